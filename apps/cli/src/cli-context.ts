@@ -1,0 +1,35 @@
+import { EventStore, openEventStore } from '@libs/event-store';
+import { userInfo } from 'node:os';
+import { CliIo } from './cli-io';
+
+/** What every subcommand gets: its arguments, where to write, and how to open the store. */
+export interface CliContext {
+  readonly args: string[];
+  readonly io: CliIo;
+  readonly env: NodeJS.ProcessEnv;
+  openStore(url: string | undefined): Promise<EventStore>;
+}
+
+export function storeUrl(option: string | boolean | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return typeof option === 'string' ? option : env.GELDSTROOM_STORE || undefined;
+}
+
+export function defaultActor(env: NodeJS.ProcessEnv): string {
+  if (env.GELDSTROOM_ACTOR) return env.GELDSTROOM_ACTOR;
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli:unknown';
+  }
+}
+
+export async function withStore<T>(context: CliContext, url: string | undefined, work: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = await context.openStore(storeUrl(url, context.env));
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export const defaultOpenStore = (url: string | undefined) => openEventStore(url);

@@ -1,0 +1,44 @@
+import { parseArgs, ParseArgsConfig } from 'node:util';
+import { UsageError } from './cli-error';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a subcommand's arguments; an unknown or malformed option is a usage error (exit 2). */
+export function parseOptions<O extends Options>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function requireOption(value: string | boolean | undefined, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+export function yearOption(value: string | boolean | undefined, name = 'year'): number {
+  const text = requireOption(value, name);
+  if (!/^\d{4}$/.test(text)) throw new UsageError(`--${name} must be a year such as 2024, got "${text}"`);
+  return Number(text);
+}
+
+export function formatOption<T extends string>(value: string | boolean | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--format must be one of ${allowed.join(', ')}, got "${String(value)}"`);
+  }
+  return value as T;
+}
+
+export function asOfOption(value: string | boolean | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const text = requireOption(value, 'as-of');
+  const moment = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(moment.getTime())) {
+    throw new UsageError(`--as-of must be an ISO 8601 moment such as 2026-03-01T12:00:00Z, got "${text}"`);
+  }
+  return moment;
+}
+
+export const storeOption = { store: { type: 'string' } } as const;

@@ -1,0 +1,39 @@
+import { applyCommandFile, Ledger, newCommandId } from '@libs/ledger';
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../cli-error';
+import { CliContext, defaultActor, withStore } from '../cli-context';
+import { parseOptions, storeOption } from '../cli-options';
+
+export const APPLY_USAGE = 'geldstroom apply FILE… [--dry-run] [--actor NAME] [--store URL]';
+
+/** Applies command files in order; stops at the first rejected command (exit 1). */
+export async function applyCommand(context: CliContext): Promise<number> {
+  const { values, positionals } = parseOptions(context.args, { ...storeOption, 'dry-run': { type: 'boolean' }, actor: { type: 'string' } }, true);
+  if (positionals.length === 0) throw new UsageError(`no command file given (${APPLY_USAGE})`);
+  const texts = positionals.map((file) => {
+    try {
+      return { file, text: readFileSync(file, 'utf8') };
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+  });
+  const dryRun = values['dry-run'] === true;
+  return withStore(context, values.store, async (store) => {
+    const ledger = new Ledger(store, { dryRun });
+    const actor = values.actor ?? defaultActor(context.env);
+    const correlationId = newCommandId();
+    const started = process.hrtime.bigint();
+    let commands = 0;
+    let events = 0;
+    for (const { file, text } of texts) {
+      const report = await applyCommandFile(ledger, file, text, { actor, correlationId });
+      commands += report.commands;
+      events += report.events;
+    }
+    const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+    context.io.err(
+      `${dryRun ? 'dry run: would record' : 'recorded'} ${events} event(s) from ${commands} command(s) in ${texts.length} file(s) (${ms} ms, ${store.description})`,
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,89 @@
+import { DomainError } from '@libs/domain';
+import { EventStoreError } from '@libs/event-store';
+import { CommandFileError } from '@libs/ledger';
+import { ExitCode, UsageError } from './cli-error';
+import { CliContext, defaultOpenStore } from './cli-context';
+import { CliIo, processIo } from './cli-io';
+import { APPLY_USAGE, applyCommand } from './commands/apply.command';
+import { BALANCES_USAGE, balancesCommand } from './commands/balances.command';
+import { STATEMENT_USAGE, statementCommand } from './commands/statement.command';
+
+type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string };
+
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  apply: { run: applyCommand, usage: APPLY_USAGE, summary: 'apply command files (JSON Lines) in order' },
+  statement: { run: statementCommand, usage: STATEMENT_USAGE, summary: 'the year statement of a region' },
+  balances: { run: balancesCommand, usage: BALANCES_USAGE, summary: 'balances per account for a region and year' },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(SUBCOMMANDS).map((name) => name.length));
+  return [
+    'geldstroom — event-sourced ledger of regional BW/MO money flows',
+    '',
+    'Usage:',
+    ...Object.values(SUBCOMMANDS).map((command) => `  ${command.usage}`),
+    '',
+    'Commands:',
+    ...Object.entries(SUBCOMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Store: --store URL or GELDSTROOM_STORE (sqlite:PATH, default sqlite:./data/geldstroom.db; esdb://host:2113?tls=false).',
+    'Exit codes: 0 success, 1 rejected command or input, 2 usage error, 3 store unavailable or failed.',
+  ].join('\n');
+}
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env, openStore = defaultOpenStore): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const subcommand = SUBCOMMANDS[name];
+  if (!subcommand) {
+    io.err(`geldstroom: unknown command "${name}"\n\n${usage()}`);
+    return ExitCode.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage: ${subcommand.usage}`);
+    return ExitCode.ok;
+  }
+  try {
+    return await subcommand.run({ args, io, env, openStore });
+  } catch (error) {
+    return reportError(error, io, subcommand.usage);
+  }
+}
+
+export function reportError(error: unknown, io: CliIo, usageText: string): number {
+  if (error instanceof UsageError) {
+    io.err(`geldstroom: ${error.message}\nUsage: ${usageText}`);
+    return ExitCode.usage;
+  }
+  if (error instanceof CommandFileError) {
+    io.err(error.message);
+    return ExitCode.rejected;
+  }
+  if (error instanceof DomainError) {
+    io.err(`geldstroom: ${error.message}`);
+    return ExitCode.rejected;
+  }
+  if (error instanceof EventStoreError) {
+    io.err(`geldstroom: ${error.message}`);
+    return ExitCode.store;
+  }
+  io.err(`geldstroom: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+  return ExitCode.store;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`geldstroom: ${String(error)}\n`);
+      process.exitCode = ExitCode.store;
+    },
+  );
+}

@@ -1,0 +1,189 @@
+import { Cents, MoneyFormatError, parseAmount, parseNonNegativeDecimal, Rational } from '@libs/money';
+import { DomainError, invalidField } from '../errors';
+
+/** Parses one field's raw JSON value; throws a DomainError that names the field. */
+export type FieldParser<T> = (value: unknown, field: string) => T;
+
+export interface FieldSpec<T> {
+  readonly required: boolean;
+  readonly parse: FieldParser<T>;
+  readonly fallback?: T;
+}
+
+export const required = <T>(parse: FieldParser<T>): FieldSpec<T> => ({ required: true, parse });
+export const optional = <T>(parse: FieldParser<T>): FieldSpec<T | undefined> => ({ required: false, parse });
+export const withDefault = <T>(parse: FieldParser<T>, fallback: T): FieldSpec<T> => ({ required: false, parse, fallback });
+
+export type Shape = Record<string, FieldSpec<unknown>>;
+export type Parsed<S extends Shape> = { readonly [K in keyof S]: S[K] extends FieldSpec<infer T> ? T : never };
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Parses an object against a shape: every required field present, no field the shape does not know
+ * (a typo must not pass silently), each value parsed by its field parser.
+ */
+export function parseObject<S extends Shape>(value: unknown, shape: S, path: string, ignore: readonly string[] = []): Parsed<S> {
+  if (!isPlainObject(value)) throw invalidField(path || '(command)', `must be an object, got ${describe(value)}`);
+  const prefix = path ? `${path}.` : '';
+  for (const key of Object.keys(value)) {
+    if (!(key in shape) && !ignore.includes(key)) {
+      throw new DomainError('UNKNOWN_FIELD', `unknown field (allowed: ${Object.keys(shape).join(', ')})`, `${prefix}${key}`);
+    }
+  }
+  const result: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(shape)) {
+    const raw = value[key];
+    if (raw === undefined || raw === null) {
+      if (spec.required) throw new DomainError('MISSING_FIELD', 'is required', `${prefix}${key}`);
+      if (raw === null) throw invalidField(`${prefix}${key}`, 'must be left out rather than null');
+      result[key] = spec.fallback;
+      continue;
+    }
+    result[key] = spec.parse(raw, `${prefix}${key}`);
+  }
+  return result as Parsed<S>;
+}
+
+export const text =
+  (maxLength = 1000): FieldParser<string> =>
+  (value, field) => {
+    if (typeof value !== 'string') throw invalidField(field, `must be a string, got ${describe(value)}`);
+    if (value.trim() === '') throw invalidField(field, 'must not be empty');
+    if (value.length > maxLength) throw invalidField(field, `must be at most ${maxLength} characters`);
+    return value;
+  };
+
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:\/-]{0,99}$/;
+export const identifier: FieldParser<string> = (value, field) => {
+  const id = text(100)(value, field);
+  if (!IDENTIFIER.test(id)) {
+    throw invalidField(field, `must start with a letter or digit and hold only letters, digits and . _ : / -, got ${describe(id)}`);
+  }
+  return id;
+};
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** Region and fund ids become part of account and stream names, so they are kept to lower-case slugs. */
+export const slug: FieldParser<string> = (value, field) => {
+  const id = text(63)(value, field);
+  if (!SLUG.test(id)) throw invalidField(field, `must be lower-case letters, digits and hyphens (e.g. "holland-rijnland"), got ${describe(id)}`);
+  return id;
+};
+
+const MUNICIPALITY_CODE = /^GM\d{4}$/;
+export const municipalityCode: FieldParser<string> = (value, field) => {
+  if (typeof value !== 'string' || !MUNICIPALITY_CODE.test(value)) {
+    throw invalidField(field, `must be a CBS municipality code "GM" + 4 digits (e.g. "GM0546"), got ${describe(value)}`);
+  }
+  return value;
+};
+
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2999;
+export const year: FieldParser<number> = (value, field) => {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidField(field, `must be an integer year such as 2024, got ${describe(value)}`);
+  if (value < YEAR_MIN || value > YEAR_MAX) throw invalidField(field, `must be a year between ${YEAR_MIN} and ${YEAR_MAX}, got ${value}`);
+  return value;
+};
+
+export const version: FieldParser<number> = (value, field) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1_000_000) {
+    throw invalidField(field, `must be a positive integer version, got ${describe(value)}`);
+  }
+  return value;
+};
+
+export const oneOf =
+  <T extends string>(...options: readonly T[]): FieldParser<T> =>
+  (value, field) => {
+    if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
+      throw invalidField(field, `must be one of ${options.map((option) => `"${option}"`).join(', ')}, got ${describe(value)}`);
+    }
+    return value as T;
+  };
+
+export const boolean: FieldParser<boolean> = (value, field) => {
+  if (typeof value !== 'boolean') throw invalidField(field, `must be true or false, got ${describe(value)}`);
+  return value;
+};
+
+export const amount: FieldParser<Cents> = (value, field) => {
+  try {
+    return parseAmount(value);
+  } catch (error) {
+    if (error instanceof MoneyFormatError) throw invalidField(field, error.reason);
+    throw error;
+  }
+};
+
+/** A non-negative decimal string, returned in canonical form ("24.30" → "24.3"). */
+export const decimal: FieldParser<string> = (value, field) => {
+  try {
+    return parseNonNegativeDecimal(value);
+  } catch (error) {
+    if (error instanceof MoneyFormatError) throw invalidField(field, error.reason);
+    throw error;
+  }
+};
+
+export const percentage =
+  (max = 100): FieldParser<string> =>
+  (value, field) => {
+    const pct = decimal(value, field);
+    if (Rational.fromDecimal(pct).compare(Rational.of(BigInt(max))) > 0) throw invalidField(field, `must be a percentage between 0 and ${max}, got "${pct}"`);
+    return pct;
+  };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const isoDate: FieldParser<string> = (value, field) => {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw invalidField(field, `must be a date YYYY-MM-DD, got ${describe(value)}`);
+  }
+  return value;
+};
+
+export const arrayOf =
+  <T>(item: FieldParser<T>, options: { min?: number; max?: number } = {}): FieldParser<readonly T[]> =>
+  (value, field) => {
+    if (!Array.isArray(value)) throw invalidField(field, `must be an array, got ${describe(value)}`);
+    if (options.min !== undefined && value.length < options.min) throw invalidField(field, `must hold at least ${options.min} item(s)`);
+    if (options.max !== undefined && value.length > options.max) throw invalidField(field, `must hold at most ${options.max} items`);
+    return value.map((entry, index) => item(entry, `${field}[${index}]`));
+  };
+
+export const objectOf =
+  <S extends Shape>(shape: S): FieldParser<Parsed<S>> =>
+  (value, field) =>
+    parseObject(value, shape, field);
+
+/** A JSON object used as a map, e.g. weights by municipality code; keys checked by `key`. */
+export const recordOf =
+  <T>(key: FieldParser<string>, item: FieldParser<T>, options: { min?: number } = {}): FieldParser<Readonly<Record<string, T>>> =>
+  (value, field) => {
+    if (!isPlainObject(value)) throw invalidField(field, `must be an object, got ${describe(value)}`);
+    const entries = Object.entries(value);
+    if (options.min !== undefined && entries.length < options.min) throw invalidField(field, `must hold at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}`);
+    const result: Record<string, T> = {};
+    for (const [name, entry] of entries) {
+      key(name, `${field}.${name}`);
+      result[name] = item(entry, `${field}.${name}`);
+    }
+    return result;
+  };
+
+export const yearKey: FieldParser<string> = (value, field) => {
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) throw invalidField(field, `must be a year such as "2025", got ${describe(value)}`);
+  year(Number(value), field);
+  return value;
+};

@@ -1,0 +1,21 @@
+import { DomainError } from '../errors';
+import { isPlainObject, parseObject } from './fields';
+import { COMMAND_SHAPES } from './command.shapes';
+import { Command, COMMAND_TYPES, CommandType } from './command.types';
+
+/**
+ * Turns one command-file object ({"command": "<Name>", ...fields}) into a validated command, or
+ * throws a DomainError naming the field and the reason. Checks that need the recorded state
+ * (membership, versions, closed years) happen in `decide`.
+ */
+export function parseCommand(raw: unknown): Command {
+  if (!isPlainObject(raw)) throw new DomainError('INVALID_FIELD', 'a command must be a JSON object', '(command)');
+  const name = raw.command;
+  if (name === undefined) throw new DomainError('MISSING_FIELD', 'is required (the command name)', 'command');
+  if (typeof name !== 'string' || !(COMMAND_TYPES as string[]).includes(name)) {
+    throw new DomainError('UNKNOWN_COMMAND', `unknown command ${JSON.stringify(name)} (known: ${COMMAND_TYPES.join(', ')})`, 'command');
+  }
+  const type = name as CommandType;
+  const fields = parseObject(raw, COMMAND_SHAPES[type], '', ['command']);
+  return { type, ...fields } as Command;
+}

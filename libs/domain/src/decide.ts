@@ -1,0 +1,235 @@
+import { Cents, formatAmount, Rational } from '@libs/money';
+import { Accounts } from './accounts';
+import {
+  AdoptDistributionKey,
+  AdoptRegionalBudget,
+  AdoptReserveAgreement,
+  AdoptSolidarityAgreement,
+  Command,
+  RecordFundSpending,
+  RecordInhabitants,
+  RecordRijkPayment,
+  RegisterRegion,
+} from './commands/command.types';
+import { DomainError, DomainErrorCode, invalidField } from './errors';
+import { DecidedEvent, Posting } from './events/event.types';
+import { FACT_EVENT_OF, FactCommand, factContent, toFactData } from './events/fact-data';
+import { planAllocationRun } from './rules/allocation.planner';
+import { planClosing } from './rules/closing.planner';
+import { transfer } from './rules/postings';
+import { canonicalJson } from './state/canonical-json';
+import { FACT_IDENTITY, RegionState, versionIdentity } from './state/region-state';
+
+/**
+ * The decider: given a region's state and a validated command, the events that record it — or a
+ * DomainError, in which case nothing is recorded. Pure: no clock, no I/O; the same state and command
+ * always give the same events.
+ */
+export function decide(command: Command, state: RegionState): DecidedEvent[] {
+  if (command.type === 'RegisterRegion') return registerRegion(command, state);
+  if (!state.region) throw new DomainError('UNKNOWN_REGION', `region "${command.regionId}" is not registered (RegisterRegion first)`, 'regionId');
+  const regionId = command.regionId;
+
+  switch (command.type) {
+    case 'AdoptDistributionKey':
+      checkKey(command, state);
+      return recordVersion(state, command, versionIdentity.key(command));
+    case 'RecordRijkPayment':
+      requireMember(state, command.recipient, 'recipient');
+      return recordFact(state, command, command.year, transfer(Accounts.rijk, paymentDestination(command, state), command.amount));
+    case 'AdoptRegionalBudget':
+      return recordVersion(state, normaliseBudget(command), versionIdentity.budget(command), command.year);
+    case 'RecordRegionalCost':
+      return recordFact(state, command, command.year, transfer(Accounts.provisions(regionId, command.scheme), Accounts.providers, command.amount));
+    case 'RecordCoPayment':
+      return recordFact(state, command, command.year, transfer(Accounts.coPayments, Accounts.provisions(regionId, command.scheme), command.amount));
+    case 'RecordLocalExpenditure':
+      requireMember(state, command.municipality, 'municipality');
+      return recordFact(
+        state,
+        command,
+        command.year,
+        transfer(Accounts.municipality(command.municipality, command.scheme), Accounts.providers, command.careCosts + command.executionCosts),
+      );
+    case 'RecordPolicyCorrection':
+      requireMember(state, command.municipality, 'municipality');
+      return recordFact(state, command, command.year);
+    case 'AdoptReserveAgreement':
+      checkReserveAgreement(command);
+      return recordVersion(state, command, versionIdentity.reserveAgreement(command));
+    case 'RecordReserveOpening':
+      return recordFact(state, command, command.year, transfer(Accounts.openingBalances, Accounts.reserve(regionId), command.amount));
+    case 'TransferReserveToFund':
+      return recordFact(state, command, command.year, transfer(Accounts.reserve(regionId), Accounts.fund(regionId, command.fundId), command.amount));
+    case 'RecordFundSpending':
+      return recordFact(state, command, command.year, transfer(Accounts.fund(regionId, command.fundId), fundSpendingDestination(command, state), command.amount));
+    case 'AdoptSolidarityAgreement':
+      checkSolidarityAgreement(command, state);
+      return recordVersion(state, command, versionIdentity.solidarityAgreement(command));
+    case 'RecordInhabitants':
+      checkCounts(command, state);
+      return recordVersion(state, command, versionIdentity.inhabitants(command));
+    case 'RunAllocation':
+      if (state.closedYears.has(command.year)) return [];
+      return [...planAllocationRun(state, command.year), { type: 'AllocationRunCompleted' as const, data: { regionId, year: command.year } }].map(
+        (event) => ({ event }),
+      );
+    case 'CloseYear':
+      if (state.closedYears.has(command.year)) return [];
+      return planClosing(state, command.year).map((event) => ({ event }));
+    case 'ReopenYear':
+      if (!state.closedYears.has(command.year)) return [];
+      return [{ event: { type: 'YearReopened', data: { regionId, year: command.year, reason: command.reason } } }];
+    default: {
+      const unknown: never = command;
+      throw new Error(`no rule for command ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function registerRegion(command: RegisterRegion, state: RegionState): DecidedEvent[] {
+  const codes = new Set<string>();
+  command.municipalities.forEach((member, index) => {
+    if (codes.has(member.code)) throw invalidField(`municipalities[${index}].code`, `${member.code} is listed twice`);
+    codes.add(member.code);
+  });
+  if (!codes.has(command.centralMunicipality)) {
+    throw invalidField('centralMunicipality', `${command.centralMunicipality} is not one of the region's municipalities`);
+  }
+  const data = toFactData(command);
+  if (state.region) {
+    if (state.contents.get('region') === canonicalJson(factContent(data))) return [];
+    throw new DomainError('REGION_CONFLICT', `region "${command.regionId}" is already registered with other content`, 'regionId');
+  }
+  return [{ event: { type: 'RegionRegistered', data }, idHint: `${command.regionId}/region` }];
+}
+
+const CONFLICT_LABEL: Record<string, string> = {
+  payment: 'paymentId',
+  cost: 'costId',
+  'co-payment': 'coPaymentId',
+  expenditure: 'expenditureId',
+  correction: 'correctionId',
+  'reserve-opening': 'year',
+  'fund-transfer': 'transferId',
+  'fund-spending': 'spendingId',
+};
+
+/** An id-carrying fact: identical again is a no-op (also in a closed year), other content is refused. */
+function recordFact(state: RegionState, command: FactCommand, year: number, postings?: Posting[]): DecidedEvent[] {
+  const type = FACT_EVENT_OF[command.type];
+  const data = toFactData(command, postings);
+  const identity = FACT_IDENTITY[type as keyof typeof FACT_IDENTITY](data);
+  const kind = identity.slice(0, identity.indexOf(':'));
+  const field = CONFLICT_LABEL[kind] ?? 'id';
+  return recordOnce(state, type, data, identity, 'ID_REUSED', `${field} ${JSON.stringify(identity.slice(kind.length + 1))} is already recorded with other content`, field, year);
+}
+
+/** A versioned thing (key, budget, agreement): a version is immutable; a revision is a new version. */
+function recordVersion(state: RegionState, command: FactCommand, identity: string, year?: number): DecidedEvent[] {
+  const type = FACT_EVENT_OF[command.type];
+  const data = toFactData(command);
+  return recordOnce(state, type, data, identity, 'VERSION_CONFLICT', `${identity.replace(/:v(\d+)$/, ' version $1')} is already adopted with other content; adopt a new version instead`, 'version', year);
+}
+
+function recordOnce(
+  state: RegionState,
+  type: (typeof FACT_EVENT_OF)[keyof typeof FACT_EVENT_OF],
+  data: ReturnType<typeof toFactData>,
+  identity: string,
+  conflictCode: DomainErrorCode,
+  conflictMessage: string,
+  conflictField: string,
+  year: number | undefined,
+): DecidedEvent[] {
+  const existing = state.contents.get(identity);
+  if (existing !== undefined) {
+    if (existing === canonicalJson(factContent(data))) return [];
+    throw new DomainError(conflictCode, conflictMessage, conflictField);
+  }
+  if (year !== undefined && state.closedYears.has(year)) {
+    throw new DomainError('YEAR_CLOSED', `${year} is closed; reopen it (ReopenYear with a reason) before recording new facts for it`, 'year');
+  }
+  return [{ event: { type, data } as DecidedEvent['event'], idHint: `${data.regionId}/${identity}` }];
+}
+
+function requireMember(state: RegionState, code: string, field: string): void {
+  if (!state.isMember(code)) {
+    throw new DomainError('UNKNOWN_MUNICIPALITY', `${code} is not a municipality of region "${state.regionId}"`, field);
+  }
+}
+
+/** domain.md §4: where a Rijk payment lands. */
+function paymentDestination(command: RecordRijkPayment, state: RegionState): string {
+  if (command.scheme === 'BW' && command.basis === 'historical') return Accounts.bwHistorical(command.regionId);
+  if (command.scheme === 'MO' && command.recipient === state.region!.centralMunicipality) return Accounts.moBudget(command.regionId);
+  return Accounts.municipality(command.recipient, command.scheme);
+}
+
+function fundSpendingDestination(command: RecordFundSpending, state: RegionState): string {
+  if (command.recipient === 'providers') return Accounts.providers;
+  requireMember(state, command.recipient, 'recipient');
+  return Accounts.municipality(command.recipient, command.scheme);
+}
+
+function checkMemberWeights(weights: Readonly<Record<string, string>>, state: RegionState, field: string): void {
+  for (const code of Object.keys(weights)) {
+    if (!state.isMember(code)) throw new DomainError('UNKNOWN_MUNICIPALITY', `${code} is not a municipality of region "${state.regionId}"`, `${field}.${code}`);
+  }
+}
+
+function checkKey(command: AdoptDistributionKey, state: RegionState): void {
+  checkMemberWeights(command.weights, state, 'weights');
+  const missing = state.memberCodes().filter((code) => command.weights[code] === undefined);
+  if (missing.length > 0) throw new DomainError('INVALID_KEY', `must list every member of the region; missing ${missing.join(', ')}`, 'weights');
+  const sum = Object.values(command.weights).reduce((acc, weight) => acc.add(Rational.fromDecimal(weight)), Rational.ZERO);
+  if (!sum.isPositive()) throw new DomainError('INVALID_KEY', 'the weights must sum to more than zero', 'weights');
+  if (command.unit === 'percent' && sum.sub(Rational.HUNDRED).abs().compare(Rational.ONE) > 0) {
+    throw new DomainError('INVALID_KEY', `a key in percent must sum to 100 ± 1, these sum to ${sum.toDecimalString(6)}`, 'weights');
+  }
+  if (command.validTo !== undefined && command.validTo < command.validFrom) {
+    throw invalidField('validTo', `must not be before validFrom (${command.validFrom})`);
+  }
+}
+
+function normaliseBudget(command: AdoptRegionalBudget): AdoptRegionalBudget {
+  if (command.components) {
+    const sum = command.components.reduce((acc, component) => acc + component.amount, 0n as Cents);
+    if (sum !== command.amount) {
+      throw new DomainError('COMPONENTS_MISMATCH', `components sum to ${formatAmount(sum)}, not to the amount ${formatAmount(command.amount)}`, 'components');
+    }
+  }
+  if (command.scheme === 'BW') return { ...command, objectivePct: command.objectivePct ?? '0' };
+  if (command.objectivePct !== undefined && command.objectivePct !== '0') {
+    throw invalidField('objectivePct', 'applies to BW budgets only (MO has no objective share)');
+  }
+  return { ...command, objectivePct: undefined };
+}
+
+function checkReserveAgreement(command: AdoptReserveAgreement): void {
+  if (new Set(command.schemes).size !== command.schemes.length) throw invalidField('schemes', 'lists a scheme twice');
+  if (Rational.fromDecimal(command.minPct).compare(Rational.fromDecimal(command.maxPct)) > 0) {
+    throw invalidField('minPct', `must not exceed maxPct (${command.minPct} > ${command.maxPct})`);
+  }
+}
+
+function checkSolidarityAgreement(command: AdoptSolidarityAgreement, state: RegionState): void {
+  if (command.executionCosts === 'surcharge' && command.surchargePct === undefined) {
+    throw new DomainError('MISSING_FIELD', 'is required when executionCosts is "surcharge"', 'surchargePct');
+  }
+  if (command.executionCosts === 'actual' && command.surchargePct !== undefined) {
+    throw invalidField('surchargePct', 'applies only when executionCosts is "surcharge"');
+  }
+  if (command.weights) {
+    checkMemberWeights(command.weights, state, 'weights');
+    for (const [code, weight] of Object.entries(command.weights)) {
+      if (!Rational.fromDecimal(weight).isPositive()) throw invalidField(`weights.${code}`, 'must be greater than zero');
+    }
+  }
+}
+
+function checkCounts(command: RecordInhabitants, state: RegionState): void {
+  checkMemberWeights(command.counts, state, 'counts');
+  const missing = state.memberCodes().filter((code) => command.counts[code] === undefined);
+  if (missing.length > 0) throw new DomainError('INVALID_KEY', `must list every member of the region; missing ${missing.join(', ')}`, 'counts');
+}

@@ -1,0 +1,48 @@
+import { Cents, formatAmount } from '@libs/money';
+import { DomainError } from '../errors';
+import { Posting } from '../events/event.types';
+
+/**
+ * Builds the postings of one money event from signed movements: zero movements are dropped, several
+ * movements on one account are netted, and the result must sum to zero — an event that would create
+ * or destroy money is a bug, never recorded.
+ */
+export function postings(movements: Iterable<readonly [account: string, amount: Cents]>): Posting[] {
+  const byAccount = new Map<string, Cents>();
+  for (const [account, amount] of movements) byAccount.set(account, (byAccount.get(account) ?? 0n) + amount);
+  let total = 0n;
+  const result: Posting[] = [];
+  for (const [account, amount] of byAccount) {
+    total += amount;
+    if (amount !== 0n) result.push({ account, amount: formatAmount(amount) });
+  }
+  if (total !== 0n) {
+    throw new DomainError('INVARIANT_VIOLATED', `postings must sum to zero, these sum to ${formatAmount(total)}: ${JSON.stringify(result)}`);
+  }
+  return result;
+}
+
+/** Money moving from one account to another. */
+export function transfer(from: string, to: string, amount: Cents): Posting[] {
+  return postings([
+    [from, -amount],
+    [to, amount],
+  ]);
+}
+
+/** Each member's share moves between `pool` and the member's account: to the members when positive. */
+export function shareMovements(pool: string, shares: ReadonlyMap<string, Cents>, memberAccount: (code: string) => string): [string, Cents][] {
+  const movements: [string, Cents][] = [];
+  let total = 0n;
+  for (const [code, amount] of shares) {
+    movements.push([memberAccount(code), amount]);
+    total += amount;
+  }
+  movements.push([pool, -total]);
+  return movements;
+}
+
+export function anyNonZero(values: Iterable<Cents>): boolean {
+  for (const value of values) if (value !== 0n) return true;
+  return false;
+}

@@ -1,0 +1,68 @@
+import { Cents } from '@libs/money';
+
+/**
+ * Sums of postings by budget year, account and event type: enough to compute every balance and every
+ * statement line ("sums of the year's postings, by event") without keeping the events themselves.
+ */
+export class PostingLedger {
+  private readonly byYear = new Map<number, Map<string, Map<string, Cents>>>();
+
+  add(year: number, account: string, eventType: string, amount: Cents): void {
+    let accounts = this.byYear.get(year);
+    if (!accounts) this.byYear.set(year, (accounts = new Map()));
+    let types = accounts.get(account);
+    if (!types) accounts.set(account, (types = new Map()));
+    types.set(eventType, (types.get(eventType) ?? 0n) + amount);
+  }
+
+  /** Sum for one year and account, over the given event types (all types when none are given). */
+  sum(year: number, account: string, ...eventTypes: string[]): Cents {
+    const types = this.byYear.get(year)?.get(account);
+    if (!types) return 0n;
+    let total = 0n;
+    if (eventTypes.length === 0) {
+      for (const amount of types.values()) total += amount;
+    } else {
+      for (const type of eventTypes) total += types.get(type) ?? 0n;
+    }
+    return total;
+  }
+
+  balance(year: number, account: string): Cents {
+    return this.sum(year, account);
+  }
+
+  /** Balance over every budget year up to and including `year` (the reserve spans years). */
+  balanceUpTo(year: number, account: string): Cents {
+    let total = 0n;
+    for (const [each, accounts] of this.byYear) {
+      if (each > year) continue;
+      for (const amount of accounts.get(account)?.values() ?? []) total += amount;
+    }
+    return total;
+  }
+
+  /** True when any posting (even one netting to zero) touched the account in a year up to `year`. */
+  touchedUpTo(year: number, account: string): boolean {
+    for (const [each, accounts] of this.byYear) if (each <= year && accounts.has(account)) return true;
+    return false;
+  }
+
+  accounts(year: number): string[] {
+    return [...(this.byYear.get(year)?.keys() ?? [])];
+  }
+
+  years(): number[] {
+    return [...this.byYear.keys()].sort((a, b) => a - b);
+  }
+
+  clone(): PostingLedger {
+    const copy = new PostingLedger();
+    for (const [year, accounts] of this.byYear) {
+      const accountsCopy = new Map<string, Map<string, Cents>>();
+      for (const [account, types] of accounts) accountsCopy.set(account, new Map(types));
+      copy.byYear.set(year, accountsCopy);
+    }
+    return copy;
+  }
+}

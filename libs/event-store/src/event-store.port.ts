@@ -1,0 +1,77 @@
+import { Observable } from 'rxjs';
+
+/** Who recorded an event, when, from what source and because of what (architecture.md, Events). */
+export interface EventMetadata {
+  readonly actor: string;
+  readonly recordedAt: string;
+  readonly source: string;
+  readonly commandId: string;
+  readonly causationId: string;
+  readonly correlationId: string;
+  readonly schemaVersion: number;
+  readonly [extra: string]: unknown;
+}
+
+/** An event to append. `eventId` is a UUID; the same id appended twice is one event. */
+export interface NewEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as the store holds it: with its stream revision (from 0) and its global position. */
+export interface RecordedEvent extends NewEvent {
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+}
+
+/**
+ * What the appender expects the stream to be: `no_stream` (it must not exist yet) or the exact
+ * revision of its last event. There is deliberately no "any": only an exact revision makes a
+ * concurrent writer's append fail instead of interleaving.
+ */
+export type ExpectedRevision = 'no_stream' | bigint;
+
+export interface AppendResult {
+  readonly nextExpectedRevision: bigint;
+  readonly position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** first revision to return (inclusive); default 0 */
+  readonly fromRevision?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** return events after this position (exclusive); default: from the start */
+  readonly after?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions extends ReadAllOptions {
+  /** only streams whose id starts with this prefix */
+  readonly streamPrefix?: string;
+}
+
+/**
+ * The port every store implements. It maps one to one onto EventStoreDB's client
+ * (appendToStream / readStream / readAll / subscribeToAll), so an adapter stays a thin translation.
+ */
+export interface EventStore {
+  /** Human-readable description of where the events live, for messages. */
+  readonly description: string;
+  appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  /** The stream's events in revision order; an empty array when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Every event of every stream in global order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catches up from `after`, then follows new events as they are appended, until unsubscribed. */
+  subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent>;
+  close(): Promise<void>;
+}
+
+export const STREAM_PREFIX = 'region-';
+export const regionStream = (regionId: string) => `${STREAM_PREFIX}${regionId}`;

@@ -1,0 +1,29 @@
+import { EventStoreError } from './event-store.errors';
+import { EventStore } from './event-store.port';
+import { MemoryEventStore } from './memory-event-store';
+import { SqliteEventStore } from './sqlite-event-store';
+
+export const DEFAULT_STORE_URL = 'sqlite:./data/geldstroom.db';
+
+/** A factory for the store adapters other than the built-in ones (EventStoreDB registers here). */
+export type StoreOpener = (url: string) => Promise<EventStore>;
+const openers = new Map<string, StoreOpener>();
+
+export function registerStoreOpener(scheme: string, opener: StoreOpener): void {
+  openers.set(scheme, opener);
+}
+
+/**
+ * Opens the store a URL names: `sqlite:PATH` (the embedded default), `memory:` or a scheme an adapter
+ * registered (`esdb://…`). A bare path is taken as a SQLite file.
+ */
+export async function openEventStore(url: string = process.env.GELDSTROOM_STORE || DEFAULT_STORE_URL): Promise<EventStore> {
+  if (url === 'memory:' || url === 'memory') return new MemoryEventStore();
+  if (url.startsWith('sqlite:')) return new SqliteEventStore(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
+  if (scheme && openers.has(scheme)) return openers.get(scheme)!(url);
+  if (scheme && scheme.length > 1) {
+    throw new EventStoreError('STORE_UNAVAILABLE', `unknown store URL "${url}" (use sqlite:PATH, memory: or esdb://host:2113?tls=false)`);
+  }
+  return new SqliteEventStore(url);
+}

@@ -1,0 +1,5 @@
+export * from './ledger';
+export * from './event-id';
+export * from './to-domain-event';
+export * from './command-file';
+export * from './apply-command-file';

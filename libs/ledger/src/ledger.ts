@@ -1,0 +1,152 @@
+import { Command, decide, DomainEvent, RegionState } from '@libs/domain';
+import { ConcurrencyConflictError, EventStore, ExpectedRevision, NewEvent, RecordedEvent, regionStream, STREAM_PREFIX } from '@libs/event-store';
+import { newCommandId, uuidV5 } from './event-id';
+import { CURRENT_SCHEMA_VERSION, recordedBy, toDomainEvent } from './to-domain-event';
+
+/** Who issues a command and from where; time comes from the ledger's clock. */
+export interface CommandContext {
+  readonly actor: string;
+  readonly source: string;
+  readonly correlationId?: string;
+  readonly commandId?: string;
+}
+
+export interface RecordedSummary {
+  readonly eventId: string;
+  readonly type: string;
+  readonly revision: string;
+}
+
+export interface CommandOutcome {
+  readonly regionId: string;
+  readonly commandId: string;
+  readonly events: readonly RecordedSummary[];
+}
+
+export interface LedgerOptions {
+  readonly clock?: () => Date;
+  /** validate and compute, but append nothing (apply --dry-run) */
+  readonly dryRun?: boolean;
+  readonly maxRetries?: number;
+}
+
+interface CachedRegion {
+  state: RegionState;
+  revision: ExpectedRevision;
+  events: RecordedEvent[];
+}
+
+/**
+ * The application service: load a region's state, decide, append with the expected revision, and
+ * on a concurrency conflict catch up and decide again. The cache of folded states is only ever
+ * extended by events read from (or just appended to) the store.
+ */
+export class Ledger {
+  private readonly cache = new Map<string, CachedRegion>();
+  private readonly clock: () => Date;
+  private readonly maxRetries: number;
+
+  constructor(
+    readonly store: EventStore,
+    private readonly options: LedgerOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.maxRetries = options.maxRetries ?? 5;
+  }
+
+  async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
+    const streamId = regionStream(command.regionId);
+    const commandId = context.commandId ?? newCommandId();
+    for (let attempt = 0; ; attempt += 1) {
+      const region = await this.catchUp(command.regionId);
+      const decided = decide(command, region.state);
+      if (decided.length === 0) return { regionId: command.regionId, commandId, events: [] };
+      const firstRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
+      const recordedAt = this.clock().toISOString();
+      const newEvents: NewEvent[] = decided.map(({ event, idHint }, index) => ({
+        eventId: uuidV5(idHint ?? `${streamId}@${firstRevision + BigInt(index)}`),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          actor: context.actor,
+          recordedAt,
+          source: context.source,
+          commandId,
+          causationId: commandId,
+          correlationId: context.correlationId ?? commandId,
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          command: command.type,
+        },
+      }));
+      if (this.options.dryRun) {
+        this.applyLocally(region, streamId, newEvents, decided.map(({ event }) => event), firstRevision);
+      } else {
+        try {
+          await this.store.appendToStream(streamId, newEvents, region.revision);
+        } catch (error) {
+          if (error instanceof ConcurrencyConflictError && attempt < this.maxRetries) continue;
+          throw error;
+        }
+      }
+      return {
+        regionId: command.regionId,
+        commandId,
+        events: newEvents.map((event, index) => ({ eventId: event.eventId, type: event.type, revision: String(firstRevision + BigInt(index)) })),
+      };
+    }
+  }
+
+  /** The region's state as recorded now, or as it was recorded at `asOf`. */
+  async regionState(regionId: string, asOf?: Date): Promise<RegionState> {
+    const region = await this.catchUp(regionId);
+    if (!asOf) return region.state;
+    return RegionState.fold(region.events.filter((event) => recordedBy(event, asOf)).map(toDomainEvent));
+  }
+
+  /** The region's recorded events in stream order (for explain, trace, replay and export). */
+  async regionEvents(regionId: string): Promise<readonly RecordedEvent[]> {
+    return (await this.catchUp(regionId)).events;
+  }
+
+  async regionIds(): Promise<string[]> {
+    const ids = new Set<string>();
+    let after = 0n;
+    for (;;) {
+      const page = await this.store.readAll({ after, maxCount: 1000 });
+      for (const event of page) {
+        after = event.position;
+        if (event.type === 'RegionRegistered' && event.streamId.startsWith(STREAM_PREFIX)) ids.add(event.streamId.slice(STREAM_PREFIX.length));
+      }
+      if (page.length < 1000) break;
+    }
+    for (const [streamId, region] of this.cache) if (region.state.region) ids.add(streamId.slice(STREAM_PREFIX.length));
+    return [...ids].sort();
+  }
+
+  /** A dry run keeps what it would have recorded in the cache only, so later commands see it. */
+  private applyLocally(region: CachedRegion, streamId: string, events: NewEvent[], domainEvents: DomainEvent[], firstRevision: bigint): void {
+    events.forEach((event, index) => {
+      region.state.apply(domainEvents[index]);
+      region.events.push({ ...event, streamId, revision: firstRevision + BigInt(index), position: -1n });
+    });
+    region.revision = firstRevision + BigInt(events.length - 1);
+  }
+
+  private async catchUp(regionId: string): Promise<CachedRegion> {
+    const streamId = regionStream(regionId);
+    let region = this.cache.get(streamId);
+    if (!region) {
+      region = { state: new RegionState(), revision: 'no_stream', events: [] };
+      this.cache.set(streamId, region);
+    }
+    const fromRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
+    const events = await this.store.readStream(streamId, { fromRevision });
+    for (const event of events) {
+      region.state.apply(toDomainEvent(event));
+      region.events.push(event);
+      region.revision = event.revision;
+    }
+    return region;
+  }
+}
+

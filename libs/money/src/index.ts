@@ -1,0 +1,3 @@
+export * from './amount';
+export * from './rational';
+export * from './allocate';

@@ -1,0 +1,2 @@
+export * from './statement.types';
+export * from './statement.projection';

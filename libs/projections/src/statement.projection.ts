@@ -1,0 +1,163 @@
+import {
+  Accounts,
+  DomainError,
+  fundIdOf,
+  RegionState,
+  reserveAgreementInForce,
+  reserveBand,
+  solidarityAgreementInForce,
+} from '@libs/domain';
+import { Cents, formatAmount } from '@libs/money';
+import { Balances, FundLines, MunicipalityStatement, ReserveLines, SolidarityLines, Statement } from './statement.types';
+
+const f = formatAmount;
+
+/**
+ * The year statement of a region (interface.md §3), read off the folded postings: each line is the
+ * sum of the year's postings of one kind of event on one account, signed from the point of view of
+ * whoever the line is about.
+ */
+export function buildStatement(state: RegionState, year: number): Statement {
+  const region = state.region;
+  if (!region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
+  const regionId = region.regionId;
+  const L = (account: string, ...types: string[]) => state.ledger.sum(year, account, ...types);
+
+  const bwHistorical = Accounts.bwHistorical(regionId);
+  const bwProvisions = Accounts.provisions(regionId, 'BW');
+  const moBudget = Accounts.moBudget(regionId);
+  const moProvisions = Accounts.provisions(regionId, 'MO');
+
+  const bwSkimmed = L(bwProvisions, 'BwHistoricalSkimmed');
+  const bwContributions = L(bwProvisions, 'BwContributionsCharged');
+  const bwCoPayments = L(bwProvisions, 'CoPaymentRecorded');
+  const bwCosts = -L(bwProvisions, 'RegionalCostRecorded');
+  const moSkimmed = L(moProvisions, 'MoBudgetSkimmed');
+  const moCoPayments = L(moProvisions, 'CoPaymentRecorded');
+  const moCosts = -L(moProvisions, 'RegionalCostRecorded');
+
+  const municipalities: Record<string, MunicipalityStatement> = {};
+  for (const member of [...region.municipalities].sort((a, b) => (a.code < b.code ? -1 : 1))) {
+    const bw = Accounts.municipality(member.code, 'BW');
+    const mo = Accounts.municipality(member.code, 'MO');
+    municipalities[member.code] = {
+      name: member.name,
+      bw: {
+        rijkObjective: f(L(bw, 'RijkPaymentRecorded')),
+        historicalShare: f(L(bw, 'BwHistoricalDistributed')),
+        regionalContribution: f(L(bw, 'BwContributionsCharged')),
+        regionalSettlement: f(L(bw, 'RegionalResultSettled')),
+        reserve: f(L(bw, 'ReserveReplenished', 'ReservePaidOut')),
+        funds: f(L(bw, 'FundSpendingRecorded')),
+        solidarity: f(L(bw, 'SolidarityTransferred')),
+        expenditure: f(L(bw, 'LocalExpenditureRecorded')),
+        result: f(L(bw)),
+      },
+      mo: {
+        rijk: f(L(mo, 'RijkPaymentRecorded')),
+        regionalShare: f(L(mo, 'MoBudgetDistributed')),
+        regionalSettlement: f(L(mo, 'RegionalResultSettled')),
+        reserve: f(L(mo, 'ReserveReplenished', 'ReservePaidOut')),
+        funds: f(L(mo, 'FundSpendingRecorded')),
+        expenditure: f(L(mo, 'LocalExpenditureRecorded')),
+        result: f(L(mo)),
+      },
+    };
+  }
+
+  return {
+    regionId,
+    regionName: region.name,
+    year,
+    closed: state.closedYears.has(year),
+    bw: {
+      rijkHistorical: f(L(bwHistorical, 'RijkPaymentRecorded')),
+      skimmed: f(bwSkimmed),
+      distributed: f(-L(bwHistorical, 'BwHistoricalDistributed')),
+      contributions: f(bwContributions),
+      coPayments: f(bwCoPayments),
+      costs: f(bwCosts),
+      result: f(bwSkimmed + bwContributions + bwCoPayments - bwCosts),
+      toReserve: f(-L(bwProvisions, 'RegionalResultTransferred')),
+      settledWithMunicipalities: f(-L(bwProvisions, 'RegionalResultSettled')),
+    },
+    mo: {
+      rijkRegional: f(L(moBudget, 'RijkPaymentRecorded')),
+      skimmed: f(moSkimmed),
+      distributed: f(-L(moBudget, 'MoBudgetDistributed')),
+      coPayments: f(moCoPayments),
+      costs: f(moCosts),
+      result: f(moSkimmed + moCoPayments - moCosts),
+      toReserve: f(-L(moProvisions, 'RegionalResultTransferred')),
+      settledWithMunicipalities: f(-L(moProvisions, 'RegionalResultSettled')),
+    },
+    reserve: reserveLines(state, year),
+    solidarity: solidarityLines(state, year),
+    funds: fundLines(state, year),
+    municipalities,
+  };
+}
+
+function reserveLines(state: RegionState, year: number): ReserveLines | null {
+  const reserve = Accounts.reserve(state.regionId!);
+  const agreement = reserveAgreementInForce(state, year);
+  if (!agreement && !state.ledger.touchedUpTo(year, reserve)) return null;
+  const L = (...types: string[]) => state.ledger.sum(year, reserve, ...types);
+  const band = agreement ? reserveBand(state, agreement, year) : undefined;
+  return {
+    opening: f(state.ledger.balanceUpTo(year - 1, reserve) + L('ReserveOpeningRecorded')),
+    fromResults: f(L('RegionalResultTransferred')),
+    replenished: f(L('ReserveReplenished')),
+    paidOut: f(-L('ReservePaidOut')),
+    toFunds: f(-L('ReserveTransferredToFund', 'ReserveExcessTransferredToFund')),
+    closing: f(state.ledger.balanceUpTo(year, reserve)),
+    min: band ? f(band.min) : null,
+    max: band ? f(band.max) : null,
+  };
+}
+
+function solidarityLines(state: RegionState, year: number): SolidarityLines | null {
+  if (!state.everClosedYears.has(year) || !solidarityAgreementInForce(state, year)) return null;
+  const transfers: Record<string, string> = {};
+  let volume: Cents = 0n;
+  for (const code of state.memberCodes()) {
+    const amount = state.ledger.sum(year, Accounts.municipality(code, 'BW'), 'SolidarityTransferred');
+    transfers[code] = f(amount);
+    if (amount < 0n) volume -= amount;
+  }
+  return { volume: f(volume), transfers };
+}
+
+function fundLines(state: RegionState, year: number): Record<string, FundLines> {
+  const regionId = state.regionId!;
+  const fundIds = new Set<string>();
+  for (const each of state.ledger.years()) {
+    if (each > year) continue;
+    for (const account of state.ledger.accounts(each)) {
+      const fundId = fundIdOf(account, regionId);
+      if (fundId) fundIds.add(fundId);
+    }
+  }
+  const lines: Record<string, FundLines> = {};
+  for (const fundId of [...fundIds].sort()) {
+    const account = Accounts.fund(regionId, fundId);
+    lines[fundId] = {
+      opening: f(state.ledger.balanceUpTo(year - 1, account)),
+      fromReserve: f(state.ledger.sum(year, account, 'ReserveTransferredToFund', 'ReserveExcessTransferredToFund')),
+      spent: f(-state.ledger.sum(year, account, 'FundSpendingRecorded')),
+      closing: f(state.ledger.balanceUpTo(year, account)),
+    };
+  }
+  return lines;
+}
+
+/** Every account with a non-zero balance for the year, in name order. */
+export function buildBalances(state: RegionState, year: number): Balances {
+  if (!state.region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
+  const accounts: Record<string, string> = {};
+  for (const account of state.ledger.accounts(year).sort()) {
+    const balance = state.ledger.balance(year, account);
+    if (balance !== 0n) accounts[account] = f(balance);
+  }
+  return { regionId: state.region.regionId, year, accounts };
+}

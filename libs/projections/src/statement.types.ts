@@ -1,0 +1,93 @@
+/** The statement JSON of interface.md §3: amounts as strings with two decimals, money in positive. */
+export interface BwRegionLines {
+  rijkHistorical: string;
+  skimmed: string;
+  distributed: string;
+  contributions: string;
+  coPayments: string;
+  costs: string;
+  result: string;
+  toReserve: string;
+  settledWithMunicipalities: string;
+}
+
+export interface MoRegionLines {
+  rijkRegional: string;
+  skimmed: string;
+  distributed: string;
+  coPayments: string;
+  costs: string;
+  result: string;
+  toReserve: string;
+  settledWithMunicipalities: string;
+}
+
+export interface ReserveLines {
+  opening: string;
+  fromResults: string;
+  replenished: string;
+  paidOut: string;
+  toFunds: string;
+  closing: string;
+  min: string | null;
+  max: string | null;
+}
+
+export interface SolidarityLines {
+  volume: string;
+  transfers: Record<string, string>;
+}
+
+export interface MunicipalityBwLines {
+  rijkObjective: string;
+  historicalShare: string;
+  regionalContribution: string;
+  regionalSettlement: string;
+  reserve: string;
+  funds: string;
+  solidarity: string;
+  expenditure: string;
+  result: string;
+}
+
+export interface MunicipalityMoLines {
+  rijk: string;
+  regionalShare: string;
+  regionalSettlement: string;
+  reserve: string;
+  funds: string;
+  expenditure: string;
+  result: string;
+}
+
+export interface MunicipalityStatement {
+  name: string;
+  bw: MunicipalityBwLines;
+  mo: MunicipalityMoLines;
+}
+
+export interface FundLines {
+  opening: string;
+  fromReserve: string;
+  spent: string;
+  closing: string;
+}
+
+export interface Statement {
+  regionId: string;
+  regionName: string;
+  year: number;
+  closed: boolean;
+  bw: BwRegionLines;
+  mo: MoRegionLines;
+  reserve: ReserveLines | null;
+  solidarity: SolidarityLines | null;
+  funds: Record<string, FundLines>;
+  municipalities: Record<string, MunicipalityStatement>;
+}
+
+export interface Balances {
+  regionId: string;
+  year: number;
+  accounts: Record<string, string>;
+}

@@ -1,0 +1,32 @@
+import { Statement } from '@libs/projections';
+import { BW_LABELS, FUND_LABELS, MO_LABELS, MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS, RESERVE_LABELS } from './labels';
+import { csvLine } from './text-table';
+
+/**
+ * The statement as CSV, one amount per row: section, line code, Dutch label, municipality, amount.
+ * Amounts stay plain decimals ("5802407.00") so that a spreadsheet or script reads them exactly.
+ */
+export function renderStatementCsv(statement: Statement): string {
+  const rows: string[][] = [];
+  const add = (section: string, fields: object, labels: Record<string, string>, code = '', name = '') => {
+    for (const [field, label] of Object.entries(labels)) {
+      const value = (fields as Record<string, string | null>)[field];
+      rows.push([String(statement.year), section, field, label, code, name, value ?? '']);
+    }
+  };
+  add('bw', statement.bw, BW_LABELS);
+  add('mo', statement.mo, MO_LABELS);
+  if (statement.reserve) add('reserve', statement.reserve, RESERVE_LABELS);
+  for (const [fundId, lines] of Object.entries(statement.funds)) add(`fund:${fundId}`, lines, FUND_LABELS);
+  if (statement.solidarity) {
+    rows.push([String(statement.year), 'solidarity', 'volume', 'Solidariteitsvolume', '', '', statement.solidarity.volume]);
+    for (const [code, amount] of Object.entries(statement.solidarity.transfers)) {
+      rows.push([String(statement.year), 'solidarity', 'transfer', 'Ontvangen (+) / betaald (−)', code, statement.municipalities[code]?.name ?? '', amount]);
+    }
+  }
+  for (const [code, municipality] of Object.entries(statement.municipalities)) {
+    add('municipality:bw', municipality.bw, MUNICIPALITY_BW_LABELS, code, municipality.name);
+    add('municipality:mo', municipality.mo, MUNICIPALITY_MO_LABELS, code, municipality.name);
+  }
+  return [csvLine(['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag']), ...rows.map(csvLine)].join('\n') + '\n';
+}
