@@ -1,0 +1,93 @@
+import { parseCommand } from '@libs/domain';
+import { ConcurrencyConflictError, EventStore, MemoryEventStore, SqliteEventStore } from '@libs/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ledger } from './ledger';
+
+const register = parseCommand({
+  command: 'RegisterRegion',
+  regionId: 'west',
+  name: 'Regio West',
+  centralMunicipality: 'GM0100',
+  municipalities: [{ code: 'GM0100', name: 'Centrum' }, { code: 'GM0200', name: 'Rand' }],
+});
+const payment = (paymentId: string, amount: string) =>
+  parseCommand({ command: 'RecordRijkPayment', regionId: 'west', paymentId, year: 2024, scheme: 'BW', basis: 'objective', recipient: 'GM0200', amount });
+const context = { actor: 'test', source: 'ledger.int-spec' };
+
+describe('Ledger on a SQLite file', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-'));
+    path = join(dir, 'ledger.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('catches up and decides again when another writer appended first', async () => {
+    const storeA = new SqliteEventStore(path);
+    const storeB = new SqliteEventStore(path);
+    const a = new Ledger(storeA);
+    const b = new Ledger(storeB);
+    await a.execute(register, context);
+    await b.execute(payment('p1', '1.00'), context);
+    // a's cache is behind b's append; its next command must still land after it, not fail
+    await a.execute(payment('p2', '2.00'), context);
+    const state = await new Ledger(storeB).regionState('west');
+    expect(state.ledger.balance(2024, 'municipality:GM0200:bw')).toBe(300n);
+    expect((await storeB.readStream('region-west')).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+    await storeA.close();
+    await storeB.close();
+  });
+
+  it('gives up with a concurrency conflict after repeated lost races', async () => {
+    const inner = new MemoryEventStore();
+    let appends = 0;
+    const racing: EventStore = Object.create(inner, {
+      appendToStream: {
+        value: async () => {
+          appends += 1;
+          throw new ConcurrencyConflictError('region-west', 'no_stream', 0n);
+        },
+      },
+    });
+    await expect(new Ledger(racing, { maxRetries: 2 }).execute(register, context)).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    expect(appends).toBe(3);
+  });
+
+  it('records nothing on a dry run, yet later commands of the run see the earlier ones', async () => {
+    const store = new SqliteEventStore(path);
+    const ledger = new Ledger(store, { dryRun: true });
+    await ledger.execute(register, context);
+    const outcome = await ledger.execute(payment('p1', '1.00'), context);
+    expect(outcome.events).toHaveLength(1);
+    await expect(ledger.execute(payment('p1', '9.00'), context)).rejects.toThrow(/already recorded with other content/);
+    expect(await store.readAll()).toEqual([]);
+    await store.close();
+  });
+
+  it('derives the same event id for the same fact, so a retried append is recognised', async () => {
+    const first = new MemoryEventStore();
+    const second = new MemoryEventStore();
+    for (const store of [first, second]) {
+      const ledger = new Ledger(store);
+      await ledger.execute(register, context);
+      await ledger.execute(payment('p1', '1.00'), context);
+    }
+    expect((await first.readAll()).map((event) => event.eventId)).toEqual((await second.readAll()).map((event) => event.eventId));
+  });
+
+  it('answers as of a moment: later events are ignored', async () => {
+    let now = new Date('2026-01-01T10:00:00Z');
+    const ledger = new Ledger(new MemoryEventStore(), { clock: () => now });
+    await ledger.execute(register, context);
+    await ledger.execute(payment('p1', '1.00'), context);
+    now = new Date('2026-02-01T10:00:00Z');
+    await ledger.execute(payment('p2', '2.00'), context);
+    const then = await ledger.regionState('west', new Date('2026-01-15T00:00:00Z'));
+    expect(then.ledger.balance(2024, 'municipality:GM0200:bw')).toBe(100n);
+    expect((await ledger.regionState('west')).ledger.balance(2024, 'municipality:GM0200:bw')).toBe(300n);
+    expect(await ledger.regionIds()).toEqual(['west']);
+  });
+});
