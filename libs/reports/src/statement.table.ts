@@ -31,14 +31,12 @@ export function renderStatementTable(statement: Statement): string {
   }
   if (statement.solidarity) {
     parts.push('', `Onderlinge solidariteit (BW): volume ${euro(statement.solidarity.volume)}`);
-    parts.push(
-      labelled(
-        Object.entries(statement.solidarity.transfers).map(([code, amount]) => [
-          `${code} ${statement.municipalities[code]?.name ?? ''}`,
-          `${euro(amount)} ${amount.startsWith('-') ? 'betaald' : amount === '0.00' ? '' : 'ontvangen'}`.trimEnd(),
-        ]),
-      ),
-    );
+    const rows = Object.entries(statement.solidarity.transfers).map(([code, amount]) => [
+      `${code} ${statement.municipalities[code]?.name ?? ''}`,
+      euro(amount),
+      amount.startsWith('-') ? 'betaald' : amount === '0.00' ? '' : 'ontvangen',
+    ]);
+    parts.push(textTable(['Gemeente', 'Bedrag', ''], rows, ['left', 'right', 'left']));
   }
   const codes = Object.keys(statement.municipalities);
   const rows = (scheme: 'bw' | 'mo', labels: Record<string, string>) =>
