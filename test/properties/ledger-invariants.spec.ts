@@ -68,7 +68,7 @@ function build(input: any): Raw[] {
     { command: 'RegisterRegion', ...base, name: 'Eigenschappenregio', centralMunicipality: codes[0], municipalities: codes.map((code) => ({ code, name: code })) },
   ];
   ['bw-historical', 'bw-objective', 'mo-objective'].forEach((keyId, index) => {
-    const weights = codes.map((_, member) => input.weights[index][member]);
+    const weights: number[] = codes.map((_, member) => input.weights[index][member]);
     if (weights.every((weight: number) => weight === 0)) weights[0] = 1;
     commands.push({ command: 'AdoptDistributionKey', ...base, keyId, version: 1, validFrom: 2024, unit: 'weight', basis: 'gegenereerd', weights: Object.fromEntries(codes.map((code, member) => [code, String(weights[member])])) });
   });

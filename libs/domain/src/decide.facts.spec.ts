@@ -1,6 +1,7 @@
 import { given, record } from './testing/decider.spec-helper';
 import { account, ALPHA, BETA, budget, close, GAMMA, key, keys, payment, R, registerRegion, reopen, reserveAgreement, solidarityAgreement } from './testing/fixtures.spec-helper';
 import { RegionState } from './state/region-state';
+import { postingsOf } from './events/event.types';
 
 describe('RegisterRegion', () => {
   it('registers a region once; the same content again is a no-op', () => {
@@ -38,7 +39,7 @@ describe('RecordRijkPayment', () => {
       .when(payment(scheme, basis, recipient, '1000.50'))
       .then(([event]) => {
         expect(event.type).toBe('RijkPaymentRecorded');
-        expect(event.data.postings).toEqual([
+        expect(postingsOf(event)).toEqual([
           { account: 'rijk', amount: '-1000.50' },
           { account: destination, amount: '1000.50' },
         ]);
@@ -48,7 +49,7 @@ describe('RecordRijkPayment', () => {
   it('records a negative payment (a nacalculatie) as money flowing back', () => {
     given(registerRegion)
       .when(payment('BW', 'historical', ALPHA, '-250.00'))
-      .then(([event]) => expect(event.data.postings).toEqual([{ account: 'rijk', amount: '250.00' }, { account: account.bwHistorical, amount: '-250.00' }]));
+      .then(([event]) => expect(postingsOf(event)).toEqual([{ account: 'rijk', amount: '250.00' }, { account: account.bwHistorical, amount: '-250.00' }]));
   });
 
   it('is idempotent on identical content, also when amounts are written differently', () => {
@@ -82,7 +83,7 @@ describe('other money facts', () => {
       { command: 'RecordCoPayment', regionId: R, coPaymentId: 'cp', year: 2024, scheme: 'MO', amount: '30.00' },
       { command: 'RecordLocalExpenditure', regionId: R, expenditureId: 'e', year: 2024, scheme: 'BW', municipality: BETA, careCosts: '90.00', executionCosts: '10.00' },
     );
-    expect(events.map((event) => event.data.postings)).toEqual([
+    expect(events.map(postingsOf)).toEqual([
       [{ account: account.bwProvisions, amount: '-700.00' }, { account: 'external:providers', amount: '700.00' }],
       [{ account: 'external:co-payments', amount: '-30.00' }, { account: account.moProvisions, amount: '30.00' }],
       [{ account: account.bw(BETA), amount: '-100.00' }, { account: 'external:providers', amount: '100.00' }],
@@ -92,7 +93,7 @@ describe('other money facts', () => {
   it('records a policy correction without postings', () => {
     given(registerRegion)
       .when({ command: 'RecordPolicyCorrection', regionId: R, correctionId: 'pc', year: 2024, municipality: BETA, amount: '5.00', justification: 'eigen beleid' })
-      .then(([event]) => expect(event.data.postings).toBeUndefined());
+      .then(([event]) => expect(postingsOf(event)).toEqual([]));
   });
 
   it('moves the reserve opening, fund transfers and fund spending', () => {
@@ -105,7 +106,7 @@ describe('other money facts', () => {
       { command: 'RecordFundSpending', regionId: R, spendingId: 's1', year: 2024, fundId: 'friction', scheme: 'BW', amount: '150.00', recipient: GAMMA },
       { command: 'RecordFundSpending', regionId: R, spendingId: 's2', year: 2024, fundId: 'friction', scheme: 'MO', amount: '50.00', recipient: 'providers' },
     );
-    expect(events.map((event) => event.data.postings)).toEqual([
+    expect(events.map(postingsOf)).toEqual([
       [{ account: 'external:opening-balances', amount: '-1000.00' }, { account: account.reserve, amount: '1000.00' }],
       [{ account: account.reserve, amount: '-400.00' }, { account: account.fund('friction'), amount: '400.00' }],
       [{ account: account.fund('friction'), amount: '-150.00' }, { account: account.bw(GAMMA), amount: '150.00' }],

@@ -2,24 +2,14 @@ import { Ledger } from '@libs/ledger';
 import { buildStatement } from '@libs/projections';
 import { renderStatementCsv, renderStatementTable } from '@libs/reports';
 import { CliContext, withStore } from '../cli-context';
-import { asOfOption, formatOption, parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
+import { regionYearQuery } from '../cli-options';
 import { loadRegion } from './load-region';
 
 export const STATEMENT_USAGE = 'geldstroom statement --region R --year Y [--format json|table|csv] [--as-of TIME] [--store URL]';
 
 export async function statementCommand(context: CliContext): Promise<number> {
-  const { values } = parseOptions(context.args, {
-    ...storeOption,
-    region: { type: 'string' },
-    year: { type: 'string' },
-    format: { type: 'string' },
-    'as-of': { type: 'string' },
-  });
-  const regionId = requireOption(values.region, 'region');
-  const year = yearOption(values.year);
-  const format = formatOption(values.format, ['json', 'table', 'csv'] as const, 'json');
-  const asOf = asOfOption(values['as-of']);
-  return withStore(context, values.store, async (store) => {
+  const { regionId, year, format, asOf, store } = regionYearQuery(context.args, ['json', 'table', 'csv'] as const);
+  return withStore(context, store, async (store) => {
     const state = await loadRegion(new Ledger(store), regionId, asOf);
     const statement = buildStatement(state, year);
     context.io.out(format === 'json' ? JSON.stringify(statement, null, 2) : format === 'csv' ? renderStatementCsv(statement) : renderStatementTable(statement));

@@ -1,7 +1,8 @@
 import { Cents, formatAmount, Rational } from '@libs/money';
 import { Accounts } from '../accounts';
+import { Scheme } from '../commands/command.types';
 import { DomainError } from '../errors';
-import { DomainEvent } from '../events/event.types';
+import { DerivedEventType, DerivedMoneyData, DomainEvent, RuleId } from '../events/event.types';
 import { RegionState } from '../state/region-state';
 import { budgetInForce, KEY_IDS } from './in-force';
 import { splitByKey } from './key-split';
@@ -16,16 +17,69 @@ export function planAllocationRun(state: RegionState, year: number): DomainEvent
   return [...planBw(state, year), ...planMo(state, year)];
 }
 
-function recordedByMember(state: RegionState, year: number, account: (code: string) => string, eventType: string, sign: 1n | -1n): Map<string, Cents> {
-  return new Map(state.memberCodes().map((code) => [code, sign * state.ledger.sum(year, account(code), eventType)]));
+type Inputs = DerivedMoneyData['inputs'];
+type AllocationEventType = Exclude<DerivedEventType, 'SolidarityTransferred'>;
+
+interface Step {
+  readonly state: RegionState;
+  readonly year: number;
+  readonly scheme: Scheme;
+  readonly type: AllocationEventType;
+  readonly rule: RuleId;
+}
+
+/** Moves the skim from the pot the Rijk paid into to the provisions, as far as not moved before. */
+function skimStep(step: Step, from: string, to: string, target: Cents, inputs: Inputs): DomainEvent[] {
+  const before = step.state.ledger.sum(step.year, to, step.type);
+  if (target === before) return [];
+  return [
+    {
+      type: step.type,
+      data: {
+        regionId: step.state.regionId!,
+        year: step.year,
+        scheme: step.scheme,
+        rule: step.rule,
+        inputs: { ...inputs, target: formatAmount(target), previouslyRecorded: formatAmount(before) },
+        postings: transfer(from, to, target - before),
+      },
+    },
+  ];
+}
+
+/**
+ * Splits `total` over the members by key between `pool` and their scheme accounts — to the members
+ * (`+1`: a distribution) or from them (`-1`: a contribution) — as far as not split so before.
+ */
+function splitStep(step: Step, keyId: string, pool: string, total: Cents, direction: 1n | -1n, inputs: Inputs): DomainEvent[] {
+  const { state, year, scheme, type } = step;
+  const memberAccount = (code: string) => Accounts.municipality(code, scheme);
+  const previous = new Map(state.memberCodes().map((code) => [code, direction * state.ledger.sum(year, memberAccount(code), type)]));
+  const split = splitByKey(state, keyId, year, total, previous);
+  if (!anyNonZero(split.deltas.values())) return [];
+  const moves = new Map([...split.deltas].map(([code, delta]) => [code, direction * delta]));
+  return [
+    {
+      type,
+      data: {
+        regionId: state.regionId!,
+        year,
+        scheme,
+        rule: step.rule,
+        ...(split.key ? { key: split.key } : {}),
+        inputs,
+        allocation: split.trail,
+        postings: postings(shareMovements(pool, moves, memberAccount)),
+      },
+    },
+  ];
 }
 
 function planBw(state: RegionState, year: number): DomainEvent[] {
   const regionId = state.regionId!;
   const historical = Accounts.bwHistorical(regionId);
   const provisions = Accounts.provisions(regionId, 'BW');
-  const memberAccount = (code: string) => Accounts.municipality(code, 'BW');
-  const events: DomainEvent[] = [];
+  const step = (type: AllocationEventType, rule: RuleId): Step => ({ state, year, scheme: 'BW', type, rule });
 
   const payments = state.ledger.sum(year, historical, 'RijkPaymentRecorded');
   const budget = budgetInForce(state, year, 'BW');
@@ -39,75 +93,33 @@ function planBw(state: RegionState, year: number): DomainEvent[] {
       `BW skim for ${year} (${formatAmount(skim)} = ${formatAmount(budgetCents)} × (1 − ${objectivePct}/100)) exceeds the historical BW payments of ${formatAmount(payments)}`,
     );
   }
-  const budgetInputs = {
-    historicalPayments: formatAmount(payments),
-    regionalBudget: formatAmount(budgetCents),
-    budgetVersion: budget?.version ?? null,
-    objectivePct,
-  };
-
-  const skimmedBefore = state.ledger.sum(year, provisions, 'BwHistoricalSkimmed');
-  if (skim !== skimmedBefore) {
-    events.push({
-      type: 'BwHistoricalSkimmed',
-      data: {
-        regionId,
-        year,
-        scheme: 'BW',
-        rule: 'bw-skim',
-        inputs: { ...budgetInputs, formula: 'round(C × (1 − p/100))', target: formatAmount(skim), previouslyRecorded: formatAmount(skimmedBefore) },
-        postings: transfer(historical, provisions, skim - skimmedBefore),
-      },
-    });
-  }
-
+  const inputs = { historicalPayments: formatAmount(payments), regionalBudget: formatAmount(budgetCents), budgetVersion: budget?.version ?? null, objectivePct };
   const remainder = payments - skim;
-  const distribution = splitByKey(state, KEY_IDS.bwHistorical, year, remainder, recordedByMember(state, year, memberAccount, 'BwHistoricalDistributed', 1n));
-  if (anyNonZero(distribution.deltas.values())) {
-    events.push({
-      type: 'BwHistoricalDistributed',
-      data: {
-        regionId,
-        year,
-        scheme: 'BW',
-        rule: 'bw-historical-distribution',
-        ...(distribution.key ? { key: distribution.key } : {}),
-        inputs: { ...budgetInputs, skim: formatAmount(skim), formula: 'H − K split by bw-historical', remainder: formatAmount(remainder) },
-        allocation: distribution.trail,
-        postings: postings(shareMovements(historical, distribution.deltas, memberAccount)),
-      },
-    });
-  }
-
   const contribution = budgetCents - skim;
-  const contributions = splitByKey(state, KEY_IDS.bwObjective, year, contribution, recordedByMember(state, year, memberAccount, 'BwContributionsCharged', -1n));
-  if (anyNonZero(contributions.deltas.values())) {
-    const charged = new Map([...contributions.deltas].map(([code, amount]) => [code, -amount]));
-    events.push({
-      type: 'BwContributionsCharged',
-      data: {
-        regionId,
-        year,
-        scheme: 'BW',
-        rule: 'bw-objective-contribution',
-        ...(contributions.key ? { key: contributions.key } : {}),
-        inputs: { ...budgetInputs, skim: formatAmount(skim), formula: 'C − K split by bw-objective', contribution: formatAmount(contribution) },
-        allocation: contributions.trail,
-        postings: postings(shareMovements(provisions, charged, memberAccount)),
-      },
-    });
-  }
-  return events;
+  return [
+    ...skimStep(step('BwHistoricalSkimmed', 'bw-skim'), historical, provisions, skim, { ...inputs, formula: 'round(C × (1 − p/100))' }),
+    ...splitStep(step('BwHistoricalDistributed', 'bw-historical-distribution'), KEY_IDS.bwHistorical, historical, remainder, 1n, {
+      ...inputs,
+      skim: formatAmount(skim),
+      formula: 'H − K split by bw-historical',
+      remainder: formatAmount(remainder),
+    }),
+    ...splitStep(step('BwContributionsCharged', 'bw-objective-contribution'), KEY_IDS.bwObjective, provisions, contribution, -1n, {
+      ...inputs,
+      skim: formatAmount(skim),
+      formula: 'C − K split by bw-objective',
+      contribution: formatAmount(contribution),
+    }),
+  ];
 }
 
 function planMo(state: RegionState, year: number): DomainEvent[] {
   const regionId = state.regionId!;
-  const budgetAccount = Accounts.moBudget(regionId);
+  const moBudget = Accounts.moBudget(regionId);
   const provisions = Accounts.provisions(regionId, 'MO');
-  const memberAccount = (code: string) => Accounts.municipality(code, 'MO');
-  const events: DomainEvent[] = [];
+  const step = (type: AllocationEventType, rule: RuleId): Step => ({ state, year, scheme: 'MO', type, rule });
 
-  const payments = state.ledger.sum(year, budgetAccount, 'RijkPaymentRecorded');
+  const payments = state.ledger.sum(year, moBudget, 'RijkPaymentRecorded');
   const budget = budgetInForce(state, year, 'MO');
   const skim = budget?.amount ?? 0n;
   if (skim > payments) {
@@ -116,39 +128,14 @@ function planMo(state: RegionState, year: number): DomainEvent[] {
       `MO skim for ${year} (the regional MO budget of ${formatAmount(skim)}) exceeds the MO payments to the central municipality of ${formatAmount(payments)}`,
     );
   }
-  const budgetInputs = { moPayments: formatAmount(payments), regionalBudget: formatAmount(skim), budgetVersion: budget?.version ?? null };
-
-  const skimmedBefore = state.ledger.sum(year, provisions, 'MoBudgetSkimmed');
-  if (skim !== skimmedBefore) {
-    events.push({
-      type: 'MoBudgetSkimmed',
-      data: {
-        regionId,
-        year,
-        scheme: 'MO',
-        rule: 'mo-skim',
-        inputs: { ...budgetInputs, formula: 'C_MO', target: formatAmount(skim), previouslyRecorded: formatAmount(skimmedBefore) },
-        postings: transfer(budgetAccount, provisions, skim - skimmedBefore),
-      },
-    });
-  }
-
+  const inputs = { moPayments: formatAmount(payments), regionalBudget: formatAmount(skim), budgetVersion: budget?.version ?? null };
   const remainder = payments - skim;
-  const distribution = splitByKey(state, KEY_IDS.moObjective, year, remainder, recordedByMember(state, year, memberAccount, 'MoBudgetDistributed', 1n));
-  if (anyNonZero(distribution.deltas.values())) {
-    events.push({
-      type: 'MoBudgetDistributed',
-      data: {
-        regionId,
-        year,
-        scheme: 'MO',
-        rule: 'mo-distribution',
-        ...(distribution.key ? { key: distribution.key } : {}),
-        inputs: { ...budgetInputs, formula: 'M − C_MO split by mo-objective', remainder: formatAmount(remainder) },
-        allocation: distribution.trail,
-        postings: postings(shareMovements(budgetAccount, distribution.deltas, memberAccount)),
-      },
-    });
-  }
-  return events;
+  return [
+    ...skimStep(step('MoBudgetSkimmed', 'mo-skim'), moBudget, provisions, skim, { ...inputs, formula: 'C_MO' }),
+    ...splitStep(step('MoBudgetDistributed', 'mo-distribution'), KEY_IDS.moObjective, moBudget, remainder, 1n, {
+      ...inputs,
+      formula: 'M − C_MO split by mo-objective',
+      remainder: formatAmount(remainder),
+    }),
+  ];
 }
