@@ -69,7 +69,7 @@ function build(input: any): Raw[] {
   ];
   ['bw-historical', 'bw-objective', 'mo-objective'].forEach((keyId, index) => {
     const weights: number[] = codes.map((_, member) => input.weights[index][member]);
-    if (weights.every((weight: number) => weight === 0)) weights[0] = 1;
+    if (!weights.some((weight) => weight > 0)) weights[0] = 1;
     commands.push({ command: 'AdoptDistributionKey', ...base, keyId, version: 1, validFrom: 2024, unit: 'weight', basis: 'gegenereerd', weights: Object.fromEntries(codes.map((code, member) => [code, String(weights[member])])) });
   });
   if (input.reserve) {
