@@ -44,19 +44,21 @@ export function asOfOption(value: string | boolean | undefined): Date | undefine
 export const storeOption = { store: { type: 'string' } } as const;
 
 /** The options every region/year query takes: --region, --year, --format, --as-of and --store. */
-export function regionYearQuery<F extends string>(args: string[], formats: readonly F[]) {
+export function regionYearQuery<F extends string>(args: string[], formats: readonly F[], withOut = false) {
   const { values } = parseOptions(args, {
     ...storeOption,
     region: { type: 'string' },
     year: { type: 'string' },
     format: { type: 'string' },
     'as-of': { type: 'string' },
-  });
+    ...(withOut ? { out: { type: 'string' } } : {}),
+  } as const);
   return {
     regionId: requireOption(values.region, 'region'),
     year: yearOption(values.year),
     format: formatOption(values.format, formats, formats[0]),
     asOf: asOfOption(values['as-of']),
     store: values.store,
+    out: typeof (values as { out?: unknown }).out === 'string' ? ((values as { out?: string }).out as string) : undefined,
   };
 }

@@ -7,6 +7,11 @@ import { CliIo, processIo } from './cli-io';
 import { APPLY_USAGE, applyCommand } from './commands/apply.command';
 import { BALANCES_USAGE, balancesCommand } from './commands/balances.command';
 import { STATEMENT_USAGE, statementCommand } from './commands/statement.command';
+import { EXPLAIN_USAGE, explainCommand } from './commands/explain.command';
+import { TRACE_USAGE, traceCommand } from './commands/trace.command';
+import { REPLAY_USAGE, replayCommand } from './commands/replay.command';
+import { COMPARE_KEYS_USAGE, compareKeysCommand } from './commands/compare-keys.command';
+import { EXPORT_USAGE, exportCommand } from './commands/export.command';
 
 type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string };
 
@@ -14,6 +19,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   apply: { run: applyCommand, usage: APPLY_USAGE, summary: 'apply command files (JSON Lines) in order' },
   statement: { run: statementCommand, usage: STATEMENT_USAGE, summary: 'the year statement of a region' },
   balances: { run: balancesCommand, usage: BALANCES_USAGE, summary: 'balances per account for a region and year' },
+  explain: { run: explainCommand, usage: EXPLAIN_USAGE, summary: 'every posting on an account, with its rule, key and arithmetic' },
+  trace: { run: traceCommand, usage: TRACE_USAGE, summary: 'where the money of a Rijk payment went' },
+  replay: { run: replayCommand, usage: REPLAY_USAGE, summary: 'what if: replay the history with revised keys or agreements' },
+  'compare-keys': { run: compareKeysCommand, usage: COMPARE_KEYS_USAGE, summary: 'compare the AEF key options and their stability' },
+  export: { run: exportCommand, usage: EXPORT_USAGE, summary: 'export the ledger (hledger journal)' },
 };
 
 export function usage(): string {

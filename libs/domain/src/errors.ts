@@ -17,7 +17,8 @@ export type DomainErrorCode =
   | 'COMPONENTS_MISMATCH'
   | 'SKIM_EXCEEDS_FUNDS'
   | 'YEAR_CLOSED'
-  | 'INVARIANT_VIOLATED';
+  | 'INVARIANT_VIOLATED'
+  | 'NOT_FOUND';
 
 /** Which errors are a conflict with what is recorded (HTTP 409) rather than bad input or a refused rule. */
 export const CONFLICT_CODES: ReadonlySet<DomainErrorCode> = new Set(['REGION_CONFLICT', 'ID_REUSED', 'VERSION_CONFLICT']);

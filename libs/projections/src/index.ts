@@ -1,2 +1,7 @@
 export * from './statement.types';
 export * from './statement.projection';
+export * from './recorded-events';
+export * from './explain.projection';
+export * from './trace.projection';
+export * from './replay';
+export * from './compare-keys.projection';

@@ -3,3 +3,7 @@ export * from './labels';
 export * from './statement.table';
 export * from './statement.csv';
 export * from './balances.table';
+export * from './explain.text';
+export * from './replay.text';
+export * from './hledger-journal';
+export * from './statement.xlsx';

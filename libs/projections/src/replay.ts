@@ -1,0 +1,136 @@
+import {
+  Command,
+  decide,
+  DomainError,
+  FactData,
+  FactEventType,
+  FACT_EVENT_TYPES,
+  fromFactData,
+  RegionState,
+} from '@libs/domain';
+import { formatAmount, parseAmount } from '@libs/money';
+import { LedgerEvent } from './recorded-events';
+import { buildStatement } from './statement.projection';
+import { Statement } from './statement.types';
+
+/** The commands a what-if may revise: keys and agreements. */
+export const REVISABLE_COMMANDS = ['AdoptDistributionKey', 'AdoptReserveAgreement', 'AdoptSolidarityAgreement'] as const;
+export type Revision = Extract<Command, { type: (typeof REVISABLE_COMMANDS)[number] }>;
+
+export interface ReplayYear {
+  recorded: Statement;
+  replayed: Statement;
+  difference: Statement;
+}
+
+export interface ReplayReport {
+  regionId: string;
+  revisions: { type: string; identity: string; replaced: number }[];
+  years: Record<string, ReplayYear>;
+}
+
+const FACT_TYPES: ReadonlySet<string> = new Set(FACT_EVENT_TYPES);
+
+/**
+ * The region's recorded history as the commands that produced it, in recorded order: facts and
+ * agreements as given, runs, closings and reopenings. Derived money events are left out: a replay
+ * computes them again.
+ */
+export function historyAsCommands(events: readonly LedgerEvent[]): Command[] {
+  const commands: Command[] = [];
+  for (const event of events) {
+    const data = event.data as FactData & { regionId: string; year: number; reason?: string };
+    if (FACT_TYPES.has(event.type)) commands.push(fromFactData(event.type as FactEventType, data));
+    else if (event.type === 'AllocationRunCompleted') commands.push({ type: 'RunAllocation', regionId: data.regionId, year: data.year });
+    else if (event.type === 'YearClosed') commands.push({ type: 'CloseYear', regionId: data.regionId, year: data.year });
+    else if (event.type === 'YearReopened') commands.push({ type: 'ReopenYear', regionId: data.regionId, year: data.year, reason: data.reason ?? '' });
+  }
+  return commands;
+}
+
+/**
+ * Puts the revisions into the history: a key version replaces the recorded version with the same
+ * keyId and version; an agreement replaces every recorded agreement of its kind with the same
+ * validFrom. What replaces nothing is added as if adopted first, right after the region's registration.
+ */
+export function reviseHistory(history: readonly Command[], revisions: readonly Revision[]): { commands: Command[]; applied: ReplayReport['revisions'] } {
+  let commands = [...history];
+  const applied: ReplayReport['revisions'] = [];
+  const additions: Command[] = [];
+  for (const revision of revisions) {
+    const matches = (command: Command) =>
+      command.type === revision.type &&
+      (revision.type === 'AdoptDistributionKey'
+        ? (command as typeof revision).keyId === revision.keyId && command.version === revision.version
+        : (command as typeof revision).validFrom === revision.validFrom);
+    const indexes = commands.flatMap((command, index) => (matches(command) ? [index] : []));
+    const identity =
+      revision.type === 'AdoptDistributionKey' ? `${revision.keyId} v${revision.version}` : `${revision.type} from ${revision.validFrom} (v${revision.version})`;
+    applied.push({ type: revision.type, identity, replaced: indexes.length });
+    if (indexes.length === 0) {
+      additions.push(revision);
+      continue;
+    }
+    commands[indexes[0]] = revision;
+    commands = commands.filter((_, index) => !indexes.slice(1).includes(index));
+  }
+  const registration = commands.findIndex((command) => command.type === 'RegisterRegion');
+  commands.splice(registration + 1, 0, ...additions);
+  return { commands, applied };
+}
+
+/** Runs commands through the rules in memory; nothing is recorded anywhere. */
+export function executeInMemory(commands: readonly Command[]): RegionState {
+  const state = new RegionState();
+  commands.forEach((command, index) => {
+    try {
+      for (const { event } of decide(command, state)) state.apply(event);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new DomainError(error.code, `replaying recorded command ${index + 1} (${command.type}${'year' in command ? ` ${command.year}` : ''}) under the revision failed: ${error.message}`, error.field);
+      }
+      throw error;
+    }
+  });
+  return state;
+}
+
+/** What-if: the recorded history re-executed with revised keys or agreements, year by year. */
+export function replayWithRevisions(regionId: string, events: readonly LedgerEvent[], recorded: RegionState, revisions: readonly Revision[]): ReplayReport {
+  for (const revision of revisions) {
+    if (revision.regionId !== regionId) throw new DomainError('INVALID_FIELD', `the revision is for region "${revision.regionId}", not "${regionId}"`, 'regionId');
+  }
+  const { commands, applied } = reviseHistory(historyAsCommands(events), revisions);
+  const replayed = executeInMemory(commands);
+  const years = [...new Set([...recorded.activeYears, ...replayed.activeYears])].sort((a, b) => a - b);
+  const report: ReplayReport = { regionId, revisions: applied, years: {} };
+  for (const year of years) {
+    const before = buildStatement(recorded, year);
+    const after = buildStatement(replayed, year);
+    report.years[String(year)] = { recorded: before, replayed: after, difference: statementDifference(after, before) as Statement };
+  }
+  return report;
+}
+
+const AMOUNT = /^-?\d+\.\d{2}$/;
+
+/**
+ * replayed − recorded for every amount of a statement-shaped value; other fields (names, flags) are
+ * taken from the replayed side, and a block missing on one side counts as zeros.
+ */
+export function statementDifference(replayed: unknown, recorded: unknown): unknown {
+  const sample = replayed ?? recorded;
+  if (sample === null || sample === undefined) return null;
+  if (typeof sample === 'string' && AMOUNT.test(sample)) {
+    const after = typeof replayed === 'string' && AMOUNT.test(replayed) ? parseAmount(replayed) : 0n;
+    const before = typeof recorded === 'string' && AMOUNT.test(recorded) ? parseAmount(recorded) : 0n;
+    return formatAmount(after - before);
+  }
+  if (typeof sample === 'object' && !Array.isArray(sample)) {
+    const keys = new Set([...Object.keys((replayed as object) ?? {}), ...Object.keys((recorded as object) ?? {})]);
+    return Object.fromEntries(
+      [...keys].map((key) => [key, statementDifference((replayed as Record<string, unknown>)?.[key], (recorded as Record<string, unknown>)?.[key])]),
+    );
+  }
+  return replayed ?? recorded;
+}

@@ -1,0 +1,33 @@
+import { formatEuro, parseAmount } from '@libs/money';
+import { Explanation, Trace, TraceFlow } from '@libs/projections';
+
+const euro = (amount: string) => formatEuro(parseAmount(amount));
+
+/** An account's postings for a year, one block per posting, for a controller to check by hand. */
+export function renderExplanationText(explanation: Explanation): string {
+  const lines = [
+    `Rekening ${explanation.account} — ${explanation.regionId} ${explanation.year}${explanation.asOf ? ` (zoals vastgelegd op ${explanation.asOf})` : ''}`,
+    '',
+  ];
+  if (explanation.postings.length === 0) lines.push('  (geen boekingen)');
+  for (const posting of explanation.postings) {
+    lines.push(`${euro(posting.amount).padStart(20)}  ${posting.eventType}${posting.rule ? ` [${posting.rule}]` : ''}`);
+    lines.push(`${' '.repeat(22)}${posting.derivation}`);
+    lines.push(`${' '.repeat(22)}vastgelegd ${posting.recordedAt} door ${posting.actor}, bron ${posting.source}, event ${posting.eventId}`);
+  }
+  lines.push('', `${euro(explanation.balance).padStart(20)}  saldo`);
+  return lines.join('\n');
+}
+
+/** A payment's money as an indented tree: account, amount, and the events it moved by. */
+export function renderTraceText(trace: Trace): string {
+  const lines = [`Betaling ${trace.paymentId} (${trace.regionId}, ${trace.year}): ${euro(trace.amount)}`, ''];
+  const walk = (flows: readonly TraceFlow[], depth: number) => {
+    for (const flow of flows) {
+      lines.push(`${'  '.repeat(depth)}${flow.account}  ${euro(flow.amount)}  (${flow.via})`);
+      walk(flow.children, depth + 1);
+    }
+  };
+  walk(trace.flows, 0);
+  return lines.join('\n');
+}

@@ -1,0 +1,26 @@
+import { parseAmount, formatAmount } from '@libs/money';
+import { LedgerEvent, postingsOfRecorded, yearOf } from '@libs/projections';
+
+/**
+ * The region's money events as an hledger journal: one transaction per event, dated on the last day
+ * of its budget year (so `hledger balance -p 2024` gives that year's balances), with the event id,
+ * type, rule and recording time as tags.
+ */
+export function renderHledgerJournal(regionId: string, events: readonly LedgerEvent[], year?: number): string {
+  const lines = [`; Geldstroom journal for region ${regionId}${year ? `, budget year ${year}` : ''}`, `; amounts in euro; one transaction per money event`, 'commodity 1000.00 EUR', ''];
+  for (const event of events) {
+    const eventYear = yearOf(event);
+    const postings = postingsOfRecorded(event);
+    if (postings.length === 0 || eventYear === undefined || (year !== undefined && eventYear !== year)) continue;
+    const data = event.data as Record<string, unknown>;
+    const id = ['paymentId', 'costId', 'coPaymentId', 'expenditureId', 'transferId', 'spendingId'].map((field) => data[field]).find((value) => typeof value === 'string');
+    const description = `${event.type}${id ? ` ${String(id)}` : ''}${data.scheme ? ` ${String(data.scheme)}` : ''}`.replace(/[;|]/g, ' ');
+    lines.push(`${eventYear}-12-31 * ${description}  ; event:${event.eventId}, type:${event.type}${data.rule ? `, rule:${String(data.rule)}` : ''}, recorded:${event.metadata.recordedAt}`);
+    const width = Math.max(...postings.map((posting) => posting.account.length));
+    for (const posting of postings) {
+      lines.push(`    ${posting.account.padEnd(width)}  ${formatAmount(parseAmount(posting.amount))} EUR`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
