@@ -91,3 +91,20 @@ describe('Ledger on a SQLite file', () => {
     expect(await ledger.regionIds()).toEqual(['west']);
   });
 });
+
+describe('Ledger under concurrent use in one process', () => {
+  it('serialises commands and reads per region, so the shared state never folds an event twice', async () => {
+    const store = new MemoryEventStore();
+    const ledger = new Ledger(store);
+    await ledger.execute(register, context);
+    await Promise.all(
+      Array.from({ length: 25 }, (_, index) =>
+        Promise.all([ledger.execute(payment(`c${index}`, '1.00'), context), ledger.regionState('west'), ledger.regionEvents('west')]),
+      ),
+    );
+    const state = await ledger.regionState('west');
+    expect(state.ledger.balance(2024, 'municipality:GM0200:bw')).toBe(2500n);
+    expect(state.eventCount).toBe(26);
+    expect(await new Ledger(store).regionState('west').then((fresh) => fresh.eventCount)).toBe(26);
+  });
+});

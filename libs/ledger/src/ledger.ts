@@ -43,6 +43,8 @@ interface CachedRegion {
  */
 export class Ledger {
   private readonly cache = new Map<string, CachedRegion>();
+  /** One command or read at a time per region in this process: the cache is shared and catching up mutates it. */
+  private readonly locks = new Map<string, Promise<unknown>>();
   private readonly clock: () => Date;
   private readonly maxRetries: number;
 
@@ -55,6 +57,10 @@ export class Ledger {
   }
 
   async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
+    return this.exclusive(command.regionId, () => this.executeNow(command, context));
+  }
+
+  private async executeNow(command: Command, context: CommandContext): Promise<CommandOutcome> {
     const streamId = regionStream(command.regionId);
     const commandId = context.commandId ?? newCommandId();
     for (let attempt = 0; ; attempt += 1) {
@@ -98,14 +104,14 @@ export class Ledger {
 
   /** The region's state as recorded now, or as it was recorded at `asOf`. */
   async regionState(regionId: string, asOf?: Date): Promise<RegionState> {
-    const region = await this.catchUp(regionId);
+    const region = await this.exclusive(regionId, () => this.catchUp(regionId));
     if (!asOf) return region.state;
     return RegionState.fold(region.events.filter((event) => recordedBy(event, asOf)).map(toDomainEvent));
   }
 
   /** The region's recorded events in stream order (for explain, trace, replay and export). */
   async regionEvents(regionId: string): Promise<readonly RecordedEvent[]> {
-    return (await this.catchUp(regionId)).events;
+    return [...(await this.exclusive(regionId, () => this.catchUp(regionId))).events];
   }
 
   async regionIds(): Promise<string[]> {
@@ -121,6 +127,20 @@ export class Ledger {
     }
     for (const [streamId, region] of this.cache) if (region.state.region) ids.add(streamId.slice(STREAM_PREFIX.length));
     return [...ids].sort();
+  }
+
+  private exclusive<T>(regionId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(regionId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.locks.set(regionId, settled);
+    void settled.then(() => {
+      if (this.locks.get(regionId) === settled) this.locks.delete(regionId);
+    });
+    return next;
   }
 
   /** A dry run keeps what it would have recorded in the cache only, so later commands see it. */
