@@ -12,6 +12,8 @@ import { TRACE_USAGE, traceCommand } from './commands/trace.command';
 import { REPLAY_USAGE, replayCommand } from './commands/replay.command';
 import { COMPARE_KEYS_USAGE, compareKeysCommand } from './commands/compare-keys.command';
 import { EXPORT_USAGE, exportCommand } from './commands/export.command';
+import { SERVE_USAGE, serveCommand } from './commands/serve.command';
+import { TOKEN_USAGE, tokenCommand } from './commands/token.command';
 
 type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string };
 
@@ -24,6 +26,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   replay: { run: replayCommand, usage: REPLAY_USAGE, summary: 'what if: replay the history with revised keys or agreements' },
   'compare-keys': { run: compareKeysCommand, usage: COMPARE_KEYS_USAGE, summary: 'compare the AEF key options and their stability' },
   export: { run: exportCommand, usage: EXPORT_USAGE, summary: 'export the ledger (hledger journal)' },
+  serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the HTTP API (OpenAPI at /docs)' },
+  token: { run: tokenCommand, usage: TOKEN_USAGE, summary: 'create, list or revoke API tokens' },
 };
 
 export function usage(): string {

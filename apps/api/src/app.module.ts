@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TokenStore } from './auth/token-store';
+import { CommandsController } from './commands/commands.controller';
+import { HealthController } from './health/health.controller';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { LedgerService } from './ledger/ledger.service';
+import { QueriesController } from './queries/queries.controller';
+import { RegionsController } from './regions/regions.controller';
+
+export interface AppDependencies {
+  readonly ledger: LedgerService;
+  readonly tokens: TokenStore;
+  readonly idempotency: IdempotencyStore;
+}
+
+@Module({})
+export class AppModule {
+  static with(dependencies: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [CommandsController, RegionsController, QueriesController, HealthController],
+      providers: [
+        { provide: LedgerService, useValue: dependencies.ledger },
+        { provide: TokenStore, useValue: dependencies.tokens },
+        { provide: IdempotencyStore, useValue: dependencies.idempotency },
+      ],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { problem, ProblemException } from '../http/problem';
+import { principalOf, setPrincipal } from '../http/request-context';
+import { IS_PUBLIC } from './public.decorator';
+import { Principal, TokenStore } from './token-store';
+
+/** Every route needs a valid bearer token unless it is marked public; the principal rides on the request. */
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenStore,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
+    if (!match) throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'a bearer token is required (Authorization: Bearer gst_…)'));
+    const principal = this.tokens.verify(match[1]);
+    if (!principal) throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'the bearer token is not valid or has been revoked'));
+    setPrincipal(request, principal);
+    return true;
+  }
+}
+
+export function requirePrincipal(request: Request): Principal {
+  const principal = principalOf(request);
+  if (!principal) throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'a bearer token is required'));
+  return principal;
+}

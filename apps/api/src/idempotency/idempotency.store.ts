@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: string;
+  readonly contentType: string;
+}
+
+/**
+ * Responses to POSTs sent with an Idempotency-Key, per actor, so a retried request gets the first
+ * answer instead of being recorded again. Kept in its own small SQLite file, apart from the events.
+ */
+export class IdempotencyStore {
+  private readonly db: Database.Database;
+  private readonly pending = new Map<string, Promise<unknown>>();
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS responses (
+      actor TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
+      status INTEGER NOT NULL, content_type TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
+      PRIMARY KEY (actor, key))`);
+  }
+
+  static hash(method: string, path: string, body: unknown): string {
+    return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+  }
+
+  find(actor: string, key: string): (StoredResponse & { requestHash: string }) | undefined {
+    const row = this.db.prepare('SELECT request_hash, status, content_type, body FROM responses WHERE actor = ? AND key = ?').get(actor, key) as
+      | { request_hash: string; status: number; content_type: string; body: string }
+      | undefined;
+    return row ? { requestHash: row.request_hash, status: row.status, contentType: row.content_type, body: row.body } : undefined;
+  }
+
+  save(actor: string, key: string, requestHash: string, response: StoredResponse): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO responses (actor, key, request_hash, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(actor, key, requestHash, response.status, response.contentType, response.body, new Date().toISOString());
+  }
+
+  /** Runs requests with the same actor and key one after the other, so a retry racing the first one waits for it. */
+  async exclusive<T>(actor: string, key: string, work: () => Promise<T>): Promise<T> {
+    const slot = `${actor}\u0000${key}`;
+    const previous = this.pending.get(slot) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(() => undefined, () => undefined);
+    this.pending.set(slot, settled);
+    void settled.then(() => {
+      if (this.pending.get(slot) === settled) this.pending.delete(slot);
+    });
+    return next;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

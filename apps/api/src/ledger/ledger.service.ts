@@ -1,0 +1,41 @@
+import { OnApplicationShutdown } from '@nestjs/common';
+import { RegionState } from '@libs/domain';
+import { EventStore } from '@libs/event-store';
+import { Ledger } from '@libs/ledger';
+import { notFound } from '../http/problem';
+
+/**
+ * The one Ledger of the service, over its store. Counts appends in flight so that a shutdown waits
+ * for them before the store is closed.
+ */
+export class LedgerService implements OnApplicationShutdown {
+  readonly ledger: Ledger;
+  private inFlight = 0;
+  private drained: (() => void) | undefined;
+
+  constructor(readonly store: EventStore) {
+    this.ledger = new Ledger(store);
+  }
+
+  async track<T>(work: () => Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.drained?.();
+    }
+  }
+
+  /** The region's state (as recorded now or at `asOf`); 404 when the region is not registered. */
+  async region(regionId: string, asOf?: Date): Promise<RegionState> {
+    const state = await this.ledger.regionState(regionId, asOf);
+    if (!state.region) throw notFound(`region "${regionId}" is not registered${asOf ? ` as of ${asOf.toISOString()}` : ''}`, 'regionId');
+    return state;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.inFlight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    await this.store.close();
+  }
+}

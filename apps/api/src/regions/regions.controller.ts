@@ -1,0 +1,102 @@
+import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { keyInForce, RegionState, reserveAgreementInForce, solidarityAgreementInForce, KEY_IDS } from '@libs/domain';
+import { buildBalances, buildStatement } from '@libs/projections';
+import { renderStatementCsv, renderStatementXlsx } from '@libs/reports';
+import type { Request, Response } from 'express';
+import { requirePrincipal } from '../auth/bearer-auth.guard';
+import { mayAnalyse, mayReadRegion } from '../auth/permissions';
+import { Principal } from '../auth/token-store';
+import { AsOfQueryDto, StatementQueryDto } from '../dto/queries.dto';
+import { RegionParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
+import { forbidden, notFound } from '../http/problem';
+import { LedgerService } from '../ledger/ledger.service';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('regions')
+@ApiBearerAuth()
+@Controller('api/v1/regions')
+export class RegionsController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The regions this token may read' })
+  @ApiOkResponse({ schema: { example: { regions: [{ regionId: 'holland-rijnland', name: 'Holland Rijnland' }] } } })
+  async list(@Req() request: Request) {
+    const principal = requirePrincipal(request);
+    const regions = [];
+    for (const regionId of await this.ledger.ledger.regionIds()) {
+      const state = await this.ledger.ledger.regionState(regionId);
+      if (mayReadRegion(principal, regionId, state)) regions.push({ regionId, name: state.region!.name });
+    }
+    return { regions };
+  }
+
+  @Get(':regionId')
+  @ApiOperation({ summary: 'A region: members, the years with data, which are closed, keys and agreements in force' })
+  async region(@Req() request: Request, @Param() params: RegionParamsDto) {
+    const state = await this.readable(requirePrincipal(request), params.regionId);
+    const region = state.region!;
+    const years = [...state.activeYears].sort((a, b) => a - b);
+    return {
+      regionId: region.regionId,
+      name: region.name,
+      centralMunicipality: region.centralMunicipality,
+      municipalities: region.municipalities,
+      years: years.map((year) => ({
+        year,
+        closed: state.closedYears.has(year),
+        keys: Object.fromEntries(
+          Object.values(KEY_IDS).map((keyId) => {
+            const key = keyInForce(state, keyId, year);
+            return [keyId, key ? { version: key.version, basis: key.basis } : null];
+          }),
+        ),
+        reserveAgreementVersion: reserveAgreementInForce(state, year)?.version ?? null,
+        solidarityAgreementVersion: solidarityAgreementInForce(state, year)?.version ?? null,
+      })),
+    };
+  }
+
+  @Get(':regionId/statements/:year')
+  @ApiOperation({ summary: 'The year statement (interface.md §3), as JSON, CSV or a workbook' })
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  async statement(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Param() params: RegionYearParamsDto, @Query() query: StatementQueryDto) {
+    const asOf = query.asOf ? new Date(query.asOf) : undefined;
+    const state = await this.readable(requirePrincipal(request), params.regionId, asOf);
+    requireYear(state, params.year);
+    const statement = buildStatement(state, params.year);
+    if (query.format === 'csv') {
+      response.type('text/csv; charset=utf-8');
+      return renderStatementCsv(statement);
+    }
+    if (query.format === 'xlsx') {
+      return new StreamableFile(await renderStatementXlsx(statement), { type: XLSX, disposition: `attachment; filename="${params.regionId}-${params.year}.xlsx"` });
+    }
+    return statement;
+  }
+
+  @Get(':regionId/balances/:year')
+  @ApiOperation({ summary: 'Balances per account for the year (a municipality token sees its own accounts only)' })
+  async balances(@Req() request: Request, @Param() params: RegionYearParamsDto, @Query() query: AsOfQueryDto) {
+    const principal = requirePrincipal(request);
+    const asOf = query.asOf ? new Date(query.asOf) : undefined;
+    const state = await this.readable(principal, params.regionId, asOf);
+    requireYear(state, params.year);
+    const balances = buildBalances(state, params.year);
+    if (mayAnalyse(principal, params.regionId)) return balances;
+    const own = `municipality:${principal.municipality}:`;
+    return { ...balances, accounts: Object.fromEntries(Object.entries(balances.accounts).filter(([account]) => account.startsWith(own))) };
+  }
+
+  private async readable(principal: Principal, regionId: string, asOf?: Date): Promise<RegionState> {
+    const state = await this.ledger.region(regionId, asOf);
+    if (!mayReadRegion(principal, regionId, state)) throw forbidden(`this token may not read region "${regionId}"`);
+    return state;
+  }
+}
+
+export function requireYear(state: RegionState, year: number): void {
+  if (!state.activeYears.has(year)) throw notFound(`region "${state.regionId}" has nothing recorded for ${year}`, 'year');
+}

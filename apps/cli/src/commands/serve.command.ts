@@ -1,0 +1,69 @@
+import { openEventStore } from '@libs/event-store';
+import { applyCommandFile, Ledger } from '@libs/ledger';
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../cli-error';
+import { CliContext, storeUrl } from '../cli-context';
+import { parseOptions, storeOption } from '../cli-options';
+import type * as Api from '../../../api/src';
+
+export const SERVE_USAGE = 'geldstroom serve [--port N] [--host H] [--store URL] [--tokens FILE] [--seed FILE]';
+
+/**
+ * Runs the HTTP API until SIGTERM/SIGINT, then stops accepting requests, lets the appends in flight
+ * finish and closes the store. `--seed FILE` applies a command file first when the store is empty.
+ */
+export async function serveCommand(context: CliContext): Promise<number> {
+  const { values } = parseOptions(context.args, {
+    ...storeOption,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    tokens: { type: 'string' },
+    seed: { type: 'string' },
+  });
+  // the HTTP stack is loaded only here, so the other subcommands start fast
+  const { loadApiConfig, ConfigError, createApp } = require('../../../api/src') as typeof Api;
+  let config;
+  try {
+    config = loadApiConfig(context.env, {
+      ...(values.port !== undefined ? { port: portOption(values.port) } : {}),
+      ...(values.host !== undefined ? { host: values.host } : {}),
+      ...(storeUrl(values.store, context.env) ? { storeUrl: storeUrl(values.store, context.env) } : {}),
+      ...(values.tokens !== undefined ? { tokensFile: values.tokens } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const store = await openEventStore(config.storeUrl);
+  if (values.seed !== undefined && (await store.readAll({ maxCount: 1 })).length === 0) {
+    const report = await applyCommandFile(new Ledger(store), values.seed, readFileSync(values.seed, 'utf8'), { actor: 'system:seed' });
+    context.io.err(`loaded ${values.seed} into the empty store: ${report.events} event(s)`);
+  }
+  const { app, tokens, logger } = await createApp(config, { store });
+  if (tokens.isEmpty()) {
+    const { token } = tokens.create({ actor: 'admin', role: 'admin' });
+    context.io.err(
+      `No tokens yet: created an admin token (stored only as a hash in ${config.tokensFile}). It is shown once:\n\n  ${token}\n\nUse it as "Authorization: Bearer ${token.slice(0, 8)}…"; make more with "geldstroom token create".`,
+    );
+  }
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, store: store.description }, 'listening');
+  context.io.err(`Geldstroom API on http://localhost:${port} (store ${store.description}); documentation at http://localhost:${port}/docs`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down: finishing requests in flight');
+      void app.close().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  logger.info('stopped');
+  return 0;
+}
+
+function portOption(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a port number, got "${value}"`);
+  return Number(value);
+}
