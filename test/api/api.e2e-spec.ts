@@ -312,7 +312,7 @@ describe('geldstroom serve', () => {
       const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
       const statement = await fetch(`http://127.0.0.1:${port}/api/v1/regions/aef-average/statements/2025`, { headers: { Authorization: `Bearer ${adminToken}` } });
-      expect((await statement.json()).solidarity.volume).toBe('11666666.66');
+      expect(((await statement.json()) as { solidarity: { volume: string } }).solidarity.volume).toBe('11666666.66');
       const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
