@@ -21,6 +21,11 @@ export async function openEventStore(url: string = process.env.GELDSTROOM_STORE 
   if (url === 'memory:' || url === 'memory') return new MemoryEventStore();
   if (url.startsWith('sqlite:')) return new SqliteEventStore(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
+  if (scheme === 'esdb' || scheme === 'esdb+discover') {
+    // loaded on demand: the gRPC client is heavy, and the embedded store never needs it
+    const { EsdbEventStore } = require('./eventstoredb/esdb-event-store') as typeof import('./eventstoredb/esdb-event-store');
+    return new EsdbEventStore(url);
+  }
   if (scheme && openers.has(scheme)) return openers.get(scheme)!(url);
   if (scheme && scheme.length > 1) {
     throw new EventStoreError('STORE_UNAVAILABLE', `unknown store URL "${url}" (use sqlite:PATH, memory: or esdb://host:2113?tls=false)`);

@@ -53,8 +53,8 @@ export class SqliteEventStore implements EventStore {
 
   constructor(readonly path: string) {
     this.description = `sqlite:${path}`;
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       this.db = new Database(path);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = FULL');
