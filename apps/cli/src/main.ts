@@ -1,6 +1,6 @@
 import { DomainError } from '@libs/domain';
 import { EventStoreError } from '@libs/event-store';
-import { CommandFileError } from '@libs/ledger';
+import { CommandFileError, EventLineError, TargetNotEmptyError } from '@libs/ledger';
 import { ExitCode, UsageError } from './cli-error';
 import { CliContext, defaultOpenStore } from './cli-context';
 import { CliIo, processIo } from './cli-io';
@@ -13,6 +13,8 @@ import { REPLAY_USAGE, replayCommand } from './commands/replay.command';
 import { COMPARE_KEYS_USAGE, compareKeysCommand } from './commands/compare-keys.command';
 import { EXPORT_USAGE, exportCommand } from './commands/export.command';
 import { SERVE_USAGE, serveCommand } from './commands/serve.command';
+import { IMPORT_USAGE, importCommand } from './commands/import.command';
+import { MIGRATE_USAGE, migrateCommand } from './commands/migrate.command';
 import { TOKEN_USAGE, tokenCommand } from './commands/token.command';
 
 type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string };
@@ -25,7 +27,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   trace: { run: traceCommand, usage: TRACE_USAGE, summary: 'where the money of a Rijk payment went' },
   replay: { run: replayCommand, usage: REPLAY_USAGE, summary: 'what if: replay the history with revised keys or agreements' },
   'compare-keys': { run: compareKeysCommand, usage: COMPARE_KEYS_USAGE, summary: 'compare the AEF key options and their stability' },
-  export: { run: exportCommand, usage: EXPORT_USAGE, summary: 'export the ledger (hledger journal)' },
+  export: { run: exportCommand, usage: EXPORT_USAGE, summary: 'export every event (jsonl backup) or a region (hledger journal)' },
+  import: { run: importCommand, usage: IMPORT_USAGE, summary: 'restore a jsonl backup into an empty store' },
+  migrate: { run: migrateCommand, usage: MIGRATE_USAGE, summary: 'copy every event to an empty store and verify both agree' },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the HTTP API (OpenAPI at /docs)' },
   token: { run: tokenCommand, usage: TOKEN_USAGE, summary: 'create, list or revoke API tokens' },
 };
@@ -74,7 +78,7 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
     io.err(`geldstroom: ${error.message}\nUsage: ${usageText}`);
     return ExitCode.usage;
   }
-  if (error instanceof CommandFileError) {
+  if (error instanceof CommandFileError || error instanceof EventLineError || error instanceof TargetNotEmptyError) {
     io.err(error.message);
     return ExitCode.rejected;
   }

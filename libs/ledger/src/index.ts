@@ -3,3 +3,4 @@ export * from './event-id';
 export * from './to-domain-event';
 export * from './command-file';
 export * from './apply-command-file';
+export * from './transfer';

@@ -1,28 +1,50 @@
-import { Ledger } from '@libs/ledger';
+import { allEvents, Ledger, toEventLine } from '@libs/ledger';
 import { renderHledgerJournal } from '@libs/reports';
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
 import { formatOption, parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
 import { loadRegion } from './load-region';
 
-export const EXPORT_USAGE = 'geldstroom export --format hledger --region R [--year Y] [--out FILE] [--store URL]';
+export const EXPORT_USAGE = 'geldstroom export --format jsonl|hledger [--region R] [--year Y] [--out FILE] [--store URL]';
 
+/**
+ * `jsonl`: every event of the store with its envelope, in global order (a backup, and the input of
+ * `import`). `hledger`: one region as a journal hledger reads.
+ */
 export async function exportCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, { ...storeOption, format: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } });
-  if (values.format === undefined) throw new UsageError('--format is required');
-  const format = formatOption(values.format, ['hledger'] as const, 'hledger');
+  if (values.format === undefined) throw new UsageError('--format is required (jsonl or hledger)');
+  const format = formatOption(values.format, ['jsonl', 'hledger'] as const, 'jsonl');
+  if (format === 'jsonl' && (values.region !== undefined || values.year !== undefined)) throw new UsageError('--format jsonl exports the whole store; --region and --year belong to --format hledger');
   const year = values.year === undefined ? undefined : yearOption(values.year);
-  const regionId = requireOption(values.region, 'region');
+  const regionId = format === 'hledger' ? requireOption(values.region, 'region') : undefined;
   return withStore(context, values.store, async (store) => {
+    if (format === 'jsonl') {
+      const out = typeof values.out === 'string' ? createWriteStream(values.out) : undefined;
+      let count = 0;
+      for await (const event of allEvents(store)) {
+        const line = `${toEventLine(event)}\n`;
+        if (out) {
+          if (!out.write(line)) await once(out, 'drain');
+        } else {
+          process.stdout.write(line);
+        }
+        count += 1;
+      }
+      if (out) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      context.io.err(`exported ${count} event(s) from ${store.description}${out ? ` to ${values.out}` : ''}`);
+      return 0;
+    }
     const ledger = new Ledger(store);
-    await loadRegion(ledger, regionId);
-    const output = format === 'hledger' ? renderHledgerJournal(regionId, await ledger.regionEvents(regionId), year) : '';
+    await loadRegion(ledger, regionId!);
+    const journal = renderHledgerJournal(regionId!, await ledger.regionEvents(regionId!), year);
     if (typeof values.out === 'string') {
-      writeFileSync(values.out, output);
+      writeFileSync(values.out, journal);
       context.io.err(`wrote ${values.out}`);
     } else {
-      context.io.out(output);
+      context.io.out(journal);
     }
     return 0;
   });

@@ -1,0 +1,40 @@
+# Geldstroom service image: multi-stage, production dependencies only, runs as a non-root user.
+FROM node:20-bookworm-slim AS toolchain
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+
+# build: compile the TypeScript with every dependency
+FROM toolchain AS build
+RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
+COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY apps apps
+COPY libs libs
+COPY test/bench test/bench
+RUN npm run build
+
+# prod-deps: runtime dependencies only, with the SQLite binding compiled for this image
+FROM toolchain AS prod-deps
+RUN npm ci --omit=dev --ignore-scripts && npm rebuild better-sqlite3
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=3000 \
+    GELDSTROOM_STORE=sqlite:/data/geldstroom.db \
+    GELDSTROOM_TOKENS=/data/tokens.json
+WORKDIR /app
+COPY --from=prod-deps /app/node_modules node_modules
+COPY --from=build /app/dist dist
+COPY package.json ./
+COPY bin bin
+COPY examples examples
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+ENTRYPOINT ["node", "bin/geldstroom.js"]
+CMD ["serve", "--port", "3000"]

@@ -1,0 +1,3 @@
+export * from './event-lines';
+export * from './copy-events';
+export * from './verify-stores';
