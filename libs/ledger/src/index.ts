@@ -1,4 +1,5 @@
 export * from './ledger';
+export * from './keyed-lock';
 export * from './event-id';
 export * from './to-domain-event';
 export * from './command-file';

@@ -1,6 +1,7 @@
 import { Command, decide, DomainEvent, RegionState } from '@libs/domain';
 import { ConcurrencyConflictError, EventStore, ExpectedRevision, NewEvent, RecordedEvent, regionStream, STREAM_PREFIX } from '@libs/event-store';
 import { newCommandId, uuidV5 } from './event-id';
+import { KeyedLock } from './keyed-lock';
 import { CURRENT_SCHEMA_VERSION, recordedBy, toDomainEvent } from './to-domain-event';
 
 /** Who issues a command and from where; time comes from the ledger's clock. */
@@ -44,7 +45,7 @@ interface CachedRegion {
 export class Ledger {
   private readonly cache = new Map<string, CachedRegion>();
   /** One command or read at a time per region in this process: the cache is shared and catching up mutates it. */
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly locks = new KeyedLock();
   private readonly clock: () => Date;
   private readonly maxRetries: number;
 
@@ -130,17 +131,7 @@ export class Ledger {
   }
 
   private exclusive<T>(regionId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(regionId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.locks.set(regionId, settled);
-    void settled.then(() => {
-      if (this.locks.get(regionId) === settled) this.locks.delete(regionId);
-    });
-    return next;
+    return this.locks.run(regionId, work);
   }
 
   /** A dry run keeps what it would have recorded in the cache only, so later commands see it. */

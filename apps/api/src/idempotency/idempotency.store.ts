@@ -1,3 +1,4 @@
+import { KeyedLock } from '@libs/ledger';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -15,7 +16,7 @@ export interface StoredResponse {
  */
 export class IdempotencyStore {
   private readonly db: Database.Database;
-  private readonly pending = new Map<string, Promise<unknown>>();
+  private readonly pending = new KeyedLock();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -45,16 +46,8 @@ export class IdempotencyStore {
   }
 
   /** Runs requests with the same actor and key one after the other, so a retry racing the first one waits for it. */
-  async exclusive<T>(actor: string, key: string, work: () => Promise<T>): Promise<T> {
-    const slot = `${actor}\u0000${key}`;
-    const previous = this.pending.get(slot) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.then(() => undefined, () => undefined);
-    this.pending.set(slot, settled);
-    void settled.then(() => {
-      if (this.pending.get(slot) === settled) this.pending.delete(slot);
-    });
-    return next;
+  exclusive<T>(actor: string, key: string, work: () => Promise<T>): Promise<T> {
+    return this.pending.run(`${actor}\u0000${key}`, work);
   }
 
   close(): void {
