@@ -37,6 +37,38 @@ async function timeApply(name: string, text: string, runs: number) {
   return { commands, events, ms: median(times) };
 }
 
+/** Statement GETs over HTTP against the service on the embedded store: 20 clients, 2000 requests. */
+async function httpThroughput(): Promise<string[]> {
+  const { createApp, loadApiConfig } = require('../../apps/api/src') as typeof import('../../apps/api/src');
+  const pino = require('pino') as typeof import('pino');
+  const dir = mkdtempSync(join(tmpdir(), 'geldstroom-bench-http-'));
+  const store = new SqliteEventStore(join(dir, 'http.db'));
+  await applyCommandFile(new Ledger(store), 'holland-rijnland.jsonl', readFileSync(join(ROOT, 'examples', 'holland-rijnland.jsonl'), 'utf8'), context);
+  const config = loadApiConfig({}, { tokensFile: join(dir, 'tokens.json'), idempotencyFile: join(dir, 'idempotency.db'), logLevel: 'silent', port: 0, host: '127.0.0.1' });
+  const { app, tokens } = await createApp(config, { store, logger: pino.pino({ level: 'silent' }) });
+  const { token } = tokens.create({ actor: 'bench', role: 'controller' });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${port}/api/v1/regions/holland-rijnland/statements/2024`;
+  const total = 2000;
+  let sent = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (sent < total) {
+        sent += 1;
+        const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+        await response.text();
+        if (response.status !== 200) throw new Error(`statement GET answered ${response.status}`);
+      }
+    }),
+  );
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+  return [`HTTP: ${total} statement GETs, 20 concurrent clients`, '', `${ms.toFixed(0)} ms`, `${((total / ms) * 1000).toFixed(0)} requests/s`];
+}
+
 async function main() {
   const rows: string[][] = [];
   for (const file of ['holland-rijnland.jsonl', 'aef-solidarity.jsonl', 'regio-zuid-meerjarig.jsonl']) {
@@ -82,6 +114,8 @@ async function main() {
   rows.push(['statement from a folded state', '', `${(Number(process.hrtime.bigint() - begin) / 1e6 / 100).toFixed(2)} ms`, '']);
   await warm.close();
   rmSync(dir, { recursive: true, force: true });
+
+  rows.push(await httpThroughput());
 
   const memory = process.memoryUsage();
   rows.push(['memory after the run', '', `rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`, `heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`]);
