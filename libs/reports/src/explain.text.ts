@@ -1,5 +1,5 @@
 import { formatEuro, parseAmount } from '@libs/money';
-import { Explanation, Trace, TraceFlow } from '@libs/projections';
+import { Explanation } from '@libs/projections';
 
 const euro = (amount: string) => formatEuro(parseAmount(amount));
 
@@ -16,18 +16,5 @@ export function renderExplanationText(explanation: Explanation): string {
     lines.push(`${' '.repeat(22)}vastgelegd ${posting.recordedAt} door ${posting.actor}, bron ${posting.source}, event ${posting.eventId}`);
   }
   lines.push('', `${euro(explanation.balance).padStart(20)}  saldo`);
-  return lines.join('\n');
-}
-
-/** A payment's money as an indented tree: account, amount, and the events it moved by. */
-export function renderTraceText(trace: Trace): string {
-  const lines = [`Betaling ${trace.paymentId} (${trace.regionId}, ${trace.year}): ${euro(trace.amount)}`, ''];
-  const walk = (flows: readonly TraceFlow[], depth: number) => {
-    for (const flow of flows) {
-      lines.push(`${'  '.repeat(depth)}${flow.account}  ${euro(flow.amount)}  (${flow.via})`);
-      walk(flow.children, depth + 1);
-    }
-  };
-  walk(trace.flows, 0);
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ export * from './statement.table';
 export * from './statement.csv';
 export * from './balances.table';
 export * from './explain.text';
+export * from './trace.text';
 export * from './replay.text';
 export * from './hledger-journal';
 export * from './statement.xlsx';

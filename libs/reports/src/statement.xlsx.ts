@@ -9,8 +9,8 @@ const EURO_FORMAT = '"€" #,##0.00;"€" -#,##0.00';
  * A spreadsheet cell needs a number; cents are exact below 2^53, and a double renders two decimals
  * of such a value exactly, so this is the one place money leaves exact arithmetic — for display only.
  */
-function spreadsheetNumber(amount: string): number {
-  const cents: Cents = parseAmount(amount);
+function euroCellValue(decimalText: string): number {
+  const cents: Cents = parseAmount(decimalText);
   return Number(cents) / 100;
 }
 
@@ -28,7 +28,7 @@ export async function renderStatementXlsx(statement: Statement): Promise<Buffer>
     title(sheet, heading);
     for (const [field, label] of Object.entries(labels)) {
       const value = (lines as Record<string, string | null>)[field];
-      const row = sheet.addRow([label, value === null || value === undefined ? null : spreadsheetNumber(value)]);
+      const row = sheet.addRow([label, value === null || value === undefined ? null : euroCellValue(value)]);
       row.getCell(2).numFmt = EURO_FORMAT;
     }
     sheet.addRow([]);

@@ -1,8 +1,8 @@
-import { Cents, formatAmount, Rational } from '@libs/money';
+import { Cents, formatAmount, parseAmount, Rational } from '@libs/money';
 import { Accounts } from '../accounts';
 import { Scheme, SCHEMES } from '../commands/command.types';
 import { DomainError } from '../errors';
-import { DomainEvent } from '../events/event.types';
+import { DomainEvent, postingsOf } from '../events/event.types';
 import { RegionState, ReserveAgreement } from '../state/region-state';
 import { planAllocationRun } from './allocation.planner';
 import { budgetAmount, reserveAgreementInForce, SETTLEMENT_KEY, solidarityAgreementInForce } from './in-force';
@@ -286,10 +286,7 @@ function checkClosingInvariants(state: RegionState, year: number, events: readon
     }
   }
   for (const event of events) {
-    const total = ((event.data as { postings?: { amount: string }[] }).postings ?? []).reduce(
-      (sum, posting) => sum + Rational.fromDecimal(posting.amount).toCentsRounded(),
-      0n,
-    );
+    const total = postingsOf(event).reduce((sum, posting) => sum + parseAmount(posting.amount), 0n);
     if (total !== 0n) throw new DomainError('INVARIANT_VIOLATED', `${event.type} postings sum to ${formatAmount(total)}`);
   }
 }
