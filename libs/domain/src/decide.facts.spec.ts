@@ -9,6 +9,11 @@ describe('RegisterRegion', () => {
     given(registerRegion).when(registerRegion).thenNothing();
   });
 
+  it('treats the same members in another order as the same content', () => {
+    given(registerRegion).when({ ...registerRegion, municipalities: [...(registerRegion.municipalities as object[])].reverse() }).thenNothing();
+    given(registerRegion, reserveAgreement()).when(reserveAgreement({ schemes: ['MO', 'BW'] })).thenNothing();
+  });
+
   it('refuses the same region with other content', () => {
     given(registerRegion).when({ ...registerRegion, name: 'Andere naam' }).thenRejects('REGION_CONFLICT', 'regionId');
   });

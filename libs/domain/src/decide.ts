@@ -26,7 +26,7 @@ import { FACT_IDENTITY, RegionState, versionIdentity } from './state/region-stat
  * always give the same events.
  */
 export function decide(command: Command, state: RegionState): DecidedEvent[] {
-  if (command.type === 'RegisterRegion') return registerRegion(command, state);
+  if (command.type === 'RegisterRegion') return registerRegion(byCode(command), state);
   if (!state.region) throw new DomainError('UNKNOWN_REGION', `region "${command.regionId}" is not registered (RegisterRegion first)`, 'regionId');
   const regionId = command.regionId;
 
@@ -56,7 +56,8 @@ export function decide(command: Command, state: RegionState): DecidedEvent[] {
       return recordFact(state, command, command.year);
     case 'AdoptReserveAgreement':
       checkReserveAgreement(command);
-      return recordVersion(state, command, versionIdentity.reserveAgreement(command));
+      // the same schemes in another order are the same agreement
+      return recordVersion(state, { ...command, schemes: [...command.schemes].sort() }, versionIdentity.reserveAgreement(command));
     case 'RecordReserveOpening':
       return recordFact(state, command, command.year, transfer(Accounts.openingBalances, Accounts.reserve(regionId), command.amount));
     case 'TransferReserveToFund':
@@ -85,6 +86,11 @@ export function decide(command: Command, state: RegionState): DecidedEvent[] {
       throw new Error(`no rule for command ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** Members in code order, so that the same region listed in another order is the same content. */
+function byCode(command: RegisterRegion): RegisterRegion {
+  return { ...command, municipalities: [...command.municipalities].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)) };
 }
 
 function registerRegion(command: RegisterRegion, state: RegionState): DecidedEvent[] {
