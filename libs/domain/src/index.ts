@@ -11,5 +11,8 @@ export * from './rules/in-force';
 export * from './rules/key-split';
 export * from './rules/allocation.planner';
 export * from './rules/closing.planner';
+export * from './rules/result-settlement.planner';
+export * from './rules/reserve-band.planner';
+export * from './rules/solidarity.planner';
 export * from './rules/solidarity';
 export * from './decide';
