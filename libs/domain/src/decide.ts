@@ -1,22 +1,12 @@
-import { Cents, formatAmount, Rational } from '@libs/money';
 import { Accounts } from './accounts';
-import {
-  AdoptDistributionKey,
-  AdoptRegionalBudget,
-  AdoptReserveAgreement,
-  AdoptSolidarityAgreement,
-  Command,
-  RecordFundSpending,
-  RecordInhabitants,
-  RecordRijkPayment,
-  RegisterRegion,
-} from './commands/command.types';
+import { Command, RecordFundSpending, RecordRijkPayment, RegisterRegion } from './commands/command.types';
 import { DomainError, DomainErrorCode, invalidField } from './errors';
 import { DecidedEvent, Posting } from './events/event.types';
 import { FACT_EVENT_OF, FactCommand, factContent, toFactData } from './events/fact-data';
 import { planAllocationRun } from './rules/allocation.planner';
 import { planClosing } from './rules/closing.planner';
 import { transfer } from './rules/postings';
+import { checkCounts, checkKey, checkReserveAgreement, checkSolidarityAgreement, normaliseBudget, requireMember } from './commands/command.checks';
 import { canonicalJson } from './state/canonical-json';
 import { FACT_IDENTITY, RegionState, versionIdentity } from './state/region-state';
 
@@ -159,12 +149,6 @@ function recordOnce(
   return [{ event: { type, data } as DecidedEvent['event'], idHint: `${data.regionId}/${identity}` }];
 }
 
-function requireMember(state: RegionState, code: string, field: string): void {
-  if (!state.isMember(code)) {
-    throw new DomainError('UNKNOWN_MUNICIPALITY', `${code} is not a municipality of region "${state.regionId}"`, field);
-  }
-}
-
 /** domain.md §4: where a Rijk payment lands. */
 function paymentDestination(command: RecordRijkPayment, state: RegionState): string {
   if (command.scheme === 'BW' && command.basis === 'historical') return Accounts.bwHistorical(command.regionId);
@@ -176,66 +160,4 @@ function fundSpendingDestination(command: RecordFundSpending, state: RegionState
   if (command.recipient === 'providers') return Accounts.providers;
   requireMember(state, command.recipient, 'recipient');
   return Accounts.municipality(command.recipient, command.scheme);
-}
-
-function checkMemberWeights(weights: Readonly<Record<string, string>>, state: RegionState, field: string): void {
-  for (const code of Object.keys(weights)) {
-    if (!state.isMember(code)) throw new DomainError('UNKNOWN_MUNICIPALITY', `${code} is not a municipality of region "${state.regionId}"`, `${field}.${code}`);
-  }
-}
-
-function checkKey(command: AdoptDistributionKey, state: RegionState): void {
-  checkMemberWeights(command.weights, state, 'weights');
-  const missing = state.memberCodes().filter((code) => command.weights[code] === undefined);
-  if (missing.length > 0) throw new DomainError('INVALID_KEY', `must list every member of the region; missing ${missing.join(', ')}`, 'weights');
-  const sum = Object.values(command.weights).reduce((acc, weight) => acc.add(Rational.fromDecimal(weight)), Rational.ZERO);
-  if (!sum.isPositive()) throw new DomainError('INVALID_KEY', 'the weights must sum to more than zero', 'weights');
-  if (command.unit === 'percent' && sum.sub(Rational.HUNDRED).abs().compare(Rational.ONE) > 0) {
-    throw new DomainError('INVALID_KEY', `a key in percent must sum to 100 ± 1, these sum to ${sum.toDecimalString(6)}`, 'weights');
-  }
-  if (command.validTo !== undefined && command.validTo < command.validFrom) {
-    throw invalidField('validTo', `must not be before validFrom (${command.validFrom})`);
-  }
-}
-
-function normaliseBudget(command: AdoptRegionalBudget): AdoptRegionalBudget {
-  if (command.components) {
-    const sum = command.components.reduce((acc, component) => acc + component.amount, 0n as Cents);
-    if (sum !== command.amount) {
-      throw new DomainError('COMPONENTS_MISMATCH', `components sum to ${formatAmount(sum)}, not to the amount ${formatAmount(command.amount)}`, 'components');
-    }
-  }
-  if (command.scheme === 'BW') return { ...command, objectivePct: command.objectivePct ?? '0' };
-  if (command.objectivePct !== undefined && command.objectivePct !== '0') {
-    throw invalidField('objectivePct', 'applies to BW budgets only (MO has no objective share)');
-  }
-  return { ...command, objectivePct: undefined };
-}
-
-function checkReserveAgreement(command: AdoptReserveAgreement): void {
-  if (new Set(command.schemes).size !== command.schemes.length) throw invalidField('schemes', 'lists a scheme twice');
-  if (Rational.fromDecimal(command.minPct).compare(Rational.fromDecimal(command.maxPct)) > 0) {
-    throw invalidField('minPct', `must not exceed maxPct (${command.minPct} > ${command.maxPct})`);
-  }
-}
-
-function checkSolidarityAgreement(command: AdoptSolidarityAgreement, state: RegionState): void {
-  if (command.executionCosts === 'surcharge' && command.surchargePct === undefined) {
-    throw new DomainError('MISSING_FIELD', 'is required when executionCosts is "surcharge"', 'surchargePct');
-  }
-  if (command.executionCosts === 'actual' && command.surchargePct !== undefined) {
-    throw invalidField('surchargePct', 'applies only when executionCosts is "surcharge"');
-  }
-  if (command.weights) {
-    checkMemberWeights(command.weights, state, 'weights');
-    for (const [code, weight] of Object.entries(command.weights)) {
-      if (!Rational.fromDecimal(weight).isPositive()) throw invalidField(`weights.${code}`, 'must be greater than zero');
-    }
-  }
-}
-
-function checkCounts(command: RecordInhabitants, state: RegionState): void {
-  checkMemberWeights(command.counts, state, 'counts');
-  const missing = state.memberCodes().filter((code) => command.counts[code] === undefined);
-  if (missing.length > 0) throw new DomainError('INVALID_KEY', `must list every member of the region; missing ${missing.join(', ')}`, 'counts');
 }
