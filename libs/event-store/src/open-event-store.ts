@@ -5,17 +5,9 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 export const DEFAULT_STORE_URL = 'sqlite:./data/geldstroom.db';
 
-/** A factory for the store adapters other than the built-in ones (EventStoreDB registers here). */
-export type StoreOpener = (url: string) => Promise<EventStore>;
-const openers = new Map<string, StoreOpener>();
-
-export function registerStoreOpener(scheme: string, opener: StoreOpener): void {
-  openers.set(scheme, opener);
-}
-
 /**
- * Opens the store a URL names: `sqlite:PATH` (the embedded default), `memory:` or a scheme an adapter
- * registered (`esdb://…`). A bare path is taken as a SQLite file.
+ * Opens the store a URL names: `sqlite:PATH` (the embedded default), `memory:` or EventStoreDB
+ * (`esdb://…`, `esdb+discover://…`). A bare path is taken as a SQLite file.
  */
 export async function openEventStore(url: string = process.env.GELDSTROOM_STORE || DEFAULT_STORE_URL): Promise<EventStore> {
   if (url === 'memory:' || url === 'memory') return new MemoryEventStore();
@@ -26,7 +18,6 @@ export async function openEventStore(url: string = process.env.GELDSTROOM_STORE 
     const { EsdbEventStore } = require('./eventstoredb/esdb-event-store') as typeof import('./eventstoredb/esdb-event-store');
     return new EsdbEventStore(url);
   }
-  if (scheme && openers.has(scheme)) return openers.get(scheme)!(url);
   if (scheme && scheme.length > 1) {
     throw new EventStoreError('STORE_UNAVAILABLE', `unknown store URL "${url}" (use sqlite:PATH, memory: or esdb://host:2113?tls=false)`);
   }

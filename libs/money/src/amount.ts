@@ -82,11 +82,6 @@ export function formatEuro(cents: Cents): string {
   return `€ ${negative ? '-' : ''}${whole},${fraction}`;
 }
 
-/** Dutch rendering without the euro sign, for table columns: "5.802.407,00". */
-export function formatDutchNumber(cents: Cents): string {
-  return formatEuro(cents).slice(2);
-}
-
 export function sumCents(values: Iterable<Cents>): Cents {
   let total = 0n;
   for (const value of values) total += value;

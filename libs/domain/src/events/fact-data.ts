@@ -1,6 +1,6 @@
 import { formatAmount } from '@libs/money';
 import { COMMAND_SHAPES } from '../commands/command.shapes';
-import { Command, CommandOf, CommandType } from '../commands/command.types';
+import { CommandOf, CommandType } from '../commands/command.types';
 import { parseObject } from '../commands/fields';
 import { FactData, FactEventType, Posting } from './event.types';
 
@@ -29,10 +29,6 @@ const COMMAND_OF_FACT = Object.fromEntries(Object.entries(FACT_EVENT_OF).map(([c
   FactEventType,
   FactCommandType
 >;
-
-export function isFactCommand(command: Command): command is FactCommand {
-  return command.type in FACT_EVENT_OF;
-}
 
 /** A validated fact command as the JSON data of its event: amounts back to decimal strings. */
 export function toFactData(command: FactCommand, postings?: readonly Posting[]): FactData {

@@ -6,7 +6,6 @@ import {
   AdoptSolidarityAgreement,
   RecordInhabitants,
   RegisterRegion,
-  Scheme,
 } from '../commands/command.types';
 import { DomainEvent, FactData, postingsOf } from '../events/event.types';
 import { factContent, fromFactData } from '../events/fact-data';
@@ -211,4 +210,3 @@ export const FACT_IDENTITY = {
   FundSpendingRecorded: (data: FactData) => `fund-spending:${data.spendingId}`,
 } as const;
 
-export type SchemeBudgets = Readonly<Record<Scheme, Cents>>;
