@@ -95,6 +95,6 @@ describe('EventStoreDB through the CLI, with no server', () => {
     const result = geldstroom(['apply', join(EXAMPLES, 'aef-solidarity.jsonl'), '--store', `esdb://127.0.0.1:${port}?tls=false`]);
     expect(Date.now() - started).toBeLessThan(8000);
     expect(result.status).toBe(3);
-    expect(result.stderr).toMatch(new RegExp(`EventStoreDB at esdb://127\\.0\\.0\\.1:${port}\\?tls=false is unavailable`));
+    expect(result.stderr).toMatch(new RegExp(`EventStoreDB at esdb://127\\.0\\.0\\.1:${port}\\?tls=false is unreachable`));
   });
 });

@@ -1,7 +1,4 @@
 import { MemoryEventStore } from './memory-event-store';
-import { describeEventStoreContract } from './testing/event-store.contract.spec-helper';
+import { describeEventStoreContract } from './testing/event-store.contract-spec-helper';
 
-describeEventStoreContract('memory', async () => {
-  const store = new MemoryEventStore();
-  return { store, cleanup: () => store.close() };
-});
+describeEventStoreContract('memory', async () => ({ store: new MemoryEventStore() }), { refusesStoredEventIds: true, reopens: false });

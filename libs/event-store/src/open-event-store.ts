@@ -15,8 +15,8 @@ export async function openEventStore(url: string = process.env.GELDSTROOM_STORE 
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
   if (scheme === 'esdb' || scheme === 'esdb+discover') {
     // loaded on demand: the gRPC client is heavy, and the embedded store never needs it
-    const { EsdbEventStore } = require('./eventstoredb/esdb-event-store') as typeof import('./eventstoredb/esdb-event-store');
-    return new EsdbEventStore(url);
+    const adapter = require('./eventstoredb/esdb-event-store') as typeof import('./eventstoredb/esdb-event-store');
+    return adapter.openEsdbEventStore(url);
   }
   if (scheme && scheme.length > 1) {
     throw new EventStoreError('STORE_UNAVAILABLE', `unknown store URL "${url}" (use sqlite:PATH, memory: or esdb://host:2113?tls=false)`);

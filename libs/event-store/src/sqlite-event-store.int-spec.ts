@@ -1,26 +1,64 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openEventStore } from './open-event-store';
 import { SqliteEventStore } from './sqlite-event-store';
-import { describeEventStoreContract, newEvent } from './testing/event-store.contract.spec-helper';
+import { describeEventStoreContract } from './testing/event-store.contract-spec-helper';
 
-describeEventStoreContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'contract-'));
-  const path = join(dir, 'events.db');
-  let store = new SqliteEventStore(path);
-  return {
-    store,
-    reopen: async () => {
-      await store.close();
-      store = new SqliteEventStore(path);
-      return store;
-    },
-    cleanup: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+describeEventStoreContract(
+  'SQLite',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'geldstroom-contract-'));
+    const path = join(dir, 'events.db');
+    let current = new SqliteEventStore(path);
+    return {
+      store: current,
+      reopen: async () => {
+        await current.close();
+        current = new SqliteEventStore(path);
+        return current;
+      },
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  },
+  { refusesStoredEventIds: true, reopens: true },
+);
+
+describe('SQLite store file', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'geldstroom-sqlite-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is opened by a sqlite: URL, creating its directory, and read back through a second URL handle', async () => {
+    const path = join(dir, 'nested', 'deeper', 'events.db');
+    const first = await openEventStore(`sqlite:${path}`);
+    const eventId = randomUUID();
+    await first.appendToStream('region-x', [{ eventId, type: 'A', data: { amount: '1.00' }, metadata: metadata() }], 'no_stream');
+    await first.close();
+
+    const second = await openEventStore(`sqlite:${path}`);
+    try {
+      expect(second.description).toBe(`sqlite:${path}`);
+      expect((await second.readAll()).map((event) => [event.eventId, event.revision, event.position])).toEqual([[eventId, 0n, 1n]]);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+function metadata() {
+  return { actor: 'test', recordedAt: '2026-01-01T00:00:00.000Z', source: 'test', commandId: 'c', causationId: 'c', correlationId: 'c', schemaVersion: 1 };
+}
+
+const newEvent = (type: string) => ({
+  eventId: randomUUID(),
+  type,
+  data: {},
+  metadata: { actor: 'test', recordedAt: new Date().toISOString(), source: 'spec', commandId: 'c', causationId: 'c', correlationId: 'c', schemaVersion: 1 },
 });
 
 describe('SQLite store specifics', () => {

@@ -1,6 +1,6 @@
 import { allEvents, Ledger, toEventLine } from '@libs/ledger';
 import { renderHledgerJournal } from '@libs/reports';
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
@@ -22,7 +22,9 @@ export async function exportCommand(context: CliContext): Promise<number> {
   const regionId = format === 'hledger' ? requireOption(values.region, 'region') : undefined;
   return withStore(context, values.store, async (store) => {
     if (format === 'jsonl') {
-      const out = typeof values.out === 'string' ? createWriteStream(values.out) : undefined;
+      // written under a temporary name and renamed when complete, so an interrupted export never passes for a backup
+      const partial = typeof values.out === 'string' ? `${values.out}.partial` : undefined;
+      const out = partial ? createWriteStream(partial) : undefined;
       let count = 0;
       for await (const event of allEvents(store)) {
         const line = `${toEventLine(event)}\n`;
@@ -33,7 +35,10 @@ export async function exportCommand(context: CliContext): Promise<number> {
         }
         count += 1;
       }
-      if (out) await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (out) {
+        await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+        renameSync(partial!, values.out as string);
+      }
       context.io.err(`exported ${count} event(s) from ${store.description}${out ? ` to ${values.out}` : ''}`);
       return 0;
     }

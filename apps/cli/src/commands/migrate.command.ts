@@ -1,4 +1,5 @@
 import { allEvents, appendInOrder, requireEmpty, verifyStores } from '@libs/ledger';
+import { UsageError } from '../cli-error';
 import { CliContext } from '../cli-context';
 import { parseOptions, requireOption } from '../cli-options';
 
@@ -10,7 +11,8 @@ export const MIGRATE_USAGE = 'geldstroom migrate --from URL --to URL';
  */
 export async function migrateCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, { from: { type: 'string' }, to: { type: 'string' } });
-  const source = await context.openStore(requireOption(values.from, 'from'));
+  if (requireOption(values.from, 'from') === requireOption(values.to, 'to')) throw new UsageError('--from and --to name the same store');
+  const source = await context.openStore(values.from as string);
   try {
     const target = await context.openStore(requireOption(values.to, 'to'));
     try {

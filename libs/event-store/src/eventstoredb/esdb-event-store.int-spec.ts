@@ -1,43 +1,124 @@
-import { createServer } from 'node:net';
+import { createServer, Server, Socket } from 'node:net';
 import { EventStoreError } from '../event-store.errors';
-import { describeEventStoreContract } from '../testing/event-store.contract.spec-helper';
-import { EsdbEventStore } from './esdb-event-store';
+import { openEventStore } from '../open-event-store';
+import { describeEventStoreContract } from '../testing/event-store.contract-spec-helper';
+import { redactUrl } from './esdb-settings';
 
-const server = process.env.GELDSTROOM_TEST_ESDB;
+const serverUrl = process.env.GELDSTROOM_TEST_ESDB;
 
-if (server) {
-  describeEventStoreContract(`EventStoreDB at ${server}`, async () => {
-    const store = new EsdbEventStore(server);
-    return { store, reopen: async () => store, cleanup: () => store.close() };
+describeEventStoreContract(
+  `EventStoreDB${serverUrl ? ` (${redactUrl(serverUrl)})` : ''}`,
+  async () => {
+    let current = await openEventStore(serverUrl);
+    return {
+      store: current,
+      reopen: async () => {
+        await current.close();
+        current = await openEventStore(serverUrl);
+        return current;
+      },
+    };
+  },
+  {
+    refusesStoredEventIds: false,
+    reopens: true,
+    skipBecause: serverUrl ? undefined : 'GELDSTROOM_TEST_ESDB is not set (to run it: GELDSTROOM_TEST_ESDB=esdb://localhost:2113?tls=false npm test)',
+  },
+);
+
+/** These need no server: they are about what happens when there is none. */
+describe('EventStoreDB adapter without a server', () => {
+  it('fails within seconds on a closed port, with a typed error naming the URL', async () => {
+    const url = `esdb://127.0.0.1:${await closedPort()}?tls=false`;
+    const { error, elapsedMs } = await timedFailure(openEventStore(url));
+
+    expect(error).toBeInstanceOf(EventStoreError);
+    expect(error.constructor).toBe(EventStoreError);
+    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(error.message).toMatch(new RegExp(`^EventStoreDB at ${escape(url)} is unreachable \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\)`));
+    expect(elapsedMs).toBeLessThan(5_000);
   });
-} else {
-  // said once, plainly, instead of a suite that passes without having run
-  console.warn('EventStoreDB contract suite skipped: GELDSTROOM_TEST_ESDB is not set (e.g. GELDSTROOM_TEST_ESDB=esdb://localhost:2113?tls=false)');
+
+  it('fails after the connect timeout on a server that accepts connections but never answers', async () => {
+    const silent = await listen((socket) => socket.on('error', () => undefined));
+    try {
+      const url = `esdb://127.0.0.1:${port(silent)}?tls=false&connectTimeout=700`;
+      const { error, elapsedMs } = await timedFailure(openEventStore(url));
+
+      expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect(error.message).toBe(`EventStoreDB at ${url} did not answer within 700 ms; is the server running, and are host, port and tls= right?`);
+      expect(elapsedMs).toBeGreaterThanOrEqual(650);
+      expect(elapsedMs).toBeLessThan(3_000);
+    } finally {
+      await close(silent);
+    }
+  });
+
+  it.each([
+    ['gossip seeds', async () => `esdb://127.0.0.1:${await closedPort()},127.0.0.1:${await closedPort()}?tls=false`],
+    ['DNS discovery', async () => `esdb+discover://127.0.0.1:${await closedPort()}?tls=false`],
+  ])('gives up cluster discovery (%s) within seconds when no node answers', async (_how, makeUrl) => {
+    const url = await makeUrl();
+    const { error, elapsedMs } = await timedFailure(openEventStore(url));
+
+    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(error.message).toContain(`EventStoreDB at ${url}: no cluster node answered`);
+    expect(elapsedMs).toBeLessThan(5_000);
+  });
+
+  it('refuses a malformed URL before connecting, hiding the password', async () => {
+    const { error } = await timedFailure(openEventStore('esdb://admin:changeit@localhost:port?tls=false'));
+    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(error.message).toContain('invalid EventStoreDB URL "esdb://admin:***@localhost:port?tls=false"');
+    expect(error.message).not.toContain('changeit');
+  });
+});
+
+async function timedFailure(promise: Promise<unknown>): Promise<{ error: Error; elapsedMs: number }> {
+  const started = performance.now();
+  try {
+    await promise;
+  } catch (error) {
+    return { error: error as Error, elapsedMs: performance.now() - started };
+  }
+  throw new Error('expected the store not to open');
 }
 
 async function closedPort(): Promise<number> {
-  const listener = createServer();
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-  const { port } = listener.address() as { port: number };
-  await new Promise<void>((resolve) => listener.close(() => resolve()));
-  return port;
+  const server = await listen(() => undefined);
+  const free = port(server);
+  await close(server);
+  return free;
 }
 
-describe('EventStoreDB adapter against no server', () => {
-  it('fails within seconds with a typed error that names the server', async () => {
-    const url = `esdb://127.0.0.1:${await closedPort()}?tls=false`;
-    const store = new EsdbEventStore(url);
-    const started = Date.now();
-    const error = await store.readStream('region-west').catch((caught: unknown) => caught);
-    const elapsedMs = Date.now() - started;
-    await store.close();
-    expect(error).toBeInstanceOf(EventStoreError);
-    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
-    expect((error as Error).message).toContain(url);
-    expect(elapsedMs).toBeLessThan(5000);
-  });
+const sockets = new WeakMap<Server, Set<Socket>>();
 
-  it('refuses a connection string it cannot read', () => {
-    expect(() => new EsdbEventStore('esdb://')).toThrow(EventStoreError);
+function listen(onConnection: (socket: Socket) => void): Promise<Server> {
+  return new Promise((resolve) => {
+    const open = new Set<Socket>();
+    const server = createServer((socket) => {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+      onConnection(socket);
+    });
+    sockets.set(server, open);
+    server.listen(0, '127.0.0.1', () => resolve(server));
   });
-});
+}
+
+function port(server: Server): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no TCP port');
+  return address.port;
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    for (const socket of sockets.get(server) ?? []) socket.destroy();
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

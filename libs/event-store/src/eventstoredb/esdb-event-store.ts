@@ -1,5 +1,12 @@
-import { EventStoreDBClient, FORWARDS, jsonEvent, START, StreamNotFoundError, streamNameFilter } from '@eventstore/db-client';
-import { Observable } from 'rxjs';
+import {
+  AllStreamResolvedEvent,
+  EventStoreDBClient,
+  excludeSystemEvents,
+  START,
+  streamNameFilter,
+  StreamNotFoundError,
+} from '@eventstore/db-client';
+import { Observable, Subscriber } from 'rxjs';
 import { EventStoreError } from '../event-store.errors';
 import {
   AppendResult,
@@ -9,100 +16,205 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
-  STREAM_PREFIX,
   SubscribeOptions,
 } from '../event-store.port';
-import { fromEsdbError, fromEsdbEvent, isSystemEvent, redact, toEsdbExpectedRevision, toEsdbPosition, withDefaults } from './esdb-mapping';
+import { drainRead, NoAnswerError } from './drain-read';
+import { EsdbErrorContext, toEsdbEvent, toEsdbExpectedRevision, toEsdbPosition, toRecordedEvent, toStoreError } from './esdb-mapping';
+import { EsdbSettings, esdbSettings } from './esdb-settings';
+
+/** Events per readAll request; a caller's maxCount is met across as many pages as it takes. */
+const READ_PAGE_SIZE = 1000;
 
 /**
- * The production store: EventStoreDB (or KurrentDB) over gRPC. Appends carry an exact expected
- * revision and the events' own ids, so the server both serialises writers and recognises a retried
- * append; reads and the catch-up subscription see only Geldstroom's streams.
+ * How long after its deadline an append may still be waiting for the server's answer. The deadline
+ * travels to the server with the request; this covers a server that is gone before it can answer.
+ */
+const APPEND_GRACE_MS = 2_000;
+
+/** EventStoreDB keeps event ids as UUIDs and returns them in this form; anything else would not read back as written. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** No Geldstroom stream has this name: reading it gets a quick "not found", which proves the server answers. */
+const PROBE_STREAM = 'geldstroom-connection-check';
+
+/**
+ * The production store: EventStoreDB or KurrentDB through `@eventstore/db-client`. A thin translation
+ * of the port (appendToStream / readStream / readAll / subscribeToAll map one to one); every error
+ * leaves as one of the port's typed errors, naming the URL.
  */
 export class EsdbEventStore implements EventStore {
   readonly description: string;
-  private readonly client: EventStoreDBClient;
+  private readonly followers = new Set<Subscriber<RecordedEvent>>();
+  private closed = false;
 
-  constructor(private readonly url: string) {
-    this.description = redact(url);
+  private constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly settings: EsdbSettings,
+  ) {
+    this.description = settings.displayUrl;
+  }
+
+  /** Connects and checks that the server answers, so that an unreachable server fails here, in seconds. */
+  static async open(url: string): Promise<EsdbEventStore> {
+    const settings = esdbSettings(url);
+    let client: EventStoreDBClient;
     try {
-      this.client = EventStoreDBClient.connectionString(withDefaults(url));
+      client = EventStoreDBClient.connectionString(settings.connectionString);
     } catch (error) {
-      throw new EventStoreError('STORE_UNAVAILABLE', `cannot use the EventStoreDB connection string ${redact(url)}: ${(error as Error).message}`, { cause: error });
+      throw new EventStoreError('STORE_UNAVAILABLE', `invalid EventStoreDB URL "${settings.displayUrl}": ${(error as Error).message}`, { cause: error });
     }
+    const store = new EsdbEventStore(client, settings);
+    try {
+      await store.checkConnection();
+    } catch (error) {
+      await client.dispose().catch(() => undefined);
+      throw error;
+    }
+    return store;
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const context = this.context(`append to ${streamId}`, { streamId, expected: expectedRevision });
+    checkIds(streamId, events);
     try {
-      const result = await this.client.appendToStream(
-        streamId,
-        events.map((event) =>
-          jsonEvent({ id: event.eventId, type: event.type, data: event.data as Record<string, unknown>, metadata: event.metadata as unknown as Record<string, unknown> }),
-        ),
-        { expectedRevision: toEsdbExpectedRevision(expectedRevision) },
-      );
+      const appended = this.client.appendToStream(streamId, events.map(toEsdbEvent), {
+        expectedRevision: toEsdbExpectedRevision(expectedRevision),
+      });
+      const result = await withinMs(appended, this.settings.deadlineMs + APPEND_GRACE_MS);
+      // The server reports no position when it recognised a retried append and wrote nothing.
       return { nextExpectedRevision: result.nextExpectedRevision, position: result.position?.commit ?? -1n };
     } catch (error) {
-      throw fromEsdbError(error, this.url, `append to ${streamId}`);
+      throw toStoreError(error, context);
     }
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    if (maxCount <= 0) return [];
     const events: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(streamId, {
-        fromRevision: options.fromRevision ?? START,
-        direction: FORWARDS,
-        ...(options.maxCount !== undefined ? { maxCount: options.maxCount } : {}),
+      const read = this.client.readStream(streamId, { fromRevision: options.fromRevision ?? START, maxCount });
+      await drainRead(read, this.settings.deadlineMs, (resolved) => {
+        const event = toRecordedEvent(resolved);
+        if (event) events.push(event);
+        return true;
       });
-      for await (const resolved of read) if (resolved.event) events.push(fromEsdbEvent(resolved.event));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw fromEsdbError(error, this.url, `read ${streamId}`);
+      throw toStoreError(error, this.context(`read of ${streamId}`, { streamId }));
     }
     return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const wanted = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const events: RecordedEvent[] = [];
-    const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    // EventStoreDB reads forward from a position inclusively; the port's `after` is exclusive.
+    let after = options.after ?? 0n;
     try {
-      // reading from a position includes the event at it; the port's `after` is exclusive
-      const read = this.client.readAll({ fromPosition: toEsdbPosition(options.after), direction: FORWARDS });
-      for await (const resolved of read) {
-        const event = resolved.event;
-        if (!event || isSystemEvent(event)) continue;
-        if (options.after !== undefined && event.position.commit <= options.after) continue;
-        events.push(fromEsdbEvent(event));
-        if (events.length >= limit) break;
+      while (events.length < wanted) {
+        let received = 0;
+        let last = after;
+        const read = this.client.readAll({ fromPosition: toEsdbPosition(after), maxCount: READ_PAGE_SIZE });
+        await drainRead(read, this.settings.deadlineMs, (resolved: AllStreamResolvedEvent) => {
+          received += 1;
+          const position = resolved.event?.position.commit ?? resolved.commitPosition;
+          if (position !== undefined) {
+            if (position <= after) return true;
+            last = position;
+          }
+          const event = toRecordedEvent(resolved);
+          if (event) events.push(event);
+          return events.length < wanted;
+        });
+        if (received < READ_PAGE_SIZE || last === after) break;
+        after = last;
       }
     } catch (error) {
-      throw fromEsdbError(error, this.url, 'read all');
+      throw toStoreError(error, this.context('read of $all'));
     }
     return events;
   }
 
+  /** EventStoreDB's own catch-up subscription: it reads up to the end, then pushes new events as they commit. */
   subscribeToAll(options: SubscribeOptions = {}): Observable<RecordedEvent> {
     return new Observable<RecordedEvent>((subscriber) => {
+      const after = options.after ?? 0n;
+      const prefix = options.streamPrefix;
       const subscription = this.client.subscribeToAll({
-        fromPosition: toEsdbPosition(options.after),
-        filter: streamNameFilter({ prefixes: [options.streamPrefix ?? STREAM_PREFIX] }),
+        fromPosition: toEsdbPosition(after),
+        filter: prefix ? streamNameFilter({ prefixes: [prefix] }) : excludeSystemEvents(),
       });
-      subscription.on('data', (resolved) => {
-        const event = resolved.event;
-        if (!event || isSystemEvent(event)) return;
-        if (options.after !== undefined && event.position.commit <= options.after) return;
-        subscriber.next(fromEsdbEvent(event));
+      this.followers.add(subscriber);
+      subscription.on('data', (resolved: AllStreamResolvedEvent) => {
+        try {
+          const event = toRecordedEvent(resolved);
+          if (event && event.position > after && (!prefix || event.streamId.startsWith(prefix))) subscriber.next(event);
+        } catch (error) {
+          subscriber.error(toStoreError(error, this.context('subscription to $all')));
+        }
       });
-      subscription.on('error', (error) => subscriber.error(fromEsdbError(error, this.url, 'subscribe to all')));
-      subscription.on('end', () => subscriber.complete());
+      subscription.on('error', (error: Error) => subscriber.error(toStoreError(error, this.context('subscription to $all'))));
+      subscription.on('end', () => {
+        if (this.closed) subscriber.complete();
+        else subscriber.error(new EventStoreError('STORE_UNAVAILABLE', `EventStoreDB at ${this.description} ended the subscription to $all`));
+      });
       return () => {
-        void subscription.unsubscribe();
+        this.followers.delete(subscriber);
+        subscription.unsubscribe().catch(() => undefined);
       };
     });
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const follower of this.followers) follower.complete();
+    this.followers.clear();
     await this.client.dispose();
   }
+
+  private async checkConnection(): Promise<void> {
+    try {
+      await drainRead(this.client.readStream(PROBE_STREAM, { maxCount: 1 }), this.settings.connectTimeoutMs, () => false);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return;
+      if (error instanceof NoAnswerError) {
+        throw new EventStoreError(
+          'STORE_UNAVAILABLE',
+          `EventStoreDB at ${this.description} did not answer within ${this.settings.connectTimeoutMs} ms; is the server running, and are host, port and tls= right?`,
+          { cause: error },
+        );
+      }
+      throw toStoreError(error, this.context('connecting'));
+    }
+  }
+
+  private context(operation: string, extra: Partial<EsdbErrorContext> = {}): EsdbErrorContext {
+    return { url: this.description, operation, deadlineMs: this.settings.deadlineMs, ...extra };
+  }
+}
+
+/** The embedded stores refuse a batch that holds one id twice; EventStoreDB would store both, so we check first. */
+function checkIds(streamId: string, events: readonly NewEvent[]): void {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (!UUID.test(event.eventId)) throw new EventStoreError('STORE_FAILURE', `event id "${event.eventId}" in an append to ${streamId} is not a lowercase UUID`);
+    if (ids.has(event.eventId)) throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} appears twice in one append to ${streamId}`);
+    ids.add(event.eventId);
+  }
+}
+
+/** The promise's outcome, or a NoAnswerError once `ms` have passed without one. */
+function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoAnswerError(ms)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+/** The opener `openEventStore` calls for `esdb://` and `esdb+discover://` URLs. */
+export function openEsdbEventStore(url: string): Promise<EventStore> {
+  return EsdbEventStore.open(url);
 }
