@@ -6,17 +6,22 @@ const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
 /** No Docker engine runs on the build machines, so the deployment files are held to their promises here. */
 describe('deployment files', () => {
-  it.each(['docker-compose.yml', 'docker-compose.cluster.yml'])('%s pins the database image, checks its health and keeps data in named volumes', (file) => {
-    const compose = read(file);
-    const images = [...compose.matchAll(/image:\s*(\S+)/g)].map((match) => match[1]).filter((image) => !image.startsWith('geldstroom'));
-    expect(images.length).toBeGreaterThan(0);
-    for (const image of images) expect(image).toMatch(/:\d+\.\d+\.\d+$/);
-    expect(compose).toMatch(/health\/live/);
-    expect(compose).toMatch(/KURRENTDB_INSECURE: "true"/);
-    expect(compose).toMatch(/GELDSTROOM_STORE: "esdb:\/\/[^"]+tls=false/);
-    expect(compose).toMatch(/^volumes:\n(\s+[\w-]+:\n)+/m);
-    expect(compose).not.toMatch(/\t/);
-  });
+  it.each(['docker-compose.yml', 'docker-compose.cluster.yml'])(
+    '%s pins the database image, checks its health and keeps data in named volumes',
+    (file) => {
+      const compose = read(file);
+      const images = [...compose.matchAll(/image:\s*(\S+)/g)]
+        .map((match) => match[1])
+        .filter((image) => !image.startsWith('geldstroom'));
+      expect(images.length).toBeGreaterThan(0);
+      for (const image of images) expect(image).toMatch(/:\d+\.\d+\.\d+$/);
+      expect(compose).toMatch(/health\/live/);
+      expect(compose).toMatch(/KURRENTDB_INSECURE: "true"/);
+      expect(compose).toMatch(/GELDSTROOM_STORE: "esdb:\/\/[^"]+tls=false/);
+      expect(compose).toMatch(/^volumes:\n(\s+[\w-]+:\n)+/m);
+      expect(compose).not.toMatch(/\t/);
+    },
+  );
 
   it('the cluster has three nodes that gossip with each other', () => {
     const compose = read('docker-compose.cluster.yml');

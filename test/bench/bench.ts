@@ -43,8 +43,22 @@ async function httpThroughput(): Promise<string[]> {
   const pino = require('pino') as typeof import('pino');
   const dir = mkdtempSync(join(tmpdir(), 'geldstroom-bench-http-'));
   const store = new SqliteEventStore(join(dir, 'http.db'));
-  await applyCommandFile(new Ledger(store), 'holland-rijnland.jsonl', readFileSync(join(ROOT, 'examples', 'holland-rijnland.jsonl'), 'utf8'), context);
-  const config = loadApiConfig({}, { tokensFile: join(dir, 'tokens.json'), idempotencyFile: join(dir, 'idempotency.db'), logLevel: 'silent', port: 0, host: '127.0.0.1' });
+  await applyCommandFile(
+    new Ledger(store),
+    'holland-rijnland.jsonl',
+    readFileSync(join(ROOT, 'examples', 'holland-rijnland.jsonl'), 'utf8'),
+    context,
+  );
+  const config = loadApiConfig(
+    {},
+    {
+      tokensFile: join(dir, 'tokens.json'),
+      idempotencyFile: join(dir, 'idempotency.db'),
+      logLevel: 'silent',
+      port: 0,
+      host: '127.0.0.1',
+    },
+  );
   const { app, tokens } = await createApp(config, { store, logger: pino.pino({ level: 'silent' }) });
   const { token } = tokens.create({ actor: 'bench', role: 'controller' });
   await app.listen(0, '127.0.0.1');
@@ -66,14 +80,24 @@ async function httpThroughput(): Promise<string[]> {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   await app.close();
   rmSync(dir, { recursive: true, force: true });
-  return [`HTTP: ${total} statement GETs, 20 concurrent clients`, '', `${ms.toFixed(0)} ms`, `${((total / ms) * 1000).toFixed(0)} requests/s`];
+  return [
+    `HTTP: ${total} statement GETs, 20 concurrent clients`,
+    '',
+    `${ms.toFixed(0)} ms`,
+    `${((total / ms) * 1000).toFixed(0)} requests/s`,
+  ];
 }
 
 async function main() {
   const rows: string[][] = [];
   for (const file of ['holland-rijnland.jsonl', 'aef-solidarity.jsonl', 'regio-zuid-meerjarig.jsonl']) {
     const { commands, events, ms } = await timeApply(file, readFileSync(join(ROOT, 'examples', file), 'utf8'), 7);
-    rows.push([`apply ${file}`, `${commands} commands → ${events} events`, `${ms.toFixed(1)} ms`, `${((commands / ms) * 1000).toFixed(0)} commands/s`]);
+    rows.push([
+      `apply ${file}`,
+      `${commands} commands → ${events} events`,
+      `${ms.toFixed(1)} ms`,
+      `${((commands / ms) * 1000).toFixed(0)} commands/s`,
+    ]);
   }
 
   const members = 40;
@@ -87,12 +111,22 @@ async function main() {
   let events = 0;
   const started = process.hrtime.bigint();
   for (let region = 0; region < regions; region += 1) {
-    const report = await applyCommandFile(ledger, `generated-${region}`, generateRegion(`bench-${region}`, members, years).join('\n'), context);
+    const report = await applyCommandFile(
+      ledger,
+      `generated-${region}`,
+      generateRegion(`bench-${region}`, members, years).join('\n'),
+      context,
+    );
     commands += report.commands;
     events += report.events;
   }
   const applyMs = Number(process.hrtime.bigint() - started) / 1e6;
-  rows.push([`apply ${regions} generated regions × ${members} municipalities × ${years} years`, `${commands} commands → ${events} events`, `${applyMs.toFixed(0)} ms`, `${((commands / applyMs) * 1000).toFixed(0)} commands/s`]);
+  rows.push([
+    `apply ${regions} generated regions × ${members} municipalities × ${years} years`,
+    `${commands} commands → ${events} events`,
+    `${applyMs.toFixed(0)} ms`,
+    `${((commands / applyMs) * 1000).toFixed(0)} commands/s`,
+  ]);
   await store.close();
 
   const coldTimes: number[] = [];
@@ -104,25 +138,43 @@ async function main() {
     coldTimes.push(Number(process.hrtime.bigint() - begin) / 1e6);
     await cold.close();
   }
-  rows.push([`statement from a cold store (fold ${events / regions | 0} events of one region)`, '', `${median(coldTimes).toFixed(1)} ms`, '']);
+  rows.push([
+    `statement from a cold store (fold ${(events / regions) | 0} events of one region)`,
+    '',
+    `${median(coldTimes).toFixed(1)} ms`,
+    '',
+  ]);
 
   const warm = new SqliteEventStore(path);
   const warmLedger = new Ledger(warm);
   const state = await warmLedger.regionState('bench-0');
   const begin = process.hrtime.bigint();
   for (let run = 0; run < 100; run += 1) buildStatement(state, 2023 + (run % years));
-  rows.push(['statement from a folded state', '', `${(Number(process.hrtime.bigint() - begin) / 1e6 / 100).toFixed(2)} ms`, '']);
+  rows.push([
+    'statement from a folded state',
+    '',
+    `${(Number(process.hrtime.bigint() - begin) / 1e6 / 100).toFixed(2)} ms`,
+    '',
+  ]);
   await warm.close();
   rmSync(dir, { recursive: true, force: true });
 
   rows.push(await httpThroughput());
 
   const memory = process.memoryUsage();
-  rows.push(['memory after the run', '', `rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`, `heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`]);
+  rows.push([
+    'memory after the run',
+    '',
+    `rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`,
+    `heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  ]);
 
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   process.stdout.write(`Geldstroom benchmark (node ${process.version}, SQLite WAL, synchronous=FULL)\n\n`);
-  for (const row of rows) process.stdout.write(`${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}\n`);
+  for (const row of rows)
+    process.stdout.write(
+      `${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}\n`,
+    );
 }
 
 main().catch((error) => {

@@ -31,13 +31,23 @@ describe('geldstroom apply', () => {
     writeFileSync(path, lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n'));
     return path;
   };
-  const balances = () => JSON.parse(geldstroom(['balances', '--region', 'west', '--year', '2024', '--store', temp.store]).stdout).accounts;
+  const balances = () =>
+    JSON.parse(geldstroom(['balances', '--region', 'west', '--year', '2024', '--store', temp.store]).stdout).accounts;
 
   it('stops at the first rejected command with FILE:LINE, the field and the reason; earlier commands stay recorded', () => {
-    const path = file('bad.jsonl', ['# comment', '', region, payment('p1', '100.00'), payment('p2', 12.5), payment('p3', '7.00')]);
+    const path = file('bad.jsonl', [
+      '# comment',
+      '',
+      region,
+      payment('p1', '100.00'),
+      payment('p2', 12.5),
+      payment('p3', '7.00'),
+    ]);
     const result = geldstroom(['apply', path, '--store', temp.store]);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(`${path}:5: RecordRijkPayment.amount: must be a decimal string such as "1234.56", got 12.5 (a JSON number)`);
+    expect(result.stderr.trim()).toBe(
+      `${path}:5: RecordRijkPayment.amount: must be a decimal string such as "1234.56", got 12.5 (a JSON number)`,
+    );
     expect(balances()).toEqual({ 'municipality:GM0200:bw': '100.00', rijk: '-100.00' });
   });
 
@@ -57,7 +67,9 @@ describe('geldstroom apply', () => {
     const conflicting = file('dry-bad.jsonl', [payment('d1', '5.00'), payment('d1', '6.00')]);
     const refused = geldstroom(['apply', '--dry-run', conflicting, '--store', temp.store]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/:2: RecordRijkPayment.paymentId: paymentId "d1" is already recorded with other content/);
+    expect(refused.stderr).toMatch(
+      /:2: RecordRijkPayment.paymentId: paymentId "d1" is already recorded with other content/,
+    );
   });
 
   it('applies several files in order', () => {
@@ -69,9 +81,13 @@ describe('geldstroom apply', () => {
 
   it('exits 2 on usage errors', () => {
     expect(geldstroom(['apply', '--store', temp.store]).status).toBe(2);
-    expect(geldstroom(['apply', join(temp.dir, 'missing.jsonl'), '--store', temp.store]).stderr).toMatch(/no such file/);
+    expect(geldstroom(['apply', join(temp.dir, 'missing.jsonl'), '--store', temp.store]).stderr).toMatch(
+      /no such file/,
+    );
     expect(geldstroom(['statement', '--region', 'west', '--store', temp.store]).status).toBe(2);
-    expect(geldstroom(['statement', '--region', 'west', '--year', '2024', '--format', 'pdf', '--store', temp.store]).status).toBe(2);
+    expect(
+      geldstroom(['statement', '--region', 'west', '--year', '2024', '--format', 'pdf', '--store', temp.store]).status,
+    ).toBe(2);
     expect(geldstroom(['frobnicate']).status).toBe(2);
     expect(geldstroom(['statement', '--bogus']).status).toBe(2);
   });
@@ -87,10 +103,15 @@ describe('geldstroom apply', () => {
     expect(geldstroom(['apply', path, '--actor', 'controller:anna', '--store', temp.store]).status).toBe(0);
     const Database = require('better-sqlite3');
     const db = new Database(temp.store.slice('sqlite:'.length), { readonly: true });
-    const row = db.prepare("SELECT metadata FROM events WHERE data LIKE '%\"p6\"%'").get();
+    const row = db.prepare('SELECT metadata FROM events WHERE data LIKE \'%"p6"%\'').get();
     db.close();
     const metadata = JSON.parse(row.metadata);
-    expect(metadata).toMatchObject({ actor: 'controller:anna', source: `${path}:1`, command: 'RecordRijkPayment', schemaVersion: 1 });
+    expect(metadata).toMatchObject({
+      actor: 'controller:anna',
+      source: `${path}:1`,
+      command: 'RecordRijkPayment',
+      schemaVersion: 1,
+    });
     expect(Date.parse(metadata.recordedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(metadata.causationId).toBe(metadata.commandId);
   });
@@ -99,16 +120,46 @@ describe('geldstroom apply', () => {
     const store = tempDir();
     try {
       expect(geldstroom(['apply', join(EXAMPLES, 'holland-rijnland.jsonl'), '--store', store.store]).status).toBe(0);
-      const table = geldstroom(['statement', '--region', 'holland-rijnland', '--year', '2023', '--format', 'table', '--store', store.store]).stdout;
+      const table = geldstroom([
+        'statement',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2023',
+        '--format',
+        'table',
+        '--store',
+        store.store,
+      ]).stdout;
       expect(table).toMatch(/Jaaroverzicht Holland Rijnland \(holland-rijnland\) 2023 — afgesloten/);
       expect(table).toMatch(/Stand begin jaar\s+€ 4\.572\.262,00/);
       expect(table).toMatch(/Overheveling naar fondsen\s+€ 3\.992\.021,30/);
       expect(table).toMatch(/GM0546 Leiden .* 12\.356\.091,46/);
-      const csv = geldstroom(['statement', '--region', 'holland-rijnland', '--year', '2023', '--format', 'csv', '--store', store.store]).stdout.split('\n');
+      const csv = geldstroom([
+        'statement',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2023',
+        '--format',
+        'csv',
+        '--store',
+        store.store,
+      ]).stdout.split('\n');
       expect(csv[0]).toBe('jaar,sectie,regel,omschrijving,gemeente,naam,bedrag');
       expect(csv).toContain('2023,reserve,paidOut,Uitkering aan gemeenten,,,4407.00');
       expect(csv).toContain('2023,municipality:bw,result,Saldo,GM0546,Leiden,12356091.46');
-      const balanceTable = geldstroom(['balances', '--region', 'holland-rijnland', '--year', '2023', '--format', 'table', '--store', store.store]).stdout;
+      const balanceTable = geldstroom([
+        'balances',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2023',
+        '--format',
+        'table',
+        '--store',
+        store.store,
+      ]).stdout;
       expect(balanceTable).toMatch(/region:holland-rijnland:fund:friction\s+€ 3\.992\.021,30/);
     } finally {
       store.cleanup();

@@ -17,14 +17,21 @@ const json = (args: string[]) => {
 
 const SCENARIOS: [file: string, regions: [string, number[]][]][] = [
   ['holland-rijnland.jsonl', [['holland-rijnland', [2023, 2024]]]],
-  ['aef-solidarity.jsonl', [['aef-income', [2025]], ['aef-average-own-25', [2025]]]],
+  [
+    'aef-solidarity.jsonl',
+    [
+      ['aef-income', [2025]],
+      ['aef-average-own-25', [2025]],
+    ],
+  ],
   ['regio-zuid-meerjarig.jsonl', [['regio-zuid', [2024, 2025, 2026]]]],
 ];
 
 describe('follow every euro', () => {
   const temp = tempDir();
   beforeAll(() => {
-    for (const [file] of SCENARIOS) expect(geldstroom(['apply', join(EXAMPLES, file), '--store', temp.store]).status).toBe(0);
+    for (const [file] of SCENARIOS)
+      expect(geldstroom(['apply', join(EXAMPLES, file), '--store', temp.store]).status).toBe(0);
   });
   afterAll(() => temp.cleanup());
 
@@ -42,7 +49,15 @@ describe('follow every euro', () => {
             expect(explanation.balance).toBe(balance);
             expect(total(explanation.postings.map((posting) => posting.amount))).toBe(cents(balance));
             for (const posting of explanation.postings) {
-              expect(posting).toEqual(expect.objectContaining({ eventId: expect.any(String), eventType: expect.any(String), recordedAt: expect.any(String), actor: expect.any(String), source: expect.stringContaining('.jsonl:') }));
+              expect(posting).toEqual(
+                expect.objectContaining({
+                  eventId: expect.any(String),
+                  eventType: expect.any(String),
+                  recordedAt: expect.any(String),
+                  actor: expect.any(String),
+                  source: expect.stringContaining('.jsonl:'),
+                }),
+              );
               expect(posting.derivation.length).toBeGreaterThan(10);
             }
             accounts += 1;
@@ -53,28 +68,73 @@ describe('follow every euro', () => {
     await store.close();
     expect(accounts).toBeGreaterThan(100);
     // and once through the CLI, as a controller runs it
-    const cli = json(['explain', '--region', 'regio-zuid', '--year', '2025', '--account', 'municipality:GM0103:bw', '--store', temp.store]);
-    expect(cli.balance).toBe(json(['balances', '--region', 'regio-zuid', '--year', '2025', '--store', temp.store]).accounts['municipality:GM0103:bw']);
+    const cli = json([
+      'explain',
+      '--region',
+      'regio-zuid',
+      '--year',
+      '2025',
+      '--account',
+      'municipality:GM0103:bw',
+      '--store',
+      temp.store,
+    ]);
+    expect(cli.balance).toBe(
+      json(['balances', '--region', 'regio-zuid', '--year', '2025', '--store', temp.store]).accounts[
+        'municipality:GM0103:bw'
+      ],
+    );
   });
 
   it('explain: a key split shows the weight, the key version and basis, and arithmetic that checks out', () => {
-    const explanation = json(['explain', '--region', 'holland-rijnland', '--year', '2023', '--account', 'municipality:GM0537:bw', '--store', temp.store]);
+    const explanation = json([
+      'explain',
+      '--region',
+      'holland-rijnland',
+      '--year',
+      '2023',
+      '--account',
+      'municipality:GM0537:bw',
+      '--store',
+      temp.store,
+    ]);
     const share = explanation.postings.find((posting: any) => posting.eventType === 'BwHistoricalDistributed');
     expect(share).toMatchObject({
       amount: '2668755.03',
       rule: 'bw-historical-distribution',
-      key: { keyId: 'bw-historical', version: 1, basis: 'Kosten bestaande niet-complexe cliënten 2021 (incl. PGB naar woongemeente)' },
+      key: {
+        keyId: 'bw-historical',
+        version: 1,
+        basis: 'Kosten bestaande niet-complexe cliënten 2021 (incl. PGB naar woongemeente)',
+      },
     });
-    expect(share.derivation).toMatch(/^8\.1 \/ 100\.0 × € 32\.947\.593,00 = € 2\.668\.755,03 \(largest remainder \+0,00\), key bw-historical v1/);
+    expect(share.derivation).toMatch(
+      /^8\.1 \/ 100\.0 × € 32\.947\.593,00 = € 2\.668\.755,03 \(largest remainder \+0,00\), key bw-historical v1/,
+    );
     expect(share.inputs).toMatchObject({ historicalPayments: '38750000.00', skim: '5802407.00' });
   });
 
   it('explain: an account without postings has a zero balance, an unknown region is an error', () => {
-    expect(json(['explain', '--region', 'holland-rijnland', '--year', '2030', '--account', 'municipality:GM0537:bw', '--store', temp.store])).toMatchObject({ postings: [], balance: '0.00' });
-    expect(geldstroom(['explain', '--region', 'nergens', '--year', '2023', '--account', 'rijk', '--store', temp.store]).status).toBe(1);
+    expect(
+      json([
+        'explain',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2030',
+        '--account',
+        'municipality:GM0537:bw',
+        '--store',
+        temp.store,
+      ]),
+    ).toMatchObject({ postings: [], balance: '0.00' });
+    expect(
+      geldstroom(['explain', '--region', 'nergens', '--year', '2023', '--account', 'rijk', '--store', temp.store])
+        .status,
+    ).toBe(1);
   });
 
-  it('trace: every payment\'s leaves sum to the payment, and every flow to its children', async () => {
+  it("trace: every payment's leaves sum to the payment, and every flow to its children", async () => {
     const store = new SqliteEventStore(temp.store.slice('sqlite:'.length));
     const ledger = new Ledger(store);
     const check = (flow: TraceFlow): void => {
@@ -105,12 +165,24 @@ describe('follow every euro', () => {
     expect(pot.children.find((child: any) => child.account === 'municipality:GM0546:bw').amount).toBe('12355347.37');
     // the provisions mix the skim with co-payments and the reserve's cover of the deficit; all of it went to providers
     expect(provisions.children.map((child: any) => child.account)).toEqual(['external:providers']);
-    const mixed = json(['trace', '--region', 'holland-rijnland', '--payment', 'du-mo-dakloosheid-2023', '--store', temp.store]);
-    expect(mixed.flows[0].children.find((child: any) => child.account === 'region:holland-rijnland:mo-provisions').amount).toBe(
+    const mixed = json([
+      'trace',
+      '--region',
+      'holland-rijnland',
+      '--payment',
+      'du-mo-dakloosheid-2023',
+      '--store',
+      temp.store,
+    ]);
+    expect(
+      mixed.flows[0].children.find((child: any) => child.account === 'region:holland-rijnland:mo-provisions').amount,
+    ).toBe(
       // 1,257,328 of 11,107,328 MO money: its share of the 4,600,000 skim
       '520711.08',
     );
-    expect(geldstroom(['trace', '--region', 'holland-rijnland', '--payment', 'onbekend', '--store', temp.store]).stderr).toMatch(/no Rijk payment "onbekend"/);
+    expect(
+      geldstroom(['trace', '--region', 'holland-rijnland', '--payment', 'onbekend', '--store', temp.store]).stderr,
+    ).toMatch(/no Rijk payment "onbekend"/);
   });
 
   it('exports a journal that hledger balances exactly like the ledger', () => {
@@ -120,9 +192,14 @@ describe('follow every euro', () => {
       return;
     }
     const journal = join(temp.dir, 'ledger.journal');
-    expect(geldstroom(['export', '--format', 'hledger', '--region', 'regio-zuid', '--out', journal, '--store', temp.store]).status).toBe(0);
+    expect(
+      geldstroom(['export', '--format', 'hledger', '--region', 'regio-zuid', '--out', journal, '--store', temp.store])
+        .status,
+    ).toBe(0);
     for (const year of [2024, 2025, 2026]) {
-      const report = spawnSync('hledger', ['-f', journal, 'balance', '-p', String(year), '--flat', '-O', 'csv'], { encoding: 'utf8' });
+      const report = spawnSync('hledger', ['-f', journal, 'balance', '-p', String(year), '--flat', '-O', 'csv'], {
+        encoding: 'utf8',
+      });
       expect(report.stderr).toBe('');
       const theirs = Object.fromEntries(
         report.stdout
@@ -140,7 +217,21 @@ describe('follow every euro', () => {
 
   it('writes a statement workbook with numbers in euro format, one sheet per municipality', async () => {
     const out = join(temp.dir, 'statement.xlsx');
-    expect(geldstroom(['statement', '--region', 'holland-rijnland', '--year', '2024', '--format', 'xlsx', '--out', out, '--store', temp.store]).status).toBe(0);
+    expect(
+      geldstroom([
+        'statement',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2024',
+        '--format',
+        'xlsx',
+        '--out',
+        out,
+        '--store',
+        temp.store,
+      ]).status,
+    ).toBe(0);
     const statement = json(['statement', '--region', 'holland-rijnland', '--year', '2024', '--store', temp.store]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
@@ -157,8 +248,22 @@ describe('follow every euro', () => {
     expect(closing.numFmt).toContain('€');
     expect(Math.round((closing.value as number) * 100)).toBe(Number(cents(statement.reserve.closing)));
     const leiden = workbook.worksheets.find((sheet) => sheet.name.startsWith('GM0546'))!;
-    expect(Math.round((valueOf(leiden, 'Saldo')!.value as number) * 100)).toBe(Number(cents(statement.municipalities.GM0546.bw.result)));
-    expect(geldstroom(['statement', '--region', 'holland-rijnland', '--year', '2024', '--format', 'xlsx', '--store', temp.store]).status).toBe(2);
+    expect(Math.round((valueOf(leiden, 'Saldo')!.value as number) * 100)).toBe(
+      Number(cents(statement.municipalities.GM0546.bw.result)),
+    );
+    expect(
+      geldstroom([
+        'statement',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2024',
+        '--format',
+        'xlsx',
+        '--store',
+        temp.store,
+      ]).status,
+    ).toBe(2);
   });
 });
 
@@ -183,12 +288,55 @@ describe('time travel', () => {
 
     const now = json(['statement', '--region', 'holland-rijnland', '--year', '2023', '--store', temp.store]);
     expect(now.closed).toBe(true);
-    expect(json(['statement', '--region', 'holland-rijnland', '--year', '2023', '--as-of', moment, '--store', temp.store])).toEqual(before);
-    expect(json(['balances', '--region', 'holland-rijnland', '--year', '2023', '--as-of', moment, '--store', temp.store])).toEqual(balancesBefore);
-    const reserveThen = json(['explain', '--region', 'holland-rijnland', '--year', '2023', '--account', 'region:holland-rijnland:reserve', '--as-of', moment, '--store', temp.store]);
-    expect(reserveThen.postings.map((posting: any) => posting.eventType)).toEqual(['ReserveOpeningRecorded', 'ReserveTransferredToFund']);
+    expect(
+      json(['statement', '--region', 'holland-rijnland', '--year', '2023', '--as-of', moment, '--store', temp.store]),
+    ).toEqual(before);
+    expect(
+      json(['balances', '--region', 'holland-rijnland', '--year', '2023', '--as-of', moment, '--store', temp.store]),
+    ).toEqual(balancesBefore);
+    const reserveThen = json([
+      'explain',
+      '--region',
+      'holland-rijnland',
+      '--year',
+      '2023',
+      '--account',
+      'region:holland-rijnland:reserve',
+      '--as-of',
+      moment,
+      '--store',
+      temp.store,
+    ]);
+    expect(reserveThen.postings.map((posting: any) => posting.eventType)).toEqual([
+      'ReserveOpeningRecorded',
+      'ReserveTransferredToFund',
+    ]);
     expect(reserveThen.asOf).toBe(moment);
-    expect(geldstroom(['statement', '--region', 'holland-rijnland', '--year', '2023', '--as-of', '2000-01-01', '--store', temp.store]).status).toBe(1);
-    expect(geldstroom(['statement', '--region', 'holland-rijnland', '--year', '2023', '--as-of', 'gisteren', '--store', temp.store]).status).toBe(2);
+    expect(
+      geldstroom([
+        'statement',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2023',
+        '--as-of',
+        '2000-01-01',
+        '--store',
+        temp.store,
+      ]).status,
+    ).toBe(1);
+    expect(
+      geldstroom([
+        'statement',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2023',
+        '--as-of',
+        'gisteren',
+        '--store',
+        temp.store,
+      ]).status,
+    ).toBe(2);
   });
 });

@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { EXAMPLES, geldstroom, tempDir } from '../support/cli';
 
-const statementOf = (store: string, region: string, year: number) => geldstroom(['statement', '--region', region, '--year', String(year), '--store', store]).stdout;
+const statementOf = (store: string, region: string, year: number) =>
+  geldstroom(['statement', '--region', region, '--year', String(year), '--store', store]).stdout;
 const STATEMENTS: [string, number][] = [
   ['holland-rijnland', 2023],
   ['holland-rijnland', 2024],
@@ -20,7 +21,8 @@ describe('backup, restore and migration', () => {
   const source = temp.store;
   const at = (name: string) => `sqlite:${join(temp.dir, name)}`;
   beforeAll(() => {
-    for (const file of ['holland-rijnland.jsonl', 'aef-solidarity.jsonl', 'regio-zuid-meerjarig.jsonl']) expect(geldstroom(['apply', join(EXAMPLES, file), '--store', source]).status).toBe(0);
+    for (const file of ['holland-rijnland.jsonl', 'aef-solidarity.jsonl', 'regio-zuid-meerjarig.jsonl'])
+      expect(geldstroom(['apply', join(EXAMPLES, file), '--store', source]).status).toBe(0);
   });
   afterAll(() => temp.cleanup());
 
@@ -28,15 +30,31 @@ describe('backup, restore and migration', () => {
     const backup = join(temp.dir, 'backup.jsonl');
     const exported = geldstroom(['export', '--format', 'jsonl', '--out', backup, '--store', source]);
     expect(exported.stderr).toMatch(/exported \d+ event\(s\)/);
-    const lines = readFileSync(backup, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(lines[0]).toMatchObject({ position: '1', streamId: 'region-holland-rijnland', revision: '0', type: 'RegionRegistered' });
-    expect(lines.map((line) => Number(line.position))).toEqual([...lines.map((line) => Number(line.position))].sort((a, b) => a - b));
+    const lines = readFileSync(backup, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({
+      position: '1',
+      streamId: 'region-holland-rijnland',
+      revision: '0',
+      type: 'RegionRegistered',
+    });
+    expect(lines.map((line) => Number(line.position))).toEqual(
+      [...lines.map((line) => Number(line.position))].sort((a, b) => a - b),
+    );
     const imported = geldstroom(['import', backup, '--store', at('restored.db')]);
     expect(imported.status).toBe(0);
     expect(imported.stderr).toMatch(new RegExp(`imported ${lines.length} event\\(s\\) in 6 stream\\(s\\)`));
-    for (const [region, year] of STATEMENTS) expect(statementOf(at('restored.db'), region, year)).toBe(statementOf(source, region, year));
-    const again = geldstroom(['export', '--format', 'jsonl', '--store', at('restored.db')]).stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(again.map(({ eventId, metadata, data }) => ({ eventId, metadata, data }))).toEqual(lines.map(({ eventId, metadata, data }) => ({ eventId, metadata, data })));
+    for (const [region, year] of STATEMENTS)
+      expect(statementOf(at('restored.db'), region, year)).toBe(statementOf(source, region, year));
+    const again = geldstroom(['export', '--format', 'jsonl', '--store', at('restored.db')])
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(again.map(({ eventId, metadata, data }) => ({ eventId, metadata, data }))).toEqual(
+      lines.map(({ eventId, metadata, data }) => ({ eventId, metadata, data })),
+    );
   });
 
   it('refuses to import into a store that holds events', () => {
@@ -55,7 +73,9 @@ describe('backup, restore and migration', () => {
     expect(result.stderr).toMatch(/broken\.jsonl:6: region-holland-rijnland revision 6 out of order \(expected 5\)/);
     const notJson = join(temp.dir, 'not-json.jsonl');
     writeFileSync(notJson, [lines[0], '{"streamId": '].join('\n'));
-    expect(geldstroom(['import', notJson, '--store', at('broken.db')]).stderr).toMatch(/not-json\.jsonl:2: not valid JSON/);
+    expect(geldstroom(['import', notJson, '--store', at('broken.db')]).stderr).toMatch(
+      /not-json\.jsonl:2: not valid JSON/,
+    );
     expect(geldstroom(['export', '--format', 'jsonl', '--store', at('broken.db')]).stdout).toBe('');
   });
 
@@ -65,7 +85,8 @@ describe('backup, restore and migration', () => {
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ streams: 6, regions: 6, differences: [] });
     expect(report.yearsCompared).toBe(9);
-    for (const [region, year] of STATEMENTS) expect(statementOf(at('migrated.db'), region, year)).toBe(statementOf(source, region, year));
+    for (const [region, year] of STATEMENTS)
+      expect(statementOf(at('migrated.db'), region, year)).toBe(statementOf(source, region, year));
     expect(geldstroom(['migrate', '--from', source, '--to', at('migrated.db')]).status).toBe(1);
   });
 
@@ -77,9 +98,12 @@ describe('backup, restore and migration', () => {
     expect((await verifyStores(sqlite, memory)).differences).toEqual([]);
     const partial = new MemoryEventStore();
     let taken = 0;
-    await appendInOrder(partial, (async function* () {
-      for await (const event of allEvents(sqlite)) if (taken++ < 60) yield event;
-    })());
+    await appendInOrder(
+      partial,
+      (async function* () {
+        for await (const event of allEvents(sqlite)) if (taken++ < 60) yield event;
+      })(),
+    );
     expect((await verifyStores(sqlite, partial)).differences.length).toBeGreaterThan(0);
     await sqlite.close();
   });
@@ -92,9 +116,16 @@ describe('EventStoreDB through the CLI, with no server', () => {
     const { port } = listener.address() as { port: number };
     await new Promise<void>((resolve) => listener.close(() => resolve()));
     const started = Date.now();
-    const result = geldstroom(['apply', join(EXAMPLES, 'aef-solidarity.jsonl'), '--store', `esdb://127.0.0.1:${port}?tls=false`]);
+    const result = geldstroom([
+      'apply',
+      join(EXAMPLES, 'aef-solidarity.jsonl'),
+      '--store',
+      `esdb://127.0.0.1:${port}?tls=false`,
+    ]);
     expect(Date.now() - started).toBeLessThan(8000);
     expect(result.status).toBe(3);
-    expect(result.stderr).toMatch(new RegExp(`EventStoreDB at esdb://127\\.0\\.0\\.1:${port}\\?tls=false is unreachable`));
+    expect(result.stderr).toMatch(
+      new RegExp(`EventStoreDB at esdb://127\\.0\\.0\\.1:${port}\\?tls=false is unreachable`),
+    );
   });
 });

@@ -16,7 +16,12 @@ describe('a multi-year region with a reopened year', () => {
   beforeAll(() => {
     expect(geldstroom(['apply', FILE, '--store', temp.store]).status).toBe(0);
     statements = Object.fromEntries(
-      [2024, 2025, 2026].map((year) => [year, JSON.parse(geldstroom(['statement', '--region', 'regio-zuid', '--year', String(year), '--store', temp.store]).stdout)]),
+      [2024, 2025, 2026].map((year) => [
+        year,
+        JSON.parse(
+          geldstroom(['statement', '--region', 'regio-zuid', '--year', String(year), '--store', temp.store]).stdout,
+        ),
+      ]),
     );
   });
   afterAll(() => temp.cleanup());
@@ -24,18 +29,45 @@ describe('a multi-year region with a reopened year', () => {
   it('2024: a deficit, 75% of it from the reserve, the rest charged, and the reserve replenished to its minimum', () => {
     const { bw, mo, reserve } = statements[2024];
     // H = 12,400,000 − 120,000 nacalculatie; K = 2,500,000 × (1 − 10/100); costs 2,690,000 + 18,500 late invoice
-    expect(bw).toMatchObject({ rijkHistorical: '12280000.00', skimmed: '2250000.00', contributions: '250000.00', result: '-133500.00', toReserve: '-100125.00', settledWithMunicipalities: '-33375.00' });
+    expect(bw).toMatchObject({
+      rijkHistorical: '12280000.00',
+      skimmed: '2250000.00',
+      contributions: '250000.00',
+      result: '-133500.00',
+      toReserve: '-100125.00',
+      settledWithMunicipalities: '-33375.00',
+    });
     expect(mo).toMatchObject({ result: '-35000.00', toReserve: '-26250.00', settledWithMunicipalities: '-8750.00' });
     // band: 5%–10% of the budgets 2,500,000 + 1,200,000
-    expect(reserve).toEqual({ opening: '150000.00', fromResults: '-126375.00', replenished: '161375.00', paidOut: '0.00', toFunds: '0.00', closing: '185000.00', min: '185000.00', max: '370000.00' });
+    expect(reserve).toEqual({
+      opening: '150000.00',
+      fromResults: '-126375.00',
+      replenished: '161375.00',
+      paidOut: '0.00',
+      toFunds: '0.00',
+      closing: '185000.00',
+      min: '185000.00',
+      max: '370000.00',
+    });
     expect(statements[2024].solidarity).toBeNull();
   });
 
   it('2025: a surplus pushes the reserve over its maximum and the excess goes to the fund', () => {
     const { reserve, funds, solidarity } = statements[2025];
-    expect(reserve).toEqual({ opening: '185000.00', fromResults: '337500.00', replenished: '0.00', paidOut: '0.00', toFunds: '137500.00', closing: '385000.00', min: '192500.00', max: '385000.00' });
+    expect(reserve).toEqual({
+      opening: '185000.00',
+      fromResults: '337500.00',
+      replenished: '0.00',
+      paidOut: '0.00',
+      toFunds: '137500.00',
+      closing: '385000.00',
+      min: '192500.00',
+      max: '385000.00',
+    });
     expect(funds.frictie).toEqual({ opening: '0.00', fromReserve: '137500.00', spent: '0.00', closing: '137500.00' });
-    expect(Object.values<string>(solidarity.transfers).reduce((sum, amount) => sum + BigInt(amount.replace('.', '')), 0n)).toBe(0n);
+    expect(
+      Object.values<string>(solidarity.transfers).reduce((sum, amount) => sum + BigInt(amount.replace('.', '')), 0n),
+    ).toBe(0n);
     expect(solidarity.volume).toBe('156423.77');
   });
 
@@ -57,14 +89,21 @@ describe('a multi-year region with a reopened year', () => {
           expect(total).toBe(BigInt(result.replace('.', '')));
         }
       }
-      const balances = JSON.parse(geldstroom(['balances', '--region', 'regio-zuid', '--year', String(year), '--store', temp.store]).stdout).accounts;
-      expect(Object.values<string>(balances).reduce((sum, amount) => sum + BigInt(amount.replace('.', '')), 0n)).toBe(0n);
+      const balances = JSON.parse(
+        geldstroom(['balances', '--region', 'regio-zuid', '--year', String(year), '--store', temp.store]).stdout,
+      ).accounts;
+      expect(Object.values<string>(balances).reduce((sum, amount) => sum + BigInt(amount.replace('.', '')), 0n)).toBe(
+        0n,
+      );
     }
   });
 
   it('closing the reopened year recorded only the differences', () => {
     const lines = readFileSync(FILE, 'utf8').split('\n');
-    const reclose = lines.findIndex((line, index) => index > lines.findIndex((l) => l.includes('ReopenYear')) && line.includes('"CloseYear"')) + 1;
+    const reclose =
+      lines.findIndex(
+        (line, index) => index > lines.findIndex((l) => l.includes('ReopenYear')) && line.includes('"CloseYear"'),
+      ) + 1;
     const db = new Database(temp.store.slice('sqlite:'.length), { readonly: true });
     const types = db
       .prepare('SELECT type FROM events WHERE json_extract(metadata, ?) = ? ORDER BY position')
@@ -72,13 +111,24 @@ describe('a multi-year region with a reopened year', () => {
       .map((row: any) => row.type);
     db.close();
     // the nacalculatie moves the historical distribution; the late invoice moves the result; the band tops up
-    expect(types).toEqual(['BwHistoricalDistributed', 'RegionalResultTransferred', 'RegionalResultSettled', 'ReserveReplenished', 'ReserveReplenished', 'YearClosed']);
+    expect(types).toEqual([
+      'BwHistoricalDistributed',
+      'RegionalResultTransferred',
+      'RegionalResultSettled',
+      'ReserveReplenished',
+      'ReserveReplenished',
+      'YearClosed',
+    ]);
   });
 
   it('applying the file again changes nothing', () => {
     expect(geldstroom(['apply', FILE, '--store', temp.store]).status).toBe(0);
     for (const year of [2024, 2025, 2026]) {
-      expect(JSON.parse(geldstroom(['statement', '--region', 'regio-zuid', '--year', String(year), '--store', temp.store]).stdout)).toEqual(statements[year]);
+      expect(
+        JSON.parse(
+          geldstroom(['statement', '--region', 'regio-zuid', '--year', String(year), '--store', temp.store]).stdout,
+        ),
+      ).toEqual(statements[year]);
     }
   });
 });

@@ -12,8 +12,20 @@ function statement(store: string, region: string, year: number) {
 }
 
 describe.each([
-  ['holland-rijnland-open.jsonl', [['holland-rijnland', 2023, 'holland-rijnland-open-2023'], ['holland-rijnland', 2024, 'holland-rijnland-open-2024']]],
-  ['holland-rijnland.jsonl', [['holland-rijnland', 2023, 'holland-rijnland-2023'], ['holland-rijnland', 2024, 'holland-rijnland-2024']]],
+  [
+    'holland-rijnland-open.jsonl',
+    [
+      ['holland-rijnland', 2023, 'holland-rijnland-open-2023'],
+      ['holland-rijnland', 2024, 'holland-rijnland-open-2024'],
+    ],
+  ],
+  [
+    'holland-rijnland.jsonl',
+    [
+      ['holland-rijnland', 2023, 'holland-rijnland-2023'],
+      ['holland-rijnland', 2024, 'holland-rijnland-2024'],
+    ],
+  ],
   [
     'aef-solidarity.jsonl',
     [

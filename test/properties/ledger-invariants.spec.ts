@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { Accounts, decide, DomainEvent, parseCommand, postingsOf, RegionState, reserveAgreementInForce, reserveBand } from '@libs/domain';
+import {
+  Accounts,
+  decide,
+  DomainEvent,
+  parseCommand,
+  postingsOf,
+  RegionState,
+  reserveAgreementInForce,
+  reserveBand,
+} from '@libs/domain';
 import { formatAmount, parseAmount } from '@libs/money';
 import { buildBalances, buildStatement } from '@libs/projections';
 
@@ -12,7 +21,10 @@ const cents = (value: bigint) => formatAmount(value);
 const scenario = fc
   .record({
     members: fc.integer({ min: 2, max: 6 }),
-    weights: fc.array(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }), { minLength: 3, maxLength: 3 }),
+    weights: fc.array(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
     years: fc.array(
       fc.record({
         historical: fc.array(fc.bigInt({ min: 0n, max: 50_000_000_00n }), { minLength: 1, maxLength: 3 }),
@@ -37,7 +49,10 @@ const scenario = fc
         schemes: fc.constantFrom(['BW', 'MO'], ['BW'], ['MO']),
         minPct: fc.integer({ min: 0, max: 10 }),
         extraPct: fc.integer({ min: 0, max: 10 }),
-        base: fc.oneof(fc.constant<'budget'>('budget'), fc.bigInt({ min: 0n, max: 20_000_000_00n }).map((amount) => ({ fixed: cents(amount) }))),
+        base: fc.oneof(
+          fc.constant<'budget'>('budget'),
+          fc.bigInt({ min: 0n, max: 20_000_000_00n }).map((amount) => ({ fixed: cents(amount) })),
+        ),
         toReservePct: fc.integer({ min: 0, max: 100 }),
         replenishTo: fc.constantFrom('min', 'max'),
         payoutTo: fc.constantFrom('min', 'max'),
@@ -51,7 +66,9 @@ const scenario = fc
         baseline: fc.constantFrom('income', 'regional-average'),
         surchargePct: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
         cap: fc.boolean(),
-        weights: fc.option(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 6, maxLength: 6 }), { nil: undefined }),
+        weights: fc.option(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 6, maxLength: 6 }), {
+          nil: undefined,
+        }),
         policyCorrections: fc.boolean(),
         ownAccountPct: fc.integer({ min: 0, max: 100 }),
         override2025: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
@@ -65,69 +82,196 @@ function build(input: any): Raw[] {
   const codes = Array.from({ length: input.members }, (_, index) => `GM${String(index + 1).padStart(4, '0')}`);
   const base = { regionId: REGION };
   const commands: Raw[] = [
-    { command: 'RegisterRegion', ...base, name: 'Eigenschappenregio', centralMunicipality: codes[0], municipalities: codes.map((code) => ({ code, name: code })) },
+    {
+      command: 'RegisterRegion',
+      ...base,
+      name: 'Eigenschappenregio',
+      centralMunicipality: codes[0],
+      municipalities: codes.map((code) => ({ code, name: code })),
+    },
   ];
   ['bw-historical', 'bw-objective', 'mo-objective'].forEach((keyId, index) => {
     const weights: number[] = codes.map((_, member) => input.weights[index][member]);
     if (!weights.some((weight) => weight > 0)) weights[0] = 1;
-    commands.push({ command: 'AdoptDistributionKey', ...base, keyId, version: 1, validFrom: 2024, unit: 'weight', basis: 'gegenereerd', weights: Object.fromEntries(codes.map((code, member) => [code, String(weights[member])])) });
+    commands.push({
+      command: 'AdoptDistributionKey',
+      ...base,
+      keyId,
+      version: 1,
+      validFrom: 2024,
+      unit: 'weight',
+      basis: 'gegenereerd',
+      weights: Object.fromEntries(codes.map((code, member) => [code, String(weights[member])])),
+    });
   });
   if (input.reserve) {
     const reserve = input.reserve;
     commands.push({
-      command: 'AdoptReserveAgreement', ...base, version: 1, validFrom: 2024, schemes: reserve.schemes, minPct: String(reserve.minPct), maxPct: String(reserve.minPct + reserve.extraPct),
-      base: reserve.base, toReservePct: String(reserve.toReservePct), replenishTo: reserve.replenishTo, payoutTo: reserve.payoutTo, excessTo: reserve.excessTo,
+      command: 'AdoptReserveAgreement',
+      ...base,
+      version: 1,
+      validFrom: 2024,
+      schemes: reserve.schemes,
+      minPct: String(reserve.minPct),
+      maxPct: String(reserve.minPct + reserve.extraPct),
+      base: reserve.base,
+      toReservePct: String(reserve.toReservePct),
+      replenishTo: reserve.replenishTo,
+      payoutTo: reserve.payoutTo,
+      excessTo: reserve.excessTo,
     });
     commands.push({ command: 'RecordReserveOpening', ...base, year: 2024, amount: cents(reserve.opening) });
   }
   if (input.solidarity) {
     const solidarity = input.solidarity;
     commands.push({
-      command: 'AdoptSolidarityAgreement', ...base, version: 1, validFrom: 2024, baseline: solidarity.baseline,
+      command: 'AdoptSolidarityAgreement',
+      ...base,
+      version: 1,
+      validFrom: 2024,
+      baseline: solidarity.baseline,
       executionCosts: solidarity.surchargePct === undefined ? 'actual' : 'surcharge',
       ...(solidarity.surchargePct === undefined ? {} : { surchargePct: String(solidarity.surchargePct) }),
       cap: solidarity.cap,
-      ...(solidarity.weights ? { weights: Object.fromEntries(codes.map((code, member) => [code, String(solidarity.weights[member])])) } : {}),
-      policyCorrections: solidarity.policyCorrections, ownAccountPct: String(solidarity.ownAccountPct),
-      ...(solidarity.override2025 === undefined ? {} : { ownAccountPctByYear: { '2025': String(solidarity.override2025) } }),
+      ...(solidarity.weights
+        ? { weights: Object.fromEntries(codes.map((code, member) => [code, String(solidarity.weights[member])])) }
+        : {}),
+      policyCorrections: solidarity.policyCorrections,
+      ownAccountPct: String(solidarity.ownAccountPct),
+      ...(solidarity.override2025 === undefined
+        ? {}
+        : { ownAccountPctByYear: { '2025': String(solidarity.override2025) } }),
     });
   }
   const yearFacts = (year: number, facts: any): Raw[] => {
     const out: Raw[] = [];
     const historical = facts.historical.reduce((sum: bigint, amount: bigint) => sum + amount, 0n);
     facts.historical.forEach((amount: bigint, index: number) =>
-      out.push({ command: 'RecordRijkPayment', ...base, paymentId: `iu-${year}-${index}`, year, scheme: 'BW', basis: 'historical', recipient: codes[0], amount: cents(amount) }),
+      out.push({
+        command: 'RecordRijkPayment',
+        ...base,
+        paymentId: `iu-${year}-${index}`,
+        year,
+        scheme: 'BW',
+        basis: 'historical',
+        recipient: codes[0],
+        amount: cents(amount),
+      }),
     );
-    out.push({ command: 'RecordRijkPayment', ...base, paymentId: `du-${year}`, year, scheme: 'MO', basis: 'objective', recipient: codes[0], amount: cents(facts.mo) });
+    out.push({
+      command: 'RecordRijkPayment',
+      ...base,
+      paymentId: `du-${year}`,
+      year,
+      scheme: 'MO',
+      basis: 'objective',
+      recipient: codes[0],
+      amount: cents(facts.mo),
+    });
     codes.forEach((code, member) =>
-      out.push({ command: 'RecordRijkPayment', ...base, paymentId: `obj-${year}-${code}`, year, scheme: 'BW', basis: 'objective', recipient: code, amount: cents(facts.objective[member]) }),
+      out.push({
+        command: 'RecordRijkPayment',
+        ...base,
+        paymentId: `obj-${year}-${code}`,
+        year,
+        scheme: 'BW',
+        basis: 'objective',
+        recipient: code,
+        amount: cents(facts.objective[member]),
+      }),
     );
     const objectivePct = facts.objectivePct / 10;
     // skim K = C × (1 − p/100) must fit in H: C ≤ H × share
     const bwBudget = (historical * BigInt(facts.bwBudgetShare)) / 100n;
     const moBudget = (facts.mo * BigInt(facts.moBudgetShare)) / 100n;
-    out.push({ command: 'AdoptRegionalBudget', ...base, version: 1, year, scheme: 'BW', amount: cents(bwBudget), objectivePct: String(objectivePct) });
+    out.push({
+      command: 'AdoptRegionalBudget',
+      ...base,
+      version: 1,
+      year,
+      scheme: 'BW',
+      amount: cents(bwBudget),
+      objectivePct: String(objectivePct),
+    });
     out.push({ command: 'AdoptRegionalBudget', ...base, version: 1, year, scheme: 'MO', amount: cents(moBudget) });
     out.push({ command: 'RunAllocation', ...base, year });
-    out.push({ command: 'RecordRegionalCost', ...base, costId: `bw-${year}`, year, scheme: 'BW', amount: cents((bwBudget * BigInt(facts.bwCostShare)) / 100n) });
-    out.push({ command: 'RecordRegionalCost', ...base, costId: `mo-${year}`, year, scheme: 'MO', amount: cents((moBudget * BigInt(facts.moCostShare)) / 100n) });
-    out.push({ command: 'RecordCoPayment', ...base, coPaymentId: `eb-${year}`, year, scheme: 'BW', amount: cents(facts.coPayment) });
-    codes.forEach((code, member) => {
-      out.push({ command: 'RecordLocalExpenditure', ...base, expenditureId: `le-${year}-${code}`, year, scheme: 'BW', municipality: code, careCosts: cents(facts.care[member]), executionCosts: cents(facts.execution[member]) });
-      out.push({ command: 'RecordPolicyCorrection', ...base, correctionId: `pc-${year}-${code}`, year, municipality: code, amount: cents((facts.care[member] * BigInt(facts.correctionShare)) / 100n), justification: 'eigen beleid' });
+    out.push({
+      command: 'RecordRegionalCost',
+      ...base,
+      costId: `bw-${year}`,
+      year,
+      scheme: 'BW',
+      amount: cents((bwBudget * BigInt(facts.bwCostShare)) / 100n),
     });
-    out.push({ command: 'RecordRijkPayment', ...base, paymentId: `nacalculatie-${year}`, year, scheme: 'BW', basis: 'historical', recipient: codes[0], amount: cents(facts.correction > bwBudget - historical ? facts.correction : 0n) });
+    out.push({
+      command: 'RecordRegionalCost',
+      ...base,
+      costId: `mo-${year}`,
+      year,
+      scheme: 'MO',
+      amount: cents((moBudget * BigInt(facts.moCostShare)) / 100n),
+    });
+    out.push({
+      command: 'RecordCoPayment',
+      ...base,
+      coPaymentId: `eb-${year}`,
+      year,
+      scheme: 'BW',
+      amount: cents(facts.coPayment),
+    });
+    codes.forEach((code, member) => {
+      out.push({
+        command: 'RecordLocalExpenditure',
+        ...base,
+        expenditureId: `le-${year}-${code}`,
+        year,
+        scheme: 'BW',
+        municipality: code,
+        careCosts: cents(facts.care[member]),
+        executionCosts: cents(facts.execution[member]),
+      });
+      out.push({
+        command: 'RecordPolicyCorrection',
+        ...base,
+        correctionId: `pc-${year}-${code}`,
+        year,
+        municipality: code,
+        amount: cents((facts.care[member] * BigInt(facts.correctionShare)) / 100n),
+        justification: 'eigen beleid',
+      });
+    });
+    out.push({
+      command: 'RecordRijkPayment',
+      ...base,
+      paymentId: `nacalculatie-${year}`,
+      year,
+      scheme: 'BW',
+      basis: 'historical',
+      recipient: codes[0],
+      amount: cents(facts.correction > bwBudget - historical ? facts.correction : 0n),
+    });
     return out;
   };
   commands.push(...yearFacts(2024, input.years[0]), { command: 'CloseYear', ...base, year: 2024 });
   commands.push(...yearFacts(2025, input.years[1]), { command: 'CloseYear', ...base, year: 2025 });
   commands.push({ command: 'ReopenYear', ...base, year: 2024, reason: 'nagekomen kosten' });
-  commands.push({ command: 'RecordRegionalCost', ...base, costId: 'bw-2024-late', year: 2024, scheme: 'BW', amount: cents(input.years[0].lateCost) });
+  commands.push({
+    command: 'RecordRegionalCost',
+    ...base,
+    costId: 'bw-2024-late',
+    year: 2024,
+    scheme: 'BW',
+    amount: cents(input.years[0].lateCost),
+  });
   commands.push({ command: 'CloseYear', ...base, year: 2024 });
   return commands;
 }
 
-function applyAll(state: RegionState, commands: Raw[], onEvents: (command: Raw, events: DomainEvent[]) => void = () => {}): void {
+function applyAll(
+  state: RegionState,
+  commands: Raw[],
+  onEvents: (command: Raw, events: DomainEvent[]) => void = () => {},
+): void {
   for (const raw of commands) {
     const events = decide(parseCommand(raw), state).map(({ event }) => event);
     for (const event of events) state.apply(event);
@@ -138,7 +282,12 @@ function applyAll(state: RegionState, commands: Raw[], onEvents: (command: Raw, 
 const sum = (values: string[]) => values.reduce((total, value) => total + parseAmount(value), 0n);
 
 function checkClosedYear(state: RegionState, year: number): void {
-  for (const account of [Accounts.provisions(REGION, 'BW'), Accounts.provisions(REGION, 'MO'), Accounts.bwHistorical(REGION), Accounts.moBudget(REGION)]) {
+  for (const account of [
+    Accounts.provisions(REGION, 'BW'),
+    Accounts.provisions(REGION, 'MO'),
+    Accounts.bwHistorical(REGION),
+    Accounts.moBudget(REGION),
+  ]) {
     expect([account, state.ledger.balance(year, account)]).toEqual([account, 0n]);
   }
   const agreement = reserveAgreementInForce(state, year);
@@ -153,9 +302,16 @@ function checkStatement(state: RegionState, year: number): void {
   const statement = buildStatement(state, year);
   for (const scheme of ['bw', 'mo'] as const) {
     const lines = statement[scheme] as unknown as Record<string, string>;
-    const result = parseAmount(lines.skimmed) + parseAmount(lines.contributions ?? '0') + parseAmount(lines.coPayments) - parseAmount(lines.costs);
+    const result =
+      parseAmount(lines.skimmed) +
+      parseAmount(lines.contributions ?? '0') +
+      parseAmount(lines.coPayments) -
+      parseAmount(lines.costs);
     expect(formatAmount(result)).toBe(lines.result);
-    if (statement.closed) expect(formatAmount(parseAmount(lines.toReserve) + parseAmount(lines.settledWithMunicipalities))).toBe(lines.result);
+    if (statement.closed)
+      expect(formatAmount(parseAmount(lines.toReserve) + parseAmount(lines.settledWithMunicipalities))).toBe(
+        lines.result,
+      );
   }
   for (const municipality of Object.values(statement.municipalities)) {
     for (const scheme of ['bw', 'mo'] as const) {
@@ -165,7 +321,15 @@ function checkStatement(state: RegionState, year: number): void {
   }
   if (statement.reserve) {
     const r = statement.reserve;
-    expect(formatAmount(parseAmount(r.opening) + parseAmount(r.fromResults) + parseAmount(r.replenished) - parseAmount(r.paidOut) - parseAmount(r.toFunds))).toBe(r.closing);
+    expect(
+      formatAmount(
+        parseAmount(r.opening) +
+          parseAmount(r.fromResults) +
+          parseAmount(r.replenished) -
+          parseAmount(r.paidOut) -
+          parseAmount(r.toFunds),
+      ),
+    ).toBe(r.closing);
   }
   if (statement.solidarity) expect(sum(Object.values(statement.solidarity.transfers))).toBe(0n);
   expect(sum(Object.values(buildBalances(state, year).accounts))).toBe(0n);
@@ -183,7 +347,9 @@ describe('ledger invariants on generated regions (domain.md §7)', () => {
         for (const year of YEARS) checkStatement(state, year);
         const before = YEARS.map((year) => JSON.stringify([buildStatement(state, year), buildBalances(state, year)]));
         applyAll(state, commands);
-        expect(YEARS.map((year) => JSON.stringify([buildStatement(state, year), buildBalances(state, year)]))).toEqual(before);
+        expect(YEARS.map((year) => JSON.stringify([buildStatement(state, year), buildBalances(state, year)]))).toEqual(
+          before,
+        );
       }),
       { numRuns: 100 },
     );

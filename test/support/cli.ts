@@ -28,14 +28,23 @@ export function geldstroom(args: string[], env: Record<string, string> = {}): Cl
 /** A fresh directory for a test's SQLite store, removed afterwards. */
 export function tempDir(prefix = 'geldstroom-'): { dir: string; store: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, store: `sqlite:${join(dir, 'ledger.db')}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    store: `sqlite:${join(dir, 'ledger.db')}`,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Compares two statement-shaped JSON values field by field and lists every difference by path. */
 export function differences(actual: unknown, expected: unknown, path = ''): string[] {
   if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
-    if (actual === null || typeof actual !== 'object') return [`${path || '(root)'}: expected an object, got ${JSON.stringify(actual)}`];
-    return Object.entries(expected).flatMap(([key, value]) => differences((actual as Record<string, unknown>)[key], value, path ? `${path}.${key}` : key));
+    if (actual === null || typeof actual !== 'object')
+      return [`${path || '(root)'}: expected an object, got ${JSON.stringify(actual)}`];
+    return Object.entries(expected).flatMap(([key, value]) =>
+      differences((actual as Record<string, unknown>)[key], value, path ? `${path}.${key}` : key),
+    );
   }
-  return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+  return JSON.stringify(actual) === JSON.stringify(expected)
+    ? []
+    : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }

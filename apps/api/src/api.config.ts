@@ -22,7 +22,8 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 function integer(name: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   return Number(text);
 }
 
@@ -31,14 +32,18 @@ export function loadApiConfig(env: NodeJS.ProcessEnv, overrides: Partial<ApiConf
   const storeUrl = overrides.storeUrl ?? (env.GELDSTROOM_STORE || DEFAULT_STORE_URL);
   const tokensFile = overrides.tokensFile ?? (env.GELDSTROOM_TOKENS || './data/tokens.json');
   const logLevel = overrides.logLevel ?? ((env.LOG_LEVEL || 'info') as ApiConfig['logLevel']);
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   return {
     port: overrides.port ?? integer('PORT', env.PORT || '3000', 0, 65535),
     host: overrides.host ?? (env.HOST || '0.0.0.0'),
     storeUrl,
     tokensFile,
-    idempotencyFile: overrides.idempotencyFile ?? (env.GELDSTROOM_IDEMPOTENCY || join(dirname(tokensFile), 'idempotency.db')),
+    idempotencyFile:
+      overrides.idempotencyFile ?? (env.GELDSTROOM_IDEMPOTENCY || join(dirname(tokensFile), 'idempotency.db')),
     logLevel,
-    bodyLimitBytes: overrides.bodyLimitBytes ?? integer('GELDSTROOM_BODY_LIMIT', env.GELDSTROOM_BODY_LIMIT || '1048576', 1024, 100 * 1048576),
+    bodyLimitBytes:
+      overrides.bodyLimitBytes ??
+      integer('GELDSTROOM_BODY_LIMIT', env.GELDSTROOM_BODY_LIMIT || '1048576', 1024, 100 * 1048576),
   };
 }

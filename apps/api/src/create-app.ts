@@ -27,7 +27,10 @@ export interface CreatedApp {
  * log line per request, bearer tokens on every route but /health and /docs, problem+json errors,
  * validated query and path parameters, and the OpenAPI document at /docs.
  */
-export async function createApp(config: ApiConfig, options: { store?: EventStore; logger?: Logger } = {}): Promise<CreatedApp> {
+export async function createApp(
+  config: ApiConfig,
+  options: { store?: EventStore; logger?: Logger } = {},
+): Promise<CreatedApp> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'geldstroom' } });
   const store = options.store ?? (await openEventStore(config.storeUrl));
   const ledger = new LedgerService(store);
@@ -52,7 +55,10 @@ export async function createApp(config: ApiConfig, options: { store?: EventStore
       exceptionFactory: (errors) => {
         const first = errors[0];
         const reason = Object.values(first?.constraints ?? {})[0] ?? 'is not valid';
-        return badRequest(reason.startsWith(first?.property ?? '') ? reason : `${first?.property}: ${reason}`, first?.property);
+        return badRequest(
+          reason.startsWith(first?.property ?? '') ? reason : `${first?.property}: ${reason}`,
+          first?.property,
+        );
       },
     }),
   );
@@ -61,7 +67,9 @@ export async function createApp(config: ApiConfig, options: { store?: EventStore
     app,
     new DocumentBuilder()
       .setTitle('Geldstroom')
-      .setDescription('Event-sourced ledger of the regional money flows of beschermd wonen (BW) and maatschappelijke opvang (MO).')
+      .setDescription(
+        'Event-sourced ledger of the regional money flows of beschermd wonen (BW) and maatschappelijke opvang (MO).',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

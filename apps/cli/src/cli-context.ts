@@ -23,7 +23,11 @@ export function defaultActor(env: NodeJS.ProcessEnv): string {
   }
 }
 
-export async function withStore<T>(context: CliContext, url: string | undefined, work: (store: EventStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  context: CliContext,
+  url: string | undefined,
+  work: (store: EventStore) => Promise<T>,
+): Promise<T> {
   const store = await context.openStore(storeUrl(url, context.env));
   try {
     return await work(store);

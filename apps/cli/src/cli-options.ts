@@ -23,7 +23,11 @@ export function yearOption(value: string | boolean | undefined, name = 'year'): 
   return Number(text);
 }
 
-export function formatOption<T extends string>(value: string | boolean | undefined, allowed: readonly T[], fallback: T): T {
+export function formatOption<T extends string>(
+  value: string | boolean | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new UsageError(`--format must be one of ${allowed.join(', ')}, got "${String(value)}"`);
@@ -59,6 +63,7 @@ export function regionYearQuery<F extends string>(args: string[], formats: reado
     format: formatOption(values.format, formats, formats[0]),
     asOf: asOfOption(values['as-of']),
     store: values.store,
-    out: typeof (values as { out?: unknown }).out === 'string' ? ((values as { out?: string }).out as string) : undefined,
+    out:
+      typeof (values as { out?: unknown }).out === 'string' ? ((values as { out?: string }).out as string) : undefined,
   };
 }

@@ -23,13 +23,33 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   apply: { run: applyCommand, usage: APPLY_USAGE, summary: 'apply command files (JSON Lines) in order' },
   statement: { run: statementCommand, usage: STATEMENT_USAGE, summary: 'the year statement of a region' },
   balances: { run: balancesCommand, usage: BALANCES_USAGE, summary: 'balances per account for a region and year' },
-  explain: { run: explainCommand, usage: EXPLAIN_USAGE, summary: 'every posting on an account, with its rule, key and arithmetic' },
+  explain: {
+    run: explainCommand,
+    usage: EXPLAIN_USAGE,
+    summary: 'every posting on an account, with its rule, key and arithmetic',
+  },
   trace: { run: traceCommand, usage: TRACE_USAGE, summary: 'where the money of a Rijk payment went' },
-  replay: { run: replayCommand, usage: REPLAY_USAGE, summary: 'what if: replay the history with revised keys or agreements' },
-  'compare-keys': { run: compareKeysCommand, usage: COMPARE_KEYS_USAGE, summary: 'compare the AEF key options and their stability' },
-  export: { run: exportCommand, usage: EXPORT_USAGE, summary: 'export every event (jsonl backup) or a region (hledger journal)' },
+  replay: {
+    run: replayCommand,
+    usage: REPLAY_USAGE,
+    summary: 'what if: replay the history with revised keys or agreements',
+  },
+  'compare-keys': {
+    run: compareKeysCommand,
+    usage: COMPARE_KEYS_USAGE,
+    summary: 'compare the AEF key options and their stability',
+  },
+  export: {
+    run: exportCommand,
+    usage: EXPORT_USAGE,
+    summary: 'export every event (jsonl backup) or a region (hledger journal)',
+  },
   import: { run: importCommand, usage: IMPORT_USAGE, summary: 'restore a jsonl backup into an empty store' },
-  migrate: { run: migrateCommand, usage: MIGRATE_USAGE, summary: 'copy every event to an empty store and verify both agree' },
+  migrate: {
+    run: migrateCommand,
+    usage: MIGRATE_USAGE,
+    summary: 'copy every event to an empty store and verify both agree',
+  },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the HTTP API (OpenAPI at /docs)' },
   token: { run: tokenCommand, usage: TOKEN_USAGE, summary: 'create, list or revoke API tokens' },
 };
@@ -51,7 +71,12 @@ export function usage(): string {
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env, openStore = defaultOpenStore): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+  openStore = defaultOpenStore,
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());

@@ -1,32 +1,65 @@
 import { given, record } from './testing/decider.spec-helper';
-import { account, ALPHA, BETA, budget, close, GAMMA, key, keys, payment, R, registerRegion, reopen, reserveAgreement, solidarityAgreement } from './testing/fixtures.spec-helper';
+import {
+  account,
+  ALPHA,
+  BETA,
+  budget,
+  close,
+  GAMMA,
+  key,
+  keys,
+  payment,
+  R,
+  registerRegion,
+  reopen,
+  reserveAgreement,
+  solidarityAgreement,
+} from './testing/fixtures.spec-helper';
 import { RegionState } from './state/region-state';
 import { postingsOf } from './events/event.types';
 
 describe('RegisterRegion', () => {
   it('registers a region once; the same content again is a no-op', () => {
-    given().when(registerRegion).then((events) => expect(events.map((e) => e.type)).toEqual(['RegionRegistered']));
+    given()
+      .when(registerRegion)
+      .then((events) => expect(events.map((e) => e.type)).toEqual(['RegionRegistered']));
     given(registerRegion).when(registerRegion).thenNothing();
   });
 
   it('treats the same members in another order as the same content', () => {
-    given(registerRegion).when({ ...registerRegion, municipalities: [...(registerRegion.municipalities as object[])].reverse() }).thenNothing();
-    given(registerRegion, reserveAgreement()).when(reserveAgreement({ schemes: ['MO', 'BW'] })).thenNothing();
+    given(registerRegion)
+      .when({ ...registerRegion, municipalities: [...(registerRegion.municipalities as object[])].reverse() })
+      .thenNothing();
+    given(registerRegion, reserveAgreement())
+      .when(reserveAgreement({ schemes: ['MO', 'BW'] }))
+      .thenNothing();
   });
 
   it('refuses the same region with other content', () => {
-    given(registerRegion).when({ ...registerRegion, name: 'Andere naam' }).thenRejects('REGION_CONFLICT', 'regionId');
+    given(registerRegion)
+      .when({ ...registerRegion, name: 'Andere naam' })
+      .thenRejects('REGION_CONFLICT', 'regionId');
   });
 
   it('refuses a central municipality that is not a member and duplicate members', () => {
-    given().when({ ...registerRegion, centralMunicipality: 'GM0009' }).thenRejects('INVALID_FIELD', 'centralMunicipality');
     given()
-      .when({ ...registerRegion, municipalities: [{ code: ALPHA, name: 'A' }, { code: ALPHA, name: 'B' }] })
+      .when({ ...registerRegion, centralMunicipality: 'GM0009' })
+      .thenRejects('INVALID_FIELD', 'centralMunicipality');
+    given()
+      .when({
+        ...registerRegion,
+        municipalities: [
+          { code: ALPHA, name: 'A' },
+          { code: ALPHA, name: 'B' },
+        ],
+      })
       .thenRejects('INVALID_FIELD', 'municipalities[1].code');
   });
 
   it('refuses every other command for a region that is not registered', () => {
-    given().when(payment('BW', 'historical', ALPHA, '10.00')).thenRejects('UNKNOWN_REGION', 'regionId');
+    given()
+      .when(payment('BW', 'historical', ALPHA, '10.00'))
+      .thenRejects('UNKNOWN_REGION', 'regionId');
   });
 });
 
@@ -54,17 +87,26 @@ describe('RecordRijkPayment', () => {
   it('records a negative payment (a nacalculatie) as money flowing back', () => {
     given(registerRegion)
       .when(payment('BW', 'historical', ALPHA, '-250.00'))
-      .then(([event]) => expect(postingsOf(event)).toEqual([{ account: 'rijk', amount: '250.00' }, { account: account.bwHistorical, amount: '-250.00' }]));
+      .then(([event]) =>
+        expect(postingsOf(event)).toEqual([
+          { account: 'rijk', amount: '250.00' },
+          { account: account.bwHistorical, amount: '-250.00' },
+        ]),
+      );
   });
 
   it('is idempotent on identical content, also when amounts are written differently', () => {
     const first = payment('BW', 'historical', ALPHA, '100', 2024, 'iu-1');
-    given(registerRegion, first).when({ ...first, amount: '100.00' }).thenNothing();
+    given(registerRegion, first)
+      .when({ ...first, amount: '100.00' })
+      .thenNothing();
   });
 
   it('refuses a reused paymentId with other content', () => {
     const first = payment('BW', 'historical', ALPHA, '100', 2024, 'iu-1');
-    given(registerRegion, first).when({ ...first, amount: '100.01' }).thenRejects('ID_REUSED', 'paymentId', /iu-1/);
+    given(registerRegion, first)
+      .when({ ...first, amount: '100.01' })
+      .thenRejects('ID_REUSED', 'paymentId', /iu-1/);
   });
 
   it('scopes ids per kind of fact: a cost may share an id with a payment', () => {
@@ -74,7 +116,9 @@ describe('RecordRijkPayment', () => {
   });
 
   it('refuses a recipient outside the region', () => {
-    given(registerRegion).when(payment('BW', 'objective', 'GM0999', '1')).thenRejects('UNKNOWN_MUNICIPALITY', 'recipient');
+    given(registerRegion)
+      .when(payment('BW', 'objective', 'GM0999', '1'))
+      .thenRejects('UNKNOWN_MUNICIPALITY', 'recipient');
   });
 });
 
@@ -84,20 +128,54 @@ describe('other money facts', () => {
     record(state, registerRegion);
     const events = record(
       state,
-      { command: 'RecordRegionalCost', regionId: R, costId: 'c', year: 2024, scheme: 'BW', amount: '700.00', category: 'care' },
+      {
+        command: 'RecordRegionalCost',
+        regionId: R,
+        costId: 'c',
+        year: 2024,
+        scheme: 'BW',
+        amount: '700.00',
+        category: 'care',
+      },
       { command: 'RecordCoPayment', regionId: R, coPaymentId: 'cp', year: 2024, scheme: 'MO', amount: '30.00' },
-      { command: 'RecordLocalExpenditure', regionId: R, expenditureId: 'e', year: 2024, scheme: 'BW', municipality: BETA, careCosts: '90.00', executionCosts: '10.00' },
+      {
+        command: 'RecordLocalExpenditure',
+        regionId: R,
+        expenditureId: 'e',
+        year: 2024,
+        scheme: 'BW',
+        municipality: BETA,
+        careCosts: '90.00',
+        executionCosts: '10.00',
+      },
     );
     expect(events.map(postingsOf)).toEqual([
-      [{ account: account.bwProvisions, amount: '-700.00' }, { account: 'external:providers', amount: '700.00' }],
-      [{ account: 'external:co-payments', amount: '-30.00' }, { account: account.moProvisions, amount: '30.00' }],
-      [{ account: account.bw(BETA), amount: '-100.00' }, { account: 'external:providers', amount: '100.00' }],
+      [
+        { account: account.bwProvisions, amount: '-700.00' },
+        { account: 'external:providers', amount: '700.00' },
+      ],
+      [
+        { account: 'external:co-payments', amount: '-30.00' },
+        { account: account.moProvisions, amount: '30.00' },
+      ],
+      [
+        { account: account.bw(BETA), amount: '-100.00' },
+        { account: 'external:providers', amount: '100.00' },
+      ],
     ]);
   });
 
   it('records a policy correction without postings', () => {
     given(registerRegion)
-      .when({ command: 'RecordPolicyCorrection', regionId: R, correctionId: 'pc', year: 2024, municipality: BETA, amount: '5.00', justification: 'eigen beleid' })
+      .when({
+        command: 'RecordPolicyCorrection',
+        regionId: R,
+        correctionId: 'pc',
+        year: 2024,
+        municipality: BETA,
+        amount: '5.00',
+        justification: 'eigen beleid',
+      })
       .then(([event]) => expect(postingsOf(event)).toEqual([]));
   });
 
@@ -107,22 +185,61 @@ describe('other money facts', () => {
     const events = record(
       state,
       { command: 'RecordReserveOpening', regionId: R, year: 2023, amount: '1000.00' },
-      { command: 'TransferReserveToFund', regionId: R, transferId: 't', year: 2023, fundId: 'friction', amount: '400.00' },
-      { command: 'RecordFundSpending', regionId: R, spendingId: 's1', year: 2024, fundId: 'friction', scheme: 'BW', amount: '150.00', recipient: GAMMA },
-      { command: 'RecordFundSpending', regionId: R, spendingId: 's2', year: 2024, fundId: 'friction', scheme: 'MO', amount: '50.00', recipient: 'providers' },
+      {
+        command: 'TransferReserveToFund',
+        regionId: R,
+        transferId: 't',
+        year: 2023,
+        fundId: 'friction',
+        amount: '400.00',
+      },
+      {
+        command: 'RecordFundSpending',
+        regionId: R,
+        spendingId: 's1',
+        year: 2024,
+        fundId: 'friction',
+        scheme: 'BW',
+        amount: '150.00',
+        recipient: GAMMA,
+      },
+      {
+        command: 'RecordFundSpending',
+        regionId: R,
+        spendingId: 's2',
+        year: 2024,
+        fundId: 'friction',
+        scheme: 'MO',
+        amount: '50.00',
+        recipient: 'providers',
+      },
     );
     expect(events.map(postingsOf)).toEqual([
-      [{ account: 'external:opening-balances', amount: '-1000.00' }, { account: account.reserve, amount: '1000.00' }],
-      [{ account: account.reserve, amount: '-400.00' }, { account: account.fund('friction'), amount: '400.00' }],
-      [{ account: account.fund('friction'), amount: '-150.00' }, { account: account.bw(GAMMA), amount: '150.00' }],
-      [{ account: account.fund('friction'), amount: '-50.00' }, { account: 'external:providers', amount: '50.00' }],
+      [
+        { account: 'external:opening-balances', amount: '-1000.00' },
+        { account: account.reserve, amount: '1000.00' },
+      ],
+      [
+        { account: account.reserve, amount: '-400.00' },
+        { account: account.fund('friction'), amount: '400.00' },
+      ],
+      [
+        { account: account.fund('friction'), amount: '-150.00' },
+        { account: account.bw(GAMMA), amount: '150.00' },
+      ],
+      [
+        { account: account.fund('friction'), amount: '-50.00' },
+        { account: 'external:providers', amount: '50.00' },
+      ],
     ]);
   });
 
   it('treats a reserve opening recorded again as a no-op, and other content as a conflict', () => {
     const opening = { command: 'RecordReserveOpening', regionId: R, year: 2023, amount: '1000.00' };
     given(registerRegion, opening).when(opening).thenNothing();
-    given(registerRegion, opening).when({ ...opening, amount: '999.00' }).thenRejects('ID_REUSED', 'year');
+    given(registerRegion, opening)
+      .when({ ...opening, amount: '999.00' })
+      .thenRejects('ID_REUSED', 'year');
   });
 });
 
@@ -130,57 +247,122 @@ describe('versioned things', () => {
   it('a key version is immutable: identical again is a no-op, other content is refused', () => {
     const v1 = key('bw-historical', ['50', '30', '20']);
     given(registerRegion, v1).when(v1).thenNothing();
-    given(registerRegion, v1).when(key('bw-historical', ['50', '30.00', '20'])).thenNothing();
-    given(registerRegion, v1).when(key('bw-historical', ['50', '25', '25'])).thenRejects('VERSION_CONFLICT', 'version');
+    given(registerRegion, v1)
+      .when(key('bw-historical', ['50', '30.00', '20']))
+      .thenNothing();
+    given(registerRegion, v1)
+      .when(key('bw-historical', ['50', '25', '25']))
+      .thenRejects('VERSION_CONFLICT', 'version');
     given(registerRegion, v1)
       .when(key('bw-historical', ['50', '25', '25'], { version: 2, validFrom: 2025 }))
       .then((events) => expect(events).toHaveLength(1));
   });
 
   it('validates keys against the region', () => {
-    given(registerRegion).when({ ...key('bw-historical', ['50', '30', '20']), weights: { [ALPHA]: '50', [BETA]: '50' } }).thenRejects('INVALID_KEY', 'weights', /GM0003/);
     given(registerRegion)
-      .when({ ...key('bw-historical', ['50', '30', '20']), weights: { [ALPHA]: '50', [BETA]: '30', [GAMMA]: '20', GM0009: '0' } })
+      .when({ ...key('bw-historical', ['50', '30', '20']), weights: { [ALPHA]: '50', [BETA]: '50' } })
+      .thenRejects('INVALID_KEY', 'weights', /GM0003/);
+    given(registerRegion)
+      .when({
+        ...key('bw-historical', ['50', '30', '20']),
+        weights: { [ALPHA]: '50', [BETA]: '30', [GAMMA]: '20', GM0009: '0' },
+      })
       .thenRejects('UNKNOWN_MUNICIPALITY', 'weights.GM0009');
-    given(registerRegion).when(key('bw-historical', ['50', '30', '-20'])).thenRejects('INVALID_FIELD', 'weights.GM0003', /negative/);
-    given(registerRegion).when(key('bw-historical', ['50', '30', '21.01'])).thenRejects('INVALID_KEY', 'weights', /100 ± 1/);
-    given(registerRegion).when(key('bw-historical', ['0', '0', '0'], { unit: 'weight' })).thenRejects('INVALID_KEY', 'weights', /more than zero/);
-    given(registerRegion).when(key('bw-historical', ['50', '30', '20'], { validTo: 2022 })).thenRejects('INVALID_FIELD', 'validTo');
+    given(registerRegion)
+      .when(key('bw-historical', ['50', '30', '-20']))
+      .thenRejects('INVALID_FIELD', 'weights.GM0003', /negative/);
+    given(registerRegion)
+      .when(key('bw-historical', ['50', '30', '21.01']))
+      .thenRejects('INVALID_KEY', 'weights', /100 ± 1/);
+    given(registerRegion)
+      .when(key('bw-historical', ['0', '0', '0'], { unit: 'weight' }))
+      .thenRejects('INVALID_KEY', 'weights', /more than zero/);
+    given(registerRegion)
+      .when(key('bw-historical', ['50', '30', '20'], { validTo: 2022 }))
+      .thenRejects('INVALID_FIELD', 'validTo');
   });
 
   it('accepts percent keys within 100 ± 1 (the memo keys sum to 100.1 and 99.9) and weights of any sum', () => {
-    given(registerRegion).when(key('bw-objective', ['50', '30', '21'])).then((events) => expect(events).toHaveLength(1));
-    given(registerRegion).when(key('bw-objective', ['50', '29', '20'])).then((events) => expect(events).toHaveLength(1));
-    given(registerRegion).when(key('bw-objective', ['1200', '800', '0'], { unit: 'weight' })).then((events) => expect(events).toHaveLength(1));
+    given(registerRegion)
+      .when(key('bw-objective', ['50', '30', '21']))
+      .then((events) => expect(events).toHaveLength(1));
+    given(registerRegion)
+      .when(key('bw-objective', ['50', '29', '20']))
+      .then((events) => expect(events).toHaveLength(1));
+    given(registerRegion)
+      .when(key('bw-objective', ['1200', '800', '0'], { unit: 'weight' }))
+      .then((events) => expect(events).toHaveLength(1));
   });
 
   it('a budget version is immutable; components must sum to the amount; objectivePct belongs to BW', () => {
     const v1 = budget('BW', '1000.00', { objectivePct: '10' });
     given(registerRegion, v1).when(v1).thenNothing();
-    given(registerRegion, budget('BW', '1000.00')).when(budget('BW', '1000.00', { objectivePct: '0' })).thenNothing();
-    given(registerRegion, v1).when(budget('BW', '1000.00', { objectivePct: '11' })).thenRejects('VERSION_CONFLICT', 'version');
+    given(registerRegion, budget('BW', '1000.00'))
+      .when(budget('BW', '1000.00', { objectivePct: '0' }))
+      .thenNothing();
+    given(registerRegion, v1)
+      .when(budget('BW', '1000.00', { objectivePct: '11' }))
+      .thenRejects('VERSION_CONFLICT', 'version');
     given(registerRegion)
-      .when(budget('BW', '1000.00', { components: [{ label: 'a', amount: '900.00' }, { label: 'b', amount: '99.99' }] }))
+      .when(
+        budget('BW', '1000.00', {
+          components: [
+            { label: 'a', amount: '900.00' },
+            { label: 'b', amount: '99.99' },
+          ],
+        }),
+      )
       .thenRejects('COMPONENTS_MISMATCH', 'components');
     given(registerRegion)
-      .when(budget('BW', '1000.00', { components: [{ label: 'a', amount: '1100.00' }, { label: 'eigen bijdrage', amount: '-100.00' }] }))
+      .when(
+        budget('BW', '1000.00', {
+          components: [
+            { label: 'a', amount: '1100.00' },
+            { label: 'eigen bijdrage', amount: '-100.00' },
+          ],
+        }),
+      )
       .then((events) => expect(events).toHaveLength(1));
-    given(registerRegion).when(budget('MO', '1000.00', { objectivePct: '5' })).thenRejects('INVALID_FIELD', 'objectivePct');
+    given(registerRegion)
+      .when(budget('MO', '1000.00', { objectivePct: '5' }))
+      .thenRejects('INVALID_FIELD', 'objectivePct');
   });
 
   it('agreements are versioned and validated', () => {
     given(registerRegion, reserveAgreement()).when(reserveAgreement()).thenNothing();
-    given(registerRegion, reserveAgreement()).when(reserveAgreement({ maxPct: '12' })).thenRejects('VERSION_CONFLICT', 'version');
-    given(registerRegion).when(reserveAgreement({ minPct: '11' })).thenRejects('INVALID_FIELD', 'minPct');
-    given(registerRegion).when(reserveAgreement({ schemes: ['BW', 'BW'] })).thenRejects('INVALID_FIELD', 'schemes');
-    given(registerRegion).when(reserveAgreement({ excessTo: 'elsewhere' })).thenRejects('INVALID_FIELD', 'excessTo');
-    given(registerRegion).when(reserveAgreement({ base: { fixed: '-1.00' } })).thenRejects('INVALID_FIELD', 'base.fixed');
-    given(registerRegion).when(solidarityAgreement({ executionCosts: 'surcharge' })).thenRejects('MISSING_FIELD', 'surchargePct');
-    given(registerRegion).when(solidarityAgreement({ surchargePct: '10' })).thenRejects('INVALID_FIELD', 'surchargePct');
-    given(registerRegion).when(solidarityAgreement({ weights: { [BETA]: '0' } })).thenRejects('INVALID_FIELD', 'weights.GM0002');
-    given(registerRegion).when(solidarityAgreement({ weights: { GM0009: '1' } })).thenRejects('UNKNOWN_MUNICIPALITY', 'weights.GM0009');
-    given(registerRegion).when(solidarityAgreement({ ownAccountPct: '100.5' })).thenRejects('INVALID_FIELD', 'ownAccountPct');
-    given(registerRegion).when(solidarityAgreement({ ownAccountPctByYear: { '20x5': '10' } })).thenRejects('INVALID_FIELD', 'ownAccountPctByYear.20x5');
+    given(registerRegion, reserveAgreement())
+      .when(reserveAgreement({ maxPct: '12' }))
+      .thenRejects('VERSION_CONFLICT', 'version');
+    given(registerRegion)
+      .when(reserveAgreement({ minPct: '11' }))
+      .thenRejects('INVALID_FIELD', 'minPct');
+    given(registerRegion)
+      .when(reserveAgreement({ schemes: ['BW', 'BW'] }))
+      .thenRejects('INVALID_FIELD', 'schemes');
+    given(registerRegion)
+      .when(reserveAgreement({ excessTo: 'elsewhere' }))
+      .thenRejects('INVALID_FIELD', 'excessTo');
+    given(registerRegion)
+      .when(reserveAgreement({ base: { fixed: '-1.00' } }))
+      .thenRejects('INVALID_FIELD', 'base.fixed');
+    given(registerRegion)
+      .when(solidarityAgreement({ executionCosts: 'surcharge' }))
+      .thenRejects('MISSING_FIELD', 'surchargePct');
+    given(registerRegion)
+      .when(solidarityAgreement({ surchargePct: '10' }))
+      .thenRejects('INVALID_FIELD', 'surchargePct');
+    given(registerRegion)
+      .when(solidarityAgreement({ weights: { [BETA]: '0' } }))
+      .thenRejects('INVALID_FIELD', 'weights.GM0002');
+    given(registerRegion)
+      .when(solidarityAgreement({ weights: { GM0009: '1' } }))
+      .thenRejects('UNKNOWN_MUNICIPALITY', 'weights.GM0009');
+    given(registerRegion)
+      .when(solidarityAgreement({ ownAccountPct: '100.5' }))
+      .thenRejects('INVALID_FIELD', 'ownAccountPct');
+    given(registerRegion)
+      .when(solidarityAgreement({ ownAccountPctByYear: { '20x5': '10' } }))
+      .thenRejects('INVALID_FIELD', 'ownAccountPctByYear.20x5');
   });
 });
 
@@ -188,24 +370,51 @@ describe('closed years', () => {
   const history = [registerRegion, ...keys, payment('BW', 'historical', ALPHA, '100.00', 2024, 'iu'), close(2024)];
 
   it('refuses new facts, budgets and fund movements for a closed year', () => {
-    given(...history).when(payment('BW', 'historical', ALPHA, '5.00', 2024, 'late')).thenRejects('YEAR_CLOSED', 'year', /reopen/i);
-    given(...history).when(budget('BW', '10.00')).thenRejects('YEAR_CLOSED');
-    given(...history).when({ command: 'RecordFundSpending', regionId: R, spendingId: 's', year: 2024, fundId: 'f', scheme: 'BW', amount: '1.00', recipient: BETA }).thenRejects('YEAR_CLOSED');
-    given(...history).when({ command: 'TransferReserveToFund', regionId: R, transferId: 't', year: 2024, fundId: 'f', amount: '1.00' }).thenRejects('YEAR_CLOSED');
+    given(...history)
+      .when(payment('BW', 'historical', ALPHA, '5.00', 2024, 'late'))
+      .thenRejects('YEAR_CLOSED', 'year', /reopen/i);
+    given(...history)
+      .when(budget('BW', '10.00'))
+      .thenRejects('YEAR_CLOSED');
+    given(...history)
+      .when({
+        command: 'RecordFundSpending',
+        regionId: R,
+        spendingId: 's',
+        year: 2024,
+        fundId: 'f',
+        scheme: 'BW',
+        amount: '1.00',
+        recipient: BETA,
+      })
+      .thenRejects('YEAR_CLOSED');
+    given(...history)
+      .when({ command: 'TransferReserveToFund', regionId: R, transferId: 't', year: 2024, fundId: 'f', amount: '1.00' })
+      .thenRejects('YEAR_CLOSED');
   });
 
   it('keeps identical re-recorded facts no-ops, and accepts facts for other years', () => {
-    given(...history).when(payment('BW', 'historical', ALPHA, '100.00', 2024, 'iu')).thenNothing();
-    given(...history).when(payment('BW', 'historical', ALPHA, '5.00', 2025, 'next')).then((events) => expect(events).toHaveLength(1));
+    given(...history)
+      .when(payment('BW', 'historical', ALPHA, '100.00', 2024, 'iu'))
+      .thenNothing();
+    given(...history)
+      .when(payment('BW', 'historical', ALPHA, '5.00', 2025, 'next'))
+      .then((events) => expect(events).toHaveLength(1));
   });
 
   it('accepts facts again once the year is reopened', () => {
-    given(...history, reopen(2024)).when(payment('BW', 'historical', ALPHA, '5.00', 2024, 'late')).then((events) => expect(events).toHaveLength(1));
+    given(...history, reopen(2024))
+      .when(payment('BW', 'historical', ALPHA, '5.00', 2024, 'late'))
+      .then((events) => expect(events).toHaveLength(1));
   });
 
   it('a run or closing of a closed year changes nothing; reopening an open year neither', () => {
-    given(...history).when({ command: 'RunAllocation', regionId: R, year: 2024 }).thenNothing();
-    given(...history).when(close(2024)).thenNothing();
+    given(...history)
+      .when({ command: 'RunAllocation', regionId: R, year: 2024 })
+      .thenNothing();
+    given(...history)
+      .when(close(2024))
+      .thenNothing();
     given(registerRegion).when(reopen(2024)).thenNothing();
     given(...history)
       .when(reopen(2024, 'nacalculatie Rijk'))

@@ -6,7 +6,14 @@ import { FACT_EVENT_OF, FactCommand, factContent, toFactData } from './events/fa
 import { planAllocationRun } from './rules/allocation.planner';
 import { planClosing } from './rules/closing.planner';
 import { transfer } from './rules/postings';
-import { checkCounts, checkKey, checkReserveAgreement, checkSolidarityAgreement, normaliseBudget, requireMember } from './commands/command.checks';
+import {
+  checkCounts,
+  checkKey,
+  checkReserveAgreement,
+  checkSolidarityAgreement,
+  normaliseBudget,
+  requireMember,
+} from './commands/command.checks';
 import { canonicalJson } from './state/canonical-json';
 import { FACT_IDENTITY, RegionState, versionIdentity } from './state/region-state';
 
@@ -17,7 +24,12 @@ import { FACT_IDENTITY, RegionState, versionIdentity } from './state/region-stat
  */
 export function decide(command: Command, state: RegionState): DecidedEvent[] {
   if (command.type === 'RegisterRegion') return registerRegion(byCode(command), state);
-  if (!state.region) throw new DomainError('UNKNOWN_REGION', `region "${command.regionId}" is not registered (RegisterRegion first)`, 'regionId');
+  if (!state.region)
+    throw new DomainError(
+      'UNKNOWN_REGION',
+      `region "${command.regionId}" is not registered (RegisterRegion first)`,
+      'regionId',
+    );
   const regionId = command.regionId;
 
   switch (command.type) {
@@ -26,20 +38,39 @@ export function decide(command: Command, state: RegionState): DecidedEvent[] {
       return recordVersion(state, command, versionIdentity.key(command));
     case 'RecordRijkPayment':
       requireMember(state, command.recipient, 'recipient');
-      return recordFact(state, command, command.year, transfer(Accounts.rijk, paymentDestination(command, state), command.amount));
+      return recordFact(
+        state,
+        command,
+        command.year,
+        transfer(Accounts.rijk, paymentDestination(command, state), command.amount),
+      );
     case 'AdoptRegionalBudget':
       return recordVersion(state, normaliseBudget(command), versionIdentity.budget(command), command.year);
     case 'RecordRegionalCost':
-      return recordFact(state, command, command.year, transfer(Accounts.provisions(regionId, command.scheme), Accounts.providers, command.amount));
+      return recordFact(
+        state,
+        command,
+        command.year,
+        transfer(Accounts.provisions(regionId, command.scheme), Accounts.providers, command.amount),
+      );
     case 'RecordCoPayment':
-      return recordFact(state, command, command.year, transfer(Accounts.coPayments, Accounts.provisions(regionId, command.scheme), command.amount));
+      return recordFact(
+        state,
+        command,
+        command.year,
+        transfer(Accounts.coPayments, Accounts.provisions(regionId, command.scheme), command.amount),
+      );
     case 'RecordLocalExpenditure':
       requireMember(state, command.municipality, 'municipality');
       return recordFact(
         state,
         command,
         command.year,
-        transfer(Accounts.municipality(command.municipality, command.scheme), Accounts.providers, command.careCosts + command.executionCosts),
+        transfer(
+          Accounts.municipality(command.municipality, command.scheme),
+          Accounts.providers,
+          command.careCosts + command.executionCosts,
+        ),
       );
     case 'RecordPolicyCorrection':
       requireMember(state, command.municipality, 'municipality');
@@ -47,13 +78,32 @@ export function decide(command: Command, state: RegionState): DecidedEvent[] {
     case 'AdoptReserveAgreement':
       checkReserveAgreement(command);
       // the same schemes in another order are the same agreement
-      return recordVersion(state, { ...command, schemes: [...command.schemes].sort() }, versionIdentity.reserveAgreement(command));
+      return recordVersion(
+        state,
+        { ...command, schemes: [...command.schemes].sort() },
+        versionIdentity.reserveAgreement(command),
+      );
     case 'RecordReserveOpening':
-      return recordFact(state, command, command.year, transfer(Accounts.openingBalances, Accounts.reserve(regionId), command.amount));
+      return recordFact(
+        state,
+        command,
+        command.year,
+        transfer(Accounts.openingBalances, Accounts.reserve(regionId), command.amount),
+      );
     case 'TransferReserveToFund':
-      return recordFact(state, command, command.year, transfer(Accounts.reserve(regionId), Accounts.fund(regionId, command.fundId), command.amount));
+      return recordFact(
+        state,
+        command,
+        command.year,
+        transfer(Accounts.reserve(regionId), Accounts.fund(regionId, command.fundId), command.amount),
+      );
     case 'RecordFundSpending':
-      return recordFact(state, command, command.year, transfer(Accounts.fund(regionId, command.fundId), fundSpendingDestination(command, state), command.amount));
+      return recordFact(
+        state,
+        command,
+        command.year,
+        transfer(Accounts.fund(regionId, command.fundId), fundSpendingDestination(command, state), command.amount),
+      );
     case 'AdoptSolidarityAgreement':
       checkSolidarityAgreement(command, state);
       return recordVersion(state, command, versionIdentity.solidarityAgreement(command));
@@ -62,9 +112,10 @@ export function decide(command: Command, state: RegionState): DecidedEvent[] {
       return recordVersion(state, command, versionIdentity.inhabitants(command));
     case 'RunAllocation':
       if (state.closedYears.has(command.year)) return [];
-      return [...planAllocationRun(state, command.year), { type: 'AllocationRunCompleted' as const, data: { regionId, year: command.year } }].map(
-        (event) => ({ event }),
-      );
+      return [
+        ...planAllocationRun(state, command.year),
+        { type: 'AllocationRunCompleted' as const, data: { regionId, year: command.year } },
+      ].map((event) => ({ event }));
     case 'CloseYear':
       if (state.closedYears.has(command.year)) return [];
       return planClosing(state, command.year).map((event) => ({ event }));
@@ -80,7 +131,10 @@ export function decide(command: Command, state: RegionState): DecidedEvent[] {
 
 /** Members in code order, so that the same region listed in another order is the same content. */
 function byCode(command: RegisterRegion): RegisterRegion {
-  return { ...command, municipalities: [...command.municipalities].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)) };
+  return {
+    ...command,
+    municipalities: [...command.municipalities].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+  };
 }
 
 function registerRegion(command: RegisterRegion, state: RegionState): DecidedEvent[] {
@@ -90,12 +144,19 @@ function registerRegion(command: RegisterRegion, state: RegionState): DecidedEve
     codes.add(member.code);
   });
   if (!codes.has(command.centralMunicipality)) {
-    throw invalidField('centralMunicipality', `${command.centralMunicipality} is not one of the region's municipalities`);
+    throw invalidField(
+      'centralMunicipality',
+      `${command.centralMunicipality} is not one of the region's municipalities`,
+    );
   }
   const data = toFactData(command);
   if (state.region) {
     if (state.contents.get('region') === canonicalJson(factContent(data))) return [];
-    throw new DomainError('REGION_CONFLICT', `region "${command.regionId}" is already registered with other content`, 'regionId');
+    throw new DomainError(
+      'REGION_CONFLICT',
+      `region "${command.regionId}" is already registered with other content`,
+      'regionId',
+    );
   }
   return [{ event: { type: 'RegionRegistered', data }, idHint: `${command.regionId}/region` }];
 }
@@ -118,14 +179,32 @@ function recordFact(state: RegionState, command: FactCommand, year: number, post
   const identity = FACT_IDENTITY[type as keyof typeof FACT_IDENTITY](data);
   const kind = identity.slice(0, identity.indexOf(':'));
   const field = CONFLICT_LABEL[kind] ?? 'id';
-  return recordOnce(state, type, data, identity, 'ID_REUSED', `${field} ${JSON.stringify(identity.slice(kind.length + 1))} is already recorded with other content`, field, year);
+  return recordOnce(
+    state,
+    type,
+    data,
+    identity,
+    'ID_REUSED',
+    `${field} ${JSON.stringify(identity.slice(kind.length + 1))} is already recorded with other content`,
+    field,
+    year,
+  );
 }
 
 /** A versioned thing (key, budget, agreement): a version is immutable; a revision is a new version. */
 function recordVersion(state: RegionState, command: FactCommand, identity: string, year?: number): DecidedEvent[] {
   const type = FACT_EVENT_OF[command.type];
   const data = toFactData(command);
-  return recordOnce(state, type, data, identity, 'VERSION_CONFLICT', `${identity.replace(/:v(\d+)$/, ' version $1')} is already adopted with other content; adopt a new version instead`, 'version', year);
+  return recordOnce(
+    state,
+    type,
+    data,
+    identity,
+    'VERSION_CONFLICT',
+    `${identity.replace(/:v(\d+)$/, ' version $1')} is already adopted with other content; adopt a new version instead`,
+    'version',
+    year,
+  );
 }
 
 function recordOnce(
@@ -144,7 +223,11 @@ function recordOnce(
     throw new DomainError(conflictCode, conflictMessage, conflictField);
   }
   if (year !== undefined && state.closedYears.has(year)) {
-    throw new DomainError('YEAR_CLOSED', `${year} is closed; reopen it (ReopenYear with a reason) before recording new facts for it`, 'year');
+    throw new DomainError(
+      'YEAR_CLOSED',
+      `${year} is closed; reopen it (ReopenYear with a reason) before recording new facts for it`,
+      'year',
+    );
   }
   return [{ event: { type, data } as DecidedEvent['event'], idHint: `${data.regionId}/${identity}` }];
 }
@@ -152,7 +235,8 @@ function recordOnce(
 /** domain.md §4: where a Rijk payment lands. */
 function paymentDestination(command: RecordRijkPayment, state: RegionState): string {
   if (command.scheme === 'BW' && command.basis === 'historical') return Accounts.bwHistorical(command.regionId);
-  if (command.scheme === 'MO' && command.recipient === state.region!.centralMunicipality) return Accounts.moBudget(command.regionId);
+  if (command.scheme === 'MO' && command.recipient === state.region!.centralMunicipality)
+    return Accounts.moBudget(command.regionId);
   return Accounts.municipality(command.recipient, command.scheme);
 }
 

@@ -21,7 +21,11 @@ export type DomainErrorCode =
   | 'NOT_FOUND';
 
 /** Which errors are a conflict with what is recorded (HTTP 409) rather than bad input or a refused rule. */
-export const CONFLICT_CODES: ReadonlySet<DomainErrorCode> = new Set(['REGION_CONFLICT', 'ID_REUSED', 'VERSION_CONFLICT']);
+export const CONFLICT_CODES: ReadonlySet<DomainErrorCode> = new Set([
+  'REGION_CONFLICT',
+  'ID_REUSED',
+  'VERSION_CONFLICT',
+]);
 
 /** Which errors are a domain rule refusing well-formed input (HTTP 422). */
 export const RULE_CODES: ReadonlySet<DomainErrorCode> = new Set([

@@ -1,6 +1,7 @@
 import { ExpectedRevision } from './event-store.port';
 
-export type EventStoreErrorCode = 'CONCURRENCY_CONFLICT' | 'STORE_UNAVAILABLE' | 'STORE_TIMEOUT' | 'DUPLICATE_EVENT' | 'STORE_FAILURE';
+export type EventStoreErrorCode =
+  'CONCURRENCY_CONFLICT' | 'STORE_UNAVAILABLE' | 'STORE_TIMEOUT' | 'DUPLICATE_EVENT' | 'STORE_FAILURE';
 
 /** The port's typed errors: adapters translate whatever their driver throws into one of these. */
 export class EventStoreError extends Error {
@@ -20,7 +21,10 @@ export class ConcurrencyConflictError extends EventStoreError {
     readonly expected: ExpectedRevision,
     readonly actual: bigint | 'no_stream',
   ) {
-    super('CONCURRENCY_CONFLICT', `stream ${streamId} was expected at ${describe(expected)} but is at ${describe(actual)}; someone else wrote to it first`);
+    super(
+      'CONCURRENCY_CONFLICT',
+      `stream ${streamId} was expected at ${describe(expected)} but is at ${describe(actual)}; someone else wrote to it first`,
+    );
     this.name = 'ConcurrencyConflictError';
   }
 }

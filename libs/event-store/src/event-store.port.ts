@@ -63,7 +63,11 @@ export interface SubscribeOptions extends ReadAllOptions {
 export interface EventStore {
   /** Human-readable description of where the events live, for messages. */
   readonly description: string;
-  appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult>;
   /** The stream's events in revision order; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Every event of every stream in global order. */

@@ -1,4 +1,7 @@
 import { MemoryEventStore } from './memory-event-store';
 import { describeEventStoreContract } from './testing/event-store.contract-spec-helper';
 
-describeEventStoreContract('memory', async () => ({ store: new MemoryEventStore() }), { refusesStoredEventIds: true, reopens: false });
+describeEventStoreContract('memory', async () => ({ store: new MemoryEventStore() }), {
+  refusesStoredEventIds: true,
+  reopens: false,
+});

@@ -20,7 +20,11 @@ export class MemoryEventStore implements EventStore {
   private readonly eventIds = new Set<string>();
   private readonly appended = new Subject<void>();
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const stream = this.streams.get(streamId) ?? [];
     const actual = stream.length === 0 ? 'no_stream' : BigInt(stream.length - 1);
     if (actual !== expectedRevision) throw new ConcurrencyConflictError(streamId, expectedRevision, actual);

@@ -37,13 +37,19 @@ describe('SQLite store file', () => {
     const path = join(dir, 'nested', 'deeper', 'events.db');
     const first = await openEventStore(`sqlite:${path}`);
     const eventId = randomUUID();
-    await first.appendToStream('region-x', [{ eventId, type: 'A', data: { amount: '1.00' }, metadata: metadata() }], 'no_stream');
+    await first.appendToStream(
+      'region-x',
+      [{ eventId, type: 'A', data: { amount: '1.00' }, metadata: metadata() }],
+      'no_stream',
+    );
     await first.close();
 
     const second = await openEventStore(`sqlite:${path}`);
     try {
       expect(second.description).toBe(`sqlite:${path}`);
-      expect((await second.readAll()).map((event) => [event.eventId, event.revision, event.position])).toEqual([[eventId, 0n, 1n]]);
+      expect((await second.readAll()).map((event) => [event.eventId, event.revision, event.position])).toEqual([
+        [eventId, 0n, 1n],
+      ]);
     } finally {
       await second.close();
     }
@@ -51,14 +57,30 @@ describe('SQLite store file', () => {
 });
 
 function metadata() {
-  return { actor: 'test', recordedAt: '2026-01-01T00:00:00.000Z', source: 'test', commandId: 'c', causationId: 'c', correlationId: 'c', schemaVersion: 1 };
+  return {
+    actor: 'test',
+    recordedAt: '2026-01-01T00:00:00.000Z',
+    source: 'test',
+    commandId: 'c',
+    causationId: 'c',
+    correlationId: 'c',
+    schemaVersion: 1,
+  };
 }
 
 const newEvent = (type: string) => ({
   eventId: randomUUID(),
   type,
   data: {},
-  metadata: { actor: 'test', recordedAt: new Date().toISOString(), source: 'spec', commandId: 'c', causationId: 'c', correlationId: 'c', schemaVersion: 1 },
+  metadata: {
+    actor: 'test',
+    recordedAt: new Date().toISOString(),
+    source: 'spec',
+    commandId: 'c',
+    causationId: 'c',
+    correlationId: 'c',
+    schemaVersion: 1,
+  },
 });
 
 describe('SQLite store specifics', () => {
@@ -67,7 +89,9 @@ describe('SQLite store specifics', () => {
     const path = join(dir, 'events.db');
     const store = new SqliteEventStore(path);
     const event = newEvent('A');
-    await expect(store.appendToStream('region-x', [event, event], 'no_stream')).rejects.toMatchObject({ code: 'DUPLICATE_EVENT' });
+    await expect(store.appendToStream('region-x', [event, event], 'no_stream')).rejects.toMatchObject({
+      code: 'DUPLICATE_EVENT',
+    });
     expect(await store.readAll()).toEqual([]);
     await store.close();
     const db = new Database(path);
@@ -80,7 +104,9 @@ describe('SQLite store specifics', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sqlite-'));
     const file = join(dir, 'a-file');
     new Database(file).close();
-    expect(() => new SqliteEventStore(join(file, 'events.db'))).toThrow(/cannot open the SQLite store at .*a-file\/events\.db/);
+    expect(() => new SqliteEventStore(join(file, 'events.db'))).toThrow(
+      /cannot open the SQLite store at .*a-file\/events\.db/,
+    );
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -61,11 +61,17 @@ export class SqliteEventStore implements EventStore {
       this.db.pragma('busy_timeout = 5000');
       this.db.exec(SCHEMA);
     } catch (error) {
-      throw new EventStoreError('STORE_UNAVAILABLE', `cannot open the SQLite store at ${path}: ${(error as Error).message}`, { cause: error });
+      throw new EventStoreError(
+        'STORE_UNAVAILABLE',
+        `cannot open the SQLite store at ${path}: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     this.db.defaultSafeIntegers(true);
     this.statements = {
-      head: this.db.prepare<[string], { revision: bigint | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
+      head: this.db.prepare<[string], { revision: bigint | null }>(
+        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+      ),
       insert: this.db.prepare<[string, string, bigint, string, string, string]>(
         'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -73,11 +79,17 @@ export class SqliteEventStore implements EventStore {
       readStream: this.db.prepare<[string, bigint, bigint], Row>(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
-      readAll: this.db.prepare<[bigint, bigint], Row>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readAll: this.db.prepare<[bigint, bigint], Row>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
     };
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const append = this.db.transaction((): AppendResult => {
       const head = this.statements.head.get(streamId)?.revision ?? null;
       const actual = head === null ? 'no_stream' : head;
@@ -85,7 +97,8 @@ export class SqliteEventStore implements EventStore {
       let revision = head === null ? -1n : head;
       let position = 0n;
       for (const event of events) {
-        if (this.statements.hasEvent.get(event.eventId)) throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} is already stored`);
+        if (this.statements.hasEvent.get(event.eventId))
+          throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} is already stored`);
         revision += 1n;
         const info = this.statements.insert.run(
           event.eventId,
@@ -104,7 +117,11 @@ export class SqliteEventStore implements EventStore {
       result = append.immediate();
     } catch (error) {
       if (error instanceof EventStoreError) throw error;
-      throw new EventStoreError('STORE_FAILURE', `append to ${streamId} in ${this.description} failed: ${(error as Error).message}`, { cause: error });
+      throw new EventStoreError(
+        'STORE_FAILURE',
+        `append to ${streamId} in ${this.description} failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     if (events.length > 0) this.appended.next();
     return result;

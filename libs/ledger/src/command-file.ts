@@ -37,7 +37,8 @@ export function* parseCommandFile(file: string, text: string): Generator<Command
 }
 
 export function parseCommandLine(file: string, line: number, raw: string): Command {
-  if (raw.length > MAX_LINE_LENGTH) throw new CommandFileError(file, line, `line is longer than ${MAX_LINE_LENGTH} characters`, 'INVALID_FIELD');
+  if (raw.length > MAX_LINE_LENGTH)
+    throw new CommandFileError(file, line, `line is longer than ${MAX_LINE_LENGTH} characters`, 'INVALID_FIELD');
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -54,12 +55,20 @@ export function parseCommandLine(file: string, line: number, raw: string): Comma
 /** Puts a command's error in its place in the file: `FILE:LINE: Command.field: reason`. */
 export function locate(error: unknown, file: string, line: number, command?: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
-  const name = typeof (command as { command?: unknown; type?: unknown })?.command === 'string'
-    ? (command as { command: string }).command
-    : typeof (command as { type?: unknown })?.type === 'string'
-      ? (command as { type: string }).type
-      : undefined;
-  const where = error.field && error.field !== 'command' ? `${name ? `${name}.` : ''}${error.field}: ` : name && error.code !== 'UNKNOWN_COMMAND' ? `${name}: ` : error.field ? `${error.field}: ` : '';
+  const name =
+    typeof (command as { command?: unknown; type?: unknown })?.command === 'string'
+      ? (command as { command: string }).command
+      : typeof (command as { type?: unknown })?.type === 'string'
+        ? (command as { type: string }).type
+        : undefined;
+  const where =
+    error.field && error.field !== 'command'
+      ? `${name ? `${name}.` : ''}${error.field}: `
+      : name && error.code !== 'UNKNOWN_COMMAND'
+        ? `${name}: `
+        : error.field
+          ? `${error.field}: `
+          : '';
   const reason = error.field ? error.message.slice(error.field.length + 2) : error.message;
   return new CommandFileError(file, line, `${where}${reason}`, error.code, error.field);
 }

@@ -10,10 +10,22 @@ const register = parseCommand({
   regionId: 'west',
   name: 'Regio West',
   centralMunicipality: 'GM0100',
-  municipalities: [{ code: 'GM0100', name: 'Centrum' }, { code: 'GM0200', name: 'Rand' }],
+  municipalities: [
+    { code: 'GM0100', name: 'Centrum' },
+    { code: 'GM0200', name: 'Rand' },
+  ],
 });
 const payment = (paymentId: string, amount: string) =>
-  parseCommand({ command: 'RecordRijkPayment', regionId: 'west', paymentId, year: 2024, scheme: 'BW', basis: 'objective', recipient: 'GM0200', amount });
+  parseCommand({
+    command: 'RecordRijkPayment',
+    regionId: 'west',
+    paymentId,
+    year: 2024,
+    scheme: 'BW',
+    basis: 'objective',
+    recipient: 'GM0200',
+    amount,
+  });
 const context = { actor: 'test', source: 'ledger.int-spec' };
 
 describe('Ledger on a SQLite file', () => {
@@ -52,7 +64,9 @@ describe('Ledger on a SQLite file', () => {
         },
       },
     });
-    await expect(new Ledger(racing, { maxRetries: 2 }).execute(register, context)).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(new Ledger(racing, { maxRetries: 2 }).execute(register, context)).rejects.toBeInstanceOf(
+      ConcurrencyConflictError,
+    );
     expect(appends).toBe(3);
   });
 
@@ -75,7 +89,9 @@ describe('Ledger on a SQLite file', () => {
       await ledger.execute(register, context);
       await ledger.execute(payment('p1', '1.00'), context);
     }
-    expect((await first.readAll()).map((event) => event.eventId)).toEqual((await second.readAll()).map((event) => event.eventId));
+    expect((await first.readAll()).map((event) => event.eventId)).toEqual(
+      (await second.readAll()).map((event) => event.eventId),
+    );
   });
 
   it('answers as of a moment: later events are ignored', async () => {
@@ -99,7 +115,11 @@ describe('Ledger under concurrent use in one process', () => {
     await ledger.execute(register, context);
     await Promise.all(
       Array.from({ length: 25 }, (_, index) =>
-        Promise.all([ledger.execute(payment(`c${index}`, '1.00'), context), ledger.regionState('west'), ledger.regionEvents('west')]),
+        Promise.all([
+          ledger.execute(payment(`c${index}`, '1.00'), context),
+          ledger.regionState('west'),
+          ledger.regionEvents('west'),
+        ]),
       ),
     );
     const state = await ledger.regionState('west');

@@ -1,5 +1,13 @@
 import { Command, decide, DomainEvent, RegionState } from '@libs/domain';
-import { ConcurrencyConflictError, EventStore, ExpectedRevision, NewEvent, RecordedEvent, regionStream, STREAM_PREFIX } from '@libs/event-store';
+import {
+  ConcurrencyConflictError,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  RecordedEvent,
+  regionStream,
+  STREAM_PREFIX,
+} from '@libs/event-store';
 import { newCommandId, uuidV5 } from './event-id';
 import { KeyedLock } from './keyed-lock';
 import { CURRENT_SCHEMA_VERSION, recordedBy, toDomainEvent } from './to-domain-event';
@@ -86,7 +94,13 @@ export class Ledger {
         },
       }));
       if (this.options.dryRun) {
-        this.applyLocally(region, streamId, newEvents, decided.map(({ event }) => event), firstRevision);
+        this.applyLocally(
+          region,
+          streamId,
+          newEvents,
+          decided.map(({ event }) => event),
+          firstRevision,
+        );
       } else {
         try {
           await this.store.appendToStream(streamId, newEvents, region.revision);
@@ -98,7 +112,11 @@ export class Ledger {
       return {
         regionId: command.regionId,
         commandId,
-        events: newEvents.map((event, index) => ({ eventId: event.eventId, type: event.type, revision: String(firstRevision + BigInt(index)) })),
+        events: newEvents.map((event, index) => ({
+          eventId: event.eventId,
+          type: event.type,
+          revision: String(firstRevision + BigInt(index)),
+        })),
       };
     }
   }
@@ -122,7 +140,8 @@ export class Ledger {
       const page = await this.store.readAll({ after, maxCount: 1000 });
       for (const event of page) {
         after = event.position;
-        if (event.type === 'RegionRegistered' && event.streamId.startsWith(STREAM_PREFIX)) ids.add(event.streamId.slice(STREAM_PREFIX.length));
+        if (event.type === 'RegionRegistered' && event.streamId.startsWith(STREAM_PREFIX))
+          ids.add(event.streamId.slice(STREAM_PREFIX.length));
       }
       if (page.length < 1000) break;
     }
@@ -135,7 +154,13 @@ export class Ledger {
   }
 
   /** A dry run keeps what it would have recorded in the cache only, so later commands see it. */
-  private applyLocally(region: CachedRegion, streamId: string, events: NewEvent[], domainEvents: DomainEvent[], firstRevision: bigint): void {
+  private applyLocally(
+    region: CachedRegion,
+    streamId: string,
+    events: NewEvent[],
+    domainEvents: DomainEvent[],
+    firstRevision: bigint,
+  ): void {
     events.forEach((event, index) => {
       region.state.apply(domainEvents[index]);
       region.events.push({ ...event, streamId, revision: firstRevision + BigInt(index), position: -1n });
@@ -160,4 +185,3 @@ export class Ledger {
     return region;
   }
 }
-

@@ -7,13 +7,19 @@ export const CURRENT_SCHEMA_VERSION = 1;
  * A stored event as the domain reads it. This is where an older schema version would be upcast;
  * an event type the domain does not know is an error, never silently skipped.
  */
-export function toDomainEvent(recorded: Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'streamId' | 'revision'>): DomainEvent {
+export function toDomainEvent(
+  recorded: Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'streamId' | 'revision'>,
+): DomainEvent {
   if (!isDomainEventType(recorded.type)) {
-    throw new Error(`stream ${recorded.streamId} revision ${recorded.revision} holds an event of unknown type "${recorded.type}"`);
+    throw new Error(
+      `stream ${recorded.streamId} revision ${recorded.revision} holds an event of unknown type "${recorded.type}"`,
+    );
   }
   const version = recorded.metadata?.schemaVersion ?? 1;
   if (version > CURRENT_SCHEMA_VERSION) {
-    throw new Error(`event ${recorded.type} at ${recorded.streamId}@${recorded.revision} has schema version ${version}; this Geldstroom reads up to ${CURRENT_SCHEMA_VERSION}`);
+    throw new Error(
+      `event ${recorded.type} at ${recorded.streamId}@${recorded.revision} has schema version ${version}; this Geldstroom reads up to ${CURRENT_SCHEMA_VERSION}`,
+    );
   }
   return { type: recorded.type, data: recorded.data } as DomainEvent;
 }

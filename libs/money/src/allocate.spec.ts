@@ -2,14 +2,29 @@ import fc from 'fast-check';
 import { allocate } from './allocate';
 import { Rational } from './rational';
 
-const key = (weights: Record<string, string>) => Object.entries(weights).map(([code, weight]) => ({ code, weight: Rational.fromDecimal(weight) }));
+const key = (weights: Record<string, string>) =>
+  Object.entries(weights).map(([code, weight]) => ({ code, weight: Rational.fromDecimal(weight) }));
 const sum = (parts: Map<string, bigint>) => [...parts.values()].reduce((a, b) => a + b, 0n);
 
 describe('allocate (largest remainder)', () => {
   it('splits the memo example: 32,947,593.00 over the bw-historical key (sums to 100.1)', () => {
     const parts = allocate(
       3294759300n,
-      key({ GM0484: '24.3', GM0534: '2.2', GM1884: '1.2', GM0537: '8.1', GM0546: '37.5', GM0547: '3.6', GM0553: '1.3', GM0569: '0.4', GM0575: '10.3', GM0579: '6.7', GM1525: '3.9', GM0626: '0.5', GM0638: '0.0' }),
+      key({
+        GM0484: '24.3',
+        GM0534: '2.2',
+        GM1884: '1.2',
+        GM0537: '8.1',
+        GM0546: '37.5',
+        GM0547: '3.6',
+        GM0553: '1.3',
+        GM0569: '0.4',
+        GM0575: '10.3',
+        GM0579: '6.7',
+        GM1525: '3.9',
+        GM0626: '0.5',
+        GM0638: '0.0',
+      }),
     );
     expect(parts.get('GM0484')).toBe(800626510n);
     expect(parts.get('GM0546')).toBe(1235534737n);
@@ -18,19 +33,47 @@ describe('allocate (largest remainder)', () => {
   });
 
   it('gives leftover cents to the largest remainders, ties by code ascending', () => {
-    expect(allocate(100n, key({ B: '1', A: '1', C: '1' }))).toEqual(new Map([['B', 33n], ['A', 34n], ['C', 33n]]));
-    expect(allocate(2n, key({ Z: '1', Y: '1', X: '1' }))).toEqual(new Map([['Z', 0n], ['Y', 1n], ['X', 1n]]));
+    expect(allocate(100n, key({ B: '1', A: '1', C: '1' }))).toEqual(
+      new Map([
+        ['B', 33n],
+        ['A', 34n],
+        ['C', 33n],
+      ]),
+    );
+    expect(allocate(2n, key({ Z: '1', Y: '1', X: '1' }))).toEqual(
+      new Map([
+        ['Z', 0n],
+        ['Y', 1n],
+        ['X', 1n],
+      ]),
+    );
   });
 
   it('mirrors negative totals', () => {
-    expect(allocate(-100n, key({ A: '1', B: '1', C: '1' }))).toEqual(new Map([['A', -34n], ['B', -33n], ['C', -33n]]));
+    expect(allocate(-100n, key({ A: '1', B: '1', C: '1' }))).toEqual(
+      new Map([
+        ['A', -34n],
+        ['B', -33n],
+        ['C', -33n],
+      ]),
+    );
   });
 
   it('refuses keys it cannot split by', () => {
     expect(() => allocate(100n, [])).toThrow(/empty/);
     expect(() => allocate(100n, key({ A: '0', B: '0' }))).toThrow(/more than zero/);
-    expect(() => allocate(100n, [{ code: 'A', weight: Rational.of(-1n) }, { code: 'B', weight: Rational.ONE }])).toThrow(/negative/);
-    expect(() => allocate(100n, [{ code: 'A', weight: Rational.ONE }, { code: 'A', weight: Rational.ONE }])).toThrow(/twice/);
+    expect(() =>
+      allocate(100n, [
+        { code: 'A', weight: Rational.of(-1n) },
+        { code: 'B', weight: Rational.ONE },
+      ]),
+    ).toThrow(/negative/);
+    expect(() =>
+      allocate(100n, [
+        { code: 'A', weight: Rational.ONE },
+        { code: 'A', weight: Rational.ONE },
+      ]),
+    ).toThrow(/twice/);
   });
 
   const members = fc
@@ -38,11 +81,16 @@ describe('allocate (largest remainder)', () => {
     .chain((codes) =>
       fc.tuple(
         fc.constant(codes),
-        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000_000 })), { minLength: codes.length, maxLength: codes.length }),
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1_000_000 })), {
+          minLength: codes.length,
+          maxLength: codes.length,
+        }),
       ),
     )
     .filter(([, weights]) => weights.some((weight) => weight > 0))
-    .map(([codes, weights]) => codes.map((code, index) => ({ code, weight: Rational.of(BigInt(weights[index]), 1000n) })));
+    .map(([codes, weights]) =>
+      codes.map((code, index) => ({ code, weight: Rational.of(BigInt(weights[index]), 1000n) })),
+    );
   const totals = fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n });
 
   it('parts always sum exactly to the total', () => {
@@ -65,7 +113,9 @@ describe('allocate (largest remainder)', () => {
   it('does not depend on the order of the members', () => {
     fc.assert(
       fc.property(totals, members, fc.integer(), (total, weights, seed) => {
-        const shuffled = [...weights].sort((a, b) => ((a.code.charCodeAt(5) * seed) % 7) - ((b.code.charCodeAt(5) * seed) % 7));
+        const shuffled = [...weights].sort(
+          (a, b) => ((a.code.charCodeAt(5) * seed) % 7) - ((b.code.charCodeAt(5) * seed) % 7),
+        );
         expect(allocate(total, shuffled)).toEqual(new Map([...allocate(total, weights)].sort()));
         return [...allocate(total, shuffled)].every(([code, part]) => allocate(total, weights).get(code) === part);
       }),

@@ -41,12 +41,15 @@ describe('parseNonNegativeDecimal', () => {
     expect(parseNonNegativeDecimal('100')).toBe('100');
   });
 
-  it.each([['-1', /negative/], ['', /empty/], [5, /decimal string/], ['1e2', /decimal string/], ['1,5', /decimal string/]])(
-    'rejects %p',
-    (value, reason) => {
-      expect(() => parseNonNegativeDecimal(value)).toThrow(reason);
-    },
-  );
+  it.each([
+    ['-1', /negative/],
+    ['', /empty/],
+    [5, /decimal string/],
+    ['1e2', /decimal string/],
+    ['1,5', /decimal string/],
+  ])('rejects %p', (value, reason) => {
+    expect(() => parseNonNegativeDecimal(value)).toThrow(reason);
+  });
 });
 
 describe('formatting', () => {
@@ -65,6 +68,7 @@ describe('formatting', () => {
   });
 
   it('round-trips every amount it formats', () => {
-    for (const cents of [0n, 1n, -1n, 99n, 100n, 123456789012345n, -98765432101n]) expect(parseAmount(formatAmount(cents))).toBe(cents);
+    for (const cents of [0n, 1n, -1n, 99n, 100n, 123456789012345n, -98765432101n])
+      expect(parseAmount(formatAmount(cents))).toBe(cents);
   });
 });

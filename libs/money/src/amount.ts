@@ -39,7 +39,7 @@ export function parseAmount(value: unknown): Cents {
         : /[,\s_']/.test(value) || /\d\.\d{3}\./.test(value)
           ? 'uses a thousands separator'
           : 'is not a plain decimal number';
-      throw new MoneyFormatError(`must be a decimal string with at most two decimals, got ${describe(value)} (${hint})`);
+    throw new MoneyFormatError(`must be a decimal string with at most two decimals, got ${describe(value)} (${hint})`);
   }
   const negative = value.startsWith('-');
   const [whole, fraction = ''] = (negative ? value.slice(1) : value).split('.');

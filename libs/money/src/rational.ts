@@ -20,7 +20,9 @@ export class Rational {
       denominator = -denominator;
     }
     const divisor = gcd(abs(numerator), denominator);
-    return divisor > 1n ? new Rational(numerator / divisor, denominator / divisor) : new Rational(numerator, denominator);
+    return divisor > 1n
+      ? new Rational(numerator / divisor, denominator / divisor)
+      : new Rational(numerator, denominator);
   }
 
   /** A canonical decimal string (as produced by the parsers) to its exact value. */
@@ -37,7 +39,10 @@ export class Rational {
   }
 
   add(other: Rational): Rational {
-    return Rational.of(this.numerator * other.denominator + other.numerator * this.denominator, this.denominator * other.denominator);
+    return Rational.of(
+      this.numerator * other.denominator + other.numerator * this.denominator,
+      this.denominator * other.denominator,
+    );
   }
 
   sub(other: Rational): Rational {

@@ -40,7 +40,12 @@ const DESCRIPTIONS: Record<KeyOption, string> = {
  * scheme's regional budget for that year), with how much each municipality's share and contribution
  * swing from year to year (the *stability* criterion).
  */
-export function compareKeys(state: RegionState, fromYear: number, toYear: number, scheme: Scheme = 'BW'): KeyComparison {
+export function compareKeys(
+  state: RegionState,
+  fromYear: number,
+  toYear: number,
+  scheme: Scheme = 'BW',
+): KeyComparison {
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
   const members = state.memberCodes();
   const account = (code: string) => Accounts.municipality(code, scheme);
@@ -56,7 +61,14 @@ export function compareKeys(state: RegionState, fromYear: number, toYear: number
       weights: new Map(
         members.map((code) => [
           code,
-          Rational.of(state.ledger.sum(year, account(code), 'RijkPaymentRecorded', scheme === 'BW' ? 'BwHistoricalDistributed' : 'MoBudgetDistributed')),
+          Rational.of(
+            state.ledger.sum(
+              year,
+              account(code),
+              'RijkPaymentRecorded',
+              scheme === 'BW' ? 'BwHistoricalDistributed' : 'MoBudgetDistributed',
+            ),
+          ),
         ]),
       ),
     }),
@@ -80,14 +92,22 @@ export function compareKeys(state: RegionState, fromYear: number, toYear: number
       if (reason || !sum.isPositive() || negative) {
         perYear[String(year)] = {
           available: false,
-          reason: reason ?? (negative ? `a municipality has a negative ${option} in ${year}` : `no ${option} data for ${year}`),
+          reason:
+            reason ??
+            (negative ? `a municipality has a negative ${option} in ${year}` : `no ${option} data for ${year}`),
           weightTotal: sum.toDecimalString(2),
           municipalities: {},
         };
         continue;
       }
       const total = totals[String(year)];
-      const contributions = total === 0n ? new Map<string, Cents>() : allocate(total, members.map((code) => ({ code, weight: weights.get(code)! })));
+      const contributions =
+        total === 0n
+          ? new Map<string, Cents>()
+          : allocate(
+              total,
+              members.map((code) => ({ code, weight: weights.get(code)! })),
+            );
       perYear[String(year)] = {
         available: true,
         weightTotal: sum.toDecimalString(2),
@@ -103,14 +123,25 @@ export function compareKeys(state: RegionState, fromYear: number, toYear: number
         ),
       };
     }
-    options[option] = { description: DESCRIPTIONS[option], years: perYear, stability: stability(perYear, years, members) };
+    options[option] = {
+      description: DESCRIPTIONS[option],
+      years: perYear,
+      stability: stability(perYear, years, members),
+    };
   }
 
   // MO has no contributions (its budget is skimmed before the split), so there is nothing recorded to compare with
   const recordedContributions = Object.fromEntries(
     years.map((year) => [
       String(year),
-      scheme === 'BW' ? Object.fromEntries(members.map((code) => [code, formatAmount(state.ledger.sum(year, account(code), 'BwContributionsCharged'))])) : {},
+      scheme === 'BW'
+        ? Object.fromEntries(
+            members.map((code) => [
+              code,
+              formatAmount(state.ledger.sum(year, account(code), 'BwContributionsCharged')),
+            ]),
+          )
+        : {},
     ]),
   );
   return {
@@ -134,8 +165,12 @@ function stability(perYear: Record<string, OptionYear>, years: number[], members
     const after = perYear[String(years[index])];
     if (!before.available || !after.available) continue;
     for (const code of members) {
-      const shareChange = Rational.fromDecimal(after.municipalities[code].sharePct).sub(Rational.fromDecimal(before.municipalities[code].sharePct));
-      const contributionChange = Rational.fromDecimal(after.municipalities[code].contribution).sub(Rational.fromDecimal(before.municipalities[code].contribution));
+      const shareChange = Rational.fromDecimal(after.municipalities[code].sharePct).sub(
+        Rational.fromDecimal(before.municipalities[code].sharePct),
+      );
+      const contributionChange = Rational.fromDecimal(after.municipalities[code].contribution).sub(
+        Rational.fromDecimal(before.municipalities[code].contribution),
+      );
       result.municipalities[code].changes[`${years[index - 1]}-${years[index]}`] = {
         sharePctChange: shareChange.toDecimalString(4),
         contributionChange: contributionChange.toDecimalString(2),

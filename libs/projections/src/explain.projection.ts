@@ -35,7 +35,13 @@ const signedCents = (amount: string) => {
  * the rule, key and inputs behind it and a one-line derivation a controller can redo by hand.
  * The postings always sum to the balance.
  */
-export function explainAccount(regionId: string, events: readonly LedgerEvent[], year: number, account: string, asOf?: Date): Explanation {
+export function explainAccount(
+  regionId: string,
+  events: readonly LedgerEvent[],
+  year: number,
+  account: string,
+  asOf?: Date,
+): Explanation {
   const postings: ExplainedPosting[] = [];
   let balance = 0n;
   for (const event of recordedUpTo(events, asOf)) {
@@ -47,7 +53,10 @@ export function explainAccount(regionId: string, events: readonly LedgerEvent[],
     }
   }
   const explained = postings.reduce((sum, posting) => sum + parseAmount(posting.amount), 0n);
-  if (explained !== balance) throw new Error(`explain of ${account} ${year}: postings sum to ${formatAmount(explained)}, balance is ${formatAmount(balance)}`);
+  if (explained !== balance)
+    throw new Error(
+      `explain of ${account} ${year}: postings sum to ${formatAmount(explained)}, balance is ${formatAmount(balance)}`,
+    );
   return { regionId, year, account, asOf: asOf?.toISOString() ?? null, postings, balance: formatAmount(balance) };
 }
 
@@ -77,7 +86,12 @@ function keyOf(key: KeyReference) {
 
 const memberOf = (account: string) => /^municipality:(GM\d{4}):/.exec(account)?.[1];
 
-function derive(type: string, data: Partial<DerivedMoneyData> & Record<string, any>, account: string, amount: string): string {
+function derive(
+  type: string,
+  data: Partial<DerivedMoneyData> & Record<string, any>,
+  account: string,
+  amount: string,
+): string {
   const inputs = (data.inputs ?? {}) as Record<string, any>;
   const key = data.key ? `key ${data.key.keyId} v${data.key.version}` : '';
   switch (type) {
@@ -96,9 +110,15 @@ function derive(type: string, data: Partial<DerivedMoneyData> & Record<string, a
     case 'FundSpendingRecorded':
       return `fund spending ${data.spendingId} from fund ${data.fundId} to ${data.recipient} (${data.scheme}): ${euro(data.amount)}`;
     case 'BwHistoricalSkimmed':
-      return withDelta(`round(${euro(inputs.regionalBudget)} × (1 − ${inputs.objectivePct}/100)) = ${euro(inputs.target)} skimmed from the historical BW budget (budget v${inputs.budgetVersion})`, inputs);
+      return withDelta(
+        `round(${euro(inputs.regionalBudget)} × (1 − ${inputs.objectivePct}/100)) = ${euro(inputs.target)} skimmed from the historical BW budget (budget v${inputs.budgetVersion})`,
+        inputs,
+      );
     case 'MoBudgetSkimmed':
-      return withDelta(`regional MO budget v${inputs.budgetVersion} = ${euro(inputs.target)} skimmed from the MO money of the central municipality`, inputs);
+      return withDelta(
+        `regional MO budget v${inputs.budgetVersion} = ${euro(inputs.target)} skimmed from the MO money of the central municipality`,
+        inputs,
+      );
     case 'BwHistoricalDistributed':
     case 'BwContributionsCharged':
     case 'MoBudgetDistributed':
@@ -124,27 +144,42 @@ function withDelta(text: string, inputs: Record<string, any>): string {
 }
 
 const SPLIT_TOTAL: Record<string, (inputs: Record<string, any>) => string> = {
-  BwHistoricalDistributed: (inputs) => `H − K = ${euro(inputs.historicalPayments)} − ${euro(inputs.skim)} = ${euro(inputs.remainder)}`,
-  BwContributionsCharged: (inputs) => `C − K = ${euro(inputs.regionalBudget)} − ${euro(inputs.skim)} = ${euro(inputs.contribution)}`,
-  MoBudgetDistributed: (inputs) => `M − C_MO = ${euro(inputs.moPayments)} − ${euro(inputs.regionalBudget)} = ${euro(inputs.remainder)}`,
-  RegionalResultSettled: (inputs) => `result to settle ${euro(inputs.settled)} (result ${euro(inputs.result)}, ${inputs.toReservePct}% to the reserve)`,
+  BwHistoricalDistributed: (inputs) =>
+    `H − K = ${euro(inputs.historicalPayments)} − ${euro(inputs.skim)} = ${euro(inputs.remainder)}`,
+  BwContributionsCharged: (inputs) =>
+    `C − K = ${euro(inputs.regionalBudget)} − ${euro(inputs.skim)} = ${euro(inputs.contribution)}`,
+  MoBudgetDistributed: (inputs) =>
+    `M − C_MO = ${euro(inputs.moPayments)} − ${euro(inputs.regionalBudget)} = ${euro(inputs.remainder)}`,
+  RegionalResultSettled: (inputs) =>
+    `result to settle ${euro(inputs.settled)} (result ${euro(inputs.result)}, ${inputs.toReservePct}% to the reserve)`,
   ReserveReplenished: (inputs) =>
     `reserve ${euro(inputs.balance)} below its minimum ${euro(inputs.min)}: ${euro(inputs.target)} − ${euro(inputs.balance)} = ${euro(inputs.amount)}, scheme part ${euro(inputs.schemePart)}`,
   ReservePaidOut: (inputs) =>
     `reserve ${euro(inputs.balance)} above its maximum ${euro(inputs.max)}: ${euro(inputs.balance)} − ${euro(inputs.target)} = ${euro(inputs.amount)}, scheme part ${euro(inputs.schemePart)}`,
 };
 
-function deriveSplit(type: string, data: Partial<DerivedMoneyData> & Record<string, any>, account: string, amount: string, key: string): string {
+function deriveSplit(
+  type: string,
+  data: Partial<DerivedMoneyData> & Record<string, any>,
+  account: string,
+  amount: string,
+  key: string,
+): string {
   const inputs = (data.inputs ?? {}) as Record<string, any>;
   const total = SPLIT_TOTAL[type](inputs);
   const code = memberOf(account);
-  const line: AllocationLine | undefined = code ? data.allocation?.lines.find((entry) => entry.code === code) : undefined;
+  const line: AllocationLine | undefined = code
+    ? data.allocation?.lines.find((entry) => entry.code === code)
+    : undefined;
   if (!line || !data.key) {
     return `${total}, split by ${key || 'key'} over ${data.allocation?.lines.length ?? 0} municipalities; this account's side: ${euro(amount)}`;
   }
   const splitTotal = data.allocation!.total;
   const share = `${line.weight} / ${data.key.weightSum} × ${euro(splitTotal)} = ${euro(line.target)} (largest remainder ${signedCents(line.remainderCent)}), ${key}`;
-  const delta = line.previous !== '0.00' ? `; target ${euro(line.target)} − earlier ${euro(line.previous)} = ${euro(line.delta)}` : '';
+  const delta =
+    line.previous !== '0.00'
+      ? `; target ${euro(line.target)} − earlier ${euro(line.previous)} = ${euro(line.delta)}`
+      : '';
   return `${share}${delta}; ${total}`;
 }
 
@@ -155,6 +190,9 @@ function deriveSolidarity(data: SolidarityData, account: string): string {
   const choices = `baseline ${inputs.baseline}, execution costs ${inputs.executionCosts}${inputs.surchargePct ? ` (${inputs.surchargePct}%)` : ''}, cap ${inputs.cap ? 'on' : 'off'}, own account ${inputs.ownAccountPct}%`;
   if (!line) return `solidarity volume ${euro(data.volume)} (${choices}, agreement v${data.agreementVersion})`;
   const role = line.target.startsWith('-') ? 'pays' : line.target === '0.00' ? 'neither pays nor receives' : 'receives';
-  const delta = line.previous !== '0.00' ? `; target ${euro(line.target)} − earlier ${euro(line.previous)} = ${euro(line.delta)}` : '';
+  const delta =
+    line.previous !== '0.00'
+      ? `; target ${euro(line.target)} − earlier ${euro(line.previous)} = ${euro(line.delta)}`
+      : '';
   return `income ${line.income} − spending ${line.spending} = result ${line.result}; deviation ${line.deviation}, pooled ${line.pooled}${line.cap ? `, cap ${line.cap}` : ''}; ${code} ${role} ${euro(line.target)} of volume ${euro(data.volume)} (${choices}, agreement v${data.agreementVersion})${delta}`;
 }

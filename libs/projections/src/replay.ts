@@ -14,7 +14,11 @@ import { buildStatement } from './statement.projection';
 import { Statement } from './statement.types';
 
 /** The commands a what-if may revise: keys and agreements. */
-export const REVISABLE_COMMANDS = ['AdoptDistributionKey', 'AdoptReserveAgreement', 'AdoptSolidarityAgreement'] as const;
+export const REVISABLE_COMMANDS = [
+  'AdoptDistributionKey',
+  'AdoptReserveAgreement',
+  'AdoptSolidarityAgreement',
+] as const;
 export type Revision = Extract<Command, { type: (typeof REVISABLE_COMMANDS)[number] }>;
 
 export interface ReplayYear {
@@ -41,9 +45,12 @@ export function historyAsCommands(events: readonly LedgerEvent[]): Command[] {
   for (const event of events) {
     const data = event.data as FactData & { regionId: string; year: number; reason?: string };
     if (FACT_TYPES.has(event.type)) commands.push(fromFactData(event.type as FactEventType, data));
-    else if (event.type === 'AllocationRunCompleted') commands.push({ type: 'RunAllocation', regionId: data.regionId, year: data.year });
-    else if (event.type === 'YearClosed') commands.push({ type: 'CloseYear', regionId: data.regionId, year: data.year });
-    else if (event.type === 'YearReopened') commands.push({ type: 'ReopenYear', regionId: data.regionId, year: data.year, reason: data.reason ?? '' });
+    else if (event.type === 'AllocationRunCompleted')
+      commands.push({ type: 'RunAllocation', regionId: data.regionId, year: data.year });
+    else if (event.type === 'YearClosed')
+      commands.push({ type: 'CloseYear', regionId: data.regionId, year: data.year });
+    else if (event.type === 'YearReopened')
+      commands.push({ type: 'ReopenYear', regionId: data.regionId, year: data.year, reason: data.reason ?? '' });
   }
   return commands;
 }
@@ -53,7 +60,10 @@ export function historyAsCommands(events: readonly LedgerEvent[]): Command[] {
  * keyId and version; an agreement replaces every recorded agreement of its kind with the same
  * validFrom. What replaces nothing is added as if adopted first, right after the region's registration.
  */
-export function reviseHistory(history: readonly Command[], revisions: readonly Revision[]): { commands: Command[]; applied: ReplayReport['revisions'] } {
+export function reviseHistory(
+  history: readonly Command[],
+  revisions: readonly Revision[],
+): { commands: Command[]; applied: ReplayReport['revisions'] } {
   let commands = [...history];
   const applied: ReplayReport['revisions'] = [];
   const additions: Command[] = [];
@@ -65,7 +75,9 @@ export function reviseHistory(history: readonly Command[], revisions: readonly R
         : (command as typeof revision).validFrom === revision.validFrom);
     const indexes = commands.flatMap((command, index) => (matches(command) ? [index] : []));
     const identity =
-      revision.type === 'AdoptDistributionKey' ? `${revision.keyId} v${revision.version}` : `${revision.type} from ${revision.validFrom} (v${revision.version})`;
+      revision.type === 'AdoptDistributionKey'
+        ? `${revision.keyId} v${revision.version}`
+        : `${revision.type} from ${revision.validFrom} (v${revision.version})`;
     applied.push({ type: revision.type, identity, replaced: indexes.length });
     if (indexes.length === 0) {
       additions.push(revision);
@@ -87,7 +99,11 @@ export function executeInMemory(commands: readonly Command[]): RegionState {
       for (const { event } of decide(command, state)) state.apply(event);
     } catch (error) {
       if (error instanceof DomainError) {
-        throw new DomainError(error.code, `replaying recorded command ${index + 1} (${command.type}${'year' in command ? ` ${command.year}` : ''}) under the revision failed: ${error.message}`, error.field);
+        throw new DomainError(
+          error.code,
+          `replaying recorded command ${index + 1} (${command.type}${'year' in command ? ` ${command.year}` : ''}) under the revision failed: ${error.message}`,
+          error.field,
+        );
       }
       throw error;
     }
@@ -96,9 +112,19 @@ export function executeInMemory(commands: readonly Command[]): RegionState {
 }
 
 /** What-if: the recorded history re-executed with revised keys or agreements, year by year. */
-export function replayWithRevisions(regionId: string, events: readonly LedgerEvent[], recorded: RegionState, revisions: readonly Revision[]): ReplayReport {
+export function replayWithRevisions(
+  regionId: string,
+  events: readonly LedgerEvent[],
+  recorded: RegionState,
+  revisions: readonly Revision[],
+): ReplayReport {
   for (const revision of revisions) {
-    if (revision.regionId !== regionId) throw new DomainError('INVALID_FIELD', `the revision is for region "${revision.regionId}", not "${regionId}"`, 'regionId');
+    if (revision.regionId !== regionId)
+      throw new DomainError(
+        'INVALID_FIELD',
+        `the revision is for region "${revision.regionId}", not "${regionId}"`,
+        'regionId',
+      );
   }
   const { commands, applied } = reviseHistory(historyAsCommands(events), revisions);
   const replayed = executeInMemory(commands);
@@ -107,7 +133,11 @@ export function replayWithRevisions(regionId: string, events: readonly LedgerEve
   for (const year of years) {
     const before = buildStatement(recorded, year);
     const after = buildStatement(replayed, year);
-    report.years[String(year)] = { recorded: before, replayed: after, difference: statementDifference(after, before) as Statement };
+    report.years[String(year)] = {
+      recorded: before,
+      replayed: after,
+      difference: statementDifference(after, before) as Statement,
+    };
   }
   return report;
 }
@@ -129,7 +159,10 @@ export function statementDifference(replayed: unknown, recorded: unknown): unkno
   if (typeof sample === 'object' && !Array.isArray(sample)) {
     const keys = new Set([...Object.keys((replayed as object) ?? {}), ...Object.keys((recorded as object) ?? {})]);
     return Object.fromEntries(
-      [...keys].map((key) => [key, statementDifference((replayed as Record<string, unknown>)?.[key], (recorded as Record<string, unknown>)?.[key])]),
+      [...keys].map((key) => [
+        key,
+        statementDifference((replayed as Record<string, unknown>)?.[key], (recorded as Record<string, unknown>)?.[key]),
+      ]),
     );
   }
   return replayed ?? recorded;

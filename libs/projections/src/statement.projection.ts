@@ -8,7 +8,14 @@ import {
   solidarityAgreementInForce,
 } from '@libs/domain';
 import { Cents, formatAmount } from '@libs/money';
-import { Balances, FundLines, MunicipalityStatement, ReserveLines, SolidarityLines, Statement } from './statement.types';
+import {
+  Balances,
+  FundLines,
+  MunicipalityStatement,
+  ReserveLines,
+  SolidarityLines,
+  Statement,
+} from './statement.types';
 
 const f = formatAmount;
 

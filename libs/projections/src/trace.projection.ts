@@ -43,14 +43,26 @@ const isPot = (account: string) => /^region:[^:]+:(bw-historical|mo-budget|bw-pr
  */
 export function tracePayment(regionId: string, events: readonly LedgerEvent[], paymentId: string, asOf?: Date): Trace {
   const visible = recordedUpTo(events, asOf);
-  const payment = visible.find((event) => event.type === 'RijkPaymentRecorded' && (event.data as { paymentId?: string }).paymentId === paymentId);
-  if (!payment) throw new DomainError('NOT_FOUND', `no Rijk payment "${paymentId}" is recorded for region "${regionId}"`, 'payment');
+  const payment = visible.find(
+    (event) => event.type === 'RijkPaymentRecorded' && (event.data as { paymentId?: string }).paymentId === paymentId,
+  );
+  if (!payment)
+    throw new DomainError(
+      'NOT_FOUND',
+      `no Rijk payment "${paymentId}" is recorded for region "${regionId}"`,
+      'payment',
+    );
   const year = yearOf(payment)!;
   const [, destination] = postingsOfRecorded(payment);
   const amount = parseAmount(destination.amount);
   const pots = potFlows(visible.filter((event) => yearOf(event) === year));
 
-  const root: ExactNode = { account: destination.account, via: 'RijkPaymentRecorded', exact: Rational.of(amount), children: [] };
+  const root: ExactNode = {
+    account: destination.account,
+    via: 'RijkPaymentRecorded',
+    exact: Rational.of(amount),
+    children: [],
+  };
   expand(root, pots, new Set());
   return {
     regionId,
@@ -108,11 +120,20 @@ function pairwise(postings: readonly Posting[], via: string): Flow[] {
     return [{ from: from.account, to: to.account, amount: to.amount, via }];
   }
   const pots = moves.filter((move) => isPot(move.account));
-  const pool = pots.length === 1 ? pots[0] : moves.find((candidate) => moves.every((other) => other === candidate || sign(other.amount) !== sign(candidate.amount)));
+  const pool =
+    pots.length === 1
+      ? pots[0]
+      : moves.find((candidate) =>
+          moves.every((other) => other === candidate || sign(other.amount) !== sign(candidate.amount)),
+        );
   if (!pool) return [];
   return moves
     .filter((other) => other !== pool)
-    .map((other) => (other.amount > 0n ? { from: pool.account, to: other.account, amount: other.amount, via } : { from: other.account, to: pool.account, amount: -other.amount, via }));
+    .map((other) =>
+      other.amount > 0n
+        ? { from: pool.account, to: other.account, amount: other.amount, via }
+        : { from: other.account, to: pool.account, amount: -other.amount, via },
+    );
 }
 
 const sign = (value: bigint) => (value > 0n ? 1 : value < 0n ? -1 : 0);
@@ -120,7 +141,9 @@ const sign = (value: bigint) => (value > 0n ? 1 : value < 0n ? -1 : 0);
 function expand(node: ExactNode, pots: Map<string, Map<string, Counterparty>>, visited: Set<string>): void {
   const counterparties = pots.get(node.account);
   if (!isPot(node.account) || !counterparties || visited.has(node.account) || node.exact.isZero()) return;
-  const sources = [...counterparties.values()].filter((entry) => entry.netIn > 0n).reduce((sum, entry) => sum + entry.netIn, 0n);
+  const sources = [...counterparties.values()]
+    .filter((entry) => entry.netIn > 0n)
+    .reduce((sum, entry) => sum + entry.netIn, 0n);
   if (sources === 0n) return;
   const share = node.exact.div(Rational.of(sources));
   const inner = new Set(visited).add(node.account);
@@ -128,22 +151,39 @@ function expand(node: ExactNode, pots: Map<string, Map<string, Counterparty>>, v
   for (const [account, entry] of [...counterparties].sort(([a], [b]) => (a < b ? -1 : 1))) {
     held += entry.netIn;
     if (entry.netIn >= 0n) continue;
-    const child: ExactNode = { account, via: [...entry.via].join(', '), exact: share.mul(Rational.of(-entry.netIn)), children: [] };
+    const child: ExactNode = {
+      account,
+      via: [...entry.via].join(', '),
+      exact: share.mul(Rational.of(-entry.netIn)),
+      children: [],
+    };
     expand(child, pots, inner);
     node.children.push(child);
   }
-  if (held !== 0n) node.children.push({ account: node.account, via: 'still held (balance)', exact: share.mul(Rational.of(held)), children: [] });
+  if (held !== 0n)
+    node.children.push({
+      account: node.account,
+      via: 'still held (balance)',
+      exact: share.mul(Rational.of(held)),
+      children: [],
+    });
 }
 
 /** Rounds a node to `cents` and its children so that they sum exactly to it (signed largest remainder). */
 function round(node: ExactNode, cents: Cents): TraceFlow {
   const children = node.children;
   const total = children.reduce((sum, child) => sum.add(child.exact), Rational.ZERO);
-  const quotas = children.map((child) => (total.isZero() ? child.exact : child.exact.mul(Rational.of(cents)).div(total)));
+  const quotas = children.map((child) =>
+    total.isZero() ? child.exact : child.exact.mul(Rational.of(cents)).div(total),
+  );
   const floors = quotas.map((quota) => quota.floor());
   let leftover = cents - floors.reduce((sum, value) => sum + value, 0n);
   const order = children
-    .map((child, index) => ({ index, remainder: quotas[index].sub(Rational.of(floors[index])), account: child.account }))
+    .map((child, index) => ({
+      index,
+      remainder: quotas[index].sub(Rational.of(floors[index])),
+      account: child.account,
+    }))
     .sort((a, b) => b.remainder.compare(a.remainder) || (a.account < b.account ? -1 : 1));
   for (const { index } of order) {
     if (leftover <= 0n) break;

@@ -13,7 +13,9 @@ export function renderExplanationText(explanation: Explanation): string {
   for (const posting of explanation.postings) {
     lines.push(`${euro(posting.amount).padStart(20)}  ${posting.eventType}${posting.rule ? ` [${posting.rule}]` : ''}`);
     lines.push(`${' '.repeat(22)}${posting.derivation}`);
-    lines.push(`${' '.repeat(22)}vastgelegd ${posting.recordedAt} door ${posting.actor}, bron ${posting.source}, event ${posting.eventId}`);
+    lines.push(
+      `${' '.repeat(22)}vastgelegd ${posting.recordedAt} door ${posting.actor}, bron ${posting.source}, event ${posting.eventId}`,
+    );
   }
   lines.push('', `${euro(explanation.balance).padStart(20)}  saldo`);
   return lines.join('\n');

@@ -7,15 +7,25 @@ import { LedgerEvent, postingsOfRecorded, yearOf } from '@libs/projections';
  * type, rule and recording time as tags.
  */
 export function renderHledgerJournal(regionId: string, events: readonly LedgerEvent[], year?: number): string {
-  const lines = [`; Geldstroom journal for region ${regionId}${year ? `, budget year ${year}` : ''}`, `; amounts in euro; one transaction per money event`, 'commodity 1000.00 EUR', ''];
+  const lines = [
+    `; Geldstroom journal for region ${regionId}${year ? `, budget year ${year}` : ''}`,
+    `; amounts in euro; one transaction per money event`,
+    'commodity 1000.00 EUR',
+    '',
+  ];
   for (const event of events) {
     const eventYear = yearOf(event);
     const postings = postingsOfRecorded(event);
     if (postings.length === 0 || eventYear === undefined || (year !== undefined && eventYear !== year)) continue;
     const data = event.data as Record<string, unknown>;
-    const id = ['paymentId', 'costId', 'coPaymentId', 'expenditureId', 'transferId', 'spendingId'].map((field) => data[field]).find((value) => typeof value === 'string');
-    const description = `${event.type}${id ? ` ${String(id)}` : ''}${data.scheme ? ` ${String(data.scheme)}` : ''}`.replace(/[;|]/g, ' ');
-    lines.push(`${eventYear}-12-31 * ${description}  ; event:${event.eventId}, type:${event.type}${data.rule ? `, rule:${String(data.rule)}` : ''}, recorded:${event.metadata.recordedAt}`);
+    const id = ['paymentId', 'costId', 'coPaymentId', 'expenditureId', 'transferId', 'spendingId']
+      .map((field) => data[field])
+      .find((value) => typeof value === 'string');
+    const description =
+      `${event.type}${id ? ` ${String(id)}` : ''}${data.scheme ? ` ${String(data.scheme)}` : ''}`.replace(/[;|]/g, ' ');
+    lines.push(
+      `${eventYear}-12-31 * ${description}  ; event:${event.eventId}, type:${event.type}${data.rule ? `, rule:${String(data.rule)}` : ''}, recorded:${event.metadata.recordedAt}`,
+    );
     const width = Math.max(...postings.map((posting) => posting.account.length));
     for (const posting of postings) {
       lines.push(`    ${posting.account.padEnd(width)}  ${formatAmount(parseAmount(posting.amount))} EUR`);

@@ -7,7 +7,9 @@ const number = (amount: string) => euro(amount).slice(2);
 
 /** Per year and municipality: recorded, replayed and the difference, for the lines that change. */
 export function renderReplayText(report: ReplayReport): string {
-  const parts = [`Wat-als voor ${report.regionId}: ${report.revisions.map((revision) => `${revision.identity}${revision.replaced ? ' (vervangt de vastgelegde)' : ' (toegevoegd)'}`).join('; ')}`];
+  const parts = [
+    `Wat-als voor ${report.regionId}: ${report.revisions.map((revision) => `${revision.identity}${revision.replaced ? ' (vervangt de vastgelegde)' : ' (toegevoegd)'}`).join('; ')}`,
+  ];
   for (const [year, { recorded, replayed, difference }] of Object.entries(report.years)) {
     parts.push('', `${year}`);
     const rows: string[][] = [];
@@ -18,28 +20,51 @@ export function renderReplayText(report: ReplayReport): string {
           if (delta === '0.00') continue;
           const before = (recorded.municipalities[code][scheme] as unknown as Record<string, string>)[field];
           const after = (replayed.municipalities[code][scheme] as unknown as Record<string, string>)[field];
-          rows.push([`${code} ${replayed.municipalities[code].name}`, `${scheme.toUpperCase()} ${field}`, number(before), number(after), number(delta)]);
+          rows.push([
+            `${code} ${replayed.municipalities[code].name}`,
+            `${scheme.toUpperCase()} ${field}`,
+            number(before),
+            number(after),
+            number(delta),
+          ]);
         }
       }
     }
-    parts.push(rows.length === 0 ? '  geen verschillen' : textTable(['Gemeente', 'Regel', 'Vastgelegd', 'Herberekend', 'Verschil'], rows, ['left', 'left', 'right', 'right', 'right']));
+    parts.push(
+      rows.length === 0
+        ? '  geen verschillen'
+        : textTable(['Gemeente', 'Regel', 'Vastgelegd', 'Herberekend', 'Verschil'], rows, [
+            'left',
+            'left',
+            'right',
+            'right',
+            'right',
+          ]),
+    );
   }
   return parts.join('\n');
 }
 
 /** The key options side by side: per municipality the share and contribution each would give. */
 export function renderKeyComparisonText(comparison: KeyComparison): string {
-  const parts = [`Verdeelsleutels vergeleken voor ${comparison.regionId} (${comparison.scheme}), ${comparison.years[0]}–${comparison.years[comparison.years.length - 1]}`];
+  const parts = [
+    `Verdeelsleutels vergeleken voor ${comparison.regionId} (${comparison.scheme}), ${comparison.years[0]}–${comparison.years[comparison.years.length - 1]}`,
+  ];
   for (const year of comparison.years) {
     const key = String(year);
     parts.push('', `${year}: te verdelen ${euro(comparison.totals[key])} (regionale begroting ${comparison.scheme})`);
-    const codes = Object.keys(comparison.options.income.years[key].municipalities).length > 0 ? Object.keys(comparison.options.income.years[key].municipalities) : Object.keys(comparison.recordedContributions[key] ?? {});
+    const codes =
+      Object.keys(comparison.options.income.years[key].municipalities).length > 0
+        ? Object.keys(comparison.options.income.years[key].municipalities)
+        : Object.keys(comparison.recordedContributions[key] ?? {});
     const header = ['Gemeente', ...KEY_OPTIONS.flatMap((option) => [`${option} %`, `${option} €`])];
     const rows = codes.map((code) => [
       code,
       ...KEY_OPTIONS.flatMap((option) => {
         const entry = comparison.options[option].years[key];
-        return entry.available ? [entry.municipalities[code].sharePct, number(entry.municipalities[code].contribution)] : ['n.b.', 'n.b.'];
+        return entry.available
+          ? [entry.municipalities[code].sharePct, number(entry.municipalities[code].contribution)]
+          : ['n.b.', 'n.b.'];
       }),
     ]);
     parts.push(textTable(header, rows));
@@ -47,7 +72,9 @@ export function renderKeyComparisonText(comparison: KeyComparison): string {
   parts.push('', 'Stabiliteit (gemiddelde en grootste verschuiving van het aandeel per jaar, procentpunt):');
   for (const option of KEY_OPTIONS) {
     const { meanAbsShareChangePct, maxAbsShareChangePct } = comparison.options[option].stability;
-    parts.push(`  ${option.padEnd(12)} ${meanAbsShareChangePct === null ? 'n.b. (te weinig jaren met gegevens)' : `gemiddeld ${meanAbsShareChangePct}, hoogstens ${maxAbsShareChangePct}`}`);
+    parts.push(
+      `  ${option.padEnd(12)} ${meanAbsShareChangePct === null ? 'n.b. (te weinig jaren met gegevens)' : `gemiddeld ${meanAbsShareChangePct}, hoogstens ${maxAbsShareChangePct}`}`,
+    );
   }
   return parts.join('\n');
 }

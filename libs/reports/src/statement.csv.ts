@@ -1,5 +1,12 @@
 import { Statement } from '@libs/projections';
-import { BW_LABELS, FUND_LABELS, MO_LABELS, MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS, RESERVE_LABELS } from './labels';
+import {
+  BW_LABELS,
+  FUND_LABELS,
+  MO_LABELS,
+  MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_MO_LABELS,
+  RESERVE_LABELS,
+} from './labels';
 import { csvLine } from './text-table';
 
 /**
@@ -19,14 +26,34 @@ export function renderStatementCsv(statement: Statement): string {
   if (statement.reserve) add('reserve', statement.reserve, RESERVE_LABELS);
   for (const [fundId, lines] of Object.entries(statement.funds)) add(`fund:${fundId}`, lines, FUND_LABELS);
   if (statement.solidarity) {
-    rows.push([String(statement.year), 'solidarity', 'volume', 'Solidariteitsvolume', '', '', statement.solidarity.volume]);
+    rows.push([
+      String(statement.year),
+      'solidarity',
+      'volume',
+      'Solidariteitsvolume',
+      '',
+      '',
+      statement.solidarity.volume,
+    ]);
     for (const [code, amount] of Object.entries(statement.solidarity.transfers)) {
-      rows.push([String(statement.year), 'solidarity', 'transfer', 'Ontvangen (+) / betaald (−)', code, statement.municipalities[code]?.name ?? '', amount]);
+      rows.push([
+        String(statement.year),
+        'solidarity',
+        'transfer',
+        'Ontvangen (+) / betaald (−)',
+        code,
+        statement.municipalities[code]?.name ?? '',
+        amount,
+      ]);
     }
   }
   for (const [code, municipality] of Object.entries(statement.municipalities)) {
     add('municipality:bw', municipality.bw, MUNICIPALITY_BW_LABELS, code, municipality.name);
     add('municipality:mo', municipality.mo, MUNICIPALITY_MO_LABELS, code, municipality.name);
   }
-  return [csvLine(['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag']), ...rows.map(csvLine)].join('\n') + '\n';
+  return (
+    [csvLine(['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag']), ...rows.map(csvLine)].join(
+      '\n',
+    ) + '\n'
+  );
 }

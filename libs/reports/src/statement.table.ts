@@ -1,6 +1,13 @@
 import { formatEuro, parseAmount } from '@libs/money';
 import { Statement } from '@libs/projections';
-import { BW_LABELS, FUND_LABELS, MO_LABELS, MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS, RESERVE_LABELS } from './labels';
+import {
+  BW_LABELS,
+  FUND_LABELS,
+  MO_LABELS,
+  MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_MO_LABELS,
+  RESERVE_LABELS,
+} from './labels';
 import { labelled, textTable } from './text-table';
 
 const euro = (amount: string) => formatEuro(parseAmount(amount));
@@ -18,7 +25,9 @@ function block<T extends object>(lines: T, labels: Record<keyof T & string, stri
 /** The statement as people read it: Dutch labels, amounts as € 5.802.407,00. */
 export function renderStatementTable(statement: Statement): string {
   const parts: string[] = [];
-  parts.push(`Jaaroverzicht ${statement.regionName} (${statement.regionId}) ${statement.year} — ${statement.closed ? 'afgesloten' : 'open'}`);
+  parts.push(
+    `Jaaroverzicht ${statement.regionName} (${statement.regionId}) ${statement.year} — ${statement.closed ? 'afgesloten' : 'open'}`,
+  );
   parts.push('', 'Beschermd wonen (BW), regionaal', block(statement.bw, BW_LABELS));
   parts.push('', 'Maatschappelijke opvang (MO), regionaal', block(statement.mo, MO_LABELS));
   if (statement.reserve) {

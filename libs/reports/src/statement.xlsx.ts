@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import { Cents, parseAmount } from '@libs/money';
 import { Statement } from '@libs/projections';
-import { BW_LABELS, FUND_LABELS, MO_LABELS, MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS, RESERVE_LABELS } from './labels';
+import {
+  BW_LABELS,
+  FUND_LABELS,
+  MO_LABELS,
+  MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_MO_LABELS,
+  RESERVE_LABELS,
+} from './labels';
 
 const EURO_FORMAT = '"€" #,##0.00;"€" -#,##0.00';
 
@@ -33,15 +40,28 @@ export async function renderStatementXlsx(statement: Statement): Promise<Buffer>
     }
     sheet.addRow([]);
   };
-  title(region, `Jaaroverzicht ${statement.regionName} (${statement.regionId}) ${statement.year} — ${statement.closed ? 'afgesloten' : 'open'}`);
+  title(
+    region,
+    `Jaaroverzicht ${statement.regionName} (${statement.regionId}) ${statement.year} — ${statement.closed ? 'afgesloten' : 'open'}`,
+  );
   region.addRow([]);
   block(region, 'Beschermd wonen (BW), regionaal', statement.bw, BW_LABELS);
   block(region, 'Maatschappelijke opvang (MO), regionaal', statement.mo, MO_LABELS);
   if (statement.reserve) block(region, 'Regionale reserve, verloop (BBV art. 54)', statement.reserve, RESERVE_LABELS);
   for (const [fundId, lines] of Object.entries(statement.funds)) block(region, `Fonds ${fundId}`, lines, FUND_LABELS);
   if (statement.solidarity) {
-    const labels = Object.fromEntries(Object.keys(statement.solidarity.transfers).map((code) => [code, `${code} ${statement.municipalities[code]?.name ?? ''}`]));
-    block(region, 'Onderlinge solidariteit (BW)', { volume: statement.solidarity.volume, ...statement.solidarity.transfers }, { volume: 'Volume', ...labels });
+    const labels = Object.fromEntries(
+      Object.keys(statement.solidarity.transfers).map((code) => [
+        code,
+        `${code} ${statement.municipalities[code]?.name ?? ''}`,
+      ]),
+    );
+    block(
+      region,
+      'Onderlinge solidariteit (BW)',
+      { volume: statement.solidarity.volume, ...statement.solidarity.transfers },
+      { volume: 'Volume', ...labels },
+    );
   }
   for (const [code, municipality] of Object.entries(statement.municipalities)) {
     const sheet = workbook.addWorksheet(`${code} ${municipality.name}`.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));

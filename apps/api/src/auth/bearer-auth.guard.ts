@@ -18,9 +18,13 @@ export class BearerAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
-    if (!match) throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'a bearer token is required (Authorization: Bearer gst_…)'));
+    if (!match)
+      throw new ProblemException(
+        problem(401, 'UNAUTHENTICATED', 'a bearer token is required (Authorization: Bearer gst_…)'),
+      );
     const principal = this.tokens.verify(match[1]);
-    if (!principal) throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'the bearer token is not valid or has been revoked'));
+    if (!principal)
+      throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'the bearer token is not valid or has been revoked'));
     setPrincipal(request, principal);
     return true;
   }

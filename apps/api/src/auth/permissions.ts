@@ -37,7 +37,12 @@ export function mayAnalyse(principal: Principal, regionId: string): boolean {
 }
 
 /** A municipality may look into its own accounts only. */
-export function mayExplainAccount(principal: Principal, regionId: string, account: string, state?: RegionState): boolean {
+export function mayExplainAccount(
+  principal: Principal,
+  regionId: string,
+  account: string,
+  state?: RegionState,
+): boolean {
   if (!mayReadRegion(principal, regionId, state)) return false;
   if (principal.role !== 'municipality') return true;
   return account.startsWith(`municipality:${principal.municipality}:`);

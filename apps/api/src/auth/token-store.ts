@@ -40,7 +40,8 @@ export class TokenStore {
       return;
     }
     const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { tokens?: StoredToken[] };
-    if (!Array.isArray(parsed.tokens)) throw new Error(`${this.file} is not a Geldstroom token file (no "tokens" list)`);
+    if (!Array.isArray(parsed.tokens))
+      throw new Error(`${this.file} is not a Geldstroom token file (no "tokens" list)`);
     this.tokens = parsed.tokens;
     this.loadedAt = Date.now();
   }
@@ -58,18 +59,29 @@ export class TokenStore {
 
   create(principal: Omit<Principal, 'tokenId'>): { token: string; principal: Principal } {
     if (!ROLES.includes(principal.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
-    if (principal.role === 'municipality' && !principal.municipality) throw new Error('a municipality token needs --municipality GM…');
-    if (principal.municipality && !/^GM\d{4}$/.test(principal.municipality)) throw new Error(`--municipality must be a code such as GM0546, got "${principal.municipality}"`);
+    if (principal.role === 'municipality' && !principal.municipality)
+      throw new Error('a municipality token needs --municipality GM…');
+    if (principal.municipality && !/^GM\d{4}$/.test(principal.municipality))
+      throw new Error(`--municipality must be a code such as GM0546, got "${principal.municipality}"`);
     if (!principal.actor.trim()) throw new Error('--actor must not be empty');
     const token = `gst_${randomBytes(32).toString('base64url')}`;
-    const stored: StoredToken = { ...principal, tokenId: randomUUID(), hash: hash(token), createdAt: new Date().toISOString() };
+    const stored: StoredToken = {
+      ...principal,
+      tokenId: randomUUID(),
+      hash: hash(token),
+      createdAt: new Date().toISOString(),
+    };
     this.tokens.push(stored);
     this.save();
     return { token, principal: withoutSecret(stored) };
   }
 
   list(): (Principal & { createdAt: string; revokedAt?: string })[] {
-    return this.tokens.map((token) => ({ ...withoutSecret(token), createdAt: token.createdAt, ...(token.revokedAt ? { revokedAt: token.revokedAt } : {}) }));
+    return this.tokens.map((token) => ({
+      ...withoutSecret(token),
+      createdAt: token.createdAt,
+      ...(token.revokedAt ? { revokedAt: token.revokedAt } : {}),
+    }));
   }
 
   revoke(tokenId: string): boolean {

@@ -25,7 +25,8 @@ export class CommandResultDto {
   @ApiProperty() command!: string;
   @ApiProperty() regionId!: string;
   @ApiProperty() commandId!: string;
-  @ApiProperty({ type: [RecordedEventDto], description: 'empty when the command changed nothing (idempotent repeat)' }) events!: RecordedEventDto[];
+  @ApiProperty({ type: [RecordedEventDto], description: 'empty when the command changed nothing (idempotent repeat)' })
+  events!: RecordedEventDto[];
 }
 
 export class CommandsResponseDto {

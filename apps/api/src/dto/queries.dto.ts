@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 export class AsOfQueryDto {
-  @ApiPropertyOptional({ example: '2026-03-01T12:00:00Z', description: 'the ledger as it was recorded at this moment (ISO 8601)' })
+  @ApiPropertyOptional({
+    example: '2026-03-01T12:00:00Z',
+    description: 'the ledger as it was recorded at this moment (ISO 8601)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 moment such as 2026-03-01T12:00:00Z' })
   asOf?: string;

@@ -19,7 +19,9 @@ export class HealthController {
     try {
       await Promise.race([
         this.ledger.store.readAll({ maxCount: 1 }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+        ),
       ]);
       return { status: 'ok', store };
     } catch (error) {

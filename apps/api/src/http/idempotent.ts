@@ -13,23 +13,42 @@ const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
  * Runs a POST once per Idempotency-Key (per actor): a retry with the same body gets the first reply
  * again, the same key with another body is a conflict. Without the header the work simply runs.
  */
-export async function idempotent(store: IdempotencyStore, actor: string, request: Request, response: Response, work: () => Promise<Reply>): Promise<unknown> {
+export async function idempotent(
+  store: IdempotencyStore,
+  actor: string,
+  request: Request,
+  response: Response,
+  work: () => Promise<Reply>,
+): Promise<unknown> {
   const key = request.header('idempotency-key');
   if (key === undefined) return send(response, await work());
-  if (!KEY.test(key)) throw new ProblemException(problem(400, 'INVALID_FIELD', 'Idempotency-Key must be 1–200 letters, digits or . _ : -', { field: 'Idempotency-Key' }));
+  if (!KEY.test(key))
+    throw new ProblemException(
+      problem(400, 'INVALID_FIELD', 'Idempotency-Key must be 1–200 letters, digits or . _ : -', {
+        field: 'Idempotency-Key',
+      }),
+    );
   const requestHash = IdempotencyStore.hash(request.method, request.originalUrl, request.body);
   return store.exclusive(actor, key, async () => {
     const earlier = store.find(actor, key);
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
-        throw new ProblemException(problem(409, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${key}" was used before with another request`, { field: 'Idempotency-Key' }));
+        throw new ProblemException(
+          problem(409, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${key}" was used before with another request`, {
+            field: 'Idempotency-Key',
+          }),
+        );
       }
       response.setHeader('Idempotent-Replayed', 'true');
       response.status(earlier.status).type(earlier.contentType);
       return JSON.parse(earlier.body);
     }
     const reply = await work();
-    store.save(actor, key, requestHash, { status: reply.status, contentType: 'application/json', body: JSON.stringify(reply.body) });
+    store.save(actor, key, requestHash, {
+      status: reply.status,
+      contentType: 'application/json',
+      body: JSON.stringify(reply.body),
+    });
     return send(response, reply);
   });
 }

@@ -29,19 +29,25 @@ export class IdempotencyStore {
   }
 
   static hash(method: string, path: string, body: unknown): string {
-    return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
+    return createHash('sha256')
+      .update(`${method} ${path}\n${JSON.stringify(body ?? null)}`)
+      .digest('hex');
   }
 
   find(actor: string, key: string): (StoredResponse & { requestHash: string }) | undefined {
-    const row = this.db.prepare('SELECT request_hash, status, content_type, body FROM responses WHERE actor = ? AND key = ?').get(actor, key) as
-      | { request_hash: string; status: number; content_type: string; body: string }
-      | undefined;
-    return row ? { requestHash: row.request_hash, status: row.status, contentType: row.content_type, body: row.body } : undefined;
+    const row = this.db
+      .prepare('SELECT request_hash, status, content_type, body FROM responses WHERE actor = ? AND key = ?')
+      .get(actor, key) as { request_hash: string; status: number; content_type: string; body: string } | undefined;
+    return row
+      ? { requestHash: row.request_hash, status: row.status, contentType: row.content_type, body: row.body }
+      : undefined;
   }
 
   save(actor: string, key: string, requestHash: string, response: StoredResponse): void {
     this.db
-      .prepare('INSERT OR IGNORE INTO responses (actor, key, request_hash, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO responses (actor, key, request_hash, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(actor, key, requestHash, response.status, response.contentType, response.body, new Date().toISOString());
   }
 

@@ -30,7 +30,8 @@ export class LedgerService implements OnApplicationShutdown {
   /** The region's state (as recorded now or at `asOf`); 404 when the region is not registered. */
   async region(regionId: string, asOf?: Date): Promise<RegionState> {
     const state = await this.ledger.regionState(regionId, asOf);
-    if (!state.region) throw notFound(`region "${regionId}" is not registered${asOf ? ` as of ${asOf.toISOString()}` : ''}`, 'regionId');
+    if (!state.region)
+      throw notFound(`region "${regionId}" is not registered${asOf ? ` as of ${asOf.toISOString()}` : ''}`, 'regionId');
     return state;
   }
 

@@ -62,7 +62,12 @@ export class RegionsController {
   @Get(':regionId/statements/:year')
   @ApiOperation({ summary: 'The year statement (interface.md §3), as JSON, CSV or a workbook' })
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async statement(@Req() request: Request, @Res({ passthrough: true }) response: Response, @Param() params: RegionYearParamsDto, @Query() query: StatementQueryDto) {
+  async statement(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Param() params: RegionYearParamsDto,
+    @Query() query: StatementQueryDto,
+  ) {
     const asOf = query.asOf ? new Date(query.asOf) : undefined;
     const state = await this.readable(requirePrincipal(request), params.regionId, asOf);
     requireYear(state, params.year);
@@ -72,7 +77,10 @@ export class RegionsController {
       return renderStatementCsv(statement);
     }
     if (query.format === 'xlsx') {
-      return new StreamableFile(await renderStatementXlsx(statement), { type: XLSX, disposition: `attachment; filename="${params.regionId}-${params.year}.xlsx"` });
+      return new StreamableFile(await renderStatementXlsx(statement), {
+        type: XLSX,
+        disposition: `attachment; filename="${params.regionId}-${params.year}.xlsx"`,
+      });
     }
     return statement;
   }
@@ -87,7 +95,10 @@ export class RegionsController {
     const balances = buildBalances(state, params.year);
     if (mayAnalyse(principal, params.regionId)) return balances;
     const own = `municipality:${principal.municipality}:`;
-    return { ...balances, accounts: Object.fromEntries(Object.entries(balances.accounts).filter(([account]) => account.startsWith(own))) };
+    return {
+      ...balances,
+      accounts: Object.fromEntries(Object.entries(balances.accounts).filter(([account]) => account.startsWith(own))),
+    };
   }
 
   private async readable(principal: Principal, regionId: string, asOf?: Date): Promise<RegionState> {
@@ -98,5 +109,6 @@ export class RegionsController {
 }
 
 export function requireYear(state: RegionState, year: number): void {
-  if (!state.activeYears.has(year)) throw notFound(`region "${state.regionId}" has nothing recorded for ${year}`, 'year');
+  if (!state.activeYears.has(year))
+    throw notFound(`region "${state.regionId}" has nothing recorded for ${year}`, 'year');
 }

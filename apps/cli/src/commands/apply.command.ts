@@ -8,13 +8,19 @@ export const APPLY_USAGE = 'geldstroom apply FILE… [--dry-run] [--actor NAME] 
 
 /** Applies command files in order; stops at the first rejected command (exit 1). */
 export async function applyCommand(context: CliContext): Promise<number> {
-  const { values, positionals } = parseOptions(context.args, { ...storeOption, 'dry-run': { type: 'boolean' }, actor: { type: 'string' } }, true);
+  const { values, positionals } = parseOptions(
+    context.args,
+    { ...storeOption, 'dry-run': { type: 'boolean' }, actor: { type: 'string' } },
+    true,
+  );
   if (positionals.length === 0) throw new UsageError(`no command file given (${APPLY_USAGE})`);
   const texts = positionals.map((file) => {
     try {
       return { file, text: readFileSync(file, 'utf8') };
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      throw new UsageError(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
     }
   });
   const dryRun = values['dry-run'] === true;

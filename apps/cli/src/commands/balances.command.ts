@@ -5,7 +5,8 @@ import { CliContext, withStore } from '../cli-context';
 import { regionYearQuery } from '../cli-options';
 import { loadRegion } from './load-region';
 
-export const BALANCES_USAGE = 'geldstroom balances --region R --year Y [--format json|table] [--as-of TIME] [--store URL]';
+export const BALANCES_USAGE =
+  'geldstroom balances --region R --year Y [--format json|table] [--as-of TIME] [--store URL]';
 
 export async function balancesCommand(context: CliContext): Promise<number> {
   const { regionId, year, format, asOf, store } = regionYearQuery(context.args, ['json', 'table'] as const);

@@ -6,11 +6,18 @@ import { CliContext, withStore } from '../cli-context';
 import { formatOption, parseOptions, requireOption, storeOption } from '../cli-options';
 import { loadRegion } from './load-region';
 
-export const COMPARE_KEYS_USAGE = 'geldstroom compare-keys --region R --years A-B [--scheme BW|MO] [--format json|text] [--store URL]';
+export const COMPARE_KEYS_USAGE =
+  'geldstroom compare-keys --region R --years A-B [--scheme BW|MO] [--format json|text] [--store URL]';
 
 /** The AEF key options (inhabitants, income, use) side by side, with their year-to-year stability. */
 export async function compareKeysCommand(context: CliContext): Promise<number> {
-  const { values } = parseOptions(context.args, { ...storeOption, region: { type: 'string' }, years: { type: 'string' }, scheme: { type: 'string' }, format: { type: 'string' } });
+  const { values } = parseOptions(context.args, {
+    ...storeOption,
+    region: { type: 'string' },
+    years: { type: 'string' },
+    scheme: { type: 'string' },
+    format: { type: 'string' },
+  });
   const regionId = requireOption(values.region, 'region');
   const range = /^(\d{4})-(\d{4})$/.exec(requireOption(values.years, 'years'));
   if (!range || Number(range[1]) > Number(range[2]) || Number(range[2]) - Number(range[1]) > 50) {
@@ -19,7 +26,12 @@ export async function compareKeysCommand(context: CliContext): Promise<number> {
   const scheme = formatOption(values.scheme, ['BW', 'MO'] as const, 'BW');
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
   return withStore(context, values.store, async (store) => {
-    const comparison = compareKeys(await loadRegion(new Ledger(store), regionId), Number(range[1]), Number(range[2]), scheme);
+    const comparison = compareKeys(
+      await loadRegion(new Ledger(store), regionId),
+      Number(range[1]),
+      Number(range[2]),
+      scheme,
+    );
     context.io.out(format === 'json' ? JSON.stringify(comparison, null, 2) : renderKeyComparisonText(comparison));
     return 0;
   });

@@ -5,7 +5,8 @@ import { CliContext, withStore } from '../cli-context';
 import { asOfOption, formatOption, parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
 import { loadRegion } from './load-region';
 
-export const EXPLAIN_USAGE = 'geldstroom explain --region R --year Y --account ACCOUNT [--as-of TIME] [--format json|text] [--store URL]';
+export const EXPLAIN_USAGE =
+  'geldstroom explain --region R --year Y --account ACCOUNT [--as-of TIME] [--format json|text] [--store URL]';
 
 /** Every posting on an account for a year, with the rule, key, inputs and arithmetic behind it. */
 export async function explainCommand(context: CliContext): Promise<number> {

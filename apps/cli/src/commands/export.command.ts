@@ -7,17 +7,25 @@ import { CliContext, withStore } from '../cli-context';
 import { formatOption, parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
 import { loadRegion } from './load-region';
 
-export const EXPORT_USAGE = 'geldstroom export --format jsonl|hledger [--region R] [--year Y] [--out FILE] [--store URL]';
+export const EXPORT_USAGE =
+  'geldstroom export --format jsonl|hledger [--region R] [--year Y] [--out FILE] [--store URL]';
 
 /**
  * `jsonl`: every event of the store with its envelope, in global order (a backup, and the input of
  * `import`). `hledger`: one region as a journal hledger reads.
  */
 export async function exportCommand(context: CliContext): Promise<number> {
-  const { values } = parseOptions(context.args, { ...storeOption, format: { type: 'string' }, region: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } });
+  const { values } = parseOptions(context.args, {
+    ...storeOption,
+    format: { type: 'string' },
+    region: { type: 'string' },
+    year: { type: 'string' },
+    out: { type: 'string' },
+  });
   if (values.format === undefined) throw new UsageError('--format is required (jsonl or hledger)');
   const format = formatOption(values.format, ['jsonl', 'hledger'] as const, 'jsonl');
-  if (format === 'jsonl' && (values.region !== undefined || values.year !== undefined)) throw new UsageError('--format jsonl exports the whole store; --region and --year belong to --format hledger');
+  if (format === 'jsonl' && (values.region !== undefined || values.year !== undefined))
+    throw new UsageError('--format jsonl exports the whole store; --region and --year belong to --format hledger');
   const year = values.year === undefined ? undefined : yearOption(values.year);
   const regionId = format === 'hledger' ? requireOption(values.region, 'region') : undefined;
   return withStore(context, values.store, async (store) => {
@@ -36,7 +44,9 @@ export async function exportCommand(context: CliContext): Promise<number> {
         count += 1;
       }
       if (out) {
-        await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+        );
         renameSync(partial!, values.out as string);
       }
       context.io.err(`exported ${count} event(s) from ${store.description}${out ? ` to ${values.out}` : ''}`);

@@ -20,7 +20,10 @@ export async function importCommand(context: CliContext): Promise<number> {
   const lines = parseEventLines(file, text);
   return withStore(context, values.store, async (store) => {
     await requireEmpty(store);
-    const report = await appendInOrder(store, lines.map(({ event }) => event));
+    const report = await appendInOrder(
+      store,
+      lines.map(({ event }) => event),
+    );
     context.io.err(`imported ${report.events} event(s) in ${report.streams} stream(s) into ${store.description}`);
     return 0;
   });

@@ -7,7 +7,11 @@ export async function loadRegion(ledger: Ledger, regionId: string, asOf?: Date):
   if (!state.region) {
     const known = await ledger.regionIds();
     const hint = known.length > 0 ? ` (known: ${known.join(', ')})` : ' (the store holds no regions yet)';
-    throw new DomainError('UNKNOWN_REGION', `region "${regionId}" is not registered${asOf ? ` as of ${asOf.toISOString()}` : ''}${hint}`, 'region');
+    throw new DomainError(
+      'UNKNOWN_REGION',
+      `region "${regionId}" is not registered${asOf ? ` as of ${asOf.toISOString()}` : ''}${hint}`,
+      'region',
+    );
   }
   return state;
 }

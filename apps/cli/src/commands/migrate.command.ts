@@ -11,7 +11,8 @@ export const MIGRATE_USAGE = 'geldstroom migrate --from URL --to URL';
  */
 export async function migrateCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, { from: { type: 'string' }, to: { type: 'string' } });
-  if (requireOption(values.from, 'from') === requireOption(values.to, 'to')) throw new UsageError('--from and --to name the same store');
+  if (requireOption(values.from, 'from') === requireOption(values.to, 'to'))
+    throw new UsageError('--from and --to name the same store');
   const source = await context.openStore(values.from as string);
   try {
     const target = await context.openStore(requireOption(values.to, 'to'));
@@ -21,13 +22,30 @@ export async function migrateCommand(context: CliContext): Promise<number> {
       const copied = await appendInOrder(target, allEvents(source));
       const verified = await verifyStores(source, target);
       context.io.out(
-        JSON.stringify({ from: source.description, to: target.description, events: copied.events, streams: copied.streams, regions: verified.regions, yearsCompared: verified.years, differences: verified.differences, ms: Date.now() - started }, null, 2),
+        JSON.stringify(
+          {
+            from: source.description,
+            to: target.description,
+            events: copied.events,
+            streams: copied.streams,
+            regions: verified.regions,
+            yearsCompared: verified.years,
+            differences: verified.differences,
+            ms: Date.now() - started,
+          },
+          null,
+          2,
+        ),
       );
       if (verified.differences.length > 0) {
-        context.io.err(`geldstroom: migration copied ${copied.events} event(s) but the stores differ: ${verified.differences.join('; ')}`);
+        context.io.err(
+          `geldstroom: migration copied ${copied.events} event(s) but the stores differ: ${verified.differences.join('; ')}`,
+        );
         return 1;
       }
-      context.io.err(`migrated ${copied.events} event(s) in ${copied.streams} stream(s); ${verified.regions} region(s) and ${verified.years} year statement(s) verified equal`);
+      context.io.err(
+        `migrated ${copied.events} event(s) in ${copied.streams} stream(s); ${verified.regions} region(s) and ${verified.years} year statement(s) verified equal`,
+      );
       return 0;
     } finally {
       await target.close();

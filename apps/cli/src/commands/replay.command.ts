@@ -11,7 +11,12 @@ export const REPLAY_USAGE = 'geldstroom replay --region R --with FILE [--format 
 
 /** What-if: the region's history re-executed in memory with revised keys or agreements; records nothing. */
 export async function replayCommand(context: CliContext): Promise<number> {
-  const { values } = parseOptions(context.args, { ...storeOption, region: { type: 'string' }, with: { type: 'string' }, format: { type: 'string' } });
+  const { values } = parseOptions(context.args, {
+    ...storeOption,
+    region: { type: 'string' },
+    with: { type: 'string' },
+    format: { type: 'string' },
+  });
   const regionId = requireOption(values.region, 'region');
   const file = requireOption(values.with, 'with');
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
@@ -24,9 +29,22 @@ export async function replayCommand(context: CliContext): Promise<number> {
   const revisions: Revision[] = [];
   for (const { line, command } of parseCommandFile(file, text)) {
     if (!(REVISABLE_COMMANDS as readonly string[]).includes(command.type)) {
-      throw new CommandFileError(file, line, `${command.type}: a what-if revises only ${REVISABLE_COMMANDS.join(', ')}`, 'INVALID_FIELD', 'command');
+      throw new CommandFileError(
+        file,
+        line,
+        `${command.type}: a what-if revises only ${REVISABLE_COMMANDS.join(', ')}`,
+        'INVALID_FIELD',
+        'command',
+      );
     }
-    if (command.regionId !== regionId) throw new CommandFileError(file, line, `${command.type}.regionId: the revision is for "${command.regionId}", not "${regionId}"`, 'INVALID_FIELD', 'regionId');
+    if (command.regionId !== regionId)
+      throw new CommandFileError(
+        file,
+        line,
+        `${command.type}.regionId: the revision is for "${command.regionId}", not "${regionId}"`,
+        'INVALID_FIELD',
+        'regionId',
+      );
     revisions.push(command as Revision);
   }
   if (revisions.length === 0) throw new UsageError(`${file} holds no revision`);

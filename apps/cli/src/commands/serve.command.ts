@@ -36,7 +36,9 @@ export async function serveCommand(context: CliContext): Promise<number> {
   }
   const store = await openEventStore(config.storeUrl);
   if (values.seed !== undefined && (await store.readAll({ maxCount: 1 })).length === 0) {
-    const report = await applyCommandFile(new Ledger(store), values.seed, readFileSync(values.seed, 'utf8'), { actor: 'system:seed' });
+    const report = await applyCommandFile(new Ledger(store), values.seed, readFileSync(values.seed, 'utf8'), {
+      actor: 'system:seed',
+    });
     context.io.err(`loaded ${values.seed} into the empty store: ${report.events} event(s)`);
   }
   const { app, tokens, logger } = await createApp(config, { store });
@@ -50,7 +52,9 @@ export async function serveCommand(context: CliContext): Promise<number> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, store: store.description }, 'listening');
-  context.io.err(`Geldstroom API on http://localhost:${port} (store ${store.description}); documentation at http://localhost:${port}/docs`);
+  context.io.err(
+    `Geldstroom API on http://localhost:${port} (store ${store.description}); documentation at http://localhost:${port}/docs`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down: finishing requests in flight');
@@ -64,6 +68,7 @@ export async function serveCommand(context: CliContext): Promise<number> {
 }
 
 function portOption(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a port number, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`--port must be a port number, got "${value}"`);
   return Number(value);
 }

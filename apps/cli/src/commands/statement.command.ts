@@ -7,10 +7,15 @@ import { CliContext, withStore } from '../cli-context';
 import { regionYearQuery } from '../cli-options';
 import { loadRegion } from './load-region';
 
-export const STATEMENT_USAGE = 'geldstroom statement --region R --year Y [--format json|table|csv|xlsx] [--out FILE] [--as-of TIME] [--store URL]';
+export const STATEMENT_USAGE =
+  'geldstroom statement --region R --year Y [--format json|table|csv|xlsx] [--out FILE] [--as-of TIME] [--store URL]';
 
 export async function statementCommand(context: CliContext): Promise<number> {
-  const { regionId, year, format, asOf, store, out } = regionYearQuery(context.args, ['json', 'table', 'csv', 'xlsx'] as const, true);
+  const { regionId, year, format, asOf, store, out } = regionYearQuery(
+    context.args,
+    ['json', 'table', 'csv', 'xlsx'] as const,
+    true,
+  );
   if (format === 'xlsx' && !out) throw new UsageError('--format xlsx needs --out FILE');
   return withStore(context, store, async (store) => {
     const state = await loadRegion(new Ledger(store), regionId, asOf);

@@ -22,7 +22,8 @@ export async function tokenCommand(context: CliContext): Promise<number> {
   switch (action) {
     case 'create': {
       const role = requireOption(values.role, 'role');
-      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
       try {
         const { token, principal } = store.create({
           actor: requireOption(values.actor, 'actor'),
@@ -31,7 +32,9 @@ export async function tokenCommand(context: CliContext): Promise<number> {
           ...(values.region ? { region: values.region } : {}),
         });
         context.io.out(token);
-        context.io.err(`token ${principal.tokenId} for ${principal.actor} (${principal.role}) saved as a hash in ${store.file}; it is not shown again`);
+        context.io.err(
+          `token ${principal.tokenId} for ${principal.actor} (${principal.role}) saved as a hash in ${store.file}; it is not shown again`,
+        );
       } catch (error) {
         throw new UsageError((error as Error).message);
       }

@@ -1,5 +1,11 @@
 import { Cents, formatAmount, Rational } from '@libs/money';
-import { AdoptDistributionKey, AdoptRegionalBudget, AdoptReserveAgreement, AdoptSolidarityAgreement, RecordInhabitants } from './command.types';
+import {
+  AdoptDistributionKey,
+  AdoptRegionalBudget,
+  AdoptReserveAgreement,
+  AdoptSolidarityAgreement,
+  RecordInhabitants,
+} from './command.types';
 import { DomainError, invalidField } from '../errors';
 import { RegionState } from '../state/region-state';
 
@@ -12,18 +18,35 @@ export function requireMember(state: RegionState, code: string, field: string): 
 
 export function checkMemberWeights(weights: Readonly<Record<string, string>>, state: RegionState, field: string): void {
   for (const code of Object.keys(weights)) {
-    if (!state.isMember(code)) throw new DomainError('UNKNOWN_MUNICIPALITY', `${code} is not a municipality of region "${state.regionId}"`, `${field}.${code}`);
+    if (!state.isMember(code))
+      throw new DomainError(
+        'UNKNOWN_MUNICIPALITY',
+        `${code} is not a municipality of region "${state.regionId}"`,
+        `${field}.${code}`,
+      );
   }
 }
 
 export function checkKey(command: AdoptDistributionKey, state: RegionState): void {
   checkMemberWeights(command.weights, state, 'weights');
   const missing = state.memberCodes().filter((code) => command.weights[code] === undefined);
-  if (missing.length > 0) throw new DomainError('INVALID_KEY', `must list every member of the region; missing ${missing.join(', ')}`, 'weights');
-  const sum = Object.values(command.weights).reduce((acc, weight) => acc.add(Rational.fromDecimal(weight)), Rational.ZERO);
+  if (missing.length > 0)
+    throw new DomainError(
+      'INVALID_KEY',
+      `must list every member of the region; missing ${missing.join(', ')}`,
+      'weights',
+    );
+  const sum = Object.values(command.weights).reduce(
+    (acc, weight) => acc.add(Rational.fromDecimal(weight)),
+    Rational.ZERO,
+  );
   if (!sum.isPositive()) throw new DomainError('INVALID_KEY', 'the weights must sum to more than zero', 'weights');
   if (command.unit === 'percent' && sum.sub(Rational.HUNDRED).abs().compare(Rational.ONE) > 0) {
-    throw new DomainError('INVALID_KEY', `a key in percent must sum to 100 ± 1, these sum to ${sum.toDecimalString(6)}`, 'weights');
+    throw new DomainError(
+      'INVALID_KEY',
+      `a key in percent must sum to 100 ± 1, these sum to ${sum.toDecimalString(6)}`,
+      'weights',
+    );
   }
   if (command.validTo !== undefined && command.validTo < command.validFrom) {
     throw invalidField('validTo', `must not be before validFrom (${command.validFrom})`);
@@ -34,7 +57,11 @@ export function normaliseBudget(command: AdoptRegionalBudget): AdoptRegionalBudg
   if (command.components) {
     const sum = command.components.reduce((acc, component) => acc + component.amount, 0n as Cents);
     if (sum !== command.amount) {
-      throw new DomainError('COMPONENTS_MISMATCH', `components sum to ${formatAmount(sum)}, not to the amount ${formatAmount(command.amount)}`, 'components');
+      throw new DomainError(
+        'COMPONENTS_MISMATCH',
+        `components sum to ${formatAmount(sum)}, not to the amount ${formatAmount(command.amount)}`,
+        'components',
+      );
     }
   }
   if (command.scheme === 'BW') return { ...command, objectivePct: command.objectivePct ?? '0' };
@@ -61,7 +88,8 @@ export function checkSolidarityAgreement(command: AdoptSolidarityAgreement, stat
   if (command.weights) {
     checkMemberWeights(command.weights, state, 'weights');
     for (const [code, weight] of Object.entries(command.weights)) {
-      if (!Rational.fromDecimal(weight).isPositive()) throw invalidField(`weights.${code}`, 'must be greater than zero');
+      if (!Rational.fromDecimal(weight).isPositive())
+        throw invalidField(`weights.${code}`, 'must be greater than zero');
     }
   }
 }
@@ -69,5 +97,10 @@ export function checkSolidarityAgreement(command: AdoptSolidarityAgreement, stat
 export function checkCounts(command: RecordInhabitants, state: RegionState): void {
   checkMemberWeights(command.counts, state, 'counts');
   const missing = state.memberCodes().filter((code) => command.counts[code] === undefined);
-  if (missing.length > 0) throw new DomainError('INVALID_KEY', `must list every member of the region; missing ${missing.join(', ')}`, 'counts');
+  if (missing.length > 0)
+    throw new DomainError(
+      'INVALID_KEY',
+      `must list every member of the region; missing ${missing.join(', ')}`,
+      'counts',
+    );
 }

@@ -44,11 +44,13 @@ const reserveBase: FieldParser<ReserveBase> = (value, field) => {
 export type ExcessTarget = { readonly kind: 'municipalities' } | { readonly kind: 'fund'; readonly fundId: string };
 const excessTarget: FieldParser<ExcessTarget> = (value, field) => {
   if (value === 'municipalities') return { kind: 'municipalities' };
-  if (typeof value === 'string' && value.startsWith('fund:')) return { kind: 'fund', fundId: slug(value.slice(5), field) };
+  if (typeof value === 'string' && value.startsWith('fund:'))
+    return { kind: 'fund', fundId: slug(value.slice(5), field) };
   throw invalidField(field, `must be "municipalities" or "fund:<id>", got ${JSON.stringify(value)}`);
 };
 
-const fundRecipient: FieldParser<string> = (value, field) => (value === 'providers' ? 'providers' : municipalityCode(value, field));
+const fundRecipient: FieldParser<string> = (value, field) =>
+  value === 'providers' ? 'providers' : municipalityCode(value, field);
 
 /** The fields of every command of interface.md §1, with their parsers. */
 export const COMMAND_SHAPES = {
@@ -88,7 +90,9 @@ export const COMMAND_SHAPES = {
     scheme: required(scheme),
     amount: required(amount),
     objectivePct: optional(percentage()),
-    components: optional(arrayOf(objectOf({ label: required(text(200)), amount: required(amount) }), { min: 1, max: 200 })),
+    components: optional(
+      arrayOf(objectOf({ label: required(text(200)), amount: required(amount) }), { min: 1, max: 200 }),
+    ),
   },
   RecordRegionalCost: {
     regionId: required(slug),

@@ -12,7 +12,11 @@ export interface FieldSpec<T> {
 
 export const required = <T>(parse: FieldParser<T>): FieldSpec<T> => ({ required: true, parse });
 export const optional = <T>(parse: FieldParser<T>): FieldSpec<T | undefined> => ({ required: false, parse });
-export const withDefault = <T>(parse: FieldParser<T>, fallback: T): FieldSpec<T> => ({ required: false, parse, fallback });
+export const withDefault = <T>(parse: FieldParser<T>, fallback: T): FieldSpec<T> => ({
+  required: false,
+  parse,
+  fallback,
+});
 
 export type Shape = Record<string, FieldSpec<unknown>>;
 export type Parsed<S extends Shape> = { readonly [K in keyof S]: S[K] extends FieldSpec<infer T> ? T : never };
@@ -33,12 +37,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * Parses an object against a shape: every required field present, no field the shape does not know
  * (a typo must not pass silently), each value parsed by its field parser.
  */
-export function parseObject<S extends Shape>(value: unknown, shape: S, path: string, ignore: readonly string[] = []): Parsed<S> {
+export function parseObject<S extends Shape>(
+  value: unknown,
+  shape: S,
+  path: string,
+  ignore: readonly string[] = [],
+): Parsed<S> {
   if (!isPlainObject(value)) throw invalidField(path || '(command)', `must be an object, got ${describe(value)}`);
   const prefix = path ? `${path}.` : '';
   for (const key of Object.keys(value)) {
     if (!(key in shape) && !ignore.includes(key)) {
-      throw new DomainError('UNKNOWN_FIELD', `unknown field (allowed: ${Object.keys(shape).join(', ')})`, `${prefix}${key}`);
+      throw new DomainError(
+        'UNKNOWN_FIELD',
+        `unknown field (allowed: ${Object.keys(shape).join(', ')})`,
+        `${prefix}${key}`,
+      );
     }
   }
   const result: Record<string, unknown> = {};
@@ -68,7 +81,10 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:\/-]{0,99}$/;
 export const identifier: FieldParser<string> = (value, field) => {
   const id = text(100)(value, field);
   if (!IDENTIFIER.test(id)) {
-    throw invalidField(field, `must start with a letter or digit and hold only letters, digits and . _ : / -, got ${describe(id)}`);
+    throw invalidField(
+      field,
+      `must start with a letter or digit and hold only letters, digits and . _ : / -, got ${describe(id)}`,
+    );
   }
   return id;
 };
@@ -77,14 +93,21 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Region and fund ids become part of account and stream names, so they are kept to lower-case slugs. */
 export const slug: FieldParser<string> = (value, field) => {
   const id = text(63)(value, field);
-  if (!SLUG.test(id)) throw invalidField(field, `must be lower-case letters, digits and hyphens (e.g. "holland-rijnland"), got ${describe(id)}`);
+  if (!SLUG.test(id))
+    throw invalidField(
+      field,
+      `must be lower-case letters, digits and hyphens (e.g. "holland-rijnland"), got ${describe(id)}`,
+    );
   return id;
 };
 
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 export const municipalityCode: FieldParser<string> = (value, field) => {
   if (typeof value !== 'string' || !MUNICIPALITY_CODE.test(value)) {
-    throw invalidField(field, `must be a CBS municipality code "GM" + 4 digits (e.g. "GM0546"), got ${describe(value)}`);
+    throw invalidField(
+      field,
+      `must be a CBS municipality code "GM" + 4 digits (e.g. "GM0546"), got ${describe(value)}`,
+    );
   }
   return value;
 };
@@ -92,8 +115,10 @@ export const municipalityCode: FieldParser<string> = (value, field) => {
 export const YEAR_MIN = 1900;
 export const YEAR_MAX = 2999;
 export const year: FieldParser<number> = (value, field) => {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidField(field, `must be an integer year such as 2024, got ${describe(value)}`);
-  if (value < YEAR_MIN || value > YEAR_MAX) throw invalidField(field, `must be a year between ${YEAR_MIN} and ${YEAR_MAX}, got ${value}`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw invalidField(field, `must be an integer year such as 2024, got ${describe(value)}`);
+  if (value < YEAR_MIN || value > YEAR_MAX)
+    throw invalidField(field, `must be a year between ${YEAR_MIN} and ${YEAR_MAX}, got ${value}`);
   return value;
 };
 
@@ -108,7 +133,10 @@ export const oneOf =
   <T extends string>(...options: readonly T[]): FieldParser<T> =>
   (value, field) => {
     if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
-      throw invalidField(field, `must be one of ${options.map((option) => `"${option}"`).join(', ')}, got ${describe(value)}`);
+      throw invalidField(
+        field,
+        `must be one of ${options.map((option) => `"${option}"`).join(', ')}, got ${describe(value)}`,
+      );
     }
     return value as T;
   };
@@ -141,7 +169,8 @@ export const percentage =
   (max = 100): FieldParser<string> =>
   (value, field) => {
     const pct = decimal(value, field);
-    if (Rational.fromDecimal(pct).compare(Rational.of(BigInt(max))) > 0) throw invalidField(field, `must be a percentage between 0 and ${max}, got "${pct}"`);
+    if (Rational.fromDecimal(pct).compare(Rational.of(BigInt(max))) > 0)
+      throw invalidField(field, `must be a percentage between 0 and ${max}, got "${pct}"`);
     return pct;
   };
 
@@ -157,8 +186,10 @@ export const arrayOf =
   <T>(item: FieldParser<T>, options: { min?: number; max?: number } = {}): FieldParser<readonly T[]> =>
   (value, field) => {
     if (!Array.isArray(value)) throw invalidField(field, `must be an array, got ${describe(value)}`);
-    if (options.min !== undefined && value.length < options.min) throw invalidField(field, `must hold at least ${options.min} item(s)`);
-    if (options.max !== undefined && value.length > options.max) throw invalidField(field, `must hold at most ${options.max} items`);
+    if (options.min !== undefined && value.length < options.min)
+      throw invalidField(field, `must hold at least ${options.min} item(s)`);
+    if (options.max !== undefined && value.length > options.max)
+      throw invalidField(field, `must hold at most ${options.max} items`);
     return value.map((entry, index) => item(entry, `${field}[${index}]`));
   };
 
@@ -169,11 +200,16 @@ export const objectOf =
 
 /** A JSON object used as a map, e.g. weights by municipality code; keys checked by `key`. */
 export const recordOf =
-  <T>(key: FieldParser<string>, item: FieldParser<T>, options: { min?: number } = {}): FieldParser<Readonly<Record<string, T>>> =>
+  <T>(
+    key: FieldParser<string>,
+    item: FieldParser<T>,
+    options: { min?: number } = {},
+  ): FieldParser<Readonly<Record<string, T>>> =>
   (value, field) => {
     if (!isPlainObject(value)) throw invalidField(field, `must be an object, got ${describe(value)}`);
     const entries = Object.entries(value);
-    if (options.min !== undefined && entries.length < options.min) throw invalidField(field, `must hold at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}`);
+    if (options.min !== undefined && entries.length < options.min)
+      throw invalidField(field, `must hold at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}`);
     const result: Record<string, T> = {};
     for (const [name, entry] of entries) {
       key(name, `${field}.${name}`);
@@ -183,7 +219,8 @@ export const recordOf =
   };
 
 export const yearKey: FieldParser<string> = (value, field) => {
-  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) throw invalidField(field, `must be a year such as "2025", got ${describe(value)}`);
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value))
+    throw invalidField(field, `must be a year such as "2025", got ${describe(value)}`);
   year(Number(value), field);
   return value;
 };

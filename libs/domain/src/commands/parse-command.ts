@@ -13,7 +13,11 @@ export function parseCommand(raw: unknown): Command {
   const name = raw.command;
   if (name === undefined) throw new DomainError('MISSING_FIELD', 'is required (the command name)', 'command');
   if (typeof name !== 'string' || !(COMMAND_TYPES as string[]).includes(name)) {
-    throw new DomainError('UNKNOWN_COMMAND', `unknown command ${JSON.stringify(name)} (known: ${COMMAND_TYPES.join(', ')})`, 'command');
+    throw new DomainError(
+      'UNKNOWN_COMMAND',
+      `unknown command ${JSON.stringify(name)} (known: ${COMMAND_TYPES.join(', ')})`,
+      'command',
+    );
   }
   const type = name as CommandType;
   const fields = parseObject(raw, COMMAND_SHAPES[type], '', ['command']);

@@ -80,9 +80,12 @@ export interface SolidarityData extends DerivedMoneyData {
   readonly lines: readonly SolidarityLine[];
 }
 
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue | undefined };
 /** A recorded fact: the command's fields as given (amounts as decimal strings), plus postings for money facts. */
-export type FactData = { readonly regionId: string; readonly postings?: readonly Posting[] } & { readonly [field: string]: JsonValue | undefined };
+export type FactData = { readonly regionId: string; readonly postings?: readonly Posting[] } & {
+  readonly [field: string]: JsonValue | undefined;
+};
 
 export const FACT_EVENT_TYPES = [
   'RegionRegistered',
@@ -143,7 +146,11 @@ export interface DecidedEvent {
   readonly idHint?: string;
 }
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set<string>([...FACT_EVENT_TYPES, ...DERIVED_EVENT_TYPES, ...MARKER_EVENT_TYPES]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set<string>([
+  ...FACT_EVENT_TYPES,
+  ...DERIVED_EVENT_TYPES,
+  ...MARKER_EVENT_TYPES,
+]);
 export function isDomainEventType(type: string): type is DomainEventType {
   return KNOWN_TYPES.has(type);
 }

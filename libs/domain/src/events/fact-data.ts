@@ -25,10 +25,9 @@ export const FACT_EVENT_OF = {
 export type FactCommandType = keyof typeof FACT_EVENT_OF;
 export type FactCommand = { [T in FactCommandType]: CommandOf<T> }[FactCommandType];
 
-const COMMAND_OF_FACT = Object.fromEntries(Object.entries(FACT_EVENT_OF).map(([command, event]) => [event, command])) as Record<
-  FactEventType,
-  FactCommandType
->;
+const COMMAND_OF_FACT = Object.fromEntries(
+  Object.entries(FACT_EVENT_OF).map(([command, event]) => [event, command]),
+) as Record<FactEventType, FactCommandType>;
 
 /** A validated fact command as the JSON data of its event: amounts back to decimal strings. */
 export function toFactData(command: FactCommand, postings?: readonly Posting[]): FactData {
@@ -53,7 +52,11 @@ function toJson(field: string, value: unknown): unknown {
   }
   if (Array.isArray(value)) return value.map((entry) => toJson('', entry));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toJson(k, v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, toJson(k, v)]),
+    );
   }
   return value;
 }

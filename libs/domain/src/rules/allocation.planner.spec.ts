@@ -1,5 +1,16 @@
 import { balance, given, moved } from '../testing/decider.spec-helper';
-import { account, ALPHA, BETA, budget, GAMMA, key, keys, payment, registerRegion, run } from '../testing/fixtures.spec-helper';
+import {
+  account,
+  ALPHA,
+  BETA,
+  budget,
+  GAMMA,
+  key,
+  keys,
+  payment,
+  registerRegion,
+  run,
+} from '../testing/fixtures.spec-helper';
 
 const facts = [
   registerRegion,
@@ -26,13 +37,25 @@ describe('allocation run (domain.md §5)', () => {
         // K = round(100.01 × (1 − 10/100)) = round(90.009) = 90.01
         expect(moved(events.slice(0, 1), account.bwProvisions)).toBe('90.01');
         // H − K = 909.99 over 50/30/20: 454.995 | 272.997 | 181.998 → floors, then the 2 cents to the largest remainders
-        expect([ALPHA, BETA, GAMMA].map((code) => moved(events.slice(1, 2), account.bw(code)))).toEqual(['454.99', '273.00', '182.00']);
+        expect([ALPHA, BETA, GAMMA].map((code) => moved(events.slice(1, 2), account.bw(code)))).toEqual([
+          '454.99',
+          '273.00',
+          '182.00',
+        ]);
         // Q = C − K = 10.00 over 40/35/25
-        expect([ALPHA, BETA, GAMMA].map((code) => moved(events.slice(2, 3), account.bw(code)))).toEqual(['-4.00', '-3.50', '-2.50']);
+        expect([ALPHA, BETA, GAMMA].map((code) => moved(events.slice(2, 3), account.bw(code)))).toEqual([
+          '-4.00',
+          '-3.50',
+          '-2.50',
+        ]);
         expect(moved(events, account.bwProvisions)).toBe('100.01');
         // MO: skim C_MO, distribute 376.55 over 60/25/15: 225.93 | 94.1375 | 56.4825 → the cent to Beta
         expect(moved(events, account.moProvisions)).toBe('123.45');
-        expect([ALPHA, BETA, GAMMA].map((code) => moved(events, account.mo(code)))).toEqual(['225.93', '94.14', '56.48']);
+        expect([ALPHA, BETA, GAMMA].map((code) => moved(events, account.mo(code)))).toEqual([
+          '225.93',
+          '94.14',
+          '56.48',
+        ]);
         // invariant: the pots that receive Rijk money are empty after a run
         for (const event of events) state.apply(event);
         expect(balance(state, 2024, account.bwHistorical)).toBe('0.00');
@@ -46,8 +69,20 @@ describe('allocation run (domain.md §5)', () => {
       .then((events) => {
         const distribution = events.find((event) => event.type === 'BwHistoricalDistributed')!.data as any;
         expect(distribution.rule).toBe('bw-historical-distribution');
-        expect(distribution.key).toEqual({ keyId: 'bw-historical', version: 1, basis: 'basis of bw-historical', unit: 'percent', weightSum: '100' });
-        expect(distribution.inputs).toMatchObject({ historicalPayments: '1000.00', regionalBudget: '100.01', objectivePct: '10', skim: '90.01', remainder: '909.99' });
+        expect(distribution.key).toEqual({
+          keyId: 'bw-historical',
+          version: 1,
+          basis: 'basis of bw-historical',
+          unit: 'percent',
+          weightSum: '100',
+        });
+        expect(distribution.inputs).toMatchObject({
+          historicalPayments: '1000.00',
+          regionalBudget: '100.01',
+          objectivePct: '10',
+          skim: '90.01',
+          remainder: '909.99',
+        });
         expect(distribution.allocation.lines.find((line: any) => line.code === BETA)).toEqual({
           code: BETA,
           weight: '30',
@@ -58,7 +93,11 @@ describe('allocation run (domain.md §5)', () => {
           delta: '273.00',
         });
         const skim = events.find((event) => event.type === 'BwHistoricalSkimmed')!.data as any;
-        expect(skim.inputs).toMatchObject({ formula: 'round(C × (1 − p/100))', target: '90.01', previouslyRecorded: '0.00' });
+        expect(skim.inputs).toMatchObject({
+          formula: 'round(C × (1 − p/100))',
+          target: '90.01',
+          previouslyRecorded: '0.00',
+        });
       });
   });
 
@@ -73,7 +112,11 @@ describe('allocation run (domain.md §5)', () => {
       .when(run())
       .then((events) => {
         expect(events.map((event) => event.type)).toEqual(['BwHistoricalDistributed', 'AllocationRunCompleted']);
-        expect([ALPHA, BETA, GAMMA].map((code) => moved(events, account.bw(code)))).toEqual(['50.00', '30.00', '20.00']);
+        expect([ALPHA, BETA, GAMMA].map((code) => moved(events, account.bw(code)))).toEqual([
+          '50.00',
+          '30.00',
+          '20.00',
+        ]);
       });
   });
 
@@ -81,11 +124,20 @@ describe('allocation run (domain.md §5)', () => {
     given(...facts, run(), budget('BW', '200.01', { objectivePct: '10', version: 2 }))
       .when(run())
       .then((events) => {
-        expect(events.map((event) => event.type)).toEqual(['BwHistoricalSkimmed', 'BwHistoricalDistributed', 'BwContributionsCharged', 'AllocationRunCompleted']);
+        expect(events.map((event) => event.type)).toEqual([
+          'BwHistoricalSkimmed',
+          'BwHistoricalDistributed',
+          'BwContributionsCharged',
+          'AllocationRunCompleted',
+        ]);
         // K: 90.01 → round(180.009) = 180.01, so 90.00 more is skimmed and 90.00 less distributed
         expect(moved(events.slice(0, 1), account.bwProvisions)).toBe('90.00');
         expect(moved(events.slice(1, 2), account.bwHistorical)).toBe('90.00');
-        expect([ALPHA, BETA, GAMMA].map((code) => moved(events.slice(2, 3), account.bw(code)))).toEqual(['-4.00', '-3.50', '-2.50']);
+        expect([ALPHA, BETA, GAMMA].map((code) => moved(events.slice(2, 3), account.bw(code)))).toEqual([
+          '-4.00',
+          '-3.50',
+          '-2.50',
+        ]);
       });
   });
 
@@ -96,7 +148,11 @@ describe('allocation run (domain.md §5)', () => {
       .then((events) => {
         expect(events.map((event) => event.type)).toEqual(['BwHistoricalDistributed', 'AllocationRunCompleted']);
         expect(moved(events, account.bwHistorical)).toBe('0.00');
-        expect([ALPHA, BETA, GAMMA].map((code) => moved(events, account.bw(code)))).toEqual(['-90.99', '90.99', '0.00']);
+        expect([ALPHA, BETA, GAMMA].map((code) => moved(events, account.bw(code)))).toEqual([
+          '-90.99',
+          '90.99',
+          '0.00',
+        ]);
         expect((events[0].data as any).key.version).toBe(2);
       });
   });
@@ -105,7 +161,9 @@ describe('allocation run (domain.md §5)', () => {
     const closedKey = key('bw-historical', ['100', '0', '0'], { version: 3, validFrom: 2023, validTo: 2023 });
     given(...facts, closedKey)
       .when(run())
-      .then((events) => expect((events.find((event) => event.type === 'BwHistoricalDistributed')!.data as any).key.version).toBe(1));
+      .then((events) =>
+        expect((events.find((event) => event.type === 'BwHistoricalDistributed')!.data as any).key.version).toBe(1),
+      );
   });
 
   it('needs a key only when money is split by it, and then names key and year', () => {
@@ -114,11 +172,22 @@ describe('allocation run (domain.md §5)', () => {
       .thenRejects('KEY_NOT_IN_FORCE', undefined, /"bw-historical".*2024/);
     given(registerRegion, payment('BW', 'historical', ALPHA, '10.00'), budget('BW', '10.00'))
       .when(run())
-      .then((events) => expect(events.map((event) => event.type)).toEqual(['BwHistoricalSkimmed', 'AllocationRunCompleted']));
-    given(registerRegion, key('bw-historical', ['50', '30', '20'], { validFrom: 2025 }), payment('BW', 'historical', ALPHA, '10.00'))
+      .then((events) =>
+        expect(events.map((event) => event.type)).toEqual(['BwHistoricalSkimmed', 'AllocationRunCompleted']),
+      );
+    given(
+      registerRegion,
+      key('bw-historical', ['50', '30', '20'], { validFrom: 2025 }),
+      payment('BW', 'historical', ALPHA, '10.00'),
+    )
       .when(run())
       .thenRejects('KEY_NOT_IN_FORCE');
-    given(registerRegion, key('bw-historical', ['50', '30', '20']), payment('BW', 'historical', ALPHA, '10.00'), budget('BW', '5.00', { objectivePct: '50' }))
+    given(
+      registerRegion,
+      key('bw-historical', ['50', '30', '20']),
+      payment('BW', 'historical', ALPHA, '10.00'),
+      budget('BW', '5.00', { objectivePct: '50' }),
+    )
       .when(run())
       .thenRejects('KEY_NOT_IN_FORCE', undefined, /"bw-objective"/);
   });
@@ -131,7 +200,12 @@ describe('allocation run (domain.md §5)', () => {
       .when(run())
       .thenRejects('SKIM_EXCEEDS_FUNDS', undefined, /MO/);
     // only the objective share stays out of the skim: 20.00 × (1 − 50/100) = 10.00 fits in 10.00
-    given(registerRegion, ...keys, payment('BW', 'historical', ALPHA, '10.00'), budget('BW', '20.00', { objectivePct: '50' }))
+    given(
+      registerRegion,
+      ...keys,
+      payment('BW', 'historical', ALPHA, '10.00'),
+      budget('BW', '20.00', { objectivePct: '50' }),
+    )
       .when(run())
       .then((events) => expect(moved(events, account.bwProvisions)).toBe('20.00'));
   });
@@ -141,7 +215,11 @@ describe('allocation run (domain.md §5)', () => {
       .when(run())
       .then((events, state) => {
         for (const event of events) state.apply(event);
-        expect([ALPHA, BETA, GAMMA].map((code) => balance(state, 2024, account.bw(code)))).toEqual(['-4.00', '-3.50', '-2.50']);
+        expect([ALPHA, BETA, GAMMA].map((code) => balance(state, 2024, account.bw(code)))).toEqual([
+          '-4.00',
+          '-3.50',
+          '-2.50',
+        ]);
         expect(balance(state, 2024, account.bwHistorical)).toBe('0.00');
       });
   });

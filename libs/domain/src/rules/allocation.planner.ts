@@ -51,10 +51,19 @@ function skimStep(step: Step, from: string, to: string, target: Cents, inputs: I
  * Splits `total` over the members by key between `pool` and their scheme accounts — to the members
  * (`+1`: a distribution) or from them (`-1`: a contribution) — as far as not split so before.
  */
-function splitStep(step: Step, keyId: string, pool: string, total: Cents, direction: 1n | -1n, inputs: Inputs): DomainEvent[] {
+function splitStep(
+  step: Step,
+  keyId: string,
+  pool: string,
+  total: Cents,
+  direction: 1n | -1n,
+  inputs: Inputs,
+): DomainEvent[] {
   const { state, year, scheme, type } = step;
   const memberAccount = (code: string) => Accounts.municipality(code, scheme);
-  const previous = new Map(state.memberCodes().map((code) => [code, direction * state.ledger.sum(year, memberAccount(code), type)]));
+  const previous = new Map(
+    state.memberCodes().map((code) => [code, direction * state.ledger.sum(year, memberAccount(code), type)]),
+  );
   const split = splitByKey(state, keyId, year, total, previous);
   if (!anyNonZero(split.deltas.values())) return [];
   const moves = new Map([...split.deltas].map(([code, delta]) => [code, direction * delta]));
@@ -93,23 +102,45 @@ function planBw(state: RegionState, year: number): DomainEvent[] {
       `BW skim for ${year} (${formatAmount(skim)} = ${formatAmount(budgetCents)} × (1 − ${objectivePct}/100)) exceeds the historical BW payments of ${formatAmount(payments)}`,
     );
   }
-  const inputs = { historicalPayments: formatAmount(payments), regionalBudget: formatAmount(budgetCents), budgetVersion: budget?.version ?? null, objectivePct };
+  const inputs = {
+    historicalPayments: formatAmount(payments),
+    regionalBudget: formatAmount(budgetCents),
+    budgetVersion: budget?.version ?? null,
+    objectivePct,
+  };
   const remainder = payments - skim;
   const contribution = budgetCents - skim;
   return [
-    ...skimStep(step('BwHistoricalSkimmed', 'bw-skim'), historical, provisions, skim, { ...inputs, formula: 'round(C × (1 − p/100))' }),
-    ...splitStep(step('BwHistoricalDistributed', 'bw-historical-distribution'), KEY_IDS.bwHistorical, historical, remainder, 1n, {
+    ...skimStep(step('BwHistoricalSkimmed', 'bw-skim'), historical, provisions, skim, {
       ...inputs,
-      skim: formatAmount(skim),
-      formula: 'H − K split by bw-historical',
-      remainder: formatAmount(remainder),
+      formula: 'round(C × (1 − p/100))',
     }),
-    ...splitStep(step('BwContributionsCharged', 'bw-objective-contribution'), KEY_IDS.bwObjective, provisions, contribution, -1n, {
-      ...inputs,
-      skim: formatAmount(skim),
-      formula: 'C − K split by bw-objective',
-      contribution: formatAmount(contribution),
-    }),
+    ...splitStep(
+      step('BwHistoricalDistributed', 'bw-historical-distribution'),
+      KEY_IDS.bwHistorical,
+      historical,
+      remainder,
+      1n,
+      {
+        ...inputs,
+        skim: formatAmount(skim),
+        formula: 'H − K split by bw-historical',
+        remainder: formatAmount(remainder),
+      },
+    ),
+    ...splitStep(
+      step('BwContributionsCharged', 'bw-objective-contribution'),
+      KEY_IDS.bwObjective,
+      provisions,
+      contribution,
+      -1n,
+      {
+        ...inputs,
+        skim: formatAmount(skim),
+        formula: 'C − K split by bw-objective',
+        contribution: formatAmount(contribution),
+      },
+    ),
   ];
 }
 
@@ -128,7 +159,11 @@ function planMo(state: RegionState, year: number): DomainEvent[] {
       `MO skim for ${year} (the regional MO budget of ${formatAmount(skim)}) exceeds the MO payments to the central municipality of ${formatAmount(payments)}`,
     );
   }
-  const inputs = { moPayments: formatAmount(payments), regionalBudget: formatAmount(skim), budgetVersion: budget?.version ?? null };
+  const inputs = {
+    moPayments: formatAmount(payments),
+    regionalBudget: formatAmount(skim),
+    budgetVersion: budget?.version ?? null,
+  };
   const remainder = payments - skim;
   return [
     ...skimStep(step('MoBudgetSkimmed', 'mo-skim'), moBudget, provisions, skim, { ...inputs, formula: 'C_MO' }),

@@ -18,7 +18,12 @@ import {
   solidarityAgreement,
 } from '../testing/fixtures.spec-helper';
 
-const opening = (amount: string, year = 2024): RawCommand => ({ command: 'RecordReserveOpening', regionId: R, year, amount });
+const opening = (amount: string, year = 2024): RawCommand => ({
+  command: 'RecordReserveOpening',
+  regionId: R,
+  year,
+  amount,
+});
 
 /** BW result −10.00 (skim 100, costs 110), MO result +5.00 (skim 100, costs 95). */
 const year2024 = [
@@ -34,7 +39,16 @@ const year2024 = [
 
 const types = (events: DomainEvent[]) => events.map((event) => event.type);
 const closingTypes = (events: DomainEvent[]) =>
-  types(events).filter((type) => !['BwHistoricalSkimmed', 'BwHistoricalDistributed', 'MoBudgetSkimmed', 'MoBudgetDistributed', 'BwContributionsCharged'].includes(type));
+  types(events).filter(
+    (type) =>
+      ![
+        'BwHistoricalSkimmed',
+        'BwHistoricalDistributed',
+        'MoBudgetSkimmed',
+        'MoBudgetDistributed',
+        'BwContributionsCharged',
+      ].includes(type),
+  );
 const shares = (events: DomainEvent[], scheme: 'bw' | 'mo', ...only: string[]) =>
   [ALPHA, BETA, GAMMA].map((code) =>
     moved(
@@ -67,13 +81,28 @@ describe('closing a year (domain.md §6)', () => {
     given(...year2024, reserveAgreement({ toReservePct: '40' }), opening('75.00'))
       .when(close())
       .then((events) => {
-        expect(closingTypes(events)).toEqual(['RegionalResultTransferred', 'RegionalResultSettled', 'RegionalResultTransferred', 'RegionalResultSettled', 'YearClosed']);
+        expect(closingTypes(events)).toEqual([
+          'RegionalResultTransferred',
+          'RegionalResultSettled',
+          'RegionalResultTransferred',
+          'RegionalResultSettled',
+          'YearClosed',
+        ]);
         // BW: t = round(−10 × 0.4) = −4, the other −6 charged 40/35/25; MO: t = 2, +3 paid out 60/25/15
-        expect(moved(events.filter((e) => e.type === 'RegionalResultTransferred'), account.reserve)).toBe('-2.00');
+        expect(
+          moved(
+            events.filter((e) => e.type === 'RegionalResultTransferred'),
+            account.reserve,
+          ),
+        ).toBe('-2.00');
         expect(shares(events, 'bw', 'RegionalResultSettled')).toEqual(['-2.40', '-2.10', '-1.50']);
         expect(shares(events, 'mo', 'RegionalResultSettled')).toEqual(['1.80', '0.75', '0.45']);
         const settled = events.find((event) => event.type === 'RegionalResultSettled')!.data as any;
-        expect(settled).toMatchObject({ rule: 'result-settlement', scheme: 'BW', key: { keyId: 'bw-objective', version: 1 } });
+        expect(settled).toMatchObject({
+          rule: 'result-settlement',
+          scheme: 'BW',
+          key: { keyId: 'bw-objective', version: 1 },
+        });
       });
   });
 
@@ -127,7 +156,12 @@ describe('closing a year (domain.md §6)', () => {
       given(...year2024, reserveAgreement({ ...band, replenishTo: 'max' }), opening('40.00'))
         .when(close())
         .then((events, state) => {
-          expect(moved(events.filter((e) => e.type === 'ReserveReplenished'), account.reserve)).toBe('65.00');
+          expect(
+            moved(
+              events.filter((e) => e.type === 'ReserveReplenished'),
+              account.reserve,
+            ),
+          ).toBe('65.00');
           expect(afterClosing(events, state).ledger.balance(2024, account.reserve)).toBe(10000n);
         });
     });
@@ -136,7 +170,13 @@ describe('closing a year (domain.md §6)', () => {
       given(...year2024, reserveAgreement(band), opening('120.00'))
         .when(close())
         .then((events, state) => {
-          expect(closingTypes(events)).toEqual(['RegionalResultTransferred', 'RegionalResultTransferred', 'ReservePaidOut', 'ReservePaidOut', 'YearClosed']);
+          expect(closingTypes(events)).toEqual([
+            'RegionalResultTransferred',
+            'RegionalResultTransferred',
+            'ReservePaidOut',
+            'ReservePaidOut',
+            'YearClosed',
+          ]);
           expect(shares(events, 'bw', 'ReservePaidOut')).toEqual(['3.00', '2.63', '1.87']);
           expect(afterClosing(events, state).ledger.balance(2024, account.reserve)).toBe(10000n);
         });
@@ -145,14 +185,26 @@ describe('closing a year (domain.md §6)', () => {
     it('pays out down to the minimum when agreed', () => {
       given(...year2024, reserveAgreement({ ...band, payoutTo: 'min' }), opening('120.00'))
         .when(close())
-        .then((events) => expect(moved(events.filter((e) => e.type === 'ReservePaidOut'), account.reserve)).toBe('-65.00'));
+        .then((events) =>
+          expect(
+            moved(
+              events.filter((e) => e.type === 'ReservePaidOut'),
+              account.reserve,
+            ),
+          ).toBe('-65.00'),
+        );
     });
 
     it('moves the excess to a fund when agreed', () => {
       given(...year2024, reserveAgreement({ ...band, excessTo: 'fund:friction' }), opening('120.00'))
         .when(close())
         .then((events, state) => {
-          expect(closingTypes(events)).toEqual(['RegionalResultTransferred', 'RegionalResultTransferred', 'ReserveExcessTransferredToFund', 'YearClosed']);
+          expect(closingTypes(events)).toEqual([
+            'RegionalResultTransferred',
+            'RegionalResultTransferred',
+            'ReserveExcessTransferredToFund',
+            'YearClosed',
+          ]);
           afterClosing(events, state);
           expect(balance(state, 2024, account.fund('friction'))).toBe('15.00');
           expect(balance(state, 2024, account.reserve)).toBe('100.00');
@@ -163,25 +215,45 @@ describe('closing a year (domain.md §6)', () => {
       given(registerRegion, ...keys, reserveAgreement(band), opening('40.00'))
         .when(close())
         .then((events) => {
-          expect(events.filter((e) => e.type === 'ReserveReplenished').map((e) => (e.data as any).scheme)).toEqual(['BW']);
+          expect(events.filter((e) => e.type === 'ReserveReplenished').map((e) => (e.data as any).scheme)).toEqual([
+            'BW',
+          ]);
           expect(shares(events, 'bw', 'ReserveReplenished')).toEqual(['-4.00', '-3.50', '-2.50']);
         });
       given(...year2024, reserveAgreement({ ...band, schemes: ['MO'] }), opening('40.00'))
         .when(close())
-        .then((events) => expect(events.filter((e) => e.type === 'ReserveReplenished').map((e) => (e.data as any).scheme)).toEqual(['MO']));
+        .then((events) =>
+          expect(events.filter((e) => e.type === 'ReserveReplenished').map((e) => (e.data as any).scheme)).toEqual([
+            'MO',
+          ]),
+        );
     });
 
     it('takes the band from the year\'s budgets when the base is "budget"', () => {
       // base = 100 + 100 = 200 → min 10.00, max 20.00; B = 40 − 5 = 35 → 15.00 paid out
       given(...year2024, reserveAgreement({ base: 'budget' }), opening('40.00'))
         .when(close())
-        .then((events) => expect(moved(events.filter((e) => e.type === 'ReservePaidOut'), account.reserve)).toBe('-15.00'));
+        .then((events) =>
+          expect(
+            moved(
+              events.filter((e) => e.type === 'ReservePaidOut'),
+              account.reserve,
+            ),
+          ).toBe('-15.00'),
+        );
     });
 
     it('counts the reserve over all years up to the one closed', () => {
       given(...year2024, reserveAgreement(band), opening('30.00', 2023), opening('10.00', 2024))
         .when(close())
-        .then((events) => expect(moved(events.filter((e) => e.type === 'ReserveReplenished'), account.reserve)).toBe('15.00'));
+        .then((events) =>
+          expect(
+            moved(
+              events.filter((e) => e.type === 'ReserveReplenished'),
+              account.reserve,
+            ),
+          ).toBe('15.00'),
+        );
     });
   });
 
@@ -205,7 +277,17 @@ describe('closing a year (domain.md §6)', () => {
 
     it('counts shares and settlements as income, but not expenditure or solidarity itself', () => {
       // BW result −10.00 settled 40/35/25; historical shares 450 | 270 | 180 of 900; objective budgets 0 | 100 | 100
-      given(registerRegion, ...keys, payment('BW', 'historical', ALPHA, '1000.00', 2024, 'iu'), budget('BW', '100.00'), cost('BW', '110.00'), ...locals.slice(0, 2), expenditure(BETA, '500.00'), expenditure(GAMMA, '60.00'), solidarityAgreement({ cap: true }))
+      given(
+        registerRegion,
+        ...keys,
+        payment('BW', 'historical', ALPHA, '1000.00', 2024, 'iu'),
+        budget('BW', '100.00'),
+        cost('BW', '110.00'),
+        ...locals.slice(0, 2),
+        expenditure(BETA, '500.00'),
+        expenditure(GAMMA, '60.00'),
+        solidarityAgreement({ cap: true }),
+      )
         .when(close())
         .then((events) => {
           const lines = (events.find((event) => event.type === 'SolidarityTransferred')!.data as any).lines;
@@ -215,7 +297,15 @@ describe('closing a year (domain.md §6)', () => {
     });
 
     it('records only the difference when a reopened year is closed again', () => {
-      given(registerRegion, ...keys, ...locals, solidarityAgreement({ cap: true }), close(), reopen(), expenditure(GAMMA, '20.00'))
+      given(
+        registerRegion,
+        ...keys,
+        ...locals,
+        solidarityAgreement({ cap: true }),
+        close(),
+        reopen(),
+        expenditure(GAMMA, '20.00'),
+      )
         .when(close())
         .then((events, state) => {
           expect(types(events)).toEqual(['SolidarityTransferred', 'YearClosed']);
@@ -231,7 +321,14 @@ describe('closing a year (domain.md §6)', () => {
 
   describe('reopening', () => {
     it('closing again records only what changed', () => {
-      given(...year2024, reserveAgreement(), opening('75.00'), close(), reopen(2024, 'nagekomen factuur'), cost('BW', '5.00', 2024, 'late-invoice'))
+      given(
+        ...year2024,
+        reserveAgreement(),
+        opening('75.00'),
+        close(),
+        reopen(2024, 'nagekomen factuur'),
+        cost('BW', '5.00', 2024, 'late-invoice'),
+      )
         .when(close())
         .then((events, state) => {
           expect(types(events)).toEqual(['RegionalResultTransferred', 'YearClosed']);
@@ -252,7 +349,16 @@ describe('closing a year (domain.md §6)', () => {
   });
 
   it('records nothing when a step cannot be done (a key to settle by is missing)', () => {
-    given(registerRegion, payment('BW', 'historical', ALPHA, '10.00'), budget('BW', '10.00'), { command: 'AdoptDistributionKey', regionId: R, keyId: 'bw-historical', version: 1, validFrom: 2023, unit: 'weight', basis: 'b', weights: { [ALPHA]: '1', [BETA]: '1', [GAMMA]: '1' } })
+    given(registerRegion, payment('BW', 'historical', ALPHA, '10.00'), budget('BW', '10.00'), {
+      command: 'AdoptDistributionKey',
+      regionId: R,
+      keyId: 'bw-historical',
+      version: 1,
+      validFrom: 2023,
+      unit: 'weight',
+      basis: 'b',
+      weights: { [ALPHA]: '1', [BETA]: '1', [GAMMA]: '1' },
+    })
       .when(close())
       .thenRejects('KEY_NOT_IN_FORCE', undefined, /"bw-objective"/);
   });

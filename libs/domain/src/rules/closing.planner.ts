@@ -43,7 +43,11 @@ function checkClosingInvariants(state: RegionState, year: number, events: readon
   ];
   for (const account of mustBeZero) {
     const balance = state.ledger.balance(year, account);
-    if (balance !== 0n) throw new DomainError('INVARIANT_VIOLATED', `after closing ${year}, ${account} would hold ${formatAmount(balance)} instead of 0.00`);
+    if (balance !== 0n)
+      throw new DomainError(
+        'INVARIANT_VIOLATED',
+        `after closing ${year}, ${account} would hold ${formatAmount(balance)} instead of 0.00`,
+      );
   }
   const agreement = reserveAgreementInForce(state, year);
   if (agreement) {
@@ -58,6 +62,7 @@ function checkClosingInvariants(state: RegionState, year: number, events: readon
   }
   for (const event of events) {
     const total = postingsOf(event).reduce((sum, posting) => sum + parseAmount(posting.amount), 0n);
-    if (total !== 0n) throw new DomainError('INVARIANT_VIOLATED', `${event.type} postings sum to ${formatAmount(total)}`);
+    if (total !== 0n)
+      throw new DomainError('INVARIANT_VIOLATED', `${event.type} postings sum to ${formatAmount(total)}`);
   }
 }

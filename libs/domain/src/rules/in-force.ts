@@ -25,7 +25,8 @@ export function keyInForce(state: RegionState, keyId: string, year: number): Key
 /** The highest version for the year and scheme. */
 export function budgetInForce(state: RegionState, year: number, scheme: Scheme): BudgetVersion | undefined {
   let best: BudgetVersion | undefined;
-  for (const budget of state.budgets.get(`${year}:${scheme}`) ?? []) if (!best || budget.version > best.version) best = budget;
+  for (const budget of state.budgets.get(`${year}:${scheme}`) ?? [])
+    if (!best || budget.version > best.version) best = budget;
   return best;
 }
 
@@ -34,11 +35,18 @@ export function budgetAmount(state: RegionState, year: number, scheme: Scheme): 
 }
 
 /** The agreement with the latest validFrom not after the year; of those, the highest version. */
-function agreementInForce<T extends { validFrom: number; version: number }>(agreements: readonly T[], year: number): T | undefined {
+function agreementInForce<T extends { validFrom: number; version: number }>(
+  agreements: readonly T[],
+  year: number,
+): T | undefined {
   let best: T | undefined;
   for (const agreement of agreements) {
     if (agreement.validFrom > year) continue;
-    if (!best || agreement.validFrom > best.validFrom || (agreement.validFrom === best.validFrom && agreement.version > best.version)) {
+    if (
+      !best ||
+      agreement.validFrom > best.validFrom ||
+      (agreement.validFrom === best.validFrom && agreement.version > best.version)
+    ) {
       best = agreement;
     }
   }

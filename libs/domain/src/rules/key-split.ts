@@ -15,7 +15,13 @@ export function keyReference(key: KeyVersion): KeyReference {
   // shown with as many decimals as the weights carry, so "8.1 / 100.0" reads like the key itself
   const decimals = Math.max(0, ...Object.values(key.weights).map((weight) => weight.split('.')[1]?.length ?? 0));
   const sum = weightSum(key).toDecimalString(decimals);
-  return { keyId: key.keyId, version: key.version, basis: key.basis, unit: key.unit, weightSum: decimals > 0 && !sum.includes('.') ? `${sum}.${'0'.repeat(decimals)}` : sum };
+  return {
+    keyId: key.keyId,
+    version: key.version,
+    basis: key.basis,
+    unit: key.unit,
+    weightSum: decimals > 0 && !sum.includes('.') ? `${sum}.${'0'.repeat(decimals)}` : sum,
+  };
 }
 
 export function weightSum(key: KeyVersion): Rational {

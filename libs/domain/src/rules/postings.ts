@@ -17,7 +17,10 @@ export function postings(movements: Iterable<readonly [account: string, amount: 
     if (amount !== 0n) result.push({ account, amount: formatAmount(amount) });
   }
   if (total !== 0n) {
-    throw new DomainError('INVARIANT_VIOLATED', `postings must sum to zero, these sum to ${formatAmount(total)}: ${JSON.stringify(result)}`);
+    throw new DomainError(
+      'INVARIANT_VIOLATED',
+      `postings must sum to zero, these sum to ${formatAmount(total)}: ${JSON.stringify(result)}`,
+    );
   }
   return result;
 }
@@ -31,7 +34,11 @@ export function transfer(from: string, to: string, amount: Cents): Posting[] {
 }
 
 /** Each member's share moves between `pool` and the member's account: to the members when positive. */
-export function shareMovements(pool: string, shares: ReadonlyMap<string, Cents>, memberAccount: (code: string) => string): [string, Cents][] {
+export function shareMovements(
+  pool: string,
+  shares: ReadonlyMap<string, Cents>,
+  memberAccount: (code: string) => string,
+): [string, Cents][] {
   const movements: [string, Cents][] = [];
   let total = 0n;
   for (const [code, amount] of shares) {

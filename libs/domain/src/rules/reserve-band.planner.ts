@@ -15,8 +15,11 @@ export interface ReserveBand {
 
 export function reserveBand(state: RegionState, agreement: ReserveAgreement, year: number): ReserveBand {
   const base =
-    agreement.base.kind === 'fixed' ? agreement.base.amount : agreement.schemes.reduce((sum, scheme) => sum + budgetAmount(state, year, scheme), 0n);
-  const pct = (value: string) => Rational.of(base).mul(Rational.fromDecimal(value)).div(Rational.HUNDRED).roundHalfAwayFromZero();
+    agreement.base.kind === 'fixed'
+      ? agreement.base.amount
+      : agreement.schemes.reduce((sum, scheme) => sum + budgetAmount(state, year, scheme), 0n);
+  const pct = (value: string) =>
+    Rational.of(base).mul(Rational.fromDecimal(value)).div(Rational.HUNDRED).roundHalfAwayFromZero();
   return { base, min: pct(agreement.minPct), max: pct(agreement.maxPct) };
 }
 
@@ -24,14 +27,29 @@ export function reserveBand(state: RegionState, agreement: ReserveAgreement, yea
  * Splits a reserve movement over the covered schemes by their regional budgets for the year (the
  * memo's "combination of the BW and MO objective keys, weighted by their share in the budget").
  */
-export function splitOverSchemes(state: RegionState, agreement: ReserveAgreement, year: number, amount: Cents): Map<Scheme, Cents> {
+export function splitOverSchemes(
+  state: RegionState,
+  agreement: ReserveAgreement,
+  year: number,
+  amount: Cents,
+): Map<Scheme, Cents> {
   const covered = SCHEMES.filter((scheme) => agreement.schemes.includes(scheme));
   if (covered.length === 1) return new Map([[covered[0], amount]]);
   const bw = budgetAmount(state, year, 'BW');
   const mo = budgetAmount(state, year, 'MO');
-  if (bw + mo === 0n) return new Map<Scheme, Cents>([['BW', amount], ['MO', 0n]]);
-  const bwPart = Rational.of(amount).mul(Rational.of(bw)).div(Rational.of(bw + mo)).roundHalfAwayFromZero();
-  return new Map<Scheme, Cents>([['BW', bwPart], ['MO', amount - bwPart]]);
+  if (bw + mo === 0n)
+    return new Map<Scheme, Cents>([
+      ['BW', amount],
+      ['MO', 0n],
+    ]);
+  const bwPart = Rational.of(amount)
+    .mul(Rational.of(bw))
+    .div(Rational.of(bw + mo))
+    .roundHalfAwayFromZero();
+  return new Map<Scheme, Cents>([
+    ['BW', bwPart],
+    ['MO', amount - bwPart],
+  ]);
 }
 
 /** Step 4: bring the reserve back inside its band, from or to the municipalities (or a fund). */
@@ -66,9 +84,17 @@ export function planReserveBand(state: RegionState, year: number): DomainEvent[]
         scheme,
         rule: 'reserve-replenishment' as const,
         ...(split.key ? { key: split.key } : {}),
-        inputs: { ...inputs, replenishTo: agreement.replenishTo, target: formatAmount(target), amount: formatAmount(amount), schemePart: formatAmount(part) },
+        inputs: {
+          ...inputs,
+          replenishTo: agreement.replenishTo,
+          target: formatAmount(target),
+          amount: formatAmount(amount),
+          schemePart: formatAmount(part),
+        },
         allocation: split.trail,
-        postings: postings(shareMovements(reserve, negate(split.targets), (code) => Accounts.municipality(code, scheme))),
+        postings: postings(
+          shareMovements(reserve, negate(split.targets), (code) => Accounts.municipality(code, scheme)),
+        ),
       },
     }));
   }
@@ -76,7 +102,12 @@ export function planReserveBand(state: RegionState, year: number): DomainEvent[]
   if (balance > band.max) {
     const target = agreement.payoutTo === 'max' ? band.max : band.min;
     const amount = balance - target;
-    const excessInputs = { ...inputs, payoutTo: agreement.payoutTo, target: formatAmount(target), amount: formatAmount(amount) };
+    const excessInputs = {
+      ...inputs,
+      payoutTo: agreement.payoutTo,
+      target: formatAmount(target),
+      amount: formatAmount(amount),
+    };
     if (agreement.excessTo.kind === 'fund') {
       return [
         {
@@ -117,4 +148,3 @@ function schemeParts(state: RegionState, agreement: ReserveAgreement, year: numb
 function negate(shares: ReadonlyMap<string, Cents>): Map<string, Cents> {
   return new Map([...shares].map(([code, amount]) => [code, -amount]));
 }
-

@@ -18,7 +18,10 @@ export function planResults(state: RegionState, year: number): DomainEvent[] {
     if (result === 0n) continue;
     const covered = agreement?.schemes.includes(scheme) ?? false;
     const toReservePct = covered ? agreement!.toReservePct : '0';
-    const toReserve = Rational.of(result).mul(Rational.fromDecimal(toReservePct)).div(Rational.HUNDRED).roundHalfAwayFromZero();
+    const toReserve = Rational.of(result)
+      .mul(Rational.fromDecimal(toReservePct))
+      .div(Rational.HUNDRED)
+      .roundHalfAwayFromZero();
     const inputs = {
       result: formatAmount(result),
       reserveAgreementVersion: covered ? agreement!.version : null,
@@ -50,7 +53,9 @@ export function planResults(state: RegionState, year: number): DomainEvent[] {
           ...(split.key ? { key: split.key } : {}),
           inputs: {
             ...inputs,
-            formula: covered ? 'r − toReserve, split by the scheme key' : 'r, split by the scheme key (no reserve agreement covers the scheme)',
+            formula: covered
+              ? 'r − toReserve, split by the scheme key'
+              : 'r, split by the scheme key (no reserve agreement covers the scheme)',
             settled: formatAmount(settled),
           },
           allocation: split.trail,
@@ -61,4 +66,3 @@ export function planResults(state: RegionState, year: number): DomainEvent[] {
   }
   return events;
 }
-

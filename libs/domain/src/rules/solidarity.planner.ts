@@ -16,7 +16,9 @@ export function planSolidarity(state: RegionState, year: number): DomainEvent[] 
     const expenditure = state.expenditures.get(`${year}:${code}:BW`);
     return {
       code,
-      income: state.ledger.balance(year, account(code)) - state.ledger.sum(year, account(code), 'LocalExpenditureRecorded', 'SolidarityTransferred'),
+      income:
+        state.ledger.balance(year, account(code)) -
+        state.ledger.sum(year, account(code), 'LocalExpenditureRecorded', 'SolidarityTransferred'),
       careCosts: expenditure?.careCosts ?? 0n,
       executionCosts: expenditure?.executionCosts ?? 0n,
       policyCorrections: state.policyCorrections.get(`${year}:${code}`) ?? 0n,
@@ -67,4 +69,3 @@ export function planSolidarity(state: RegionState, year: number): DomainEvent[] 
     },
   ];
 }
-

@@ -42,7 +42,11 @@ export function ownAccountPctFor(agreement: SolidarityAgreement, year: number): 
  * exact fractions of a cent: payers pay their exact payment rounded down (so no cap is ever exceeded)
  * and the receivers share exactly what was paid, by largest remainder.
  */
-export function computeSolidarity(agreement: SolidarityAgreement, year: number, inputs: readonly SolidarityMemberInput[]): SolidarityOutcome {
+export function computeSolidarity(
+  agreement: SolidarityAgreement,
+  year: number,
+  inputs: readonly SolidarityMemberInput[],
+): SolidarityOutcome {
   const hundred = Rational.HUNDRED;
   const ownAccountPct = ownAccountPctFor(agreement, year);
   const pooledShare = Rational.ONE.sub(Rational.fromDecimal(ownAccountPct).div(hundred));
@@ -56,12 +60,19 @@ export function computeSolidarity(agreement: SolidarityAgreement, year: number, 
         : Rational.of(member.careCosts + member.executionCosts);
     if (agreement.policyCorrections) spending = spending.sub(Rational.of(member.policyCorrections));
     const weightText = agreement.weights?.[member.code];
-    return { code: member.code, income, spending, result: income.sub(spending), weight: weightText ? Rational.fromDecimal(weightText) : Rational.ONE };
+    return {
+      code: member.code,
+      income,
+      spending,
+      result: income.sub(spending),
+      weight: weightText ? Rational.fromDecimal(weightText) : Rational.ONE,
+    };
   });
 
   const totalIncome = sumRationals(base.map((member) => member.income));
   const totalResult = sumRationals(base.map((member) => member.result));
-  const averageRatio = agreement.baseline === 'regional-average' && !totalIncome.isZero() ? totalResult.div(totalIncome) : undefined;
+  const averageRatio =
+    agreement.baseline === 'regional-average' && !totalIncome.isZero() ? totalResult.div(totalIncome) : undefined;
   const members = base.map((member) => {
     const deviation = averageRatio ? member.result.sub(member.income.mul(averageRatio)) : member.result;
     const pooled = deviation.mul(pooledShare);
@@ -72,7 +83,8 @@ export function computeSolidarity(agreement: SolidarityAgreement, year: number, 
   const receivers = members.filter((member) => member.pooled.isNegative());
   const need = sumRationals(receivers.map((member) => member.pooled.neg()));
   const caps = new Map<string, Rational>();
-  if (agreement.cap) for (const payer of payers) caps.set(payer.code, payer.pooled.min(payer.result.max(Rational.ZERO)));
+  if (agreement.cap)
+    for (const payer of payers) caps.set(payer.code, payer.pooled.min(payer.result.max(Rational.ZERO)));
 
   const exactPayments = new Map<string, Rational>();
   if (payers.length > 0 && need.isPositive()) {
@@ -90,7 +102,10 @@ export function computeSolidarity(agreement: SolidarityAgreement, year: number, 
   const volume = [...paid.values()].reduce((sum, amount) => sum + amount, 0n);
   const received =
     volume > 0n && receivers.length > 0
-      ? allocate(volume, receivers.map((member) => ({ code: member.code, weight: member.pooled.neg() })))
+      ? allocate(
+          volume,
+          receivers.map((member) => ({ code: member.code, weight: member.pooled.neg() })),
+        )
       : new Map<string, Cents>();
 
   return {
@@ -105,7 +120,8 @@ export function computeSolidarity(agreement: SolidarityAgreement, year: number, 
       pooled: member.pooled,
       weight: member.weight,
       cap: caps.get(member.code),
-      exactPayment: exactPayments.get(member.code) ?? (member.pooled.isNegative() ? member.pooled.neg() : Rational.ZERO),
+      exactPayment:
+        exactPayments.get(member.code) ?? (member.pooled.isNegative() ? member.pooled.neg() : Rational.ZERO),
       transfer: (received.get(member.code) ?? 0n) - (paid.get(member.code) ?? 0n),
     })),
   };
@@ -144,4 +160,3 @@ function waterFill(
 export function centsAsEuros(value: Rational): string {
   return Rational.of(value.numerator, value.denominator * 100n).toDecimalString(6);
 }
-

@@ -78,28 +78,48 @@ export class RegionState {
         this.region = this.remember('region', event.data, fromFactData(event.type, event.data) as RegisterRegion);
         break;
       case 'DistributionKeyAdopted': {
-        const key = this.remember(versionIdentity.key(event.data), event.data, fromFactData(event.type, event.data) as AdoptDistributionKey);
+        const key = this.remember(
+          versionIdentity.key(event.data),
+          event.data,
+          fromFactData(event.type, event.data) as AdoptDistributionKey,
+        );
         this.keys.set(key.keyId, [...(this.keys.get(key.keyId) ?? []), key]);
         break;
       }
       case 'RegionalBudgetAdopted': {
-        const budget = this.remember(versionIdentity.budget(event.data), event.data, fromFactData(event.type, event.data) as AdoptRegionalBudget);
+        const budget = this.remember(
+          versionIdentity.budget(event.data),
+          event.data,
+          fromFactData(event.type, event.data) as AdoptRegionalBudget,
+        );
         const slot = `${budget.year}:${budget.scheme}`;
         this.budgets.set(slot, [...(this.budgets.get(slot) ?? []), budget]);
         break;
       }
       case 'ReserveAgreementAdopted':
         this.reserveAgreements.push(
-          this.remember(versionIdentity.reserveAgreement(event.data), event.data, fromFactData(event.type, event.data) as AdoptReserveAgreement),
+          this.remember(
+            versionIdentity.reserveAgreement(event.data),
+            event.data,
+            fromFactData(event.type, event.data) as AdoptReserveAgreement,
+          ),
         );
         break;
       case 'SolidarityAgreementAdopted':
         this.solidarityAgreements.push(
-          this.remember(versionIdentity.solidarityAgreement(event.data), event.data, fromFactData(event.type, event.data) as AdoptSolidarityAgreement),
+          this.remember(
+            versionIdentity.solidarityAgreement(event.data),
+            event.data,
+            fromFactData(event.type, event.data) as AdoptSolidarityAgreement,
+          ),
         );
         break;
       case 'InhabitantsRecorded': {
-        const counts = this.remember(versionIdentity.inhabitants(event.data), event.data, fromFactData(event.type, event.data) as RecordInhabitants);
+        const counts = this.remember(
+          versionIdentity.inhabitants(event.data),
+          event.data,
+          fromFactData(event.type, event.data) as RecordInhabitants,
+        );
         this.inhabitants.set(counts.year, counts);
         break;
       }
@@ -209,4 +229,3 @@ export const FACT_IDENTITY = {
   ReserveTransferredToFund: (data: FactData) => `fund-transfer:${data.transferId}`,
   FundSpendingRecorded: (data: FactData) => `fund-spending:${data.spendingId}`,
 } as const;
-

@@ -69,7 +69,8 @@ export function sumOfPostings(event: DomainEvent): string {
 /** The postings of some events on one account, summed, as a decimal string. */
 export function moved(events: readonly DomainEvent[], account: string): string {
   let total = 0n;
-  for (const event of events) for (const posting of postingsOf(event)) if (posting.account === account) total += parseAmount(posting.amount);
+  for (const event of events)
+    for (const posting of postingsOf(event)) if (posting.account === account) total += parseAmount(posting.amount);
   return formatAmount(total);
 }
 

@@ -21,7 +21,11 @@ export const registerRegion: RawCommand = {
   ],
 };
 
-export const key = (keyId: string, weights: [string, string, string], extra: Record<string, unknown> = {}): RawCommand => ({
+export const key = (
+  keyId: string,
+  weights: [string, string, string],
+  extra: Record<string, unknown> = {},
+): RawCommand => ({
   command: 'AdoptDistributionKey',
   regionId: R,
   keyId,
@@ -42,7 +46,14 @@ export const keys: RawCommand[] = [
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}-${++counter}`;
 
-export const payment = (scheme: 'BW' | 'MO', basis: 'historical' | 'objective', recipient: string, amount: string, year = 2024, paymentId = nextId('p')): RawCommand => ({
+export const payment = (
+  scheme: 'BW' | 'MO',
+  basis: 'historical' | 'objective',
+  recipient: string,
+  amount: string,
+  year = 2024,
+  paymentId = nextId('p'),
+): RawCommand => ({
   command: 'RecordRijkPayment',
   regionId: R,
   paymentId,
@@ -53,7 +64,12 @@ export const payment = (scheme: 'BW' | 'MO', basis: 'historical' | 'objective', 
   amount,
 });
 
-export const budget = (scheme: 'BW' | 'MO', amount: string, extra: Record<string, unknown> = {}, year = 2024): RawCommand => ({
+export const budget = (
+  scheme: 'BW' | 'MO',
+  amount: string,
+  extra: Record<string, unknown> = {},
+  year = 2024,
+): RawCommand => ({
   command: 'AdoptRegionalBudget',
   regionId: R,
   version: 1,
@@ -81,7 +97,13 @@ export const coPayment = (scheme: 'BW' | 'MO', amount: string, year = 2024): Raw
   amount,
 });
 
-export const expenditure = (municipality: string, careCosts: string, executionCosts = '0', year = 2024, scheme: 'BW' | 'MO' = 'BW'): RawCommand => ({
+export const expenditure = (
+  municipality: string,
+  careCosts: string,
+  executionCosts = '0',
+  year = 2024,
+  scheme: 'BW' | 'MO' = 'BW',
+): RawCommand => ({
   command: 'RecordLocalExpenditure',
   regionId: R,
   expenditureId: nextId('e'),
@@ -119,7 +141,12 @@ export const solidarityAgreement = (extra: Record<string, unknown> = {}): RawCom
 
 export const run = (year = 2024): RawCommand => ({ command: 'RunAllocation', regionId: R, year });
 export const close = (year = 2024): RawCommand => ({ command: 'CloseYear', regionId: R, year });
-export const reopen = (year = 2024, reason = 'nacalculatie'): RawCommand => ({ command: 'ReopenYear', regionId: R, year, reason });
+export const reopen = (year = 2024, reason = 'nacalculatie'): RawCommand => ({
+  command: 'ReopenYear',
+  regionId: R,
+  year,
+  reason,
+});
 
 export const account = {
   bwHistorical: `region:${R}:bw-historical`,

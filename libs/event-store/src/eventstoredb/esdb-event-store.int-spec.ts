@@ -22,7 +22,9 @@ describeEventStoreContract(
   {
     refusesStoredEventIds: false,
     reopens: true,
-    skipBecause: serverUrl ? undefined : 'GELDSTROOM_TEST_ESDB is not set (to run it: GELDSTROOM_TEST_ESDB=esdb://localhost:2113?tls=false npm test)',
+    skipBecause: serverUrl
+      ? undefined
+      : 'GELDSTROOM_TEST_ESDB is not set (to run it: GELDSTROOM_TEST_ESDB=esdb://localhost:2113?tls=false npm test)',
   },
 );
 
@@ -35,7 +37,9 @@ describe('EventStoreDB adapter without a server', () => {
     expect(error).toBeInstanceOf(EventStoreError);
     expect(error.constructor).toBe(EventStoreError);
     expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
-    expect(error.message).toMatch(new RegExp(`^EventStoreDB at ${escape(url)} is unreachable \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\)`));
+    expect(error.message).toMatch(
+      new RegExp(`^EventStoreDB at ${escape(url)} is unreachable \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\)`),
+    );
     expect(elapsedMs).toBeLessThan(5_000);
   });
 
@@ -46,7 +50,9 @@ describe('EventStoreDB adapter without a server', () => {
       const { error, elapsedMs } = await timedFailure(openEventStore(url));
 
       expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
-      expect(error.message).toBe(`EventStoreDB at ${url} did not answer within 700 ms; is the server running, and are host, port and tls= right?`);
+      expect(error.message).toBe(
+        `EventStoreDB at ${url} did not answer within 700 ms; is the server running, and are host, port and tls= right?`,
+      );
       expect(elapsedMs).toBeGreaterThanOrEqual(650);
       expect(elapsedMs).toBeLessThan(3_000);
     } finally {

@@ -19,7 +19,14 @@ import {
   SubscribeOptions,
 } from '../event-store.port';
 import { drainRead, NoAnswerError } from './drain-read';
-import { EsdbErrorContext, toEsdbEvent, toEsdbExpectedRevision, toEsdbPosition, toRecordedEvent, toStoreError } from './esdb-mapping';
+import {
+  EsdbErrorContext,
+  toEsdbEvent,
+  toEsdbExpectedRevision,
+  toEsdbPosition,
+  toRecordedEvent,
+  toStoreError,
+} from './esdb-mapping';
 import { EsdbSettings, esdbSettings } from './esdb-settings';
 
 /** Events per readAll request; a caller's maxCount is met across as many pages as it takes. */
@@ -61,7 +68,11 @@ export class EsdbEventStore implements EventStore {
     try {
       client = EventStoreDBClient.connectionString(settings.connectionString);
     } catch (error) {
-      throw new EventStoreError('STORE_UNAVAILABLE', `invalid EventStoreDB URL "${settings.displayUrl}": ${(error as Error).message}`, { cause: error });
+      throw new EventStoreError(
+        'STORE_UNAVAILABLE',
+        `invalid EventStoreDB URL "${settings.displayUrl}": ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     const store = new EsdbEventStore(client, settings);
     try {
@@ -73,7 +84,11 @@ export class EsdbEventStore implements EventStore {
     return store;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const context = this.context(`append to ${streamId}`, { streamId, expected: expectedRevision });
     checkIds(streamId, events);
     try {
@@ -154,10 +169,18 @@ export class EsdbEventStore implements EventStore {
           subscriber.error(toStoreError(error, this.context('subscription to $all')));
         }
       });
-      subscription.on('error', (error: Error) => subscriber.error(toStoreError(error, this.context('subscription to $all'))));
+      subscription.on('error', (error: Error) =>
+        subscriber.error(toStoreError(error, this.context('subscription to $all'))),
+      );
       subscription.on('end', () => {
         if (this.closed) subscriber.complete();
-        else subscriber.error(new EventStoreError('STORE_UNAVAILABLE', `EventStoreDB at ${this.description} ended the subscription to $all`));
+        else
+          subscriber.error(
+            new EventStoreError(
+              'STORE_UNAVAILABLE',
+              `EventStoreDB at ${this.description} ended the subscription to $all`,
+            ),
+          );
       });
       return () => {
         this.followers.delete(subscriber);
@@ -176,7 +199,11 @@ export class EsdbEventStore implements EventStore {
 
   private async checkConnection(): Promise<void> {
     try {
-      await drainRead(this.client.readStream(PROBE_STREAM, { maxCount: 1 }), this.settings.connectTimeoutMs, () => false);
+      await drainRead(
+        this.client.readStream(PROBE_STREAM, { maxCount: 1 }),
+        this.settings.connectTimeoutMs,
+        () => false,
+      );
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
       if (error instanceof NoAnswerError) {
@@ -199,8 +226,13 @@ export class EsdbEventStore implements EventStore {
 function checkIds(streamId: string, events: readonly NewEvent[]): void {
   const ids = new Set<string>();
   for (const event of events) {
-    if (!UUID.test(event.eventId)) throw new EventStoreError('STORE_FAILURE', `event id "${event.eventId}" in an append to ${streamId} is not a lowercase UUID`);
-    if (ids.has(event.eventId)) throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} appears twice in one append to ${streamId}`);
+    if (!UUID.test(event.eventId))
+      throw new EventStoreError(
+        'STORE_FAILURE',
+        `event id "${event.eventId}" in an append to ${streamId} is not a lowercase UUID`,
+      );
+    if (ids.has(event.eventId))
+      throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} appears twice in one append to ${streamId}`);
     ids.add(event.eventId);
   }
 }

@@ -27,7 +27,11 @@ import { NoAnswerError } from './drain-read';
  */
 export function toEsdbExpectedRevision(expected: ExpectedRevision): typeof NO_STREAM | bigint {
   if (expected === 'no_stream') return NO_STREAM;
-  if (typeof expected !== 'bigint' || expected < 0n) throw new EventStoreError('STORE_FAILURE', `expected revision must be no_stream or a revision >= 0, got ${String(expected)}`);
+  if (typeof expected !== 'bigint' || expected < 0n)
+    throw new EventStoreError(
+      'STORE_FAILURE',
+      `expected revision must be no_stream or a revision >= 0, got ${String(expected)}`,
+    );
   return expected;
 }
 
@@ -57,10 +61,14 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
   const event = resolved.event;
   if (!event || isSystemEvent(event.streamId, event.type)) return undefined;
   const where = `event ${event.id} (${event.type}) at ${event.streamId}@${event.revision}`;
-  if (!event.isJson) throw new EventStoreError('STORE_FAILURE', `${where} is not JSON; Geldstroom reads only the JSON events it writes`);
+  if (!event.isJson)
+    throw new EventStoreError('STORE_FAILURE', `${where} is not JSON; Geldstroom reads only the JSON events it writes`);
   const position = event.position?.commit ?? resolved.commitPosition;
   if (position === undefined) {
-    throw new EventStoreError('STORE_FAILURE', `${where} came without its global position; Geldstroom needs EventStoreDB 22.10 or later (or KurrentDB)`);
+    throw new EventStoreError(
+      'STORE_FAILURE',
+      `${where} came without its global position; Geldstroom needs EventStoreDB 22.10 or later (or KurrentDB)`,
+    );
   }
   return {
     eventId: event.id,
@@ -75,7 +83,10 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
 
 function toMetadata(metadata: unknown, where: string): EventMetadata {
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || metadata instanceof Uint8Array) {
-    throw new EventStoreError('STORE_FAILURE', `${where} has no JSON metadata object; Geldstroom writes actor, source and ids with every event`);
+    throw new EventStoreError(
+      'STORE_FAILURE',
+      `${where} has no JSON metadata object; Geldstroom writes actor, source and ids with every event`,
+    );
   }
   return metadata as EventMetadata;
 }
@@ -107,11 +118,17 @@ export function toStoreError(error: unknown, context: EsdbErrorContext): EventSt
     return new ConcurrencyConflictError(streamId, expected, known.actualVersion);
   }
   if (known instanceof UnavailableError) {
-    return new EventStoreError('STORE_UNAVAILABLE', `${at} is unreachable (${reason}); is the server running, and are host, port and tls= right?`, { cause: error });
+    return new EventStoreError(
+      'STORE_UNAVAILABLE',
+      `${at} is unreachable (${reason}); is the server running, and are host, port and tls= right?`,
+      { cause: error },
+    );
   }
   if (known instanceof DeadlineExceededError || known instanceof TimeoutError || known instanceof NoAnswerError) {
     const limit = context.deadlineMs ? ` within ${context.deadlineMs} ms` : ' in time';
-    return new EventStoreError('STORE_TIMEOUT', `${at} did not complete ${context.operation}${limit} (${reason})`, { cause: error });
+    return new EventStoreError('STORE_TIMEOUT', `${at} did not complete ${context.operation}${limit} (${reason})`, {
+      cause: error,
+    });
   }
   if (known instanceof NotLeaderError) {
     return new EventStoreError(
@@ -121,13 +138,25 @@ export function toStoreError(error: unknown, context: EsdbErrorContext): EventSt
     );
   }
   if (known instanceof AccessDeniedError) {
-    return new EventStoreError('STORE_FAILURE', `${at} denied ${context.operation}; check the user and password in the URL`, { cause: error });
+    return new EventStoreError(
+      'STORE_FAILURE',
+      `${at} denied ${context.operation}; check the user and password in the URL`,
+      { cause: error },
+    );
   }
   if (known instanceof StreamDeletedError) {
-    return new EventStoreError('STORE_FAILURE', `${at}: stream ${context.streamId ?? known.streamName} was deleted; ${context.operation} is not possible`, { cause: error });
+    return new EventStoreError(
+      'STORE_FAILURE',
+      `${at}: stream ${context.streamId ?? known.streamName} was deleted; ${context.operation} is not possible`,
+      { cause: error },
+    );
   }
   if (known instanceof Error && /failed to discover/i.test(known.message)) {
-    return new EventStoreError('STORE_UNAVAILABLE', `${at}: no cluster node answered (${reason}); are the nodes running and is the URL right?`, { cause: error });
+    return new EventStoreError(
+      'STORE_UNAVAILABLE',
+      `${at}: no cluster node answered (${reason}); are the nodes running and is the URL right?`,
+      { cause: error },
+    );
   }
   return new EventStoreError('STORE_FAILURE', `${context.operation} on ${at} failed: ${reason}`, { cause: error });
 }

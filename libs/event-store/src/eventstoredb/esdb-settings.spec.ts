@@ -23,10 +23,17 @@ describe('EventStoreDB connection settings', () => {
   it('keeps what the URL says, in whatever case it says it, and takes its own connectTimeout out', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const settings = esdbSettings('esdb+discover://cluster.example:2113?tls=false&DefaultDeadline=2500&max-discover-attempts=7&connectTimeout=800');
+      const settings = esdbSettings(
+        'esdb+discover://cluster.example:2113?tls=false&DefaultDeadline=2500&max-discover-attempts=7&connectTimeout=800',
+      );
       const parsed = parseConnectionString(settings.connectionString);
 
-      expect(parsed).toMatchObject({ dnsDiscover: true, defaultDeadline: 2500, maxDiscoverAttempts: 7, discoveryInterval: ESDB_CLIENT_DEFAULTS.discoveryInterval });
+      expect(parsed).toMatchObject({
+        dnsDiscover: true,
+        defaultDeadline: 2500,
+        maxDiscoverAttempts: 7,
+        discoveryInterval: ESDB_CLIENT_DEFAULTS.discoveryInterval,
+      });
       expect(settings.connectionString.match(/deadline/gi)).toHaveLength(1);
       expect(settings.connectionString).not.toMatch(/connectTimeout/i);
       expect(settings.deadlineMs).toBe(2500);
@@ -39,7 +46,9 @@ describe('EventStoreDB connection settings', () => {
   });
 
   it('never lets a URL turn thrown conflicts off', () => {
-    const parsed = parseConnectionString(esdbSettings('esdb://a:2113,b:2113,c:2113?tls=false&throwOnAppendFailure=false').connectionString);
+    const parsed = parseConnectionString(
+      esdbSettings('esdb://a:2113,b:2113,c:2113?tls=false&throwOnAppendFailure=false').connectionString,
+    );
     expect(parsed.throwOnAppendFailure).toBe(true);
     expect(parsed.hosts).toHaveLength(3);
   });
@@ -54,7 +63,9 @@ describe('EventStoreDB connection settings', () => {
   });
 
   it('hides a password in URLs shown to people', () => {
-    expect(redactUrl('esdb://admin:changeit@node1:2113,node2:2113?tls=true')).toBe('esdb://admin:***@node1:2113,node2:2113?tls=true');
+    expect(redactUrl('esdb://admin:changeit@node1:2113,node2:2113?tls=true')).toBe(
+      'esdb://admin:***@node1:2113,node2:2113?tls=true',
+    );
     expect(redactUrl('esdb://node1:2113?tls=false')).toBe('esdb://node1:2113?tls=false');
   });
 });

@@ -38,7 +38,8 @@ export interface EsdbSettings {
 export function esdbSettings(url: string): EsdbSettings {
   const displayUrl = redactUrl(url.trim());
   const match = /^(esdb(?:\+discover)?:\/\/[^?]+)(?:\?(.*))?$/.exec(url.trim());
-  if (!match) throw invalid(displayUrl, 'expected esdb://host:port[,host:port…][?key=value&…] or esdb+discover://host:port');
+  if (!match)
+    throw invalid(displayUrl, 'expected esdb://host:port[,host:port…][?key=value&…] or esdb+discover://host:port');
   const [, base, query = ''] = match;
 
   const pairs: [string, string][] = [];
@@ -63,7 +64,11 @@ export function esdbSettings(url: string): EsdbSettings {
   kept.push(['throwOnAppendFailure', 'true']);
 
   const deadline = kept.find(([key]) => flatKey(key) === 'defaultdeadline');
-  const deadlineMs = positiveInteger(displayUrl, 'defaultDeadline', deadline?.[1] ?? String(ESDB_CLIENT_DEFAULTS.defaultDeadline));
+  const deadlineMs = positiveInteger(
+    displayUrl,
+    'defaultDeadline',
+    deadline?.[1] ?? String(ESDB_CLIENT_DEFAULTS.defaultDeadline),
+  );
   return {
     connectionString: `${base}?${kept.map(([key, value]) => `${key}=${value}`).join('&')}`,
     displayUrl,
@@ -83,7 +88,8 @@ function flatKey(key: string): string {
 }
 
 function positiveInteger(displayUrl: string, key: string, value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) throw invalid(displayUrl, `${key} must be a whole number of milliseconds, got "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || Number(value) <= 0)
+    throw invalid(displayUrl, `${key} must be a whole number of milliseconds, got "${value}"`);
   return Number(value);
 }
 

@@ -30,7 +30,11 @@ const WAIT_MS = 10_000;
  * The behaviour every adapter of the port must show, as one jest suite. Each test writes to streams
  * of its own (random names under `region-`), so the suite also runs against a shared server.
  */
-export function describeEventStoreContract(name: string, factory: () => Promise<ContractSubject>, options: ContractOptions): void {
+export function describeEventStoreContract(
+  name: string,
+  factory: () => Promise<ContractSubject>,
+  options: ContractOptions,
+): void {
   if (options.skipBecause) process.stderr.write(`${name} event store contract skipped: ${options.skipBecause}\n`);
   (options.skipBecause ? describe.skip : describe)(`${name}: event store contract`, () => {
     let subject: ContractSubject | undefined;
@@ -55,7 +59,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       const result = await store.appendToStream(streamId, events, 'no_stream');
 
       const read = await store.readStream(streamId);
-      expect(read.map(envelope)).toEqual(events.map((event, index) => ({ ...event, streamId, revision: BigInt(index) })));
+      expect(read.map(envelope)).toEqual(
+        events.map((event, index) => ({ ...event, streamId, revision: BigInt(index) })),
+      );
       expect(result.nextExpectedRevision).toBe(1n);
       expect(read[1].position).toBeGreaterThan(read[0].position);
       expect(result.position).toBe(read[1].position);
@@ -67,10 +73,18 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       const second = await store.appendToStream(streamId, [newEvent('B')], 0n);
       expect(second.nextExpectedRevision).toBe(1n);
 
-      await expect(store.appendToStream(streamId, [newEvent('C')], 0n)).rejects.toMatchObject(conflict(streamId, 0n, 1n));
-      await expect(store.appendToStream(streamId, [newEvent('C')], 5n)).rejects.toMatchObject(conflict(streamId, 5n, 1n));
-      await expect(store.appendToStream(streamId, [newEvent('C')], 'no_stream')).rejects.toMatchObject(conflict(streamId, 'no_stream', 1n));
-      await expect(store.appendToStream(streamId, [newEvent('C')], 'no_stream')).rejects.toBeInstanceOf(ConcurrencyConflictError);
+      await expect(store.appendToStream(streamId, [newEvent('C')], 0n)).rejects.toMatchObject(
+        conflict(streamId, 0n, 1n),
+      );
+      await expect(store.appendToStream(streamId, [newEvent('C')], 5n)).rejects.toMatchObject(
+        conflict(streamId, 5n, 1n),
+      );
+      await expect(store.appendToStream(streamId, [newEvent('C')], 'no_stream')).rejects.toMatchObject(
+        conflict(streamId, 'no_stream', 1n),
+      );
+      await expect(store.appendToStream(streamId, [newEvent('C')], 'no_stream')).rejects.toBeInstanceOf(
+        ConcurrencyConflictError,
+      );
 
       const third = await store.appendToStream(streamId, [newEvent('C')], 1n);
       expect(third.nextExpectedRevision).toBe(2n);
@@ -79,7 +93,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
 
     it('refuses an exact revision on a stream that does not exist', async () => {
       const streamId = newStream();
-      await expect(store.appendToStream(streamId, [newEvent('A')], 0n)).rejects.toMatchObject(conflict(streamId, 0n, 'no_stream'));
+      await expect(store.appendToStream(streamId, [newEvent('A')], 0n)).rejects.toMatchObject(
+        conflict(streamId, 0n, 'no_stream'),
+      );
       expect(await store.readStream(streamId)).toEqual([]);
     });
 
@@ -88,7 +104,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       await store.appendToStream(streamId, [newEvent('A'), newEvent('B')], 'no_stream');
       const before = await store.readStream(streamId);
 
-      await expect(store.appendToStream(streamId, [newEvent('C'), newEvent('D')], 0n)).rejects.toBeInstanceOf(ConcurrencyConflictError);
+      await expect(store.appendToStream(streamId, [newEvent('C'), newEvent('D')], 0n)).rejects.toBeInstanceOf(
+        ConcurrencyConflictError,
+      );
 
       expect(await store.readStream(streamId)).toEqual(before);
       const after = await store.readAll({ after: before[1].position });
@@ -98,7 +116,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
     it('a batch holding one event id twice is refused and writes nothing', async () => {
       const streamId = newStream();
       const twice = newEvent('A');
-      await expect(store.appendToStream(streamId, [newEvent('B'), twice, { ...twice, type: 'C' }], 'no_stream')).rejects.toMatchObject({
+      await expect(
+        store.appendToStream(streamId, [newEvent('B'), twice, { ...twice, type: 'C' }], 'no_stream'),
+      ).rejects.toMatchObject({
         code: 'DUPLICATE_EVENT',
       });
       expect(await store.readStream(streamId)).toEqual([]);
@@ -108,15 +128,20 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       expect((await store.readStream(streamId)).map((event) => event.type)).toEqual(['D']);
     });
 
-    (options.refusesStoredEventIds ? it : it.skip)('an event id stored in another stream is refused, and nothing of the batch is written', async () => {
-      const first = newStream();
-      const second = newStream();
-      const stored = newEvent('A');
-      await store.appendToStream(first, [stored], 'no_stream');
+    (options.refusesStoredEventIds ? it : it.skip)(
+      'an event id stored in another stream is refused, and nothing of the batch is written',
+      async () => {
+        const first = newStream();
+        const second = newStream();
+        const stored = newEvent('A');
+        await store.appendToStream(first, [stored], 'no_stream');
 
-      await expect(store.appendToStream(second, [newEvent('B'), { ...stored }], 'no_stream')).rejects.toMatchObject({ code: 'DUPLICATE_EVENT' });
-      expect(await store.readStream(second)).toEqual([]);
-    });
+        await expect(store.appendToStream(second, [newEvent('B'), { ...stored }], 'no_stream')).rejects.toMatchObject({
+          code: 'DUPLICATE_EVENT',
+        });
+        expect(await store.readStream(second)).toEqual([]);
+      },
+    );
 
     it('a retried append is stored once', async () => {
       const streamId = newStream();
@@ -129,7 +154,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         (error: unknown) => (error instanceof ConcurrencyConflictError ? 'conflict' : error),
       );
       expect(['acknowledged', 'conflict']).toContain(retry);
-      expect((await store.readStream(streamId)).map((event) => event.eventId)).toEqual(batch.map((event) => event.eventId));
+      expect((await store.readStream(streamId)).map((event) => event.eventId)).toEqual(
+        batch.map((event) => event.eventId),
+      );
     });
 
     it('reads a stream from a revision, at most maxCount events; a missing stream is empty', async () => {
@@ -155,7 +182,8 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       await store.appendToStream(b, [b0], 'no_stream');
       await store.appendToStream(a, [a1], 0n);
       await store.appendToStream(b, [b1], 0n);
-      const mine = (events: RecordedEvent[]) => events.filter((event) => event.streamId === a || event.streamId === b).map((event) => event.eventId);
+      const mine = (events: RecordedEvent[]) =>
+        events.filter((event) => event.streamId === a || event.streamId === b).map((event) => event.eventId);
       const [first] = await store.readStream(a, { maxCount: 1 });
       const [last] = await store.readStream(b, { fromRevision: 1n });
 
@@ -178,7 +206,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       await store.appendToStream(`${prefix}a`, [a0], 'no_stream');
       await store.appendToStream(other, [newEvent('O0')], 'no_stream');
 
-      const received = firstValueFrom(store.subscribeToAll({ streamPrefix: prefix }).pipe(take(3), toArray(), timeout(WAIT_MS)));
+      const received = firstValueFrom(
+        store.subscribeToAll({ streamPrefix: prefix }).pipe(take(3), toArray(), timeout(WAIT_MS)),
+      );
       await store.appendToStream(`${prefix}b`, [b0], 'no_stream');
       await store.appendToStream(other, [newEvent('O1')], 0n);
       await store.appendToStream(`${prefix}a`, [a1], 0n);
@@ -196,7 +226,9 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       await store.appendToStream(streamId, events, 'no_stream');
       const [first] = await store.readStream(streamId);
 
-      const received = await firstValueFrom(store.subscribeToAll({ after: first.position, streamPrefix: prefix }).pipe(take(1), timeout(WAIT_MS)));
+      const received = await firstValueFrom(
+        store.subscribeToAll({ after: first.position, streamPrefix: prefix }).pipe(take(1), timeout(WAIT_MS)),
+      );
       expect(received.eventId).toBe(events[1].eventId);
     });
 
@@ -211,7 +243,12 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         nothing: null,
         year: 2024,
       };
-      const metadata: EventMetadata = { ...META, source: 'holland-rijnland.jsonl:12', command: 'RecordRijkPayment', extra: { nested: ['x'] } };
+      const metadata: EventMetadata = {
+        ...META,
+        source: 'holland-rijnland.jsonl:12',
+        command: 'RecordRijkPayment',
+        extra: { nested: ['x'] },
+      };
       const event: NewEvent = { eventId: randomUUID(), type: 'RijkPaymentRecorded', data, metadata };
       const expected = structuredClone(event);
       await store.appendToStream(streamId, [newEvent('Marker'), event], 'no_stream');
@@ -227,7 +264,11 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       const streamId = newStream();
       let expected: bigint | 'no_stream' = 'no_stream';
       for (let batch = 0; batch < 6; batch += 1) {
-        const result = await store.appendToStream(streamId, Array.from({ length: 25 }, () => newEvent('Tick')), expected);
+        const result = await store.appendToStream(
+          streamId,
+          Array.from({ length: 25 }, () => newEvent('Tick')),
+          expected,
+        );
         expect(typeof result.nextExpectedRevision).toBe('bigint');
         expect(typeof result.position).toBe('bigint');
         expected = result.nextExpectedRevision;
@@ -241,23 +282,30 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
       expect(revisions(await store.readStream(streamId, { fromRevision: 148n }))).toEqual([148n, 149n]);
     });
 
-    (options.reopens ? it : it.skip)('reads the same events back after reopening, and continues where it was', async () => {
-      const streamId = newStream();
-      const events = [newEvent('A', { amount: '1.00' }), newEvent('B', { amount: '-1.00' })];
-      await store.appendToStream(streamId, events, 'no_stream');
-      const before = await store.readStream(streamId);
+    (options.reopens ? it : it.skip)(
+      'reads the same events back after reopening, and continues where it was',
+      async () => {
+        const streamId = newStream();
+        const events = [newEvent('A', { amount: '1.00' }), newEvent('B', { amount: '-1.00' })];
+        await store.appendToStream(streamId, events, 'no_stream');
+        const before = await store.readStream(streamId);
 
-      store = await subject!.reopen!();
-      opened.push(store);
-      const after = await store.readStream(streamId);
-      expect(after).toEqual(before);
-      expect((await store.readAll({ after: before[0].position })).filter((event) => event.streamId === streamId)).toEqual([before[1]]);
+        store = await subject!.reopen!();
+        opened.push(store);
+        const after = await store.readStream(streamId);
+        expect(after).toEqual(before);
+        expect(
+          (await store.readAll({ after: before[0].position })).filter((event) => event.streamId === streamId),
+        ).toEqual([before[1]]);
 
-      await expect(store.appendToStream(streamId, [newEvent('C')], 0n)).rejects.toBeInstanceOf(ConcurrencyConflictError);
-      const next = await store.appendToStream(streamId, [newEvent('C')], 1n);
-      expect(next.nextExpectedRevision).toBe(2n);
-      expect(next.position).toBeGreaterThan(before[1].position);
-    });
+        await expect(store.appendToStream(streamId, [newEvent('C')], 0n)).rejects.toBeInstanceOf(
+          ConcurrencyConflictError,
+        );
+        const next = await store.appendToStream(streamId, [newEvent('C')], 1n);
+        expect(next.nextExpectedRevision).toBe(2n);
+        expect(next.position).toBeGreaterThan(before[1].position);
+      },
+    );
   });
 }
 

@@ -33,7 +33,12 @@ export async function* allEvents(store: EventStore): AsyncGenerator<RecordedEven
  * Appends events in the order given, keeping their ids and metadata: consecutive events of one
  * stream go in one append, each with the exact expected revision.
  */
-export async function appendInOrder(target: EventStore, events: AsyncIterable<Pick<RecordedEvent, 'streamId' | 'eventId' | 'type' | 'data' | 'metadata'>> | Iterable<Pick<RecordedEvent, 'streamId' | 'eventId' | 'type' | 'data' | 'metadata'>>): Promise<CopyReport> {
+export async function appendInOrder(
+  target: EventStore,
+  events:
+    | AsyncIterable<Pick<RecordedEvent, 'streamId' | 'eventId' | 'type' | 'data' | 'metadata'>>
+    | Iterable<Pick<RecordedEvent, 'streamId' | 'eventId' | 'type' | 'data' | 'metadata'>>,
+): Promise<CopyReport> {
   const revisions = new Map<string, ExpectedRevision>();
   let batch: NewEvent[] = [];
   let batchStream: string | undefined;

@@ -55,19 +55,31 @@ export function parseEventLines(file: string, text: string): { line: number; eve
       throw new EventLineError(file, line, `not valid JSON (${(error as Error).message})`);
     }
     for (const field of ['streamId', 'revision', 'eventId', 'type'] as const) {
-      if (typeof parsed[field] !== 'string' || parsed[field] === '') throw new EventLineError(file, line, `${field} must be a non-empty string`);
+      if (typeof parsed[field] !== 'string' || parsed[field] === '')
+        throw new EventLineError(file, line, `${field} must be a non-empty string`);
     }
-    if (!/^\d+$/.test(parsed.revision!)) throw new EventLineError(file, line, `revision must be a whole number, got "${parsed.revision}"`);
-    if (!UUID.test(parsed.eventId!)) throw new EventLineError(file, line, `eventId must be a UUID, got "${parsed.eventId}"`);
+    if (!/^\d+$/.test(parsed.revision!))
+      throw new EventLineError(file, line, `revision must be a whole number, got "${parsed.revision}"`);
+    if (!UUID.test(parsed.eventId!))
+      throw new EventLineError(file, line, `eventId must be a UUID, got "${parsed.eventId}"`);
     if (parsed.data === undefined) throw new EventLineError(file, line, 'data is missing');
-    if (typeof parsed.metadata !== 'object' || parsed.metadata === null || typeof parsed.metadata.recordedAt !== 'string' || typeof parsed.metadata.actor !== 'string') {
+    if (
+      typeof parsed.metadata !== 'object' ||
+      parsed.metadata === null ||
+      typeof parsed.metadata.recordedAt !== 'string' ||
+      typeof parsed.metadata.actor !== 'string'
+    ) {
       throw new EventLineError(file, line, 'metadata must hold at least actor and recordedAt');
     }
     if (ids.has(parsed.eventId!)) throw new EventLineError(file, line, `eventId ${parsed.eventId} appears twice`);
     ids.add(parsed.eventId!);
     const expected = nextRevision.get(parsed.streamId!) ?? 0n;
     if (BigInt(parsed.revision!) !== expected) {
-      throw new EventLineError(file, line, `${parsed.streamId} revision ${parsed.revision} out of order (expected ${expected})`);
+      throw new EventLineError(
+        file,
+        line,
+        `${parsed.streamId} revision ${parsed.revision} out of order (expected ${expected})`,
+      );
     }
     nextRevision.set(parsed.streamId!, expected + 1n);
     events.push({ line, event: parsed as EventLine });

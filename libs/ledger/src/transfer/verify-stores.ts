@@ -15,7 +15,8 @@ export async function verifyStores(source: EventStore, target: EventStore): Prom
   const regionIds = await left.regionIds();
   const differences: string[] = [];
   const targetRegions = await right.regionIds();
-  for (const missing of targetRegions.filter((id) => !regionIds.includes(id))) differences.push(`region ${missing} exists only in the target`);
+  for (const missing of targetRegions.filter((id) => !regionIds.includes(id)))
+    differences.push(`region ${missing} exists only in the target`);
   let years = 0;
   for (const regionId of regionIds) {
     const before = await left.regionState(regionId);
@@ -26,8 +27,10 @@ export async function verifyStores(source: EventStore, target: EventStore): Prom
     }
     for (const year of [...before.activeYears].sort((a, b) => a - b)) {
       years += 1;
-      if (JSON.stringify(buildStatement(before, year)) !== JSON.stringify(buildStatement(after, year))) differences.push(`${regionId} ${year}: statements differ`);
-      if (JSON.stringify(buildBalances(before, year)) !== JSON.stringify(buildBalances(after, year))) differences.push(`${regionId} ${year}: balances differ`);
+      if (JSON.stringify(buildStatement(before, year)) !== JSON.stringify(buildStatement(after, year)))
+        differences.push(`${regionId} ${year}: statements differ`);
+      if (JSON.stringify(buildBalances(before, year)) !== JSON.stringify(buildBalances(after, year)))
+        differences.push(`${regionId} ${year}: balances differ`);
     }
   }
   return { regions: regionIds.length, years, differences };
