@@ -6,10 +6,13 @@ export const Accounts = {
   providers: 'external:providers',
   coPayments: 'external:co-payments',
   openingBalances: 'external:opening-balances',
+  municipalTreasuries: 'external:municipal-treasuries',
   bwHistorical: (regionId: string) => `region:${regionId}:bw-historical`,
   moBudget: (regionId: string) => `region:${regionId}:mo-budget`,
   provisions: (regionId: string, scheme: Scheme) => `region:${regionId}:${schemeSlug(scheme)}-provisions`,
   reserve: (regionId: string) => `region:${regionId}:reserve`,
+  /** advances between the municipalities and the central municipality, on account of the settlement */
+  advances: (regionId: string) => `region:${regionId}:advances`,
   fund: (regionId: string, fundId: string) => `region:${regionId}:fund:${fundId}`,
   municipality: (code: string, scheme: Scheme) => `municipality:${code}:${schemeSlug(scheme)}`,
 } as const;

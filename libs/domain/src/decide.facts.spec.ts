@@ -234,12 +234,119 @@ describe('other money facts', () => {
     ]);
   });
 
-  it('treats a reserve opening recorded again as a no-op, and other content as a conflict', () => {
+  it('keeps one reserve opening per region: the same again is a no-op, another amount or year is refused', () => {
     const opening = { command: 'RecordReserveOpening', regionId: R, year: 2023, amount: '1000.00' };
     given(registerRegion, opening).when(opening).thenNothing();
     given(registerRegion, opening)
+      .when({ ...opening, amount: '1000' })
+      .thenNothing();
+    given(registerRegion, opening)
       .when({ ...opening, amount: '999.00' })
+      .thenRejects(
+        'ID_REUSED',
+        'amount',
+        /already has its reserve opening \(2023: 1000\.00\); a region has one opening/,
+      );
+    given(registerRegion, opening)
+      .when({ ...opening, year: 2024 })
+      .thenRejects('ID_REUSED', 'year', /one opening/);
+    given(registerRegion, opening)
+      .when({ ...opening, year: 2024, amount: '5.00' })
       .thenRejects('ID_REUSED', 'year');
+    given(registerRegion, opening)
+      .when({ ...opening, reference: 'stand 31-12-2022' })
+      .thenRejects('ID_REUSED', 'reference');
+  });
+});
+
+describe('RecordAdvance', () => {
+  const advance = (extra: Record<string, unknown> = {}) => ({
+    command: 'RecordAdvance',
+    regionId: R,
+    advanceId: 'vs-2024-q1-beta',
+    year: 2024,
+    scheme: 'BW',
+    municipality: BETA,
+    amount: '2030.81',
+    date: '2024-03-15',
+    reference: 'Voorschot bijdrage BW 2024, kwartaal 1',
+    ...extra,
+  });
+
+  it("records the fact with postings from the municipal treasuries to the region's advances", () => {
+    given(registerRegion)
+      .when(advance())
+      .then((events) =>
+        expect(events).toEqual([
+          {
+            type: 'AdvanceRecorded',
+            data: {
+              regionId: R,
+              advanceId: 'vs-2024-q1-beta',
+              year: 2024,
+              scheme: 'BW',
+              municipality: BETA,
+              amount: '2030.81',
+              date: '2024-03-15',
+              reference: 'Voorschot bijdrage BW 2024, kwartaal 1',
+              postings: [
+                { account: 'external:municipal-treasuries', amount: '-2030.81' },
+                { account: `region:${R}:advances`, amount: '2030.81' },
+              ],
+            },
+          },
+        ]),
+      );
+  });
+
+  it('reverses the postings for a negative advance (paid to the municipality)', () => {
+    given(registerRegion)
+      .when(advance({ amount: '-500.00', scheme: 'MO' }))
+      .then(([event]) =>
+        expect(postingsOf(event)).toEqual([
+          { account: 'external:municipal-treasuries', amount: '500.00' },
+          { account: `region:${R}:advances`, amount: '-500.00' },
+        ]),
+      );
+  });
+
+  it('is idempotent on identical content and refuses the same advanceId with other content', () => {
+    given(registerRegion, advance())
+      .when(advance({ amount: '02030.81' }))
+      .thenNothing();
+    given(registerRegion, advance())
+      .when(advance({ amount: '2030.82' }))
+      .thenRejects('ID_REUSED', 'advanceId', /vs-2024-q1-beta/);
+  });
+
+  it('refuses a municipality outside the region and a closed year; identical again stays a no-op there', () => {
+    given(registerRegion)
+      .when(advance({ municipality: 'GM0999' }))
+      .thenRejects('UNKNOWN_MUNICIPALITY', 'municipality');
+    const closed = [registerRegion, ...keys, advance(), close(2024)];
+    given(...closed)
+      .when(advance({ advanceId: 'vs-2024-q2-beta' }))
+      .thenRejects('YEAR_CLOSED', 'year');
+    given(...closed)
+      .when(advance())
+      .thenNothing();
+    given(...closed, reopen(2024))
+      .when(advance({ advanceId: 'vs-2024-q2-beta' }))
+      .then((events) => expect(events.map((event) => event.type)).toEqual(['AdvanceRecorded']));
+  });
+});
+
+describe('AdoptRegionalBudget', () => {
+  it('refuses a negative amount when adopted, naming the field (not at closing with a confusing message)', () => {
+    given(registerRegion)
+      .when(budget('BW', '-100.00'))
+      .thenRejects('INVALID_FIELD', 'amount', /must not be negative, got -100\.00/);
+    given(registerRegion)
+      .when(budget('MO', '-0.01', { components: [{ label: 'eigen bijdragen', amount: '-0.01' }] }))
+      .thenRejects('INVALID_FIELD', 'amount');
+    given(registerRegion)
+      .when(budget('BW', '0.00'))
+      .then((events) => expect(events.map((event) => event.type)).toEqual(['RegionalBudgetAdopted']));
   });
 });
 

@@ -1,11 +1,18 @@
 import { Accounts } from './accounts';
-import { Command, RecordFundSpending, RecordRijkPayment, RegisterRegion } from './commands/command.types';
+import {
+  Command,
+  RecordFundSpending,
+  RecordReserveOpening,
+  RecordRijkPayment,
+  RegisterRegion,
+} from './commands/command.types';
 import { DomainError, DomainErrorCode, invalidField } from './errors';
 import { DecidedEvent, Posting } from './events/event.types';
 import { FACT_EVENT_OF, FactCommand, factContent, toFactData } from './events/fact-data';
 import { planAllocationRun } from './rules/allocation.planner';
 import { planClosing } from './rules/closing.planner';
 import { transfer } from './rules/postings';
+import { requireMoneyInYear } from './rules/year-empty';
 import {
   checkCounts,
   checkKey,
@@ -84,11 +91,14 @@ export function decide(command: Command, state: RegionState): DecidedEvent[] {
         versionIdentity.reserveAgreement(command),
       );
     case 'RecordReserveOpening':
+      return recordReserveOpening(state, command);
+    case 'RecordAdvance':
+      requireMember(state, command.municipality, 'municipality');
       return recordFact(
         state,
         command,
         command.year,
-        transfer(Accounts.openingBalances, Accounts.reserve(regionId), command.amount),
+        transfer(Accounts.municipalTreasuries, Accounts.advances(regionId), command.amount),
       );
     case 'TransferReserveToFund':
       return recordFact(
@@ -112,12 +122,14 @@ export function decide(command: Command, state: RegionState): DecidedEvent[] {
       return recordVersion(state, command, versionIdentity.inhabitants(command));
     case 'RunAllocation':
       if (state.closedYears.has(command.year)) return [];
+      requireMoneyInYear(state, command.year);
       return [
         ...planAllocationRun(state, command.year),
         { type: 'AllocationRunCompleted' as const, data: { regionId, year: command.year } },
       ].map((event) => ({ event }));
     case 'CloseYear':
       if (state.closedYears.has(command.year)) return [];
+      requireMoneyInYear(state, command.year);
       return planClosing(state, command.year).map((event) => ({ event }));
     case 'ReopenYear':
       if (!state.closedYears.has(command.year)) return [];
@@ -167,7 +179,7 @@ const CONFLICT_LABEL: Record<string, string> = {
   'co-payment': 'coPaymentId',
   expenditure: 'expenditureId',
   correction: 'correctionId',
-  'reserve-opening': 'year',
+  advance: 'advanceId',
   'fund-transfer': 'transferId',
   'fund-spending': 'spendingId',
 };
@@ -189,6 +201,28 @@ function recordFact(state: RegionState, command: FactCommand, year: number, post
     field,
     year,
   );
+}
+
+/**
+ * The reserve opening is the balance brought in when the ledger starts: one per region. Again with the
+ * same content it changes nothing; another year or amount is refused — a second opening would bring
+ * the same money in twice.
+ */
+function recordReserveOpening(state: RegionState, command: RecordReserveOpening): DecidedEvent[] {
+  const postings = transfer(Accounts.openingBalances, Accounts.reserve(command.regionId), command.amount);
+  const data = toFactData(command, postings);
+  const recorded = state.contents.get('reserve-opening');
+  if (recorded !== undefined && recorded !== canonicalJson(factContent(data))) {
+    const before = JSON.parse(recorded) as Record<string, unknown>;
+    const content = factContent(data);
+    const field = ['year', 'amount', 'reference'].find((name) => before[name] !== content[name]) ?? 'year';
+    throw new DomainError(
+      'ID_REUSED',
+      `region "${command.regionId}" already has its reserve opening (${before.year}: ${before.amount}); a region has one opening, so another ${field} is refused`,
+      field,
+    );
+  }
+  return recordFact(state, command, command.year, postings);
 }
 
 /** A versioned thing (key, budget, agreement): a version is immutable; a revision is a new version. */

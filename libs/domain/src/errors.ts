@@ -17,6 +17,7 @@ export type DomainErrorCode =
   | 'COMPONENTS_MISMATCH'
   | 'SKIM_EXCEEDS_FUNDS'
   | 'YEAR_CLOSED'
+  | 'YEAR_EMPTY'
   | 'INVARIANT_VIOLATED'
   | 'NOT_FOUND';
 
@@ -32,6 +33,7 @@ export const RULE_CODES: ReadonlySet<DomainErrorCode> = new Set([
   'KEY_NOT_IN_FORCE',
   'SKIM_EXCEEDS_FUNDS',
   'YEAR_CLOSED',
+  'YEAR_EMPTY',
   'INVARIANT_VIOLATED',
 ]);
 

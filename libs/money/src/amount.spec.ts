@@ -1,4 +1,11 @@
-import { formatAmount, formatEuro, MoneyFormatError, parseAmount, parseNonNegativeDecimal } from './amount';
+import {
+  formatAmount,
+  formatEuro,
+  MoneyFormatError,
+  parseAmount,
+  parseNonNegativeDecimal,
+  parseNonNegativeDecimal as parseDecimal,
+} from './amount';
 
 describe('parseAmount', () => {
   it.each([
@@ -32,6 +39,31 @@ describe('parseAmount', () => {
     expect(() => parseAmount(value)).toThrow(MoneyFormatError);
     expect(() => parseAmount(value)).toThrow(reason);
   });
+
+  const input = { limits: true };
+
+  it('accepts up to 12 digits before the decimal point as input and refuses more, naming the limit', () => {
+    expect(parseAmount('999999999999.99', input)).toBe(99999999999999n);
+    expect(parseAmount('-999999999999.99', input)).toBe(-99999999999999n);
+    expect(parseAmount('0000000000000000001.00', input)).toBe(100n);
+    expect(() => parseAmount('1000000000000.00', input)).toThrow(/at most 12 digits before the decimal point/);
+    expect(() => parseAmount('-1000000000000', input)).toThrow(/at most 12 digits/);
+    // what was recorded (or summed) is read without the input limit
+    expect(parseAmount('1000000000000.00')).toBe(100000000000000n);
+  });
+
+  it('refuses a 400,000-digit amount from its text, without building the number, and keeps the message short', () => {
+    let caught: unknown;
+    try {
+      parseAmount('9'.repeat(400_000), input);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(MoneyFormatError);
+    expect((caught as Error).message).toMatch(/at most 12 digits before the decimal point.*got 400000 digits/);
+    expect(() => parseAmount(`1.${'0'.repeat(400_000)}x`)).toThrow(/plain decimal/);
+    expect(() => parseAmount(`1.${'0'.repeat(400_000)}x`)).not.toThrow(/0{50}/);
+  });
 });
 
 describe('parseNonNegativeDecimal', () => {
@@ -49,6 +81,20 @@ describe('parseNonNegativeDecimal', () => {
     ['1,5', /decimal string/],
   ])('rejects %p', (value, reason) => {
     expect(() => parseNonNegativeDecimal(value)).toThrow(reason);
+  });
+
+  it('accepts at most 20 significant digits (leading and trailing zeros do not count) and 40 decimals', () => {
+    const parseNonNegativeDecimal = (value: unknown) => parseDecimal(value, { limits: true });
+    expect(parseNonNegativeDecimal('12345678901234567890')).toBe('12345678901234567890');
+    expect(parseNonNegativeDecimal('1.2345678901234567890000')).toBe('1.234567890123456789');
+    expect(parseNonNegativeDecimal('0.00012345678901234567890')).toBe('0.0001234567890123456789');
+    expect(parseNonNegativeDecimal(`000${'0'.repeat(1000)}24.30`)).toBe('24.3');
+    expect(() => parseNonNegativeDecimal('123456789012345678901')).toThrow(/at most 20 significant digits, got 21/);
+    expect(() => parseNonNegativeDecimal('1.23456789012345678901')).toThrow(/at most 20 significant digits/);
+    expect(() => parseNonNegativeDecimal(`0.${'0'.repeat(40)}1`)).toThrow(/at most 40 decimals/);
+    expect(() => parseNonNegativeDecimal(`0.${'0'.repeat(400_000)}1`)).toThrow(/at most 40 decimals/);
+    expect(() => parseNonNegativeDecimal('7'.repeat(400_000))).toThrow(/at most 20 significant digits, got 400000/);
+    expect(parseDecimal('123456789012345678901')).toBe('123456789012345678901');
   });
 });
 

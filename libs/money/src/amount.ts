@@ -14,11 +14,29 @@ export class MoneyFormatError extends Error {
 const AMOUNT_PATTERN = /^-?\d+(?:\.\d{1,2})?$/;
 const NON_NEGATIVE_DECIMAL_PATTERN = /^\d+(?:\.\d+)?$/;
 
+/**
+ * Limits of domain.md §2. A ledger is permanent, so absurd input is refused before it is recorded —
+ * and before anything is computed from it: the digits are counted on the text, so a number of
+ * 400,000 digits is refused in microseconds instead of turning into a bigint that later runs choke on.
+ */
+export const AMOUNT_MAX_INTEGER_DIGITS = 12;
+export const DECIMAL_MAX_SIGNIFICANT_DIGITS = 20;
+/** A weight of 0.000…01 has one significant digit but an absurd scale; its decimals are capped too. */
+export const DECIMAL_MAX_DECIMALS = 40;
+
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (typeof value === 'number') return `${value} (a JSON number)`;
   if (value === null) return 'null';
   return typeof value;
+}
+
+/**
+ * Whether the limits apply: to input, yes; to what was recorded (and to derived sums, which may
+ * exceed an input's limit), no — a limit added later must never make recorded history unreadable.
+ */
+export interface ParseOptions {
+  readonly limits?: boolean;
 }
 
 /**
@@ -26,11 +44,17 @@ function describe(value: unknown): string {
  * "-258783"). Numbers, exponents, thousands separators, a third decimal and empty strings are refused:
  * a JSON number has already lost exactness, and the others are typos too costly to guess at.
  */
-export function parseAmount(value: unknown): Cents {
+export function parseAmount(value: unknown, options: ParseOptions = {}): Cents {
   if (typeof value !== 'string') {
     throw new MoneyFormatError(`must be a decimal string such as "1234.56", got ${describe(value)}`);
   }
   if (value.trim() === '') throw new MoneyFormatError('must not be empty');
+  const integerDigits = /^-?0*(\d*)/.exec(value)![1].length;
+  if (options.limits && integerDigits > AMOUNT_MAX_INTEGER_DIGITS) {
+    throw new MoneyFormatError(
+      `must have at most ${AMOUNT_MAX_INTEGER_DIGITS} digits before the decimal point (less than € 1.000.000.000.000), got ${integerDigits} digits`,
+    );
+  }
   if (!AMOUNT_PATTERN.test(value)) {
     const hint = /^-?\d+\.\d{3,}$/.test(value)
       ? 'has more than two decimals'
@@ -51,7 +75,7 @@ export function parseAmount(value: unknown): Cents {
  * Parses a non-negative decimal string of any precision (percentages, weights) and returns it in a
  * canonical form, so that "24.30" and "24.3" compare equal as content.
  */
-export function parseNonNegativeDecimal(value: unknown): string {
+export function parseNonNegativeDecimal(value: unknown, options: ParseOptions = {}): string {
   if (typeof value !== 'string') {
     throw new MoneyFormatError(`must be a non-negative decimal string such as "24.3", got ${describe(value)}`);
   }
@@ -62,7 +86,27 @@ export function parseNonNegativeDecimal(value: unknown): string {
   if (!NON_NEGATIVE_DECIMAL_PATTERN.test(value)) {
     throw new MoneyFormatError(`must be a non-negative decimal string such as "24.3", got ${describe(value)}`);
   }
-  return new Decimal(value).toFixed();
+  const [whole, fraction = ''] = value.split('.');
+  const integerPart = whole.replace(/^0+/, '');
+  const decimals = withoutTrailingZeros(fraction);
+  const significant = integerPart !== '' ? integerPart.length + decimals.length : decimals.replace(/^0+/, '').length;
+  if (options.limits && significant > DECIMAL_MAX_SIGNIFICANT_DIGITS) {
+    throw new MoneyFormatError(
+      `must have at most ${DECIMAL_MAX_SIGNIFICANT_DIGITS} significant digits, got ${significant}`,
+    );
+  }
+  if (options.limits && decimals.length > DECIMAL_MAX_DECIMALS) {
+    throw new MoneyFormatError(`must have at most ${DECIMAL_MAX_DECIMALS} decimals, got ${decimals.length}`);
+  }
+  // canonical form from the trimmed text, so decimal.js never sees the padding
+  return new Decimal(`${integerPart || '0'}${decimals ? `.${decimals}` : ''}`).toFixed();
+}
+
+/** A loop, not /0+$/: that pattern backtracks quadratically on a long run of zeros before a digit. */
+function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end -= 1;
+  return digits.slice(0, end);
 }
 
 /** Plain rendering with exactly two decimals: "5802407.00", "-115593.00". */

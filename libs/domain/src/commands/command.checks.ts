@@ -54,6 +54,13 @@ export function checkKey(command: AdoptDistributionKey, state: RegionState): voi
 }
 
 export function normaliseBudget(command: AdoptRegionalBudget): AdoptRegionalBudget {
+  // refused here, not at closing: a negative budget turns a budget-based reserve band upside down
+  if (command.amount < 0n) {
+    throw invalidField(
+      'amount',
+      `a regional budget is the net amount the regional provisions need and must not be negative, got ${formatAmount(command.amount)} (a component such as co-payments may be negative)`,
+    );
+  }
   if (command.components) {
     const sum = command.components.reduce((acc, component) => acc + component.amount, 0n as Cents);
     if (sum !== command.amount) {

@@ -30,10 +30,10 @@ export type Scheme = (typeof SCHEMES)[number];
 export const scheme = oneOf(...SCHEMES);
 
 export type ReserveBase = { readonly kind: 'fixed'; readonly amount: Cents } | { readonly kind: 'budget' };
-const reserveBase: FieldParser<ReserveBase> = (value, field) => {
+const reserveBase: FieldParser<ReserveBase> = (value, field, mode) => {
   if (value === 'budget') return { kind: 'budget' };
   if (isPlainObject(value)) {
-    const parsed = parseObject(value, { fixed: required(amount) }, field);
+    const parsed = parseObject(value, { fixed: required(amount) }, field, [], mode);
     if (parsed.fixed < 0n) throw invalidField(`${field}.fixed`, 'must not be negative');
     return { kind: 'fixed', amount: parsed.fixed };
   }
@@ -146,6 +146,16 @@ export const COMMAND_SHAPES = {
     regionId: required(slug),
     year: required(year),
     amount: required(amount),
+    reference: optional(text(1000)),
+  },
+  RecordAdvance: {
+    regionId: required(slug),
+    advanceId: required(identifier),
+    year: required(year),
+    scheme: required(scheme),
+    municipality: required(municipalityCode),
+    amount: required(amount),
+    date: optional(isoDate),
     reference: optional(text(1000)),
   },
   TransferReserveToFund: {

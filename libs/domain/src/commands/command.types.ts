@@ -21,6 +21,7 @@ export type RecordLocalExpenditure = CommandOf<'RecordLocalExpenditure'>;
 export type RecordPolicyCorrection = CommandOf<'RecordPolicyCorrection'>;
 export type AdoptReserveAgreement = CommandOf<'AdoptReserveAgreement'>;
 export type RecordReserveOpening = CommandOf<'RecordReserveOpening'>;
+export type RecordAdvance = CommandOf<'RecordAdvance'>;
 export type TransferReserveToFund = CommandOf<'TransferReserveToFund'>;
 export type RecordFundSpending = CommandOf<'RecordFundSpending'>;
 export type AdoptSolidarityAgreement = CommandOf<'AdoptSolidarityAgreement'>;

@@ -1,8 +1,16 @@
 import { Cents, MoneyFormatError, parseAmount, parseNonNegativeDecimal, Rational } from '@libs/money';
 import { DomainError, invalidField } from '../errors';
 
+/**
+ * How a value is read: as input (the limits of domain.md §2 apply) or as recorded history, which
+ * was validated when it was recorded and must stay readable when a limit is added later.
+ */
+export interface ReadMode {
+  readonly recorded?: boolean;
+}
+
 /** Parses one field's raw JSON value; throws a DomainError that names the field. */
-export type FieldParser<T> = (value: unknown, field: string) => T;
+export type FieldParser<T> = (value: unknown, field: string, mode?: ReadMode) => T;
 
 export interface FieldSpec<T> {
   readonly required: boolean;
@@ -42,11 +50,13 @@ export function parseObject<S extends Shape>(
   shape: S,
   path: string,
   ignore: readonly string[] = [],
+  mode: ReadMode = {},
 ): Parsed<S> {
   if (!isPlainObject(value)) throw invalidField(path || '(command)', `must be an object, got ${describe(value)}`);
   const prefix = path ? `${path}.` : '';
   for (const key of Object.keys(value)) {
-    if (!(key in shape) && !ignore.includes(key)) {
+    // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
+    if (!Object.hasOwn(shape, key) && !ignore.includes(key)) {
       throw new DomainError(
         'UNKNOWN_FIELD',
         `unknown field (allowed: ${Object.keys(shape).join(', ')})`,
@@ -63,7 +73,7 @@ export function parseObject<S extends Shape>(
       result[key] = spec.fallback;
       continue;
     }
-    result[key] = spec.parse(raw, `${prefix}${key}`);
+    result[key] = spec.parse(raw, `${prefix}${key}`, mode);
   }
   return result as Parsed<S>;
 }
@@ -146,9 +156,9 @@ export const boolean: FieldParser<boolean> = (value, field) => {
   return value;
 };
 
-export const amount: FieldParser<Cents> = (value, field) => {
+export const amount: FieldParser<Cents> = (value, field, mode) => {
   try {
-    return parseAmount(value);
+    return parseAmount(value, { limits: !mode?.recorded });
   } catch (error) {
     if (error instanceof MoneyFormatError) throw invalidField(field, error.reason);
     throw error;
@@ -156,9 +166,9 @@ export const amount: FieldParser<Cents> = (value, field) => {
 };
 
 /** A non-negative decimal string, returned in canonical form ("24.30" → "24.3"). */
-export const decimal: FieldParser<string> = (value, field) => {
+export const decimal: FieldParser<string> = (value, field, mode) => {
   try {
-    return parseNonNegativeDecimal(value);
+    return parseNonNegativeDecimal(value, { limits: !mode?.recorded });
   } catch (error) {
     if (error instanceof MoneyFormatError) throw invalidField(field, error.reason);
     throw error;
@@ -167,8 +177,8 @@ export const decimal: FieldParser<string> = (value, field) => {
 
 export const percentage =
   (max = 100): FieldParser<string> =>
-  (value, field) => {
-    const pct = decimal(value, field);
+  (value, field, mode) => {
+    const pct = decimal(value, field, mode);
     if (Rational.fromDecimal(pct).compare(Rational.of(BigInt(max))) > 0)
       throw invalidField(field, `must be a percentage between 0 and ${max}, got "${pct}"`);
     return pct;
@@ -184,19 +194,19 @@ export const isoDate: FieldParser<string> = (value, field) => {
 
 export const arrayOf =
   <T>(item: FieldParser<T>, options: { min?: number; max?: number } = {}): FieldParser<readonly T[]> =>
-  (value, field) => {
+  (value, field, mode) => {
     if (!Array.isArray(value)) throw invalidField(field, `must be an array, got ${describe(value)}`);
     if (options.min !== undefined && value.length < options.min)
       throw invalidField(field, `must hold at least ${options.min} item(s)`);
     if (options.max !== undefined && value.length > options.max)
       throw invalidField(field, `must hold at most ${options.max} items`);
-    return value.map((entry, index) => item(entry, `${field}[${index}]`));
+    return value.map((entry, index) => item(entry, `${field}[${index}]`, mode));
   };
 
 export const objectOf =
   <S extends Shape>(shape: S): FieldParser<Parsed<S>> =>
-  (value, field) =>
-    parseObject(value, shape, field);
+  (value, field, mode) =>
+    parseObject(value, shape, field, [], mode);
 
 /** A JSON object used as a map, e.g. weights by municipality code; keys checked by `key`. */
 export const recordOf =
@@ -205,15 +215,15 @@ export const recordOf =
     item: FieldParser<T>,
     options: { min?: number } = {},
   ): FieldParser<Readonly<Record<string, T>>> =>
-  (value, field) => {
+  (value, field, mode) => {
     if (!isPlainObject(value)) throw invalidField(field, `must be an object, got ${describe(value)}`);
     const entries = Object.entries(value);
     if (options.min !== undefined && entries.length < options.min)
       throw invalidField(field, `must hold at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}`);
     const result: Record<string, T> = {};
     for (const [name, entry] of entries) {
-      key(name, `${field}.${name}`);
-      result[name] = item(entry, `${field}.${name}`);
+      key(name, `${field}.${name}`, mode);
+      result[name] = item(entry, `${field}.${name}`, mode);
     }
     return result;
   };

@@ -230,4 +230,97 @@ describe('parseCommand', () => {
     expect(error.field).toBe(field);
     expect(error.message).toMatch(reason);
   });
+
+  describe('limits of domain.md §2 (a ledger is permanent: absurd input is refused before it is recorded)', () => {
+    const key = {
+      command: 'AdoptDistributionKey',
+      regionId: 'r',
+      keyId: 'k',
+      version: 1,
+      validFrom: 2023,
+      unit: 'weight',
+      basis: 'b',
+    };
+
+    it('an amount: at most 12 digits before the decimal point', () => {
+      expect(parseCommand({ ...payment, amount: '999999999999.99' })).toMatchObject({ amount: 99999999999999n });
+      const error = rejection({ ...payment, amount: '1000000000000.00' });
+      expect([error.code, error.field]).toEqual(['INVALID_FIELD', 'amount']);
+      expect(error.message).toMatch(/^amount: must have at most 12 digits before the decimal point/);
+      expect(rejection({ ...payment, amount: '9'.repeat(400_000) }).message).toMatch(/at most 12 digits.*400000/);
+      expect(
+        rejection({
+          command: 'AdoptRegionalBudget',
+          regionId: 'r',
+          version: 1,
+          year: 2024,
+          scheme: 'BW',
+          amount: '1.00',
+          components: [{ label: 'a', amount: '-10000000000000' }],
+        }).field,
+      ).toBe('components[0].amount');
+    });
+
+    it('a percentage or weight: at most 20 significant digits', () => {
+      expect(parseCommand({ ...key, weights: { GM0001: '1234567890.1234567890' } })).toMatchObject({
+        weights: { GM0001: '1234567890.123456789' },
+      });
+      const error = rejection({ ...key, weights: { GM0001: '1234567890.12345678901' } });
+      expect([error.code, error.field]).toEqual(['INVALID_FIELD', 'weights.GM0001']);
+      expect(error.message).toMatch(/at most 20 significant digits, got 21/);
+      expect(
+        rejection({
+          command: 'AdoptSolidarityAgreement',
+          regionId: 'r',
+          version: 1,
+          validFrom: 2023,
+          baseline: 'income',
+          executionCosts: 'actual',
+          cap: false,
+          policyCorrections: false,
+          ownAccountPct: `0.${'3'.repeat(25)}`,
+        }).message,
+      ).toMatch(/^ownAccountPct: must have at most 20 significant digits/);
+    });
+
+    it('an id: at most 100 characters', () => {
+      expect(parseCommand({ ...payment, paymentId: 'p'.repeat(100) })).toMatchObject({ paymentId: 'p'.repeat(100) });
+      const error = rejection({ ...payment, paymentId: 'p'.repeat(101) });
+      expect([error.code, error.field]).toEqual(['INVALID_FIELD', 'paymentId']);
+      expect(error.message).toMatch(/at most 100 characters/);
+    });
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'rejects a field named %s like any unknown field, at every level',
+    (name) => {
+      const top = rejection(JSON.parse(`{"command":"RunAllocation","regionId":"r","year":2024,"${name}":{"x":1}}`));
+      expect([top.code, top.field]).toEqual(['UNKNOWN_FIELD', name]);
+      const nested = rejection(
+        JSON.parse(
+          `{"command":"AdoptReserveAgreement","regionId":"r","version":1,"validFrom":2023,"schemes":["BW"],"minPct":"5","maxPct":"10","base":{"fixed":"5","${name}":1}}`,
+        ),
+      );
+      expect([nested.code, nested.field]).toEqual(['UNKNOWN_FIELD', `base.${name}`]);
+    },
+  );
+
+  it('parses RecordAdvance: a municipality, a scheme, a signed amount, an optional date and reference', () => {
+    const advance = {
+      command: 'RecordAdvance',
+      regionId: 'r',
+      advanceId: 'vs-2024-q1-GM0484',
+      year: 2024,
+      scheme: 'BW',
+      municipality: 'GM0484',
+      amount: '-20303.81',
+      date: '2024-03-15',
+      reference: 'Voorschot bijdrage BW 2024, kwartaal 1',
+    };
+    expect(parseCommand(advance)).toMatchObject({ type: 'RecordAdvance', amount: -2030381n, date: '2024-03-15' });
+    expect(rejection({ ...advance, date: '15-03-2024' }).field).toBe('date');
+    expect(rejection({ ...advance, municipality: 'Alphen' }).field).toBe('municipality');
+    expect(rejection({ ...advance, advanceId: undefined }).field).toBe('advanceId');
+    expect(rejection({ ...advance, recipient: 'GM0484' }).code).toBe('UNKNOWN_FIELD');
+  });
 });

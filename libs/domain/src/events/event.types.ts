@@ -98,6 +98,7 @@ export const FACT_EVENT_TYPES = [
   'PolicyCorrectionRecorded',
   'ReserveAgreementAdopted',
   'ReserveOpeningRecorded',
+  'AdvanceRecorded',
   'ReserveTransferredToFund',
   'FundSpendingRecorded',
   'SolidarityAgreementAdopted',

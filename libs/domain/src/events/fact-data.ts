@@ -16,6 +16,7 @@ export const FACT_EVENT_OF = {
   RecordPolicyCorrection: 'PolicyCorrectionRecorded',
   AdoptReserveAgreement: 'ReserveAgreementAdopted',
   RecordReserveOpening: 'ReserveOpeningRecorded',
+  RecordAdvance: 'AdvanceRecorded',
   TransferReserveToFund: 'ReserveTransferredToFund',
   RecordFundSpending: 'FundSpendingRecorded',
   AdoptSolidarityAgreement: 'SolidarityAgreementAdopted',
@@ -64,7 +65,7 @@ function toJson(field: string, value: unknown): unknown {
 /** Reads a recorded fact's data back into the typed command it was recorded from. */
 export function fromFactData<T extends FactEventType>(type: T, data: FactData): FactCommand {
   const commandType = COMMAND_OF_FACT[type];
-  const fields = parseObject(data, COMMAND_SHAPES[commandType], '', ['postings']);
+  const fields = parseObject(data, COMMAND_SHAPES[commandType], '', ['postings'], { recorded: true });
   return { type: commandType, ...fields } as FactCommand;
 }
 

@@ -244,7 +244,7 @@ describe('closing a year (domain.md §6)', () => {
     });
 
     it('counts the reserve over all years up to the one closed', () => {
-      given(...year2024, reserveAgreement(band), opening('30.00', 2023), opening('10.00', 2024))
+      given(...year2024, reserveAgreement(band), opening('40.00', 2023))
         .when(close())
         .then((events) =>
           expect(
@@ -346,6 +346,39 @@ describe('closing a year (domain.md §6)', () => {
           expect(shares(events, 'bw')).toEqual(['50.00', '30.00', '20.00']);
         });
     });
+  });
+
+  it('leaves advances out of results, the reserve and solidarity: the closing records exactly the same', () => {
+    const advances: RawCommand[] = [ALPHA, BETA, GAMMA].flatMap((code, index) =>
+      (['BW', 'MO'] as const).map((scheme) => ({
+        command: 'RecordAdvance',
+        regionId: R,
+        advanceId: `vs-${code}-${scheme}`,
+        year: 2024,
+        scheme,
+        municipality: code,
+        amount: index === 1 ? '-35.00' : '12.34',
+      })),
+    );
+    const history = [
+      ...year2024,
+      payment('BW', 'objective', BETA, '100.00', 2024, 'obj-b'),
+      expenditure(BETA, '600.00'),
+      reserveAgreement({ toReservePct: '40', base: { fixed: '1000.00' } }),
+      opening('120.00'),
+      solidarityAgreement({ cap: true }),
+    ];
+    const without = given(...history)
+      .when(close())
+      .then(() => undefined);
+    given(...history, ...advances)
+      .when(close())
+      .then((events) => {
+        expect(events).toEqual(without);
+        expect(events.map((event) => event.type)).toEqual(
+          expect.arrayContaining(['RegionalResultSettled', 'ReservePaidOut', 'SolidarityTransferred']),
+        );
+      });
   });
 
   it('records nothing when a step cannot be done (a key to settle by is missing)', () => {

@@ -42,6 +42,12 @@ export class RegionState {
   readonly expenditures = new Map<string, ExpenditureTotals>();
   /** policy corrections by `${year}:${code}` */
   readonly policyCorrections = new Map<string, Cents>();
+  /** advances by `${year}:${code}:${scheme}` (+ paid by the municipality) */
+  readonly advances = new Map<string, Cents>();
+  /** years with a reserve opening (one per region; older stores may hold more) */
+  readonly reserveOpeningYears = new Set<number>();
+  /** years for which money or a budget is recorded: only those can be run or closed (YEAR_EMPTY) */
+  readonly moneyYears = new Set<number>();
   readonly ledger: PostingLedger;
   readonly closedYears = new Set<number>();
   /** years that have been closed at least once (a reopened year keeps what its closing recorded) */
@@ -69,7 +75,10 @@ export class RegionState {
   apply(event: DomainEvent): this {
     this.eventCount += 1;
     const year = (event.data as { year?: number }).year;
-    if (typeof year === 'number') this.activeYears.add(year);
+    if (typeof year === 'number') {
+      this.activeYears.add(year);
+      if (MONEY_FACTS.has(event.type) || postingsOf(event).length > 0) this.moneyYears.add(year);
+    }
     for (const posting of postingsOf(event)) {
       this.ledger.add(year ?? 0, posting.account, event.type, parseAmount(posting.amount));
     }
@@ -138,10 +147,19 @@ export class RegionState {
         this.policyCorrections.set(slot, (this.policyCorrections.get(slot) ?? 0n) + parseAmount(event.data.amount));
         break;
       }
+      case 'AdvanceRecorded': {
+        this.rememberFact(event.type, event.data);
+        const slot = `${event.data.year}:${event.data.municipality}:${event.data.scheme}`;
+        this.advances.set(slot, (this.advances.get(slot) ?? 0n) + parseAmount(event.data.amount));
+        break;
+      }
+      case 'ReserveOpeningRecorded':
+        this.rememberFact(event.type, event.data);
+        this.reserveOpeningYears.add(event.data.year as number);
+        break;
       case 'RijkPaymentRecorded':
       case 'RegionalCostRecorded':
       case 'CoPaymentRecorded':
-      case 'ReserveOpeningRecorded':
       case 'ReserveTransferredToFund':
       case 'FundSpendingRecorded':
         this.rememberFact(event.type, event.data);
@@ -195,6 +213,9 @@ export class RegionState {
     for (const [k, v] of this.inhabitants) copy.inhabitants.set(k, v);
     for (const [k, v] of this.expenditures) copy.expenditures.set(k, { ...v });
     for (const [k, v] of this.policyCorrections) copy.policyCorrections.set(k, v);
+    for (const [k, v] of this.advances) copy.advances.set(k, v);
+    for (const y of this.reserveOpeningYears) copy.reserveOpeningYears.add(y);
+    for (const y of this.moneyYears) copy.moneyYears.add(y);
     for (const y of this.closedYears) copy.closedYears.add(y);
     for (const y of this.everClosedYears) copy.everClosedYears.add(y);
     for (const y of this.activeYears) copy.activeYears.add(y);
@@ -218,14 +239,28 @@ export const versionIdentity = {
   inhabitants: (data: Fields) => `inhabitants:${data.year}`,
 };
 
-/** Identity of each fact that carries an id (or, for the reserve opening, its year). */
+/** The facts that put money (or a budget) in a year; a year without any is empty (domain.md §4). */
+const MONEY_FACTS: ReadonlySet<string> = new Set([
+  'RijkPaymentRecorded',
+  'RegionalBudgetAdopted',
+  'RegionalCostRecorded',
+  'CoPaymentRecorded',
+  'LocalExpenditureRecorded',
+  'AdvanceRecorded',
+  'ReserveOpeningRecorded',
+  'ReserveTransferredToFund',
+  'FundSpendingRecorded',
+]);
+
+/** Identity of each fact that carries an id; the reserve opening has one per region. */
 export const FACT_IDENTITY = {
   RijkPaymentRecorded: (data: FactData) => `payment:${data.paymentId}`,
   RegionalCostRecorded: (data: FactData) => `cost:${data.costId}`,
   CoPaymentRecorded: (data: FactData) => `co-payment:${data.coPaymentId}`,
   LocalExpenditureRecorded: (data: FactData) => `expenditure:${data.expenditureId}`,
   PolicyCorrectionRecorded: (data: FactData) => `correction:${data.correctionId}`,
-  ReserveOpeningRecorded: (data: FactData) => `reserve-opening:${data.year}`,
+  ReserveOpeningRecorded: (_data: FactData) => 'reserve-opening',
+  AdvanceRecorded: (data: FactData) => `advance:${data.advanceId}`,
   ReserveTransferredToFund: (data: FactData) => `fund-transfer:${data.transferId}`,
   FundSpendingRecorded: (data: FactData) => `fund-spending:${data.spendingId}`,
 } as const;
