@@ -315,9 +315,13 @@ function checkStatement(state: RegionState, year: number): void {
   }
   for (const municipality of Object.values(statement.municipalities)) {
     for (const scheme of ['bw', 'mo'] as const) {
-      const { result, ...lines } = municipality[scheme] as unknown as Record<string, string>;
+      const { result, advances, due, ...lines } = municipality[scheme] as unknown as Record<string, string>;
       expect(formatAmount(sum(Object.values(lines)))).toBe(result);
+      // due: the regional lines (not the Rijk's objective money, not own spending) plus advances
+      const { rijkObjective, rijk, expenditure, ...regional } = lines;
+      expect(formatAmount(sum([...Object.values(regional), advances]))).toBe(due);
     }
+    expect(formatAmount(parseAmount(municipality.bw.due) + parseAmount(municipality.mo.due))).toBe(municipality.due);
   }
   if (statement.reserve) {
     const r = statement.reserve;

@@ -15,4 +15,5 @@ export * from './rules/result-settlement.planner';
 export * from './rules/reserve-band.planner';
 export * from './rules/solidarity.planner';
 export * from './rules/solidarity';
+export * from './rules/due';
 export * from './decide';

@@ -105,6 +105,8 @@ function derive(
       return `local expenditure ${data.expenditureId} of ${data.municipality}: care ${euro(data.careCosts)} + execution ${euro(data.executionCosts)} = ${euro(parseAmount(data.careCosts) + parseAmount(data.executionCosts))}`;
     case 'ReserveOpeningRecorded':
       return `reserve opening ${data.year}${data.reference ? ` (${data.reference})` : ''}: ${euro(data.amount)}`;
+    case 'AdvanceRecorded':
+      return `advance ${data.advanceId} (${data.scheme}) of ${data.municipality}${data.date ? ` on ${data.date}` : ''}${data.reference ? ` (${data.reference})` : ''}: ${euro(data.amount)} paid by (+) or to (−) the municipality on account of the settlement`;
     case 'ReserveTransferredToFund':
       return `transfer ${data.transferId} from the reserve to fund ${data.fundId}${data.reference ? ` (${data.reference})` : ''}: ${euro(data.amount)}`;
     case 'FundSpendingRecorded':

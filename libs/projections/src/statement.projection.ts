@@ -1,6 +1,7 @@
 import {
   Accounts,
   DomainError,
+  dueFor,
   fundIdOf,
   RegionState,
   reserveAgreementInForce,
@@ -47,8 +48,11 @@ export function buildStatement(state: RegionState, year: number): Statement {
   for (const member of [...region.municipalities].sort((a, b) => (a.code < b.code ? -1 : 1))) {
     const bw = Accounts.municipality(member.code, 'BW');
     const mo = Accounts.municipality(member.code, 'MO');
+    const bwDue = dueFor(state, year, member.code, 'BW');
+    const moDue = dueFor(state, year, member.code, 'MO');
     municipalities[member.code] = {
       name: member.name,
+      due: f(bwDue.due + moDue.due),
       bw: {
         rijkObjective: f(L(bw, 'RijkPaymentRecorded')),
         historicalShare: f(L(bw, 'BwHistoricalDistributed')),
@@ -59,6 +63,8 @@ export function buildStatement(state: RegionState, year: number): Statement {
         solidarity: f(L(bw, 'SolidarityTransferred')),
         expenditure: f(L(bw, 'LocalExpenditureRecorded')),
         result: f(L(bw)),
+        advances: f(bwDue.advances),
+        due: f(bwDue.due),
       },
       mo: {
         rijk: f(L(mo, 'RijkPaymentRecorded')),
@@ -68,6 +74,8 @@ export function buildStatement(state: RegionState, year: number): Statement {
         funds: f(L(mo, 'FundSpendingRecorded')),
         expenditure: f(L(mo, 'LocalExpenditureRecorded')),
         result: f(L(mo)),
+        advances: f(moDue.advances),
+        due: f(moDue.due),
       },
     };
   }
@@ -105,19 +113,27 @@ export function buildStatement(state: RegionState, year: number): Statement {
   };
 }
 
+/**
+ * The reserve's statement of movements, or null when no reserve agreement is in force for the year and
+ * the reserve has no opening, no movement and no closing balance in it (interface.md §3): a reserve
+ * that was emptied in an earlier year does not reappear as a block of zeros.
+ */
 function reserveLines(state: RegionState, year: number): ReserveLines | null {
   const reserve = Accounts.reserve(state.regionId!);
   const agreement = reserveAgreementInForce(state, year);
-  if (!agreement && !state.ledger.touchedUpTo(year, reserve)) return null;
   const L = (...types: string[]) => state.ledger.sum(year, reserve, ...types);
+  const opening = state.ledger.balanceUpTo(year - 1, reserve) + L('ReserveOpeningRecorded');
+  const closing = state.ledger.balanceUpTo(year, reserve);
+  const hasOpening = opening !== 0n || state.reserveOpeningYears.has(year);
+  if (!agreement && !hasOpening && !state.ledger.touchedIn(year, reserve) && closing === 0n) return null;
   const band = agreement ? reserveBand(state, agreement, year) : undefined;
   return {
-    opening: f(state.ledger.balanceUpTo(year - 1, reserve) + L('ReserveOpeningRecorded')),
+    opening: f(opening),
     fromResults: f(L('RegionalResultTransferred')),
     replenished: f(L('ReserveReplenished')),
     paidOut: f(-L('ReservePaidOut')),
     toFunds: f(-L('ReserveTransferredToFund', 'ReserveExcessTransferredToFund')),
-    closing: f(state.ledger.balanceUpTo(year, reserve)),
+    closing: f(closing),
     min: band ? f(band.min) : null,
     max: band ? f(band.max) : null,
   };

@@ -48,6 +48,8 @@ export interface MunicipalityBwLines {
   solidarity: string;
   expenditure: string;
   result: string;
+  advances: string;
+  due: string;
 }
 
 export interface MunicipalityMoLines {
@@ -58,10 +60,14 @@ export interface MunicipalityMoLines {
   funds: string;
   expenditure: string;
   result: string;
+  advances: string;
+  due: string;
 }
 
 export interface MunicipalityStatement {
   name: string;
+  /** bw.due + mo.due: the amount on the settlement letter (+ the central municipality pays) */
+  due: string;
   bw: MunicipalityBwLines;
   mo: MunicipalityMoLines;
 }

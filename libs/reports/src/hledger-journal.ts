@@ -18,7 +18,7 @@ export function renderHledgerJournal(regionId: string, events: readonly LedgerEv
     const postings = postingsOfRecorded(event);
     if (postings.length === 0 || eventYear === undefined || (year !== undefined && eventYear !== year)) continue;
     const data = event.data as Record<string, unknown>;
-    const id = ['paymentId', 'costId', 'coPaymentId', 'expenditureId', 'transferId', 'spendingId']
+    const id = ['paymentId', 'costId', 'coPaymentId', 'expenditureId', 'advanceId', 'transferId', 'spendingId']
       .map((field) => data[field])
       .find((value) => typeof value === 'string');
     const description =

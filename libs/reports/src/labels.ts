@@ -50,6 +50,8 @@ export const MUNICIPALITY_BW_LABELS = {
   solidarity: 'Solidariteit',
   expenditure: 'Uitgaven',
   result: 'Saldo',
+  advances: 'Voorschotten',
+  due: 'Afrekening',
 } as const;
 
 export const MUNICIPALITY_MO_LABELS = {
@@ -60,4 +62,9 @@ export const MUNICIPALITY_MO_LABELS = {
   funds: 'Fondsen',
   expenditure: 'Uitgaven',
   result: 'Saldo',
+  advances: 'Voorschotten',
+  due: 'Afrekening',
 } as const;
+
+/** The amount on the settlement letter: + the central municipality pays, − the municipality pays. */
+export const MUNICIPALITY_DUE_LABEL = 'Afrekening BW en MO (te ontvangen +, te betalen −)';

@@ -4,6 +4,7 @@ import {
   FUND_LABELS,
   MO_LABELS,
   MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_DUE_LABEL,
   MUNICIPALITY_MO_LABELS,
   RESERVE_LABELS,
 } from './labels';
@@ -50,6 +51,7 @@ export function renderStatementCsv(statement: Statement): string {
   for (const [code, municipality] of Object.entries(statement.municipalities)) {
     add('municipality:bw', municipality.bw, MUNICIPALITY_BW_LABELS, code, municipality.name);
     add('municipality:mo', municipality.mo, MUNICIPALITY_MO_LABELS, code, municipality.name);
+    add('municipality', municipality, { due: MUNICIPALITY_DUE_LABEL }, code, municipality.name);
   }
   return (
     [csvLine(['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag']), ...rows.map(csvLine)].join(

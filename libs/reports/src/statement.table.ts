@@ -5,6 +5,7 @@ import {
   FUND_LABELS,
   MO_LABELS,
   MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_DUE_LABEL,
   MUNICIPALITY_MO_LABELS,
   RESERVE_LABELS,
 } from './labels';
@@ -58,5 +59,20 @@ export function renderStatementTable(statement: Statement): string {
   parts.push(textTable(['Gemeente', ...Object.values(MUNICIPALITY_BW_LABELS)], rows('bw', MUNICIPALITY_BW_LABELS)));
   parts.push('', 'Gemeenten, MO (bedragen in euro; ontvangen +, betaald −)');
   parts.push(textTable(['Gemeente', ...Object.values(MUNICIPALITY_MO_LABELS)], rows('mo', MUNICIPALITY_MO_LABELS)));
+  parts.push('', MUNICIPALITY_DUE_LABEL);
+  parts.push(
+    textTable(
+      ['Gemeente', 'BW', 'MO', 'Totaal'],
+      codes.map((code) => {
+        const municipality = statement.municipalities[code];
+        return [
+          `${code} ${municipality.name}`,
+          euro(municipality.bw.due),
+          euro(municipality.mo.due),
+          euro(municipality.due),
+        ];
+      }),
+    ),
+  );
   return parts.join('\n');
 }

@@ -6,6 +6,7 @@ import {
   FUND_LABELS,
   MO_LABELS,
   MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_DUE_LABEL,
   MUNICIPALITY_MO_LABELS,
   RESERVE_LABELS,
 } from './labels';
@@ -70,6 +71,7 @@ export async function renderStatementXlsx(statement: Statement): Promise<Buffer>
     sheet.addRow([]);
     block(sheet, 'Beschermd wonen (BW)', municipality.bw, { ...MUNICIPALITY_BW_LABELS });
     block(sheet, 'Maatschappelijke opvang (MO)', municipality.mo, { ...MUNICIPALITY_MO_LABELS });
+    block(sheet, 'Afrekening', municipality, { due: MUNICIPALITY_DUE_LABEL });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

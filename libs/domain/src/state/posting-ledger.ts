@@ -42,10 +42,9 @@ export class PostingLedger {
     return total;
   }
 
-  /** True when any posting (even one netting to zero) touched the account in a year up to `year`. */
-  touchedUpTo(year: number, account: string): boolean {
-    for (const [each, accounts] of this.byYear) if (each <= year && accounts.has(account)) return true;
-    return false;
+  /** True when any posting (even movements netting to zero) touched the account in the year. */
+  touchedIn(year: number, account: string): boolean {
+    return this.byYear.get(year)?.has(account) ?? false;
   }
 
   accounts(year: number): string[] {
