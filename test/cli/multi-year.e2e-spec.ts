@@ -84,7 +84,8 @@ describe('a multi-year region with a reopened year', () => {
     for (const year of [2024, 2025, 2026]) {
       for (const municipality of Object.values<any>(statements[year].municipalities)) {
         for (const scheme of ['bw', 'mo']) {
-          const { result, ...lines } = municipality[scheme];
+          // advances and due are the settlement with the central municipality, not lines of the account
+          const { result, advances: _advances, due: _due, ...lines } = municipality[scheme];
           const total = Object.values<string>(lines).reduce((sum, amount) => sum + BigInt(amount.replace('.', '')), 0n);
           expect(total).toBe(BigInt(result.replace('.', '')));
         }
