@@ -10,7 +10,8 @@ import {
   reserveBand,
 } from '@libs/domain';
 import { formatAmount, parseAmount } from '@libs/money';
-import { buildBalances, buildStatement } from '@libs/projections';
+import { buildBalances, buildStatement, LedgerEvent } from '@libs/projections';
+import { traceViolations } from '../support/trace-properties';
 
 type Raw = Record<string, unknown> & { command: string };
 const REGION = 'prop';
@@ -28,7 +29,11 @@ const scenario = fc
     years: fc.array(
       fc.record({
         historical: fc.array(fc.bigInt({ min: 0n, max: 50_000_000_00n }), { minLength: 1, maxLength: 3 }),
+        /** a correction recorded with the payments, before the run */
+        earlyCorrection: fc.bigInt({ min: -1_000_000_00n, max: 0n }),
         correction: fc.bigInt({ min: -1_000_000_00n, max: 0n }),
+        /** advances per member, BW and MO (+ paid by the municipality) */
+        advances: fc.array(fc.bigInt({ min: -500_000_00n, max: 2_000_000_00n }), { minLength: 12, maxLength: 12 }),
         mo: fc.bigInt({ min: 0n, max: 20_000_000_00n }),
         objective: fc.array(fc.bigInt({ min: 0n, max: 2_000_000_00n }), { minLength: 6, maxLength: 6 }),
         bwBudgetShare: fc.integer({ min: 0, max: 100 }),
@@ -44,6 +49,10 @@ const scenario = fc
       }),
       { minLength: 2, maxLength: 2 },
     ),
+    /** a revised bw-historical key for 2024, adopted before 2024 is reopened */
+    revisedKey: fc.option(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 6, maxLength: 6 }), {
+      nil: undefined,
+    }),
     reserve: fc.option(
       fc.record({
         schemes: fc.constantFrom(['BW', 'MO'], ['BW'], ['MO']),
@@ -145,7 +154,10 @@ function build(input: any): Raw[] {
   }
   const yearFacts = (year: number, facts: any): Raw[] => {
     const out: Raw[] = [];
-    const historical = facts.historical.reduce((sum: bigint, amount: bigint) => sum + amount, 0n);
+    const paid = facts.historical.reduce((sum: bigint, amount: bigint) => sum + amount, 0n);
+    // the early correction never takes more than was paid (the pot would go negative before the run)
+    const early = -facts.earlyCorrection > paid ? 0n : facts.earlyCorrection;
+    const historical = paid + early;
     facts.historical.forEach((amount: bigint, index: number) =>
       out.push({
         command: 'RecordRijkPayment',
@@ -157,6 +169,29 @@ function build(input: any): Raw[] {
         recipient: codes[0],
         amount: cents(amount),
       }),
+    );
+    out.push({
+      command: 'RecordRijkPayment',
+      ...base,
+      paymentId: `iu-${year}-early-correction`,
+      year,
+      scheme: 'BW',
+      basis: 'historical',
+      recipient: codes[0],
+      amount: cents(early),
+    });
+    codes.forEach((code, member) =>
+      (['BW', 'MO'] as const).forEach((scheme, index) =>
+        out.push({
+          command: 'RecordAdvance',
+          ...base,
+          advanceId: `vs-${year}-${code}-${scheme}`,
+          year,
+          scheme,
+          municipality: code,
+          amount: cents(facts.advances[member * 2 + index]),
+        }),
+      ),
     );
     out.push({
       command: 'RecordRijkPayment',
@@ -254,6 +289,21 @@ function build(input: any): Raw[] {
   };
   commands.push(...yearFacts(2024, input.years[0]), { command: 'CloseYear', ...base, year: 2024 });
   commands.push(...yearFacts(2025, input.years[1]), { command: 'CloseYear', ...base, year: 2025 });
+  if (input.revisedKey) {
+    const weights: number[] = codes.map((_, member) => input.revisedKey[member]);
+    if (!weights.some((weight) => weight > 0)) weights[0] = 1;
+    commands.push({
+      command: 'AdoptDistributionKey',
+      ...base,
+      keyId: 'bw-historical',
+      version: 2,
+      validFrom: 2024,
+      validTo: 2024,
+      unit: 'weight',
+      basis: 'herzien',
+      weights: Object.fromEntries(codes.map((code, member) => [code, String(weights[member])])),
+    });
+  }
   commands.push({ command: 'ReopenYear', ...base, year: 2024, reason: 'nagekomen kosten' });
   commands.push({
     command: 'RecordRegionalCost',
@@ -277,6 +327,25 @@ function applyAll(
     for (const event of events) state.apply(event);
     onEvents(raw, events);
   }
+}
+
+/** The decided events as the read models see them once recorded. */
+function asRecorded(events: readonly DomainEvent[]): LedgerEvent[] {
+  return events.map((event, index) => ({
+    eventId: `event-${index}`,
+    type: event.type,
+    data: event.data,
+    revision: BigInt(index),
+    metadata: {
+      actor: 'property-test',
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      source: `generated:${index}`,
+      commandId: `command-${index}`,
+      causationId: `command-${index}`,
+      correlationId: `command-${index}`,
+      schemaVersion: 1,
+    },
+  }));
 }
 
 const sum = (values: string[]) => values.reduce((total, value) => total + parseAmount(value), 0n);
@@ -344,10 +413,13 @@ describe('ledger invariants on generated regions (domain.md §7)', () => {
     fc.assert(
       fc.property(scenario, (commands) => {
         const state = new RegionState();
+        const recorded: DomainEvent[] = [];
         applyAll(state, commands, (raw, events) => {
           for (const event of events) expect(sum(postingsOf(event).map((posting) => posting.amount))).toBe(0n);
           if (raw.command === 'CloseYear') checkClosedYear(state, raw.year as number);
+          recorded.push(...events);
         });
+        expect(traceViolations(REGION, asRecorded(recorded))).toEqual([]);
         for (const year of YEARS) checkStatement(state, year);
         const before = YEARS.map((year) => JSON.stringify([buildStatement(state, year), buildBalances(state, year)]));
         applyAll(state, commands);

@@ -1,0 +1,180 @@
+import { parseAmount, Rational } from '@libs/money';
+import { LedgerEvent, postingsOfRecorded } from '../recorded-events';
+import { roundTable } from './controlled-rounding';
+import { splitCents } from './split-cents';
+
+/** Money of the pot that no payment accounts for; only a pot paying out more than it ever held has any. */
+export const UNATTRIBUTED = '';
+
+/**
+ * What a Rijk pot (the historical BW pot, the MO pot of the central municipality) did with each
+ * payment's money in one budget year. Per payment: what went to or came back from each counterparty,
+ * what was netted against another payment before it was allocated, and what the pot still holds of it.
+ * For every payment, these add up exactly to its amount; per counterparty, over all payments, to what
+ * the pot actually moved.
+ */
+export interface PotAttribution {
+  readonly moved: Map<string, Map<string, bigint>>;
+  readonly netted: Map<string, Map<string, bigint>>;
+  readonly held: Map<string, bigint>;
+  /** the events that moved money between the pot and each counterparty */
+  readonly via: Map<string, Set<string>>;
+}
+
+const sign = (value: bigint) => (value > 0n ? 1 : value < 0n ? -1 : 0);
+const abs = (value: bigint) => (value < 0n ? -value : value);
+const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * Follows the pot event by event (README, "trace"). A payment puts its money in the pot; a correction
+ * (a negative payment) first cancels money that is still in the pot unallocated, and what it cannot
+ * cancel is a shortfall that the next run takes back from the destinations. The movements of a run —
+ * all derived events between two payments — are divided over the money in the pot in proportion to
+ * what each payment has in it, so a correction alone in the pot is traced to exactly the deltas its
+ * run recorded. Everything is whole cents, split by largest remainder.
+ */
+export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): PotAttribution {
+  const attribution: PotAttribution = { moved: new Map(), netted: new Map(), held: new Map(), via: new Map() };
+  const { held } = attribution;
+  const add = (table: Map<string, Map<string, bigint>>, owner: string, key: string, amount: bigint) => {
+    let row = table.get(owner);
+    if (!row) table.set(owner, (row = new Map()));
+    row.set(key, (row.get(key) ?? 0n) + amount);
+  };
+  const hold = (owner: string, amount: bigint) => held.set(owner, (held.get(owner) ?? 0n) + amount);
+  const owners = (which: (amount: bigint) => boolean) =>
+    new Map(byKey([...held].filter(([, amount]) => which(amount))).map(([owner, amount]) => [owner, abs(amount)]));
+  const total = (weights: ReadonlyMap<string, bigint>) => [...weights.values()].reduce((sum, w) => sum + w, 0n);
+
+  /** Money into the pot from a payment (or out of it, for a correction), netted first against the opposite sign. */
+  const payment = (owner: string, amount: bigint) => {
+    const opposite = owners((held) => sign(held) === -sign(amount));
+    const netted = [abs(amount), total(opposite)].reduce((a, b) => (a < b ? a : b));
+    if (netted > 0n) {
+      for (const [other, part] of splitCents(netted, opposite)) {
+        const signed = amount > 0n ? part : -part;
+        hold(other, signed);
+        add(attribution.netted, other, owner, -signed);
+        add(attribution.netted, owner, other, signed);
+      }
+    }
+    hold(owner, amount > 0n ? amount - netted : amount + netted);
+  };
+
+  /** A run's movements divided over the money in the pot, or followed as flows when they do not fit it. */
+  const run = (movements: Map<string, bigint>) => {
+    const net = [...movements.values()].reduce((sum, amount) => sum + amount, 0n);
+    const balance = [...held.values()].reduce((sum, amount) => sum + amount, 0n);
+    if (balance !== 0n && net === balance) {
+      // the run allocates all the pot holds: each payment takes its exact share of every movement,
+      // rounded so that per payment and per counterparty the cents add up
+      const shares = owners((held) => held !== 0n);
+      const rows = [...shares.keys()];
+      const table = roundTable(
+        rows,
+        [...movements.keys()],
+        (owner, account) => Rational.of(movements.get(account)! * held.get(owner)!, balance),
+        new Map(rows.map((owner) => [owner, held.get(owner)!])),
+        movements,
+      );
+      for (const [owner, row] of table) {
+        for (const [account, part] of row) {
+          hold(owner, -part);
+          add(attribution.moved, owner, account, part);
+        }
+      }
+      return;
+    }
+    if (balance !== 0n && sign(net) === sign(balance) && abs(net) <= abs(balance)) {
+      // the movements against the pot's sign first, so every payment's share keeps its sign throughout
+      const ordered = [
+        ...byKey([...movements].filter(([, amount]) => sign(amount) === -sign(balance))),
+        ...byKey([...movements].filter(([, amount]) => sign(amount) === sign(balance))),
+      ];
+      for (const [account, amount] of ordered) {
+        for (const [owner, part] of splitCents(
+          amount,
+          owners((held) => held !== 0n),
+        )) {
+          hold(owner, -part);
+          add(attribution.moved, owner, account, part);
+        }
+      }
+      return;
+    }
+    followFlows(movements);
+  };
+
+  /**
+   * A run that does not draw on what the pot holds (a reshuffle by a new key after payments cancelled
+   * out): money taken back from a destination is first what a shortfall waits for, then the money of
+   * the payments that destination received; money paid out is drawn from what the pot holds.
+   */
+  const followFlows = (movements: Map<string, bigint>) => {
+    for (const [account, amount] of byKey([...movements].filter(([, amount]) => amount < 0n))) {
+      const shortfalls = owners((held) => held < 0n);
+      const filled = [-amount, total(shortfalls)].reduce((a, b) => (a < b ? a : b));
+      if (filled > 0n) {
+        for (const [owner, part] of splitCents(filled, shortfalls)) {
+          hold(owner, part);
+          add(attribution.moved, owner, account, -part);
+        }
+      }
+      const rest = -amount - filled;
+      if (rest === 0n) continue;
+      const receivers = new Map(
+        byKey(
+          [...attribution.moved]
+            .map(([owner, row]) => [owner, row.get(account) ?? 0n] as [string, bigint])
+            .filter(([, received]) => received > 0n),
+        ),
+      );
+      const takers = receivers.size > 0 ? receivers : new Map([[UNATTRIBUTED, 1n]]);
+      for (const [owner, part] of splitCents(rest, takers)) {
+        hold(owner, part);
+        add(attribution.moved, owner, account, -part);
+      }
+    }
+    for (const [account, amount] of byKey([...movements].filter(([, amount]) => amount > 0n))) {
+      const funds = owners((held) => held > 0n);
+      const drawn = [amount, total(funds)].reduce((a, b) => (a < b ? a : b));
+      if (drawn > 0n) {
+        for (const [owner, part] of splitCents(drawn, funds)) {
+          hold(owner, -part);
+          add(attribution.moved, owner, account, part);
+        }
+      }
+      if (amount > drawn) {
+        hold(UNATTRIBUTED, drawn - amount);
+        add(attribution.moved, UNATTRIBUTED, account, amount - drawn);
+      }
+    }
+  };
+
+  let pending = new Map<string, bigint>();
+  const flush = () => {
+    if ([...pending.values()].some((amount) => amount !== 0n)) run(pending);
+    pending = new Map();
+  };
+  for (const event of events) {
+    const postings = postingsOfRecorded(event);
+    const own = postings.find((posting) => posting.account === pot);
+    if (!own) continue;
+    if (event.type === 'RijkPaymentRecorded') {
+      flush();
+      payment((event.data as { paymentId: string }).paymentId, parseAmount(own.amount));
+      continue;
+    }
+    const rule = (event.data as { rule?: string }).rule;
+    const label = rule ? `${event.type} (${rule})` : event.type;
+    for (const posting of postings) {
+      if (posting.account === pot) continue;
+      pending.set(posting.account, (pending.get(posting.account) ?? 0n) + parseAmount(posting.amount));
+      let via = attribution.via.get(posting.account);
+      if (!via) attribution.via.set(posting.account, (via = new Set()));
+      via.add(label);
+    }
+  }
+  flush();
+  return attribution;
+}

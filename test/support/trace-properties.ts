@@ -1,0 +1,155 @@
+import { formatAmount, parseAmount } from '@libs/money';
+import { LedgerEvent, postingsOfRecorded, TraceFlow, tracePayment, yearOf } from '@libs/projections';
+
+const RIJK_POT = /^region:[^:]+:(bw-historical|mo-budget)$/;
+const PROVISIONS = /^region:[^:]+:(bw-provisions|mo-provisions)$/;
+
+const add = (map: Map<string, bigint>, key: string, amount: bigint) => map.set(key, (map.get(key) ?? 0n) + amount);
+const f = formatAmount;
+
+/**
+ * The properties `trace` must have (README, "trace"), checked for every Rijk payment of a region; returns
+ * what is wrong, so a test can expect an empty list and print every violation:
+ * - every flow's children add up to it, and the leaves to the payment;
+ * - per Rijk pot and year, the traces of all payments into it add up, per destination, to what that
+ *   destination actually received from the pot (what the pot still holds to its balance, and what was
+ *   netted between payments to zero);
+ * - no payment sends a destination more than the pot paid it, nor takes back more than it returned
+ *   (and through a provisions pot, no payment sends a destination more than the pot paid it);
+ * - a correction recorded when the pot had nothing unallocated is traced to exactly the deltas of the
+ *   run(s) that allocated it.
+ */
+export function traceViolations(regionId: string, events: readonly LedgerEvent[]): string[] {
+  const violations: string[] = [];
+  const payments = events.filter((event) => event.type === 'RijkPaymentRecorded');
+  const traces = new Map(
+    payments.map((event) => {
+      const paymentId = (event.data as { paymentId: string }).paymentId;
+      return [paymentId, tracePayment(regionId, events, paymentId)] as const;
+    }),
+  );
+
+  for (const [paymentId, trace] of traces) {
+    const check = (flow: TraceFlow, path: string) => {
+      if (flow.children.length === 0) return;
+      const sum = flow.children.reduce((total, child) => total + parseAmount(child.amount), 0n);
+      if (sum !== parseAmount(flow.amount))
+        violations.push(`${paymentId}: children of ${path} add up to ${f(sum)}, not ${flow.amount}`);
+      flow.children.forEach((child) => check(child, `${path} > ${child.account}`));
+    };
+    trace.flows.forEach((flow) => check(flow, flow.account));
+    const roots = trace.flows.reduce((total, flow) => total + parseAmount(flow.amount), 0n);
+    if (roots !== parseAmount(trace.amount)) violations.push(`${paymentId}: flows add up to ${f(roots)}`);
+  }
+
+  // per Rijk pot and year: what the pot did, read directly off the postings
+  const pots = new Map<string, { year: number; pot: string }>();
+  for (const event of payments) {
+    const destination = postingsOfRecorded(event).find((posting) => RIJK_POT.test(posting.account));
+    if (destination)
+      pots.set(`${yearOf(event)} ${destination.account}`, { year: yearOf(event)!, pot: destination.account });
+  }
+  for (const { year, pot } of pots.values()) {
+    const yearEvents = events.filter((event) => yearOf(event) === year);
+    const received = new Map<string, bigint>();
+    const paid = new Map<string, bigint>();
+    const returned = new Map<string, bigint>();
+    let balance = 0n;
+    for (const event of yearEvents) {
+      const postings = postingsOfRecorded(event);
+      const own = postings.find((posting) => posting.account === pot);
+      if (!own) continue;
+      balance += parseAmount(own.amount);
+      if (event.type === 'RijkPaymentRecorded') continue;
+      for (const posting of postings) {
+        if (posting.account === pot) continue;
+        const amount = parseAmount(posting.amount);
+        add(received, posting.account, amount);
+        add(amount > 0n ? paid : returned, posting.account, amount > 0n ? amount : -amount);
+      }
+    }
+    const traced = new Map<string, bigint>();
+    let netted = 0n;
+    let held = 0n;
+    for (const event of yearEvents) {
+      if (event.type !== 'RijkPaymentRecorded') continue;
+      const paymentId = (event.data as { paymentId: string }).paymentId;
+      const [root] = traces.get(paymentId)!.flows;
+      if (!root || root.account !== pot) continue;
+      for (const child of root.children) {
+        const amount = parseAmount(child.amount);
+        if (child.account === 'rijk') netted += amount;
+        else if (child.account === pot) held += amount;
+        else {
+          add(traced, child.account, amount);
+          if (amount > (paid.get(child.account) ?? 0n) || -amount > (returned.get(child.account) ?? 0n))
+            violations.push(
+              `${paymentId} sends ${child.account} ${child.amount}; the pot paid it ${f(paid.get(child.account) ?? 0n)} and took back ${f(returned.get(child.account) ?? 0n)}`,
+            );
+          if (PROVISIONS.test(child.account) && amount >= 0n) {
+            for (const leaf of child.children) {
+              const out = provisionsOut(child.account, leaf.account, yearEvents);
+              const part = parseAmount(leaf.amount);
+              if (leaf.account !== child.account && (part < 0n || part > out))
+                violations.push(
+                  `${paymentId} sends ${leaf.account} ${leaf.amount} through ${child.account}, which paid it ${f(out)}`,
+                );
+            }
+          }
+        }
+      }
+    }
+    for (const account of new Set([...received.keys(), ...traced.keys()])) {
+      if ((received.get(account) ?? 0n) !== (traced.get(account) ?? 0n))
+        violations.push(
+          `${year} ${pot}: ${account} received ${f(received.get(account) ?? 0n)}, the traces of its payments add up to ${f(traced.get(account) ?? 0n)}`,
+        );
+    }
+    if (netted !== 0n) violations.push(`${year} ${pot}: netting between payments adds up to ${f(netted)}, not 0.00`);
+    if (held !== balance) violations.push(`${year} ${pot}: holds ${f(balance)}, the traces say ${f(held)}`);
+
+    // a correction recorded when the pot had nothing unallocated: exactly the deltas of the runs after it
+    let before = 0n;
+    yearEvents.forEach((event, index) => {
+      const own = postingsOfRecorded(event).find((posting) => posting.account === pot);
+      if (!own) return;
+      const amount = parseAmount(own.amount);
+      if (event.type === 'RijkPaymentRecorded' && amount < 0n && before === 0n) {
+        const deltas = new Map<string, bigint>();
+        let allocated = false;
+        for (const later of yearEvents.slice(index + 1)) {
+          const postings = postingsOfRecorded(later);
+          if (!postings.some((posting) => posting.account === pot)) continue;
+          if (later.type === 'RijkPaymentRecorded') break;
+          allocated = true;
+          for (const posting of postings)
+            if (posting.account !== pot) add(deltas, posting.account, parseAmount(posting.amount));
+        }
+        const paymentId = (event.data as { paymentId: string }).paymentId;
+        const shown = new Map<string, bigint>();
+        for (const child of traces.get(paymentId)!.flows[0].children)
+          add(shown, child.account, parseAmount(child.amount));
+        const expected = allocated ? deltas : new Map([[pot, amount]]);
+        for (const account of new Set([...expected.keys(), ...shown.keys()])) {
+          if ((expected.get(account) ?? 0n) !== (shown.get(account) ?? 0n))
+            violations.push(
+              `correction ${paymentId}: ${account} ${f(shown.get(account) ?? 0n)} in its trace, its run recorded ${f(expected.get(account) ?? 0n)}`,
+            );
+        }
+      }
+      before += amount;
+    });
+  }
+  return violations;
+}
+
+/** What a provisions pot paid one destination over the year, net. */
+function provisionsOut(provisions: string, account: string, events: readonly LedgerEvent[]): bigint {
+  let out = 0n;
+  for (const event of events) {
+    const postings = postingsOfRecorded(event);
+    if (!postings.some((posting) => posting.account === provisions)) continue;
+    for (const posting of postings) if (posting.account === account) out += parseAmount(posting.amount);
+  }
+  return out;
+}
