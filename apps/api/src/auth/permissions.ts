@@ -10,6 +10,7 @@ export const RECORDER_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(
   'RecordLocalExpenditure',
   'RecordPolicyCorrection',
   'RecordReserveOpening',
+  'RecordAdvance',
   'TransferReserveToFund',
   'RecordFundSpending',
   'RecordInhabitants',

@@ -15,11 +15,18 @@ export function parseCommand(raw: unknown): Command {
   if (typeof name !== 'string' || !(COMMAND_TYPES as string[]).includes(name)) {
     throw new DomainError(
       'UNKNOWN_COMMAND',
-      `unknown command ${JSON.stringify(name)} (known: ${COMMAND_TYPES.join(', ')})`,
+      `unknown command ${nameOf(name)} (known: ${COMMAND_TYPES.join(', ')})`,
       'command',
     );
   }
   const type = name as CommandType;
   const fields = parseObject(raw, COMMAND_SHAPES[type], '', ['command']);
   return { type, ...fields } as Command;
+}
+
+/** Short and safe: the name may be anything, e.g. an array nested 200,000 deep that JSON.stringify cannot print. */
+function nameOf(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
 }
