@@ -56,6 +56,12 @@ describe('attributeRijkPot: following a Rijk pot event by event', () => {
     expect(Object.fromEntries(result.held)).toEqual({ p: 0n, q: 0n });
   });
 
+  it('a run that allocates part of the pot draws on every payment pro rata and leaves the rest held', () => {
+    const result = attributeRijkPot(POT, [pay('p', '300.00'), pay('q', '700.00'), run([[A, '400.00']])]);
+    expect(table(result.moved)).toEqual({ p: { [A]: '12000' }, q: { [A]: '28000' } });
+    expect(Object.fromEntries(result.held)).toEqual({ p: 18000n, q: 42000n });
+  });
+
   it("a correction after a run is a shortfall the next run takes back: its trace is that run's deltas", () => {
     const result = attributeRijkPot(POT, [
       pay('p', '1000.00'),

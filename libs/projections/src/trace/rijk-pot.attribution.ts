@@ -23,6 +23,7 @@ export interface PotAttribution {
 
 const sign = (value: bigint) => (value > 0n ? 1 : value < 0n ? -1 : 0);
 const abs = (value: bigint) => (value < 0n ? -value : value);
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
 const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /**
@@ -31,7 +32,8 @@ const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]
  * cancel is a shortfall that the next run takes back from the destinations. The movements of a run —
  * all derived events between two payments — are divided over the money in the pot in proportion to
  * what each payment has in it, so a correction alone in the pot is traced to exactly the deltas its
- * run recorded. Everything is whole cents, split by largest remainder.
+ * run recorded. Everything is whole cents: each share is its exact amount rounded down or up, so that
+ * per payment and per counterparty the cents add up.
  */
 export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): PotAttribution {
   const attribution: PotAttribution = { moved: new Map(), netted: new Map(), held: new Map(), via: new Map() };
@@ -49,7 +51,7 @@ export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): P
   /** Money into the pot from a payment (or out of it, for a correction), netted first against the opposite sign. */
   const payment = (owner: string, amount: bigint) => {
     const opposite = owners((held) => sign(held) === -sign(amount));
-    const netted = [abs(amount), total(opposite)].reduce((a, b) => (a < b ? a : b));
+    const netted = min(abs(amount), total(opposite));
     if (netted > 0n) {
       for (const [other, part] of splitCents(netted, opposite)) {
         const signed = amount > 0n ? part : -part;
@@ -113,7 +115,7 @@ export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): P
   const followFlows = (movements: Map<string, bigint>) => {
     for (const [account, amount] of byKey([...movements].filter(([, amount]) => amount < 0n))) {
       const shortfalls = owners((held) => held < 0n);
-      const filled = [-amount, total(shortfalls)].reduce((a, b) => (a < b ? a : b));
+      const filled = min(-amount, total(shortfalls));
       if (filled > 0n) {
         for (const [owner, part] of splitCents(filled, shortfalls)) {
           hold(owner, part);
@@ -137,7 +139,7 @@ export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): P
     }
     for (const [account, amount] of byKey([...movements].filter(([, amount]) => amount > 0n))) {
       const funds = owners((held) => held > 0n);
-      const drawn = [amount, total(funds)].reduce((a, b) => (a < b ? a : b));
+      const drawn = min(amount, total(funds));
       if (drawn > 0n) {
         for (const [owner, part] of splitCents(drawn, funds)) {
           hold(owner, -part);
