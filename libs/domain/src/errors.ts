@@ -38,14 +38,29 @@ export const RULE_CODES: ReadonlySet<DomainErrorCode> = new Set([
 ]);
 
 export class DomainError extends Error {
+  /**
+   * Every problem found in the same input when a parser checked all of it, this one first; empty when
+   * this error is the only one. The edges report them all at once (HTTP `invalidParams`).
+   */
+  readonly issues: readonly DomainError[];
+
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    readonly reason: string,
     readonly field?: string,
+    issues: readonly DomainError[] = [],
   ) {
-    super(field ? `${field}: ${message}` : message);
+    super(field ? `${field}: ${reason}` : reason);
     this.name = 'DomainError';
+    this.issues = issues;
   }
+}
+
+/** The errors found in one input as one error: the first one's code, field and message, all of them as issues. */
+export function combineIssues(errors: readonly DomainError[]): DomainError {
+  const all = errors.flatMap((error) => (error.issues.length > 0 ? error.issues : [error]));
+  if (all.length === 1) return all[0];
+  return new DomainError(all[0].code, all[0].reason, all[0].field, all);
 }
 
 export const invalidField = (field: string, reason: string) => new DomainError('INVALID_FIELD', reason, field);

@@ -17,3 +17,5 @@ export * from './rules/solidarity.planner';
 export * from './rules/solidarity';
 export * from './rules/due';
 export * from './decide';
+// the edges (CLI options, HTTP parameters) check years with the same rule as command fields
+export { year, yearKey, YEAR_MIN, YEAR_MAX } from './commands/fields';

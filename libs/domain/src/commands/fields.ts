@@ -1,5 +1,5 @@
 import { Cents, MoneyFormatError, parseAmount, parseNonNegativeDecimal, Rational } from '@libs/money';
-import { DomainError, invalidField } from '../errors';
+import { combineIssues, DomainError, invalidField } from '../errors';
 
 /**
  * How a value is read: as input (the limits of domain.md §2 apply) or as recorded history, which
@@ -42,8 +42,27 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
+ * Runs each check and gathers the DomainErrors they throw, so that one pass reports every invalid
+ * field of an input instead of only the first; any other error is a bug and goes through at once.
+ */
+function checkAll(checks: Iterable<() => void>): void {
+  const errors: DomainError[] = [];
+  for (const check of checks) {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw combineIssues(errors);
+}
+
+/**
  * Parses an object against a shape: every required field present, no field the shape does not know
- * (a typo must not pass silently), each value parsed by its field parser.
+ * (a typo must not pass silently), each value parsed by its field parser. Only the shape's own names
+ * count as known: `constructor` or `__proto__` (which JSON.parse makes an own property) are unknown
+ * like any other name. Every problem of the object is reported at once (`DomainError.issues`).
  */
 export function parseObject<S extends Shape>(
   value: unknown,
@@ -54,28 +73,30 @@ export function parseObject<S extends Shape>(
 ): Parsed<S> {
   if (!isPlainObject(value)) throw invalidField(path || '(command)', `must be an object, got ${describe(value)}`);
   const prefix = path ? `${path}.` : '';
-  for (const key of Object.keys(value)) {
-    // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
-    if (!Object.hasOwn(shape, key) && !ignore.includes(key)) {
-      throw new DomainError(
-        'UNKNOWN_FIELD',
-        `unknown field (allowed: ${Object.keys(shape).join(', ')})`,
-        `${prefix}${key}`,
-      );
-    }
-  }
-  const result: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(shape)) {
-    const raw = value[key];
-    if (raw === undefined || raw === null) {
-      if (spec.required) throw new DomainError('MISSING_FIELD', 'is required', `${prefix}${key}`);
-      if (raw === null) throw invalidField(`${prefix}${key}`, 'must be left out rather than null');
-      result[key] = spec.fallback;
-      continue;
-    }
-    result[key] = spec.parse(raw, `${prefix}${key}`, mode);
-  }
-  return result as Parsed<S>;
+  const result: Record<string, unknown> = Object.create(null);
+  checkAll([
+    ...Object.keys(value)
+      // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
+      .filter((key) => !Object.hasOwn(shape, key) && !ignore.includes(key))
+      .map((key) => () => {
+        throw new DomainError(
+          'UNKNOWN_FIELD',
+          `unknown field (allowed: ${Object.keys(shape).join(', ')})`,
+          `${prefix}${key}`,
+        );
+      }),
+    ...Object.entries(shape).map(([key, spec]) => () => {
+      const raw = Object.hasOwn(value, key) ? value[key] : undefined;
+      if (raw === undefined || raw === null) {
+        if (spec.required) throw new DomainError('MISSING_FIELD', 'is required', `${prefix}${key}`);
+        if (raw === null) throw invalidField(`${prefix}${key}`, 'must be left out rather than null');
+        result[key] = spec.fallback;
+        return;
+      }
+      result[key] = spec.parse(raw, `${prefix}${key}`, mode);
+    }),
+  ]);
+  return { ...result } as Parsed<S>;
 }
 
 export const text =
@@ -200,7 +221,9 @@ export const arrayOf =
       throw invalidField(field, `must hold at least ${options.min} item(s)`);
     if (options.max !== undefined && value.length > options.max)
       throw invalidField(field, `must hold at most ${options.max} items`);
-    return value.map((entry, index) => item(entry, `${field}[${index}]`, mode));
+    const result: T[] = [];
+    checkAll(value.map((entry, index) => () => void (result[index] = item(entry, `${field}[${index}]`, mode))));
+    return result;
   };
 
 export const objectOf =
@@ -220,12 +243,14 @@ export const recordOf =
     const entries = Object.entries(value);
     if (options.min !== undefined && entries.length < options.min)
       throw invalidField(field, `must hold at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}`);
-    const result: Record<string, T> = {};
-    for (const [name, entry] of entries) {
-      key(name, `${field}.${name}`, mode);
-      result[name] = item(entry, `${field}.${name}`, mode);
-    }
-    return result;
+    const result: Record<string, T> = Object.create(null);
+    checkAll(
+      entries.map(([name, entry]) => () => {
+        key(name, `${field}.${name}`, mode);
+        result[name] = item(entry, `${field}.${name}`, mode);
+      }),
+    );
+    return { ...result };
   };
 
 export const yearKey: FieldParser<string> = (value, field) => {

@@ -324,3 +324,58 @@ describe('parseCommand', () => {
     expect(rejection({ ...advance, recipient: 'GM0484' }).code).toBe('UNKNOWN_FIELD');
   });
 });
+
+describe('parseCommand against names of the object machinery', () => {
+  // JSON.parse, as every HTTP body and command-file line goes through it, makes `__proto__` an own field
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'])(
+    'rejects a field named %s as unknown, at the top and nested',
+    (name) => {
+      const top = rejection(
+        JSON.parse(`{"command":"ReopenYear","regionId":"r","year":2024,"reason":"x","${name}":{"a":1}}`),
+      );
+      expect(top).toMatchObject({ code: 'UNKNOWN_FIELD', field: name });
+      const nested = rejection(
+        JSON.parse(
+          `{"command":"AdoptReserveAgreement","regionId":"r","version":1,"validFrom":2023,"schemes":["BW"],"minPct":"5","maxPct":"10","base":{"fixed":"5","${name}":{"polluted":true}}}`,
+        ),
+      );
+      expect(nested).toMatchObject({ code: 'UNKNOWN_FIELD', field: `base.${name}` });
+      const key = rejection(
+        JSON.parse(
+          `{"command":"AdoptDistributionKey","regionId":"r","keyId":"k","version":1,"validFrom":2023,"unit":"percent","basis":"b","weights":{"GM0001":"100","${name}":"1"}}`,
+        ),
+      );
+      expect(key).toMatchObject({ code: 'INVALID_FIELD', field: `weights.${name}` });
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(Object.prototype).not.toHaveProperty('a');
+    },
+  );
+});
+
+describe('parseCommand reports every invalid field at once', () => {
+  it('lists each problem as an issue, the first one as the error itself', () => {
+    const error = rejection({ ...payment, amount: 12.5, year: '2024', colour: 'red', recipient: undefined });
+    expect(error).toMatchObject({ code: 'UNKNOWN_FIELD', field: 'colour' });
+    expect(error.issues.map((issue) => [issue.field, issue.code])).toEqual([
+      ['colour', 'UNKNOWN_FIELD'],
+      ['year', 'INVALID_FIELD'],
+      ['recipient', 'MISSING_FIELD'],
+      ['amount', 'INVALID_FIELD'],
+    ]);
+  });
+
+  it('collects nested problems too, with their full names', () => {
+    const error = rejection({
+      command: 'RegisterRegion',
+      regionId: 'r',
+      name: 'R',
+      centralMunicipality: 'GM0001',
+      municipalities: [{ code: 'GM0001' }, { code: 'Leiden', name: 'L' }],
+    });
+    expect(error.issues.map((issue) => issue.field)).toEqual(['municipalities[0].name', 'municipalities[1].code']);
+  });
+
+  it('has no issues list when one field is wrong', () => {
+    expect(rejection({ ...payment, amount: 12.5 }).issues).toEqual([]);
+  });
+});
