@@ -10,7 +10,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'libs/event-store': ['rxjs', 'better-sqlite3', '@eventstore/db-client', 'node:fs', 'node:path', 'node:crypto'],
   'libs/projections': ['@libs/money', '@libs/domain', '@libs/event-store', '@libs/ledger', 'rxjs'],
   'libs/ledger': ['@libs/money', '@libs/domain', '@libs/event-store', '@libs/projections', 'node:crypto', 'rxjs'],
-  'libs/reports': ['@libs/money', '@libs/domain', '@libs/projections', 'exceljs'],
+  'libs/reports': ['@libs/money', '@libs/domain', '@libs/projections', 'exceljs', 'csv-stringify'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,4 +1,5 @@
 export * from './text-table';
+export * from './csv';
 export * from './labels';
 export * from './statement.table';
 export * from './statement.csv';

@@ -8,7 +8,7 @@ import {
   MUNICIPALITY_MO_LABELS,
   RESERVE_LABELS,
 } from './labels';
-import { csvLine } from './text-table';
+import { renderCsv } from './csv';
 
 /**
  * The statement as CSV, one amount per row: section, line code, Dutch label, municipality, amount.
@@ -53,9 +53,6 @@ export function renderStatementCsv(statement: Statement): string {
     add('municipality:mo', municipality.mo, MUNICIPALITY_MO_LABELS, code, municipality.name);
     add('municipality', municipality, { due: MUNICIPALITY_DUE_LABEL }, code, municipality.name);
   }
-  return (
-    [csvLine(['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag']), ...rows.map(csvLine)].join(
-      '\n',
-    ) + '\n'
-  );
+  const header = ['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag'];
+  return renderCsv(header, rows, [0, header.indexOf('bedrag')]);
 }

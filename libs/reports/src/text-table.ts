@@ -27,12 +27,3 @@ export function labelled(rows: readonly (readonly [string, string])[], indent = 
   const amountWidth = Math.max(...rows.map(([, amount]) => amount.length));
   return rows.map(([label, amount]) => `${indent}${label.padEnd(width)}  ${amount.padStart(amountWidth)}`).join('\n');
 }
-
-/** One CSV field (RFC 4180): quoted when it holds a separator, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return fields.map(csvField).join(',');
-}
