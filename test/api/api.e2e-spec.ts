@@ -211,25 +211,25 @@ describe('the HTTP API', () => {
       expect(journal.text).toContain('2024-12-31 * RijkPaymentRecorded iu-bw-2024 BW');
     });
 
-    it('answers /health without a token and documents every route at /docs', async () => {
-      expect((await http.get('/health').expect(200)).body).toEqual({ status: 'ok', store: store.description });
-      const document = (await http.get('/docs-json').expect(200)).body;
+    it('answers /health without a token and documents every route of /api/v1 at /openapi.json', async () => {
+      expect((await http.get('/health').expect(200)).body).toEqual({ status: 'ok', store: 'sqlite' });
+      const document = (await http.get('/openapi.json').expect(200)).body;
+      expect(document.servers).toEqual([{ url: '/api/v1', description: expect.any(String) }]);
       expect(Object.keys(document.paths).sort()).toEqual(
         [
-          '/api/v1/commands',
-          '/api/v1/regions',
-          '/api/v1/regions/{regionId}',
-          '/api/v1/regions/{regionId}/balances/{year}',
-          '/api/v1/regions/{regionId}/compare-keys',
-          '/api/v1/regions/{regionId}/explain',
-          '/api/v1/regions/{regionId}/export',
-          '/api/v1/regions/{regionId}/replay',
-          '/api/v1/regions/{regionId}/statements/{year}',
-          '/api/v1/regions/{regionId}/trace/{paymentId}',
-          '/health',
+          '/commands',
+          '/regions',
+          '/regions/{regionId}',
+          '/regions/{regionId}/balances/{year}',
+          '/regions/{regionId}/compare-keys',
+          '/regions/{regionId}/explain',
+          '/regions/{regionId}/export',
+          '/regions/{regionId}/replay',
+          '/regions/{regionId}/statements/{year}',
+          '/regions/{regionId}/trace/{paymentId}',
         ].sort(),
       );
-      expect(document.paths['/api/v1/regions/{regionId}/explain'].get.parameters.map((p: any) => p.name)).toEqual(
+      expect(document.paths['/regions/{regionId}/explain'].get.parameters.map((p: any) => p.name)).toEqual(
         expect.arrayContaining(['regionId', 'year', 'account', 'asOf']),
       );
       expect((await http.get('/docs').expect(200)).text).toMatch(/swagger/i);
@@ -314,31 +314,25 @@ describe('the HTTP API', () => {
       await http.get('/api/v1/regions/holland-rijnland/compare-keys?years=2023-2024').set(as('controller')).expect(200);
     });
 
-    it("a municipality reads its region's statements and only its own accounts", async () => {
+    it('a municipality reads everything of its own region, nothing of others, and writes nothing', async () => {
       await http.get('/api/v1/regions/holland-rijnland/statements/2024').set(as('leiden')).expect(200);
       const balances = (await http.get('/api/v1/regions/holland-rijnland/balances/2024').set(as('leiden')).expect(200))
         .body;
-      expect(Object.keys(balances.accounts).every((account) => account.startsWith('municipality:GM0546:'))).toBe(true);
-      expect(Object.keys(balances.accounts).length).toBeGreaterThan(0);
-      await http
-        .get('/api/v1/regions/holland-rijnland/explain?year=2024&account=municipality:GM0546:bw')
-        .set(as('leiden'))
-        .expect(200);
-      await http
-        .get('/api/v1/regions/holland-rijnland/explain?year=2024&account=municipality:GM0484:bw')
-        .set(as('leiden'))
-        .expect(403);
-      await http
-        .get('/api/v1/regions/holland-rijnland/explain?year=2024&account=region:holland-rijnland:reserve')
-        .set(as('leiden'))
-        .expect(403);
+      expect(Object.keys(balances.accounts)).toEqual(
+        expect.arrayContaining(['municipality:GM0546:bw', 'municipality:GM0484:bw']),
+      );
+      for (const account of ['municipality:GM0546:bw', 'municipality:GM0484:bw', 'region:holland-rijnland:reserve'])
+        await http
+          .get(`/api/v1/regions/holland-rijnland/explain?year=2024&account=${account}`)
+          .set(as('leiden'))
+          .expect(200);
       await http.get('/api/v1/regions/holland-rijnland/trace/obj-bw-2024-GM0546').set(as('leiden')).expect(200);
-      await http.get('/api/v1/regions/holland-rijnland/trace/iu-bw-2024').set(as('leiden')).expect(403);
+      await http.get('/api/v1/regions/holland-rijnland/trace/iu-bw-2024').set(as('leiden')).expect(200);
       await http
         .post('/api/v1/regions/holland-rijnland/replay')
         .set(as('leiden'))
         .send(commandsOf('revised-keys.jsonl'))
-        .expect(403);
+        .expect(200);
       await http.post('/api/v1/commands').set(as('leiden')).send(payment('role-3')).expect(403);
       await http.get('/api/v1/regions/holland-rijnland/statements/2024').set(as('elsewhere')).expect(403);
       expect(

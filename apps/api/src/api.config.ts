@@ -1,6 +1,13 @@
 import { DEFAULT_STORE_URL } from '@libs/event-store';
 import { dirname, join } from 'node:path';
 
+/** Who answers for this deployment; shown as `info.contact` of the OpenAPI document. */
+export interface ApiContact {
+  readonly name: string;
+  readonly email?: string;
+  readonly url?: string;
+}
+
 /** The service's settings, read from the environment once at start-up and checked there. */
 export interface ApiConfig {
   readonly port: number;
@@ -10,6 +17,7 @@ export interface ApiConfig {
   readonly idempotencyFile: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimitBytes: number;
+  readonly contact: ApiContact;
 }
 
 export class ConfigError extends Error {
@@ -25,6 +33,16 @@ function integer(name: string, text: string, min: number, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   return Number(text);
+}
+
+function contactOf(env: NodeJS.ProcessEnv): ApiContact {
+  const email = env.GELDSTROOM_CONTACT_EMAIL || undefined;
+  const url = env.GELDSTROOM_CONTACT_URL || undefined;
+  if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new ConfigError(`GELDSTROOM_CONTACT_EMAIL must be an e-mail address, got "${email}"`);
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
+    throw new ConfigError(`GELDSTROOM_CONTACT_URL must be an http(s) URL, got "${url}"`);
+  return { name: env.GELDSTROOM_CONTACT_NAME || 'Geldstroom', email, url };
 }
 
 /** Environment first, explicit overrides (CLI flags, tests) win; every value is validated. */
@@ -45,5 +63,6 @@ export function loadApiConfig(env: NodeJS.ProcessEnv, overrides: Partial<ApiConf
     bodyLimitBytes:
       overrides.bodyLimitBytes ??
       integer('GELDSTROOM_BODY_LIMIT', env.GELDSTROOM_BODY_LIMIT || '1048576', 1024, 100 * 1048576),
+    contact: overrides.contact ?? contactOf(env),
   };
 }

@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { Logger } from 'pino';
 import { TokenStore } from './auth/token-store';
 import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
+import { APP_LOGGER } from './http/app-logger';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { LedgerService } from './ledger/ledger.service';
 import { QueriesController } from './queries/queries.controller';
@@ -11,6 +13,7 @@ export interface AppDependencies {
   readonly ledger: LedgerService;
   readonly tokens: TokenStore;
   readonly idempotency: IdempotencyStore;
+  readonly logger: Logger;
 }
 
 @Module({})
@@ -23,6 +26,7 @@ export class AppModule {
         { provide: LedgerService, useValue: dependencies.ledger },
         { provide: TokenStore, useValue: dependencies.tokens },
         { provide: IdempotencyStore, useValue: dependencies.idempotency },
+        { provide: APP_LOGGER, useValue: dependencies.logger },
       ],
     };
   }

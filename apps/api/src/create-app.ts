@@ -1,19 +1,23 @@
 import 'reflect-metadata';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { EventStore, openEventStore } from '@libs/event-store';
+import express from 'express';
 import pino, { Logger } from 'pino';
 import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { TokenStore } from './auth/token-store';
-import { badRequest } from './http/problem';
+import { InvalidParamsInterceptor } from './http/invalid-params.interceptor';
+import { validationProblem } from './http/validation-problem';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestContext } from './http/request-context';
+import { requireJsonBody, requireUtf8 } from './http/request-body';
+import { securityHeaders } from './http/security-headers';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { LedgerService } from './ledger/ledger.service';
+import { buildOpenApiDocument, publishOpenApiDocument } from './openapi/openapi-document';
 
 export interface CreatedApp {
   readonly app: NestExpressApplication;
@@ -23,9 +27,11 @@ export interface CreatedApp {
 }
 
 /**
- * Builds the HTTP service over one store: JSON bodies up to the configured limit, a request id and a
- * log line per request, bearer tokens on every route but /health and /docs, problem+json errors,
- * validated query and path parameters, and the OpenAPI document at /docs.
+ * Builds the HTTP service over one store: a request id and a log line per request, security and
+ * API-Version headers on every answer, one URL per resource (no trailing-slash or case aliases),
+ * JSON bodies up to the configured limit and depth, bearer tokens on every route but /health and the
+ * documentation, problem+json errors, validated query and path parameters, and the OpenAPI document
+ * at /openapi.json and /api/v1/openapi.json (Swagger UI at /docs).
  */
 export async function createApp(
   config: ApiConfig,
@@ -37,44 +43,35 @@ export async function createApp(
   const tokens = new TokenStore(config.tokensFile);
   const idempotency = new IdempotencyStore(config.idempotencyFile);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with({ ledger, tokens, idempotency }), {
-    bodyParser: false,
-    logger: ['error', 'warn'],
-    abortOnError: false,
-  });
+  // Express answers /regions/ and /REGIONS like /regions unless told so before its router exists:
+  // one URL per resource (NL API Design Rules /core/no-trailing-slash)
+  const server = express();
+  server.set('strict routing', true);
+  server.set('case sensitive routing', true);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.with({ ledger, tokens, idempotency, logger }),
+    new ExpressAdapter(server),
+    { bodyParser: false, logger: ['error', 'warn'], abortOnError: false },
+  );
   app.disable('x-powered-by');
   app.use(requestContext(logger));
+  app.use(securityHeaders());
+  app.use(requireUtf8());
   app.useBodyParser('json', { limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
+  app.use(requireJsonBody());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalGuards(new BearerAuthGuard(app.get(Reflector), tokens));
+  app.useGlobalInterceptors(new InvalidParamsInterceptor());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => {
-        const first = errors[0];
-        const reason = Object.values(first?.constraints ?? {})[0] ?? 'is not valid';
-        return badRequest(
-          reason.startsWith(first?.property ?? '') ? reason : `${first?.property}: ${reason}`,
-          first?.property,
-        );
-      },
+      exceptionFactory: validationProblem,
     }),
   );
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Geldstroom')
-      .setDescription(
-        'Event-sourced ledger of the regional money flows of beschermd wonen (BW) and maatschappelijke opvang (MO).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  publishOpenApiDocument(app, buildOpenApiDocument(app, config.contact));
 
   const originalClose = app.close.bind(app);
   let closed = false;

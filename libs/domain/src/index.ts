@@ -17,5 +17,6 @@ export * from './rules/solidarity.planner';
 export * from './rules/solidarity';
 export * from './rules/due';
 export * from './decide';
-// the edges (CLI options, HTTP parameters) check years with the same rule as command fields
-export { year, yearKey, YEAR_MIN, YEAR_MAX } from './commands/fields';
+// the edges (CLI options, HTTP parameters) check ids and years with the same rules as command fields
+export { identifier, slug, year, yearKey, YEAR_MIN, YEAR_MAX } from './commands/fields';
+export type { FieldParser } from './commands/fields';

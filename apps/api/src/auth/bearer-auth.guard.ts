@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { problem, ProblemException } from '../http/problem';
 import { principalOf, setPrincipal } from '../http/request-context';
 import { IS_PUBLIC } from './public.decorator';
-import { Principal, TokenStore } from './token-store';
+import { Principal, TokenFileError, TokenStore } from './token-store';
 
 /** Every route needs a valid bearer token unless it is marked public; the principal rides on the request. */
 @Injectable()
@@ -22,11 +22,23 @@ export class BearerAuthGuard implements CanActivate {
       throw new ProblemException(
         problem(401, 'UNAUTHENTICATED', 'a bearer token is required (Authorization: Bearer gst_…)'),
       );
-    const principal = this.tokens.verify(match[1]);
+    const principal = this.verifiedOrUnavailable(match[1]);
     if (!principal)
       throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'the bearer token is not valid or has been revoked'));
     setPrincipal(request, principal);
     return true;
+  }
+
+  /** A token file that cannot be read refuses everyone (fail closed), as a 503 that says why. */
+  private verifiedOrUnavailable(token: string): Principal | undefined {
+    try {
+      return this.tokens.verify(token);
+    } catch (error) {
+      if (!(error instanceof TokenFileError)) throw error;
+      throw new ProblemException(
+        problem(503, 'TOKENS_UNAVAILABLE', 'the token file cannot be read; no token can be checked until it is fixed'),
+      );
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export const ROLES = ['admin', 'recorder', 'controller', 'municipality'] as const;
@@ -20,30 +20,56 @@ interface StoredToken extends Principal {
   readonly revokedAt?: string;
 }
 
+/** The token file cannot be read: no token can be checked, so every request is refused until it is fixed. */
+export class TokenFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TokenFileError';
+  }
+}
+
 const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /**
  * Bearer tokens, kept only as SHA-256 hashes in a JSON file: the token itself is shown once, when it
- * is created, and cannot be recovered from the file.
+ * is created, and cannot be recovered from the file. The file is the truth: a token revoked by another
+ * process (`geldstroom token revoke` next to a running service) stops working with the next request,
+ * because every check first looks whether the file changed (one stat call) and reads it again if so.
  */
 export class TokenStore {
   private tokens: StoredToken[] = [];
-  private loadedAt = 0;
+  private stamp: string | undefined;
 
   constructor(readonly file: string) {
-    this.reload();
+    this.refresh();
   }
 
-  private reload(): void {
-    if (!existsSync(this.file)) {
-      this.tokens = [];
-      return;
+  /** Reads the file again when its identity, size or times differ from the last read (a rename gives a new inode). */
+  private refresh(): void {
+    let stamp: string;
+    try {
+      const stat = statSync(this.file, { bigint: true });
+      stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new TokenFileError(`${this.file}: ${(error as Error).message}`);
+      stamp = 'missing';
     }
-    const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { tokens?: StoredToken[] };
-    if (!Array.isArray(parsed.tokens))
-      throw new Error(`${this.file} is not a Geldstroom token file (no "tokens" list)`);
-    this.tokens = parsed.tokens;
-    this.loadedAt = Date.now();
+    if (stamp === this.stamp) return;
+    this.tokens = stamp === 'missing' ? [] : this.read();
+    this.stamp = stamp;
+  }
+
+  private read(): StoredToken[] {
+    let parsed: { tokens?: StoredToken[] };
+    try {
+      parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { tokens?: StoredToken[] };
+    } catch (error) {
+      throw new TokenFileError(`${this.file} cannot be read as a token file: ${(error as Error).message}`);
+    }
+    if (!Array.isArray(parsed?.tokens))
+      throw new TokenFileError(`${this.file} is not a Geldstroom token file (no "tokens" list)`);
+    return parsed.tokens;
   }
 
   private save(): void {
@@ -54,6 +80,7 @@ export class TokenStore {
   }
 
   isEmpty(): boolean {
+    this.refresh();
     return this.tokens.filter((token) => !token.revokedAt).length === 0;
   }
 
@@ -64,6 +91,7 @@ export class TokenStore {
     if (principal.municipality && !/^GM\d{4}$/.test(principal.municipality))
       throw new Error(`--municipality must be a code such as GM0546, got "${principal.municipality}"`);
     if (!principal.actor.trim()) throw new Error('--actor must not be empty');
+    this.refresh();
     const token = `gst_${randomBytes(32).toString('base64url')}`;
     const stored: StoredToken = {
       ...principal,
@@ -77,6 +105,7 @@ export class TokenStore {
   }
 
   list(): (Principal & { createdAt: string; revokedAt?: string })[] {
+    this.refresh();
     return this.tokens.map((token) => ({
       ...withoutSecret(token),
       createdAt: token.createdAt,
@@ -85,6 +114,7 @@ export class TokenStore {
   }
 
   revoke(tokenId: string): boolean {
+    this.refresh();
     const index = this.tokens.findIndex((token) => token.tokenId === tokenId && !token.revokedAt);
     if (index < 0) return false;
     this.tokens[index] = { ...this.tokens[index], revokedAt: new Date().toISOString() };
@@ -92,9 +122,9 @@ export class TokenStore {
     return true;
   }
 
-  /** The principal of a presented token, or undefined; re-reads the file at most every few seconds. */
+  /** The principal of a presented token, or undefined when it is unknown or revoked (as the file says now). */
   verify(token: string): Principal | undefined {
-    if (Date.now() - this.loadedAt > 5000) this.reload();
+    this.refresh();
     const digest = hash(token);
     const found = this.tokens.find((candidate) => candidate.hash === digest && !candidate.revokedAt);
     return found ? withoutSecret(found) : undefined;

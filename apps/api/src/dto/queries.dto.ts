@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { YEAR_MAX, YEAR_MIN } from '@libs/domain';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsMoment, IsYearRange, IsYearText } from './validators';
 
 export class AsOfQueryDto {
   @ApiPropertyOptional({
     example: '2026-03-01T12:00:00Z',
-    description: 'the ledger as it was recorded at this moment (ISO 8601)',
+    format: 'date-time',
+    description: 'the ledger as it was recorded at this moment (RFC 3339, or a date for its midnight UTC)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 moment such as 2026-03-01T12:00:00Z' })
+  @IsMoment()
   asOf?: string;
 }
 
@@ -20,11 +22,8 @@ export class StatementQueryDto extends AsOfQueryDto {
 }
 
 export class ExplainQueryDto extends AsOfQueryDto {
-  @ApiProperty({ example: 2023 })
-  @Type(() => Number)
-  @IsInt({ message: 'year must be an integer year such as 2024' })
-  @Min(1900)
-  @Max(2999)
+  @ApiProperty({ example: 2023, type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX })
+  @IsYearText()
   year!: number;
 
   @ApiProperty({ example: 'municipality:GM0537:bw' })
@@ -35,7 +34,7 @@ export class ExplainQueryDto extends AsOfQueryDto {
 
 export class CompareKeysQueryDto {
   @ApiProperty({ example: '2023-2024', description: 'a range of budget years' })
-  @Matches(/^\d{4}-\d{4}$/, { message: 'years must be a range such as 2023-2025' })
+  @IsYearRange()
   years!: string;
 
   @ApiPropertyOptional({ enum: ['BW', 'MO'], default: 'BW' })
@@ -49,11 +48,8 @@ export class ExportQueryDto {
   @IsIn(['hledger'], { message: 'format must be hledger' })
   format!: 'hledger';
 
-  @ApiPropertyOptional({ example: 2024 })
+  @ApiPropertyOptional({ example: 2024, type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'year must be an integer year such as 2024' })
-  @Min(1900)
-  @Max(2999)
+  @IsYearText()
   year?: number;
 }

@@ -1,21 +1,29 @@
-import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Logger } from 'pino';
 import { Public } from '../auth/public.decorator';
+import { APP_LOGGER } from '../http/app-logger';
 import { LedgerService } from '../ledger/ledger.service';
 
 const TIMEOUT_MS = 3000;
 
-@ApiTags('operations')
+/** The kind of store ("sqlite", "esdb"), never its path or address: /health answers anyone. */
+const storeKind = (description: string) => /^([a-z+]+):/.exec(description)?.[1] ?? 'store';
+
+/** Outside API version 1 (no token, not in the OpenAPI document): for load balancers and container checks. */
+@ApiExcludeController()
 @Controller()
 export class HealthController {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
 
   @Public()
   @Get('health')
-  @ApiOperation({ summary: 'Is the service up and its store reachable?' })
   async health(@Res({ passthrough: true }) response: Response) {
-    const store = this.ledger.store.description;
+    const store = storeKind(this.ledger.store.description);
     try {
       await Promise.race([
         this.ledger.store.readAll({ maxCount: 1 }),
@@ -25,8 +33,15 @@ export class HealthController {
       ]);
       return { status: 'ok', store };
     } catch (error) {
+      this.logger.error({ err: error }, 'health check: the store did not answer');
       response.status(503);
-      return { status: 'unavailable', store, detail: (error as Error).message };
+      const code = (error as { code?: unknown }).code;
+      return {
+        status: 'unavailable',
+        store,
+        ...(typeof code === 'string' ? { code } : {}),
+        detail: 'the store did not answer; the service log says why',
+      };
     }
   }
 }

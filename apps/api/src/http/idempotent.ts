@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { Principal } from '../auth/token-store';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { problem, ProblemException } from './problem';
 
@@ -10,12 +11,14 @@ export interface Reply {
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
 /**
- * Runs a POST once per Idempotency-Key (per actor): a retry with the same body gets the first reply
+ * Runs a POST once per Idempotency-Key and token: a retry with the same body gets the first reply
  * again, the same key with another body is a conflict. Without the header the work simply runs.
+ * Callers authorize the request before calling this, so a replay passes the same checks as the
+ * first request did; replies are kept per token id, never shared between tokens.
  */
 export async function idempotent(
   store: IdempotencyStore,
-  actor: string,
+  principal: Principal,
   request: Request,
   response: Response,
   work: () => Promise<Reply>,
@@ -29,8 +32,8 @@ export async function idempotent(
       }),
     );
   const requestHash = IdempotencyStore.hash(request.method, request.originalUrl, request.body);
-  return store.exclusive(actor, key, async () => {
-    const earlier = store.find(actor, key);
+  return store.exclusive(principal.tokenId, key, async () => {
+    const earlier = store.find(principal.tokenId, key);
     if (earlier) {
       if (earlier.requestHash !== requestHash) {
         throw new ProblemException(
@@ -44,7 +47,7 @@ export async function idempotent(
       return JSON.parse(earlier.body);
     }
     const reply = await work();
-    store.save(actor, key, requestHash, {
+    store.save(principal.tokenId, key, requestHash, {
       status: reply.status,
       contentType: 'application/json',
       body: JSON.stringify(reply.body),

@@ -2,7 +2,17 @@ import { HttpException } from '@nestjs/common';
 import { CONFLICT_CODES, DomainError, RULE_CODES } from '@libs/domain';
 import { ConcurrencyConflictError, EventStoreError } from '@libs/event-store';
 
-/** An RFC 9457 problem document, with the domain's stable code and the field to blame where there is one. */
+/** One invalid parameter or body field (the NL API Design Rules' `invalidParams` extension). */
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+/**
+ * An RFC 9457 problem document, with the domain's stable code and the field to blame where there is
+ * one; `invalidParams` lists every invalid field of the request, the first of them being `field`.
+ */
 export interface Problem {
   type: string;
   title: string;
@@ -12,6 +22,7 @@ export interface Problem {
   code: string;
   field?: string;
   index?: number;
+  invalidParams?: InvalidParam[];
   requestId?: string;
 }
 
@@ -32,7 +43,7 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  extra: { field?: string; index?: number } = {},
+  extra: { field?: string; index?: number; invalidParams?: InvalidParam[] } = {},
 ): Problem {
   return {
     type: `urn:geldstroom:problem:${code.toLowerCase().replace(/_/g, '-')}`,
@@ -42,6 +53,7 @@ export function problem(
     code,
     ...(extra.field !== undefined ? { field: extra.field } : {}),
     ...(extra.index !== undefined ? { index: extra.index } : {}),
+    ...(extra.invalidParams?.length ? { invalidParams: extra.invalidParams } : {}),
   };
 }
 
@@ -66,15 +78,68 @@ export function statusOfDomainError(error: DomainError): number {
   return 400;
 }
 
+/** A DomainError's field problems as invalidParams (every issue a parser found, or the error itself). */
+function invalidParamsOf(error: DomainError, prefix = ''): InvalidParam[] {
+  return (error.issues.length > 0 ? error.issues : [error])
+    .filter((issue) => issue.field !== undefined)
+    .map((issue) => ({ name: `${prefix}${issue.field}`, code: issue.code, reason: issue.reason }));
+}
+
+/** A domain error as a problem; a 400 lists every invalid field (names prefixed, e.g. "[2]." for an array item). */
+export function domainProblem(error: DomainError, paramPrefix = ''): Problem {
+  const status = statusOfDomainError(error);
+  return problem(status, error.code, error.field ? `${error.field}: ${error.reason}` : error.reason, {
+    field: error.field,
+    invalidParams: status === 400 ? invalidParamsOf(error, paramPrefix) : undefined,
+  });
+}
+
+/**
+ * What the body reader (body-parser, raw-body, zlib) reports, by its error type: the client sent a
+ * body that cannot be read. Its own messages are kept where they say something useful.
+ */
+function bodyReadProblem(error: { type?: string; status?: number; message?: string; limit?: number }): Problem {
+  switch (error.type) {
+    case 'entity.too.large':
+      return problem(
+        413,
+        'BODY_TOO_LARGE',
+        `the request body is larger than the limit of ${error.limit ?? 'the service'} bytes`,
+      );
+    case 'entity.parse.failed':
+      return problem(400, 'INVALID_JSON', `the request body is not valid JSON: ${error.message}`);
+    case 'charset.unsupported':
+      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', `${error.message}; send application/json in UTF-8`);
+    case 'encoding.unsupported':
+      return problem(415, 'UNSUPPORTED_MEDIA_TYPE', `${error.message}; send the body as is, gzip, deflate or br`);
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return problem(400, 'INVALID_BODY', `the request body was not received whole: ${error.message}`);
+    default:
+      return problem(
+        400,
+        'INVALID_BODY',
+        `the request body could not be read (is its Content-Encoding right?): ${error.message}`,
+      );
+  }
+}
+
+/** An error the body reader raised: it carries a client-error status (http-errors) but is no HttpException. */
+function isBodyReadError(error: unknown): error is { type?: string; status: number; message?: string } {
+  const status = (error as { status?: unknown })?.status;
+  return (
+    error instanceof Error &&
+    !(error instanceof HttpException) &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500
+  );
+}
+
 /** Any error as a problem document: domain and store errors by their codes, the rest as 500. */
 export function toProblem(error: unknown): Problem {
   if (error instanceof ProblemException) return error.problem;
-  if (error instanceof DomainError) {
-    const reason = error.field ? error.message.slice(error.field.length + 2) : error.message;
-    return problem(statusOfDomainError(error), error.code, error.field ? `${error.field}: ${reason}` : reason, {
-      field: error.field,
-    });
-  }
+  if (error instanceof DomainError) return domainProblem(error);
   if (error instanceof ConcurrencyConflictError) return problem(409, error.code, error.message);
   if (error instanceof EventStoreError) {
     return problem(
@@ -83,11 +148,7 @@ export function toProblem(error: unknown): Problem {
       error.message,
     );
   }
-  const bodyError = error as { type?: string; status?: number; message?: string };
-  if (bodyError?.type === 'entity.too.large')
-    return problem(413, 'BODY_TOO_LARGE', 'the request body is larger than the limit of 1 MB');
-  if (bodyError?.type === 'entity.parse.failed')
-    return problem(400, 'INVALID_JSON', `the request body is not valid JSON: ${bodyError.message}`);
+  if (isBodyReadError(error)) return bodyReadProblem(error);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse() as string | { message?: string | string[] };
@@ -97,18 +158,13 @@ export function toProblem(error: unknown): Problem {
         : Array.isArray(response.message)
           ? response.message.join('; ')
           : (response.message ?? error.message);
-    const invalidJson = status === 400 && /JSON/.test(message);
-    if (invalidJson) return problem(400, 'INVALID_JSON', `the request body is not valid JSON: ${message}`);
-    const code =
-      status === 404
-        ? 'NOT_FOUND'
-        : status === 413
-          ? 'BODY_TOO_LARGE'
-          : status === 400
-            ? 'INVALID_FIELD'
-            : `HTTP_${status}`;
-    const field = Array.isArray((response as { message?: unknown }).message) ? /^(\S+)/.exec(message)?.[1] : undefined;
-    return problem(status, code, message, { field });
+    // Nest hands over the body parser's SyntaxError and Express's URIError (a path with a broken
+    // %-escape) as a BadRequestException with their message; no code of ours throws one
+    if (status === 400 && /^Failed to decode param/.test(message))
+      return problem(400, 'INVALID_PATH', `the path is not valid: ${message}`);
+    if (status === 400) return problem(400, 'INVALID_JSON', `the request body is not valid JSON: ${message}`);
+    const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'BODY_TOO_LARGE' : `HTTP_${status}`;
+    return problem(status, code, message);
   }
   return problem(500, 'INTERNAL', 'an unexpected error occurred; it has been logged with the request id');
 }

@@ -11,7 +11,8 @@ export interface StoredResponse {
 }
 
 /**
- * Responses to POSTs sent with an Idempotency-Key, per actor, so a retried request gets the first
+ * Responses to POSTs sent with an Idempotency-Key, per token (its id, not its actor name: two tokens
+ * with the same actor name never see each other's answers), so a retried request gets the first
  * answer instead of being recorded again. Kept in its own small SQLite file, apart from the events.
  */
 export class IdempotencyStore {
@@ -22,10 +23,12 @@ export class IdempotencyStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS responses (
-      actor TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
+    // answers of earlier versions were kept per actor name and cannot be told apart by token: forget them
+    this.db.exec(`DROP TABLE IF EXISTS responses;
+      CREATE TABLE IF NOT EXISTS token_responses (
+      token_id TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,
       status INTEGER NOT NULL, content_type TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
-      PRIMARY KEY (actor, key))`);
+      PRIMARY KEY (token_id, key))`);
   }
 
   static hash(method: string, path: string, body: unknown): string {
@@ -34,26 +37,26 @@ export class IdempotencyStore {
       .digest('hex');
   }
 
-  find(actor: string, key: string): (StoredResponse & { requestHash: string }) | undefined {
+  find(tokenId: string, key: string): (StoredResponse & { requestHash: string }) | undefined {
     const row = this.db
-      .prepare('SELECT request_hash, status, content_type, body FROM responses WHERE actor = ? AND key = ?')
-      .get(actor, key) as { request_hash: string; status: number; content_type: string; body: string } | undefined;
+      .prepare('SELECT request_hash, status, content_type, body FROM token_responses WHERE token_id = ? AND key = ?')
+      .get(tokenId, key) as { request_hash: string; status: number; content_type: string; body: string } | undefined;
     return row
       ? { requestHash: row.request_hash, status: row.status, contentType: row.content_type, body: row.body }
       : undefined;
   }
 
-  save(actor: string, key: string, requestHash: string, response: StoredResponse): void {
+  save(tokenId: string, key: string, requestHash: string, response: StoredResponse): void {
     this.db
       .prepare(
-        'INSERT OR IGNORE INTO responses (actor, key, request_hash, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO token_responses (token_id, key, request_hash, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(actor, key, requestHash, response.status, response.contentType, response.body, new Date().toISOString());
+      .run(tokenId, key, requestHash, response.status, response.contentType, response.body, new Date().toISOString());
   }
 
-  /** Runs requests with the same actor and key one after the other, so a retry racing the first one waits for it. */
-  exclusive<T>(actor: string, key: string, work: () => Promise<T>): Promise<T> {
-    return this.pending.run(`${actor}\u0000${key}`, work);
+  /** Runs requests with the same token and key one after the other, so a retry racing the first one waits for it. */
+  exclusive<T>(tokenId: string, key: string, work: () => Promise<T>): Promise<T> {
+    return this.pending.run(`${tokenId}\u0000${key}`, work);
   }
 
   close(): void {

@@ -5,17 +5,19 @@ import { buildBalances, buildStatement } from '@libs/projections';
 import { renderStatementCsv, renderStatementXlsx } from '@libs/reports';
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../auth/bearer-auth.guard';
-import { mayAnalyse, mayReadRegion } from '../auth/permissions';
-import { Principal } from '../auth/token-store';
+import { mayReadRegion } from '../auth/permissions';
+import { readRegion } from '../auth/region-access';
 import { AsOfQueryDto, StatementQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
-import { forbidden, notFound } from '../http/problem';
+import { notFound } from '../http/problem';
 import { LedgerService } from '../ledger/ledger.service';
+import { ApiProblems } from '../openapi/api-problems.decorator';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('regions')
 @ApiBearerAuth()
+@ApiProblems(401, 503)
 @Controller('api/v1/regions')
 export class RegionsController {
   constructor(private readonly ledger: LedgerService) {}
@@ -35,8 +37,10 @@ export class RegionsController {
 
   @Get(':regionId')
   @ApiOperation({ summary: 'A region: members, the years with data, which are closed, keys and agreements in force' })
+  @ApiOkResponse({ description: 'the region' })
+  @ApiProblems(400, 403, 404)
   async region(@Req() request: Request, @Param() params: RegionParamsDto) {
-    const state = await this.readable(requirePrincipal(request), params.regionId);
+    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId);
     const region = state.region!;
     const years = [...state.activeYears].sort((a, b) => a - b);
     return {
@@ -60,8 +64,13 @@ export class RegionsController {
   }
 
   @Get(':regionId/statements/:year')
-  @ApiOperation({ summary: 'The year statement (interface.md §3), as JSON, CSV or a workbook' })
+  @ApiOperation({
+    summary:
+      'The year statement (regional results, reserve, solidarity, each municipality), as JSON, CSV or a workbook',
+  })
   @ApiProduces('application/json', 'text/csv', XLSX)
+  @ApiOkResponse({ description: 'the statement as JSON, CSV (text/csv) or a workbook' })
+  @ApiProblems(400, 403, 404)
   async statement(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -69,7 +78,7 @@ export class RegionsController {
     @Query() query: StatementQueryDto,
   ) {
     const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const state = await this.readable(requirePrincipal(request), params.regionId, asOf);
+    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId, asOf);
     requireYear(state, params.year);
     const statement = buildStatement(state, params.year);
     if (query.format === 'csv') {
@@ -86,25 +95,14 @@ export class RegionsController {
   }
 
   @Get(':regionId/balances/:year')
-  @ApiOperation({ summary: 'Balances per account for the year (a municipality token sees its own accounts only)' })
+  @ApiOperation({ summary: 'Balances per account for the year' })
+  @ApiOkResponse({ description: 'the balance of every account of the region in that year' })
+  @ApiProblems(400, 403, 404)
   async balances(@Req() request: Request, @Param() params: RegionYearParamsDto, @Query() query: AsOfQueryDto) {
-    const principal = requirePrincipal(request);
     const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const state = await this.readable(principal, params.regionId, asOf);
+    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId, asOf);
     requireYear(state, params.year);
-    const balances = buildBalances(state, params.year);
-    if (mayAnalyse(principal, params.regionId)) return balances;
-    const own = `municipality:${principal.municipality}:`;
-    return {
-      ...balances,
-      accounts: Object.fromEntries(Object.entries(balances.accounts).filter(([account]) => account.startsWith(own))),
-    };
-  }
-
-  private async readable(principal: Principal, regionId: string, asOf?: Date): Promise<RegionState> {
-    const state = await this.ledger.region(regionId, asOf);
-    if (!mayReadRegion(principal, regionId, state)) throw forbidden(`this token may not read region "${regionId}"`);
-    return state;
+    return buildBalances(state, params.year);
   }
 }
 

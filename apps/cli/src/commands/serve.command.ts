@@ -1,7 +1,7 @@
 import { openEventStore } from '@libs/event-store';
 import { applyCommandFile, Ledger } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../cli-error';
+import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, storeUrl } from '../cli-context';
 import { parseOptions, storeOption } from '../cli-options';
 import type * as Api from '../../../api/src';
@@ -42,13 +42,34 @@ export async function serveCommand(context: CliContext): Promise<number> {
     context.io.err(`loaded ${values.seed} into the empty store: ${report.events} event(s)`);
   }
   const { app, tokens, logger } = await createApp(config, { store });
+  try {
+    // listened on here rather than with app.listen, which would log the refusal as a stack trace first
+    await app.init();
+    await new Promise<void>((resolve, reject) => {
+      const server = app.getHttpServer();
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    const reason = listenRefusal(error, config.host, config.port);
+    if (!reason) throw error;
+    await app.close();
+    context.io.err(`geldstroom: ${reason}`);
+    return ExitCode.usage;
+  }
   if (tokens.isEmpty()) {
     const { token } = tokens.create({ actor: 'admin', role: 'admin' });
     context.io.err(
       `No tokens yet: created an admin token (stored only as a hash in ${config.tokensFile}). It is shown once:\n\n  ${token}\n\nUse it as "Authorization: Bearer ${token.slice(0, 8)}…"; make more with "geldstroom token create".`,
     );
   }
-  await app.listen(config.port, config.host);
+  if (!config.contact.email || !config.contact.url)
+    logger.warn(
+      'GELDSTROOM_CONTACT_EMAIL and GELDSTROOM_CONTACT_URL are not both set: the OpenAPI document names no complete contact (NL API Design Rules /core/doc-openapi-contact)',
+    );
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, store: store.description }, 'listening');
@@ -65,6 +86,22 @@ export async function serveCommand(context: CliContext): Promise<number> {
   });
   logger.info('stopped');
   return 0;
+}
+
+/** Why the address cannot be listened on, in one line, for the errors that are the caller's to fix. */
+function listenRefusal(error: unknown, host: string, port: number): string | undefined {
+  switch ((error as NodeJS.ErrnoException)?.code) {
+    case 'EADDRINUSE':
+      return `port ${port} on ${host} is already in use (another geldstroom serve?); choose another with --port N or PORT`;
+    case 'EACCES':
+      return `may not listen on port ${port} on ${host} (ports below 1024 need privileges); choose another with --port N or PORT`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot listen on ${host}: not an address of this machine; choose another with --host H or HOST`;
+    default:
+      return undefined;
+  }
 }
 
 function portOption(value: string): number {

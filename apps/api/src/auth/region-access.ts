@@ -1,0 +1,25 @@
+import { RegionState } from '@libs/domain';
+import { forbidden } from '../http/problem';
+import { LedgerService } from '../ledger/ledger.service';
+import { mayReadRegion } from './permissions';
+import { Principal } from './token-store';
+
+/**
+ * A region's state for a read route, as recorded now or at `asOf`: 404 when it is not registered,
+ * 403 when the token may not read it (permissions.ts decides, the same for every route and format).
+ */
+export async function readRegion(
+  ledger: LedgerService,
+  principal: Principal,
+  regionId: string,
+  asOf?: Date,
+): Promise<RegionState> {
+  const state = await ledger.region(regionId, asOf);
+  if (!mayReadRegion(principal, regionId, state))
+    throw forbidden(
+      principal.role === 'municipality'
+        ? `municipality ${principal.municipality} is not a member of region "${regionId}"`
+        : `this token is limited to region "${principal.region}"`,
+    );
+  return state;
+}

@@ -1,0 +1,37 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
+import { API_VERSION } from './api-version';
+
+/** API answers load nothing and may be framed by nothing. */
+const apiHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  frameguard: { action: 'deny' },
+});
+
+/** Swagger UI (/docs) needs its own scripts, styles and inline images; nothing from elsewhere, no framing. */
+const documentationHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: true,
+    directives: {
+      frameAncestors: ["'none'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      upgradeInsecureRequests: null,
+    },
+  },
+  frameguard: { action: 'deny' },
+});
+
+/**
+ * Headers on every answer, errors included: helmet's (nosniff, CSP with frame-ancestors 'none',
+ * X-Frame-Options DENY, no referrer, HSTS …), `Cache-Control: no-store` (answers hold ledger data and
+ * must not linger in shared or browser caches) and `API-Version`.
+ */
+export function securityHeaders(): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('API-Version', API_VERSION);
+    response.setHeader('Cache-Control', 'no-store');
+    const headers = request.path === '/docs' || request.path.startsWith('/docs/') ? documentationHeaders : apiHeaders;
+    headers(request, response, next);
+  };
+}
