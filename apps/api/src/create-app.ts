@@ -9,7 +9,7 @@ import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { TokenStore } from './auth/token-store';
-import { InvalidParamsInterceptor } from './http/invalid-params.interceptor';
+import { InvalidParamsGuard } from './http/invalid-params.guard';
 import { validationProblem } from './http/validation-problem';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestContext } from './http/request-context';
@@ -60,8 +60,8 @@ export async function createApp(
   app.useBodyParser('json', { limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
   app.use(requireJsonBody());
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
-  app.useGlobalGuards(new BearerAuthGuard(app.get(Reflector), tokens));
-  app.useGlobalInterceptors(new InvalidParamsInterceptor());
+  // in this order: who is asking (401) before what is asked (400)
+  app.useGlobalGuards(new BearerAuthGuard(app.get(Reflector), tokens), new InvalidParamsGuard());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
