@@ -9,6 +9,8 @@ export interface EventMetadata {
   readonly causationId: string;
   readonly correlationId: string;
   readonly schemaVersion: number;
+  /** The event's link in its stream's hash chain, set by the ledger (see README, Integrity). */
+  readonly hash?: string;
   readonly [extra: string]: unknown;
 }
 
@@ -37,6 +39,13 @@ export type ExpectedRevision = 'no_stream' | bigint;
 export interface AppendResult {
   readonly nextExpectedRevision: bigint;
   readonly position: bigint;
+}
+
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
 }
 
 export interface ReadStreamOptions {
@@ -68,6 +77,12 @@ export interface EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult>;
+  /**
+   * Several appends in one transaction: all are stored or none is. Only stores that have multi-stream
+   * transactions offer it (SQLite, memory); EventStoreDB does not, and callers fall back to appending
+   * stream by stream in a way that a re-run can complete.
+   */
+  appendMany?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** The stream's events in revision order; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Every event of every stream in global order. */

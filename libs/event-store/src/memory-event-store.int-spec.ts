@@ -4,4 +4,5 @@ import { describeEventStoreContract } from './testing/event-store.contract-spec-
 describeEventStoreContract('memory', async () => ({ store: new MemoryEventStore() }), {
   refusesStoredEventIds: true,
   reopens: false,
+  appendsAcrossStreams: true,
 });

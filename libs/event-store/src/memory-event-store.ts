@@ -9,6 +9,7 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from './event-store.port';
 
@@ -25,16 +26,39 @@ export class MemoryEventStore implements EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    const stream = this.streams.get(streamId) ?? [];
-    const actual = stream.length === 0 ? 'no_stream' : BigInt(stream.length - 1);
-    if (actual !== expectedRevision) throw new ConcurrencyConflictError(streamId, expectedRevision, actual);
+    return (await this.appendMany([{ streamId, events, expectedRevision }]))[0];
+  }
+
+  /** Checks every append first and then stores them all, so a refused one leaves nothing behind. */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const ids = new Set<string>();
-    for (const event of events) {
-      if (this.eventIds.has(event.eventId) || ids.has(event.eventId)) {
-        throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} is already stored`);
+    const heads = new Map<string, bigint | 'no_stream'>();
+    for (const { streamId, events, expectedRevision } of appends) {
+      const actual = heads.has(streamId) ? heads.get(streamId)! : this.headOf(streamId);
+      if (actual !== expectedRevision) throw new ConcurrencyConflictError(streamId, expectedRevision, actual);
+      for (const event of events) {
+        if (this.eventIds.has(event.eventId) || ids.has(event.eventId)) {
+          throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} is already stored`);
+        }
+        ids.add(event.eventId);
       }
-      ids.add(event.eventId);
+      heads.set(
+        streamId,
+        events.length === 0 ? actual : (actual === 'no_stream' ? -1n : actual) + BigInt(events.length),
+      );
     }
+    const results = appends.map(({ streamId, events }) => this.store(streamId, events));
+    if (appends.some(({ events }) => events.length > 0)) this.appended.next();
+    return results;
+  }
+
+  private headOf(streamId: string): bigint | 'no_stream' {
+    const length = this.streams.get(streamId)?.length ?? 0;
+    return length === 0 ? 'no_stream' : BigInt(length - 1);
+  }
+
+  private store(streamId: string, events: readonly NewEvent[]): AppendResult {
+    const stream = this.streams.get(streamId) ?? [];
     for (const event of events) {
       const recorded: RecordedEvent = {
         ...structuredClone(event),
@@ -47,7 +71,6 @@ export class MemoryEventStore implements EventStore {
       this.eventIds.add(event.eventId);
     }
     this.streams.set(streamId, stream);
-    if (events.length > 0) this.appended.next();
     return { nextExpectedRevision: BigInt(stream.length - 1), position: BigInt(this.all.length) };
   }
 

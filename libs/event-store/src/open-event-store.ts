@@ -1,19 +1,26 @@
 import { EventStoreError } from './event-store.errors';
 import { EventStore } from './event-store.port';
 import { MemoryEventStore } from './memory-event-store';
-import { SqliteEventStore } from './sqlite-event-store';
+import { SqliteEventStore, SqliteStoreOptions } from './sqlite-event-store';
 
 export const DEFAULT_STORE_URL = 'sqlite:./data/geldstroom.db';
 
+export interface OpenOptions {
+  /** Whether a SQLite file that does not exist yet is created (writing commands) or refused (reading ones). */
+  readonly create?: boolean;
+}
+
 /**
- * Opens the store a URL names: `sqlite:PATH` (the embedded default), `memory:` or EventStoreDB
- * (`esdb://…`, `esdb+discover://…`). A bare path is taken as a SQLite file.
+ * Opens the store a URL names: `sqlite:PATH` (the embedded default; `?busyTimeoutMs=N` sets how long a
+ * write waits for another connection's lock), `memory:` or EventStoreDB (`esdb://…`,
+ * `esdb+discover://…`). A bare path is taken as a SQLite file.
  */
 export async function openEventStore(
   url: string = process.env.GELDSTROOM_STORE || DEFAULT_STORE_URL,
+  options: OpenOptions = {},
 ): Promise<EventStore> {
   if (url === 'memory:' || url === 'memory') return new MemoryEventStore();
-  if (url.startsWith('sqlite:')) return new SqliteEventStore(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''));
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''), options);
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
   if (scheme === 'esdb' || scheme === 'esdb+discover') {
     // loaded on demand: the gRPC client is heavy, and the embedded store never needs it
@@ -26,5 +33,14 @@ export async function openEventStore(
       `unknown store URL "${url}" (use sqlite:PATH, memory: or esdb://host:2113?tls=false)`,
     );
   }
-  return new SqliteEventStore(url);
+  return openSqlite(url, options);
+}
+
+function openSqlite(location: string, options: OpenOptions): SqliteEventStore {
+  const match = /^(.*)\?busyTimeoutMs=(\d{1,7})$/.exec(location);
+  const settings: SqliteStoreOptions = {
+    ...(options.create !== undefined ? { create: options.create } : {}),
+    ...(match ? { busyTimeoutMs: Number(match[2]) } : {}),
+  };
+  return new SqliteEventStore(match ? match[1] : location, settings);
 }

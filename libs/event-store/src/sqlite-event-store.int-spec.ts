@@ -23,7 +23,7 @@ describeEventStoreContract(
       dispose: async () => rmSync(dir, { recursive: true, force: true }),
     };
   },
-  { refusesStoredEventIds: true, reopens: true },
+  { refusesStoredEventIds: true, reopens: true, appendsAcrossStreams: true },
 );
 
 describe('SQLite store file', () => {

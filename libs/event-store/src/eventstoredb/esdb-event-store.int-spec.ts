@@ -22,6 +22,7 @@ describeEventStoreContract(
   {
     refusesStoredEventIds: false,
     reopens: true,
+    appendsAcrossStreams: false,
     skipBecause: serverUrl
       ? undefined
       : 'GELDSTROOM_TEST_ESDB is not set (to run it: GELDSTROOM_TEST_ESDB=esdb://localhost:2113?tls=false npm test)',

@@ -20,6 +20,8 @@ export interface ContractOptions {
   readonly refusesStoredEventIds: boolean;
   /** Whether the subject can reopen its events (false only for the in-process memory store). */
   readonly reopens: boolean;
+  /** Whether the store appends to several streams in one transaction (`appendMany`; not EventStoreDB). */
+  readonly appendsAcrossStreams: boolean;
   /** Why the suite cannot run here (no server configured): it is then reported as skipped, with one line saying why. */
   readonly skipBecause?: string;
 }
@@ -280,6 +282,37 @@ export function describeEventStoreContract(
       expect(read.every((event) => typeof event.position === 'bigint')).toBe(true);
       expect(isStrictlyIncreasing(read.map((event) => event.position))).toBe(true);
       expect(revisions(await store.readStream(streamId, { fromRevision: 148n }))).toEqual([148n, 149n]);
+    });
+
+    (options.appendsAcrossStreams ? it : it.skip)('appendMany stores every append of the call or none', async () => {
+      if (!store.appendMany) throw new Error('the store offers no appendMany');
+      const a = newStream();
+      const b = newStream();
+      await store.appendToStream(b, [newEvent('B0')], 'no_stream');
+      const results = await store.appendMany([
+        { streamId: a, events: [newEvent('A0'), newEvent('A1')], expectedRevision: 'no_stream' },
+        { streamId: b, events: [newEvent('B1')], expectedRevision: 0n },
+        { streamId: a, events: [newEvent('A2')], expectedRevision: 1n },
+      ]);
+      expect(results.map((result) => result.nextExpectedRevision)).toEqual([1n, 1n, 2n]);
+      expect(revisions(await store.readStream(a))).toEqual([0n, 1n, 2n]);
+
+      const c = newStream();
+      await expect(
+        store.appendMany([
+          { streamId: c, events: [newEvent('C0')], expectedRevision: 'no_stream' },
+          { streamId: b, events: [newEvent('B2')], expectedRevision: 0n },
+        ]),
+      ).rejects.toBeInstanceOf(ConcurrencyConflictError);
+      const stored = newEvent('D0');
+      await expect(
+        store.appendMany([
+          { streamId: c, events: [stored], expectedRevision: 'no_stream' },
+          { streamId: b, events: [{ ...stored, type: 'B2' }], expectedRevision: 1n },
+        ]),
+      ).rejects.toMatchObject({ code: 'DUPLICATE_EVENT' });
+      expect(await store.readStream(c)).toEqual([]);
+      expect(revisions(await store.readStream(b))).toEqual([0n, 1n]);
     });
 
     (options.reopens ? it : it.skip)(
