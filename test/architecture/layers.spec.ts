@@ -9,7 +9,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   'libs/domain': ['@libs/money'],
   'libs/event-store': ['rxjs', 'better-sqlite3', '@eventstore/db-client', 'node:fs', 'node:path', 'node:crypto'],
   'libs/projections': ['@libs/money', '@libs/domain', '@libs/event-store', '@libs/ledger', 'rxjs'],
-  'libs/ledger': ['@libs/money', '@libs/domain', '@libs/event-store', '@libs/projections', 'node:crypto', 'rxjs'],
+  'libs/ledger': [
+    '@libs/money',
+    '@libs/domain',
+    '@libs/event-store',
+    '@libs/projections',
+    'node:crypto',
+    'rxjs',
+    'json-canonicalize',
+  ],
   'libs/reports': ['@libs/money', '@libs/domain', '@libs/projections', 'exceljs', 'csv-stringify'],
 };
 

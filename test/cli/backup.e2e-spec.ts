@@ -57,11 +57,18 @@ describe('backup, restore and migration', () => {
     );
   });
 
-  it('refuses to import into a store that holds events', () => {
+  it('refuses to import into a store that holds other events; a store that holds the backup already is left as it is', () => {
     const backup = join(temp.dir, 'backup.jsonl');
-    const refused = geldstroom(['import', backup, '--store', source]);
+    const other = at('other.db');
+    expect(geldstroom(['apply', join(EXAMPLES, 'aef-solidarity.jsonl'), '--store', other]).status).toBe(0);
+    const refused = geldstroom(['import', backup, '--store', other]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/already holds events/);
+    expect(refused.stderr).toMatch(
+      /the target store sqlite:.*other\.db holds other events: not the first 32 of the events being copied \(region-holland-rijnland revision 0 is not there\)/,
+    );
+    const again = geldstroom(['import', backup, '--store', source]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/nothing to import: .* already holds all \d+ event\(s\) of .*backup\.jsonl/);
   });
 
   it('names a corrupt line and records nothing', () => {
@@ -87,7 +94,12 @@ describe('backup, restore and migration', () => {
     expect(report.yearsCompared).toBe(9);
     for (const [region, year] of STATEMENTS)
       expect(statementOf(at('migrated.db'), region, year)).toBe(statementOf(source, region, year));
-    expect(geldstroom(['migrate', '--from', source, '--to', at('migrated.db')]).status).toBe(1);
+    const again = geldstroom(['migrate', '--from', source, '--to', at('migrated.db')]);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ events: 0, alreadyThere: report.events, differences: [] });
+    const elsewhere = geldstroom(['migrate', '--from', at('other.db'), '--to', at('migrated.db')]);
+    expect(elsewhere.status).toBe(1);
+    expect(elsewhere.stderr).toMatch(/holds stream region-holland-rijnland, which the source does not/);
   });
 
   it('round-trips through memory, and notices when the stores differ', async () => {

@@ -35,6 +35,15 @@ export function tempDir(prefix = 'geldstroom-'): { dir: string; store: string; c
   };
 }
 
+/**
+ * A statement without its ledger hash: for comparing what two histories say when the histories
+ * themselves differ (a what-if, a re-applied file whose markers were recorded again).
+ */
+export function withoutLedgerHash<T extends { ledgerHash?: unknown }>(statement: T): Omit<T, 'ledgerHash'> {
+  const { ledgerHash: _ledgerHash, ...rest } = statement;
+  return rest;
+}
+
 /** Compares two statement-shaped JSON values field by field and lists every difference by path. */
 export function differences(actual: unknown, expected: unknown, path = ''): string[] {
   if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {

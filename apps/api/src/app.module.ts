@@ -5,6 +5,7 @@ import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
 import { APP_LOGGER } from './http/app-logger';
 import { IdempotencyStore } from './idempotency/idempotency.store';
+import { IntegrityController } from './integrity/integrity.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { QueriesController } from './queries/queries.controller';
 import { RegionsController } from './regions/regions.controller';
@@ -21,7 +22,7 @@ export class AppModule {
   static with(dependencies: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [CommandsController, RegionsController, QueriesController, HealthController],
+      controllers: [CommandsController, RegionsController, QueriesController, IntegrityController, HealthController],
       providers: [
         { provide: LedgerService, useValue: dependencies.ledger },
         { provide: TokenStore, useValue: dependencies.tokens },

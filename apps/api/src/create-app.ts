@@ -38,10 +38,10 @@ export async function createApp(
   options: { store?: EventStore; logger?: Logger } = {},
 ): Promise<CreatedApp> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'geldstroom' } });
-  const store = options.store ?? (await openEventStore(config.storeUrl));
+  const store = options.store ?? (await openEventStore(config.storeUrl, { create: true }));
   const ledger = new LedgerService(store);
   const tokens = new TokenStore(config.tokensFile);
-  const idempotency = new IdempotencyStore(config.idempotencyFile);
+  const idempotency = new IdempotencyStore(config.idempotencyFile, { logger });
 
   // Express answers /regions/ and /REGIONS like /regions unless told so before its router exists:
   // one URL per resource (NL API Design Rules /core/no-trailing-slash)

@@ -1,4 +1,4 @@
-import { EventStore, openEventStore } from '@libs/event-store';
+import { EventStore, openEventStore, OpenOptions } from '@libs/event-store';
 import { userInfo } from 'node:os';
 import { CliIo } from './cli-io';
 
@@ -7,7 +7,7 @@ export interface CliContext {
   readonly args: string[];
   readonly io: CliIo;
   readonly env: NodeJS.ProcessEnv;
-  openStore(url: string | undefined): Promise<EventStore>;
+  openStore(url: string | undefined, options?: OpenOptions): Promise<EventStore>;
 }
 
 export function storeUrl(option: string | boolean | undefined, env: NodeJS.ProcessEnv): string | undefined {
@@ -23,12 +23,18 @@ export function defaultActor(env: NodeJS.ProcessEnv): string {
   }
 }
 
+/**
+ * Opens the store for one command and closes it afterwards. Only writing commands pass
+ * `create: true`: a command that reads, pointed at a SQLite file that does not exist, says so
+ * instead of leaving an empty store behind.
+ */
 export async function withStore<T>(
   context: CliContext,
   url: string | undefined,
   work: (store: EventStore) => Promise<T>,
+  options: OpenOptions = { create: false },
 ): Promise<T> {
-  const store = await context.openStore(storeUrl(url, context.env));
+  const store = await context.openStore(storeUrl(url, context.env), options);
   try {
     return await work(store);
   } finally {
@@ -36,4 +42,4 @@ export async function withStore<T>(
   }
 }
 
-export const defaultOpenStore = (url: string | undefined) => openEventStore(url);
+export const defaultOpenStore = (url: string | undefined, options?: OpenOptions) => openEventStore(url, options);

@@ -1,6 +1,6 @@
 import { DomainError } from '@libs/domain';
 import { EventStoreError } from '@libs/event-store';
-import { CommandFileError, EventLineError, TargetNotEmptyError } from '@libs/ledger';
+import { CommandFileError, EventLineError, HistoryBrokenError, TargetNotEmptyError } from '@libs/ledger';
 import { ExitCode, UsageError } from './cli-error';
 import { CliContext, defaultOpenStore } from './cli-context';
 import { CliIo, processIo } from './cli-io';
@@ -16,6 +16,7 @@ import { SERVE_USAGE, serveCommand } from './commands/serve.command';
 import { IMPORT_USAGE, importCommand } from './commands/import.command';
 import { MIGRATE_USAGE, migrateCommand } from './commands/migrate.command';
 import { TOKEN_USAGE, tokenCommand } from './commands/token.command';
+import { VERIFY_USAGE, verifyCommand } from './commands/verify.command';
 
 type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string };
 
@@ -49,6 +50,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     run: migrateCommand,
     usage: MIGRATE_USAGE,
     summary: 'copy every event to an empty store and verify both agree',
+  },
+  verify: {
+    run: verifyCommand,
+    usage: VERIFY_USAGE,
+    summary: "check every region's hash chain, revisions and balanced postings",
   },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the HTTP API (OpenAPI at /docs)' },
   token: { run: tokenCommand, usage: TOKEN_USAGE, summary: 'create, list or revoke API tokens' },
@@ -107,7 +113,7 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
     io.err(error.message);
     return ExitCode.rejected;
   }
-  if (error instanceof DomainError) {
+  if (error instanceof DomainError || error instanceof HistoryBrokenError) {
     io.err(`geldstroom: ${error.message}`);
     return ExitCode.rejected;
   }

@@ -5,3 +5,4 @@ export * from './to-domain-event';
 export * from './command-file';
 export * from './apply-command-file';
 export * from './transfer';
+export * from './integrity';

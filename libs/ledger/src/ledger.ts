@@ -9,6 +9,7 @@ import {
   STREAM_PREFIX,
 } from '@libs/event-store';
 import { newCommandId, uuidV5 } from './event-id';
+import { ChainCheck, eventHash, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
 import { CURRENT_SCHEMA_VERSION, recordedBy, toDomainEvent } from './to-domain-event';
 
@@ -43,6 +44,16 @@ interface CachedRegion {
   state: RegionState;
   revision: ExpectedRevision;
   events: RecordedEvent[];
+  /** each event's link in the hash chain, by index */
+  hashes: string[];
+  chain: ChainCheck;
+}
+
+/** A region as recorded (now or at a moment), with the ledger hash that pins that history. */
+export interface RegionView {
+  readonly state: RegionState;
+  /** the hash of the last event in view; undefined for a stream without events */
+  readonly ledgerHash: string | undefined;
 }
 
 /**
@@ -78,21 +89,27 @@ export class Ledger {
       if (decided.length === 0) return { regionId: command.regionId, commandId, events: [] };
       const firstRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
       const recordedAt = this.clock().toISOString();
-      const newEvents: NewEvent[] = decided.map(({ event, idHint }, index) => ({
-        eventId: uuidV5(idHint ?? `${streamId}@${firstRevision + BigInt(index)}`),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          actor: context.actor,
-          recordedAt,
-          source: context.source,
-          commandId,
-          causationId: commandId,
-          correlationId: context.correlationId ?? commandId,
-          schemaVersion: CURRENT_SCHEMA_VERSION,
-          command: command.type,
-        },
-      }));
+      let previous = region.chain.head;
+      const newEvents: NewEvent[] = decided.map(({ event, idHint }, index) => {
+        const revision = firstRevision + BigInt(index);
+        const unchained: NewEvent = {
+          eventId: uuidV5(idHint ?? `${streamId}@${revision}`),
+          type: event.type,
+          data: event.data,
+          metadata: {
+            actor: context.actor,
+            recordedAt,
+            source: context.source,
+            commandId,
+            causationId: commandId,
+            correlationId: context.correlationId ?? commandId,
+            schemaVersion: CURRENT_SCHEMA_VERSION,
+            command: command.type,
+          },
+        };
+        previous = eventHash(previous, { ...unchained, revision });
+        return { ...unchained, metadata: { ...unchained.metadata, hash: previous } };
+      });
       if (this.options.dryRun) {
         this.applyLocally(
           region,
@@ -123,9 +140,19 @@ export class Ledger {
 
   /** The region's state as recorded now, or as it was recorded at `asOf`. */
   async regionState(regionId: string, asOf?: Date): Promise<RegionState> {
+    return (await this.regionView(regionId, asOf)).state;
+  }
+
+  /** The region's state with its ledger hash, read together so that the hash pins exactly that state. */
+  async regionView(regionId: string, asOf?: Date): Promise<RegionView> {
     const region = await this.exclusive(regionId, () => this.catchUp(regionId));
-    if (!asOf) return region.state;
-    return RegionState.fold(region.events.filter((event) => recordedBy(event, asOf)).map(toDomainEvent));
+    if (!asOf) return { state: region.state, ledgerHash: region.hashes.at(-1) };
+    const inView = region.events.map((event) => recordedBy(event, asOf));
+    const last = inView.lastIndexOf(true);
+    return {
+      state: RegionState.fold(region.events.filter((_, index) => inView[index]).map(toDomainEvent)),
+      ledgerHash: last < 0 ? undefined : region.hashes[last],
+    };
   }
 
   /** The region's recorded events in stream order (for explain, trace, replay and export). */
@@ -162,24 +189,42 @@ export class Ledger {
     firstRevision: bigint,
   ): void {
     events.forEach((event, index) => {
+      const recorded = { ...event, streamId, revision: firstRevision + BigInt(index), position: -1n };
+      const problem = region.chain.accept(recorded);
+      if (problem) throw new HistoryBrokenError(problem);
       region.state.apply(domainEvents[index]);
-      region.events.push({ ...event, streamId, revision: firstRevision + BigInt(index), position: -1n });
+      region.events.push(recorded);
+      region.hashes.push(region.chain.head);
     });
     region.revision = firstRevision + BigInt(events.length - 1);
   }
 
+  /**
+   * Reads what was appended since the last call and folds it, checking the hash chain event by event:
+   * a region whose history fails the check is neither answered from nor appended to.
+   */
   private async catchUp(regionId: string): Promise<CachedRegion> {
     const streamId = regionStream(regionId);
     let region = this.cache.get(streamId);
     if (!region) {
-      region = { state: new RegionState(), revision: 'no_stream', events: [] };
+      region = {
+        state: new RegionState(),
+        revision: 'no_stream',
+        events: [],
+        hashes: [],
+        chain: new ChainCheck(streamId),
+      };
       this.cache.set(streamId, region);
     }
+    if (region.chain.problem) throw new HistoryBrokenError(region.chain.problem);
     const fromRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
     const events = await this.store.readStream(streamId, { fromRevision });
     for (const event of events) {
+      const problem = region.chain.accept(event);
+      if (problem) throw new HistoryBrokenError(problem);
       region.state.apply(toDomainEvent(event));
       region.events.push(event);
+      region.hashes.push(region.chain.head);
       region.revision = event.revision;
     }
     return region;

@@ -90,6 +90,8 @@ export interface Statement {
   solidarity: SolidarityLines | null;
   funds: Record<string, FundLines>;
   municipalities: Record<string, MunicipalityStatement>;
+  /** the head hash of the region's stream the statement was read from (absent for a what-if) */
+  ledgerHash?: string;
 }
 
 export interface Balances {

@@ -4,11 +4,20 @@ import { LedgerEvent, postingsOfRecorded, yearOf } from '@libs/projections';
 /**
  * The region's money events as an hledger journal: one transaction per event, dated on the last day
  * of its budget year (so `hledger balance -p 2024` gives that year's balances), with the event id,
- * type, rule and recording time as tags.
+ * type, rule and recording time as tags. The header carries the ledger hash of the history it was
+ * written from.
  */
-export function renderHledgerJournal(regionId: string, events: readonly LedgerEvent[], year?: number): string {
+export function renderHledgerJournal(
+  regionId: string,
+  events: readonly LedgerEvent[],
+  year?: number,
+  ledgerHash?: string,
+): string {
   const lines = [
     `; Geldstroom journal for region ${regionId}${year ? `, budget year ${year}` : ''}`,
+    ...(ledgerHash
+      ? [`; ledger hash ${ledgerHash} (check: geldstroom verify --region ${regionId} --expect ${ledgerHash})`]
+      : []),
     `; amounts in euro; one transaction per money event`,
     'commodity 1000.00 EUR',
     '',

@@ -1,4 +1,6 @@
 /** What users read is Dutch-first: the statement lines as a controller knows them. */
+export const LEDGER_HASH_LABEL = 'Ledger-hash (vingerafdruk van de vastgelegde geschiedenis)';
+
 export const BW_LABELS = {
   rijkHistorical: 'Historisch budget BW (Rijk)',
   skimmed: 'Afroming regionale voorzieningen',

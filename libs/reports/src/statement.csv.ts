@@ -6,6 +6,7 @@ import {
   MUNICIPALITY_BW_LABELS,
   MUNICIPALITY_DUE_LABEL,
   MUNICIPALITY_MO_LABELS,
+  LEDGER_HASH_LABEL,
   RESERVE_LABELS,
 } from './labels';
 import { renderCsv } from './csv';
@@ -53,6 +54,8 @@ export function renderStatementCsv(statement: Statement): string {
     add('municipality:mo', municipality.mo, MUNICIPALITY_MO_LABELS, code, municipality.name);
     add('municipality', municipality, { due: MUNICIPALITY_DUE_LABEL }, code, municipality.name);
   }
+  if (statement.ledgerHash)
+    rows.push([String(statement.year), 'integriteit', 'ledgerHash', LEDGER_HASH_LABEL, '', '', statement.ledgerHash]);
   const header = ['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag'];
   return renderCsv(header, rows, [0, header.indexOf('bedrag')]);
 }

@@ -7,6 +7,7 @@ import {
   MUNICIPALITY_BW_LABELS,
   MUNICIPALITY_DUE_LABEL,
   MUNICIPALITY_MO_LABELS,
+  LEDGER_HASH_LABEL,
   RESERVE_LABELS,
 } from './labels';
 import { labelled, textTable } from './text-table';
@@ -74,5 +75,6 @@ export function renderStatementTable(statement: Statement): string {
       }),
     ),
   );
+  if (statement.ledgerHash) parts.push('', `${LEDGER_HASH_LABEL}: ${statement.ledgerHash}`);
   return parts.join('\n');
 }

@@ -8,6 +8,7 @@ import {
   MUNICIPALITY_BW_LABELS,
   MUNICIPALITY_DUE_LABEL,
   MUNICIPALITY_MO_LABELS,
+  LEDGER_HASH_LABEL,
   RESERVE_LABELS,
 } from './labels';
 
@@ -64,6 +65,7 @@ export async function renderStatementXlsx(statement: Statement): Promise<Buffer>
       { volume: 'Volume', ...labels },
     );
   }
+  if (statement.ledgerHash) region.addRow([LEDGER_HASH_LABEL, statement.ledgerHash]);
   for (const [code, municipality] of Object.entries(statement.municipalities)) {
     const sheet = workbook.addWorksheet(`${code} ${municipality.name}`.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
     sheet.columns = [{ width: 36 }, { width: 20 }];

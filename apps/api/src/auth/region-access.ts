@@ -1,4 +1,5 @@
 import { RegionState } from '@libs/domain';
+import { RegionView } from '@libs/ledger';
 import { forbidden } from '../http/problem';
 import { LedgerService } from '../ledger/ledger.service';
 import { mayReadRegion } from './permissions';
@@ -14,12 +15,23 @@ export async function readRegion(
   regionId: string,
   asOf?: Date,
 ): Promise<RegionState> {
-  const state = await ledger.region(regionId, asOf);
+  return (await readRegionView(ledger, principal, regionId, asOf)).state;
+}
+
+/** The same, with the ledger hash of the history it was read from. */
+export async function readRegionView(
+  ledger: LedgerService,
+  principal: Principal,
+  regionId: string,
+  asOf?: Date,
+): Promise<RegionView> {
+  const view = await ledger.regionView(regionId, asOf);
+  const state = view.state;
   if (!mayReadRegion(principal, regionId, state))
     throw forbidden(
       principal.role === 'municipality'
         ? `municipality ${principal.municipality} is not a member of region "${regionId}"`
         : `this token is limited to region "${principal.region}"`,
     );
-  return state;
+  return view;
 }

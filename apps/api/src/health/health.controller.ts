@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { EventStoreError } from '@libs/event-store';
 import type { Response } from 'express';
 import { Logger } from 'pino';
 import { Public } from '../auth/public.decorator';
@@ -25,10 +26,14 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response) {
     const store = storeKind(this.ledger.store.description);
     try {
+      // a read goes through the store's own checks (for SQLite: is the open file still the file at its path?)
       await Promise.race([
         this.ledger.store.readAll({ maxCount: 1 }),
         new Promise((_, reject) =>
-          setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+          setTimeout(
+            () => reject(new EventStoreError('STORE_TIMEOUT', `the store gave no answer within ${TIMEOUT_MS} ms`)),
+            TIMEOUT_MS,
+          ).unref(),
         ),
       ]);
       return { status: 'ok', store };
@@ -40,7 +45,8 @@ export class HealthController {
         status: 'unavailable',
         store,
         ...(typeof code === 'string' ? { code } : {}),
-        detail: 'the store did not answer; the service log says why',
+        // the store's reason leaves out where it lives (no path, no address)
+        detail: error instanceof EventStoreError ? error.reason : 'the store did not answer; the service log says why',
       };
     }
   }

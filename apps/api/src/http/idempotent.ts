@@ -47,7 +47,7 @@ export async function idempotent(
       return JSON.parse(earlier.body);
     }
     const reply = await work();
-    store.save(principal.tokenId, key, requestHash, {
+    store.remember(principal.tokenId, key, requestHash, {
       status: reply.status,
       contentType: 'application/json',
       body: JSON.stringify(reply.body),

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { CONFLICT_CODES, DomainError, RULE_CODES } from '@libs/domain';
 import { ConcurrencyConflictError, EventStoreError } from '@libs/event-store';
+import { HistoryBrokenError } from '@libs/ledger';
 
 /** One invalid parameter or body field (the NL API Design Rules' `invalidParams` extension). */
 export interface InvalidParam {
@@ -142,12 +143,14 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) return domainProblem(error);
   if (error instanceof ConcurrencyConflictError) return problem(409, error.code, error.message);
   if (error instanceof EventStoreError) {
+    // the reason leaves out where the store lives: no file path or URL in an answer
     return problem(
       error.code === 'STORE_UNAVAILABLE' || error.code === 'STORE_TIMEOUT' ? 503 : 500,
       error.code,
-      error.message,
+      error.reason,
     );
   }
+  if (error instanceof HistoryBrokenError) return problem(409, error.code, error.message);
   if (isBodyReadError(error)) return bodyReadProblem(error);
   if (error instanceof HttpException) {
     const status = error.getStatus();

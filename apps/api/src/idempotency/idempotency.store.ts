@@ -3,11 +3,19 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Logger } from 'pino';
+import { problem, ProblemException } from '../http/problem';
 
 export interface StoredResponse {
   readonly status: number;
   readonly body: string;
   readonly contentType: string;
+}
+
+export interface IdempotencyStoreOptions {
+  /** How long a statement waits for another connection's lock (default 5000 ms). */
+  readonly busyTimeoutMs?: number;
+  readonly logger?: Logger;
 }
 
 /**
@@ -18,10 +26,13 @@ export interface StoredResponse {
 export class IdempotencyStore {
   private readonly db: Database.Database;
   private readonly pending = new KeyedLock();
+  private readonly logger: Logger | undefined;
 
-  constructor(path: string) {
+  constructor(path: string, options: IdempotencyStoreOptions = {}) {
+    this.logger = options.logger;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma('journal_mode = WAL');
     // answers of earlier versions were kept per actor name and cannot be told apart by token: forget them
     this.db.exec(`DROP TABLE IF EXISTS responses;
@@ -37,21 +48,48 @@ export class IdempotencyStore {
       .digest('hex');
   }
 
+  /** The response kept for this token and key; a database that cannot be read is a 503, before anything is recorded. */
   find(tokenId: string, key: string): (StoredResponse & { requestHash: string }) | undefined {
-    const row = this.db
-      .prepare('SELECT request_hash, status, content_type, body FROM token_responses WHERE token_id = ? AND key = ?')
-      .get(tokenId, key) as { request_hash: string; status: number; content_type: string; body: string } | undefined;
+    let row: { request_hash: string; status: number; content_type: string; body: string } | undefined;
+    try {
+      row = this.db
+        .prepare('SELECT request_hash, status, content_type, body FROM token_responses WHERE token_id = ? AND key = ?')
+        .get(tokenId, key) as typeof row;
+    } catch (error) {
+      this.logger?.error({ err: error, tokenId, idempotencyKey: key }, 'the idempotency store cannot be read');
+      throw new ProblemException(
+        problem(
+          503,
+          'STORE_UNAVAILABLE',
+          `the idempotency store cannot be read (${(error as Error).message}); nothing was recorded, try again`,
+        ),
+      );
+    }
     return row
       ? { requestHash: row.request_hash, status: row.status, contentType: row.content_type, body: row.body }
       : undefined;
   }
 
-  save(tokenId: string, key: string, requestHash: string, response: StoredResponse): void {
-    this.db
-      .prepare(
-        'INSERT OR IGNORE INTO token_responses (token_id, key, request_hash, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(tokenId, key, requestHash, response.status, response.contentType, response.body, new Date().toISOString());
+  /**
+   * Keeps the response for retries. Never throws: it is called after the command was recorded, and
+   * the client must get that command's answer even when the response cannot be kept (locked or full
+   * database) — a retry then finds the command's facts recorded and changes nothing.
+   */
+  remember(tokenId: string, key: string, requestHash: string, response: StoredResponse): boolean {
+    try {
+      this.db
+        .prepare(
+          'INSERT OR IGNORE INTO token_responses (token_id, key, request_hash, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(tokenId, key, requestHash, response.status, response.contentType, response.body, new Date().toISOString());
+      return true;
+    } catch (error) {
+      this.logger?.error(
+        { err: error, tokenId, idempotencyKey: key },
+        'the response to a recorded command could not be kept for retries; it was sent all the same',
+      );
+      return false;
+    }
   }
 
   /** Runs requests with the same token and key one after the other, so a retry racing the first one waits for it. */

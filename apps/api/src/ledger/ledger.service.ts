@@ -1,7 +1,7 @@
 import { OnApplicationShutdown } from '@nestjs/common';
 import { RegionState } from '@libs/domain';
 import { EventStore } from '@libs/event-store';
-import { Ledger } from '@libs/ledger';
+import { Ledger, RegionView } from '@libs/ledger';
 import { notFound } from '../http/problem';
 
 /**
@@ -29,10 +29,15 @@ export class LedgerService implements OnApplicationShutdown {
 
   /** The region's state (as recorded now or at `asOf`); 404 when the region is not registered. */
   async region(regionId: string, asOf?: Date): Promise<RegionState> {
-    const state = await this.ledger.regionState(regionId, asOf);
-    if (!state.region)
+    return (await this.regionView(regionId, asOf)).state;
+  }
+
+  /** The same, with the ledger hash of the history it was read from. */
+  async regionView(regionId: string, asOf?: Date): Promise<RegionView> {
+    const view = await this.ledger.regionView(regionId, asOf);
+    if (!view.state.region)
       throw notFound(`region "${regionId}" is not registered${asOf ? ` as of ${asOf.toISOString()}` : ''}`, 'regionId');
-    return state;
+    return view;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,7 +4,7 @@ import { compareKeys, explainAccount, REVISABLE_COMMANDS, replayWithRevisions, t
 import { renderHledgerJournal } from '@libs/reports';
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../auth/bearer-auth.guard';
-import { readRegion } from '../auth/region-access';
+import { readRegion, readRegionView } from '../auth/region-access';
 import { CompareKeysQueryDto, ExplainQueryDto, ExportQueryDto, AsOfQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, TraceParamsDto } from '../dto/region-year.params.dto';
 import { idempotent } from '../http/idempotent';
@@ -113,13 +113,18 @@ export class QueriesController {
     @Param() params: RegionParamsDto,
     @Query() query: ExportQueryDto,
   ) {
-    await readRegion(this.ledger, requirePrincipal(request), params.regionId);
+    const { ledgerHash } = await readRegionView(this.ledger, requirePrincipal(request), params.regionId);
     response
       .type('text/plain; charset=utf-8')
       .setHeader(
         'Content-Disposition',
         `attachment; filename="${params.regionId}${query.year ? `-${query.year}` : ''}.journal"`,
       );
-    return renderHledgerJournal(params.regionId, await this.ledger.ledger.regionEvents(params.regionId), query.year);
+    return renderHledgerJournal(
+      params.regionId,
+      await this.ledger.ledger.regionEvents(params.regionId),
+      query.year,
+      ledgerHash,
+    );
   }
 }

@@ -6,7 +6,7 @@ import { renderStatementCsv, renderStatementXlsx } from '@libs/reports';
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../auth/bearer-auth.guard';
 import { mayReadRegion } from '../auth/permissions';
-import { readRegion } from '../auth/region-access';
+import { readRegion, readRegionView } from '../auth/region-access';
 import { AsOfQueryDto, StatementQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
 import { notFound } from '../http/problem';
@@ -78,9 +78,9 @@ export class RegionsController {
     @Query() query: StatementQueryDto,
   ) {
     const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId, asOf);
+    const { state, ledgerHash } = await readRegionView(this.ledger, requirePrincipal(request), params.regionId, asOf);
     requireYear(state, params.year);
-    const statement = buildStatement(state, params.year);
+    const statement = { ...buildStatement(state, params.year), ledgerHash };
     if (query.format === 'csv') {
       response.type('text/csv; charset=utf-8');
       return renderStatementCsv(statement);

@@ -24,22 +24,27 @@ export async function applyCommand(context: CliContext): Promise<number> {
     }
   });
   const dryRun = values['dry-run'] === true;
-  return withStore(context, values.store, async (store) => {
-    const ledger = new Ledger(store, { dryRun });
-    const actor = values.actor ?? defaultActor(context.env);
-    const correlationId = newCommandId();
-    const started = process.hrtime.bigint();
-    let commands = 0;
-    let events = 0;
-    for (const { file, text } of texts) {
-      const report = await applyCommandFile(ledger, file, text, { actor, correlationId });
-      commands += report.commands;
-      events += report.events;
-    }
-    const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
-    context.io.err(
-      `${dryRun ? 'dry run: would record' : 'recorded'} ${events} event(s) from ${commands} command(s) in ${texts.length} file(s) (${ms} ms, ${store.description})`,
-    );
-    return 0;
-  });
+  return withStore(
+    context,
+    values.store,
+    async (store) => {
+      const ledger = new Ledger(store, { dryRun });
+      const actor = values.actor ?? defaultActor(context.env);
+      const correlationId = newCommandId();
+      const started = process.hrtime.bigint();
+      let commands = 0;
+      let events = 0;
+      for (const { file, text } of texts) {
+        const report = await applyCommandFile(ledger, file, text, { actor, correlationId });
+        commands += report.commands;
+        events += report.events;
+      }
+      const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+      context.io.err(
+        `${dryRun ? 'dry run: would record' : 'recorded'} ${events} event(s) from ${commands} command(s) in ${texts.length} file(s) (${ms} ms, ${store.description})`,
+      );
+      return 0;
+    },
+    { create: !dryRun },
+  );
 }

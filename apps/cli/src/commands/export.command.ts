@@ -1,11 +1,11 @@
-import { allEvents, Ledger, toEventLine } from '@libs/ledger';
+import { allEvents, ChainCheck, describeProblem, Ledger, regionOfStream, toEventLine } from '@libs/ledger';
 import { renderHledgerJournal } from '@libs/reports';
 import { createWriteStream, renameSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
 import { formatOption, parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
-import { loadRegion } from './load-region';
+import { loadRegionView } from './load-region';
 
 export const EXPORT_USAGE =
   'geldstroom export --format jsonl|hledger [--region R] [--year Y] [--out FILE] [--store URL]';
@@ -34,8 +34,11 @@ export async function exportCommand(context: CliContext): Promise<number> {
       const partial = typeof values.out === 'string' ? `${values.out}.partial` : undefined;
       const out = partial ? createWriteStream(partial) : undefined;
       let count = 0;
+      const chains = new Map<string, ChainCheck>();
       for await (const event of allEvents(store)) {
         const line = `${toEventLine(event)}\n`;
+        if (!chains.has(event.streamId)) chains.set(event.streamId, new ChainCheck(event.streamId));
+        chains.get(event.streamId)!.accept(event);
         if (out) {
           if (!out.write(line)) await once(out, 'drain');
         } else {
@@ -50,11 +53,18 @@ export async function exportCommand(context: CliContext): Promise<number> {
         renameSync(partial!, values.out as string);
       }
       context.io.err(`exported ${count} event(s) from ${store.description}${out ? ` to ${values.out}` : ''}`);
+      // the backup is written whatever it holds; what it pins, or that it does not verify, is said beside it
+      for (const [streamId, chain] of chains)
+        context.io.err(
+          chain.problem
+            ? `warning: ${describeProblem(chain.problem)} (the backup holds this history as stored; geldstroom verify tells more)`
+            : `${regionOfStream(streamId)}: ${chain.events} events, ledger hash ${chain.head}`,
+        );
       return 0;
     }
     const ledger = new Ledger(store);
-    await loadRegion(ledger, regionId!);
-    const journal = renderHledgerJournal(regionId!, await ledger.regionEvents(regionId!), year);
+    const { ledgerHash } = await loadRegionView(ledger, regionId!);
+    const journal = renderHledgerJournal(regionId!, await ledger.regionEvents(regionId!), year, ledgerHash);
     if (typeof values.out === 'string') {
       writeFileSync(values.out, journal);
       context.io.err(`wrote ${values.out}`);

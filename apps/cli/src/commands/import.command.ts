@@ -1,4 +1,4 @@
-import { appendInOrder, parseEventLines, requireEmpty } from '@libs/ledger';
+import { appendInOrder, checkStream, describeProblem, EventLineError, parseEventLines } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
@@ -6,7 +6,12 @@ import { parseOptions, storeOption } from '../cli-options';
 
 export const IMPORT_USAGE = 'geldstroom import FILE [--store URL]';
 
-/** Restores a `export --format jsonl` backup into an empty store, keeping event ids and metadata. */
+/**
+ * Restores a `export --format jsonl` backup, keeping event ids and metadata. The whole file is checked
+ * first — every line, and every region's hash chain — and written in one transaction where the store
+ * has them (SQLite), so a killed import leaves nothing; elsewhere (EventStoreDB) a re-run skips what
+ * an interrupted one wrote and completes it.
+ */
 export async function importCommand(context: CliContext): Promise<number> {
   const { values, positionals } = parseOptions(context.args, { ...storeOption }, true);
   if (positionals.length !== 1) throw new UsageError(`give exactly one backup file (${IMPORT_USAGE})`);
@@ -18,13 +23,44 @@ export async function importCommand(context: CliContext): Promise<number> {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
   const lines = parseEventLines(file, text);
-  return withStore(context, values.store, async (store) => {
-    await requireEmpty(store);
-    const report = await appendInOrder(
-      store,
-      lines.map(({ event }) => event),
+  const streams = new Map<string, { line: number; event: (typeof lines)[number]['event'] }[]>();
+  for (const line of lines) {
+    if (!streams.has(line.event.streamId)) streams.set(line.event.streamId, []);
+    streams.get(line.event.streamId)!.push(line);
+  }
+  for (const [streamId, streamLines] of streams) {
+    const report = checkStream(
+      streamId,
+      streamLines.map(({ event: { eventId, type, data, metadata, revision } }) => ({
+        eventId,
+        type,
+        data,
+        metadata,
+        revision: BigInt(revision),
+      })),
     );
-    context.io.err(`imported ${report.events} event(s) in ${report.streams} stream(s) into ${store.description}`);
-    return 0;
-  });
+    if (report.problem) {
+      const at = streamLines[Number(report.problem.revision)]?.line ?? streamLines[streamLines.length - 1].line;
+      throw new EventLineError(file, at, `${describeProblem(report.problem)}; nothing was imported`);
+    }
+  }
+  const counts = new Map([...streams].map(([streamId, streamLines]) => [streamId, streamLines.length]));
+  return withStore(
+    context,
+    values.store,
+    async (store) => {
+      const report = await appendInOrder(
+        store,
+        lines.map(({ event }) => event),
+        { sourceCounts: counts, atomic: true },
+      );
+      context.io.err(
+        report.events === 0 && report.skipped > 0
+          ? `nothing to import: ${store.description} already holds all ${report.skipped} event(s) of ${file}`
+          : `imported ${report.events} event(s) in ${report.streams} stream(s) into ${store.description}${report.skipped > 0 ? ` (${report.skipped} were already there from an interrupted import)` : ''}`,
+      );
+      return 0;
+    },
+    { create: true },
+  );
 }

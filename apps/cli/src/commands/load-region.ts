@@ -1,10 +1,15 @@
 import { DomainError, RegionState } from '@libs/domain';
-import { Ledger } from '@libs/ledger';
+import { Ledger, RegionView } from '@libs/ledger';
 
 /** A registered region's state (as recorded now or at `asOf`); an unknown region is an error that says so. */
 export async function loadRegion(ledger: Ledger, regionId: string, asOf?: Date): Promise<RegionState> {
-  const state = await ledger.regionState(regionId, asOf);
-  if (!state.region) {
+  return (await loadRegionView(ledger, regionId, asOf)).state;
+}
+
+/** The same, with the ledger hash of the history it was read from. */
+export async function loadRegionView(ledger: Ledger, regionId: string, asOf?: Date): Promise<RegionView> {
+  const view = await ledger.regionView(regionId, asOf);
+  if (!view.state.region) {
     const known = await ledger.regionIds();
     const hint = known.length > 0 ? ` (known: ${known.join(', ')})` : ' (the store holds no regions yet)';
     throw new DomainError(
@@ -13,5 +18,5 @@ export async function loadRegion(ledger: Ledger, regionId: string, asOf?: Date):
       'region',
     );
   }
-  return state;
+  return view;
 }

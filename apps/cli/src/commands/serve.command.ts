@@ -1,5 +1,5 @@
-import { openEventStore } from '@libs/event-store';
-import { applyCommandFile, Ledger } from '@libs/ledger';
+import { EventStore, openEventStore } from '@libs/event-store';
+import { allEvents, applyCommandFile, Ledger } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
 import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, storeUrl } from '../cli-context';
@@ -10,7 +10,8 @@ export const SERVE_USAGE = 'geldstroom serve [--port N] [--host H] [--store URL]
 
 /**
  * Runs the HTTP API until SIGTERM/SIGINT, then stops accepting requests, lets the appends in flight
- * finish and closes the store. `--seed FILE` applies a command file first when the store is empty.
+ * finish and closes the store. `--seed FILE` applies a command file first when the store holds nothing
+ * else (see applySeed).
  */
 export async function serveCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, {
@@ -34,13 +35,9 @@ export async function serveCommand(context: CliContext): Promise<number> {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  const store = await openEventStore(config.storeUrl);
-  if (values.seed !== undefined && (await store.readAll({ maxCount: 1 })).length === 0) {
-    const report = await applyCommandFile(new Ledger(store), values.seed, readFileSync(values.seed, 'utf8'), {
-      actor: 'system:seed',
-    });
-    context.io.err(`loaded ${values.seed} into the empty store: ${report.events} event(s)`);
-  }
+  const seed = values.seed === undefined ? undefined : { file: values.seed, text: readSeed(values.seed) };
+  const store = await openEventStore(config.storeUrl, { create: true });
+  if (seed) await applySeed(store, seed.file, seed.text, context);
   const { app, tokens, logger } = await createApp(config, { store });
   try {
     // listened on here rather than with app.listen, which would log the refusal as a stack trace first
@@ -101,6 +98,37 @@ function listenRefusal(error: unknown, host: string, port: number): string | und
       return `cannot listen on ${host}: not an address of this machine; choose another with --host H or HOST`;
     default:
       return undefined;
+  }
+}
+
+/**
+ * The seed goes into a store that holds nothing else: an empty one, or one that an interrupted start
+ * seeded in part (every event recorded by the seed). It resumes after the last line that recorded
+ * events — each command is atomic, so that line is complete — and the lines after it recorded nothing
+ * in the same state before, so they record nothing again: a seed applied already records nothing. A
+ * store with other events is left alone.
+ */
+async function applySeed(store: EventStore, file: string, text: string, context: CliContext): Promise<void> {
+  let seeded = 0;
+  let lastLine = 0;
+  for await (const event of allEvents(store)) {
+    if (event.metadata.actor !== SEED_ACTOR) return;
+    seeded += 1;
+    lastLine = Math.max(lastLine, Number(/:(\d+)$/.exec(String(event.metadata.source))?.[1] ?? 0));
+  }
+  const report = await applyCommandFile(new Ledger(store), file, text, { actor: SEED_ACTOR }, { afterLine: lastLine });
+  if (seeded === 0) context.io.err(`loaded ${file} into the empty store: ${report.events} event(s)`);
+  else if (report.events > 0)
+    context.io.err(`completed the seed ${file}: ${report.events} event(s) an interrupted start had not recorded`);
+}
+
+const SEED_ACTOR = 'system:seed';
+
+function readSeed(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the seed ${file}: ${(error as Error).message}`);
   }
 }
 

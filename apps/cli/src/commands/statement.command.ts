@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
 import { regionYearQuery } from '../cli-options';
-import { loadRegion } from './load-region';
+import { loadRegionView } from './load-region';
 
 export const STATEMENT_USAGE =
   'geldstroom statement --region R --year Y [--format json|table|csv|xlsx] [--out FILE] [--as-of TIME] [--store URL]';
@@ -18,8 +18,8 @@ export async function statementCommand(context: CliContext): Promise<number> {
   );
   if (format === 'xlsx' && !out) throw new UsageError('--format xlsx needs --out FILE');
   return withStore(context, store, async (store) => {
-    const state = await loadRegion(new Ledger(store), regionId, asOf);
-    const statement = buildStatement(state, year);
+    const { state, ledgerHash } = await loadRegionView(new Ledger(store), regionId, asOf);
+    const statement = { ...buildStatement(state, year), ledgerHash };
     const output =
       format === 'xlsx'
         ? await renderStatementXlsx(statement)

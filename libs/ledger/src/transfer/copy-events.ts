@@ -1,22 +1,37 @@
-import { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '@libs/event-store';
+import { EventStore, ExpectedRevision, NewEvent, RecordedEvent, StreamAppend } from '@libs/event-store';
+import { canonicalize } from 'json-canonicalize';
+import { ChainCheck, HistoryBrokenError } from '../integrity';
 
 export class TargetNotEmptyError extends Error {
-  constructor(description: string) {
-    super(`the target store ${description} already holds events; import and migrate write only into an empty store`);
+  constructor(description: string, what: string) {
+    super(
+      `the target store ${description} ${what}; import and migrate write only into an empty store, or complete an interrupted copy of the same events`,
+    );
     this.name = 'TargetNotEmptyError';
   }
 }
 
-export async function requireEmpty(store: EventStore): Promise<void> {
-  if ((await store.readAll({ maxCount: 1 })).length > 0) throw new TargetNotEmptyError(store.description);
-}
-
 export interface CopyReport {
+  /** events written */
   events: number;
+  /** events the target already held, with the same id and content (an interrupted copy completed) */
+  skipped: number;
   streams: number;
 }
 
+export interface CopyOptions {
+  /** Events per stream in the source: a target stream the source lacks, or longer than it, is refused before anything is written. */
+  readonly sourceCounts?: ReadonlyMap<string, number>;
+  /** Write everything in one transaction where the target offers it (SQLite, memory): all or nothing. */
+  readonly atomic?: boolean;
+}
+
+export type CopiedEvent = Pick<RecordedEvent, 'streamId' | 'eventId' | 'type' | 'data' | 'metadata'> & {
+  readonly revision?: bigint | string;
+};
+
 const PAGE = 1000;
+const BATCH = 500;
 
 /** Every event of a store, in global order, a page at a time. */
 export async function* allEvents(store: EventStore): AsyncGenerator<RecordedEvent> {
@@ -29,35 +44,123 @@ export async function* allEvents(store: EventStore): AsyncGenerator<RecordedEven
   }
 }
 
+/** How many events each stream of a store holds. */
+export async function streamLengths(store: EventStore): Promise<Map<string, number>> {
+  const lengths = new Map<string, number>();
+  for await (const event of allEvents(store)) lengths.set(event.streamId, (lengths.get(event.streamId) ?? 0) + 1);
+  return lengths;
+}
+
 /**
- * Appends events in the order given, keeping their ids and metadata: consecutive events of one
- * stream go in one append, each with the exact expected revision.
+ * Copies events in the order given, keeping their ids and metadata, into a target that is empty or
+ * holds the beginning of the same copy (an interrupted import or migration): events already there
+ * with the same id and content are skipped, the rest appended with exact expected revisions. Each
+ * stream's chain is checked on the way; events recorded before the chain existed get their hash.
+ * A broken history is refused (HistoryBrokenError) before anything of its stream is written.
  */
 export async function appendInOrder(
   target: EventStore,
-  events:
-    | AsyncIterable<Pick<RecordedEvent, 'streamId' | 'eventId' | 'type' | 'data' | 'metadata'>>
-    | Iterable<Pick<RecordedEvent, 'streamId' | 'eventId' | 'type' | 'data' | 'metadata'>>,
+  events: AsyncIterable<CopiedEvent> | Iterable<CopiedEvent>,
+  options: CopyOptions = {},
 ): Promise<CopyReport> {
-  const revisions = new Map<string, ExpectedRevision>();
+  const held = await streamLengths(target);
+  if (options.sourceCounts) {
+    for (const [streamId, length] of held) {
+      const inSource = options.sourceCounts.get(streamId);
+      if (inSource === undefined)
+        throw new TargetNotEmptyError(target.description, `holds stream ${streamId}, which the source does not`);
+      if (length > inSource)
+        throw new TargetNotEmptyError(
+          target.description,
+          `holds ${length} events in ${streamId}, the source only ${inSource}`,
+        );
+    }
+  }
+  // an interrupted copy wrote the source's events in order: what the target holds must be exactly the
+  // first of them, all matched before anything is written
+  const heldInAll = [...held.values()].reduce((sum, length) => sum + length, 0);
+  const chains = new Map<string, ChainCheck>();
+  const targetEvents = new Map<string, RecordedEvent[]>();
+  const seen = new Map<string, number>();
+  const appended = new Map<string, number>();
+  const pending: StreamAppend[] = [];
   let batch: NewEvent[] = [];
   let batchStream: string | undefined;
-  let count = 0;
+  let skipped = 0;
+  let written = 0;
+
+  const expected = (streamId: string): ExpectedRevision => {
+    const count = (held.get(streamId) ?? 0) + (appended.get(streamId) ?? 0);
+    return count === 0 ? 'no_stream' : BigInt(count - 1);
+  };
   const flush = async () => {
     if (!batchStream || batch.length === 0) return;
-    const expected = revisions.get(batchStream) ?? 'no_stream';
-    const result = await target.appendToStream(batchStream, batch, expected);
-    revisions.set(batchStream, result.nextExpectedRevision);
-    count += batch.length;
+    const append: StreamAppend = { streamId: batchStream, events: batch, expectedRevision: expected(batchStream) };
+    appended.set(batchStream, (appended.get(batchStream) ?? 0) + batch.length);
+    if (options.atomic && target.appendMany) pending.push(append);
+    else await target.appendToStream(append.streamId, append.events, append.expectedRevision);
+    written += batch.length;
     batch = [];
   };
+
   for await (const event of events) {
-    if (event.streamId !== batchStream || batch.length >= 500) {
-      await flush();
-      batchStream = event.streamId;
+    const streamId = event.streamId;
+    const index = seen.get(streamId) ?? 0;
+    seen.set(streamId, index + 1);
+    const chained = chain(chains, event, BigInt(index));
+    if (index < (held.get(streamId) ?? 0)) {
+      if (!targetEvents.has(streamId)) targetEvents.set(streamId, await target.readStream(streamId));
+      const there = targetEvents.get(streamId)![index];
+      if (!there || !sameEvent(there, chained))
+        throw new TargetNotEmptyError(
+          target.description,
+          `holds other events: ${streamId} revision ${index} is not the event being copied (${event.eventId})`,
+        );
+      skipped += 1;
+      continue;
     }
-    batch.push({ eventId: event.eventId, type: event.type, data: event.data, metadata: event.metadata });
+    if (skipped < heldInAll)
+      throw new TargetNotEmptyError(
+        target.description,
+        `holds other events: not the first ${heldInAll} of the events being copied (${streamId} revision ${index} is not there)`,
+      );
+    if (streamId !== batchStream || batch.length >= BATCH) {
+      await flush();
+      batchStream = streamId;
+    }
+    batch.push(chained);
   }
   await flush();
-  return { events: count, streams: revisions.size };
+  for (const [streamId, length] of held) {
+    if (length > (seen.get(streamId) ?? 0))
+      throw new TargetNotEmptyError(
+        target.description,
+        `holds ${length} events in ${streamId}, the source only ${seen.get(streamId) ?? 0}`,
+      );
+  }
+  if (pending.length > 0) await target.appendMany!(pending);
+  return { events: written, skipped, streams: seen.size };
+}
+
+/** The event as it is written: checked against its stream's chain, with the hash it has (or gets). */
+function chain(chains: Map<string, ChainCheck>, event: CopiedEvent, revision: bigint): NewEvent {
+  let check = chains.get(event.streamId);
+  if (!check) chains.set(event.streamId, (check = new ChainCheck(event.streamId)));
+  const problem = check.accept({ ...event, revision });
+  if (problem) throw new HistoryBrokenError(problem, 'a broken history is not copied');
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    data: event.data,
+    metadata: { ...event.metadata, hash: check.head },
+  };
+}
+
+function sameEvent(stored: RecordedEvent, copied: NewEvent): boolean {
+  return (
+    stored.eventId === copied.eventId &&
+    stored.type === copied.type &&
+    canonicalize(stored.data) === canonicalize(copied.data) &&
+    canonicalize(stored.metadata) === canonicalize(copied.metadata)
+  );
 }

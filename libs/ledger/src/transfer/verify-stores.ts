@@ -8,7 +8,7 @@ export interface VerifyReport {
   differences: string[];
 }
 
-/** Compares every region's balances and statements, year by year, as two stores give them. */
+/** Compares every region's ledger hash, and its balances and statements year by year, as two stores give them. */
 export async function verifyStores(source: EventStore, target: EventStore): Promise<VerifyReport> {
   const left = new Ledger(source);
   const right = new Ledger(target);
@@ -19,12 +19,14 @@ export async function verifyStores(source: EventStore, target: EventStore): Prom
     differences.push(`region ${missing} exists only in the target`);
   let years = 0;
   for (const regionId of regionIds) {
-    const before = await left.regionState(regionId);
-    const after = await right.regionState(regionId);
+    const { state: before, ledgerHash: sourceHash } = await left.regionView(regionId);
+    const { state: after, ledgerHash: targetHash } = await right.regionView(regionId);
     if (!after.region) {
       differences.push(`region ${regionId} is missing in the target`);
       continue;
     }
+    if (sourceHash !== targetHash)
+      differences.push(`${regionId}: ledger hashes differ (source ${sourceHash}, target ${targetHash})`);
     for (const year of [...before.activeYears].sort((a, b) => a - b)) {
       years += 1;
       if (JSON.stringify(buildStatement(before, year)) !== JSON.stringify(buildStatement(after, year)))
