@@ -9,7 +9,7 @@ import {
   STREAM_PREFIX,
 } from '@libs/event-store';
 import { newCommandId, uuidV5 } from './event-id';
-import { ChainCheck, eventHash, HistoryBrokenError } from './integrity';
+import { ChainCheck, ChainProblem, checkStream, eventHash, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
 import { CURRENT_SCHEMA_VERSION, recordedBy, toDomainEvent } from './to-domain-event';
 
@@ -47,6 +47,8 @@ interface CachedRegion {
   /** each event's link in the hash chain, by index */
   hashes: string[];
   chain: ChainCheck;
+  /** what is wrong with the stored history, once the fold found it */
+  broken?: ChainProblem;
 }
 
 /** A region as recorded (now or at a moment), with the ledger hash that pins that history. */
@@ -199,6 +201,13 @@ export class Ledger {
     region.revision = firstRevision + BigInt(events.length - 1);
   }
 
+  /** What verify would say of the stream: the fold sees one event at a time, verify looks ahead. */
+  private async diagnose(streamId: string, chain: ChainCheck): Promise<ChainProblem> {
+    const region = this.cache.get(streamId)!;
+    region.broken = checkStream(streamId, await this.store.readStream(streamId)).problem ?? chain.problem!;
+    return region.broken;
+  }
+
   /**
    * Reads what was appended since the last call and folds it, checking the hash chain event by event:
    * a region whose history fails the check is neither answered from nor appended to.
@@ -216,12 +225,11 @@ export class Ledger {
       };
       this.cache.set(streamId, region);
     }
-    if (region.chain.problem) throw new HistoryBrokenError(region.chain.problem);
+    if (region.chain.problem) throw new HistoryBrokenError(region.broken ?? region.chain.problem);
     const fromRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
     const events = await this.store.readStream(streamId, { fromRevision });
     for (const event of events) {
-      const problem = region.chain.accept(event);
-      if (problem) throw new HistoryBrokenError(problem);
+      if (region.chain.accept(event)) throw new HistoryBrokenError(await this.diagnose(streamId, region.chain));
       region.state.apply(toDomainEvent(event));
       region.events.push(event);
       region.hashes.push(region.chain.head);

@@ -1,4 +1,4 @@
-import { appendInOrder, checkStream, describeProblem, EventLineError, parseEventLines } from '@libs/ledger';
+import { appendInOrder, importableEvents, parseEventLines } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
@@ -22,38 +22,12 @@ export async function importCommand(context: CliContext): Promise<number> {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const lines = parseEventLines(file, text);
-  const streams = new Map<string, { line: number; event: (typeof lines)[number]['event'] }[]>();
-  for (const line of lines) {
-    if (!streams.has(line.event.streamId)) streams.set(line.event.streamId, []);
-    streams.get(line.event.streamId)!.push(line);
-  }
-  for (const [streamId, streamLines] of streams) {
-    const report = checkStream(
-      streamId,
-      streamLines.map(({ event: { eventId, type, data, metadata, revision } }) => ({
-        eventId,
-        type,
-        data,
-        metadata,
-        revision: BigInt(revision),
-      })),
-    );
-    if (report.problem) {
-      const at = streamLines[Number(report.problem.revision)]?.line ?? streamLines[streamLines.length - 1].line;
-      throw new EventLineError(file, at, `${describeProblem(report.problem)}; nothing was imported`);
-    }
-  }
-  const counts = new Map([...streams].map(([streamId, streamLines]) => [streamId, streamLines.length]));
+  const { events, counts } = importableEvents(file, parseEventLines(file, text));
   return withStore(
     context,
     values.store,
     async (store) => {
-      const report = await appendInOrder(
-        store,
-        lines.map(({ event }) => event),
-        { sourceCounts: counts, atomic: true },
-      );
+      const report = await appendInOrder(store, events, { sourceCounts: counts, atomic: true });
       context.io.err(
         report.events === 0 && report.skipped > 0
           ? `nothing to import: ${store.description} already holds all ${report.skipped} event(s) of ${file}`

@@ -1,4 +1,5 @@
 import { EventMetadata, RecordedEvent } from '@libs/event-store';
+import { checkStream, describeProblem } from '../integrity';
 
 /** One line of a backup: the whole envelope of one event; bigints as decimal strings. */
 export interface EventLine {
@@ -38,12 +39,12 @@ export class EventLineError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Reads a backup and checks it whole before anything is written: every line a complete envelope,
- * event ids unique, and each stream's revisions running 0, 1, 2… in file order.
+ * Reads a backup and checks every line before anything is written: a complete envelope, event ids
+ * unique. Whether each stream's revisions run 0, 1, 2… and its chain holds is `importableStreams`'s
+ * question, which can say what is wrong (missing, reordered, edited…).
  */
 export function parseEventLines(file: string, text: string): { line: number; event: EventLine }[] {
   const events: { line: number; event: EventLine }[] = [];
-  const nextRevision = new Map<string, bigint>();
   const ids = new Set<string>();
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
@@ -73,16 +74,55 @@ export function parseEventLines(file: string, text: string): { line: number; eve
     }
     if (ids.has(parsed.eventId!)) throw new EventLineError(file, line, `eventId ${parsed.eventId} appears twice`);
     ids.add(parsed.eventId!);
-    const expected = nextRevision.get(parsed.streamId!) ?? 0n;
-    if (BigInt(parsed.revision!) !== expected) {
-      throw new EventLineError(
-        file,
-        line,
-        `${parsed.streamId} revision ${parsed.revision} out of order (expected ${expected})`,
-      );
-    }
-    nextRevision.set(parsed.streamId!, expected + 1n);
     events.push({ line, event: parsed as EventLine });
   });
   return events;
+}
+
+/**
+ * The backup's events as import writes them, after checking every stream: its lines taken in revision
+ * order, its revisions contiguous, its hash chain intact and its postings balanced. The streams keep
+ * their interleaving in the file. A broken stream is refused naming the line, region, revision and
+ * what is wrong.
+ */
+export function importableEvents(
+  file: string,
+  lines: readonly { line: number; event: EventLine }[],
+): { events: EventLine[]; counts: Map<string, number> } {
+  const streams = new Map<string, { line: number; event: EventLine }[]>();
+  for (const line of lines) {
+    if (!streams.has(line.event.streamId)) streams.set(line.event.streamId, []);
+    streams.get(line.event.streamId)!.push(line);
+  }
+  for (const [streamId, streamLines] of streams) {
+    streamLines.sort((a, b) => compareRevisions(a.event.revision, b.event.revision));
+    const report = checkStream(
+      streamId,
+      streamLines.map(({ event: { eventId, type, data, metadata, revision } }) => ({
+        eventId,
+        type,
+        data,
+        metadata,
+        revision: BigInt(revision),
+      })),
+    );
+    if (report.problem) {
+      const revision = report.problem.revision;
+      const at =
+        streamLines.find(({ event }) => BigInt(event.revision) >= revision) ?? streamLines[streamLines.length - 1];
+      throw new EventLineError(file, at.line, `${describeProblem(report.problem)}; nothing was imported`);
+    }
+  }
+  const taken = new Map<string, number>();
+  const events = lines.map(({ event: { streamId } }) => {
+    const index = taken.get(streamId) ?? 0;
+    taken.set(streamId, index + 1);
+    return streams.get(streamId)![index].event;
+  });
+  return { events, counts: taken };
+}
+
+function compareRevisions(a: string, b: string): number {
+  const difference = BigInt(a) - BigInt(b);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }
