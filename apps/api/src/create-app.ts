@@ -35,13 +35,13 @@ export interface CreatedApp {
  */
 export async function createApp(
   config: ApiConfig,
-  options: { store?: EventStore; logger?: Logger } = {},
+  options: { store?: EventStore; logger?: Logger; idempotency?: IdempotencyStore } = {},
 ): Promise<CreatedApp> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'geldstroom' } });
   const store = options.store ?? (await openEventStore(config.storeUrl, { create: true }));
   const ledger = new LedgerService(store);
   const tokens = new TokenStore(config.tokensFile);
-  const idempotency = new IdempotencyStore(config.idempotencyFile, { logger });
+  const idempotency = options.idempotency ?? new IdempotencyStore(config.idempotencyFile, { logger });
 
   // Express answers /regions/ and /REGIONS like /regions unless told so before its router exists:
   // one URL per resource (NL API Design Rules /core/no-trailing-slash)
