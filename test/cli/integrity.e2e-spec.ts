@@ -310,7 +310,7 @@ describe('a store written before the hash chain existed (test/fixtures/legacy, w
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       events: 57,
-      chained: 57,
+      chainedOnCopy: 57,
       ledgerHashes: { [REGION]: legacyHash },
       differences: [],
     });

@@ -45,7 +45,7 @@ export async function migrateCommand(context: CliContext): Promise<number> {
             streams: copied.streams,
             regions: verified.regions,
             yearsCompared: verified.years,
-            chained: chains.reduce((sum, chain) => sum + chain.unchained, 0),
+            chainedOnCopy: chains.reduce((sum, chain) => sum + chain.unchained, 0),
             ledgerHashes: Object.fromEntries(targetChains.map((chain) => [chain.regionId, chain.ledgerHash])),
             differences: verified.differences,
             ms: Date.now() - started,
