@@ -35,6 +35,7 @@ describe('what a municipality token reads', () => {
       `/regions/${r}/export?format=hledger`,
       `/regions/${r}/export?format=hledger&year=${regions[r].year}`,
     ],
+    '/regions/{regionId}/verify': (r) => [`/regions/${r}/verify`],
   };
   const members: Record<RegionId, string> = { 'holland-rijnland': 'leiden', 'aef-income': 'g2' };
   const other = (regionId: RegionId): RegionId => (regionId === 'aef-income' ? 'holland-rijnland' : 'aef-income');

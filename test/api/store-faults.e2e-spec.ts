@@ -42,11 +42,13 @@ async function serviceOver(
   const controller = created.tokens.create({ actor: 'carla.controller', role: 'controller' }).token;
   const recorder = created.tokens.create({ actor: 'rob.recorder', role: 'recorder' }).token;
   const leiden = created.tokens.create({ actor: 'leiden', role: 'municipality', municipality: 'GM0546' }).token;
+  const elsewhere = created.tokens.create({ actor: 'g1', role: 'municipality', municipality: 'GM9901' }).token;
+  const scoped = created.tokens.create({ actor: 'aef.controller', role: 'controller', region: 'aef-income' }).token;
   return {
     http: request(created.app.getHttpServer()),
     store,
     logs,
-    as: { admin, controller, recorder, leiden },
+    as: { admin, controller, recorder, leiden, elsewhere, scoped },
     close: () => created.app.close(),
   };
 }
@@ -106,6 +108,7 @@ describe('the HTTP API when its store fails', () => {
       expect(health.body).toEqual({
         status: 'unavailable',
         store: 'sqlite',
+        code: 'STORE_UNAVAILABLE',
         detail: 'cannot read the SQLite store: the file was deleted while it was open',
       });
       expect(health.text).not.toContain(temp.dir);
@@ -235,7 +238,13 @@ describe('the verify route', () => {
   it('answers a controller with the ledger hash that the statements carry', async () => {
     const verified = await service.http.get(`/api/v1/regions/${REGION}/verify`).set(bearer(service.as.controller));
     expect(verified.status).toBe(200);
-    expect(verified.body).toEqual({ regionId: REGION, intact: true, events: 57, unchained: 0, ledgerHash });
+    expect(verified.body).toEqual({
+      regionId: REGION,
+      intact: true,
+      events: (await service.store.readAll()).length,
+      unchained: 0,
+      ledgerHash,
+    });
     const statement = await service.http
       .get(`/api/v1/regions/${REGION}/statements/2024`)
       .set(bearer(service.as.leiden))
@@ -263,8 +272,12 @@ describe('the verify route', () => {
     expect(response.body.detail).toContain(`not the expected ${other}`);
   });
 
-  it('refuses other roles, unknown regions and malformed hashes with problems', async () => {
+  it('answers whoever may read the region (the one read rule); refuses others, unknown regions and malformed hashes', async () => {
     for (const role of ['recorder', 'leiden'] as const)
+      expect(
+        (await service.http.get(`/api/v1/regions/${REGION}/verify`).set(bearer(service.as[role]))).body,
+      ).toMatchObject({ intact: true, ledgerHash });
+    for (const role of ['elsewhere', 'scoped'] as const)
       expect(
         (await service.http.get(`/api/v1/regions/${REGION}/verify`).set(bearer(service.as[role]))).body,
       ).toMatchObject({ status: 403, code: 'FORBIDDEN' });
@@ -281,6 +294,7 @@ describe('the verify route', () => {
     copyFileSync(path, tampered);
     tamper(tampered, (db) => swapRevisions(db, `region-${REGION}`, 40, 41));
     const other = await serviceOver(tampered);
+    const events = (await service.store.readAll()).length;
     try {
       const verified = await other.http.get(`/api/v1/regions/${REGION}/verify`).set(bearer(other.as.controller));
       expect(verified.status).toBe(409);
@@ -297,7 +311,7 @@ describe('the verify route', () => {
       expect(refused.body.detail).toMatch(
         /^region holland-rijnland: revision 40 reordered: .*; it accepts no new events/,
       );
-      expect((await other.store.readAll()).length).toBe(57);
+      expect((await other.store.readAll()).length).toBe(events);
     } finally {
       await other.close();
     }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { differences, EXAMPLES, geldstroom, ROOT, tempDir, withoutLedgerHash } from '../support/cli';
+import { differences, EXAMPLES, geldstroom, ROOT, tempDir } from '../support/cli';
 import { rechain, shiftRevisions, swapRevisions, tamper } from '../support/tamper';
 
 const REGION = 'holland-rijnland';
@@ -9,6 +9,8 @@ const STREAM = `region-${REGION}`;
 const LEGACY = join(ROOT, 'test', 'fixtures', 'legacy');
 const HASH = /^[0-9a-f]{64}$/;
 
+/** How many events the intact example store holds (the example grows with the domain). */
+let EVENTS = 0;
 const ledgerHashOf = (stdout: string) => /: (\d+) events, ledger hash ([0-9a-f]{64})$/m.exec(stdout)?.[2];
 const statementJson = (store: string, year: number) => {
   const result = geldstroom(['statement', '--region', REGION, '--year', String(year), '--store', store]);
@@ -34,13 +36,14 @@ describe('integrity: the hash chain and geldstroom verify', () => {
     const verified = geldstroom(['verify', '--store', `sqlite:${original}`]);
     expect(verified.status).toBe(0);
     ledgerHash = ledgerHashOf(verified.stdout)!;
+    EVENTS = Number(/: (\d+) events/.exec(verified.stdout)![1]);
   });
   afterAll(() => temp.cleanup());
 
   it('verifies an intact store: one line per region with its event count and ledger hash', () => {
     const result = geldstroom(['verify', '--store', `sqlite:${original}`]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe(`${REGION}: 57 events, ledger hash ${ledgerHash}\n`);
+    expect(result.stdout).toBe(`${REGION}: ${EVENTS} events, ledger hash ${ledgerHash}\n`);
     expect(result.stderr).toBe('');
     expect(
       geldstroom(['verify', '--region', REGION, '--expect', ledgerHash, '--store', `sqlite:${original}`]).status,
@@ -64,7 +67,7 @@ describe('integrity: the hash chain and geldstroom verify', () => {
     expect(table.stdout).toContain(`Ledger-hash (vingerafdruk van de vastgelegde geschiedenis): ${ledgerHash}`);
     const csv = geldstroom(['statement', '--region', REGION, '--year', '2024', '--format', 'csv', '--store', store]);
     expect(csv.stdout.trim().split('\n').at(-1)).toBe(
-      `2024,integriteit,ledgerHash,Ledger-hash (vingerafdruk van de vastgelegde geschiedenis),,,${ledgerHash}`,
+      `2024,integriteit,ledgerHash,Ledger-hash (vingerafdruk van de vastgelegde geschiedenis): ${ledgerHash},,,`,
     );
     const xlsx = join(temp.dir, 'statement.xlsx');
     geldstroom([
@@ -95,7 +98,7 @@ describe('integrity: the hash chain and geldstroom verify', () => {
       '--store',
       store,
     ]);
-    expect(backup.stderr).toContain(`${REGION}: 57 events, ledger hash ${ledgerHash}`);
+    expect(backup.stderr).toContain(`${REGION}: ${EVENTS} events, ledger hash ${ledgerHash}`);
   });
 
   it('a statement as of a moment pins the history up to that moment', () => {
@@ -180,10 +183,11 @@ describe('integrity: the hash chain and geldstroom verify', () => {
         >;
         const { hash: _hash, ...metadata } = JSON.parse(row.metadata as string);
         db.prepare(
-          'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, 57, ?, ?, ?)',
-        ).run('3f1d3b5e-0000-4000-8000-000000000057', STREAM, row.type, row.data, JSON.stringify(metadata));
+          'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run('3f1d3b5e-0000-4000-8000-000000000057', STREAM, EVENTS, row.type, row.data, JSON.stringify(metadata));
       },
-      'revision 57 unchained: it has no hash although the chain starts at revision 0: it was written outside the ledger',
+      () =>
+        `revision ${EVENTS} unchained: it has no hash although the chain starts at revision 0: it was written outside the ledger`,
     ],
     [
       'an unbalanced posting, with every hash recomputed after it',
@@ -195,7 +199,8 @@ describe('integrity: the hash chain and geldstroom verify', () => {
       },
       'revision 8 unbalanced: its postings sum to 9849999.00, not zero',
     ],
-  ] as const)('%s', (name, forge, finding) => {
+  ] as const)('%s', (name, forge, found) => {
+    const finding = { toString: () => (typeof found === 'function' ? found() : found) };
     let store: { path: string; url: string };
     beforeAll(() => {
       store = copy(name.replace(/\W+/g, '-'));
@@ -348,8 +353,11 @@ describe('a store written before the hash chain existed (test/fixtures/legacy, w
     expect(result.stderr).toMatch(
       /^note: holland-rijnland: 57 of its events were recorded before the hash chain existed/,
     );
-    expect(withoutLedgerHash(statementJson(store, 2024))).toEqual(
-      withoutLedgerHash(JSON.parse(readFileSync(join(LEGACY, 'holland-rijnland-v0-2024.json'), 'utf8'))),
-    );
+    expect(
+      differences(
+        statementJson(store, 2024),
+        JSON.parse(readFileSync(join(LEGACY, 'holland-rijnland-v0-2024.json'), 'utf8')),
+      ),
+    ).toEqual([]);
   });
 });

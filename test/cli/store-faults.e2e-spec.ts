@@ -107,7 +107,9 @@ describe('the CLI against a store it cannot use', () => {
       other.exec('ROLLBACK');
       other.close();
     }
-    expect(geldstroom(['verify', '--store', `sqlite:${path}`]).stdout).toMatch(/^holland-rijnland: 57 events/);
+    expect(geldstroom(['verify', '--store', `sqlite:${path}`]).stdout).toBe(
+      geldstroom(['verify', '--store', `sqlite:${seeded}`]).stdout,
+    );
   });
 
   it('a store locked exclusively (readers kept out too): every command, exit 3 with one line', () => {
@@ -165,7 +167,7 @@ describe('the CLI against a store it cannot use', () => {
       expect(run.stderr.trimEnd()).toMatch(
         /^geldstroom: cannot record in the SQLite store at .*ledger\.db: the disk or file system is full; nothing was recorded$/,
       );
-      expect(run.stdout).toMatch(/^holland-rijnland: 57 events, ledger hash [0-9a-f]{64}$/m);
+      expect(run.stdout).toContain(geldstroom(['verify', '--store', `sqlite:${seeded}`]).stdout);
     },
   );
 });

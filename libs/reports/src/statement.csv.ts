@@ -55,7 +55,16 @@ export function renderStatementCsv(statement: Statement): string {
     add('municipality', municipality, { due: MUNICIPALITY_DUE_LABEL }, code, municipality.name);
   }
   if (statement.ledgerHash)
-    rows.push([String(statement.year), 'integriteit', 'ledgerHash', LEDGER_HASH_LABEL, '', '', statement.ledgerHash]);
+    // in the description: the name column holds municipalities' names, the amount column amounts only
+    rows.push([
+      String(statement.year),
+      'integriteit',
+      'ledgerHash',
+      `${LEDGER_HASH_LABEL}: ${statement.ledgerHash}`,
+      '',
+      '',
+      '',
+    ]);
   const header = ['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag'];
   return renderCsv(header, rows, [0, header.indexOf('bedrag')]);
 }

@@ -35,14 +35,3 @@ export function mayReadRegion(principal: Principal, regionId: string, state: Reg
   if (principal.role !== 'municipality') return true;
   return state?.isMember(principal.municipality ?? '') ?? false;
 }
-
-/**
- * Verifying a region's recorded history (the hash chain): admins and controllers, within their region
- * for a token limited to one.
- */
-export function mayVerify(principal: Principal, regionId: string): boolean {
-  return (
-    (principal.role === 'admin' || principal.role === 'controller') &&
-    (!principal.region || principal.region === regionId)
-  );
-}

@@ -26,12 +26,16 @@ export async function readRegionView(
   asOf?: Date,
 ): Promise<RegionView> {
   const view = await ledger.regionView(regionId, asOf);
-  const state = view.state;
+  requireReadable(principal, regionId, view.state);
+  return view;
+}
+
+/** 403 unless the token may read the region (permissions.ts decides). */
+export function requireReadable(principal: Principal, regionId: string, state: RegionState | undefined): void {
   if (!mayReadRegion(principal, regionId, state))
     throw forbidden(
       principal.role === 'municipality'
         ? `municipality ${principal.municipality} is not a member of region "${regionId}"`
         : `this token is limited to region "${principal.region}"`,
     );
-  return view;
 }
