@@ -65,6 +65,14 @@ describe('the CLI against a store it cannot use', () => {
       what,
     );
     expectOneLineExit3(geldstroom(['verify', '--store', `sqlite:${path}`]), what);
+    // the service does not start on it (before, it served 404 "region not registered")
+    expectOneLineExit3(
+      geldstroom(['serve', '--port', '0', '--store', `sqlite:${path}`], {
+        GELDSTROOM_TOKENS: join(temp.dir, 'tokens.json'),
+        GELDSTROOM_IDEMPOTENCY: join(temp.dir, 'idempotency.db'),
+      }),
+      what,
+    );
   });
 
   it('a file that is not a SQLite database: exit 3, one line', () => {

@@ -90,7 +90,13 @@ export class SqliteEventStore implements EventStore {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw storeUnavailable(path, 'cannot open', `it is damaged (quick_check: ${String(check)})`);
+      if (check !== 'ok') {
+        const first =
+          String(check)
+            .split('\n')
+            .find((line) => line.trim() && !line.startsWith('***')) ?? check;
+        throw storeUnavailable(path, 'cannot open', `it is damaged (quick_check: ${String(first).trim()}, …)`);
+      }
       db.exec(SCHEMA);
       this.identity = inMemory ? undefined : identityOf(path);
     } catch (error) {
