@@ -8,8 +8,26 @@ if (!fs.existsSync(main)) {
   process.stderr.write('geldstroom: not built yet; run `npm run build` (npm install does it)\n');
   process.exit(3);
 }
+
+/**
+ * Exits once stdout and stderr are flushed. When the command is done its stores are closed, but a
+ * gRPC connection attempt to an unreachable KurrentDB server can keep the process alive for minutes
+ * (measured: over 3 minutes against a black-holed address) after the error was already printed.
+ */
+function exitWhenFlushed(code) {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    pending -= 1;
+    if (pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 require(main)
   .runCli(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
+  .then(exitWhenFlushed, (error) => {
+    process.stderr.write(`geldstroom: ${String(error)}\n`);
+    exitWhenFlushed(3);
   });

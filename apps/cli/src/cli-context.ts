@@ -1,4 +1,4 @@
-import { EventStore, openEventStore, OpenOptions } from '@libs/event-store';
+import { EventStore, openEventStore, OpenStoreOptions } from '@libs/event-store';
 import { userInfo } from 'node:os';
 import { CliIo } from './cli-io';
 
@@ -7,7 +7,7 @@ export interface CliContext {
   readonly args: string[];
   readonly io: CliIo;
   readonly env: NodeJS.ProcessEnv;
-  openStore(url: string | undefined, options?: OpenOptions): Promise<EventStore>;
+  openStore(url: string | undefined, options?: OpenStoreOptions): Promise<EventStore>;
 }
 
 export function storeUrl(option: string | boolean | undefined, env: NodeJS.ProcessEnv): string | undefined {
@@ -32,7 +32,7 @@ export async function withStore<T>(
   context: CliContext,
   url: string | undefined,
   work: (store: EventStore) => Promise<T>,
-  options: OpenOptions = { create: false },
+  options: OpenStoreOptions = { create: false },
 ): Promise<T> {
   const store = await context.openStore(storeUrl(url, context.env), options);
   try {
@@ -42,4 +42,4 @@ export async function withStore<T>(
   }
 }
 
-export const defaultOpenStore = (url: string | undefined, options?: OpenOptions) => openEventStore(url, options);
+export const defaultOpenStore = (url: string | undefined, options?: OpenStoreOptions) => openEventStore(url, options);

@@ -2,41 +2,46 @@ import { EventStoreError } from './event-store.errors';
 import { EventStore } from './event-store.port';
 import { MemoryEventStore } from './memory-event-store';
 import { SqliteEventStore, SqliteStoreOptions } from './sqlite-event-store';
+// the settings module is light: it does not load the gRPC client
+import { isEsdbUrl } from './eventstoredb/esdb-settings';
 
 export const DEFAULT_STORE_URL = 'sqlite:./data/geldstroom.db';
 
-export interface OpenOptions {
+export interface OpenStoreOptions {
   /** Whether a SQLite file that does not exist yet is created (writing commands) or refused (reading ones). */
   readonly create?: boolean;
+  /** KurrentDB only: keep asking an unreachable or leaderless server this long (a service starting with its database) */
+  readonly waitMs?: number;
+  readonly onRetry?: (retry: { attempt: number; delayMs: number; error: EventStoreError }) => void;
 }
 
 /**
  * Opens the store a URL names: `sqlite:PATH` (the embedded default; `?busyTimeoutMs=N` sets how long a
- * write waits for another connection's lock), `memory:` or EventStoreDB (`esdb://…`,
- * `esdb+discover://…`). A bare path is taken as a SQLite file.
+ * write waits for another connection's lock), `memory:` or KurrentDB/EventStoreDB (`kurrentdb://…`,
+ * `esdb://…` and their `+discover` forms). A bare path is taken as a SQLite file.
  */
 export async function openEventStore(
   url: string = process.env.GELDSTROOM_STORE || DEFAULT_STORE_URL,
-  options: OpenOptions = {},
+  options: OpenStoreOptions = {},
 ): Promise<EventStore> {
   if (url === 'memory:' || url === 'memory') return new MemoryEventStore();
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, ''), options);
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
-  if (scheme === 'esdb' || scheme === 'esdb+discover') {
+  if (isEsdbUrl(url)) {
     // loaded on demand: the gRPC client is heavy, and the embedded store never needs it
     const adapter = require('./eventstoredb/esdb-event-store') as typeof import('./eventstoredb/esdb-event-store');
-    return adapter.openEsdbEventStore(url);
+    return adapter.openEsdbEventStore(url, options);
   }
   if (scheme && scheme.length > 1) {
     throw new EventStoreError(
       'STORE_UNAVAILABLE',
-      `unknown store URL "${url}" (use sqlite:PATH, memory: or esdb://host:2113?tls=false)`,
+      `unknown store URL "${url}" (use sqlite:PATH, memory: or kurrentdb://host:2113?tls=false)`,
     );
   }
   return openSqlite(url, options);
 }
 
-function openSqlite(location: string, options: OpenOptions): SqliteEventStore {
+function openSqlite(location: string, options: OpenStoreOptions): SqliteEventStore {
   const match = /^(.*)\?busyTimeoutMs=(\d{1,7})$/.exec(location);
   const settings: SqliteStoreOptions = {
     ...(options.create !== undefined ? { create: options.create } : {}),

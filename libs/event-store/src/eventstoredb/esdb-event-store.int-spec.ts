@@ -73,6 +73,52 @@ describe('EventStoreDB adapter without a server', () => {
     expect(elapsedMs).toBeLessThan(5_000);
   });
 
+  it('lets discovery run its course against seeds that accept and never answer (a black hole), then names the cluster', async () => {
+    const silent = [await listen(ignore), await listen(ignore)];
+    try {
+      // 2 rounds × (2 seeds × 1 s gossip deadline + 0.5 s pause) = 5 s
+      const url = `kurrentdb://${silent.map((server) => `127.0.0.1:${port(server)}`).join(',')}?tls=false&maxDiscoverAttempts=2`;
+      const { error, elapsedMs } = await timedFailure(openEventStore(url));
+
+      expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect(error.message).toContain(
+        `EventStoreDB at ${url}: no cluster node answered (Failed to discover after 2 attempts)`,
+      );
+      expect(elapsedMs).toBeGreaterThanOrEqual(4_500);
+      expect(elapsedMs).toBeLessThan(8_000);
+    } finally {
+      await Promise.all(silent.map(close));
+    }
+  });
+
+  it('asks again with backoff while waiting is allowed, then says how long it waited', async () => {
+    const url = `kurrentdb://127.0.0.1:${await closedPort()}?tls=false`;
+    const retries: { attempt: number; delayMs: number }[] = [];
+    const { error, elapsedMs } = await timedFailure(
+      openEventStore(url, { waitMs: 2_000, onRetry: ({ attempt, delayMs }) => retries.push({ attempt, delayMs }) }),
+    );
+
+    expect(retries).toEqual([
+      { attempt: 1, delayMs: 500 },
+      { attempt: 2, delayMs: 1_000 },
+    ]);
+    expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(error.message).toMatch(
+      new RegExp(`^EventStoreDB at ${escape(url)} is unreachable .*\\(gave up after 3 attempts over 1\\.\\d s\\)$`),
+    );
+    expect(elapsedMs).toBeGreaterThanOrEqual(1_500);
+    expect(elapsedMs).toBeLessThan(5_000);
+  });
+
+  it('does not wait for a URL that can never work', async () => {
+    const onRetry = jest.fn();
+    const { error } = await timedFailure(
+      openEventStore('kurrentdb://localhost:port?tls=false', { waitMs: 10_000, onRetry }),
+    );
+    expect(error.message).toContain('invalid EventStoreDB URL "kurrentdb://localhost:port?tls=false"');
+    expect(onRetry).not.toHaveBeenCalled();
+  });
+
   it('refuses a malformed URL before connecting, hiding the password', async () => {
     const { error } = await timedFailure(openEventStore('esdb://admin:changeit@localhost:port?tls=false'));
     expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
@@ -112,6 +158,8 @@ function listen(onConnection: (socket: Socket) => void): Promise<Server> {
     server.listen(0, '127.0.0.1', () => resolve(server));
   });
 }
+
+const ignore = (socket: Socket) => socket.on('error', () => undefined);
 
 function port(server: Server): number {
   const address = server.address();

@@ -45,7 +45,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PROBE_STREAM = 'geldstroom-connection-check';
 
 /**
- * The production store: EventStoreDB or KurrentDB through `@eventstore/db-client`. A thin translation
+ * The production store: KurrentDB (or EventStoreDB, its former name) through `@eventstore/db-client`. A thin translation
  * of the port (appendToStream / readStream / readAll / subscribeToAll map one to one); every error
  * leaves as one of the port's typed errors, naming the URL.
  */
@@ -61,8 +61,12 @@ export class EsdbEventStore implements EventStore {
     this.description = settings.displayUrl;
   }
 
-  /** Connects and checks that the server answers, so that an unreachable server fails here, in seconds. */
-  static async open(url: string): Promise<EsdbEventStore> {
+  /**
+   * Connects and checks that a cluster leader answers, so that an unreachable server fails here, not
+   * at the first write. With `waitMs`, an unreachable or leaderless server (starting, or electing) is
+   * asked again with backoff until that much time has passed; a malformed URL fails at once.
+   */
+  static async open(url: string, options: OpenOptions = {}): Promise<EsdbEventStore> {
     const settings = esdbSettings(url);
     let client: EventStoreDBClient;
     try {
@@ -75,13 +79,22 @@ export class EsdbEventStore implements EventStore {
       );
     }
     const store = new EsdbEventStore(client, settings);
-    try {
-      await store.checkConnection();
-    } catch (error) {
-      await client.dispose().catch(() => undefined);
-      throw error;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await store.checkConnection();
+        return store;
+      } catch (error) {
+        const delayMs = backoffMs(attempt);
+        const waited = Date.now() - started;
+        if (!isTransient(error) || waited + delayMs > (options.waitMs ?? 0)) {
+          await client.dispose().catch(() => undefined);
+          throw attempt === 1 ? error : gaveUp(error as EventStoreError, attempt, waited);
+        }
+        options.onRetry?.({ attempt, delayMs, error: error as EventStoreError });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
     }
-    return store;
   }
 
   async appendToStream(
@@ -96,7 +109,9 @@ export class EsdbEventStore implements EventStore {
         expectedRevision: toEsdbExpectedRevision(expectedRevision),
       });
       const result = await withinMs(appended, this.settings.deadlineMs + APPEND_GRACE_MS);
-      // The server reports no position when it recognised a retried append and wrote nothing.
+      // A retried append (same ids, same expected revision) that the server recognises writes nothing
+      // and is answered with the original events' revision and position. Only when those events are
+      // not yet indexed does the server send no position; the port then gets -1.
       return { nextExpectedRevision: result.nextExpectedRevision, position: result.position?.commit ?? -1n };
     } catch (error) {
       throw toStoreError(error, context);
@@ -197,10 +212,11 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
+  /** A read that only a leader may answer: proof that appends will be accepted, not just that a node is up. */
   private async checkConnection(): Promise<void> {
     try {
       await drainRead(
-        this.client.readStream(PROBE_STREAM, { maxCount: 1 }),
+        this.client.readStream(PROBE_STREAM, { maxCount: 1, requiresLeader: true }),
         this.settings.connectTimeoutMs,
         () => false,
       );
@@ -246,7 +262,32 @@ function withinMs<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
-/** The opener `openEventStore` calls for `esdb://` and `esdb+discover://` URLs. */
-export function openEsdbEventStore(url: string): Promise<EventStore> {
-  return EsdbEventStore.open(url);
+export interface OpenOptions {
+  /** how long to keep asking an unreachable or leaderless server; 0 (the default) asks once */
+  readonly waitMs?: number;
+  /** told before each new attempt, e.g. to log that the service is waiting for its store */
+  readonly onRetry?: (retry: { attempt: number; delayMs: number; error: EventStoreError }) => void;
+}
+
+/** 0.5 s, 1 s, 2 s, 4 s, then every 5 s. */
+function backoffMs(attempt: number): number {
+  return Math.min(500 * 2 ** (attempt - 1), 5_000);
+}
+
+/** Unreachable, not answering, no leader yet: what waiting can cure (a refused password is not). */
+function isTransient(error: unknown): error is EventStoreError {
+  return error instanceof EventStoreError && (error.code === 'STORE_UNAVAILABLE' || error.code === 'STORE_TIMEOUT');
+}
+
+function gaveUp(last: EventStoreError, attempts: number, waitedMs: number): EventStoreError {
+  return new EventStoreError(
+    last.code,
+    `${last.message} (gave up after ${attempts} attempts over ${(waitedMs / 1000).toFixed(1)} s)`,
+    { cause: last },
+  );
+}
+
+/** The opener `openEventStore` calls for `kurrentdb://`, `esdb://` and their `+discover` forms. */
+export function openEsdbEventStore(url: string, options: OpenOptions = {}): Promise<EventStore> {
+  return EsdbEventStore.open(url, options);
 }

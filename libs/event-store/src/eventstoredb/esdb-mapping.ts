@@ -23,7 +23,10 @@ import { NoAnswerError } from './drain-read';
 
 /**
  * Our expected revision as EventStoreDB's: `no_stream` or the exact revision. There is no path to
- * `ANY`: only an exact revision makes the server check idempotency and refuse a concurrent writer.
+ * `ANY`: with an exact revision the server refuses a concurrent writer, and recognises a retried
+ * append exactly (it compares the event ids at those revisions in the stream). With `ANY` it can only
+ * look the ids up in its bounded in-memory cache of recently committed events, so a retry after a
+ * restart or a busy spell is written a second time.
  */
 export function toEsdbExpectedRevision(expected: ExpectedRevision): typeof NO_STREAM | bigint {
   if (expected === 'no_stream') return NO_STREAM;
