@@ -605,7 +605,7 @@ describe('geldstroom serve', () => {
         const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 30_000);
         child.stderr.on('data', (chunk: Buffer) => {
           stderr += chunk.toString();
-          const match = /http:\/\/localhost:(\d+)/.exec(stderr);
+          const match = /API on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
           if (match) {
             clearTimeout(timer);
             resolve(Number(match[1]));

@@ -18,6 +18,8 @@ export interface ApiConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimitBytes: number;
   readonly contact: ApiContact;
+  /** how long the service keeps asking an unreachable or leaderless KurrentDB at start-up (GELDSTROOM_STORE_WAIT, seconds) */
+  readonly storeWaitSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -54,7 +56,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv, overrides: Partial<ApiConf
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   return {
     port: overrides.port ?? integer('PORT', env.PORT || '3000', 0, 65535),
-    host: overrides.host ?? (env.HOST || '0.0.0.0'),
+    // only this machine unless asked: a container sets HOST=0.0.0.0 itself
+    host: overrides.host ?? (env.HOST || '127.0.0.1'),
     storeUrl,
     tokensFile,
     idempotencyFile:
@@ -64,5 +67,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv, overrides: Partial<ApiConf
       overrides.bodyLimitBytes ??
       integer('GELDSTROOM_BODY_LIMIT', env.GELDSTROOM_BODY_LIMIT || '1048576', 1024, 100 * 1048576),
     contact: overrides.contact ?? contactOf(env),
+    storeWaitSeconds:
+      overrides.storeWaitSeconds ?? integer('GELDSTROOM_STORE_WAIT', env.GELDSTROOM_STORE_WAIT || '60', 0, 3600),
   };
 }

@@ -1,14 +1,21 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { UsageError } from './cli-error';
+import { didYouMean } from './did-you-mean';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Parses a subcommand's arguments; an unknown or malformed option is a usage error (exit 2). */
+/**
+ * Parses a subcommand's arguments; an unknown or malformed option is a usage error (exit 2), and an
+ * unknown option close to a known one is named ("did you mean --region?").
+ */
 export function parseOptions<O extends Options>(args: string[], options: O, allowPositionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown === undefined) throw new UsageError((error as Error).message);
+    const known = Object.keys(options).map((name) => `--${name}`);
+    throw new UsageError(`unknown option ${unknown}${didYouMean(unknown, known)}`);
   }
 }
 

@@ -11,14 +11,17 @@ import { EXPLAIN_USAGE, explainCommand } from './commands/explain.command';
 import { TRACE_USAGE, traceCommand } from './commands/trace.command';
 import { REPLAY_USAGE, replayCommand } from './commands/replay.command';
 import { COMPARE_KEYS_USAGE, compareKeysCommand } from './commands/compare-keys.command';
-import { EXPORT_USAGE, exportCommand } from './commands/export.command';
+import { EXPORT_HELP, EXPORT_USAGE, exportCommand } from './commands/export.command';
 import { SERVE_USAGE, serveCommand } from './commands/serve.command';
 import { IMPORT_USAGE, importCommand } from './commands/import.command';
 import { MIGRATE_USAGE, migrateCommand } from './commands/migrate.command';
 import { TOKEN_USAGE, tokenCommand } from './commands/token.command';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify.command';
+import { REGIONS_USAGE, regionsCommand } from './commands/regions.command';
+import { didYouMean } from './did-you-mean';
+import { packageVersion } from './package-root';
 
-type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string };
+type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string; help?: string };
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   apply: { run: applyCommand, usage: APPLY_USAGE, summary: 'apply command files (JSON Lines) in order' },
@@ -44,6 +47,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     run: exportCommand,
     usage: EXPORT_USAGE,
     summary: 'export every event (jsonl backup) or a region (hledger journal)',
+    help: EXPORT_HELP,
   },
   import: { run: importCommand, usage: IMPORT_USAGE, summary: 'restore a jsonl backup into an empty store' },
   migrate: {
@@ -55,6 +59,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     run: verifyCommand,
     usage: VERIFY_USAGE,
     summary: "check every region's hash chain, revisions and balanced postings",
+  },
+  regions: {
+    run: regionsCommand,
+    usage: REGIONS_USAGE,
+    summary: 'the regions in the store, their years (open, closed, reopened) and events',
   },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the HTTP API (OpenAPI at /docs)' },
   token: { run: tokenCommand, usage: TOKEN_USAGE, summary: 'create, list or revoke API tokens' },
@@ -71,7 +80,7 @@ export function usage(): string {
     'Commands:',
     ...Object.entries(SUBCOMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
     '',
-    'Store: --store URL or GELDSTROOM_STORE (sqlite:PATH, default sqlite:./data/geldstroom.db; esdb://host:2113?tls=false).',
+    'Store: --store URL or GELDSTROOM_STORE (sqlite:PATH, default sqlite:./data/geldstroom.db; kurrentdb://host:2113?tls=false).',
     'Exit codes: 0 success, 1 rejected command or input, 2 usage error, 3 store unavailable or failed.',
   ].join('\n');
 }
@@ -88,13 +97,20 @@ export async function runCli(
     io.out(usage());
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
+  if (name === '--version' || name === '-v') {
+    io.out(version());
+    return ExitCode.ok;
+  }
   const subcommand = SUBCOMMANDS[name];
   if (!subcommand) {
-    io.err(`geldstroom: unknown command "${name}"\n\n${usage()}`);
+    const suggestion = didYouMean(name, [...Object.keys(SUBCOMMANDS), 'help', '--help', '--version']);
+    io.err(
+      `geldstroom: unknown command "${name}"${suggestion}\n\n${suggestion ? 'All commands: geldstroom --help' : usage()}`,
+    );
     return ExitCode.usage;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(`Usage: ${subcommand.usage}`);
+    io.out(`Usage: ${subcommand.usage}${subcommand.help ? `\n\n${subcommand.help}` : ''}`);
     return ExitCode.ok;
   }
   try {
@@ -102,6 +118,10 @@ export async function runCli(
   } catch (error) {
     return reportError(error, io, subcommand.usage);
   }
+}
+
+export function version(): string {
+  return `geldstroom ${packageVersion()} (Node.js ${process.versions.node})`;
 }
 
 export function reportError(error: unknown, io: CliIo, usageText: string): number {

@@ -5,3 +5,4 @@ export * from './explain.projection';
 export * from './trace.projection';
 export * from './replay';
 export * from './compare-keys.projection';
+export * from './region-overview.projection';

@@ -9,3 +9,4 @@ export * from './trace.text';
 export * from './replay.text';
 export * from './hledger-journal';
 export * from './statement.xlsx';
+export * from './regions.table';

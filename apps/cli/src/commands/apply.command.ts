@@ -3,26 +3,34 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
 import { CliContext, defaultActor, withStore } from '../cli-context';
 import { parseOptions, storeOption } from '../cli-options';
+import { exampleCommandFile } from '../example-region';
 
-export const APPLY_USAGE = 'geldstroom apply FILE… [--dry-run] [--actor NAME] [--store URL]';
+export const APPLY_USAGE = 'geldstroom apply FILE… | --example [--dry-run] [--actor NAME] [--store URL]';
 
-/** Applies command files in order; stops at the first rejected command (exit 1). */
+/**
+ * Applies command files in order; stops at the first rejected command (exit 1). `--example` applies
+ * the Holland Rijnland example as region `voorbeeld-holland-rijnland`.
+ */
 export async function applyCommand(context: CliContext): Promise<number> {
   const { values, positionals } = parseOptions(
     context.args,
-    { ...storeOption, 'dry-run': { type: 'boolean' }, actor: { type: 'string' } },
+    { ...storeOption, 'dry-run': { type: 'boolean' }, actor: { type: 'string' }, example: { type: 'boolean' } },
     true,
   );
-  if (positionals.length === 0) throw new UsageError(`no command file given (${APPLY_USAGE})`);
-  const texts = positionals.map((file) => {
-    try {
-      return { file, text: readFileSync(file, 'utf8') };
-    } catch (error) {
-      throw new UsageError(
-        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-      );
-    }
-  });
+  if (values.example && positionals.length > 0) throw new UsageError('give command files or --example, not both');
+  if (positionals.length === 0 && !values.example) throw new UsageError(`no command file given (${APPLY_USAGE})`);
+  const example = values.example ? exampleCommandFile() : undefined;
+  const texts = example
+    ? [{ file: example.name, text: example.text }]
+    : positionals.map((file) => {
+        try {
+          return { file, text: readFileSync(file, 'utf8') };
+        } catch (error) {
+          throw new UsageError(
+            `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+          );
+        }
+      });
   const dryRun = values['dry-run'] === true;
   return withStore(
     context,

@@ -10,6 +10,20 @@ import { loadRegionView } from './load-region';
 export const EXPORT_USAGE =
   'geldstroom export --format jsonl|hledger [--region R] [--year Y] [--out FILE] [--store URL]';
 
+/** What a restore needs besides the events, for `export --help`. */
+export const EXPORT_HELP = [
+  'A backup for a restore is the jsonl export: every event with its envelope, in global order.',
+  'Restore it with "geldstroom import FILE --store URL" into an empty store.',
+  '',
+  'Not in the export:',
+  '  tokens.json     API tokens, kept only as hashes. Copy it along with the backup to keep the issued',
+  '                  tokens valid, or create new ones after the restore ("geldstroom token create").',
+  '  idempotency.db  the answers kept for Idempotency-Key retries. Safe to lose: a retried POST is then',
+  '                  executed again and, as every command is idempotent on identical content, records',
+  '                  nothing twice; it is answered "nothing changed" (200) instead of with the first',
+  '                  answer, and a key reused with another body is no longer recognised.',
+].join('\n');
+
 /**
  * `jsonl`: every event of the store with its envelope, in global order (a backup, and the input of
  * `import`). `hledger`: one region as a journal hledger reads.

@@ -1,17 +1,21 @@
 import { EventStore, openEventStore } from '@libs/event-store';
 import { allEvents, applyCommandFile, Ledger } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, storeUrl } from '../cli-context';
 import { parseOptions, storeOption } from '../cli-options';
+import { EXAMPLE_REGION_ID, exampleCommandFile } from '../example-region';
 import type * as Api from '../../../api/src';
 
-export const SERVE_USAGE = 'geldstroom serve [--port N] [--host H] [--store URL] [--tokens FILE] [--seed FILE]';
+export const SERVE_USAGE =
+  'geldstroom serve [--port N] [--host H] [--store URL] [--tokens FILE] [--seed FILE | --example]';
 
 /**
  * Runs the HTTP API until SIGTERM/SIGINT, then stops accepting requests, lets the appends in flight
  * finish and closes the store. `--seed FILE` applies a command file first when the store holds nothing
- * else (see applySeed).
+ * else (see applySeed); `--example` does so with the Holland Rijnland example, as region
+ * `voorbeeld-holland-rijnland`.
  */
 export async function serveCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, {
@@ -20,7 +24,9 @@ export async function serveCommand(context: CliContext): Promise<number> {
     host: { type: 'string' },
     tokens: { type: 'string' },
     seed: { type: 'string' },
+    example: { type: 'boolean' },
   });
+  if (values.example && values.seed !== undefined) throw new UsageError('--seed and --example exclude each other');
   // the HTTP stack is loaded only here, so the other subcommands start fast
   const { loadApiConfig, ConfigError, createApp } = require('../../../api/src') as typeof Api;
   let config;
@@ -35,9 +41,29 @@ export async function serveCommand(context: CliContext): Promise<number> {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  const seed = values.seed === undefined ? undefined : { file: values.seed, text: readSeed(values.seed) };
-  const store = await openEventStore(config.storeUrl, { create: true });
-  if (seed) await applySeed(store, seed.file, seed.text, context);
+  // a service started together with its database waits for it (a leader, for KurrentDB) instead of failing
+  const store = await openEventStore(config.storeUrl, {
+    create: true,
+    waitMs: config.storeWaitSeconds * 1000,
+    onRetry: ({ delayMs, error }) =>
+      context.io.err(`waiting for the store: ${error.message}; asking again in ${(delayMs / 1000).toFixed(1)} s`),
+  });
+  const seed = values.example
+    ? exampleCommandFile()
+    : values.seed !== undefined
+      ? { name: values.seed, text: readSeed(values.seed) }
+      : undefined;
+  if (seed) {
+    const seeded = await applySeed(store, seed.name, seed.text, context);
+    if (values.example) {
+      const holdsExample = seeded || (await new Ledger(store).regionIds()).includes(EXAMPLE_REGION_ID);
+      context.io.err(
+        holdsExample
+          ? exampleNotice(config.storeUrl)
+          : `--example: ${store.description} already holds other events, so the example was not loaded`,
+      );
+    }
+  }
   const { app, tokens, logger } = await createApp(config, { store });
   try {
     // listened on here rather than with app.listen, which would log the refusal as a stack trace first
@@ -67,11 +93,12 @@ export async function serveCommand(context: CliContext): Promise<number> {
     logger.warn(
       'GELDSTROOM_CONTACT_EMAIL and GELDSTROOM_CONTACT_URL are not both set: the OpenAPI document names no complete contact (NL API Design Rules /core/doc-openapi-contact)',
     );
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port, store: store.description }, 'listening');
+  const { url, host, port } = listeningOn(app.getHttpServer().address() as AddressInfo);
+  logger.info({ host, port, url, store: store.description }, 'listening');
   context.io.err(
-    `Geldstroom API on http://localhost:${port} (store ${store.description}); documentation at http://localhost:${port}/docs`,
+    `Geldstroom API on ${url} (store ${store.description}); documentation at ${url}/docs${
+      host === '0.0.0.0' || host === '::' ? ' (listening on every interface)' : ''
+    }`,
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -106,13 +133,13 @@ function listenRefusal(error: unknown, host: string, port: number): string | und
  * seeded in part (every event recorded by the seed). It resumes after the last line that recorded
  * events — each command is atomic, so that line is complete — and the lines after it recorded nothing
  * in the same state before, so they record nothing again: a seed applied already records nothing. A
- * store with other events is left alone.
+ * store with other events is left alone (false).
  */
-async function applySeed(store: EventStore, file: string, text: string, context: CliContext): Promise<void> {
+async function applySeed(store: EventStore, file: string, text: string, context: CliContext): Promise<boolean> {
   let seeded = 0;
   let lastLine = 0;
   for await (const event of allEvents(store)) {
-    if (event.metadata.actor !== SEED_ACTOR) return;
+    if (event.metadata.actor !== SEED_ACTOR) return false;
     seeded += 1;
     lastLine = Math.max(lastLine, Number(/:(\d+)$/.exec(String(event.metadata.source))?.[1] ?? 0));
   }
@@ -120,6 +147,7 @@ async function applySeed(store: EventStore, file: string, text: string, context:
   if (seeded === 0) context.io.err(`loaded ${file} into the empty store: ${report.events} event(s)`);
   else if (report.events > 0)
     context.io.err(`completed the seed ${file}: ${report.events} event(s) an interrupted start had not recorded`);
+  return true;
 }
 
 const SEED_ACTOR = 'system:seed';
@@ -130,6 +158,27 @@ function readSeed(file: string): string {
   } catch (error) {
     throw new UsageError(`cannot read the seed ${file}: ${(error as Error).message}`);
   }
+}
+
+/** The address the server is bound to, as the banner and the log both show it. */
+function listeningOn(address: AddressInfo): { url: string; host: string; port: number } {
+  const host = address.address;
+  const shown = address.family === 'IPv6' || host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${shown}:${address.port}`, host, port: address.port };
+}
+
+function exampleNotice(storeUrl: string): string {
+  const file = storeUrl.startsWith('sqlite:') ? storeUrl.slice('sqlite:'.length) : undefined;
+  return [
+    '',
+    `The example region "${EXAMPLE_REGION_ID}" holds illustrative figures, with 2023 and 2024 closed.`,
+    'Events are never deleted: to start clean, stop the service and serve another store, e.g.',
+    '  node bin/geldstroom.js serve --store sqlite:./data/mijn-regio.db',
+    file
+      ? `or delete ${file} (with its -wal and -shm files) and start again without --example.`
+      : 'or start again without --example on an empty store.',
+    '',
+  ].join('\n');
 }
 
 function portOption(value: string): number {

@@ -1,15 +1,17 @@
-import { UsageError } from '../cli-error';
-import { CliContext } from '../cli-context';
-import { parseOptions, requireOption } from '../cli-options';
+import { Ledger } from '@libs/ledger';
+import { ExitCode, UsageError } from '../cli-error';
+import { CliContext, withStore } from '../cli-context';
+import { parseOptions, requireOption, storeOption } from '../cli-options';
 import type * as Tokens from '../../../api/src/auth/token-store';
 
 export const TOKEN_USAGE =
-  'geldstroom token create --actor NAME --role admin|recorder|controller|municipality [--municipality GM…] [--region R] [--tokens FILE] | token list | token revoke --id ID';
+  'geldstroom token create --actor NAME --role admin|recorder|controller|municipality [--municipality GM…] [--region R] [--tokens FILE] [--store URL] | token list | token revoke --id ID';
 
 /** Bearer tokens for the HTTP API; the token file (GELDSTROOM_TOKENS, ./data/tokens.json) keeps only hashes. */
 export async function tokenCommand(context: CliContext): Promise<number> {
   const [action, ...args] = context.args;
   const { values } = parseOptions(args, {
+    ...storeOption,
     actor: { type: 'string' },
     role: { type: 'string' },
     municipality: { type: 'string' },
@@ -24,9 +26,17 @@ export async function tokenCommand(context: CliContext): Promise<number> {
       const role = requireOption(values.role, 'role');
       if (!(ROLES as readonly string[]).includes(role))
         throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
+      const actor = requireOption(values.actor, 'actor');
+      if (values.municipality !== undefined || values.region !== undefined) {
+        const refusal = await scopeRefusal(context, values.store, values.region, values.municipality);
+        if (refusal) {
+          context.io.err(`geldstroom: ${refusal}; no token created`);
+          return ExitCode.rejected;
+        }
+      }
       try {
         const { token, principal } = store.create({
-          actor: requireOption(values.actor, 'actor'),
+          actor,
           role: role as (typeof ROLES)[number],
           ...(values.municipality ? { municipality: values.municipality } : {}),
           ...(values.region ? { region: values.region } : {}),
@@ -53,4 +63,29 @@ export async function tokenCommand(context: CliContext): Promise<number> {
     default:
       throw new UsageError(`token needs an action: create, list or revoke`);
   }
+}
+
+/**
+ * Why a token limited to a region or a municipality would be useless in this store: a region that is
+ * not registered, or a municipality that belongs to that region (or, without --region, to any) not.
+ */
+async function scopeRefusal(
+  context: CliContext,
+  storeUrl: string | undefined,
+  regionId: string | undefined,
+  municipality: string | undefined,
+): Promise<string | undefined> {
+  return withStore(context, storeUrl, async (store) => {
+    const ledger = new Ledger(store);
+    const regionIds = await ledger.regionIds();
+    const where = `the store ${store.description}`;
+    if (regionId !== undefined && !regionIds.includes(regionId))
+      return `region "${regionId}" is not in ${where} (${regionIds.length ? `regions: ${regionIds.join(', ')}` : 'it holds no regions yet'})`;
+    if (municipality === undefined) return undefined;
+    const candidates = regionId !== undefined ? [regionId] : regionIds;
+    for (const id of candidates) if ((await ledger.regionState(id)).isMember(municipality)) return undefined;
+    return regionId !== undefined
+      ? `${municipality} is not a member of region ${regionId} (members: ${(await ledger.regionState(regionId)).memberCodes().join(', ')})`
+      : `${municipality} is a member of no region in ${where}`;
+  });
 }
