@@ -1,5 +1,10 @@
 # Geldstroom service image: multi-stage, production dependencies only, runs as a non-root user.
-FROM node:20-bookworm-slim AS toolchain
+# On Node.js 24 LTS; the code itself runs on Node.js 20 and later (package.json "engines").
+# The base image is pinned by tag and by digest (the multi-platform index of node:24.20.0-trixie-slim
+# as published on 27 Aug 2026); move both together when updating.
+ARG NODE_IMAGE=node:24.20.0-trixie-slim@sha256:50c3b2f6988dfc307b86e5301d69611af31f4789bdf232863b07d3b02fe55ae0
+
+FROM ${NODE_IMAGE} AS toolchain
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
@@ -19,9 +24,11 @@ RUN npm run build
 FROM toolchain AS prod-deps
 RUN npm ci --omit=dev --ignore-scripts && npm rebuild better-sqlite3
 
-FROM node:20-bookworm-slim
+FROM ${NODE_IMAGE}
+# HOST=0.0.0.0: inside a container the service must listen beyond loopback (outside one it defaults to 127.0.0.1)
 ENV NODE_ENV=production \
     PORT=3000 \
+    HOST=0.0.0.0 \
     GELDSTROOM_STORE=sqlite:/data/geldstroom.db \
     GELDSTROOM_TOKENS=/data/tokens.json
 WORKDIR /app

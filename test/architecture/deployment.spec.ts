@@ -1,39 +1,132 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 
 const ROOT = join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
-/** No Docker engine runs on the build machines, so the deployment files are held to their promises here. */
+interface Service {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string | number | boolean>;
+  ports?: string[];
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  networks?: string[] | Record<string, { ipv4_address?: string }>;
+  volumes?: string[];
+}
+interface Compose {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+const compose = (file: string) => parse(read(file), { merge: true }) as Compose;
+const databases = (file: string) =>
+  Object.entries(compose(file).services).filter(([, service]) => service.image?.includes('kurrentdb'));
+const COMPOSE_FILES = ['docker-compose.yml', 'docker-compose.cluster.yml'];
+
+/**
+ * No Docker engine runs on the build machines, so the deployment files are held to their promises
+ * here, against KurrentDB 26.0's documented settings and endpoints.
+ */
 describe('deployment files', () => {
-  it.each(['docker-compose.yml', 'docker-compose.cluster.yml'])(
-    '%s pins the database image, checks its health and keeps data in named volumes',
+  it.each(COMPOSE_FILES)('%s publishes every port on 127.0.0.1 only', (file) => {
+    const ports = Object.values(compose(file).services).flatMap((service) => service.ports ?? []);
+    expect(ports.length).toBeGreaterThan(0);
+    for (const port of ports) expect(port).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+  });
+
+  it.each(COMPOSE_FILES)('%s runs the current KurrentDB LTS, pinned to a patch release', (file) => {
+    const images = databases(file).map(([, service]) => service.image);
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(image).toMatch(/^docker\.kurrent\.io\/kurrent-lts\/kurrentdb:26\.0\.\d+$/);
+  });
+
+  it.each(COMPOSE_FILES)('%s sets no deprecated, redundant or client-misleading KurrentDB settings', (file) => {
+    for (const [, service] of databases(file)) {
+      const keys = Object.keys(service.environment ?? {});
+      expect(keys.filter((key) => /ADVERTISE_.*TO_CLIENT/.test(key))).toEqual([]);
+      expect(keys.filter((key) => /ATOM_PUB/.test(key))).toEqual([]);
+      expect(keys.filter((key) => /START_STANDARD_PROJECTIONS|RUN_PROJECTIONS/.test(key))).toEqual([]);
+      expect(keys.every((key) => key.startsWith('KURRENTDB_'))).toBe(true);
+      expect(service.environment).toMatchObject({ KURRENTDB_INSECURE: 'true' });
+    }
+    expect(read(file)).not.toMatch(/\t/);
+  });
+
+  it.each([
+    ['docker-compose.yml', /grep -Eq '"state": \*"leader"'/],
+    ['docker-compose.cluster.yml', /grep -Eq '"state": \*"\(leader\|follower\)"'/],
+  ])('%s calls a node healthy when it leads or follows a leader, not merely when it is live', (file, state) => {
+    for (const [, service] of databases(file)) {
+      const test = service.healthcheck!.test;
+      expect(test[0]).toBe('CMD-SHELL');
+      expect(test[1]).toMatch(/^curl -fsS http:\/\/localhost:2113\/info \| /);
+      expect(test[1]).toMatch(state);
+      expect(test[1]).not.toMatch(/health\/live/);
+    }
+  });
+
+  it.each(COMPOSE_FILES)(
+    '%s starts the service once every node is healthy, reaching them inside the compose network, and lets it wait',
     (file) => {
-      const compose = read(file);
-      const images = [...compose.matchAll(/image:\s*(\S+)/g)]
-        .map((match) => match[1])
-        .filter((image) => !image.startsWith('geldstroom'));
-      expect(images.length).toBeGreaterThan(0);
-      for (const image of images) expect(image).toMatch(/:\d+\.\d+\.\d+$/);
-      expect(compose).toMatch(/health\/live/);
-      expect(compose).toMatch(/KURRENTDB_INSECURE: "true"/);
-      expect(compose).toMatch(/GELDSTROOM_STORE: "esdb:\/\/[^"]+tls=false/);
-      expect(compose).toMatch(/^volumes:\n(\s+[\w-]+:\n)+/m);
-      expect(compose).not.toMatch(/\t/);
+      const { services, volumes } = compose(file);
+      const service = services.geldstroom;
+      const nodes = databases(file);
+      expect(service.depends_on).toEqual(
+        Object.fromEntries(nodes.map(([name]) => [name, { condition: 'service_healthy' }])),
+      );
+      const url = String(service.environment!.GELDSTROOM_STORE);
+      expect(url).toMatch(/^kurrentdb:\/\/[^?]+\?tls=false$/);
+      const reachable = nodes.flatMap(([name, node]) => [
+        `${name}:2113`,
+        ...Object.values(Array.isArray(node.networks) ? {} : (node.networks ?? {})).map(
+          (network) => `${network.ipv4_address}:2113`,
+        ),
+      ]);
+      const hosts = url.slice('kurrentdb://'.length, url.indexOf('?')).split(',');
+      for (const host of hosts) expect(reachable).toContain(host);
+      expect(hosts).toHaveLength(nodes.length);
+      expect(Number(service.environment!.GELDSTROOM_STORE_WAIT)).toBeGreaterThanOrEqual(60);
+      for (const [, node] of nodes)
+        for (const volume of node.volumes ?? []) expect(Object.keys(volumes!)).toContain(volume.split(':')[0]);
     },
   );
 
-  it('the cluster has three nodes that gossip with each other', () => {
-    const compose = read('docker-compose.cluster.yml');
-    expect(compose).toMatch(/KURRENTDB_CLUSTER_SIZE: "3"/);
-    expect([...compose.matchAll(/KURRENTDB_GOSSIP_SEED/g)]).toHaveLength(3);
+  it('the cluster has three nodes, each with its own replication address, gossiping with the other two', () => {
+    const nodes = databases('docker-compose.cluster.yml');
+    expect(nodes).toHaveLength(3);
+    const addresses = nodes.map(
+      ([, node]) => (node.networks as Record<string, { ipv4_address: string }>).cluster.ipv4_address,
+    );
+    for (const [index, [, node]] of nodes.entries()) {
+      expect(node.environment).toMatchObject({
+        KURRENTDB_CLUSTER_SIZE: '3',
+        KURRENTDB_DISCOVER_VIA_DNS: 'false',
+        KURRENTDB_REPLICATION_IP: addresses[index],
+      });
+      const seeds = String(node.environment!.KURRENTDB_GOSSIP_SEED).split(',');
+      expect(seeds.sort()).toEqual(
+        addresses
+          .filter((_, other) => other !== index)
+          .map((address) => `${address}:2113`)
+          .sort(),
+      );
+    }
   });
 
-  it('the image is multi-stage, installs production dependencies only and runs as a non-root user', () => {
+  it('the image runs on a pinned Node.js LTS, listens beyond loopback in the container, production dependencies only, non-root', () => {
     const dockerfile = read('Dockerfile');
-    expect([...dockerfile.matchAll(/^FROM /gm)].length).toBeGreaterThanOrEqual(3);
+    const image = /^ARG NODE_IMAGE=(\S+)$/m.exec(dockerfile)?.[1];
+    expect(image).toMatch(/^node:(22|24)\.\d+\.\d+-[a-z]+-slim@sha256:[0-9a-f]{64}$/);
+    const froms = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((match) => match[1]);
+    expect(froms.length).toBeGreaterThanOrEqual(3);
+    for (const from of froms) expect(['${NODE_IMAGE}', 'toolchain']).toContain(from);
+    expect(dockerfile).toMatch(/^\s+HOST=0\.0\.0\.0 \\$/m);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/ENTRYPOINT \["node", "bin\/geldstroom\.js"\]/);
+    // the image moves to a current LTS; the code keeps running on the Node.js 20 of the build machines
+    expect((JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node).toBe('>=20');
   });
 });
