@@ -30,7 +30,7 @@ function serve(dir: string, port = 0): { child: ChildProcess; stderr: () => stri
 async function listening(run: ReturnType<typeof serve>): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < 30_000) {
-    const match = /http:\/\/localhost:(\d+)/.exec(run.stderr());
+    const match = /API on http:\/\/127\.0\.0\.1:(\d+)/.exec(run.stderr());
     if (match) return Number(match[1]);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

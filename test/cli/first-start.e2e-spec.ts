@@ -50,13 +50,17 @@ describe('the first start (npm start = serve --example)', () => {
   const temp = tempDir();
   const store = temp.store;
   const tokens = join(temp.dir, 'tokens.json');
+  let loadedEvents = 0;
   afterAll(() => temp.cleanup());
 
   it('loads the example as a region whose id says it is one, on 127.0.0.1, and says how to start clean', async () => {
     const served = await serve(['--example', '--store', store, '--tokens', tokens]);
     try {
       expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(served.stderr).toContain('loaded examples/holland-rijnland.jsonl into the empty store: 57 event(s)');
+      loadedEvents = Number(
+        /loaded examples\/holland-rijnland\.jsonl into the empty store: (\d+) event\(s\)/.exec(served.stderr)![1],
+      );
+      expect(loadedEvents).toBeGreaterThan(40);
       expect(served.stderr).toContain(
         'The example region "voorbeeld-holland-rijnland" holds illustrative figures, with 2023 and 2024 closed.',
       );
@@ -86,7 +90,9 @@ describe('the first start (npm start = serve --example)', () => {
     const regions = JSON.parse(geldstroom(['regions', '--format', 'json', '--store', store]).stdout) as {
       regions: { events: number }[];
     };
-    expect(regions.regions).toEqual([expect.objectContaining({ regionId: 'voorbeeld-holland-rijnland', events: 57 })]);
+    expect(regions.regions).toEqual([
+      expect.objectContaining({ regionId: 'voorbeeld-holland-rijnland', events: loadedEvents }),
+    ]);
   });
 
   it('leaves a store that holds other events alone', async () => {
@@ -111,11 +117,13 @@ describe('the first start (npm start = serve --example)', () => {
   it('apply --example records the same ledger as the example file, under the example id', () => {
     const real = tempDir();
     try {
-      expect(geldstroom(['apply', join(EXAMPLES, 'holland-rijnland.jsonl'), '--store', real.store]).status).toBe(0);
+      const recorded = geldstroom(['apply', join(EXAMPLES, 'holland-rijnland.jsonl'), '--store', real.store]);
+      expect(recorded.status).toBe(0);
+      const counts = /^recorded (\d+ event\(s\) from \d+ command\(s\)) in 1 file\(s\)/.exec(recorded.stderr)![1];
       const example = tempDir();
       try {
         const applied = geldstroom(['apply', '--example', '--store', example.store]);
-        expect(applied.stderr).toMatch(/^recorded 57 event\(s\) from 40 command\(s\) in 1 file\(s\)/);
+        expect(applied.stderr.startsWith(`recorded ${counts} in 1 file(s)`)).toBe(true);
         for (const year of ['2023', '2024']) {
           const ofExample = geldstroom([
             'statement',
