@@ -25,7 +25,7 @@ describeEventStoreContract(
     appendsAcrossStreams: false,
     skipBecause: serverUrl
       ? undefined
-      : 'GELDSTROOM_TEST_ESDB is not set (to run it: GELDSTROOM_TEST_ESDB=esdb://localhost:2113?tls=false npm test)',
+      : 'GELDSTROOM_TEST_ESDB is not set (to run it: GELDSTROOM_TEST_ESDB=kurrentdb://localhost:2113?tls=false npm test)',
   },
 );
 
