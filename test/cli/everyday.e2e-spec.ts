@@ -65,9 +65,12 @@ describe('everyday use of the CLI', () => {
         'm',
       ),
     );
-    expect(geldstroom(['regions', '--store', `sqlite:${join(temp.dir, 'empty.db')}`]).stdout).toBe(
-      'Geen regio’s in deze opslag.\n',
-    );
+    const empty = `sqlite:${join(temp.dir, 'empty.db')}`;
+    const missing = geldstroom(['regions', '--store', empty]);
+    expect(missing.status).toBe(3); // a read command does not create a store
+    writeFileSync(join(temp.dir, 'nothing.jsonl'), '');
+    expect(geldstroom(['apply', join(temp.dir, 'nothing.jsonl'), '--store', empty]).status).toBe(0);
+    expect(geldstroom(['regions', '--store', empty]).stdout).toBe('Geen regio’s in deze opslag.\n');
   });
 
   it.each([

@@ -143,11 +143,15 @@ describe('the first start (npm start = serve --example)', () => {
             '--store',
             real.store,
           ]);
+          // the ledger hash differs: the region id is part of every event's content
+          const withoutHash = (text: string) => text.replace(/"ledgerHash": "[0-9a-f]{64}"/, '"ledgerHash": "…"');
           expect(
-            ofExample.stdout
-              .replaceAll('voorbeeld-holland-rijnland', 'holland-rijnland')
-              .replace('Holland Rijnland (voorbeeld)', 'Holland Rijnland'),
-          ).toBe(ofReal.stdout);
+            withoutHash(
+              ofExample.stdout
+                .replaceAll('voorbeeld-holland-rijnland', 'holland-rijnland')
+                .replace('Holland Rijnland (voorbeeld)', 'Holland Rijnland'),
+            ),
+          ).toBe(withoutHash(ofReal.stdout));
         }
       } finally {
         example.cleanup();

@@ -216,7 +216,7 @@ describe('kill -9 during writes', () => {
 
       const first = serve();
       const token = (await waitFor(first, /\n {2}(gst_\S+)\n/))[1];
-      const port = (await waitFor(first, /Geldstroom API on http:\/\/localhost:(\d+)/))[1];
+      const port = (await waitFor(first, /Geldstroom API on http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/))[1];
       const post = (at: string, body: object, index: number) =>
         fetch(`http://127.0.0.1:${at}/api/v1/commands`, {
           method: 'POST',
@@ -271,7 +271,7 @@ describe('kill -9 during writes', () => {
 
       // the clients retry everything with the same keys against the restarted service
       const second = serve();
-      const again = (await waitFor(second, /Geldstroom API on http:\/\/localhost:(\d+)/))[1];
+      const again = (await waitFor(second, /Geldstroom API on http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/))[1];
       for (const [index, body] of bodies.entries())
         expect([200, 201]).toContain((await post(again, body, index)).status);
       second.child.kill('SIGTERM');

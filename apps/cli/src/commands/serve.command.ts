@@ -60,7 +60,7 @@ export async function serveCommand(context: CliContext): Promise<number> {
       context.io.err(
         holdsExample
           ? exampleNotice(config.storeUrl)
-          : `--example: ${store.description} already holds other events, so the example was not loaded`,
+          : `--example: ${store.description} already holds events, so the example was not loaded`,
       );
     }
   }
