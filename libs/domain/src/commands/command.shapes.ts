@@ -1,36 +1,32 @@
 import { Cents } from '@libs/money';
 import { invalidField } from '../errors';
+import { FieldParser, isPlainObject, optional, parseObject, required, withDefault } from './fields';
 import {
   amount,
   arrayOf,
   boolean,
   decimal,
-  FieldParser,
+  described,
   identifier,
   isoDate,
-  isPlainObject,
   municipalityCode,
   objectOf,
   oneOf,
-  optional,
-  parseObject,
   percentage,
   recordOf,
-  required,
   slug,
   text,
   version,
-  withDefault,
   year,
   yearKey,
-} from './fields';
+} from './field-schema';
 
 export const SCHEMES = ['BW', 'MO'] as const;
 export type Scheme = (typeof SCHEMES)[number];
 export const scheme = oneOf(...SCHEMES);
 
 export type ReserveBase = { readonly kind: 'fixed'; readonly amount: Cents } | { readonly kind: 'budget' };
-const reserveBase: FieldParser<ReserveBase> = (value, field, mode) => {
+const parseReserveBase: FieldParser<ReserveBase> = (value, field, mode) => {
   if (value === 'budget') return { kind: 'budget' };
   if (isPlainObject(value)) {
     const parsed = parseObject(value, { fixed: required(amount) }, field, [], mode);
@@ -39,18 +35,50 @@ const reserveBase: FieldParser<ReserveBase> = (value, field, mode) => {
   }
   throw invalidField(field, 'must be "budget" or {"fixed": "<amount>"}');
 };
+const reserveBase = described(parseReserveBase, {
+  title: 'reserve base',
+  description: '"budget" (the year\'s regional budgets of the covered schemes) or {"fixed": amount} (not negative)',
+  oneOf: [
+    { type: 'string', title: 'budget', description: 'the regional budgets', enum: ['budget'], example: 'budget' },
+    {
+      type: 'object',
+      title: 'fixed',
+      description: 'a fixed amount',
+      properties: { fixed: amount.schema },
+      required: ['fixed'],
+      additionalProperties: false,
+      example: { fixed: '5802407.00' },
+    },
+  ],
+  example: { fixed: '5802407.00' },
+});
 
 /** Where money above the reserve's band goes: back to the municipalities or into a fund. */
 export type ExcessTarget = { readonly kind: 'municipalities' } | { readonly kind: 'fund'; readonly fundId: string };
-const excessTarget: FieldParser<ExcessTarget> = (value, field) => {
+const parseExcessTarget: FieldParser<ExcessTarget> = (value, field) => {
   if (value === 'municipalities') return { kind: 'municipalities' };
   if (typeof value === 'string' && value.startsWith('fund:'))
     return { kind: 'fund', fundId: slug(value.slice(5), field) };
   throw invalidField(field, `must be "municipalities" or "fund:<id>", got ${JSON.stringify(value)}`);
 };
+const excessTarget = described(parseExcessTarget, {
+  type: 'string',
+  title: 'target',
+  description: '"municipalities" or "fund:<id>" (a fund id is a slug)',
+  pattern: '^(municipalities|fund:[a-z0-9][a-z0-9-]{0,62})$',
+  example: 'municipalities',
+});
 
-const fundRecipient: FieldParser<string> = (value, field) =>
-  value === 'providers' ? 'providers' : municipalityCode(value, field);
+const fundRecipient = described<string>(
+  (value, field) => (value === 'providers' ? 'providers' : municipalityCode(value, field)),
+  {
+    type: 'string',
+    title: 'recipient',
+    description: 'a CBS municipality code ("GM0546") or "providers"',
+    pattern: '^(providers|GM\\d{4})$',
+    example: 'GM0546',
+  },
+);
 
 /** The fields of every command of interface.md §1, with their parsers. */
 export const COMMAND_SHAPES = {
