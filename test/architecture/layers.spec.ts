@@ -19,6 +19,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'json-canonicalize',
   ],
   'libs/reports': ['@libs/money', '@libs/domain', '@libs/projections', 'exceljs', 'csv-stringify'],
+  'libs/intake': ['@libs/money', '@libs/domain', '@libs/ledger', '@libs/reports', 'exceljs', 'csv-parse', 'node:path'],
 };
 
 function sourceFiles(dir: string): string[] {

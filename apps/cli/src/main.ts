@@ -20,11 +20,19 @@ import { VERIFY_USAGE, verifyCommand } from './commands/verify.command';
 import { REGIONS_USAGE, regionsCommand } from './commands/regions.command';
 import { didYouMean } from './did-you-mean';
 import { packageVersion } from './package-root';
+import { TEMPLATE_USAGE, templateCommand } from './commands/template.command';
+import { INIT_USAGE, initCommand } from './commands/init.command';
 
 type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string; help?: string };
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
-  apply: { run: applyCommand, usage: APPLY_USAGE, summary: 'apply command files (JSON Lines) in order' },
+  apply: {
+    run: applyCommand,
+    usage: APPLY_USAGE,
+    summary: 'apply command files (JSON Lines), workbooks (.xlsx) and CSV sheets in order',
+  },
+  init: { run: initCommand, usage: INIT_USAGE, summary: 'set up a region from a members file (code;naam[;keys])' },
+  template: { run: templateCommand, usage: TEMPLATE_USAGE, summary: 'write the workbook a region fills in for a year' },
   statement: { run: statementCommand, usage: STATEMENT_USAGE, summary: 'the year statement of a region' },
   balances: { run: balancesCommand, usage: BALANCES_USAGE, summary: 'balances per account for a region and year' },
   explain: {

@@ -24,3 +24,4 @@ export * from './commands/command.catalogue';
 export * from './commands/command.schema';
 export type { FieldSchema } from './commands/field-schema';
 export { schemaOf } from './commands/field-schema';
+export { COMMAND_SHAPES } from './commands/command.shapes';

@@ -1,0 +1,53 @@
+import { IntakeError, IntakeFile, IntakeReport, renderIntakeReport, runIntake } from '@libs/intake';
+import { Ledger } from '@libs/ledger';
+import { CliIo } from '../cli-io';
+
+export const isSpreadsheet = (file: string): boolean => /\.(xlsx|csv)$/i.test(file);
+
+/** Issues printed on stderr when rows are rejected; the dry-run preview lists every one. */
+const MAX_PRINTED_ISSUES = 20;
+
+/**
+ * Applies workbooks and CSV sheets: checked whole on a dry-run ledger first (for --dry-run the run's
+ * own ledger, so earlier files of the same run count), then recorded on `recorder`. Prints the
+ * preview per sheet; a rejected row prints `FILE:SHEET:ROW: column: reason` and records nothing.
+ */
+export async function applySpreadsheets(
+  files: readonly IntakeFile[],
+  options: {
+    ledger: Ledger;
+    dryRun: boolean;
+    regionId?: string;
+    actor: string;
+    correlationId: string;
+    io: CliIo;
+  },
+): Promise<IntakeReport> {
+  try {
+    const report = await runIntake(files, {
+      regionId: options.regionId,
+      actor: options.actor,
+      correlationId: options.correlationId,
+      source: ({ file, sheet, row }) => `${file}:${sheet}:${row}`,
+      validator: options.dryRun ? options.ledger : new Ledger(options.ledger.store, { dryRun: true }),
+      recorder: options.dryRun ? undefined : options.ledger,
+    });
+    options.io.out(renderIntakeReport(report));
+    return report;
+  } catch (error) {
+    if (error instanceof IntakeError && error.report && options.dryRun)
+      options.io.out(renderIntakeReport(error.report as IntakeReport));
+    throw error;
+  }
+}
+
+/** The lines a rejected intake prints on stderr: the first rejected row first. */
+export function intakeErrorLines(error: IntakeError, nothing = 'nothing was recorded from these files'): string {
+  const shown = error.issues.slice(0, MAX_PRINTED_ISSUES).map((found) => found.message);
+  const more = error.issues.length - shown.length;
+  return [
+    ...shown,
+    ...(more > 0 ? [`… and ${more} more (geldstroom apply --dry-run lists them all)`] : []),
+    nothing,
+  ].join('\n');
+}

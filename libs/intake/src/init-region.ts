@@ -1,0 +1,211 @@
+import { Command, DomainError, parseCommand } from '@libs/domain';
+import { Ledger } from '@libs/ledger';
+import { IntakeError, IntakeIssue, issue } from './intake.errors';
+import { decimalOfText } from './number-forms';
+import { csvRecords } from './read-csv';
+import { nameKey } from './sheets';
+import { columnLetter } from './sheet-rows';
+
+export interface NewRegion {
+  readonly regionId: string;
+  readonly name: string;
+  readonly centralMunicipality: string;
+  /** the members file: a header row with code and naam, optionally one column per key (its id) */
+  readonly membersFile: string;
+  readonly data: Buffer;
+  /** the first year the keys are valid; needed when the file has key columns */
+  readonly validFrom?: number;
+  readonly unit?: 'percent' | 'weight';
+  readonly keyVersion?: number;
+  readonly basis?: string;
+}
+
+export interface PlannedCommand {
+  readonly command: Command;
+  readonly source: string;
+  /** where a refusal of the command belongs in the input */
+  readonly locate: (error: DomainError) => IntakeIssue;
+}
+
+const CODE_HEADERS = ['code', 'cbscode', 'gemeentecode'];
+const NAME_HEADERS = ['naam', 'name', 'gemeente', 'gemeentenaam'];
+
+/**
+ * The commands that set up a region from a members file (CSV, `;` or `,`): RegisterRegion and one
+ * AdoptDistributionKey per key column — through the domain's parser, errors at their row and column.
+ */
+export function newRegionCommands(region: NewRegion): PlannedCommand[] {
+  const file = region.membersFile;
+  const records = csvRecords(file, undefined, region.data);
+  const headerIndex = records.findIndex((record) => record.some((field) => field.trim() !== ''));
+  if (headerIndex < 0)
+    throw new IntakeError([issue({ file }, 'is empty; it needs a header row (code;naam) and a row per municipality')]);
+  const headerRow = headerIndex + 1;
+  const headers = records[headerIndex].map((field) => field.trim());
+  const codeColumn = headers.findIndex((header) => CODE_HEADERS.includes(nameKey(header)));
+  const nameColumn = headers.findIndex((header) => NAME_HEADERS.includes(nameKey(header)));
+  const issues: IntakeIssue[] = [];
+  if (codeColumn < 0)
+    issues.push(
+      issue(
+        { file, row: headerRow, column: 'code' },
+        'required column is missing (the CBS code, GM0546)',
+        'MISSING_FIELD',
+      ),
+    );
+  if (nameColumn < 0)
+    issues.push(
+      issue(
+        { file, row: headerRow, column: 'naam' },
+        'required column is missing (the name of the municipality)',
+        'MISSING_FIELD',
+      ),
+    );
+  const keyColumns = headers
+    .map((header, index) => ({ keyId: header, index }))
+    .filter(({ index }) => index !== codeColumn && index !== nameColumn);
+  for (const { keyId, index } of keyColumns) {
+    if (keyId === '')
+      issues.push(
+        issue(
+          { file, row: headerRow, column: columnLetter(index) },
+          'a column without a header; name it (a key id such as bw-objective) or clear it',
+          'UNKNOWN_FIELD',
+        ),
+      );
+    else if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(keyId))
+      issues.push(
+        issue(
+          { file, row: headerRow, column: keyId },
+          'unknown column: besides code and naam, a column is a distribution key named by its id (bw-historical, bw-objective, mo-objective)',
+          'UNKNOWN_FIELD',
+        ),
+      );
+  }
+  if (keyColumns.length > 0 && region.validFrom === undefined)
+    issues.push(
+      issue(
+        { file, row: headerRow, column: keyColumns[0].keyId },
+        'key columns need --year, the first year the keys are valid',
+        'MISSING_FIELD',
+      ),
+    );
+  if (issues.length > 0) throw new IntakeError(issues);
+
+  const members: { row: number; code: string; name: string }[] = [];
+  const weights = new Map<string, Record<string, string>>(keyColumns.map(({ keyId }) => [keyId, {}]));
+  records.forEach((record, index) => {
+    const row = index + 1;
+    if (index <= headerIndex || record.every((field) => field.trim() === '')) return;
+    const code = (record[codeColumn] ?? '').trim().toUpperCase();
+    members.push({ row, code, name: (record[nameColumn] ?? '').trim() });
+    for (const { keyId, index: column } of keyColumns) {
+      const cell = (record[column] ?? '').trim();
+      if (cell === '') {
+        issues.push(
+          issue(
+            { file, row, column: keyId },
+            'is empty; a key needs a weight for every municipality (0 is a weight)',
+            'MISSING_FIELD',
+          ),
+        );
+        continue;
+      }
+      const converted = decimalOfText(cell);
+      if ('reason' in converted) issues.push(issue({ file, row, column: keyId }, converted.reason));
+      else weights.get(keyId)![code] = converted.value;
+    }
+  });
+  if (issues.length > 0) throw new IntakeError(issues);
+
+  const place = (error: DomainError, keyId?: string): IntakeIssue => {
+    const field = error.field ?? '';
+    const reason =
+      field && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+    const member = /^municipalities\[(\d+)\]\.(code|name)/.exec(field);
+    if (member)
+      return issue(
+        { file, row: members[Number(member[1])]?.row, column: member[2] === 'code' ? 'code' : 'naam' },
+        reason,
+        error.code,
+      );
+    const weight = /^weights\.(.+)$/.exec(field);
+    if (weight && keyId)
+      return issue({ file, row: members.find((m) => m.code === weight[1])?.row, column: keyId }, reason, error.code);
+    const option = {
+      regionId: '--region',
+      name: '--name',
+      centralMunicipality: '--central',
+      validFrom: '--year',
+      version: '--key-version',
+      unit: '--unit',
+      basis: '--basis',
+    }[field];
+    return issue({ file, column: option ?? keyId ?? field }, reason, error.code);
+  };
+  const planned: PlannedCommand[] = [];
+  const plan = (raw: Record<string, unknown>, source: string, keyId?: string) => {
+    try {
+      planned.push({ command: parseCommand(raw), source, locate: (error) => place(error, keyId) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      issues.push(place(error, keyId));
+    }
+  };
+  plan(
+    {
+      command: 'RegisterRegion',
+      regionId: region.regionId,
+      name: region.name,
+      centralMunicipality: region.centralMunicipality.toUpperCase(),
+      municipalities: members.map(({ code, name }) => ({ code, name })),
+    },
+    file,
+  );
+  for (const { keyId } of keyColumns)
+    plan(
+      {
+        command: 'AdoptDistributionKey',
+        regionId: region.regionId,
+        keyId,
+        version: region.keyVersion ?? 1,
+        validFrom: region.validFrom,
+        unit: region.unit ?? 'percent',
+        basis: region.basis ?? `${keyId}, ingelezen uit ${file}`,
+        weights: weights.get(keyId),
+      },
+      `${file}:${keyId}`,
+      keyId,
+    );
+  if (issues.length > 0) throw new IntakeError(issues);
+  return planned;
+}
+
+/**
+ * Checks every planned command on `validator` (a dry-run Ledger), then records them on `recorder`
+ * (left out for a dry run). Nothing is recorded when one is refused. Returns the events per command.
+ */
+export async function applyPlanned(
+  planned: readonly PlannedCommand[],
+  options: { validator: Ledger; recorder?: Ledger; actor: string; correlationId?: string },
+): Promise<number[]> {
+  const run = async (ledger: Ledger) => {
+    const counts: number[] = [];
+    for (const { command, source, locate } of planned) {
+      try {
+        const outcome = await ledger.execute(command, {
+          actor: options.actor,
+          source,
+          correlationId: options.correlationId,
+        });
+        counts.push(outcome.events.length);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        throw new IntakeError([locate(error)]);
+      }
+    }
+    return counts;
+  };
+  const checked = await run(options.validator);
+  return options.recorder ? run(options.recorder) : checked;
+}

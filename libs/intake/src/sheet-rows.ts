@@ -1,0 +1,132 @@
+import { Command, DomainError, parseCommand } from '@libs/domain';
+import { describeCell } from './cells';
+import { Members, readCell } from './convert-cell';
+import { IntakeIssue, issue } from './intake.errors';
+import { SheetTable } from './sheet-table';
+import { ColumnSpec, isRequired, kindOf, nameKey, SheetSpec } from './sheets';
+
+/** Where a row is: what sources and messages name. */
+export interface RowPlace {
+  readonly file: string;
+  readonly sheet: string;
+  readonly row: number;
+}
+
+export interface SheetRows {
+  readonly table: SheetTable;
+  readonly spec: SheetSpec;
+  /** every non-empty data row: its command, or the problem that kept it from becoming one */
+  readonly rows: readonly ({ readonly place: RowPlace } & (
+    { readonly command: Command } | { readonly issue: IntakeIssue }
+  ))[];
+  /** a problem with the sheet as a whole (a missing or unknown column); then no row is read */
+  readonly sheetIssues: readonly IntakeIssue[];
+}
+
+/**
+ * Reads a sheet's rows into commands: each row becomes the command-file object of the sheet's
+ * command and goes through the domain's own parser, whose field errors are put back at the
+ * row's column.
+ */
+export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): SheetRows {
+  const { file, sheet, headerRow } = table;
+  const columns: (ColumnSpec | undefined)[] = [];
+  const sheetIssues: IntakeIssue[] = [];
+  const seen = new Set<string>();
+  table.headers.forEach((header, index) => {
+    if (header === '') {
+      if (table.rows.some(({ cells }) => (cells[index]?.kind ?? 'empty') !== 'empty'))
+        sheetIssues.push(
+          issue(
+            { file, sheet, row: headerRow, column: columnLetter(index) },
+            `column ${columnLetter(index)} holds values but has no header; name it or clear it`,
+            'UNKNOWN_FIELD',
+          ),
+        );
+      columns.push(undefined);
+      return;
+    }
+    const column = spec.columns.find((candidate) => nameKey(candidate.header) === nameKey(header));
+    if (!column) {
+      sheetIssues.push(
+        issue(
+          { file, sheet, row: headerRow, column: header },
+          `unknown column (the columns of ${spec.name} are ${spec.columns.map((candidate) => candidate.header).join(', ')})`,
+          'UNKNOWN_FIELD',
+        ),
+      );
+    } else if (seen.has(column.header)) {
+      sheetIssues.push(
+        issue({ file, sheet, row: headerRow, column: header }, 'the column appears twice', 'UNKNOWN_FIELD'),
+      );
+    } else {
+      seen.add(column.header);
+    }
+    columns.push(column);
+  });
+  for (const column of spec.columns) {
+    if (!seen.has(column.header) && isRequired(spec, column))
+      sheetIssues.push(
+        issue({ file, sheet, row: headerRow, column: column.header }, 'required column is missing', 'MISSING_FIELD'),
+      );
+  }
+  // extra cells beyond the header are an unnamed column too
+  for (const { row, cells } of table.rows) {
+    if (
+      cells.length > table.headers.length &&
+      cells.slice(table.headers.length).some((cell) => cell.kind !== 'empty')
+    ) {
+      const index = table.headers.length + cells.slice(table.headers.length).findIndex((cell) => cell.kind !== 'empty');
+      sheetIssues.push(
+        issue(
+          { file, sheet, row, column: columnLetter(index) },
+          `holds ${describeCell(cells[index])} in a column without a header; name the column or clear it`,
+          'UNKNOWN_FIELD',
+        ),
+      );
+      break;
+    }
+  }
+  if (sheetIssues.length > 0) return { table, spec, rows: [], sheetIssues };
+
+  const rows = table.rows.map(({ row, cells }) => {
+    const place = { file, sheet, row };
+    const raw: Record<string, unknown> = { command: spec.command, regionId: members.regionId };
+    for (const [index, column] of columns.entries()) {
+      if (!column) continue;
+      const reading = readCell(cells[index] ?? { kind: 'empty' }, kindOf(spec, column), column, members);
+      if ('reason' in reading) return { place, issue: issue({ ...place, column: column.header }, reading.reason) };
+      if ('value' in reading) raw[column.field] = reading.value;
+    }
+    try {
+      return { place, command: parseCommand(raw) };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { place, issue: located(error, place, spec) };
+    }
+  });
+  return { table, spec, rows, sheetIssues };
+}
+
+/** A domain error of a row's command, put at the row's column: `FILE:SHEET:ROW: column: reason`. */
+export function located(error: DomainError, place: RowPlace, spec: SheetSpec): IntakeIssue {
+  const field = error.field?.split(/[.[]/)[0];
+  const column =
+    field === undefined
+      ? undefined
+      : field === 'regionId'
+        ? 'regio'
+        : (spec.columns.find((candidate) => candidate.field === field)?.header ?? field);
+  const reason =
+    error.field && error.message.startsWith(`${error.field}: `)
+      ? error.message.slice(error.field.length + 2)
+      : error.message;
+  return issue({ ...place, ...(column !== undefined ? { column } : {}) }, reason, error.code);
+}
+
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
