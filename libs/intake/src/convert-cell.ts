@@ -49,7 +49,7 @@ export function readCell(cell: Cell, kind: ColumnKind, column: ColumnSpec, membe
       if (cell.kind === 'number') {
         if (cell.percentFormat)
           return {
-            reason: `the cell is formatted as a percentage, so it holds ${decimalOfNumber(cell.value)} rather than ${decimalOfNumber(cell.value * 100)}; remove the % format and type the number (6,8)`,
+            reason: `the cell is formatted as a percentage, so it holds ${decimalOfNumber(cell.value)} rather than ${hundredfold(decimalOfNumber(cell.value) ?? '')}; remove the % format and type the number (6,8)`,
           };
         return reading(decimalOfNumberCell(cell.value));
       }
@@ -108,4 +108,14 @@ function municipality(
   return {
     reason: `"${text}" is not a municipality of region "${members.regionId}"; use a CBS code (GM0546) or a name from the sheet Gemeenten`,
   };
+}
+
+/** "0.068" → "6.8": the decimal point moved two places, without floating-point arithmetic. */
+function hundredfold(decimal: string): string {
+  const negative = decimal.startsWith('-');
+  const [whole, fraction = ''] = (negative ? decimal.slice(1) : decimal).split('.');
+  const digits = `${whole}${fraction.padEnd(2, '0')}`;
+  const point = whole.length + 2;
+  const shifted = `${digits.slice(0, point).replace(/^0+(?=\d)/, '')}${digits.length > point ? `.${digits.slice(point)}` : ''}`;
+  return `${negative ? '-' : ''}${shifted}`;
 }

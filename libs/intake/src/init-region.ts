@@ -182,12 +182,12 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
 }
 
 /**
- * Checks every planned command on `validator` (a dry-run Ledger), then records them on `recorder`
- * (left out for a dry run). Nothing is recorded when one is refused. Returns the events per command.
+ * Checks every planned command on a dry-run copy of `ledger`, then records them on it (a dry-run
+ * ledger only checks). Nothing is recorded when one is refused. Returns the events per command.
  */
 export async function applyPlanned(
   planned: readonly PlannedCommand[],
-  options: { validator: Ledger; recorder?: Ledger; actor: string; correlationId?: string },
+  options: { ledger: Ledger; actor: string; correlationId?: string },
 ): Promise<number[]> {
   const run = async (ledger: Ledger) => {
     const counts: number[] = [];
@@ -206,6 +206,7 @@ export async function applyPlanned(
     }
     return counts;
   };
-  const checked = await run(options.validator);
-  return options.recorder ? run(options.recorder) : checked;
+  if (options.ledger.dryRun) return run(options.ledger);
+  await run(new Ledger(options.ledger.store, { dryRun: true }));
+  return run(options.ledger);
 }

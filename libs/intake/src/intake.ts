@@ -22,10 +22,12 @@ export interface IntakeOptions {
   readonly correlationId?: string;
   /** the event source of a row: `FILE:SHEET:ROW` (CLI), `upload:FILE:SHEET:ROW` (HTTP) */
   readonly source: (place: RowPlace) => string;
-  /** checks every row first; a Ledger in dry-run mode (for --dry-run, the run's own one) */
-  readonly validator: Ledger;
-  /** records the rows once every one of them passed; left out for a dry run */
-  readonly recorder?: Ledger;
+  /**
+   * The ledger of the run. A dry-run ledger (apply --dry-run) only checks, and keeps what the rows
+   * would record for the rest of its run; otherwise every row is first checked on a dry-run copy
+   * over the same store and then recorded on this one.
+   */
+  readonly ledger: Ledger;
   /** whether the caller may send a command (HTTP roles); a row it may not send is refused */
   readonly mayRecord?: (command: Command) => boolean;
 }
@@ -89,7 +91,9 @@ export async function runIntake(files: readonly IntakeFile[], options: IntakeOpt
     throw new IntakeError([issue({ file: files[MAX_FILES].file }, `at most ${MAX_FILES} files at once`)]);
   const read = await readFiles(files);
   const regionId = resolveRegion(files, read.regions, options.regionId);
-  const state = await options.validator.regionState(regionId);
+  const validator = options.ledger.dryRun ? options.ledger : new Ledger(options.ledger.store, { dryRun: true });
+  const recorder = options.ledger.dryRun ? undefined : options.ledger;
+  const state = await validator.regionState(regionId);
   if (!state.region)
     throw new IntakeError([
       issue(
@@ -104,19 +108,19 @@ export async function runIntake(files: readonly IntakeFile[], options: IntakeOpt
     .sort((a, b) => order(a) - order(b))
     .map((table) => rowsOf(table, sheetNamed(table.sheet)!, members));
 
-  const checked = await check(sheets, options);
+  const checked = await check(sheets, validator, options);
   const issues = checked.flatMap((sheet) => sheet.issues);
   const report = (recorded: boolean, events?: readonly number[]) =>
-    summarise(regionId, !options.recorder, recorded, checked, events, read.ignored, issues);
+    summarise(regionId, !recorder, recorded, checked, events, read.ignored, issues);
   if (issues.length > 0) throw new IntakeError(issues, report(false));
-  if (!options.recorder) return report(false);
+  if (!recorder) return report(false);
 
   const recordedEvents = [];
   for (const sheet of checked) {
     let events = 0;
     for (const { place, command } of sheet.commands) {
       try {
-        events += (await options.recorder.execute(command, context(options, place))).events.length;
+        events += (await recorder.execute(command, context(options, place))).events.length;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         // only when the ledger changed between the check and now (another writer): say what stays recorded
@@ -142,7 +146,7 @@ interface CheckedSheet {
   readonly events: number;
 }
 
-async function check(sheets: readonly SheetRows[], options: IntakeOptions): Promise<CheckedSheet[]> {
+async function check(sheets: readonly SheetRows[], validator: Ledger, options: IntakeOptions): Promise<CheckedSheet[]> {
   const checked: CheckedSheet[] = [];
   for (const rows of sheets) {
     const issues: IntakeIssue[] = [...rows.sheetIssues];
@@ -159,7 +163,7 @@ async function check(sheets: readonly SheetRows[], options: IntakeOptions): Prom
         continue;
       }
       try {
-        const outcome = await options.validator.execute(row.command, context(options, row.place));
+        const outcome = await validator.execute(row.command, context(options, row.place));
         events += outcome.events.length;
         commands.push({ ...row, status: outcome.events.length > 0 ? 'new' : 'identical' });
       } catch (error) {

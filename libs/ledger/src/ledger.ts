@@ -78,6 +78,11 @@ export class Ledger {
     this.maxRetries = options.maxRetries ?? 5;
   }
 
+  /** A dry-run ledger computes and keeps what it would record in memory only (apply --dry-run). */
+  get dryRun(): boolean {
+    return this.options.dryRun === true;
+  }
+
   async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
     return this.exclusive(command.regionId, () => this.executeNow(command, context));
   }

@@ -8,15 +8,15 @@ export const isSpreadsheet = (file: string): boolean => /\.(xlsx|csv)$/i.test(fi
 const MAX_PRINTED_ISSUES = 20;
 
 /**
- * Applies workbooks and CSV sheets: checked whole on a dry-run ledger first (for --dry-run the run's
- * own ledger, so earlier files of the same run count), then recorded on `recorder`. Prints the
- * preview per sheet; a rejected row prints `FILE:SHEET:ROW: column: reason` and records nothing.
+ * Applies workbooks and CSV sheets, checked whole before anything is recorded (with --dry-run on the
+ * run's own ledger, so the files before them in the same run count). Prints the preview per sheet;
+ * a rejected row prints `FILE:SHEET:ROW: column: reason` and records nothing.
  */
 export async function applySpreadsheets(
   files: readonly IntakeFile[],
   options: {
+    /** the run's ledger: a dry-run one for --dry-run */
     ledger: Ledger;
-    dryRun: boolean;
     regionId?: string;
     actor: string;
     correlationId: string;
@@ -29,13 +29,12 @@ export async function applySpreadsheets(
       actor: options.actor,
       correlationId: options.correlationId,
       source: ({ file, sheet, row }) => `${file}:${sheet}:${row}`,
-      validator: options.dryRun ? options.ledger : new Ledger(options.ledger.store, { dryRun: true }),
-      recorder: options.dryRun ? undefined : options.ledger,
+      ledger: options.ledger,
     });
     options.io.out(renderIntakeReport(report));
     return report;
   } catch (error) {
-    if (error instanceof IntakeError && error.report && options.dryRun)
+    if (error instanceof IntakeError && error.report && options.ledger.dryRun)
       options.io.out(renderIntakeReport(error.report as IntakeReport));
     throw error;
   }

@@ -59,7 +59,6 @@ export async function applyCommand(context: CliContext): Promise<number> {
           try {
             const report = await applySpreadsheets(batch.files, {
               ledger,
-              dryRun,
               regionId: values.region,
               actor,
               correlationId,

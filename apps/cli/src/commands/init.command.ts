@@ -56,10 +56,8 @@ export async function initCommand(context: CliContext): Promise<number> {
   return withStore(context, values.store, async (store) => {
     try {
       const planned = newRegionCommands(region);
-      const ledger = new Ledger(store, { dryRun });
       const events = await applyPlanned(planned, {
-        validator: dryRun ? ledger : new Ledger(store, { dryRun: true }),
-        recorder: dryRun ? undefined : ledger,
+        ledger: new Ledger(store, { dryRun }),
         actor: values.actor ?? defaultActor(context.env),
         correlationId: newCommandId(),
       });

@@ -1,0 +1,481 @@
+import { parseCommand } from '@libs/domain';
+import { MemoryEventStore } from '@libs/event-store';
+import { Ledger } from '@libs/ledger';
+import ExcelJS from 'exceljs';
+import { IntakeError } from './intake.errors';
+import { IntakeReport, runIntake } from './intake';
+
+const REGION = 'proefregio';
+const SETUP = [
+  {
+    command: 'RegisterRegion',
+    regionId: REGION,
+    name: 'Proefregio',
+    centralMunicipality: 'GM0546',
+    municipalities: [
+      { code: 'GM0546', name: 'Leiden' },
+      { code: 'GM0547', name: 'Leiderdorp' },
+      { code: 'GM0579', name: 'Oegstgeest' },
+      { code: 'GM9901', name: 'Dubbel' },
+      { code: 'GM9902', name: 'dubbel' },
+    ],
+  },
+];
+
+const PAYMENT_HEADERS = [
+  'betaling',
+  'jaar',
+  'regeling',
+  'grondslag',
+  'ontvanger',
+  'bedrag',
+  'omschrijving',
+  'boekdatum',
+];
+const payment = (id: string, amount: ExcelJS.CellValue, extra: Partial<Record<string, ExcelJS.CellValue>> = {}) => {
+  const values: Record<string, ExcelJS.CellValue> = {
+    betaling: id,
+    jaar: 2024,
+    regeling: 'BW',
+    grondslag: 'objectief',
+    ontvanger: 'Leiderdorp',
+    bedrag: amount,
+    omschrijving: 'Septembercirculaire',
+    boekdatum: null,
+    ...extra,
+  };
+  return PAYMENT_HEADERS.map((header) => values[header]);
+};
+
+type SheetRows = { headers: string[]; rows: ExcelJS.CellValue[][]; format?: (sheet: ExcelJS.Worksheet) => void };
+
+async function workbook(sheets: Record<string, SheetRows>, regio: string | null = REGION): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  if (regio !== null) book.addWorksheet('Regio').addRow(['regio', regio]);
+  for (const [name, { headers, rows, format }] of Object.entries(sheets)) {
+    const sheet = book.addWorksheet(name);
+    sheet.addRow(headers);
+    rows.forEach((row) => sheet.addRow(row));
+    format?.(sheet);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('spreadsheet intake', () => {
+  let store: MemoryEventStore;
+  let ledger: Ledger;
+  const events = async () => (await store.readAll()).length;
+  const intake = (files: { file: string; data: Buffer }[], options: { dryRun?: boolean; regionId?: string } = {}) =>
+    runIntake(files, {
+      actor: 'test',
+      regionId: options.regionId,
+      source: ({ file, sheet, row }) => `${file}:${sheet}:${row}`,
+      ledger: options.dryRun ? new Ledger(store, { dryRun: true }) : ledger,
+    });
+  const rejection = async (promise: Promise<unknown>): Promise<IntakeError> => {
+    try {
+      await promise;
+    } catch (error) {
+      if (error instanceof IntakeError) return error;
+      throw error;
+    }
+    throw new Error('expected the intake to be rejected');
+  };
+
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    ledger = new Ledger(store);
+    for (const command of SETUP) await ledger.execute(parseCommand(command), { actor: 'test', source: 'setup' });
+  });
+
+  it('records every row, and nothing when the same workbook comes again', async () => {
+    const data = await workbook({
+      Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [payment('p1', 1000), payment('p2', '2.500,50')] },
+      Voorschotten: {
+        headers: ['ID', 'Jaar', 'Regeling', 'Gemeente', 'Bedrag', 'Datum'],
+        rows: [['v1', 2024, 'mo', 'GM0547', '-250.000', new Date('2024-03-15T00:00:00Z')]],
+      },
+    });
+    const first = await intake([{ file: 'wb.xlsx', data }]);
+    expect(first).toMatchObject({ regionId: REGION, recorded: true, commands: 3, new: 3, identical: 0, events: 3 });
+    expect(first.sheets.map((sheet) => [sheet.sheet, sheet.rows, sheet.totals])).toEqual([
+      ['Rijksbetalingen', 2, [{ year: 2024, scheme: 'BW', amount: '3500.50' }]],
+      ['Voorschotten', 1, [{ year: 2024, scheme: 'MO', amount: '-250000.00' }]],
+    ]);
+    const recorded = await events();
+    const second = await intake([{ file: 'wb.xlsx', data }]);
+    expect(second).toMatchObject({ recorded: true, commands: 3, new: 0, identical: 3, events: 0 });
+    expect(await events()).toBe(recorded);
+    const advance = (await store.readAll()).find((event) => event.type === 'AdvanceRecorded')!;
+    expect(advance.data).toMatchObject({
+      amount: '-250000.00',
+      municipality: 'GM0547',
+      scheme: 'MO',
+      date: '2024-03-15',
+    });
+    expect(advance.metadata.source).toBe('wb.xlsx:Voorschotten:2');
+  });
+
+  it('a dry run records nothing and tells new, identical and conflicting rows apart', async () => {
+    await intake([
+      {
+        file: 'a.xlsx',
+        data: await workbook({ Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [payment('p1', 10)] } }),
+      },
+    ]);
+    const before = await events();
+    const data = await workbook({
+      Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [payment('p1', 10), payment('p2', 20), payment('p3', 30)] },
+    });
+    const preview = await intake([{ file: 'b.xlsx', data }], { dryRun: true });
+    expect(preview).toMatchObject({ dryRun: true, recorded: false, new: 2, identical: 1, conflicting: 0, events: 2 });
+    const conflicting = await workbook({
+      Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [payment('p1', 11), payment('p2', 20)] },
+    });
+    const error = await rejection(intake([{ file: 'c.xlsx', data: conflicting }], { dryRun: true }));
+    expect(error.report).toMatchObject({ new: 1, identical: 0, conflicting: 1 });
+    expect(await events()).toBe(before);
+  });
+
+  describe('every bad cell is rejected at its sheet, row and column, and nothing of the workbook is recorded', () => {
+    const PAYMENTS = (bad: ExcelJS.CellValue[], format?: SheetRows['format']) => ({
+      Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [payment('ok-1', 100), bad, payment('ok-2', 200)], format },
+      Voorschotten: {
+        headers: ['id', 'jaar', 'regeling', 'gemeente', 'bedrag'],
+        rows: [['v-ok', 2024, 'BW', 'Leiden', 5]],
+      },
+    });
+    it.each<[string, Record<string, SheetRows>, string, string]>([
+      [
+        'text in an amount',
+        PAYMENTS(payment('x', 'twaalf')),
+        'Rijksbetalingen:3: bedrag: is not an amount: "twaalf"',
+        'INVALID_FIELD',
+      ],
+      [
+        'three decimals in a number',
+        PAYMENTS(payment('x', 1234.567)),
+        'Rijksbetalingen:3: bedrag: has more than two decimals (the cell holds 1234.567)',
+        'INVALID_FIELD',
+      ],
+      [
+        'three decimals in text',
+        PAYMENTS(payment('x', '12,345')),
+        'Rijksbetalingen:3: bedrag: has more than two decimals: "12,345"',
+        'INVALID_FIELD',
+      ],
+      [
+        '0.1 + 0.2 in a cell',
+        PAYMENTS(payment('x', 0.1 + 0.2)),
+        'Rijksbetalingen:3: bedrag: has more than two decimals (the cell holds 0.30000000000000004)',
+        'INVALID_FIELD',
+      ],
+      [
+        'an unknown municipality',
+        PAYMENTS(payment('x', 1, { ontvanger: 'Atlantis' })),
+        'Rijksbetalingen:3: ontvanger: "Atlantis" is not a municipality of region "proefregio"',
+        'INVALID_FIELD',
+      ],
+      [
+        'a code outside the region',
+        PAYMENTS(payment('x', 1, { ontvanger: 'GM0363' })),
+        'Rijksbetalingen:3: ontvanger: GM0363 is not a municipality of region "proefregio"',
+        'INVALID_FIELD',
+      ],
+      [
+        'a name two members share',
+        PAYMENTS(payment('x', 1, { ontvanger: 'DUBBEL' })),
+        'Rijksbetalingen:3: ontvanger: "DUBBEL" is the name of 2 municipalities',
+        'INVALID_FIELD',
+      ],
+      [
+        'a formula error cell',
+        PAYMENTS(payment('x', { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue)),
+        'Rijksbetalingen:3: bedrag: the cell holds the error #DIV/0!',
+        'INVALID_FIELD',
+      ],
+      [
+        'an error value',
+        PAYMENTS(payment('x', { error: '#REF!' } as ExcelJS.CellValue)),
+        'Rijksbetalingen:3: bedrag: the cell holds the error #REF!',
+        'INVALID_FIELD',
+      ],
+      [
+        'a formula never calculated',
+        PAYMENTS(payment('x', { formula: 'SUM(A1:A2)' } as ExcelJS.CellValue)),
+        'Rijksbetalingen:3: bedrag: the formula =SUM(A1:A2) has no calculated value',
+        'INVALID_FIELD',
+      ],
+      [
+        'a year in words',
+        PAYMENTS(payment('x', 1, { jaar: 'twintig' })),
+        'Rijksbetalingen:3: jaar: must be an integer year such as 2024, got "twintig"',
+        'INVALID_FIELD',
+      ],
+      [
+        'an unknown scheme',
+        PAYMENTS(payment('x', 1, { regeling: 'WMO' })),
+        'Rijksbetalingen:3: regeling: must be one of BW, MO, got "WMO"',
+        'INVALID_FIELD',
+      ],
+      [
+        'an unknown basis',
+        PAYMENTS(payment('x', 1, { grondslag: 'historical-ish' })),
+        'Rijksbetalingen:3: grondslag: must be one of historisch, objectief',
+        'INVALID_FIELD',
+      ],
+      [
+        'a date in Dutch order',
+        PAYMENTS(payment('x', 1, { boekdatum: '15-03-2024' })),
+        'Rijksbetalingen:3: boekdatum: must be a date YYYY-MM-DD, got "15-03-2024"',
+        'INVALID_FIELD',
+      ],
+      [
+        'an id with a space',
+        PAYMENTS(payment('x y', 1)),
+        'Rijksbetalingen:3: betaling: must start with a letter or digit',
+        'INVALID_FIELD',
+      ],
+      [
+        'an empty required cell',
+        PAYMENTS(payment('x', null)),
+        'Rijksbetalingen:3: bedrag: is required',
+        'MISSING_FIELD',
+      ],
+      [
+        'an amount over the limit',
+        PAYMENTS(payment('x', '1.000.000.000.000')),
+        'Rijksbetalingen:3: bedrag: must have at most 12 digits before the decimal point',
+        'INVALID_FIELD',
+      ],
+      [
+        'a duplicate id with other content',
+        PAYMENTS(payment('ok-1', 101)),
+        'Rijksbetalingen:3: betaling: paymentId "ok-1" is already recorded with other content',
+        'ID_REUSED',
+      ],
+      [
+        'a missing column',
+        {
+          Rijksbetalingen: {
+            headers: PAYMENT_HEADERS.filter((header) => header !== 'bedrag'),
+            rows: [['p', 2024, 'BW', 'objectief', 'GM0546']],
+          },
+        },
+        'Rijksbetalingen:1: bedrag: required column is missing',
+        'MISSING_FIELD',
+      ],
+      [
+        'an extra column',
+        { Rijksbetalingen: { headers: [...PAYMENT_HEADERS, 'opmerking'], rows: [payment('p', 1)] } },
+        'Rijksbetalingen:1: opmerking: unknown column (the columns of Rijksbetalingen are betaling, jaar, regeling, grondslag, ontvanger, bedrag, omschrijving, boekdatum)',
+        'UNKNOWN_FIELD',
+      ],
+      [
+        'a value in a column without a header',
+        { Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [[...payment('p', 1), 'los']] } },
+        'Rijksbetalingen:2: I: holds "los" in a column without a header',
+        'UNKNOWN_FIELD',
+      ],
+      [
+        'a negative budget (a rule of the ledger)',
+        {
+          Begroting: {
+            headers: ['versie', 'jaar', 'regeling', 'bedrag'],
+            rows: [
+              [1, 2024, 'MO', 10],
+              [1, 2025, 'MO', '-5'],
+            ],
+          },
+        },
+        'Begroting:3: bedrag: a regional budget is the net amount the regional provisions need and must not be negative',
+        'INVALID_FIELD',
+      ],
+      [
+        'a percentage cell formatted as %',
+        {
+          Begroting: {
+            headers: ['versie', 'jaar', 'regeling', 'bedrag', 'objectief %'],
+            rows: [[1, 2024, 'BW', 10, 0.068]],
+            format: (sheet) => (sheet.getCell('E2').numFmt = '0.0%'),
+          },
+        },
+        'Begroting:2: objectief %: the cell is formatted as a percentage, so it holds 0.068 rather than 6.8',
+        'INVALID_FIELD',
+      ],
+    ])('%s', async (_case, sheets, message, code) => {
+      const before = await events();
+      const error = await rejection(intake([{ file: 'wb.xlsx', data: await workbook(sheets) }]));
+      expect(error.issues[0].message.startsWith(`wb.xlsx:${message}`)).toBe(true);
+      expect(error.issues[0].code).toBe(code);
+      expect(error.message).toBe(error.issues[0].message);
+      expect(await events()).toBe(before);
+    });
+
+    it('a row that conflicts with what is recorded', async () => {
+      await intake([
+        {
+          file: 'a.xlsx',
+          data: await workbook({ Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [payment('p1', 10)] } }),
+        },
+      ]);
+      const before = await events();
+      const changed = await workbook({
+        Rijksbetalingen: {
+          headers: PAYMENT_HEADERS,
+          rows: [payment('p0', 5), payment('p1', 10, { omschrijving: 'Meicirculaire' })],
+        },
+      });
+      const error = await rejection(intake([{ file: 'b.xlsx', data: changed }]));
+      expect(error.issues.map((found) => found.message)).toEqual([
+        'b.xlsx:Rijksbetalingen:3: betaling: paymentId "p1" is already recorded with other content',
+      ]);
+      expect(await events()).toBe(before);
+    });
+
+    it('a fact for a closed year, at its jaar column', async () => {
+      for (const command of [
+        {
+          command: 'RecordRijkPayment',
+          regionId: REGION,
+          paymentId: 'x',
+          year: 2023,
+          scheme: 'BW',
+          basis: 'objective',
+          recipient: 'GM0547',
+          amount: '1.00',
+        },
+        { command: 'CloseYear', regionId: REGION, year: 2023 },
+      ])
+        await ledger.execute(parseCommand(command), { actor: 'test', source: 'setup' });
+      const error = await rejection(
+        intake([
+          {
+            file: 'wb.xlsx',
+            data: await workbook({
+              Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [payment('late', 1, { jaar: 2023 })] },
+            }),
+          },
+        ]),
+      );
+      expect(error.issues[0]).toMatchObject({ sheet: 'Rijksbetalingen', row: 2, column: 'jaar', code: 'YEAR_CLOSED' });
+    });
+
+    it('names every rejected row, the first one first', async () => {
+      const data = await workbook({
+        Rijksbetalingen: {
+          headers: PAYMENT_HEADERS,
+          rows: [payment('a', 'x'), payment('b', 1), payment('c', 1, { jaar: 'y' })],
+        },
+        Voorschotten: {
+          headers: ['id', 'jaar', 'regeling', 'gemeente', 'bedrag'],
+          rows: [['v', 2024, 'BW', 'Nergens', 5]],
+        },
+      });
+      const error = await rejection(intake([{ file: 'wb.xlsx', data }]));
+      expect(error.issues.map((found) => [found.sheet, found.row, found.column])).toEqual([
+        ['Rijksbetalingen', 2, 'bedrag'],
+        ['Rijksbetalingen', 4, 'jaar'],
+        ['Voorschotten', 2, 'gemeente'],
+      ]);
+      expect((error.report as IntakeReport).rejected).toBe(3);
+    });
+  });
+
+  describe('the region', () => {
+    const data = () => workbook({ Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [payment('p', 1)] } }, null);
+
+    it('comes from --region when the workbook has no sheet Regio', async () => {
+      await expect(intake([{ file: 'wb.xlsx', data: await data() }], { regionId: REGION })).resolves.toMatchObject({
+        new: 1,
+      });
+      const error = await rejection(intake([{ file: 'wb.xlsx', data: await data() }]));
+      expect(error.message).toMatch(/^wb\.xlsx: which region\? give --region/);
+    });
+
+    it('must agree with the sheet Regio', async () => {
+      const error = await rejection(
+        intake(
+          [
+            {
+              file: 'wb.xlsx',
+              data: await workbook({ Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [] } }, 'elders'),
+            },
+          ],
+          {
+            regionId: REGION,
+          },
+        ),
+      );
+      expect(error.message).toBe('wb.xlsx:Regio:1: regio: the workbook is for region "elders", not "proefregio"');
+    });
+
+    it('must be registered', async () => {
+      const error = await rejection(intake([{ file: 'wb.xlsx', data: await workbook({}, 'nieuw') }]));
+      expect(error.message).toMatch(/^wb\.xlsx:Regio:1: regio: region "nieuw" is not registered/);
+      expect(error.issues[0].code).toBe('UNKNOWN_REGION');
+    });
+  });
+
+  describe('CSV sheets', () => {
+    const csv = (text: string, bom = false) =>
+      Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+
+    it.each([
+      ['; with a BOM', ';', true],
+      ['; without a BOM', ';', false],
+      [', with a BOM', ',', true],
+      [', without a BOM', ',', false],
+    ])('reads a sheet separated by %s', async (_case, separator, bom) => {
+      const quote = (text: string) => (separator === ',' && text.includes(',') ? `"${text}"` : text);
+      const lines = [
+        ['Betaling', 'Jaar', 'Regeling', 'Grondslag', 'Ontvanger', 'Bedrag', 'Omschrijving'],
+        ['p1', '2024', 'BW', 'historisch', 'GM0546', quote('1.234.567,89'), quote('Mei, circulaire')],
+        ['', '', '', '', '', '', ''],
+        ['p2', '2024', 'MO', 'objectief', 'Leiden', '250.000', ''],
+      ];
+      const data = csv(lines.map((line) => line.join(separator)).join('\r\n') + '\r\n', bom);
+      const report = await intake([{ file: 'data/Rijksbetalingen.csv', data }], { regionId: REGION });
+      expect(report.sheets[0]).toMatchObject({ sheet: 'Rijksbetalingen', rows: 2, new: 2 });
+      const payments = (await store.readAll()).filter((event) => event.type === 'RijkPaymentRecorded');
+      const fields = (event: (typeof payments)[number]) => event.data as { amount: string; reference?: string };
+      expect(payments.map((event) => [fields(event).amount, fields(event).reference, event.metadata.source])).toEqual([
+        ['1234567.89', 'Mei, circulaire', 'data/Rijksbetalingen.csv:Rijksbetalingen:2'],
+        ['250000.00', undefined, 'data/Rijksbetalingen.csv:Rijksbetalingen:4'],
+      ]);
+    });
+
+    it('orders several CSV sheets as §5 does and names the CSV file in errors', async () => {
+      const advances = csv('id;jaar;regeling;gemeente;bedrag\nv1;2024;BW;GM0547;12,5\nv2;2024;BW;GM0547;1,234\n');
+      const payments = csv('betaling;jaar;regeling;grondslag;ontvanger;bedrag\np1;2024;BW;objectief;GM0547;10\n');
+      const error = await rejection(
+        intake(
+          [
+            { file: 'voorschotten.csv', data: advances },
+            { file: 'rijksbetalingen.csv', data: payments },
+          ],
+          { regionId: REGION },
+        ),
+      );
+      expect(error.message).toBe('voorschotten.csv:Voorschotten:3: bedrag: has more than two decimals: "1,234"');
+      expect((error.report as IntakeReport).sheets.map((sheet) => sheet.sheet)).toEqual([
+        'Rijksbetalingen',
+        'Voorschotten',
+      ]);
+      expect(await events()).toBe(1);
+    });
+
+    it('refuses a file that is not UTF-8, and one whose name is no sheet', async () => {
+      const latin1 = Buffer.from(
+        'id;jaar;regeling;gemeente;bedrag\nv1;2024;BW;Leiden;5\nv\xe9;2024;BW;Leiden;5\n',
+        'latin1',
+      );
+      expect(
+        (await rejection(intake([{ file: 'voorschotten.csv', data: latin1 }], { regionId: REGION }))).message,
+      ).toMatch(/^voorschotten\.csv:Voorschotten: is not UTF-8 text/);
+      expect(
+        (await rejection(intake([{ file: 'betalingen.csv', data: csv('a\n') }], { regionId: REGION }))).message,
+      ).toMatch(/^betalingen\.csv: a CSV file is read as the sheet its name names/);
+    });
+  });
+});
