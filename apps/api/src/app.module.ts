@@ -4,6 +4,7 @@ import { TokenStore } from './auth/token-store';
 import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
 import { APP_LOGGER } from './http/app-logger';
+import { ImportsController } from './imports/imports.controller';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { IntegrityController } from './integrity/integrity.controller';
 import { LedgerService } from './ledger/ledger.service';
@@ -22,7 +23,14 @@ export class AppModule {
   static with(dependencies: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [CommandsController, RegionsController, QueriesController, IntegrityController, HealthController],
+      controllers: [
+        CommandsController,
+        RegionsController,
+        QueriesController,
+        IntegrityController,
+        HealthController,
+        ImportsController,
+      ],
       providers: [
         { provide: LedgerService, useValue: dependencies.ledger },
         { provide: TokenStore, useValue: dependencies.tokens },

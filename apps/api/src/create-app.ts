@@ -17,6 +17,7 @@ import { requireJsonBody, requireUtf8 } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { LedgerService } from './ledger/ledger.service';
+import { addCommandSchemas } from './openapi/command-schemas';
 import { buildOpenApiDocument, publishOpenApiDocument } from './openapi/openapi-document';
 
 export interface CreatedApp {
@@ -71,7 +72,7 @@ export async function createApp(
     }),
   );
 
-  publishOpenApiDocument(app, buildOpenApiDocument(app, config.contact));
+  publishOpenApiDocument(app, addCommandSchemas(buildOpenApiDocument(app, config.contact)));
 
   const originalClose = app.close.bind(app);
   let closed = false;

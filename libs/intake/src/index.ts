@@ -10,3 +10,5 @@ export * from './intake';
 export * from './preview.text';
 export * from './template';
 export * from './init-region';
+export * from './column-hints';
+export * from './commands-doc';

@@ -1,6 +1,7 @@
 import { KEY_IDS, keyInForce, RegionState } from '@libs/domain';
 import ExcelJS from 'exceljs';
 import { columnLetter } from './sheet-rows';
+import { columnHint as hint } from './column-hints';
 import { ColumnKind, ColumnSpec, fieldOf, isRequired, kindOf, SHEETS, SheetSpec } from './sheets';
 
 /** Rows of a data sheet that carry the drop-down lists and formats. */
@@ -8,25 +9,6 @@ export const TEMPLATE_ROWS = 1000;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const OPTIONAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
-
-/** How a column is filled in, in Dutch, from how its cells are read. */
-function hint(sheet: SheetSpec, column: ColumnSpec): string {
-  const kind = kindOf(sheet, column);
-  const { schema } = fieldOf(sheet, column);
-  const byKind: Record<ColumnKind, string> = {
-    amount: "bedrag in euro's: een getal, of tekst als 1.234.567,89, -250.000 of 1234567.89; hoogstens twee decimalen",
-    decimal: 'percentage: 6,8 of 6.8 (zonder %-teken en zonder %-opmaak)',
-    integer: schema.title === 'year' ? 'jaar, bijvoorbeeld 2024 (het begrotingsjaar)' : 'versienummer: 1, 2, …',
-    date: 'datum: een datumcel of tekst als 2024-03-15',
-    choice: `één van: ${Object.keys(column.values ?? {}).join(', ')}`,
-    municipality: 'CBS-code (GM0546) of de naam van een gemeente uit het blad Gemeenten',
-    text:
-      schema.title === 'id'
-        ? 'uw eigen id, uniek in dit blad: letters, cijfers en . _ : / - (hoogstens 100 tekens)'
-        : `tekst (hoogstens ${schema.maxLength ?? 1000} tekens)`,
-  };
-  return `${isRequired(sheet, column) ? 'Verplicht' : 'Optioneel (mag leeg blijven)'}. ${byKind[kind]}`;
-}
 
 /**
  * The workbook a region fills in for a year (interface.md §5): instructions in Dutch, the sheet Regio

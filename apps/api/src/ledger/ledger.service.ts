@@ -17,6 +17,11 @@ export class LedgerService implements OnApplicationShutdown {
     this.ledger = new Ledger(store);
   }
 
+  /** A ledger over the same store that records nothing: for previews (an import's dry run). */
+  dryRunLedger(): Ledger {
+    return new Ledger(this.store, { dryRun: true });
+  }
+
   async track<T>(work: () => Promise<T>): Promise<T> {
     this.inFlight += 1;
     try {

@@ -82,7 +82,7 @@ export const identifier = described(fields.identifier, {
   type: 'string',
   title: 'id',
   description:
-    'your own id of the fact, 1–100 characters: letters, digits and . _ : / - (starting with a letter or digit); the same id again with the same content records nothing',
+    '1–100 characters: letters, digits and . _ : / - (starting with a letter or digit); the same id again with the same content records nothing',
   pattern: '^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}$',
   example: 'iu-bw-2024',
 });
