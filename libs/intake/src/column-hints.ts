@@ -16,5 +16,6 @@ export function columnHint(sheet: SheetSpec, column: ColumnSpec): string {
         ? 'uw eigen id, uniek in dit blad: letters, cijfers en . _ : / - (hoogstens 100 tekens)'
         : `tekst (hoogstens ${schema.maxLength ?? 1000} tekens)`,
   };
-  return `${isRequired(sheet, column) ? 'Verplicht' : 'Optioneel (mag leeg blijven)'}. ${byKind[kind]}`;
+  const how = byKind[kind];
+  return `${isRequired(sheet, column) ? 'Verplicht' : 'Optioneel (mag leeg blijven)'}. ${how.charAt(0).toUpperCase()}${how.slice(1)}`;
 }

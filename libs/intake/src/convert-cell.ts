@@ -60,7 +60,7 @@ export function readCell(cell: Cell, kind: ColumnKind, column: ColumnSpec, membe
       if (cell.kind === 'text' && /^\s*-?\d{1,9}\s*$/.test(cell.value)) return { value: Number(cell.value.trim()) };
       return { value: cell.kind === 'text' ? cell.value.trim() : describeCell(cell) };
     case 'date':
-      if (cell.kind === 'date') return { value: cell.value.toISOString().slice(0, 10) };
+      if (cell.kind === 'date') return { value: dayOf(cell.value) };
       if (cell.kind === 'text') return { value: cell.value.trim() };
       return { reason: `holds ${describeCell(cell)}, not a date; use a date cell or write it as 2024-03-15` };
     case 'choice':
@@ -70,8 +70,20 @@ export function readCell(cell: Cell, kind: ColumnKind, column: ColumnSpec, membe
     case 'text':
       if (cell.kind === 'text') return { value: cell.value.trim() };
       if (cell.kind === 'number') return { value: decimalOfNumber(cell.value) };
-      return { value: cell.value.toISOString().slice(0, 10) };
+      return { value: dayOf(cell.value) };
   }
+}
+
+const HALF_DAY_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * The calendar day of a date cell. A date typed in a spreadsheet is midnight UTC as read; one written
+ * by a program as local midnight is off by the time-zone offset, so the nearest day is taken.
+ */
+function dayOf(date: Date): string {
+  return new Date(Math.floor((date.getTime() + HALF_DAY_MS) / (2 * HALF_DAY_MS)) * 2 * HALF_DAY_MS)
+    .toISOString()
+    .slice(0, 10);
 }
 
 function choice(

@@ -48,7 +48,9 @@ describe('amounts in number cells', () => {
   });
 
   it('reads a double by its shortest round-trip decimal: 0.1 + 0.2 has 17 decimals and is refused', () => {
-    expect(reason(amountOfNumber(0.1 + 0.2))).toMatch(/more than two decimals \(the cell holds 0\.30000000000000004\)/);
+    expect(reason(amountOfNumber(0.1 + 0.2))).toMatch(
+      /more than two decimals \(the cell holds 0\.30000000000000004\); if it is a formula, round it to cents/,
+    );
     expect(reason(amountOfNumber(1234.567))).toMatch(/more than two decimals/);
     // 1.1 * 3 is 3.3000000000000003, not 3.30
     expect(reason(amountOfNumber(1.1 * 3))).toMatch(/3\.3000000000000003/);

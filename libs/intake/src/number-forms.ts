@@ -32,7 +32,13 @@ const decimalsOf = (text: string): number => (text.includes('.') ? text.length -
 export function amountOfNumber(value: number): Converted {
   const text = decimalOfNumber(value);
   if (text === undefined) return { reason: 'is not a number' };
-  if (decimalsOf(text) > 2) return { reason: `has more than two decimals (the cell holds ${text})` };
+  if (decimalsOf(text) > 2) {
+    // only for the hint: a sum of whole cents that binary floating point left a hair off
+    const nearCents = Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+    return {
+      reason: `has more than two decimals (the cell holds ${text})${nearCents ? '; if it is a formula, round it to cents: =AFRONDEN(…; 2)' : ''}`,
+    };
+  }
   return { value: text };
 }
 
