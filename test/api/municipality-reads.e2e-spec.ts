@@ -45,6 +45,7 @@ describe('what a municipality token reads', () => {
     ],
     '/regions/{regionId}/trace/{paymentId}': (r) => [`/regions/${r}/trace/${regions[r].payment}`],
     '/regions/{regionId}/compare-keys': (r) => [`/regions/${r}/compare-keys?years=${regions[r].years}`],
+    '/regions/{regionId}/template': (r) => [`/regions/${r}/template?year=${regions[r].year}`],
     '/regions/{regionId}/export': (r) => [
       `/regions/${r}/export?format=hledger`,
       `/regions/${r}/export?format=hledger&year=${regions[r].year}`,

@@ -149,7 +149,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
       planned.push({ command: parseCommand(raw), source, locate: (error) => place(error, keyId) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      issues.push(place(error, keyId));
+      for (const found of error.issues.length > 0 ? error.issues : [error]) issues.push(place(found, keyId));
     }
   };
   plan(

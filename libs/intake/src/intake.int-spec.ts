@@ -361,6 +361,22 @@ describe('spreadsheet intake', () => {
       expect(error.issues[0]).toMatchObject({ sheet: 'Rijksbetalingen', row: 2, column: 'jaar', code: 'YEAR_CLOSED' });
     });
 
+    it('names every bad cell of a row', async () => {
+      const data = await workbook({
+        Rijksbetalingen: {
+          headers: PAYMENT_HEADERS,
+          rows: [payment('a', 'x', { regeling: 'WMO' }), payment('b c', 1, { jaar: 'y' })],
+        },
+      });
+      const error = await rejection(intake([{ file: 'wb.xlsx', data }]));
+      expect(error.issues.map((found) => [found.row, found.column])).toEqual([
+        [2, 'regeling'],
+        [2, 'bedrag'],
+        [3, 'betaling'],
+        [3, 'jaar'],
+      ]);
+    });
+
     it('names every rejected row, the first one first', async () => {
       const data = await workbook({
         Rijksbetalingen: {

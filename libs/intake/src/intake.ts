@@ -153,8 +153,8 @@ async function check(sheets: readonly SheetRows[], validator: Ledger, options: I
     const commands: { place: RowPlace; command: Command; status: RowStatus }[] = [];
     let events = 0;
     for (const row of rows.rows) {
-      if ('issue' in row) {
-        issues.push(row.issue);
+      if ('issues' in row) {
+        issues.push(...row.issues);
         continue;
       }
       if (options.mayRecord && !options.mayRecord(row.command)) {

@@ -17,7 +17,7 @@ export interface SheetRows {
   readonly spec: SheetSpec;
   /** every non-empty data row: its command, or the problem that kept it from becoming one */
   readonly rows: readonly ({ readonly place: RowPlace } & (
-    { readonly command: Command } | { readonly issue: IntakeIssue }
+    { readonly command: Command } | { readonly issues: readonly IntakeIssue[] }
   ))[];
   /** a problem with the sheet as a whole (a missing or unknown column); then no row is read */
   readonly sheetIssues: readonly IntakeIssue[];
@@ -92,17 +92,21 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
   const rows = table.rows.map(({ row, cells }) => {
     const place = { file, sheet, row };
     const raw: Record<string, unknown> = { command: spec.command, regionId: members.regionId };
+    const cellIssues: IntakeIssue[] = [];
     for (const [index, column] of columns.entries()) {
       if (!column) continue;
       const reading = readCell(cells[index] ?? { kind: 'empty' }, kindOf(spec, column), column, members);
-      if ('reason' in reading) return { place, issue: issue({ ...place, column: column.header }, reading.reason) };
-      if ('value' in reading) raw[column.field] = reading.value;
+      if ('reason' in reading) cellIssues.push(issue({ ...place, column: column.header }, reading.reason));
+      else if ('value' in reading) raw[column.field] = reading.value;
     }
+    // every bad cell of the row at once: first those the spreadsheet forms refuse, then the parser's
+    if (cellIssues.length > 0) return { place, issues: cellIssues };
     try {
       return { place, command: parseCommand(raw) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return { place, issue: located(error, place, spec) };
+      const each = error.issues.length > 0 ? error.issues : [error];
+      return { place, issues: each.map((found) => located(found, place, spec)) };
     }
   });
   return { table, spec, rows, sheetIssues };
@@ -117,11 +121,7 @@ export function located(error: DomainError, place: RowPlace, spec: SheetSpec): I
       : field === 'regionId'
         ? 'regio'
         : (spec.columns.find((candidate) => candidate.field === field)?.header ?? field);
-  const reason =
-    error.field && error.message.startsWith(`${error.field}: `)
-      ? error.message.slice(error.field.length + 2)
-      : error.message;
-  return issue({ ...place, ...(column !== undefined ? { column } : {}) }, reason, error.code);
+  return issue({ ...place, ...(column !== undefined ? { column } : {}) }, error.reason, error.code);
 }
 
 export function columnLetter(index: number): string {

@@ -21,6 +21,8 @@ export async function buildTemplate(state: RegionState, year: number): Promise<B
   if (!region) throw new Error('buildTemplate needs a registered region');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Geldstroom';
+  // a function of the region and the year, so no clock time: the same region and year give the same file
+  workbook.created = workbook.modified = new Date(Date.UTC(year, 0, 1));
   workbook.title = `Geldstroom ${region.regionId} ${year}`;
 
   const instructions = workbook.addWorksheet('Instructies');

@@ -6,6 +6,9 @@ export const MAX_JSON_DEPTH = 32;
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
+/** The route that takes a file upload (multipart/form-data, read by multer in its controller). */
+const UPLOAD_ROUTE = /^\/api\/v1\/regions\/[^/]+\/imports$/;
+
 /** The nesting depth of a parsed JSON value, measured without recursion (a deep body must not overflow the stack here). */
 export function jsonDepth(value: unknown, limit: number): number {
   let deepest = 0;
@@ -46,7 +49,8 @@ export function requireUtf8() {
  */
 export function requireJsonBody() {
   return (request: Request, _response: Response, next: NextFunction) => {
-    if (WITH_BODY.has(request.method) && !request.is(['application/json', 'application/*+json'])) {
+    const upload = UPLOAD_ROUTE.test(request.path) && request.is('multipart/form-data');
+    if (WITH_BODY.has(request.method) && !upload && !request.is(['application/json', 'application/*+json'])) {
       return next(
         new ProblemException(
           problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json (UTF-8)', {

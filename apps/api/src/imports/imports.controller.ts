@@ -16,22 +16,27 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { CONFLICT_CODES, DomainErrorCode, RULE_CODES } from '@libs/domain';
 import { buildTemplate, IntakeError, IntakeIssue, runIntake } from '@libs/intake';
 import type { Request, Response } from 'express';
 import { basename } from 'node:path';
 import { requirePrincipal } from '../auth/bearer-auth.guard';
-import { mayAnalyse, mayRecord } from '../auth/permissions';
+import { mayRecord } from '../auth/permissions';
+import { readRegion } from '../auth/region-access';
 import { RegionParamsDto } from '../dto/region-year.params.dto';
 import { forbidden, problem, ProblemException } from '../http/problem';
 import { requestIdOf } from '../http/request-context';
 import { LedgerService } from '../ledger/ledger.service';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { InvalidParam, ProblemDocument } from '../openapi/problem.dto';
 import { XLSX } from '../regions/regions.controller';
 import { ImportQueryDto, ImportReportDto, TemplateQueryDto } from './import.dto';
 
@@ -44,10 +49,18 @@ interface UploadedSpreadsheet {
   readonly buffer: Buffer;
 }
 
-const PROBLEM = { 'application/problem+json': { schema: { type: 'object', required: ['status', 'title', 'detail'] } } };
+/** An error answer of the import route, as problem+json, with what it means here. */
+const problemAnswer = (status: number, description: string) =>
+  ApiResponse({
+    status,
+    description,
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocument) } } },
+  });
 
 @ApiTags('imports')
 @ApiBearerAuth()
+@ApiExtraModels(ProblemDocument, InvalidParam)
+@ApiProblems(401, 503)
 @Controller('api/v1/regions')
 export class ImportsController {
   constructor(private readonly ledger: LedgerService) {}
@@ -69,21 +82,13 @@ export class ImportsController {
   })
   @ApiCreatedResponse({ type: ImportReportDto, description: 'the rows were recorded' })
   @ApiOkResponse({ type: ImportReportDto, description: 'a dry run, or nothing new to record' })
-  @ApiResponse({
-    status: 400,
-    description: 'a rejected row or column (`issues`), no file, or an unreadable file',
-    content: PROBLEM,
-  })
-  @ApiResponse({ status: 403, description: 'the token may not record these facts for this region', content: PROBLEM })
-  @ApiResponse({ status: 404, description: 'the region is not registered', content: PROBLEM })
-  @ApiResponse({ status: 409, description: 'a row reuses an id or version with other content', content: PROBLEM })
-  @ApiResponse({
-    status: 413,
-    description: `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
-    content: PROBLEM,
-  })
-  @ApiResponse({ status: 415, description: 'not multipart/form-data, or not an .xlsx or .csv file', content: PROBLEM })
-  @ApiResponse({ status: 422, description: 'a rule of the ledger refused a row (e.g. YEAR_CLOSED)', content: PROBLEM })
+  @problemAnswer(400, 'a rejected row or column (each in `issues` and `invalidParams`), no file, or an unreadable file')
+  @problemAnswer(403, 'the token may not record these facts for this region')
+  @problemAnswer(404, 'the region is not registered')
+  @problemAnswer(409, 'a row reuses an id or version with other content')
+  @problemAnswer(413, `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
+  @problemAnswer(415, 'not multipart/form-data, or not an .xlsx or .csv file')
+  @problemAnswer(422, 'a rule of the ledger refused a row (e.g. YEAR_CLOSED)')
   async import(
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
@@ -141,13 +146,11 @@ export class ImportsController {
   @ApiOperation({ summary: 'The workbook to fill in for a year (as geldstroom template writes it)' })
   @ApiProduces(XLSX)
   @ApiOkResponse({ description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
-  @ApiResponse({ status: 400, description: 'the year is missing or invalid', content: PROBLEM })
-  @ApiResponse({ status: 403, description: 'the token may not read this region', content: PROBLEM })
-  @ApiResponse({ status: 404, description: 'the region is not registered', content: PROBLEM })
+  @problemAnswer(400, 'the year is missing or invalid')
+  @problemAnswer(403, 'the token may not read this region')
+  @problemAnswer(404, 'the region is not registered')
   async template(@Req() request: Request, @Param() params: RegionParamsDto, @Query() query: TemplateQueryDto) {
-    const principal = requirePrincipal(request);
-    if (!mayAnalyse(principal, params.regionId)) throw forbidden(`this token may not read region "${params.regionId}"`);
-    const state = await this.ledger.region(params.regionId);
+    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId);
     return new StreamableFile(await buildTemplate(state, query.year), {
       type: XLSX,
       disposition: `attachment; filename="${params.regionId}-${query.year}.xlsx"`,
