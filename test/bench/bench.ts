@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateRegion } from './generate-region';
+import { regionSetupFromTemplate } from './region-setup.bench';
 
 /**
  * Figures for the targets we care about: how fast a command file is applied to the embedded store,
@@ -160,6 +161,7 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 
   rows.push(await httpThroughput());
+  rows.push(...(await regionSetupFromTemplate(ROOT)));
 
   const memory = process.memoryUsage();
   rows.push([
