@@ -12,7 +12,7 @@ type Command = { command: string; [field: string]: unknown };
  * (here by a program: Holland Rijnland's 2024 facts, 59 rows), `apply --dry-run`, `apply`, the
  * closing and the statement. Each step is a separate `geldstroom` process, Node start-up included.
  */
-export async function regionSetupFromTemplate(root: string, runs = 3): Promise<string[][]> {
+export async function regionSetupFromTemplate(root: string, runs = 5): Promise<string[][]> {
   const all: { label: string; ms: number }[][] = [];
   for (let run = 0; run < runs; run += 1) all.push(await setUpOnce(root));
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -217,12 +217,14 @@ describe('geldstroom apply with spreadsheets', () => {
     ]);
     expect(result.stderr).toMatch(/^recorded 3 event\(s\) from 3 command\(s\)/m);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Rijksbetalingen\s+\S+rijksbetalingen\.csv\s+1\s+1/);
+    expect(result.stdout).toMatch(/Rijksbetalingen\s+\S+rijksbetalingen\.csv\s+1\s+1\s+1/);
     expect(result.stdout).toMatch(/Voorschotten\s+2024\s+BW\s+€ 40\.607,62/);
     expect(count()).toBe(4);
   });
 
-  it('refuses --region without a spreadsheet (usage, exit 2)', () => {
+  it('refuses --region without a spreadsheet, and an old workbook format (usage, exit 2)', () => {
     expect(geldstroom(['apply', file('regio.jsonl'), '--region', 'x', '--store', temp.store]).status).toBe(2);
+    const xls = geldstroom(['apply', file('oud.xls'), '--store', temp.store]);
+    expect([xls.status, xls.stderr]).toEqual([2, expect.stringMatching(/oud\.xls: save the workbook as \.xlsx/)]);
   });
 });

@@ -105,8 +105,8 @@ describe('a workbook made by template, filled with every sheet and number form',
     expect(preview.stderr).toMatch(/dry run: would record 76 event\(s\) from 76 command\(s\)/);
     expect(preview.status).toBe(0);
     expect(preview.stdout).toMatch(/proefdraai — er is niets vastgelegd/);
-    expect(preview.stdout).toMatch(/Rijksbetalingen\s+\S+werkboek\.xlsx\s+18\s+18\s+0\s+0\s+0/);
-    expect(preview.stdout).toMatch(/Voorschotten\s+\S+werkboek\.xlsx\s+39\s+39\s+0\s+0\s+0/);
+    expect(preview.stdout).toMatch(/Rijksbetalingen\s+\S+werkboek\.xlsx\s+18\s+18\s+18\s+0\s+0\s+0/);
+    expect(preview.stdout).toMatch(/Voorschotten\s+\S+werkboek\.xlsx\s+39\s+39\s+39\s+0\s+0\s+0/);
     expect(preview.stdout).toMatch(/Rijksbetalingen\s+2023\s+BW\s+€ 38\.750\.000,00/);
     expect(preview.stdout).toMatch(/Lokale uitgaven\s+2025\s+MO\s+€ -749\.999,79/);
     const export_ = geldstroom(['export', '--format', 'jsonl', '--store', viaWorkbook.store]);
@@ -119,7 +119,7 @@ describe('a workbook made by template, filled with every sheet and number form',
     expect(first.status).toBe(0);
     const second = geldstroom(['apply', file('werkboek.xlsx'), '--store', viaWorkbook.store]);
     expect(second.stderr).toMatch(/^recorded 0 event\(s\) from 76 command\(s\)/m);
-    expect(second.stdout).toMatch(/Voorschotten\s+\S+werkboek\.xlsx\s+39\s+0\s+39\s+0\s+0/);
+    expect(second.stdout).toMatch(/Voorschotten\s+\S+werkboek\.xlsx\s+39\s+39\s+0\s+39\s+0\s+0/);
     const runsApplied = geldstroom(['apply', file('runs.jsonl'), '--store', viaWorkbook.store]);
     expect(runsApplied.status).toBe(0);
   });

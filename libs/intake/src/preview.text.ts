@@ -18,17 +18,18 @@ export function renderIntakeReport(report: IntakeReport): string {
   } else {
     lines.push(
       textTable(
-        ['blad', 'bestand', 'rijen', 'nieuw', 'al vastgelegd', 'in strijd', 'afgewezen'],
+        ['blad', 'bestand', 'rijen', 'opdrachten', 'nieuw', 'al vastgelegd', 'in strijd', 'afgewezen'],
         report.sheets.map((sheet) => [
           sheet.sheet,
           sheet.file,
           String(sheet.rows),
+          String(sheet.commands),
           String(sheet.new),
           String(sheet.identical),
           String(sheet.conflicting),
           String(sheet.rejected),
         ]),
-        ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+        ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
       ),
     );
     const totals = report.sheets.flatMap((sheet) =>

@@ -31,6 +31,9 @@ export async function applyCommand(context: CliContext): Promise<number> {
   if (positionals.length === 0 && !values.example) throw new UsageError(`no command file given (${APPLY_USAGE})`);
   if (values.region !== undefined && !positionals.some(isSpreadsheet))
     throw new UsageError('--region is for workbooks (.xlsx) and CSV sheets; a command file names its region itself');
+  const otherWorkbook = positionals.find((file) => /\.(xls|xlsm|xlsb|ods|numbers)$/i.test(file));
+  if (otherWorkbook)
+    throw new UsageError(`${otherWorkbook}: save the workbook as .xlsx (Excel-werkmap) or its sheets as CSV UTF-8`);
   const example = values.example ? exampleCommandFile() : undefined;
   const inputs: IntakeFile[] = example
     ? [{ file: example.name, data: Buffer.from(example.text, 'utf8') }]
