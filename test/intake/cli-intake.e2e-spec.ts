@@ -153,6 +153,9 @@ describe('geldstroom apply with spreadsheets', () => {
   afterAll(() => temp.cleanup());
   beforeAll(() => {
     writeFileSync(file('regio.jsonl'), JSON.stringify(hr[0]));
+    // an empty store (a dry run opens a store, it does not create one)
+    writeFileSync(file('leeg.jsonl'), '');
+    expect(geldstroom(['apply', file('leeg.jsonl'), '--store', temp.store]).status).toBe(0);
   });
 
   it('checks a command file and a workbook together in one dry run, recording nothing', async () => {

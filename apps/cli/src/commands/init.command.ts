@@ -53,30 +53,35 @@ export async function initCommand(context: CliContext): Promise<number> {
     basis: values.basis,
   };
   const dryRun = values['dry-run'] === true;
-  return withStore(context, values.store, async (store) => {
-    try {
-      const planned = newRegionCommands(region);
-      const events = await applyPlanned(planned, {
-        ledger: new Ledger(store, { dryRun }),
-        actor: values.actor ?? defaultActor(context.env),
-        correlationId: newCommandId(),
-      });
-      const recorded = events.reduce((total, count) => total + count, 0);
-      const members = planned[0].command.type === 'RegisterRegion' ? planned[0].command.municipalities.length : 0;
-      const keys = planned
-        .slice(1)
-        .map(({ command }) => (command.type === 'AdoptDistributionKey' ? command.keyId : ''));
-      context.io.err(
-        [
-          `${dryRun ? 'dry run: would record' : 'recorded'} ${recorded} event(s): region ${region.regionId} with ${members} municipalities${keys.length > 0 ? `, keys ${keys.join(', ')}` : ''}${recorded === 0 ? ' (already recorded as given)' : ''}`,
-          `next: geldstroom template --region ${region.regionId} --year ${region.validFrom ?? new Date().getFullYear()} --out ${region.regionId}.xlsx`,
-        ].join('\n'),
-      );
-      return 0;
-    } catch (error) {
-      if (!(error instanceof IntakeError)) throw error;
-      context.io.err(intakeErrorLines(error, 'nothing was recorded'));
-      return ExitCode.rejected;
-    }
-  });
+  return withStore(
+    context,
+    values.store,
+    async (store) => {
+      try {
+        const planned = newRegionCommands(region);
+        const events = await applyPlanned(planned, {
+          ledger: new Ledger(store, { dryRun }),
+          actor: values.actor ?? defaultActor(context.env),
+          correlationId: newCommandId(),
+        });
+        const recorded = events.reduce((total, count) => total + count, 0);
+        const members = planned[0].command.type === 'RegisterRegion' ? planned[0].command.municipalities.length : 0;
+        const keys = planned
+          .slice(1)
+          .map(({ command }) => (command.type === 'AdoptDistributionKey' ? command.keyId : ''));
+        context.io.err(
+          [
+            `${dryRun ? 'dry run: would record' : 'recorded'} ${recorded} event(s): region ${region.regionId} with ${members} municipalities${keys.length > 0 ? `, keys ${keys.join(', ')}` : ''}${recorded === 0 ? ' (already recorded as given)' : ''}`,
+            `next: geldstroom template --region ${region.regionId} --year ${region.validFrom ?? new Date().getFullYear()} --out ${region.regionId}.xlsx`,
+          ].join('\n'),
+        );
+        return 0;
+      } catch (error) {
+        if (!(error instanceof IntakeError)) throw error;
+        context.io.err(intakeErrorLines(error, 'nothing was recorded'));
+        return ExitCode.rejected;
+      }
+    },
+    { create: !dryRun },
+  );
 }
