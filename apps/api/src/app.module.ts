@@ -10,6 +10,7 @@ import { IntegrityController } from './integrity/integrity.controller';
 import { LedgerService } from './ledger/ledger.service';
 import { QueriesController } from './queries/queries.controller';
 import { RegionsController } from './regions/regions.controller';
+import { UiModule } from './ui/ui.module';
 
 export interface AppDependencies {
   readonly ledger: LedgerService;
@@ -23,6 +24,9 @@ export class AppModule {
   static with(dependencies: AppDependencies): DynamicModule {
     return {
       module: AppModule,
+      // the service's providers are global: the web interface (UiModule) reads through the same ones
+      global: true,
+      imports: [UiModule],
       controllers: [
         CommandsController,
         RegionsController,
@@ -37,6 +41,7 @@ export class AppModule {
         { provide: IdempotencyStore, useValue: dependencies.idempotency },
         { provide: APP_LOGGER, useValue: dependencies.logger },
       ],
+      exports: [LedgerService, TokenStore, IdempotencyStore, APP_LOGGER],
     };
   }
 }

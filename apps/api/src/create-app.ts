@@ -19,6 +19,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { LedgerService } from './ledger/ledger.service';
 import { addCommandSchemas } from './openapi/command-schemas';
 import { buildOpenApiDocument, publishOpenApiDocument } from './openapi/openapi-document';
+import { exceptPages, pageBodies } from './ui/ui-http';
 
 export interface CreatedApp {
   readonly app: NestExpressApplication;
@@ -59,7 +60,8 @@ export async function createApp(
   app.use(securityHeaders());
   app.use(requireUtf8());
   app.useBodyParser('json', { limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
-  app.use(requireJsonBody());
+  app.use(pageBodies());
+  app.use(exceptPages(requireJsonBody()));
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   // in this order: who is asking (401) before what is asked (400)
   app.useGlobalGuards(new BearerAuthGuard(app.get(Reflector), tokens), new InvalidParamsGuard());

@@ -6,3 +6,4 @@ export * from './trace.projection';
 export * from './replay';
 export * from './compare-keys.projection';
 export * from './region-overview.projection';
+export { pairwise, Flow as PostingFlow } from './trace/pot-flows';

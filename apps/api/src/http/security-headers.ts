@@ -23,6 +23,32 @@ const documentationHeaders = helmet({
 });
 
 /**
+ * The web interface (/ and /ui/…) loads its own stylesheet, script and charts (inline SVG) from this
+ * service only, opens its live event stream here, posts its forms here, and may be framed by nothing.
+ * Its forms need the Origin header, which browsers send only with a referrer policy other than no-referrer.
+ */
+const pageHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'same-origin' },
+});
+
+const isPage = (path: string) => path === '/' || path === '/ui' || path.startsWith('/ui/');
+
+/**
  * Headers on every answer, errors included: helmet's (nosniff, CSP with frame-ancestors 'none',
  * X-Frame-Options DENY, no referrer, HSTS …), `Cache-Control: no-store` (answers hold ledger data and
  * must not linger in shared or browser caches) and `API-Version`.
@@ -31,7 +57,12 @@ export function securityHeaders(): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     response.setHeader('API-Version', API_VERSION);
     response.setHeader('Cache-Control', 'no-store');
-    const headers = request.path === '/docs' || request.path.startsWith('/docs/') ? documentationHeaders : apiHeaders;
+    const headers =
+      request.path === '/docs' || request.path.startsWith('/docs/')
+        ? documentationHeaders
+        : isPage(request.path)
+          ? pageHeaders
+          : apiHeaders;
     headers(request, response, next);
   };
 }

@@ -31,7 +31,7 @@ export function netFlows(pot: string, events: readonly LedgerEvent[]): Map<strin
   return flows;
 }
 
-interface Flow {
+export interface Flow {
   readonly from: string;
   readonly to: string;
   readonly amount: bigint;
@@ -44,7 +44,7 @@ const sign = (value: bigint) => (value > 0n ? 1 : value < 0n ? -1 : 0);
  * from all the others (the pool of a split) moves money to or from each of them; two postings move
  * money from the negative to the positive one. Events between members only (solidarity) touch no pot.
  */
-function pairwise(postings: readonly Posting[]): Flow[] {
+export function pairwise(postings: readonly Posting[]): Flow[] {
   const moves = postings.map((posting) => ({ account: posting.account, amount: parseAmount(posting.amount) }));
   if (moves.length === 2) {
     const [from, to] = moves[0].amount < 0n ? moves : [moves[1], moves[0]];

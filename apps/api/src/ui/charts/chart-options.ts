@@ -1,0 +1,271 @@
+import type { EChartsCoreOption } from 'echarts';
+import { Html } from '../html';
+import { euroAxisLabel, FONT, MUTED_COLOR, PALETTE, renderChart, TEXT_COLOR, toEuros } from './render-chart';
+import { Ingroeipad, MemberMoney, ReserveYear } from './multi-year.data';
+import { SankeyData } from './sankey.data';
+import { Waterfall } from './waterfall.data';
+
+const axisText = { color: MUTED_COLOR, fontSize: 12, fontFamily: FONT };
+const euroAxis = {
+  type: 'value',
+  axisLabel: { ...axisText, formatter: euroAxisLabel },
+  splitLine: { lineStyle: { color: '#e3e7ec' } },
+};
+const legend = {
+  bottom: 0,
+  itemGap: 18,
+  textStyle: { color: TEXT_COLOR, fontSize: 12 },
+  itemWidth: 14,
+  itemHeight: 10,
+};
+const grid = { left: 90, right: 24, top: 24, bottom: 64 };
+
+/** Lighter to darker shades of one colour, one per year. */
+function shades(base: [number, number, number], count: number): string[] {
+  return Array.from({ length: count }, (_, index) => {
+    const strength = count === 1 ? 1 : 0.55 + (0.45 * index) / (count - 1);
+    const mix = (channel: number) => Math.round(255 - (255 - channel) * strength);
+    return `rgb(${mix(base[0])},${mix(base[1])},${mix(base[2])})`;
+  });
+}
+
+const WARM: [number, number, number] = [179, 92, 0];
+const COOL: [number, number, number] = [31, 95, 153];
+
+/** Per municipality a bar per year: the historical share below, the objective Rijk budget on top. */
+export function ingroeipadChart(data: Ingroeipad, width: number): Html {
+  const names = data.historical.map((member) => member.name);
+  const warm = shades(WARM, data.years.length);
+  const cool = shades(COOL, data.years.length);
+  const series = data.years.flatMap((year, index) => [
+    {
+      type: 'bar',
+      name: `Historisch ${year}`,
+      stack: String(year),
+      itemStyle: { color: warm[index] },
+      data: data.historical.map((member) => toEuros(member.byYear.get(year) ?? 0n)),
+    },
+    {
+      type: 'bar',
+      name: `Objectief ${year}`,
+      stack: String(year),
+      itemStyle: { color: cool[index] },
+      data: data.objective.map((member) => toEuros(member.byYear.get(year) ?? 0n)),
+    },
+  ]);
+  const option: EChartsCoreOption = {
+    grid: { ...grid, bottom: 110 },
+    legend,
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { ...axisText, interval: 0, rotate: names.length > 6 ? 35 : 0 },
+    },
+    yAxis: euroAxis,
+    series,
+  };
+  return renderChart(
+    option,
+    { width, height: 400 },
+    `Ingroeipad: historisch en objectief BW-budget per gemeente, ${data.years.join(', ')}`,
+  );
+}
+
+/** The reserve at the end of each year inside its band, with markers where money was added or taken. */
+export function reserveChart(data: readonly ReserveYear[], width: number): Html {
+  const years = data.map((year) => String(year.year));
+  const euros = (value: bigint | null) => (value === null ? '-' : toEuros(value));
+  // markers sit side by side above the year's point, so that two movements in one year stay apart
+  const marker = (
+    name: string,
+    symbol: string,
+    color: string,
+    offset: number,
+    pick: (year: ReserveYear) => bigint,
+  ) => ({
+    type: 'scatter',
+    name,
+    symbol,
+    symbolSize: 15,
+    symbolOffset: [offset, -20],
+    itemStyle: { color, borderColor: '#ffffff', borderWidth: 1 },
+    data: data.map((year) => (pick(year) > 0n ? toEuros(year.closing) : '-')),
+    z: 6,
+  });
+  const option: EChartsCoreOption = {
+    grid: { ...grid, right: 40, top: 36 },
+    legend: { ...legend, data: ['Stand einde jaar', 'Bandbreedte', 'Aanvulling', 'Uitkering', 'Naar fonds'] },
+    xAxis: { type: 'category', data: years, boundaryGap: data.length === 1, axisLabel: axisText },
+    yAxis: euroAxis,
+    series: [
+      {
+        type: 'line',
+        name: 'ondergrens',
+        stack: 'band',
+        symbol: 'none',
+        lineStyle: { width: 1, type: 'dashed', color: '#6a8f73' },
+        data: data.map((year) => euros(year.min)),
+        silent: true,
+      },
+      {
+        type: 'line',
+        name: 'Bandbreedte',
+        stack: 'band',
+        symbol: 'none',
+        lineStyle: { width: 1, type: 'dashed', color: '#6a8f73' },
+        itemStyle: { color: '#cfe5d4' },
+        areaStyle: { color: '#cfe5d4', opacity: 0.8 },
+        data: data.map((year) => (year.min === null || year.max === null ? '-' : toEuros(year.max - year.min))),
+        silent: true,
+      },
+      {
+        type: 'line',
+        name: 'Stand einde jaar',
+        symbol: 'circle',
+        symbolSize: 9,
+        lineStyle: { width: 3, color: PALETTE[0] },
+        itemStyle: { color: PALETTE[0] },
+        data: data.map((year) => toEuros(year.closing)),
+        z: 5,
+      },
+      marker('Aanvulling', 'triangle', '#2d7a4f', -18, (year) => year.replenished),
+      marker('Uitkering', 'path://M0,0 L10,0 L5,9 Z', '#a8324a', 0, (year) => year.paidOut),
+      marker('Naar fonds', 'diamond', '#7a3f9d', 18, (year) => year.toFunds),
+    ],
+  };
+  return renderChart(option, { width, height: 340 }, 'Regionale reserve per jaar binnen de bandbreedte');
+}
+
+/** One bar per municipality and year. */
+export function memberBarsChart(data: MemberMoney, which: 'contributions' | 'due', width: number, label: string): Html {
+  const members = data[which];
+  const names = members.map((member) => member.name);
+  const colours = shades(which === 'due' ? COOL : WARM, data.years.length);
+  const option: EChartsCoreOption = {
+    grid: { ...grid, bottom: 110 },
+    legend,
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { ...axisText, interval: 0, rotate: names.length > 6 ? 35 : 0 },
+    },
+    yAxis: euroAxis,
+    series: data.years.map((year, index) => ({
+      type: 'bar',
+      name: String(year),
+      itemStyle: { color: colours[index] },
+      data: members.map((member) => toEuros(member.byYear.get(year) ?? 0n)),
+    })),
+  };
+  return renderChart(option, { width, height: 360 }, label);
+}
+
+/** One colour per kind of account, so that the same kind looks the same in every year. */
+function nodeColour(id: string): string {
+  if (id === 'rijk') return '#1d3f66';
+  if (/:(bw-historical|mo-budget)$/.test(id)) return '#4d6f91';
+  if (/-provisions$/.test(id)) return '#2d7a4f';
+  if (/:reserve$/.test(id)) return '#38707a';
+  if (/:fund:/.test(id)) return '#7a3f9d';
+  if (/^(gemeenten|GM\d{4}):/.test(id)) return '#b35c00';
+  if (id === 'external:providers') return '#a8324a';
+  if (/^pool:/.test(id)) return '#6b6b1f';
+  return '#5b5b66';
+}
+
+/** The year's flows from the postings. */
+export function sankeyChart(data: SankeyData, width: number, label: string): Html {
+  const labels = new Map(data.nodes.map((node) => [node.id, node.label]));
+  const height = Math.max(360, Math.min(1100, 34 * data.nodes.length));
+  const option: EChartsCoreOption = {
+    series: [
+      {
+        type: 'sankey',
+        left: 8,
+        right: 190,
+        top: 12,
+        bottom: 12,
+        nodeWidth: 14,
+        nodeGap: 10,
+        nodeAlign: 'justify',
+        layoutIterations: 64,
+        draggable: false,
+        data: data.nodes.map((node) => ({ name: node.id, itemStyle: { color: nodeColour(node.id), borderWidth: 0 } })),
+        links: data.links.map((link) => ({ source: link.source, target: link.target, value: toEuros(link.amount) })),
+        lineStyle: { color: 'gradient', opacity: 0.35, curveness: 0.5 },
+        label: {
+          color: TEXT_COLOR,
+          fontSize: 12,
+          formatter: (params: { name: string }) => labels.get(params.name) ?? params.name,
+        },
+      },
+    ],
+  };
+  return renderChart(option, { width, height }, label);
+}
+
+/** Bars from one level to the next; subtotals from zero. */
+export function waterfallChart(data: Waterfall, width: number): Html {
+  const colour = { up: '#2d7a4f', down: '#a8324a', total: PALETTE[0] } as const;
+  const option: EChartsCoreOption = {
+    grid: { ...grid, bottom: 80 },
+    xAxis: {
+      type: 'category',
+      data: data.steps.map((step) => step.label),
+      axisLabel: { ...axisText, interval: 0, rotate: 20 },
+    },
+    yAxis: euroAxis,
+    series: [
+      {
+        type: 'custom',
+        name: `Resultaat ${data.scheme}`,
+        encode: { x: 0, y: [1, 2] },
+        data: data.steps.map((step, index) => [index, toEuros(step.from), toEuros(step.to), step.kind]),
+        renderItem: (_params: unknown, api: any) => {
+          const index = api.value(0) as number;
+          const kind = data.steps[index].kind;
+          const [x, top] = api.coord([index, api.value(1)]);
+          const [, bottom] = api.coord([index, api.value(2)]);
+          const width = api.size([1, 0])[0] * 0.6;
+          return {
+            type: 'rect',
+            shape: { x: x - width / 2, y: Math.min(top, bottom), width, height: Math.max(1, Math.abs(bottom - top)) },
+            style: { fill: colour[kind] },
+          };
+        },
+      },
+    ],
+  };
+  return renderChart(option, { width, height: 320 }, `Jaarresultaat ${data.scheme} als waterval`);
+}
+
+/** A bar per municipality and year: the replayed minus the recorded settlement amount. */
+export function differenceChart(
+  years: readonly number[],
+  members: readonly { name: string; byYear: ReadonlyMap<number, bigint> }[],
+  width: number,
+): Html {
+  const colours = shades(COOL, years.length);
+  const names = members.map((member) => member.name);
+  const option: EChartsCoreOption = {
+    grid: { ...grid, bottom: 110 },
+    legend,
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { ...axisText, interval: 0, rotate: names.length > 6 ? 35 : 0 },
+    },
+    yAxis: euroAxis,
+    series: years.map((year, index) => ({
+      type: 'bar',
+      name: String(year),
+      itemStyle: { color: colours[index] },
+      data: members.map((member) => toEuros(member.byYear.get(year) ?? 0n)),
+    })),
+  };
+  return renderChart(
+    option,
+    { width, height: 360 },
+    'Verschil in de afrekening per gemeente en jaar (herberekend − vastgelegd)',
+  );
+}

@@ -1,0 +1,325 @@
+import {
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainError, KeyVersion } from '@libs/domain';
+import { CommandFileError, describeProblem, parseCommandFile, verifyStore } from '@libs/ledger';
+import {
+  explainAccount,
+  REVISABLE_COMMANDS,
+  replayWithRevisions,
+  Revision,
+  tracePayment,
+  yearOf,
+} from '@libs/projections';
+import { renderHledgerJournal, renderStatementCsv, renderStatementXlsx } from '@libs/reports';
+import type { Request, Response } from 'express';
+import { requirePrincipal } from '../auth/bearer-auth.guard';
+import { Public } from '../auth/public.decorator';
+import { notFound } from '../http/problem';
+import { UiAuthGuard } from './auth/ui-auth.guard';
+import { yearFlows } from './charts/year-flows';
+import { sankeyData } from './charts/sankey.data';
+import { Html } from './html';
+import { UiErrorFilter } from './ui-error.filter';
+import { RegionPageData, UiReadService } from './ui-read.service';
+import { AdvanceRow, duePage, explainPage } from './views/explain.view';
+import { homePage } from './views/home.view';
+import { regionPage, VerifyOutcome } from './views/region.view';
+import { tracePage } from './views/trace.view';
+import { whatIfPage } from './views/what-if.view';
+import { RijkPaymentRow, yearPage } from './views/year.view';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_REVISION_FILE = 1024 * 1024;
+
+interface UploadedRevisionFile {
+  readonly originalname: string;
+  readonly buffer: Buffer;
+  readonly size: number;
+}
+
+function send(response: Response, page: Html): void {
+  response.type('text/html; charset=utf-8').send(page.text);
+}
+
+function yearParam(text: string | undefined): number {
+  if (!text || !/^\d{4}$/.test(text)) throw notFound(`"${text}" is geen jaar`, 'year');
+  return Number(text);
+}
+
+/** The controller's workspace: server-rendered pages over the same ledger, projections and read rule as the API. */
+@ApiExcludeController()
+@Public()
+@UseGuards(UiAuthGuard)
+@UseFilters(UiErrorFilter)
+@Controller()
+export class UiPagesController {
+  constructor(private readonly read: UiReadService) {}
+
+  @Get()
+  async home(@Req() request: Request, @Res() response: Response) {
+    const principal = requirePrincipal(request);
+    send(response, homePage(principal, await this.read.readableRegions(principal)));
+  }
+
+  @Get('ui/regions/:regionId')
+  async region(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
+    const principal = requirePrincipal(request);
+    send(response, regionPage(principal, await this.read.region(principal, params.regionId)));
+  }
+
+  @Post('ui/regions/:regionId/verify')
+  async verify(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
+    const principal = requirePrincipal(request);
+    const data = await this.read.region(principal, params.regionId);
+    const [report] = await this.read.ledger.track(() => verifyStore(this.read.ledger.store, params.regionId));
+    const outcome: VerifyOutcome = !report
+      ? { intact: false, message: 'De regio staat niet in de opslag.' }
+      : report.problem
+        ? { intact: false, message: `De geschiedenis klopt niet: ${describeProblem(report.problem)}` }
+        : {
+            intact: true,
+            message: `Gecontroleerd: ${report.events} gebeurtenissen, de hashketen klopt${report.unchained > 0 ? ` (${report.unchained} van vóór de keten)` : ''}. Ledger-hash ${report.ledgerHash}.`,
+          };
+    send(response, regionPage(principal, data, outcome));
+  }
+
+  @Get('ui/regions/:regionId/what-if')
+  async whatIf(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: Record<string, string>,
+    @Query() query: Record<string, string>,
+  ) {
+    const principal = requirePrincipal(request);
+    const data = await this.read.region(principal, params.regionId);
+    send(response, whatIfPage(principal, data, { key: chosenKey(data, query.sleutel) }));
+  }
+
+  @Post('ui/regions/:regionId/what-if')
+  @UseInterceptors(FileInterceptor('herziening', { limits: { fileSize: MAX_REVISION_FILE, files: 1, fields: 2000 } }))
+  async whatIfRun(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: Record<string, string>,
+    @UploadedFile() file: UploadedRevisionFile | undefined,
+  ) {
+    const principal = requirePrincipal(request);
+    const data = await this.read.region(principal, params.regionId);
+    const body = (request.body ?? {}) as Record<string, string>;
+    const key = chosenKey(data, body.sleutel);
+    const weights = key ? weightsOf(body, key) : undefined;
+    try {
+      let revisions: Revision[];
+      let source: string;
+      if (file && file.size > 0) {
+        revisions = revisionsFromFile(
+          file.originalname || 'herziening.jsonl',
+          file.buffer.toString('utf8'),
+          params.regionId,
+        );
+        source = file.originalname || 'herzieningsbestand';
+      } else if (key && weights) {
+        revisions = [{ type: 'AdoptDistributionKey', ...key, weights } as Revision];
+        source = `${key.keyId} v${key.version} met aangepaste gewichten`;
+      } else {
+        throw new DomainError('INVALID_FIELD', 'kies een bestand of een sleutel met gewichten', 'herziening');
+      }
+      const report = replayWithRevisions(params.regionId, data.events, data.state, revisions);
+      response.status(200);
+      send(response, whatIfPage(principal, data, { key, weights, report, source }));
+    } catch (error) {
+      if (!(error instanceof DomainError) && !(error instanceof CommandFileError)) throw error;
+      response.status(400);
+      send(response, whatIfPage(principal, data, { key, weights, error: error.message }));
+    }
+  }
+
+  @Get('ui/regions/:regionId/journaal')
+  async journal(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: Record<string, string>,
+    @Query() query: Record<string, string>,
+  ) {
+    const principal = requirePrincipal(request);
+    const data = await this.read.region(principal, params.regionId);
+    const year = query.jaar === undefined ? undefined : yearParam(query.jaar);
+    response
+      .type('text/plain; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="${params.regionId}${year ? `-${year}` : ''}.journal"`);
+    response.send(renderHledgerJournal(params.regionId, data.events, year, data.ledgerHash));
+  }
+
+  @Get('ui/regions/:regionId/:year')
+  async year(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: Record<string, string>,
+    @Query() query: Record<string, string>,
+  ) {
+    const principal = requirePrincipal(request);
+    const year = yearParam(params.year);
+    const data = await this.read.region(principal, params.regionId);
+    this.read.requireYear(data, year);
+    const mode = query.stromen === 'per-gemeente' ? 'members' : 'summary';
+    const flows = sankeyData(yearFlows(data.events, year), data.state.region, mode);
+    send(response, yearPage(principal, data, year, { data: flows, mode }, rijkPayments(data, year)));
+  }
+
+  @Get('ui/regions/:regionId/:year/jaaroverzicht.xlsx')
+  @Header('Content-Type', XLSX)
+  async statementXlsx(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
+    const statement = await this.statementFor(request, params);
+    response.setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${statement.year}.xlsx"`);
+    response.send(await renderStatementXlsx(statement));
+  }
+
+  @Get('ui/regions/:regionId/:year/jaaroverzicht.csv')
+  async statementCsv(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
+    const statement = await this.statementFor(request, params);
+    response
+      .type('text/csv; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${statement.year}.csv"`);
+    response.send(renderStatementCsv(statement));
+  }
+
+  @Get('ui/regions/:regionId/:year/uitleg')
+  async explain(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: Record<string, string>,
+    @Query() query: Record<string, string>,
+  ) {
+    const principal = requirePrincipal(request);
+    const year = yearParam(params.year);
+    const data = await this.read.region(principal, params.regionId);
+    this.read.requireYear(data, year);
+    if (typeof query.gemeente === 'string') {
+      const statement = data.statement(year);
+      if (!statement.municipalities[query.gemeente])
+        throw notFound(`gemeente "${query.gemeente}" hoort niet bij ${data.state.region!.name}`, 'gemeente');
+      send(response, duePage(principal, data, statement, query.gemeente, advancesOf(data, year, query.gemeente)));
+      return;
+    }
+    if (typeof query.account !== 'string' || query.account === '')
+      throw notFound('kies een rekening (account) of een gemeente', 'account');
+    const explanation = explainAccount(params.regionId, data.events, year, query.account);
+    const types = typeof query.soort === 'string' && query.soort !== '' ? query.soort.split(',') : [];
+    const line = typeof query.regel === 'string' ? query.regel.slice(0, 200) : undefined;
+    send(
+      response,
+      explainPage(
+        principal,
+        data,
+        explanation,
+        { types, negated: query.omgekeerd === '1', line },
+        paymentIdsOf(data, year),
+      ),
+    );
+  }
+
+  @Get('ui/regions/:regionId/:year/trace/:paymentId')
+  async trace(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
+    const principal = requirePrincipal(request);
+    const year = yearParam(params.year);
+    const data = await this.read.region(principal, params.regionId);
+    const trace = tracePayment(params.regionId, data.events, params.paymentId);
+    if (trace.year !== year)
+      throw notFound(`betaling ${params.paymentId} hoort bij ${trace.year}, niet bij ${year}`, 'year');
+    send(response, tracePage(principal, data, trace));
+  }
+
+  private async statementFor(request: Request, params: Record<string, string>) {
+    const year = yearParam(params.year);
+    const data = await this.read.region(requirePrincipal(request), params.regionId);
+    this.read.requireYear(data, year);
+    return data.statement(year);
+  }
+}
+
+function chosenKey(data: RegionPageData, choice: string | undefined): KeyVersion | undefined {
+  if (typeof choice !== 'string') return undefined;
+  const [keyId, version] = choice.split(':');
+  return data.state.keys.get(keyId)?.find((key) => String(key.version) === version);
+}
+
+function weightsOf(body: Record<string, string>, key: KeyVersion): Record<string, string> | undefined {
+  const weights: Record<string, string> = {};
+  for (const code of Object.keys(key.weights)) {
+    const value = body[`gewicht.${code}`];
+    if (typeof value !== 'string') return undefined;
+    // a Dutch decimal comma is what people type
+    weights[code] = value.trim().replace(',', '.');
+  }
+  return weights;
+}
+
+/** A revision file: JSON Lines of key and agreement commands of this region, each checked by the command parser. */
+function revisionsFromFile(file: string, text: string, regionId: string): Revision[] {
+  const revisions: Revision[] = [];
+  for (const { line, command } of parseCommandFile(file, text)) {
+    if (!(REVISABLE_COMMANDS as readonly string[]).includes(command.type))
+      throw new CommandFileError(
+        file,
+        line,
+        `${command.type}: een wat-als herziet alleen ${REVISABLE_COMMANDS.join(', ')}`,
+        'INVALID_FIELD',
+        'command',
+      );
+    if (command.regionId !== regionId)
+      throw new CommandFileError(
+        file,
+        line,
+        `regionId: moet "${regionId}" zijn, niet "${command.regionId}"`,
+        'INVALID_FIELD',
+        'regionId',
+      );
+    revisions.push(command as Revision);
+  }
+  if (revisions.length === 0)
+    throw new CommandFileError(file, 0, 'het bestand bevat geen enkele regel', 'INVALID_FIELD');
+  return revisions;
+}
+
+function rijkPayments(data: RegionPageData, year: number): RijkPaymentRow[] {
+  return data.events
+    .filter((event) => event.type === 'RijkPaymentRecorded' && yearOf(event) === year)
+    .map((event) => event.data as RijkPaymentRow);
+}
+
+function paymentIdsOf(data: RegionPageData, year: number): Map<string, string> {
+  return new Map(
+    data.events
+      .filter((event) => event.type === 'RijkPaymentRecorded' && yearOf(event) === year)
+      .map((event) => [event.eventId, (event.data as { paymentId: string }).paymentId]),
+  );
+}
+
+function advancesOf(data: RegionPageData, year: number, code: string): AdvanceRow[] {
+  return data.events
+    .filter(
+      (event) =>
+        event.type === 'AdvanceRecorded' &&
+        yearOf(event) === year &&
+        (event.data as { municipality?: string }).municipality === code,
+    )
+    .map((event) => ({
+      ...(event.data as Omit<AdvanceRow, 'recordedAt' | 'actor'>),
+      recordedAt: event.metadata.recordedAt,
+      actor: event.metadata.actor,
+    }));
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { LedgerService } from '../ledger/ledger.service';
+import { SessionStore } from './auth/session.store';
+import { UiAuthGuard } from './auth/ui-auth.guard';
+import { LiveService } from './live/live.service';
+import { UiLiveController } from './live/ui-live.controller';
+import { UiAssetsController } from './ui-assets.controller';
+import { UiErrorFilter } from './ui-error.filter';
+import { UiLoginController } from './ui-login.controller';
+import { UiPagesController } from './ui-pages.controller';
+import { UiReadService } from './ui-read.service';
+
+/**
+ * The web interface (Dutch, server-rendered, offline): the start page at / and everything under /ui.
+ * It reads through the service's LedgerService and checks tokens with its TokenStore (both provided
+ * by the application module), with the same read rule as the API.
+ */
+@Module({
+  // the pages' `:regionId/:year` route comes last, after the fixed paths it would otherwise shadow
+  controllers: [UiAssetsController, UiLoginController, UiLiveController, UiPagesController],
+  providers: [
+    UiReadService,
+    UiAuthGuard,
+    UiErrorFilter,
+    { provide: SessionStore, useValue: new SessionStore() },
+    {
+      provide: LiveService,
+      useFactory: (ledger: LedgerService) => new LiveService(ledger.store),
+      inject: [LedgerService],
+    },
+  ],
+})
+export class UiModule {}
