@@ -1,0 +1,381 @@
+import { parseAmount, formatEuro } from '@libs/money';
+import { get as httpGet, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { LiveService } from '../../apps/api/src/ui/live/live.service';
+import { commandsOf, startApi, TestApi } from '../support/api';
+
+const ORIGIN = 'http://127.0.0.1';
+
+/** The region id of an example file (its RegisterRegion line), so that nothing depends on a name. */
+const regionOf = (file: string) =>
+  String(commandsOf(file).find((command) => command.command === 'RegisterRegion')!.regionId);
+const regionsOf = (file: string) =>
+  commandsOf(file)
+    .filter((command) => command.command === 'RegisterRegion')
+    .map((command) => String(command.regionId));
+
+const euro = (amount: string) => formatEuro(parseAmount(amount));
+/** The visible text of a page, tags dropped and entities of the euro amounts undone. */
+const textOf = (page: string) =>
+  page
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+
+let api: TestApi;
+let holland: string;
+
+beforeAll(async () => {
+  api = await startApi(['holland-rijnland.jsonl', 'regio-zuid-meerjarig.jsonl', 'aef-solidarity.jsonl']);
+  holland = regionOf('holland-rijnland.jsonl');
+  api.token('controller', { actor: 'carla', role: 'controller' });
+  api.token('leiden', { actor: 'leiden', role: 'municipality', municipality: 'GM0546' });
+});
+afterAll(() => api.close());
+
+/** Logs in through the form and returns the session cookie. */
+async function login(token: string): Promise<string> {
+  const response = await api.http
+    .post('/ui/login')
+    .set('Origin', ORIGIN)
+    .set('Host', '127.0.0.1')
+    .type('form')
+    .send({ token, terug: `/ui/regions/${holland}` })
+    .expect(303);
+  expect(response.headers.location).toBe(`/ui/regions/${holland}`);
+  const cookie = ([] as string[]).concat(response.headers['set-cookie'])[0];
+  expect(cookie).toMatch(/^geldstroom_sessie=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
+  expect(cookie).not.toContain(token);
+  return cookie.split(';')[0];
+}
+
+const tokenOf = (name: string) => api.as(name).Authorization.slice('Bearer '.length);
+
+describe('signing in to the pages', () => {
+  it('a page without a session or token redirects to the login (303); the API keeps answering 401 problem+json', async () => {
+    const page = await api.http.get(`/ui/regions/${holland}/2024`).expect(303);
+    expect(page.headers.location).toBe(`/ui/login?terug=${encodeURIComponent(`/ui/regions/${holland}/2024`)}`);
+    expect((await api.http.get('/').expect(303)).headers.location).toBe('/ui/login');
+    const apiAnswer = await api.http.get('/api/v1/regions').expect(401);
+    expect(apiAnswer.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('a token pasted once gives an httpOnly, SameSite=Strict session cookie that holds no token; logout ends it', async () => {
+    const cookie = await login(tokenOf('controller'));
+    const page = await api.http.get(`/ui/regions/${holland}`).set('Cookie', cookie).expect(200);
+    expect(page.text).toContain('carla · controller');
+    await api.http.post('/ui/logout').set('Cookie', cookie).set('Origin', ORIGIN).set('Host', '127.0.0.1').expect(303);
+    await api.http.get(`/ui/regions/${holland}`).set('Cookie', cookie).expect(303);
+  });
+
+  it('the cookie is Secure when the page is served over https', async () => {
+    const response = await api.http
+      .post('/ui/login')
+      .set('Origin', 'https://geldstroom.example')
+      .set('Host', 'geldstroom.example')
+      .set('X-Forwarded-Proto', 'https')
+      .type('form')
+      .send({ token: tokenOf('controller') })
+      .expect(303);
+    expect(([] as string[]).concat(response.headers['set-cookie'])[0]).toMatch(/; Secure$/);
+  });
+
+  it('a wrong token is a 401 page; a login or form post from another origin, or without one, is refused', async () => {
+    const wrong = await api.http
+      .post('/ui/login')
+      .set('Origin', ORIGIN)
+      .set('Host', '127.0.0.1')
+      .type('form')
+      .send({ token: 'gst_nope' })
+      .expect(401);
+    expect(wrong.text).toContain('Dit token is onbekend of ingetrokken.');
+    await api.http
+      .post('/ui/login')
+      .set('Origin', 'https://evil.example')
+      .set('Host', '127.0.0.1')
+      .type('form')
+      .send({ token: tokenOf('controller') })
+      .expect(403);
+    await api.http
+      .post('/ui/login')
+      .set('Host', '127.0.0.1')
+      .type('form')
+      .send({ token: tokenOf('controller') })
+      .expect(403);
+    const cookie = await login(tokenOf('controller'));
+    const forged = await api.http
+      .post(`/ui/regions/${holland}/verify`)
+      .set('Cookie', cookie)
+      .set('Origin', 'https://evil.example')
+      .set('Host', '127.0.0.1')
+      .expect(403);
+    expect(forged.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('a revoked token ends its sessions at the next request', async () => {
+    const made = api.token('short', { actor: 'kort', role: 'controller' });
+    const cookie = await login(made.token);
+    await api.http.get('/').set('Cookie', cookie).expect(200);
+    api.created.tokens.revoke(made.principal.tokenId);
+    await api.http.get('/').set('Cookie', cookie).expect(303);
+  });
+
+  it('pages accept the API bearer token; a municipality sees its own region only', async () => {
+    const home = await api.http.get('/').set(api.as('leiden')).expect(200);
+    expect(home.text).toContain(`/ui/regions/${holland}"`);
+    expect(home.text).not.toContain('/ui/regions/regio-zuid"');
+    const other = await api.http.get('/ui/regions/regio-zuid').set(api.as('leiden')).expect(403);
+    expect(other.text).toContain('Geen toegang');
+    await api.http.get(`/ui/regions/${holland}/2024`).set(api.as('leiden')).expect(200);
+    await api.http.get('/ui/regions/regio-zuid/2025/jaaroverzicht.csv').set(api.as('leiden')).expect(403);
+  });
+
+  it('pages have their own content security policy (own scripts, styles and images only, never framed); the API keeps its own', async () => {
+    const page = await api.http.get('/').set(api.as('admin')).expect(200);
+    const csp = page.headers['content-security-policy'];
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.headers['referrer-policy']).toBe('same-origin');
+    const apiAnswer = await api.http.get('/api/v1/regions').set(api.as('admin')).expect(200);
+    expect(apiAnswer.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.text).not.toMatch(/<script>|\sstyle="|<style|https?:\/\/(?!www\.w3\.org)/);
+  });
+});
+
+describe('the pages of every example region', () => {
+  const files = ['holland-rijnland.jsonl', 'regio-zuid-meerjarig.jsonl', 'aef-solidarity.jsonl'];
+
+  it('render the region and each of its years, with the statement’s due amounts in the settlement table', async () => {
+    const timings: string[] = [];
+    for (const regionId of files.flatMap(regionsOf)) {
+      const started = process.hrtime.bigint();
+      const region = await api.http.get(`/ui/regions/${regionId}`).set(api.as('controller')).expect(200);
+      timings.push(`${regionId}: ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
+      expect(region.text).toContain('<svg role="img"');
+      const years = (await api.http.get(`/api/v1/regions/${regionId}`).set(api.as('controller')).expect(200)).body
+        .years;
+      for (const { year } of years as { year: number }[]) {
+        const page = await api.http.get(`/ui/regions/${regionId}/${year}`).set(api.as('controller')).expect(200);
+        const statement = (
+          await api.http.get(`/api/v1/regions/${regionId}/statements/${year}`).set(api.as('controller')).expect(200)
+        ).body;
+        const text = textOf(page.text);
+        for (const [code, member] of Object.entries(
+          statement.municipalities as Record<string, { due: string; name: string }>,
+        )) {
+          const row = new RegExp(`<tr data-code="${code}">[\\s\\S]*?</tr>`).exec(page.text)![0];
+          expect(textOf(row)).toContain(euro(member.due));
+        }
+        expect(text).toContain(euro(statement.bw.result));
+      }
+    }
+    console.log(`server time of the region pages (first render, cold): ${timings.join(', ')}`);
+  });
+
+  it('unknown regions and years are 404 pages, not problem documents', async () => {
+    const region = await api.http.get('/ui/regions/nergens').set(api.as('admin')).expect(404);
+    expect(region.headers['content-type']).toMatch(/^text\/html/);
+    await api.http.get(`/ui/regions/${holland}/2061`).set(api.as('admin')).expect(404);
+    await api.http.get(`/ui/regions/${holland}/twee`).set(api.as('admin')).expect(404);
+  });
+});
+
+describe('drill-down', () => {
+  it('every amount of the settlement table is a link, and its explanation adds up to it', async () => {
+    const statement = (await api.http.get(`/api/v1/regions/${holland}/statements/2024`).set(api.as('admin'))).body;
+    const page = await api.http.get(`/ui/regions/${holland}/2024`).set(api.as('admin')).expect(200);
+    const table = /<table class="data settlement"[\s\S]*?<\/tbody>/.exec(page.text)![0];
+    const cells = table.match(/<td class="num[^"]*">[\s\S]*?<\/td>/g)!;
+    expect(cells.length).toBe(7 * Object.keys(statement.municipalities).length);
+    for (const cell of cells) expect(cell).toMatch(/<a class="amount[^"]*" href="\/ui\/regions\//);
+    // the contribution of the first municipality, in the detailed lines
+    const [code, member] = Object.entries(
+      statement.municipalities as Record<string, { bw: { regionalContribution: string }; due: string }>,
+    )[0];
+    const explain = await api.http
+      .get(`/ui/regions/${holland}/2024/uitleg`)
+      .query({ account: `municipality:${code}:bw`, soort: 'BwContributionsCharged' })
+      .set(api.as('admin'))
+      .expect(200);
+    expect(/data-explained-total>([^<]+)</.exec(explain.text)![1].trim()).toBe(euro(member.bw.regionalContribution));
+    expect(textOf(explain.text)).toContain('bw-objective v');
+    const due = await api.http
+      .get(`/ui/regions/${holland}/2024/uitleg`)
+      .query({ gemeente: code })
+      .set(api.as('admin'))
+      .expect(200);
+    expect(/data-explained-total>([^<]+)</.exec(due.text)![1].trim()).toBe(euro(member.due));
+  });
+
+  it('every Rijk payment links to its trace, a tree whose top is the payment', async () => {
+    const page = await api.http.get(`/ui/regions/${holland}/2024`).set(api.as('admin')).expect(200);
+    const links = [...page.text.matchAll(/href="(\/ui\/regions\/[^"]+\/2024\/trace\/[^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    expect(links.length).toBeGreaterThan(3);
+    const trace = await api.http.get(links[0].replace(/&amp;/g, '&')).set(api.as('admin')).expect(200);
+    expect(trace.text).toContain('<ul class="tree"');
+  });
+});
+
+describe('downloads', () => {
+  it('stream the same bytes as the API routes, authorised by the page session', async () => {
+    const cookie = await login(tokenOf('controller'));
+    const csv = await api.http.get(`/ui/regions/${holland}/2024/jaaroverzicht.csv`).set('Cookie', cookie).expect(200);
+    const apiCsv = await api.http
+      .get(`/api/v1/regions/${holland}/statements/2024?format=csv`)
+      .set(api.as('controller'))
+      .expect(200);
+    expect(csv.text).toBe(apiCsv.text);
+    const journal = await api.http.get(`/ui/regions/${holland}/journaal?jaar=2024`).set('Cookie', cookie).expect(200);
+    const apiJournal = await api.http
+      .get(`/api/v1/regions/${holland}/export?format=hledger&year=2024`)
+      .set(api.as('controller'))
+      .expect(200);
+    expect(journal.text).toBe(apiJournal.text);
+    const xlsx = await api.http
+      .get(`/ui/regions/${holland}/2024/jaaroverzicht.xlsx`)
+      .set('Cookie', cookie)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('what-if', () => {
+  it('replays edited weights and a revision file, shows the differences, and records nothing', async () => {
+    const before = await api.eventCount();
+    const form = await api.http
+      .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
+      .set(api.as('controller'))
+      .expect(200);
+    const weights = Object.fromEntries(
+      [...form.text.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
+    );
+    expect(Object.keys(weights).length).toBe(13);
+    const [first, second] = Object.keys(weights);
+    // move 1.5 percentage point from the first municipality to the second (a key in percent keeps its sum), typed the Dutch way
+    const tenths = (text: string) => Math.round(Number(text) * 10);
+    const typed = (value: number) => `${Math.trunc(value / 10)},${value % 10}`;
+    const edited = {
+      ...weights,
+      [first]: typed(tenths(weights[first]) - 15),
+      [second]: typed(tenths(weights[second]) + 15),
+    };
+    const result = await api.http
+      .post(`/ui/regions/${holland}/what-if`)
+      .set(api.as('controller'))
+      .type('form')
+      .send({ sleutel: 'bw-objective:1', ...edited })
+      .expect(200);
+    expect(result.text).toContain('er is niets vastgelegd');
+    expect(result.text).toContain('id="wat-als-verschillen"');
+    expect(result.text).toMatch(/<td class="num strong">\s*<span class="amount negative">€ -[\d.]+,\d\d/);
+
+    const revisions = commandsOf('revised-keys.jsonl')
+      .map((command) => JSON.stringify({ ...command, regionId: holland }))
+      .join('\n');
+    const upload = await api.http
+      .post(`/ui/regions/${holland}/what-if`)
+      .set(api.as('controller'))
+      .attach('herziening', Buffer.from(revisions), 'herziening.jsonl')
+      .expect(200);
+    expect(upload.text).toContain('Uitkomst: herziening.jsonl');
+    const bad = await api.http
+      .post(`/ui/regions/${holland}/what-if`)
+      .set(api.as('controller'))
+      .attach('herziening', Buffer.from('{"command": "RecordRijkPayment"}\n'), 'fout.jsonl')
+      .expect(400);
+    expect(textOf(bad.text)).toContain('fout.jsonl:1');
+    expect(await api.eventCount()).toBe(before);
+  });
+});
+
+describe('verify', () => {
+  it('the button runs the verify use case and says what it found', async () => {
+    const page = await api.http.post(`/ui/regions/${holland}/verify`).set(api.as('controller')).expect(201);
+    expect(textOf(page.text)).toMatch(/Gecontroleerd: \d+ gebeurtenissen, de hashketen klopt/);
+  });
+});
+
+describe('live', () => {
+  it('an open page hears of new events of its region, once per burst, and not of other regions', async () => {
+    const server = api.created.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const page = await api.http.get(`/ui/regions/${holland}`).set(api.as('admin')).expect(200);
+    const position = /data-position="(\d+)"/.exec(page.text)![1];
+    const received: string[] = [];
+    const stream = httpGet(`http://127.0.0.1:${port}/ui/regions/${holland}/live?na=${position}`, {
+      headers: api.as('admin'),
+    });
+    const response = await new Promise<IncomingMessage>((resolve) => stream.on('response', resolve));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    response.on('data', (chunk: Buffer) => received.push(chunk.toString()));
+    const record = (command: Record<string, unknown>) =>
+      api.http.post('/api/v1/commands').set(api.as('admin')).send(command).expect(201);
+    await record({
+      command: 'RecordRijkPayment',
+      regionId: 'regio-zuid',
+      paymentId: 'live-other',
+      year: 2027,
+      scheme: 'MO',
+      basis: 'objective',
+      recipient: 'GM0101',
+      amount: '1.00',
+    });
+    await record({
+      command: 'RecordRijkPayment',
+      regionId: holland,
+      paymentId: 'live-1',
+      year: 2025,
+      scheme: 'MO',
+      basis: 'objective',
+      recipient: 'GM0546',
+      amount: '100.00',
+    });
+    for (let waited = 0; waited < 5000 && !received.join('').includes('event: vastgelegd'); waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const text = received.join('');
+    expect(text.match(/event: vastgelegd/g)).toHaveLength(1);
+    expect(text).toMatch(/data: \{"events":1,"revision":"\d+","types":\["RijkPaymentRecorded"\]\}/);
+    const live = api.created.app.get(LiveService);
+    expect(live.open).toBe(1);
+    stream.destroy();
+    for (let waited = 0; waited < 2000 && live.open > 0; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(live.open).toBe(0);
+  });
+});
+
+describe('shutdown', () => {
+  it('closes the service while a page is following it live', async () => {
+    const own = await startApi(['aef-solidarity.jsonl']);
+    const server = own.created.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const regionId = regionsOf('aef-solidarity.jsonl')[0];
+    const stream = httpGet(`http://127.0.0.1:${port}/ui/regions/${regionId}/live`, { headers: own.as('admin') });
+    stream.on('error', () => undefined);
+    const response = await new Promise<IncomingMessage>((resolve) => stream.on('response', resolve));
+    expect(response.statusCode).toBe(200);
+    const ended = new Promise((resolve) => response.on('end', resolve));
+    response.resume();
+    const started = Date.now();
+    await own.close();
+    await ended;
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
