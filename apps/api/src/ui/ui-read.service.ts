@@ -17,9 +17,12 @@ export interface RegionPageData {
   readonly position: string;
   readonly years: number[];
   statement(year: number): Statement;
+  /** what a page derives from this exact history (a rendered chart), kept until the history changes */
+  memo<T>(name: string, build: () => T): T;
 }
 
 const CACHE_SIZE = 64;
+const DERIVED_CACHE_SIZE = 256;
 
 /**
  * What the pages read, through the same ledger and the same read rule (permissions.ts) as the API.
@@ -29,6 +32,7 @@ const CACHE_SIZE = 64;
 @Injectable()
 export class UiReadService {
   private readonly statements = new Map<string, Statement>();
+  private readonly derived = new Map<string, unknown>();
 
   constructor(readonly ledger: LedgerService) {}
 
@@ -53,6 +57,14 @@ export class UiReadService {
       position: String(position),
       years: [...state.activeYears].sort((a, b) => a - b),
       statement: (year) => this.statement(state, ledgerHash, year),
+      memo: <T>(name: string, build: () => T): T => {
+        const key = `${regionId}\u0000${ledgerHash}\u0000${name}`;
+        if (this.derived.has(key)) return this.derived.get(key) as T;
+        const value = build();
+        if (this.derived.size >= DERIVED_CACHE_SIZE) this.derived.delete(this.derived.keys().next().value!);
+        this.derived.set(key, value);
+        return value;
+      },
     };
   }
 

@@ -124,7 +124,7 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
       id: 'ingroeipad',
       caption:
         'Ingroeipad BW: per gemeente het historische aandeel (oranje) en het objectieve Rijksbudget (blauw), per jaar gestapeld',
-      chart: ingroeipadChart(ingroei, CHART_WIDTH),
+      chart: data.memo('ingroeipad', () => ingroeipadChart(ingroei, CHART_WIDTH)),
       table: html`${memberTable(ingroei.years, ingroei.historical, 'Historisch aandeel BW per gemeente')}${memberTable(ingroei.years, ingroei.objective, 'Objectief budget BW (Rijk) per gemeente')}`,
     })}
     ${
@@ -133,7 +133,7 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
             id: 'reserve',
             caption:
               'Regionale reserve per jaar binnen de bandbreedte (groen), met aanvullingen, uitkeringen en overhevelingen naar fondsen',
-            chart: reserveChart(reserve, CHART_WIDTH),
+            chart: data.memo('reserve', () => reserveChart(reserve, CHART_WIDTH)),
             table: html`<table class="data">
               <caption>
                 Reserve per jaar
@@ -173,13 +173,17 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
       ${figure({
         id: 'bijdragen',
         caption: 'Bijdragen BW per gemeente per jaar (betaald: negatief)',
-        chart: memberBarsChart(money, 'contributions', HALF_WIDTH, 'Bijdragen BW per gemeente per jaar'),
+        chart: data.memo('bijdragen', () =>
+          memberBarsChart(money, 'contributions', HALF_WIDTH, 'Bijdragen BW per gemeente per jaar'),
+        ),
         table: memberTable(money.years, money.contributions, 'Bijdragen BW per gemeente'),
       })}
       ${figure({
         id: 'afrekening',
         caption: 'Afrekening per gemeente per jaar (te ontvangen +, te betalen −)',
-        chart: memberBarsChart(money, 'due', HALF_WIDTH, 'Afrekening per gemeente per jaar'),
+        chart: data.memo('afrekening', () =>
+          memberBarsChart(money, 'due', HALF_WIDTH, 'Afrekening per gemeente per jaar'),
+        ),
         table: memberTable(money.years, money.due, 'Afrekening per gemeente'),
       })}
     </div>

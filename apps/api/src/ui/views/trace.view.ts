@@ -2,7 +2,7 @@ import { Trace, TraceFlow } from '@libs/projections';
 import { Principal } from '../../auth/token-store';
 import { euro } from '../format';
 import { html, Html, path } from '../html';
-import { accountLabel } from '../labels';
+import { accountLabel, eventLabel } from '../labels';
 import { RegionPageData } from '../ui-read.service';
 import { amount } from './components';
 import { page } from './layout';
@@ -15,7 +15,13 @@ const VIA_WORDS: [RegExp, string][] = [
 
 function via(text: string): string {
   for (const [pattern, dutch] of VIA_WORDS) if (pattern.test(text)) return dutch;
-  return text;
+  return text
+    .split(', ')
+    .map((part) => {
+      const event = /^([A-Za-z]+)(?: \([^)]*\))?$/.exec(part);
+      return event ? eventLabel(event[1]) : part;
+    })
+    .join(', ');
 }
 
 /** The tree as nested lists with details, so that every branch opens and closes by keyboard. */

@@ -38,7 +38,7 @@ function settlementTable(statement: Statement): Html {
   const columns: { label: string; pick: (code: string) => bigint; href?: (code: string) => string }[] = [
     { label: 'Regionaal BW', pick: (code) => regional(code, 'bw'), href: (code) => dueHref(regionId, year, code) },
     {
-      label: 'Voorschotten BW',
+      label: 'Voorschot BW',
       pick: (code) => parseAmount(statement.municipalities[code].bw.advances),
       href: (code) => dueHref(regionId, year, code) + '#voorschotten-BW',
     },
@@ -49,7 +49,7 @@ function settlementTable(statement: Statement): Html {
     },
     { label: 'Regionaal MO', pick: (code) => regional(code, 'mo'), href: (code) => dueHref(regionId, year, code) },
     {
-      label: 'Voorschotten MO',
+      label: 'Voorschot MO',
       pick: (code) => parseAmount(statement.municipalities[code].mo.advances),
       href: (code) => dueHref(regionId, year, code) + '#voorschotten-MO',
     },
@@ -59,7 +59,7 @@ function settlementTable(statement: Statement): Html {
       href: (code) => dueHref(regionId, year, code),
     },
     {
-      label: 'Te ontvangen (+) / te betalen (−)',
+      label: 'Totaal (+ ontvangen, − betalen)',
       pick: (code) => parseAmount(statement.municipalities[code].due),
       href: (code) => dueHref(regionId, year, code),
     },
@@ -324,7 +324,9 @@ export function yearPage(
             ? figure({
                 id: 'sankey',
                 caption: `Geldstromen ${year}: van het Rijk via de centrumgemeente en de gemeenten naar de regionale voorzieningen, zorgaanbieders, reserve, fondsen, verrekening en solidariteit`,
-                chart: sankeyChart(flows.data, 1140, `Geldstromen ${region.name} ${year}`),
+                chart: data.memo(`sankey:${year}:${flows.mode}`, () =>
+                  sankeyChart(flows.data, 1140, `Geldstromen ${region.name} ${year}`),
+                ),
                 table: sankeyTable(flows.data),
                 note: html`<a
                   href="${path(['ui', 'regions', regionId, year], { stromen: otherMode === 'members' ? 'per-gemeente' : undefined })}#stromen"
@@ -340,8 +342,8 @@ export function yearPage(
       <section aria-labelledby="resultaat">
         <h2 id="resultaat">Jaarresultaat regionale voorzieningen</h2>
         <div class="pair">
-          ${figure({ id: 'waterval-bw', caption: `BW: afroming en bijdragen (begroting), eigen bijdragen en kosten geven het resultaat ${euro(bw.result)}; daarna reserve en verrekening`, chart: waterfallChart(bw, 540), table: waterfallTable(bw) })}
-          ${figure({ id: 'waterval-mo', caption: `MO: afroming, eigen bijdragen en kosten geven het resultaat ${euro(mo.result)}; daarna reserve en verrekening`, chart: waterfallChart(mo, 540), table: waterfallTable(mo) })}
+          ${figure({ id: 'waterval-bw', caption: `BW: afroming en bijdragen (begroting), eigen bijdragen en kosten geven het resultaat ${euro(bw.result)}; daarna reserve en verrekening`, chart: data.memo(`waterval:${year}:BW`, () => waterfallChart(bw, 540)), table: waterfallTable(bw) })}
+          ${figure({ id: 'waterval-mo', caption: `MO: afroming, eigen bijdragen en kosten geven het resultaat ${euro(mo.result)}; daarna reserve en verrekening`, chart: data.memo(`waterval:${year}:MO`, () => waterfallChart(mo, 540)), table: waterfallTable(mo) })}
         </div>
         <div class="pair">${regionalBlock(statement, 'bw')}${regionalBlock(statement, 'mo')}</div>
         <div class="pair">
