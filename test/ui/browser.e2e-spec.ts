@@ -202,7 +202,12 @@ const regionOf = (file: string) =>
         amount: '1000000.00',
       })
       .expect(201);
-    await page.waitForFunction(`document.querySelectorAll('table.years tbody tr').length === 3`, undefined, {
+    // a function, not a string: the page's CSP forbids eval, which a string predicate would need
+    const threeYears = () =>
+      (
+        globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number } } }
+      ).document.querySelectorAll('table.years tbody tr').length === 3;
+    await page.waitForFunction(threeYears, undefined, {
       timeout: 10_000,
     });
     expect(await page.evaluate(`window.marker`)).toBe('same page');
