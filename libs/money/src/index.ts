@@ -1,3 +1,4 @@
 export * from './amount';
 export * from './rational';
 export * from './allocate';
+export * from './nl-format';
