@@ -148,7 +148,13 @@ describe('the HTTP API', () => {
         .set(as('controller'))
         .expect(200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-      expect(csv.text).toContain('2023,reserve,paidOut,Uitkering aan gemeenten,,,4407.00');
+      expect(csv.text).toContain('2023;reserve;paidOut;Uitkering aan gemeenten;;;4407,00');
+      const machine = await http
+        .get('/api/v1/regions/holland-rijnland/statements/2023?format=csv&locale=en')
+        .set(as('controller'))
+        .expect(200);
+      expect(machine.text).toContain('2023,reserve,paidOut,Uitkering aan gemeenten,,,4407.00');
+      await http.get('/api/v1/regions/holland-rijnland/statements/2023?locale=en').set(as('controller')).expect(400);
       const xlsx = await http
         .get('/api/v1/regions/holland-rijnland/statements/2023?format=xlsx')
         .set(as('controller'))
@@ -161,7 +167,7 @@ describe('the HTTP API', () => {
       expect(xlsx.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body);
-      expect(workbook.worksheets.length).toBe(14);
+      expect(workbook.worksheets.length).toBe(16);
       const balances = (
         await http.get('/api/v1/regions/holland-rijnland/balances/2023').set(as('controller')).expect(200)
       ).body;

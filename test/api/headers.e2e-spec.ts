@@ -66,25 +66,34 @@ describe('CSV statements are safe to open in a spreadsheet', () => {
   });
   afterAll(() => api.close());
 
-  it('escapes names that a spreadsheet would run as formulas, and keeps amounts (negative ones too) numbers', async () => {
-    const csv = (
-      await api.http.get('/api/v1/regions/formules/statements/2025?format=csv').set(api.as('admin')).expect(200)
-    ).text;
-    const rows: string[][] = parse(csv);
-    const [header, ...body] = rows;
-    expect(header).toEqual(['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag']);
-    const names = new Set(body.map((row) => row[5]).filter(Boolean));
-    expect([...names].sort()).toEqual(
-      Object.values(hostile)
-        .map((name) => `'${name}`)
-        .sort(),
-    );
-    for (const row of body) {
-      expect(row[6]).toMatch(/^(-?\d+\.\d{2})?$/);
-      for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]/);
-    }
-    const negative = body.filter((row) => row[6].startsWith('-'));
-    expect(negative.length).toBeGreaterThan(0);
-    expect(csv).toContain(`,${negative[0][6]}\n`);
-  });
+  it.each([
+    ['nl', '', { delimiter: ';', bom: true }, /^(-?\d+,\d{2})?$/],
+    ['en', '&locale=en', { delimiter: ',' }, /^(-?\d+\.\d{2})?$/],
+  ] as const)(
+    'escapes names that a spreadsheet would run as formulas, and keeps amounts (negative ones too) numbers (%s)',
+    async (_locale, query, options, amount) => {
+      const csv = (
+        await api.http
+          .get(`/api/v1/regions/formules/statements/2025?format=csv${query}`)
+          .set(api.as('admin'))
+          .expect(200)
+      ).text;
+      const rows: string[][] = parse(csv, options);
+      const [header, ...body] = rows;
+      expect(header).toEqual(['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag']);
+      const names = new Set(body.map((row) => row[5]).filter(Boolean));
+      expect([...names].sort()).toEqual(
+        Object.values(hostile)
+          .map((name) => `'${name}`)
+          .sort(),
+      );
+      for (const row of body) {
+        expect(row[6]).toMatch(amount);
+        for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]/);
+      }
+      const negative = body.filter((row) => row[6].startsWith('-'));
+      expect(negative.length).toBeGreaterThan(0);
+      expect(csv).toContain(`${options.delimiter}${negative[0][6]}\n`);
+    },
+  );
 });

@@ -146,9 +146,26 @@ describe('geldstroom apply', () => {
         '--store',
         store.store,
       ]).stdout.split('\n');
-      expect(csv[0]).toBe('jaar,sectie,regel,omschrijving,gemeente,naam,bedrag');
-      expect(csv).toContain('2023,reserve,paidOut,Uitkering aan gemeenten,,,4407.00');
-      expect(csv).toContain('2023,municipality:bw,result,Saldo,GM0546,Leiden,12356091.46');
+      // Dutch spreadsheets by default: a byte order mark, `;` and a decimal comma
+      expect(csv[0]).toBe('\uFEFFjaar;sectie;regel;omschrijving;gemeente;naam;bedrag');
+      expect(csv).toContain('2023;reserve;paidOut;Uitkering aan gemeenten;;;4407,00');
+      expect(csv).toContain('2023;municipality:bw;result;Saldo;GM0546;Leiden;12356091,46');
+      const machine = geldstroom([
+        'statement',
+        '--region',
+        'holland-rijnland',
+        '--year',
+        '2023',
+        '--format',
+        'csv',
+        '--locale',
+        'en',
+        '--store',
+        store.store,
+      ]).stdout.split('\n');
+      expect(machine[0]).toBe('jaar,sectie,regel,omschrijving,gemeente,naam,bedrag');
+      expect(machine).toContain('2023,reserve,paidOut,Uitkering aan gemeenten,,,4407.00');
+      expect(machine).toContain('2023,municipality:bw,result,Saldo,GM0546,Leiden,12356091.46');
       const balanceTable = geldstroom([
         'balances',
         '--region',
@@ -160,7 +177,15 @@ describe('geldstroom apply', () => {
         '--store',
         store.store,
       ]).stdout;
-      expect(balanceTable).toMatch(/region:holland-rijnland:fund:friction\s+€ 3\.992\.021,30/);
+      // the fund and the reserve run on over the years: opening, the year's movements, closing
+      expect(balanceTable).toMatch(/Rekening\s+Beginsaldo\s+Mutaties\s+Eindsaldo\n/);
+      expect(balanceTable).toMatch(
+        /region:holland-rijnland:fund:friction\s+€ 0,00\s+€ 3\.992\.021,30\s+€ 3\.992\.021,30\n/,
+      );
+      expect(balanceTable).toMatch(
+        /region:holland-rijnland:reserve\s+€ 4\.572\.262,00\s+€ -3\.992\.021,30\s+€ 580\.240,70\n/,
+      );
+      expect(balanceTable).not.toMatch(/saldo\s+€ -3\.992\.021,30/i);
     } finally {
       store.cleanup();
     }

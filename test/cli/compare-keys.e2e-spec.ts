@@ -75,7 +75,7 @@ describe('compare-keys: the AEF key options and their stability', () => {
       temp.store,
     ]).stdout;
     expect(text).toMatch(/2024: te verdelen € 6\.532\.985,29/);
-    expect(text).toMatch(/inhabitants\s+gemiddeld 0\.0194/);
+    expect(text).toMatch(/inwoners\s+gemiddeld 0,0194/);
     expect(
       geldstroom(['compare-keys', '--region', 'holland-rijnland', '--years', '2024', '--store', temp.store]).status,
     ).toBe(2);

@@ -67,7 +67,7 @@ describe('integrity: the hash chain and geldstroom verify', () => {
     expect(table.stdout).toContain(`Ledger-hash (vingerafdruk van de vastgelegde geschiedenis): ${ledgerHash}`);
     const csv = geldstroom(['statement', '--region', REGION, '--year', '2024', '--format', 'csv', '--store', store]);
     expect(csv.stdout.trim().split('\n').at(-1)).toBe(
-      `2024,integriteit,ledgerHash,Ledger-hash (vingerafdruk van de vastgelegde geschiedenis): ${ledgerHash},,,`,
+      `2024;integriteit;ledgerHash;Ledger-hash (vingerafdruk van de vastgelegde geschiedenis): ${ledgerHash};;;`,
     );
     const xlsx = join(temp.dir, 'statement.xlsx');
     geldstroom([
@@ -85,7 +85,7 @@ describe('integrity: the hash chain and geldstroom verify', () => {
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
-    const rows = workbook.getWorksheet('Regio')!.getSheetValues() as unknown[][];
+    const rows = workbook.getWorksheet('Overzicht')!.getSheetValues() as unknown[][];
     expect(rows.some((row) => row && row[2] === ledgerHash)).toBe(true);
     const journal = geldstroom(['export', '--format', 'hledger', '--region', REGION, '--store', store]);
     expect(journal.stdout).toContain(`; ledger hash ${ledgerHash}`);

@@ -48,6 +48,18 @@ describe('a multi-year region with a reopened year', () => {
       closing: '185000.00',
       min: '185000.00',
       max: '370000.00',
+      // BBV art. 54: withdrawals and additions per scheme, never netted
+      movements: [
+        { scheme: 'BW', kind: 'result', amount: '-100125.00' },
+        { scheme: 'MO', kind: 'result', amount: '-26250.00' },
+        { scheme: 'BW', kind: 'replenishment', amount: '109037.16' },
+        { scheme: 'MO', kind: 'replenishment', amount: '52337.84' },
+        { scheme: 'BW', kind: 'payout', amount: '0.00' },
+        { scheme: 'MO', kind: 'payout', amount: '0.00' },
+        { scheme: null, kind: 'fund', amount: '0.00' },
+      ],
+      additions: '161375.00',
+      withdrawals: '126375.00',
     });
     expect(statements[2024].solidarity).toBeNull();
   });
@@ -63,6 +75,17 @@ describe('a multi-year region with a reopened year', () => {
       closing: '385000.00',
       min: '192500.00',
       max: '385000.00',
+      movements: [
+        { scheme: 'BW', kind: 'result', amount: '292500.00' },
+        { scheme: 'MO', kind: 'result', amount: '45000.00' },
+        { scheme: 'BW', kind: 'replenishment', amount: '0.00' },
+        { scheme: 'MO', kind: 'replenishment', amount: '0.00' },
+        { scheme: 'BW', kind: 'payout', amount: '0.00' },
+        { scheme: 'MO', kind: 'payout', amount: '0.00' },
+        { scheme: null, kind: 'fund', amount: '-137500.00' },
+      ],
+      additions: '337500.00',
+      withdrawals: '137500.00',
     });
     expect(funds.frictie).toEqual({ opening: '0.00', fromReserve: '137500.00', spent: '0.00', closing: '137500.00' });
     expect(

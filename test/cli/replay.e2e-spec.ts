@@ -188,7 +188,7 @@ describe('what-if replay equals a fresh ledger with the revision', () => {
       '--store',
       `sqlite:${join(temp.dir, 'regio-zuid-1-recorded.db')}`,
     ]);
-    expect(text.stdout).toMatch(/GM0101 Centrumstad\s+BW regionalContribution/);
+    expect(text.stdout).toMatch(/GM0101 Centrumstad\s+BW Bijdrage /);
   });
 
   it('accepts only keys and agreements for the region in the revision file', () => {

@@ -115,7 +115,7 @@ describe('wrong money from a mistake is refused where the user records it (issue
       '--store',
       temp.store,
     ]);
-    expect(table.stdout).toMatch(/Voorschotten\s+Afrekening/);
+    expect(table.stdout).toMatch(/Voorschotten\s+Te ontvangen \/ te betalen/);
     expect(table.stdout).toMatch(/GM0484 Alphen aan den Rijn .* 60\.911,43 +7\.094\.119,49\n/);
     expect(table.stdout).toMatch(/Afrekening BW en MO \(te ontvangen \+, te betalen −\)/);
     expect(table.stdout).toMatch(/GM0484 Alphen aan den Rijn +€ 7\.094\.119,49 +€ 1\.404\.966,72 +€ 8\.499\.086,21/);
@@ -130,10 +130,10 @@ describe('wrong money from a mistake is refused where the user records it (issue
       '--store',
       temp.store,
     ]).stdout;
-    expect(csv).toContain('2024,municipality:bw,advances,Voorschotten,GM0484,Alphen aan den Rijn,60911.43\n');
-    expect(csv).toContain('2024,municipality:bw,due,Afrekening,GM0484,Alphen aan den Rijn,7094119.49\n');
+    expect(csv).toContain('2024;municipality:bw;advances;Voorschotten;GM0484;Alphen aan den Rijn;60911,43\n');
+    expect(csv).toContain('2024;municipality:bw;due;Te ontvangen / te betalen;GM0484;Alphen aan den Rijn;7094119,49\n');
     expect(csv).toContain(
-      '2024,municipality,due,"Afrekening BW en MO (te ontvangen +, te betalen −)",GM0484,Alphen aan den Rijn,8499086.21\n',
+      '2024;municipality;due;Afrekening BW en MO (te ontvangen +, te betalen −);GM0484;Alphen aan den Rijn;8499086,21\n',
     );
     const out = join(temp.dir, 'statement.xlsx');
     expect(
@@ -159,7 +159,7 @@ describe('wrong money from a mistake is refused where the user records it (issue
     expect(values).toEqual(
       expect.arrayContaining([
         ['Voorschotten', 60911.43],
-        ['Afrekening', 7094119.49],
+        ['Te ontvangen / te betalen', 7094119.49],
         ['Afrekening BW en MO (te ontvangen +, te betalen −)', 8499086.21],
       ]),
     );

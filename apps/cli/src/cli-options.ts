@@ -1,4 +1,5 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
+import { CSV_LOCALES, CsvLocale } from '@libs/reports';
 import { UsageError } from './cli-error';
 import { didYouMean } from './did-you-mean';
 
@@ -54,17 +55,45 @@ export function asOfOption(value: string | boolean | undefined): Date | undefine
 
 export const storeOption = { store: { type: 'string' } } as const;
 
+/** `--locale nl|en` of CSV output: Dutch spreadsheets by default, `en` for the machine form. */
+export function localeOption(value: string | boolean | undefined): CsvLocale {
+  if (value === undefined) return 'nl';
+  if (typeof value !== 'string' || !(CSV_LOCALES as readonly string[]).includes(value))
+    throw new UsageError(`--locale must be one of ${CSV_LOCALES.join(', ')}, got "${String(value)}"`);
+  return value as CsvLocale;
+}
+
+/**
+ * The moment a document says it was generated: now, or SOURCE_DATE_EPOCH (seconds since 1970, the
+ * reproducible-builds convention) so that a letter or workbook can be generated again byte for byte.
+ */
+export function generatedAt(env: NodeJS.ProcessEnv): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d{1,12}$/.test(epoch))
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, got "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
 /** The options every region/year query takes: --region, --year, --format, --as-of and --store. */
-export function regionYearQuery<F extends string>(args: string[], formats: readonly F[], withOut = false) {
+export function regionYearQuery<F extends string>(
+  args: string[],
+  formats: readonly F[],
+  extra: { out?: boolean; locale?: boolean } = {},
+) {
   const { values } = parseOptions(args, {
     ...storeOption,
     region: { type: 'string' },
     year: { type: 'string' },
     format: { type: 'string' },
     'as-of': { type: 'string' },
-    ...(withOut ? { out: { type: 'string' } } : {}),
+    ...(extra.out ? { out: { type: 'string' } } : {}),
+    ...(extra.locale ? { locale: { type: 'string' } } : {}),
   } as const);
+  const locale = localeOption((values as { locale?: string }).locale);
   return {
+    locale,
+    localeGiven: (values as { locale?: string }).locale !== undefined,
     regionId: requireOption(values.region, 'region'),
     year: yearOption(values.year),
     format: formatOption(values.format, formats, formats[0]),

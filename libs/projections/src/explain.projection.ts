@@ -1,4 +1,12 @@
-import { AllocationLine, DerivedMoneyData, KeyReference, SolidarityData } from '@libs/domain';
+import {
+  Accounts,
+  AllocationLine,
+  fundIdOf,
+  DerivedMoneyData,
+  KeyReference,
+  SolidarityData,
+  SolidarityLine,
+} from '@libs/domain';
 import { Cents, formatAmount, formatEuro, parseAmount } from '@libs/money';
 import { LedgerEvent, postingsOfRecorded, recordedUpTo, yearOf } from './recorded-events';
 
@@ -13,6 +21,21 @@ export interface ExplainedPosting {
   key?: { keyId: string; version: number; basis: string };
   inputs?: Record<string, unknown>;
   derivation: string;
+  /** the structured basis of the derivation, from which the Dutch text formats write their own sentence */
+  details: PostingDetails;
+}
+
+export interface PostingDetails {
+  /** a derived amount's scheme (BW, MO), when it has one */
+  scheme?: string;
+  /** a recorded fact's fields, as given (without regionId and postings) */
+  fact?: Record<string, unknown>;
+  /** an amount split over a key: this account's line, the total split and the key's weight sum */
+  share?: AllocationLine & { total: string; weightSum: string };
+  /** how many members an amount was split over (when this account is not one of them) */
+  splitOver?: number;
+  /** solidarity: this municipality's line (absent for an account that is not a member's), the volume */
+  solidarity?: { line?: SolidarityLine; volume: string; agreementVersion: number };
 }
 
 export interface Explanation {
@@ -22,6 +45,18 @@ export interface Explanation {
   asOf: string | null;
   postings: ExplainedPosting[];
   balance: string;
+  /**
+   * For an account that runs on over the years (the reserve, a fund): the balance before the year
+   * plus a reserve opening recorded in it, the year's other movements and the closing balance —
+   * opening + movement = closing. Absent for the accounts of one budget year.
+   */
+  carried?: CarriedBalance;
+}
+
+export interface CarriedBalance {
+  opening: string;
+  movement: string;
+  closing: string;
 }
 
 const euro = (amount: string | Cents) => formatEuro(typeof amount === 'bigint' ? amount : parseAmount(amount));
@@ -44,11 +79,19 @@ export function explainAccount(
 ): Explanation {
   const postings: ExplainedPosting[] = [];
   let balance = 0n;
+  let before = 0n;
+  let openingInYear = 0n;
   for (const event of recordedUpTo(events, asOf)) {
-    if (yearOf(event) !== year) continue;
+    const eventYear = yearOf(event);
+    if (eventYear === undefined || eventYear > year) continue;
     for (const posting of postingsOfRecorded(event)) {
       if (posting.account !== account) continue;
+      if (eventYear < year) {
+        before += parseAmount(posting.amount);
+        continue;
+      }
       balance += parseAmount(posting.amount);
+      if (event.type === 'ReserveOpeningRecorded') openingInYear += parseAmount(posting.amount);
       postings.push(explainPosting(event, account, posting.amount));
     }
   }
@@ -57,7 +100,29 @@ export function explainAccount(
     throw new Error(
       `explain of ${account} ${year}: postings sum to ${formatAmount(explained)}, balance is ${formatAmount(balance)}`,
     );
-  return { regionId, year, account, asOf: asOf?.toISOString() ?? null, postings, balance: formatAmount(balance) };
+  const explanation: Explanation = {
+    regionId,
+    year,
+    account,
+    asOf: asOf?.toISOString() ?? null,
+    postings,
+    balance: formatAmount(balance),
+  };
+  if (isCarriedAccount(account, regionId))
+    explanation.carried = {
+      opening: formatAmount(before + openingInYear),
+      movement: formatAmount(balance - openingInYear),
+      closing: formatAmount(before + balance),
+    };
+  return explanation;
+}
+
+/**
+ * The accounts whose balance runs on from year to year — the reserve and the funds (BBV: reserves);
+ * every other account belongs to one budget year and starts each year at zero.
+ */
+export function isCarriedAccount(account: string, regionId: string): boolean {
+  return account === Accounts.reserve(regionId) || fundIdOf(account, regionId) !== undefined;
 }
 
 function explainPosting(event: LedgerEvent, account: string, amount: string): ExplainedPosting {
@@ -70,14 +135,43 @@ function explainPosting(event: LedgerEvent, account: string, amount: string): Ex
     actor: event.metadata.actor,
     source: event.metadata.source,
     derivation: '',
+    details: {},
   };
   if (data.rule) {
     base.rule = data.rule;
     if (data.key) base.key = keyOf(data.key);
     base.inputs = { ...data.inputs };
+    base.details = { ...(data.scheme ? { scheme: data.scheme } : {}), ...derivedDetails(event.type, data, account) };
+  } else {
+    const { regionId: _region, postings: _postings, ...fact } = data;
+    base.details = { fact };
   }
   base.derivation = derive(event.type, data, account, amount);
   return base;
+}
+
+function derivedDetails(
+  type: string,
+  data: Partial<DerivedMoneyData> & Record<string, unknown>,
+  account: string,
+): PostingDetails {
+  const code = memberOf(account);
+  if (type === 'SolidarityTransferred') {
+    const solidarity = data as unknown as SolidarityData;
+    const line = solidarity.lines?.find((entry) => entry.code === code);
+    return {
+      solidarity: {
+        ...(line ? { line } : {}),
+        volume: solidarity.volume,
+        agreementVersion: solidarity.agreementVersion,
+      },
+    };
+  }
+  if (!data.allocation) return {};
+  const line = code ? data.allocation.lines.find((entry) => entry.code === code) : undefined;
+  return line && data.key
+    ? { share: { ...line, total: data.allocation.total, weightSum: data.key.weightSum } }
+    : { splitOver: data.allocation.lines.length };
 }
 
 function keyOf(key: KeyReference) {

@@ -7,3 +7,5 @@ export * from './replay';
 export * from './compare-keys.projection';
 export * from './region-overview.projection';
 export { pairwise, Flow as PostingFlow } from './trace/pot-flows';
+export * from './reserve-movements';
+export * from './year-context.projection';

@@ -5,6 +5,7 @@ import {
   BETA,
   budget,
   close,
+  cost,
   GAMMA,
   keys,
   payment,
@@ -46,6 +47,21 @@ const advance = (code: string, scheme: 'BW' | 'MO', amount: string, id: string, 
   amount,
 });
 
+/** The reserve statement's movements by scheme and kind (BBV art. 54), all zero. */
+const noMovements = {
+  movements: [
+    { scheme: 'BW', kind: 'result', amount: '0.00' },
+    { scheme: 'MO', kind: 'result', amount: '0.00' },
+    { scheme: 'BW', kind: 'replenishment', amount: '0.00' },
+    { scheme: 'MO', kind: 'replenishment', amount: '0.00' },
+    { scheme: 'BW', kind: 'payout', amount: '0.00' },
+    { scheme: 'MO', kind: 'payout', amount: '0.00' },
+    { scheme: null, kind: 'fund', amount: '0.00' },
+  ],
+  additions: '0.00',
+  withdrawals: '0.00',
+};
+
 describe('statement: the reserve block (interface.md §3)', () => {
   it('is null without an agreement and without any reserve money', () => {
     const state = regionWith(payment('BW', 'objective', BETA, '10.00', 2024));
@@ -68,6 +84,7 @@ describe('statement: the reserve block (interface.md §3)', () => {
       closing: '100.00',
       min: null,
       max: null,
+      ...noMovements,
     });
     expect(buildStatement(state, 2024).reserve).toMatchObject({
       opening: '100.00',
@@ -100,7 +117,74 @@ describe('statement: the reserve block (interface.md §3)', () => {
       closing: '0.00',
       min: '50.00',
       max: '100.00',
+      ...noMovements,
     });
+  });
+});
+
+describe('statement: the reserve statement of BBV art. 54', () => {
+  // the issue's example: a BW result of −100.000 taken from the reserve and an MO result of +100.000
+  // added to it net to € 0,00 in `fromResults`; BBV art. 54 wants them as a withdrawal and an addition
+  const year = [
+    reserveAgreement({ base: { fixed: '10000000.00' }, minPct: '0', maxPct: '100' }),
+    opening('500000.00', 2024),
+    payment('BW', 'historical', ALPHA, '1000000.00'),
+    budget('BW', '500000.00'),
+    cost('BW', '600000.00'),
+    payment('MO', 'objective', ALPHA, '1000000.00'),
+    budget('MO', '400000.00'),
+    cost('MO', '300000.00'),
+    close(),
+  ];
+
+  it('shows a BW withdrawal and an MO addition that net to zero as both', () => {
+    const statement = buildStatement(regionWith(...year), 2024);
+    expect(statement.bw.toReserve).toBe('-100000.00');
+    expect(statement.mo.toReserve).toBe('100000.00');
+    expect(statement.reserve).toEqual({
+      opening: '500000.00',
+      fromResults: '0.00',
+      replenished: '0.00',
+      paidOut: '0.00',
+      toFunds: '0.00',
+      closing: '500000.00',
+      min: '0.00',
+      max: '10000000.00',
+      movements: [
+        { scheme: 'BW', kind: 'result', amount: '-100000.00' },
+        { scheme: 'MO', kind: 'result', amount: '100000.00' },
+        ...noMovements.movements.slice(2),
+      ],
+      additions: '100000.00',
+      withdrawals: '100000.00',
+    });
+  });
+
+  it('keeps replenishment and payout per scheme, and opening + additions − withdrawals = closing', () => {
+    // min 5 % of 10 mln = 500.000; a BW loss of 300.000 takes the reserve to 200.000, the municipalities
+    // replenish 300.000 split over BW and MO by their budgets (500.000 : 400.000)
+    const statement = buildStatement(
+      regionWith(
+        reserveAgreement({ base: { fixed: '10000000.00' }, minPct: '5', maxPct: '100' }),
+        opening('500000.00', 2024),
+        payment('BW', 'historical', ALPHA, '1000000.00'),
+        budget('BW', '500000.00'),
+        cost('BW', '800000.00'),
+        payment('MO', 'objective', ALPHA, '1000000.00'),
+        budget('MO', '400000.00'),
+        cost('MO', '400000.00'),
+        close(),
+      ),
+      2024,
+    );
+    const reserve = statement.reserve!;
+    expect(reserve.movements.filter((movement) => movement.amount !== '0.00')).toEqual([
+      { scheme: 'BW', kind: 'result', amount: '-300000.00' },
+      { scheme: 'BW', kind: 'replenishment', amount: '166666.67' },
+      { scheme: 'MO', kind: 'replenishment', amount: '133333.33' },
+    ]);
+    expect(reserve).toMatchObject({ additions: '300000.00', withdrawals: '300000.00', closing: '500000.00' });
+    expect(reserve.replenished).toBe('300000.00');
   });
 });
 

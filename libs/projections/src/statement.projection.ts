@@ -17,6 +17,7 @@ import {
   SolidarityLines,
   Statement,
 } from './statement.types';
+import { reserveMovements } from './reserve-movements';
 
 const f = formatAmount;
 
@@ -136,6 +137,7 @@ function reserveLines(state: RegionState, year: number): ReserveLines | null {
     closing: f(closing),
     min: band ? f(band.min) : null,
     max: band ? f(band.max) : null,
+    ...reserveMovements(state, year),
   };
 }
 
@@ -174,13 +176,29 @@ function fundLines(state: RegionState, year: number): Record<string, FundLines> 
   return lines;
 }
 
-/** Every account with a non-zero balance for the year, in name order. */
+/**
+ * Every account with a non-zero balance for the year, in name order; and for the accounts that run on
+ * over the years (the reserve, the funds) their opening, the year's movement and their closing.
+ */
 export function buildBalances(state: RegionState, year: number): Balances {
   if (!state.region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
+  const regionId = state.region.regionId;
   const accounts: Record<string, string> = {};
   for (const account of state.ledger.accounts(year).sort()) {
     const balance = state.ledger.balance(year, account);
     if (balance !== 0n) accounts[account] = f(balance);
   }
-  return { regionId: state.region.regionId, year, accounts };
+  const carried: Balances['carried'] = {};
+  const candidates = [
+    Accounts.reserve(regionId),
+    ...Object.keys(fundLines(state, year)).map((id) => Accounts.fund(regionId, id)),
+  ];
+  for (const account of candidates.sort()) {
+    const openingInYear = state.ledger.sum(year, account, 'ReserveOpeningRecorded');
+    const opening = state.ledger.balanceUpTo(year - 1, account) + openingInYear;
+    const closing = state.ledger.balanceUpTo(year, account);
+    if (opening === 0n && closing === 0n && !state.ledger.touchedIn(year, account)) continue;
+    carried[account] = { opening: f(opening), movement: f(closing - opening), closing: f(closing) };
+  }
+  return { regionId, year, accounts, carried };
 }

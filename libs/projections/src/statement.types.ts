@@ -1,3 +1,5 @@
+import { ReserveMovement } from './reserve-movements';
+
 /** The statement JSON of interface.md §3: amounts as strings with two decimals, money in positive. */
 export interface BwRegionLines {
   rijkHistorical: string;
@@ -31,6 +33,13 @@ export interface ReserveLines {
   closing: string;
   min: string | null;
   max: string | null;
+  /**
+   * Extra to interface.md §3, for the statement of movements of BBV art. 54: every movement by scheme
+   * and kind, and the additions and withdrawals apart (opening + additions − withdrawals = closing).
+   */
+  movements: ReserveMovement[];
+  additions: string;
+  withdrawals: string;
 }
 
 export interface SolidarityLines {
@@ -97,5 +106,11 @@ export interface Statement {
 export interface Balances {
   regionId: string;
   year: number;
+  /** the sum of the year's postings per account (for the reserve and funds: the year's movements) */
   accounts: Record<string, string>;
+  /**
+   * Extra to interface.md §2: the accounts that run on over the years (the reserve, the funds) with
+   * opening (the balance before the year plus a reserve opening recorded in it), movement and closing.
+   */
+  carried: Record<string, { opening: string; movement: string; closing: string }>;
 }

@@ -1,25 +1,50 @@
 import { stringify } from 'csv-stringify/sync';
 
+/**
+ * `nl` (the default for people): what Excel and LibreOffice in a Dutch locale open by double-click —
+ * `;` between cells, a decimal comma in numbers (no thousands points, so a cell stays a number) and a
+ * UTF-8 byte order mark, without which Excel reads `cliënten` as `cliÃ«nten`. `en`: the machine form
+ * for scripts — `,` between cells, a decimal point, no BOM.
+ */
+export const CSV_LOCALES = ['nl', 'en'] as const;
+export type CsvLocale = (typeof CSV_LOCALES)[number];
+
+export interface CsvOptions {
+  /** columns holding numbers (amounts, years): kept numeric when they hold a plain decimal */
+  readonly numericColumns: readonly number[];
+  readonly locale: CsvLocale;
+}
+
 /** A plain decimal such as "-115593.00": what a spreadsheet reads as a number, never as a formula. */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+const BOM = '\uFEFF';
 
 /**
- * A CSV document for spreadsheets (RFC 4180 quoting, one header row). Text cells that a spreadsheet
- * would run as a formula — starting with =, +, -, @, a tab or a carriage return, e.g. a municipality
- * registered as "=HYPERLINK(…)" — are prefixed with an apostrophe (OWASP "CSV injection"); cells of
- * the numeric columns stay numbers when they hold a plain decimal, so "-115593.00" remains an amount.
+ * A CSV document for spreadsheets (RFC 4180 quoting, one header row); the cells come in the plain
+ * form ("-115593.00") and are written in the locale's form. Text cells that a spreadsheet would run as
+ * a formula — starting with =, +, -, @, a tab or a carriage return, e.g. a municipality registered as
+ * "=HYPERLINK(…)" — are prefixed with an apostrophe (OWASP "CSV injection"); cells of the numeric
+ * columns stay numbers when they hold a plain decimal, so "-115593.00" remains an amount.
  */
 export function renderCsv(
   header: readonly string[],
   rows: readonly (readonly string[])[],
-  numericColumns: readonly number[],
+  options: CsvOptions,
 ): string {
-  const numeric = new Set(numericColumns);
-  return stringify([header, ...rows] as string[][], {
+  const numeric = new Set(options.numericColumns);
+  const dutch = options.locale === 'nl';
+  const text = stringify([header, ...rows] as string[][], {
+    delimiter: dutch ? ';' : ',',
     escape_formulas: true,
     cast: {
       string: (value, context) =>
-        numeric.has(context.index) && DECIMAL.test(value) ? { value, escape_formulas: false } : value,
+        numeric.has(context.index) && context.records > 0 && DECIMAL.test(value)
+          ? { value: dutch ? value.replace('.', ',') : value, escape_formulas: false }
+          : value,
     },
   });
+  return dutch ? `${BOM}${text}` : text;
 }
+
+/** The file's media type, with the charset the locale writes. */
+export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8';

@@ -10,3 +10,4 @@ export * from './replay.text';
 export * from './hledger-journal';
 export * from './statement.xlsx';
 export * from './regions.table';
+export * from './event-labels';

@@ -1,3 +1,5 @@
+import type { ReserveMovementKind } from '@libs/projections';
+
 /** What users read is Dutch-first: the statement lines as a controller knows them. */
 export const LEDGER_HASH_LABEL = 'Ledger-hash (vingerafdruk van de vastgelegde geschiedenis)';
 
@@ -10,7 +12,7 @@ export const BW_LABELS = {
   costs: 'Kosten regionale voorzieningen',
   result: 'Resultaat regionale voorzieningen',
   toReserve: 'Naar (+) / uit (−) reserve',
-  settledWithMunicipalities: 'Verrekend met gemeenten',
+  settledWithMunicipalities: 'Afgerekend met gemeenten',
 } as const;
 
 export const MO_LABELS = {
@@ -21,7 +23,7 @@ export const MO_LABELS = {
   costs: 'Kosten regionale voorzieningen',
   result: 'Resultaat regionale voorzieningen',
   toReserve: 'Naar (+) / uit (−) reserve',
-  settledWithMunicipalities: 'Verrekend met gemeenten',
+  settledWithMunicipalities: 'Afgerekend met gemeenten',
 } as const;
 
 export const RESERVE_LABELS = {
@@ -43,30 +45,50 @@ export const FUND_LABELS = {
 } as const;
 
 export const MUNICIPALITY_BW_LABELS = {
-  rijkObjective: 'Objectief (Rijk)',
-  historicalShare: 'Hist. aandeel',
+  rijkObjective: 'Objectief budget (Rijk)',
+  historicalShare: 'Historisch aandeel',
   regionalContribution: 'Bijdrage',
-  regionalSettlement: 'Verrekening',
+  regionalSettlement: 'Afrekening regionaal resultaat',
   reserve: 'Reserve',
   funds: 'Fondsen',
   solidarity: 'Solidariteit',
   expenditure: 'Uitgaven',
   result: 'Saldo',
   advances: 'Voorschotten',
-  due: 'Afrekening',
+  due: 'Te ontvangen / te betalen',
 } as const;
 
 export const MUNICIPALITY_MO_LABELS = {
   rijk: 'Rijk',
   regionalShare: 'Regionaal aandeel',
-  regionalSettlement: 'Verrekening',
+  regionalSettlement: 'Afrekening regionaal resultaat',
   reserve: 'Reserve',
   funds: 'Fondsen',
   expenditure: 'Uitgaven',
   result: 'Saldo',
   advances: 'Voorschotten',
-  due: 'Afrekening',
+  due: 'Te ontvangen / te betalen',
 } as const;
 
 /** The amount on the settlement letter: + the central municipality pays, − the municipality pays. */
 export const MUNICIPALITY_DUE_LABEL = 'Afrekening BW en MO (te ontvangen +, te betalen −)';
+
+/** A reserve movement (BBV art. 54) by kind, as an addition (toevoeging) or a withdrawal (onttrekking). */
+export function reserveMovementLabel(kind: ReserveMovementKind, scheme: string | null, addition: boolean): string {
+  const of = scheme ? ` ${scheme}` : '';
+  switch (kind) {
+    case 'result':
+      return addition ? `Uit resultaat${of}` : `Ten gunste van het resultaat${of}`;
+    case 'replenishment':
+      return addition ? `Aanvulling door gemeenten${of}` : `Correctie aanvulling door gemeenten${of}`;
+    case 'payout':
+      return addition ? `Correctie uitkering aan gemeenten${of}` : `Uitkering aan gemeenten${of}`;
+    case 'fund':
+      return addition ? 'Terug uit fondsen' : 'Overheveling naar fondsen';
+  }
+}
+
+/** The Dutch words for the sign of the amount due (domain.md §6): + the municipality receives. */
+export function dueWords(amount: string): 'te ontvangen' | 'te betalen' | 'niets te verrekenen' {
+  return amount.startsWith('-') ? 'te betalen' : /^0\.00$/.test(amount) ? 'niets te verrekenen' : 'te ontvangen';
+}

@@ -9,13 +9,14 @@ import {
   LEDGER_HASH_LABEL,
   RESERVE_LABELS,
 } from './labels';
-import { renderCsv } from './csv';
+import { CsvLocale, renderCsv } from './csv';
 
 /**
  * The statement as CSV, one amount per row: section, line code, Dutch label, municipality, amount.
- * Amounts stay plain decimals ("5802407.00") so that a spreadsheet or script reads them exactly.
+ * Amounts are numbers without thousands separators, so that a spreadsheet (`nl`: "5802407,00") or a
+ * script (`en`: "5802407.00") reads them exactly.
  */
-export function renderStatementCsv(statement: Statement): string {
+export function renderStatementCsv(statement: Statement, locale: CsvLocale = 'nl'): string {
   const rows: string[][] = [];
   const add = (section: string, fields: object, labels: Record<string, string>, code = '', name = '') => {
     for (const [field, label] of Object.entries(labels)) {
@@ -66,5 +67,5 @@ export function renderStatementCsv(statement: Statement): string {
       '',
     ]);
   const header = ['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag'];
-  return renderCsv(header, rows, [0, header.indexOf('bedrag')]);
+  return renderCsv(header, rows, { numericColumns: [0, header.indexOf('bedrag')], locale });
 }

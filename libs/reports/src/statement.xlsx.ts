@@ -1,79 +1,304 @@
 import ExcelJS from 'exceljs';
-import { Cents, parseAmount } from '@libs/money';
-import { Statement } from '@libs/projections';
+import { Cents, formatDateTimeLongNl, formatDecimalNl, formatEuroNl, parseAmount } from '@libs/money';
+import { Statement, YearContext } from '@libs/projections';
+import { fundLabel, keyLabel } from './event-labels';
 import {
   BW_LABELS,
+  dueWords,
   FUND_LABELS,
-  MO_LABELS,
   MUNICIPALITY_BW_LABELS,
   MUNICIPALITY_DUE_LABEL,
   MUNICIPALITY_MO_LABELS,
   LEDGER_HASH_LABEL,
-  RESERVE_LABELS,
 } from './labels';
+import { reserveStatementRows } from './statement.table';
 
-const EURO_FORMAT = '"€" #,##0.00;"€" -#,##0.00';
+/** `€ 5.802.407,00` in a Dutch Excel (which localises the separators), `€ -115.593,00` when negative. */
+export const EURO_FORMAT = '"€ "#,##0.00;"€ "-#,##0.00';
+const PERCENT_FORMAT = '0.0000" %"';
 
 /**
  * A spreadsheet cell needs a number; cents are exact below 2^53, and a double renders two decimals
  * of such a value exactly, so this is the one place money leaves exact arithmetic — for display only.
  */
-function euroCellValue(decimalText: string): number {
-  const cents: Cents = parseAmount(decimalText);
+export function euroCellValue(amount: string | Cents): number {
+  const cents: Cents = typeof amount === 'bigint' ? amount : parseAmount(amount);
   return Number(cents) / 100;
 }
 
-/** One sheet for the region and one per municipality; numbers as numbers with a euro format. */
-export async function renderStatementXlsx(statement: Statement): Promise<Buffer> {
+export interface WorkbookOptions {
+  /** the keys, budgets and agreements in force for the year */
+  readonly context: YearContext;
+  /** when the workbook was made (the overview says so, in Dutch time) */
+  readonly generatedAt: Date;
+}
+
+type Row = (string | number | null | ExcelJS.CellFormulaValue)[];
+
+/** Sheet names: at most 31 characters, none of \ / ? * [ ] : (Excel's rules). */
+const sheetName = (name: string) => name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' ');
+
+/**
+ * The statement as a workbook for a controller: an overview first ("Overzicht": the regional
+ * results per scheme, the budget and its split, the keys in force, the reserve's movements and band,
+ * funds, solidarity, what each municipality receives or pays with a total, the generation date and
+ * the ledger hash), then the municipalities as rows per scheme ("Gemeenten BW", "Gemeenten MO", with
+ * totals), then a sheet per municipality. Numbers are numbers in euro format; headers are frozen.
+ */
+export async function renderStatementXlsx(statement: Statement, options: WorkbookOptions): Promise<Buffer> {
+  const { context, generatedAt } = options;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Geldstroom';
-  const region = workbook.addWorksheet('Regio');
-  region.columns = [{ width: 52 }, { width: 20 }];
-  const title = (sheet: ExcelJS.Worksheet, text: string) => {
-    const row = sheet.addRow([text]);
-    row.font = { bold: true };
-  };
-  const block = (sheet: ExcelJS.Worksheet, heading: string, lines: object, labels: Record<string, string>) => {
-    title(sheet, heading);
-    for (const [field, label] of Object.entries(labels)) {
-      const value = (lines as Record<string, string | null>)[field];
-      const row = sheet.addRow([label, value === null || value === undefined ? null : euroCellValue(value)]);
-      row.getCell(2).numFmt = EURO_FORMAT;
-    }
-    sheet.addRow([]);
-  };
-  title(
-    region,
-    `Jaaroverzicht ${statement.regionName} (${statement.regionId}) ${statement.year} — ${statement.closed ? 'afgesloten' : 'open'}`,
-  );
-  region.addRow([]);
-  block(region, 'Beschermd wonen (BW), regionaal', statement.bw, BW_LABELS);
-  block(region, 'Maatschappelijke opvang (MO), regionaal', statement.mo, MO_LABELS);
-  if (statement.reserve) block(region, 'Regionale reserve, verloop (BBV art. 54)', statement.reserve, RESERVE_LABELS);
-  for (const [fundId, lines] of Object.entries(statement.funds)) block(region, `Fonds ${fundId}`, lines, FUND_LABELS);
-  if (statement.solidarity) {
-    const labels = Object.fromEntries(
-      Object.keys(statement.solidarity.transfers).map((code) => [
-        code,
-        `${code} ${statement.municipalities[code]?.name ?? ''}`,
-      ]),
-    );
-    block(
-      region,
-      'Onderlinge solidariteit (BW)',
-      { volume: statement.solidarity.volume, ...statement.solidarity.transfers },
-      { volume: 'Volume', ...labels },
-    );
-  }
-  if (statement.ledgerHash) region.addRow([LEDGER_HASH_LABEL, statement.ledgerHash]);
+  workbook.created = generatedAt;
+  workbook.modified = generatedAt;
+  overviewSheet(workbook, statement, context, generatedAt);
+  schemeSheet(workbook, statement, 'bw');
+  schemeSheet(workbook, statement, 'mo');
   for (const [code, municipality] of Object.entries(statement.municipalities)) {
-    const sheet = workbook.addWorksheet(`${code} ${municipality.name}`.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
-    sheet.columns = [{ width: 36 }, { width: 20 }];
+    const sheet = workbook.addWorksheet(sheetName(`${code} ${municipality.name}`), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.columns = [{ width: 40 }, { width: 20 }];
     title(sheet, `${municipality.name} (${code}) ${statement.year}`);
     sheet.addRow([]);
     block(sheet, 'Beschermd wonen (BW)', municipality.bw, { ...MUNICIPALITY_BW_LABELS });
     block(sheet, 'Maatschappelijke opvang (MO)', municipality.mo, { ...MUNICIPALITY_MO_LABELS });
     block(sheet, 'Afrekening', municipality, { due: MUNICIPALITY_DUE_LABEL });
+    sheet.addRow([dueWords(municipality.due)]);
+    sheet.addRow([]);
+    heading(sheet, `Aandeel in de verdeelsleutels van ${statement.year}`);
+    header(sheet, ['Sleutel', 'Aandeel']);
+    for (const key of context.keys) {
+      const row = sheet.addRow([
+        `${keyLabel(key.keyId)} (${key.keyId}) v${key.version}`,
+        Number(key.members[code]?.sharePct ?? '0'),
+      ]);
+      row.getCell(2).numFmt = PERCENT_FORMAT;
+    }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function title(sheet: ExcelJS.Worksheet, text: string): void {
+  sheet.addRow([text]).font = { bold: true, size: 14 };
+}
+
+function heading(sheet: ExcelJS.Worksheet, text: string): void {
+  sheet.addRow([text]).font = { bold: true, size: 12 };
+}
+
+function header(sheet: ExcelJS.Worksheet, cells: string[]): ExcelJS.Row {
+  const row = sheet.addRow(cells);
+  row.font = { bold: true };
+  row.alignment = { wrapText: true, vertical: 'top' };
+  row.eachCell((cell) => {
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  return row;
+}
+
+/** A row whose cells from `firstAmount` on are amounts (decimal strings, or null for "not applicable"). */
+function amountRow(sheet: ExcelJS.Worksheet, cells: (string | null)[], firstAmount: number): ExcelJS.Row {
+  const values: Row = cells.map((cell, index) =>
+    index < firstAmount ? cell : cell === null ? null : euroCellValue(cell),
+  );
+  const row = sheet.addRow(values);
+  for (let index = firstAmount; index < cells.length; index += 1) row.getCell(index + 1).numFmt = EURO_FORMAT;
+  return row;
+}
+
+function block(sheet: ExcelJS.Worksheet, text: string, lines: object, labels: Record<string, string>): void {
+  heading(sheet, text);
+  for (const [field, label] of Object.entries(labels)) {
+    const value = (lines as Record<string, string | null>)[field];
+    amountRow(sheet, [label, value ?? null], 1);
+  }
+  sheet.addRow([]);
+}
+
+/** A total row: SUM formulas over the rows above (with the exact total as the cached result). */
+function totalRow(
+  sheet: ExcelJS.Worksheet,
+  label: string,
+  firstRow: number,
+  lastRow: number,
+  columns: { column: number; total: Cents }[],
+  labelColumn = 1,
+): void {
+  const values: Row = [];
+  values[labelColumn - 1] = label;
+  for (const { column, total } of columns) {
+    const letter = sheet.getColumn(column).letter;
+    values[column - 1] = { formula: `SUM(${letter}${firstRow}:${letter}${lastRow})`, result: euroCellValue(total) };
+  }
+  const row = sheet.addRow(values);
+  row.font = { bold: true };
+  for (const { column } of columns) {
+    row.getCell(column).numFmt = EURO_FORMAT;
+    row.getCell(column).border = { top: { style: 'thin' } };
+  }
+}
+
+const sum = (amounts: string[]) => amounts.reduce((total, amount) => total + parseAmount(amount), 0n);
+
+function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context: YearContext, generatedAt: Date) {
+  const sheet = workbook.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [{ width: 50 }, { width: 22 }, { width: 22 }, { width: 22 }, { width: 22 }, { width: 16 }];
+  title(
+    sheet,
+    `Jaaroverzicht ${statement.regionName} (${statement.regionId}) ${statement.year} — ${statement.closed ? 'afgesloten' : 'open, nog niet afgesloten'}`,
+  );
+  sheet.addRow(['Gegenereerd op', `${formatDateTimeLongNl(generatedAt)} (Nederlandse tijd)`]);
+  sheet.addRow(['Centrumgemeente', `${context.centralMunicipality.name} (${context.centralMunicipality.code})`]);
+  if (statement.ledgerHash) {
+    sheet.addRow([LEDGER_HASH_LABEL, statement.ledgerHash]);
+    sheet.addRow([
+      'Controle van de geschiedenis',
+      `geldstroom verify --region ${statement.regionId} --expect ${statement.ledgerHash}`,
+    ]);
+  }
+  sheet.addRow([]);
+
+  heading(sheet, 'Regionale begroting en de verdeling ervan');
+  header(sheet, [
+    'Regeling',
+    'Begroting',
+    'Afroming (geboekt)',
+    'Bijdragen gemeenten (geboekt)',
+    'Versie',
+    'Objectief deel',
+  ]);
+  for (const scheme of ['BW', 'MO'] as const) {
+    const budget = context.budgets[scheme];
+    const lines = scheme === 'BW' ? statement.bw : statement.mo;
+    const row = amountRow(
+      sheet,
+      [
+        scheme === 'BW' ? 'Beschermd wonen (BW)' : 'Maatschappelijke opvang (MO)',
+        budget?.amount ?? null,
+        lines.skimmed,
+        scheme === 'BW' ? statement.bw.contributions : null,
+      ],
+      1,
+    );
+    row.getCell(5).value = budget ? `v${budget.version}` : 'geen begroting';
+    row.getCell(6).value = budget?.objectivePct != null ? `${formatDecimalNl(budget.objectivePct)} %` : '—';
+  }
+  for (const scheme of ['BW', 'MO'] as const) {
+    const components = context.budgets[scheme]?.components ?? [];
+    if (components.length === 0) continue;
+    sheet.addRow([`Onderdelen begroting ${scheme}`]).font = { italic: true };
+    for (const component of components) amountRow(sheet, [`  ${component.label}`, component.amount], 1);
+  }
+  sheet.addRow([]);
+
+  heading(sheet, 'Regionale resultaten per regeling');
+  header(sheet, ['Regel', 'BW', 'MO']);
+  const rijk = 'Rijk: historisch budget BW, MO-budget centrumgemeente';
+  amountRow(sheet, [rijk, statement.bw.rijkHistorical, statement.mo.rijkRegional], 1);
+  for (const field of [
+    'skimmed',
+    'distributed',
+    'contributions',
+    'coPayments',
+    'costs',
+    'result',
+    'toReserve',
+    'settledWithMunicipalities',
+  ] as const) {
+    const mo = field === 'contributions' ? null : (statement.mo as unknown as Record<string, string>)[field];
+    amountRow(sheet, [BW_LABELS[field].replace(' (objectieve sleutel)', ''), statement.bw[field], mo], 1);
+  }
+  sheet.addRow([]);
+
+  heading(sheet, `Verdeelsleutels in ${statement.year}`);
+  header(sheet, ['Sleutel', 'Versie', 'Geldig', 'Eenheid', 'Som van de gewichten', 'Grondslag']);
+  if (context.keys.length === 0) sheet.addRow(['geen verdeelsleutel van kracht']);
+  for (const key of context.keys)
+    sheet.addRow([
+      `${keyLabel(key.keyId)} (${key.keyId})`,
+      `v${key.version}`,
+      key.validTo === null ? `vanaf ${key.validFrom}` : `${key.validFrom}–${key.validTo}`,
+      key.unit === 'percent' ? 'procent' : 'gewicht',
+      formatDecimalNl(key.weightSum),
+      key.basis,
+    ]);
+  sheet.addRow([]);
+
+  if (statement.reserve) {
+    heading(sheet, 'Regionale reserve, verloop (BBV art. 54)');
+    for (const { label, amount, heading } of reserveStatementRows(statement.reserve)) {
+      if (heading) sheet.addRow([label]).font = { italic: true };
+      else amountRow(sheet, [label, amount], 1);
+    }
+    const agreement = context.reserveAgreement;
+    sheet.addRow([
+      'Reserveafspraak',
+      agreement
+        ? `v${agreement.version} vanaf ${agreement.validFrom}: bandbreedte ${formatDecimalNl(agreement.minPct)} % tot ${formatDecimalNl(agreement.maxPct)} % van ${formatEuroNl(agreement.baseAmount)} (${agreement.base === 'budget' ? `regionale begroting ${agreement.schemes.join(' en ')}` : 'vast bedrag'}); ${formatDecimalNl(agreement.toReservePct)} % van een resultaat naar de reserve`
+        : 'geen reserveafspraak van kracht',
+    ]);
+    sheet.addRow([]);
+  }
+
+  for (const [fundId, lines] of Object.entries(statement.funds)) block(sheet, fundLabel(fundId), lines, FUND_LABELS);
+
+  if (statement.solidarity) {
+    heading(sheet, `Onderlinge solidariteit (BW): volume ${formatEuroNl(statement.solidarity.volume)}`);
+    header(sheet, ['Gemeente', 'Ontvangen (+) / betaald (−)']);
+    for (const [code, amount] of Object.entries(statement.solidarity.transfers))
+      amountRow(sheet, [`${code} ${statement.municipalities[code]?.name ?? ''}`, amount], 1);
+    sheet.addRow([]);
+  }
+
+  heading(sheet, 'Te ontvangen (+) / te betalen (−) per gemeente');
+  header(sheet, ['Gemeente', 'BW', 'MO', 'Totaal', '']);
+  const codes = Object.keys(statement.municipalities);
+  const first = sheet.rowCount + 1;
+  for (const code of codes) {
+    const municipality = statement.municipalities[code];
+    const row = amountRow(
+      sheet,
+      [`${code} ${municipality.name}`, municipality.bw.due, municipality.mo.due, municipality.due],
+      1,
+    );
+    row.getCell(5).value = dueWords(municipality.due);
+  }
+  totalRow(sheet, 'Alle gemeenten samen', first, first + codes.length - 1, [
+    { column: 2, total: sum(codes.map((code) => statement.municipalities[code].bw.due)) },
+    { column: 3, total: sum(codes.map((code) => statement.municipalities[code].mo.due)) },
+    { column: 4, total: sum(codes.map((code) => statement.municipalities[code].due)) },
+  ]);
+}
+
+/** One row per municipality, a column per statement line, a total row: the scheme at a glance. */
+function schemeSheet(workbook: ExcelJS.Workbook, statement: Statement, scheme: 'bw' | 'mo') {
+  const labels: Record<string, string> = scheme === 'bw' ? MUNICIPALITY_BW_LABELS : MUNICIPALITY_MO_LABELS;
+  const sheet = workbook.addWorksheet(scheme === 'bw' ? 'Gemeenten BW' : 'Gemeenten MO', {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
+  });
+  sheet.columns = [{ width: 10 }, { width: 26 }, ...Object.keys(labels).map(() => ({ width: 18 }))];
+  header(sheet, ['Code', 'Gemeente', ...Object.values(labels)]).height = 45;
+  const codes = Object.keys(statement.municipalities);
+  for (const code of codes) {
+    const lines = statement.municipalities[code][scheme] as unknown as Record<string, string>;
+    amountRow(
+      sheet,
+      [code, statement.municipalities[code].name, ...Object.keys(labels).map((field) => lines[field])],
+      2,
+    );
+  }
+  totalRow(
+    sheet,
+    'Totaal',
+    2,
+    codes.length + 1,
+    Object.keys(labels).map((field, index) => ({
+      column: index + 3,
+      total: sum(
+        codes.map((code) => (statement.municipalities[code][scheme] as unknown as Record<string, string>)[field]),
+      ),
+    })),
+    2,
+  );
 }

@@ -25,5 +25,7 @@ export function textTable(
 export function labelled(rows: readonly (readonly [string, string])[], indent = '  '): string {
   const width = Math.max(...rows.map(([label]) => label.length));
   const amountWidth = Math.max(...rows.map(([, amount]) => amount.length));
-  return rows.map(([label, amount]) => `${indent}${label.padEnd(width)}  ${amount.padStart(amountWidth)}`).join('\n');
+  return rows
+    .map(([label, amount]) => `${indent}${label.padEnd(width)}  ${amount.padStart(amountWidth)}`.trimEnd())
+    .join('\n');
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { YEAR_MAX, YEAR_MIN } from '@libs/domain';
+import { CSV_LOCALES, CsvLocale } from '@libs/reports';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsMoment, IsYearRange, IsYearText } from './validators';
 
@@ -19,6 +20,16 @@ export class StatementQueryDto extends AsOfQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
   format?: 'json' | 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({
+    enum: CSV_LOCALES,
+    default: 'nl',
+    description:
+      'CSV only. nl: for Dutch spreadsheets (`;`, decimal comma, UTF-8 BOM); en: the machine form (`,`, decimal point, no BOM)',
+  })
+  @IsOptional()
+  @IsIn(CSV_LOCALES, { message: 'locale must be nl or en' })
+  locale?: CsvLocale;
 }
 
 export class ExplainQueryDto extends AsOfQueryDto {

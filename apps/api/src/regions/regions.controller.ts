@@ -1,15 +1,15 @@
 import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { keyInForce, RegionState, reserveAgreementInForce, solidarityAgreementInForce, KEY_IDS } from '@libs/domain';
-import { buildBalances, buildStatement } from '@libs/projections';
-import { renderStatementCsv, renderStatementXlsx } from '@libs/reports';
+import { buildBalances, buildStatement, buildYearContext } from '@libs/projections';
+import { CSV_MEDIA_TYPE, renderStatementCsv, renderStatementXlsx } from '@libs/reports';
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../auth/bearer-auth.guard';
 import { mayReadRegion } from '../auth/permissions';
 import { readRegion, readRegionView } from '../auth/region-access';
 import { AsOfQueryDto, StatementQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
-import { notFound } from '../http/problem';
+import { badRequest, notFound } from '../http/problem';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 
@@ -81,12 +81,20 @@ export class RegionsController {
     const { state, ledgerHash } = await readRegionView(this.ledger, requirePrincipal(request), params.regionId, asOf);
     requireYear(state, params.year);
     const statement = { ...buildStatement(state, params.year), ledgerHash };
+    if (query.locale !== undefined && query.format !== 'csv')
+      throw badRequest('locale belongs to format=csv', 'locale');
     if (query.format === 'csv') {
-      response.type('text/csv; charset=utf-8');
-      return renderStatementCsv(statement);
+      response
+        .type(CSV_MEDIA_TYPE)
+        .setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${params.year}.csv"`);
+      return renderStatementCsv(statement, query.locale ?? 'nl');
     }
     if (query.format === 'xlsx') {
-      return new StreamableFile(await renderStatementXlsx(statement), {
+      const workbook = await renderStatementXlsx(statement, {
+        context: buildYearContext(state, params.year),
+        generatedAt: new Date(),
+      });
+      return new StreamableFile(workbook, {
         type: XLSX,
         disposition: `attachment; filename="${params.regionId}-${params.year}.xlsx"`,
       });

@@ -1,32 +1,35 @@
 import { Ledger } from '@libs/ledger';
-import { buildStatement } from '@libs/projections';
+import { buildStatement, buildYearContext } from '@libs/projections';
 import { renderStatementCsv, renderStatementTable, renderStatementXlsx } from '@libs/reports';
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
-import { regionYearQuery } from '../cli-options';
+import { generatedAt, regionYearQuery } from '../cli-options';
 import { loadRegionView } from './load-region';
 
 export const STATEMENT_USAGE =
-  'geldstroom statement --region R --year Y [--format json|table|csv|xlsx] [--out FILE] [--as-of TIME] [--store URL]';
+  'geldstroom statement --region R --year Y [--format json|table|csv|xlsx] [--locale nl|en] [--out FILE] [--as-of TIME] [--store URL]';
 
 export async function statementCommand(context: CliContext): Promise<number> {
-  const { regionId, year, format, asOf, store, out } = regionYearQuery(
+  const { regionId, year, format, asOf, store, out, locale, localeGiven } = regionYearQuery(
     context.args,
     ['json', 'table', 'csv', 'xlsx'] as const,
-    true,
+    { out: true, locale: true },
   );
   if (format === 'xlsx' && !out) throw new UsageError('--format xlsx needs --out FILE');
+  if (localeGiven && format !== 'csv')
+    throw new UsageError('--locale belongs to --format csv (nl: for Dutch spreadsheets, en: the machine form)');
+  const now = generatedAt(context.env);
   return withStore(context, store, async (store) => {
     const { state, ledgerHash } = await loadRegionView(new Ledger(store), regionId, asOf);
     const statement = { ...buildStatement(state, year), ledgerHash };
     const output =
       format === 'xlsx'
-        ? await renderStatementXlsx(statement)
+        ? await renderStatementXlsx(statement, { context: buildYearContext(state, year), generatedAt: now })
         : format === 'json'
           ? JSON.stringify(statement, null, 2)
           : format === 'csv'
-            ? renderStatementCsv(statement)
+            ? renderStatementCsv(statement, locale)
             : renderStatementTable(statement);
     if (out) {
       writeFileSync(out, output);
