@@ -233,6 +233,8 @@ describe('the HTTP API', () => {
           '/regions/{regionId}/explain',
           '/regions/{regionId}/export',
           '/regions/{regionId}/imports',
+          '/regions/{regionId}/letters/{year}',
+          '/regions/{regionId}/letters/{year}/{code}',
           '/regions/{regionId}/replay',
           '/regions/{regionId}/statements/{year}',
           '/regions/{regionId}/template',

@@ -49,8 +49,14 @@ describe('what a municipality token reads', () => {
     '/regions/{regionId}/export': (r) => [
       `/regions/${r}/export?format=hledger`,
       `/regions/${r}/export?format=hledger&year=${regions[r].year}`,
+      `/regions/${r}/export?format=journal-csv&year=${regions[r].year}`,
+      `/regions/${r}/export?format=journal-mapping&locale=en`,
     ],
     '/regions/{regionId}/verify': (r) => [`/regions/${r}/verify`],
+    '/regions/{regionId}/letters/{year}': (r) => [`/regions/${r}/letters/${regions[r].year}`],
+    '/regions/{regionId}/letters/{year}/{code}': (r) => [
+      `/regions/${r}/letters/${regions[r].year}/${r === 'holland-rijnland' ? 'GM0484' : 'GM9901'}`,
+    ],
   };
   const members: Record<RegionId, string> = { 'holland-rijnland': 'leiden', 'aef-income': 'g2' };
   const other = (regionId: RegionId): RegionId => (regionId === 'aef-income' ? 'holland-rijnland' : 'aef-income');

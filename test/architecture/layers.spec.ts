@@ -18,7 +18,15 @@ const ALLOWED: Record<string, readonly string[]> = {
     'rxjs',
     'json-canonicalize',
   ],
-  'libs/reports': ['@libs/money', '@libs/domain', '@libs/projections', 'exceljs', 'csv-stringify'],
+  'libs/reports': [
+    '@libs/money',
+    '@libs/domain',
+    '@libs/projections',
+    'exceljs',
+    'csv-stringify',
+    'csv-parse',
+    'pdfkit',
+  ],
   'libs/intake': ['@libs/money', '@libs/domain', '@libs/ledger', '@libs/reports', 'exceljs', 'csv-parse', 'node:path'],
 };
 

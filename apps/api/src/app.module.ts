@@ -5,9 +5,11 @@ import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
 import { APP_LOGGER } from './http/app-logger';
 import { ImportsController } from './imports/imports.controller';
+import { Clock, CLOCK, systemClock } from './http/clock';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { IntegrityController } from './integrity/integrity.controller';
 import { LedgerService } from './ledger/ledger.service';
+import { LettersController } from './letters/letters.controller';
 import { QueriesController } from './queries/queries.controller';
 import { RegionsController } from './regions/regions.controller';
 import { UiModule } from './ui/ui.module';
@@ -17,6 +19,7 @@ export interface AppDependencies {
   readonly tokens: TokenStore;
   readonly idempotency: IdempotencyStore;
   readonly logger: Logger;
+  readonly clock?: Clock;
 }
 
 @Module({})
@@ -30,6 +33,7 @@ export class AppModule {
       controllers: [
         CommandsController,
         RegionsController,
+        LettersController,
         QueriesController,
         IntegrityController,
         HealthController,
@@ -40,8 +44,9 @@ export class AppModule {
         { provide: TokenStore, useValue: dependencies.tokens },
         { provide: IdempotencyStore, useValue: dependencies.idempotency },
         { provide: APP_LOGGER, useValue: dependencies.logger },
+        { provide: CLOCK, useValue: dependencies.clock ?? systemClock },
       ],
-      exports: [LedgerService, TokenStore, IdempotencyStore, APP_LOGGER],
+      exports: [LedgerService, TokenStore, IdempotencyStore, APP_LOGGER, CLOCK],
     };
   }
 }

@@ -15,6 +15,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestContext } from './http/request-context';
 import { requireJsonBody, requireUtf8 } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
+import { Clock } from './http/clock';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { LedgerService } from './ledger/ledger.service';
 import { addCommandSchemas } from './openapi/command-schemas';
@@ -37,7 +38,7 @@ export interface CreatedApp {
  */
 export async function createApp(
   config: ApiConfig,
-  options: { store?: EventStore; logger?: Logger; idempotency?: IdempotencyStore } = {},
+  options: { store?: EventStore; logger?: Logger; idempotency?: IdempotencyStore; clock?: Clock } = {},
 ): Promise<CreatedApp> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'geldstroom' } });
   const store = options.store ?? (await openEventStore(config.storeUrl, { create: true }));
@@ -51,7 +52,7 @@ export async function createApp(
   server.set('strict routing', true);
   server.set('case sensitive routing', true);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.with({ ledger, tokens, idempotency, logger }),
+    AppModule.with({ ledger, tokens, idempotency, logger, clock: options.clock }),
     new ExpressAdapter(server),
     { bodyParser: false, logger: ['error', 'warn'], abortOnError: false },
   );

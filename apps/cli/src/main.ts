@@ -1,6 +1,7 @@
 import { DomainError } from '@libs/domain';
 import { EventStoreError } from '@libs/event-store';
 import { CommandFileError, EventLineError, HistoryBrokenError, TargetNotEmptyError } from '@libs/ledger';
+import { JournalMappingError } from '@libs/reports';
 import { ExitCode, UsageError } from './cli-error';
 import { CliContext, defaultOpenStore } from './cli-context';
 import { CliIo, processIo } from './cli-io';
@@ -22,6 +23,7 @@ import { didYouMean } from './did-you-mean';
 import { packageVersion } from './package-root';
 import { TEMPLATE_USAGE, templateCommand } from './commands/template.command';
 import { INIT_USAGE, initCommand } from './commands/init.command';
+import { LETTERS_USAGE, lettersCommand } from './commands/letters.command';
 
 type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string; help?: string };
 
@@ -46,6 +48,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     usage: REPLAY_USAGE,
     summary: 'what if: replay the history with revised keys or agreements',
   },
+  letters: {
+    run: lettersCommand,
+    usage: LETTERS_USAGE,
+    summary: 'a settlement letter (PDF) per municipality: what it receives or pays',
+  },
   'compare-keys': {
     run: compareKeysCommand,
     usage: COMPARE_KEYS_USAGE,
@@ -54,7 +61,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   export: {
     run: exportCommand,
     usage: EXPORT_USAGE,
-    summary: 'export every event (jsonl backup) or a region (hledger journal)',
+    summary: 'export every event (jsonl backup) or a region (hledger journal, journal CSV for a financial system)',
     help: EXPORT_HELP,
   },
   import: { run: importCommand, usage: IMPORT_USAGE, summary: 'restore a jsonl backup into an empty store' },
@@ -137,7 +144,12 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
     io.err(`geldstroom: ${error.message}\nUsage: ${usageText}`);
     return ExitCode.usage;
   }
-  if (error instanceof CommandFileError || error instanceof EventLineError || error instanceof TargetNotEmptyError) {
+  if (
+    error instanceof CommandFileError ||
+    error instanceof EventLineError ||
+    error instanceof TargetNotEmptyError ||
+    error instanceof JournalMappingError
+  ) {
     io.err(error.message);
     return ExitCode.rejected;
   }

@@ -18,7 +18,7 @@ export * from './rules/solidarity';
 export * from './rules/due';
 export * from './decide';
 // the edges (CLI options, HTTP parameters) check ids and years with the same rules as command fields
-export { identifier, slug, year, yearKey, YEAR_MIN, YEAR_MAX } from './commands/fields';
+export { identifier, municipalityCode, slug, year, yearKey, YEAR_MIN, YEAR_MAX } from './commands/fields';
 export type { FieldParser } from './commands/fields';
 export * from './commands/command.catalogue';
 export * from './commands/command.schema';

@@ -11,3 +11,6 @@ export * from './hledger-journal';
 export * from './statement.xlsx';
 export * from './regions.table';
 export * from './event-labels';
+export * from './settlement-letter.model';
+export * from './settlement-letter.pdf';
+export * from './journal.csv';

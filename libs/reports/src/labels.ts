@@ -88,6 +88,21 @@ export function reserveMovementLabel(kind: ReserveMovementKind, scheme: string |
   }
 }
 
+/** A reserve movement by kind, whatever its sign (for columns of signed amounts). */
+export function reserveMovementKindLabel(kind: ReserveMovementKind, scheme: string | null): string {
+  const of = scheme ? ` ${scheme}` : '';
+  switch (kind) {
+    case 'result':
+      return `Resultaat${of} naar (+) of uit (−) reserve`;
+    case 'replenishment':
+      return `Aanvulling reserve door gemeenten${of}`;
+    case 'payout':
+      return `Uitkering uit reserve aan gemeenten${of} (−)`;
+    case 'fund':
+      return 'Overheveling reserve naar fondsen (−)';
+  }
+}
+
 /** The Dutch words for the sign of the amount due (domain.md §6): + the municipality receives. */
 export function dueWords(amount: string): 'te ontvangen' | 'te betalen' | 'niets te verrekenen' {
   return amount.startsWith('-') ? 'te betalen' : /^0\.00$/.test(amount) ? 'niets te verrekenen' : 'te ontvangen';

@@ -8,8 +8,13 @@ import {
   MUNICIPALITY_MO_LABELS,
   LEDGER_HASH_LABEL,
   RESERVE_LABELS,
+  reserveMovementKindLabel,
 } from './labels';
 import { CsvLocale, renderCsv } from './csv';
+import { fundLabel } from './event-labels';
+
+const prefixed = (prefix: string, labels: Record<string, string>) =>
+  Object.fromEntries(Object.entries(labels).map(([field, label]) => [field, `${prefix}: ${label.toLowerCase()}`]));
 
 /**
  * The statement as CSV, one amount per row: section, line code, Dutch label, municipality, amount.
@@ -26,8 +31,23 @@ export function renderStatementCsv(statement: Statement, locale: CsvLocale = 'nl
   };
   add('bw', statement.bw, BW_LABELS);
   add('mo', statement.mo, MO_LABELS);
-  if (statement.reserve) add('reserve', statement.reserve, RESERVE_LABELS);
-  for (const [fundId, lines] of Object.entries(statement.funds)) add(`fund:${fundId}`, lines, FUND_LABELS);
+  if (statement.reserve) {
+    add('reserve', statement.reserve, RESERVE_LABELS);
+    // BBV art. 54: every movement apart, by scheme and kind (+ an addition, − a withdrawal)
+    for (const movement of statement.reserve.movements)
+      rows.push([
+        String(statement.year),
+        movement.scheme ? `reserve:${movement.scheme.toLowerCase()}` : 'reserve',
+        `movement:${movement.kind}`,
+        reserveMovementKindLabel(movement.kind, movement.scheme),
+        '',
+        '',
+        movement.amount,
+      ]);
+    add('reserve', statement.reserve, { additions: 'Totaal toevoegingen', withdrawals: 'Totaal onttrekkingen' });
+  }
+  for (const [fundId, lines] of Object.entries(statement.funds))
+    add(`fund:${fundId}`, lines, prefixed(fundLabel(fundId), FUND_LABELS));
   if (statement.solidarity) {
     rows.push([
       String(statement.year),

@@ -54,10 +54,25 @@ export class CompareKeysQueryDto {
   scheme?: 'BW' | 'MO';
 }
 
+export const EXPORT_FORMATS = ['hledger', 'journal-csv', 'journal-mapping'] as const;
+
 export class ExportQueryDto {
-  @ApiProperty({ enum: ['hledger'], description: 'journal format' })
-  @IsIn(['hledger'], { message: 'format must be hledger' })
-  format!: 'hledger';
+  @ApiProperty({
+    enum: EXPORT_FORMATS,
+    description:
+      'hledger: a journal hledger reads; journal-csv: one line per posting for a financial system (Iv3 task fields mapped by the starting mapping); journal-mapping: that mapping, to fill in',
+  })
+  @IsIn(EXPORT_FORMATS, { message: 'format must be hledger, journal-csv or journal-mapping' })
+  format!: (typeof EXPORT_FORMATS)[number];
+
+  @ApiPropertyOptional({
+    enum: CSV_LOCALES,
+    default: 'nl',
+    description: 'journal-csv and journal-mapping: nl for Dutch spreadsheets, en for the machine form',
+  })
+  @IsOptional()
+  @IsIn(CSV_LOCALES, { message: 'locale must be nl or en' })
+  locale?: CsvLocale;
 
   @ApiPropertyOptional({ example: 2024, type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { identifier, slug, YEAR_MAX, YEAR_MIN } from '@libs/domain';
+import { identifier, municipalityCode, slug, YEAR_MAX, YEAR_MIN } from '@libs/domain';
 import { IsYearText, ParsedBy } from './validators';
 
 export class RegionParamsDto {
@@ -18,4 +18,10 @@ export class TraceParamsDto extends RegionParamsDto {
   @ApiProperty({ example: 'iu-bw-2023', description: 'the Rijk payment id' })
   @ParsedBy(identifier)
   paymentId!: string;
+}
+
+export class LetterParamsDto extends RegionYearParamsDto {
+  @ApiProperty({ example: 'GM0484', description: 'the CBS code of a member municipality' })
+  @ParsedBy(municipalityCode)
+  code!: string;
 }

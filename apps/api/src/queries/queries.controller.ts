@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { compareKeys, explainAccount, REVISABLE_COMMANDS, replayWithRevisions, tracePayment } from '@libs/projections';
-import { renderHledgerJournal } from '@libs/reports';
+import {
+  CSV_MEDIA_TYPE,
+  defaultJournalMapping,
+  renderHledgerJournal,
+  renderJournalCsv,
+  renderJournalMapping,
+} from '@libs/reports';
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../auth/bearer-auth.guard';
 import { readRegion, readRegionView } from '../auth/region-access';
@@ -101,11 +107,14 @@ export class QueriesController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'The region as an hledger journal' })
-  @ApiProduces('text/plain')
+  @ApiOperation({
+    summary:
+      'The region as an hledger journal, or as a journal CSV for a financial system (one line per posting) and its starting mapping',
+  })
+  @ApiProduces('text/plain', 'text/csv')
   @ApiOkResponse({
-    description: 'an hledger journal (text/plain)',
-    content: { 'text/plain': { schema: { type: 'string' } } },
+    description: 'an hledger journal (text/plain) or CSV (text/csv)',
+    content: { 'text/plain': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
   })
   async export(
     @Req() request: Request,
@@ -114,6 +123,28 @@ export class QueriesController {
     @Query() query: ExportQueryDto,
   ) {
     const { ledgerHash } = await readRegionView(this.ledger, requirePrincipal(request), params.regionId);
+    if (query.locale !== undefined && query.format === 'hledger')
+      throw badRequest('locale belongs to format=journal-csv and format=journal-mapping', 'locale');
+    if (query.format === 'journal-mapping') {
+      if (query.year !== undefined) throw badRequest('a mapping maps accounts, not a year; leave out year', 'year');
+      response
+        .type(CSV_MEDIA_TYPE)
+        .setHeader('Content-Disposition', `attachment; filename="grootboek-${params.regionId}.csv"`);
+      return renderJournalMapping(defaultJournalMapping(params.regionId), query.locale ?? 'nl');
+    }
+    if (query.format === 'journal-csv') {
+      response
+        .type(CSV_MEDIA_TYPE)
+        .setHeader(
+          'Content-Disposition',
+          `attachment; filename="${params.regionId}${query.year ? `-${query.year}` : ''}-journaal.csv"`,
+        );
+      return renderJournalCsv(await this.ledger.ledger.regionEvents(params.regionId), {
+        year: query.year,
+        mapping: defaultJournalMapping(params.regionId),
+        locale: query.locale ?? 'nl',
+      }).csv;
+    }
     response
       .type('text/plain; charset=utf-8')
       .setHeader(

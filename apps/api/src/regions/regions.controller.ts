@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { keyInForce, RegionState, reserveAgreementInForce, solidarityAgreementInForce, KEY_IDS } from '@libs/domain';
 import { buildBalances, buildStatement, buildYearContext } from '@libs/projections';
@@ -9,6 +9,7 @@ import { mayReadRegion } from '../auth/permissions';
 import { readRegion, readRegionView } from '../auth/region-access';
 import { AsOfQueryDto, StatementQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
+import { Clock, CLOCK } from '../http/clock';
 import { badRequest, notFound } from '../http/problem';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
@@ -20,7 +21,10 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 @ApiProblems(401, 503)
 @Controller('api/v1/regions')
 export class RegionsController {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The regions this token may read' })
@@ -92,7 +96,7 @@ export class RegionsController {
     if (query.format === 'xlsx') {
       const workbook = await renderStatementXlsx(statement, {
         context: buildYearContext(state, params.year),
-        generatedAt: new Date(),
+        generatedAt: this.clock(),
       });
       return new StreamableFile(workbook, {
         type: XLSX,

@@ -2,6 +2,7 @@ import {
   Controller,
   Get,
   Header,
+  Inject,
   Param,
   Post,
   Query,
@@ -21,6 +22,7 @@ import {
   REVISABLE_COMMANDS,
   replayWithRevisions,
   Revision,
+  buildYearContext,
   tracePayment,
   yearOf,
 } from '@libs/projections';
@@ -28,6 +30,7 @@ import { renderHledgerJournal, renderStatementCsv, renderStatementXlsx } from '@
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../auth/bearer-auth.guard';
 import { Public } from '../auth/public.decorator';
+import { Clock, CLOCK } from '../http/clock';
 import { notFound } from '../http/problem';
 import { UiAuthGuard } from './auth/ui-auth.guard';
 import { yearFlows } from './charts/year-flows';
@@ -67,7 +70,10 @@ function yearParam(text: string | undefined): number {
 @UseFilters(UiErrorFilter)
 @Controller()
 export class UiPagesController {
-  constructor(private readonly read: UiReadService) {}
+  constructor(
+    private readonly read: UiReadService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   async home(@Req() request: Request, @Res() response: Response) {
@@ -183,9 +189,17 @@ export class UiPagesController {
   @Get('ui/regions/:regionId/:year/jaaroverzicht.xlsx')
   @Header('Content-Type', XLSX)
   async statementXlsx(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
-    const statement = await this.statementFor(request, params);
+    const year = yearParam(params.year);
+    const data = await this.read.region(requirePrincipal(request), params.regionId);
+    this.read.requireYear(data, year);
+    const statement = data.statement(year);
     response.setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${statement.year}.xlsx"`);
-    response.send(await renderStatementXlsx(statement));
+    response.send(
+      await renderStatementXlsx(statement, {
+        context: buildYearContext(data.state, statement.year),
+        generatedAt: this.clock(),
+      }),
+    );
   }
 
   @Get('ui/regions/:regionId/:year/jaaroverzicht.csv')

@@ -1,0 +1,81 @@
+import { Controller, Get, Inject, Param, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { buildStatement, buildYearContext } from '@libs/projections';
+import { buildSettlementLetter, renderSettlementLetterPdf, renderSettlementLettersPdf } from '@libs/reports';
+import type { Request } from 'express';
+import { requirePrincipal } from '../auth/bearer-auth.guard';
+import { readRegionView } from '../auth/region-access';
+import { AsOfQueryDto } from '../dto/queries.dto';
+import { LetterParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
+import { Clock, CLOCK } from '../http/clock';
+import { notFound } from '../http/problem';
+import { LedgerService } from '../ledger/ledger.service';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { requireYear } from '../regions/regions.controller';
+
+const PDF = 'application/pdf';
+
+/**
+ * Settlement letters (afrekeningsbrieven) as PDF: one municipality's, or all of them in one document
+ * for printing. Whoever may read the region's statement may read its letters (permissions.ts).
+ */
+@ApiTags('regions')
+@ApiBearerAuth()
+@ApiProblems(400, 401, 403, 404, 503)
+@Controller('api/v1/regions/:regionId/letters/:year')
+export class LettersController {
+  constructor(
+    private readonly ledger: LedgerService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The settlement letters of every member municipality for the year, in one PDF (one letter after another)',
+  })
+  @ApiProduces(PDF)
+  @ApiOkResponse({ description: 'a PDF', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
+  async all(@Req() request: Request, @Param() params: RegionYearParamsDto, @Query() query: AsOfQueryDto) {
+    const { statement, context, now } = await this.read(request, params, query);
+    const letters = Object.keys(statement.municipalities).map((code) =>
+      buildSettlementLetter(statement, context, code, { generatedAt: now }),
+    );
+    return new StreamableFile(
+      await renderSettlementLettersPdf(
+        letters,
+        { generatedAt: now },
+        `Afrekeningsbrieven ${statement.year}, regio ${statement.regionName}`,
+      ),
+      { type: PDF, disposition: `attachment; filename="${params.regionId}-${params.year}-brieven.pdf"` },
+    );
+  }
+
+  @Get(':code')
+  @ApiOperation({
+    summary:
+      "A municipality's settlement letter for the year (PDF, in Dutch): its lines per scheme, advances, what it receives or pays, the keys in force, the region's totals and the ledger hash",
+  })
+  @ApiProduces(PDF)
+  @ApiOkResponse({ description: 'a PDF', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
+  async one(@Req() request: Request, @Param() params: LetterParamsDto, @Query() query: AsOfQueryDto) {
+    const { statement, context, now } = await this.read(request, params, query);
+    if (!statement.municipalities[params.code])
+      throw notFound(`${params.code} is not a member of region "${params.regionId}"`, 'code');
+    const letter = buildSettlementLetter(statement, context, params.code, { generatedAt: now });
+    return new StreamableFile(await renderSettlementLetterPdf(letter, { generatedAt: now }), {
+      type: PDF,
+      disposition: `attachment; filename="${params.regionId}-${params.year}-${params.code}.pdf"`,
+    });
+  }
+
+  private async read(request: Request, params: RegionYearParamsDto, query: AsOfQueryDto) {
+    const asOf = query.asOf ? new Date(query.asOf) : undefined;
+    const { state, ledgerHash } = await readRegionView(this.ledger, requirePrincipal(request), params.regionId, asOf);
+    requireYear(state, params.year);
+    return {
+      statement: { ...buildStatement(state, params.year), ledgerHash },
+      context: buildYearContext(state, params.year),
+      now: this.clock(),
+    };
+  }
+}
