@@ -83,12 +83,19 @@ export function renderJournalMapping(mapping: JournalMapping, locale: CsvLocale)
 export function parseJournalMapping(text: string, file: string): JournalMapping {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
   const delimiter = firstLine.includes(';') ? ';' : ',';
-  let records: string[][];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true });
+    parsed = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as typeof parsed;
   } catch (error) {
     throw new JournalMappingError(`${file}: not a readable CSV file: ${(error as Error).message}`);
   }
+  const records = parsed.map((entry) => entry.record);
   if (records.length === 0)
     throw new JournalMappingError(`${file}: empty; expected a header row (${COLUMNS.join(delimiter)})`);
   const header = records[0].map((name) => name.trim().toLowerCase());
@@ -100,8 +107,9 @@ export function parseJournalMapping(text: string, file: string): JournalMapping 
   if (header[0] !== 'rekening') throw new JournalMappingError(`${file}:1: the first column must be "rekening"`);
   const seen = new Map<string, number>();
   const rules: JournalMappingRule[] = [];
-  records.slice(1).forEach((record, index) => {
-    const line = index + 2;
+  parsed.slice(1).forEach(({ record, info }) => {
+    // the line the record ends on: a cell may hold a line break
+    const line = info.lines;
     if (record.length > header.length)
       throw new JournalMappingError(
         `${file}:${line}: ${record.length} cells, the header names ${header.length} columns`,

@@ -18,13 +18,17 @@ const WIN_ANSI_EXTRA = new Set([
 
 /**
  * Text as the standard fonts can print it: a minus sign (U+2212) becomes an en dash, a letter with an
- * accent WinAnsi lacks loses the accent (ő → o), anything else unprintable becomes "?", control
- * characters are dropped. Dutch text, € and the usual punctuation pass unchanged.
+ * accent WinAnsi lacks loses the accent (ő → o), anything else unprintable becomes "?", tabs and line
+ * breaks become spaces and other control characters are dropped. Dutch text, € and the usual punctuation pass unchanged.
  */
 export function winAnsi(text: string): string {
   let out = '';
   for (const char of text.replace(/\u2212/g, '\u2013')) {
     const code = char.codePointAt(0)!;
+    if (code === 0x09 || code === 0x0a || code === 0x0d) {
+      out += ' ';
+      continue;
+    }
     if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
     if (code <= 0xff || WIN_ANSI_EXTRA.has(code)) {
       out += char;

@@ -17,6 +17,15 @@ import { reserveStatementRows } from './statement.table';
 export const EURO_FORMAT = '"€ "#,##0.00;"€ "-#,##0.00';
 const PERCENT_FORMAT = '0.0000" %"';
 
+/** Printed on A4, as wide as the page, as many pages long as it takes. */
+const PRINT: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
+
 /**
  * A spreadsheet cell needs a number; cents are exact below 2^53, and a double renders two decimals
  * of such a value exactly, so this is the one place money leaves exact arithmetic — for display only.
@@ -57,6 +66,7 @@ export async function renderStatementXlsx(statement: Statement, options: Workboo
   for (const [code, municipality] of Object.entries(statement.municipalities)) {
     const sheet = workbook.addWorksheet(sheetName(`${code} ${municipality.name}`), {
       views: [{ state: 'frozen', ySplit: 1 }],
+      pageSetup: PRINT,
     });
     sheet.columns = [{ width: 40 }, { width: 20 }];
     title(sheet, `${municipality.name} (${code}) ${statement.year}`);
@@ -67,7 +77,7 @@ export async function renderStatementXlsx(statement: Statement, options: Workboo
     sheet.addRow([dueWords(municipality.due)]);
     sheet.addRow([]);
     heading(sheet, `Aandeel in de verdeelsleutels van ${statement.year}`);
-    header(sheet, ['Sleutel', 'Aandeel']);
+    header(sheet, ['Sleutel', 'Aandeel'], 1);
     for (const key of context.keys) {
       const row = sheet.addRow([
         `${keyLabel(key.keyId)} (${key.keyId}) v${key.version}`,
@@ -87,14 +97,36 @@ function heading(sheet: ExcelJS.Worksheet, text: string): void {
   sheet.addRow([text]).font = { bold: true, size: 12 };
 }
 
-function header(sheet: ExcelJS.Worksheet, cells: string[]): ExcelJS.Row {
+/** A bold header row; the headers of amount columns (from `firstAmount` on) are right-aligned like their numbers. */
+function header(sheet: ExcelJS.Worksheet, cells: string[], firstAmount = cells.length): ExcelJS.Row {
   const row = sheet.addRow(cells);
   row.font = { bold: true };
-  row.alignment = { wrapText: true, vertical: 'top' };
-  row.eachCell((cell) => {
+  row.eachCell((cell, column) => {
+    cell.alignment = { wrapText: true, vertical: 'top', horizontal: column > firstAmount ? 'right' : 'left' };
     cell.border = { bottom: { style: 'thin' } };
   });
+  row.height = 15 * linesNeeded(sheet, cells);
   return row;
+}
+
+/** How many lines the longest wrapped cell of a row takes (a character is about one unit of column width). */
+function linesNeeded(sheet: ExcelJS.Worksheet, cells: readonly (string | null)[]): number {
+  return Math.max(
+    1,
+    ...cells.map((text, index) =>
+      Math.ceil((text ?? '').length / Math.max(1, (sheet.getColumn(index + 1).width ?? 10) - 1)),
+    ),
+  );
+}
+
+/** A label and a long text: the text spans the other columns and wraps, so the page keeps its width. */
+function textRow(sheet: ExcelJS.Worksheet, label: string, text: string): void {
+  const row = sheet.addRow([label, text]);
+  sheet.mergeCells(row.number, 2, row.number, 6);
+  row.alignment = { vertical: 'top' };
+  row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  // the merged cells are about 110 characters wide
+  row.height = 15 * Math.max(1, Math.ceil(text.length / 110));
 }
 
 /** A row whose cells from `firstAmount` on are amounts (decimal strings, or null for "not applicable"). */
@@ -125,13 +157,16 @@ function totalRow(
   columns: { column: number; total: Cents }[],
   labelColumn = 1,
 ): void {
-  const values: Row = [];
-  values[labelColumn - 1] = label;
+  // cell by cell: exceljs reads an array with an empty first element as starting at column 1
+  const row = sheet.addRow([]);
+  row.getCell(labelColumn).value = label;
   for (const { column, total } of columns) {
     const letter = sheet.getColumn(column).letter;
-    values[column - 1] = { formula: `SUM(${letter}${firstRow}:${letter}${lastRow})`, result: euroCellValue(total) };
+    row.getCell(column).value = {
+      formula: `SUM(${letter}${firstRow}:${letter}${lastRow})`,
+      result: euroCellValue(total),
+    };
   }
-  const row = sheet.addRow(values);
   row.font = { bold: true };
   for (const { column } of columns) {
     row.getCell(column).numFmt = EURO_FORMAT;
@@ -142,32 +177,30 @@ function totalRow(
 const sum = (amounts: string[]) => amounts.reduce((total, amount) => total + parseAmount(amount), 0n);
 
 function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context: YearContext, generatedAt: Date) {
-  const sheet = workbook.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [{ width: 50 }, { width: 22 }, { width: 22 }, { width: 22 }, { width: 22 }, { width: 16 }];
+  const sheet = workbook.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT });
+  sheet.columns = [{ width: 50 }, { width: 20 }, { width: 20 }, { width: 20 }, { width: 20 }, { width: 36 }];
   title(
     sheet,
     `Jaaroverzicht ${statement.regionName} (${statement.regionId}) ${statement.year} — ${statement.closed ? 'afgesloten' : 'open, nog niet afgesloten'}`,
   );
-  sheet.addRow(['Gegenereerd op', `${formatDateTimeLongNl(generatedAt)} (Nederlandse tijd)`]);
-  sheet.addRow(['Centrumgemeente', `${context.centralMunicipality.name} (${context.centralMunicipality.code})`]);
+  textRow(sheet, 'Gegenereerd op', `${formatDateTimeLongNl(generatedAt)} (Nederlandse tijd)`);
+  textRow(sheet, 'Centrumgemeente', `${context.centralMunicipality.name} (${context.centralMunicipality.code})`);
   if (statement.ledgerHash) {
-    sheet.addRow([LEDGER_HASH_LABEL, statement.ledgerHash]);
-    sheet.addRow([
+    textRow(sheet, LEDGER_HASH_LABEL, statement.ledgerHash);
+    textRow(
+      sheet,
       'Controle van de geschiedenis',
       `geldstroom verify --region ${statement.regionId} --expect ${statement.ledgerHash}`,
-    ]);
+    );
   }
   sheet.addRow([]);
 
   heading(sheet, 'Regionale begroting en de verdeling ervan');
-  header(sheet, [
-    'Regeling',
-    'Begroting',
-    'Afroming (geboekt)',
-    'Bijdragen gemeenten (geboekt)',
-    'Versie',
-    'Objectief deel',
-  ]);
+  header(
+    sheet,
+    ['Regeling', 'Begroting', 'Afroming (geboekt)', 'Bijdragen gemeenten (geboekt)', 'Versie', 'Objectief deel'],
+    1,
+  );
   for (const scheme of ['BW', 'MO'] as const) {
     const budget = context.budgets[scheme];
     const lines = scheme === 'BW' ? statement.bw : statement.mo;
@@ -193,7 +226,7 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
   sheet.addRow([]);
 
   heading(sheet, 'Regionale resultaten per regeling');
-  header(sheet, ['Regel', 'BW', 'MO']);
+  header(sheet, ['Regel', 'BW', 'MO'], 1);
   const rijk = 'Rijk: historisch budget BW, MO-budget centrumgemeente';
   amountRow(sheet, [rijk, statement.bw.rijkHistorical, statement.mo.rijkRegional], 1);
   for (const field of [
@@ -214,8 +247,8 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
   heading(sheet, `Verdeelsleutels in ${statement.year}`);
   header(sheet, ['Sleutel', 'Versie', 'Geldig', 'Eenheid', 'Som van de gewichten', 'Grondslag']);
   if (context.keys.length === 0) sheet.addRow(['geen verdeelsleutel van kracht']);
-  for (const key of context.keys)
-    sheet.addRow([
+  for (const key of context.keys) {
+    const row = sheet.addRow([
       `${keyLabel(key.keyId)} (${key.keyId})`,
       `v${key.version}`,
       key.validTo === null ? `vanaf ${key.validFrom}` : `${key.validFrom}–${key.validTo}`,
@@ -223,6 +256,10 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
       formatDecimalNl(key.weightSum),
       key.basis,
     ]);
+    row.alignment = { vertical: 'top' };
+    row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
+    row.height = 15 * linesNeeded(sheet, ['', '', '', '', '', key.basis]);
+  }
   sheet.addRow([]);
 
   if (statement.reserve) {
@@ -232,12 +269,13 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
       else amountRow(sheet, [label, amount], 1);
     }
     const agreement = context.reserveAgreement;
-    sheet.addRow([
+    textRow(
+      sheet,
       'Reserveafspraak',
       agreement
         ? `v${agreement.version} vanaf ${agreement.validFrom}: bandbreedte ${formatDecimalNl(agreement.minPct)} % tot ${formatDecimalNl(agreement.maxPct)} % van ${formatEuroNl(agreement.baseAmount)} (${agreement.base === 'budget' ? `regionale begroting ${agreement.schemes.join(' en ')}` : 'vast bedrag'}); ${formatDecimalNl(agreement.toReservePct)} % van een resultaat naar de reserve`
         : 'geen reserveafspraak van kracht',
-    ]);
+    );
     sheet.addRow([]);
   }
 
@@ -245,14 +283,14 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
 
   if (statement.solidarity) {
     heading(sheet, `Onderlinge solidariteit (BW): volume ${formatEuroNl(statement.solidarity.volume)}`);
-    header(sheet, ['Gemeente', 'Ontvangen (+) / betaald (−)']);
+    header(sheet, ['Gemeente', 'Ontvangen (+) / betaald (−)'], 1);
     for (const [code, amount] of Object.entries(statement.solidarity.transfers))
       amountRow(sheet, [`${code} ${statement.municipalities[code]?.name ?? ''}`, amount], 1);
     sheet.addRow([]);
   }
 
   heading(sheet, 'Te ontvangen (+) / te betalen (−) per gemeente');
-  header(sheet, ['Gemeente', 'BW', 'MO', 'Totaal', '']);
+  header(sheet, ['Gemeente', 'BW', 'MO', 'Totaal', ''], 1);
   const codes = Object.keys(statement.municipalities);
   const first = sheet.rowCount + 1;
   for (const code of codes) {
@@ -276,9 +314,10 @@ function schemeSheet(workbook: ExcelJS.Workbook, statement: Statement, scheme: '
   const labels: Record<string, string> = scheme === 'bw' ? MUNICIPALITY_BW_LABELS : MUNICIPALITY_MO_LABELS;
   const sheet = workbook.addWorksheet(scheme === 'bw' ? 'Gemeenten BW' : 'Gemeenten MO', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
+    pageSetup: { ...PRINT, orientation: 'landscape', printTitlesRow: '1:1' },
   });
   sheet.columns = [{ width: 10 }, { width: 26 }, ...Object.keys(labels).map(() => ({ width: 18 }))];
-  header(sheet, ['Code', 'Gemeente', ...Object.values(labels)]).height = 45;
+  header(sheet, ['Code', 'Gemeente', ...Object.values(labels)], 2).height = 45;
   const codes = Object.keys(statement.municipalities);
   for (const code of codes) {
     const lines = statement.municipalities[code][scheme] as unknown as Record<string, string>;
