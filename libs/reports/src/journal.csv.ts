@@ -221,7 +221,9 @@ export function renderJournalCsv(events: readonly LedgerEvent[], options: Journa
     const id = ['paymentId', 'costId', 'coPaymentId', 'expenditureId', 'advanceId', 'transferId', 'spendingId']
       .map((field) => data[field])
       .find((value) => typeof value === 'string');
-    const description = [eventLabel(event.type), id, data.scheme].filter(Boolean).join(' ');
+    const label = eventLabel(event.type);
+    const scheme = typeof data.scheme === 'string' && !label.split(' ').includes(data.scheme) ? data.scheme : '';
+    const description = [label, id, scheme].filter(Boolean).join(' ');
     const date = `${year}-12-31`;
     for (const posting of postings) {
       const cents = parseAmount(posting.amount);
