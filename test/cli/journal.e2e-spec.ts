@@ -60,9 +60,7 @@ describe('the journal for a financial system (export --format journal-csv)', () 
         );
       const balances = json(['balances', '--region', 'regio-zuid', '--year', String(year), ...store]).accounts;
       const nonZero = Object.fromEntries(
-        [...perAccount]
-          .filter(([, cents]) => cents !== 0n)
-          .map(([account, cents]) => [account, (Number(cents) / 100).toFixed(2)]),
+        [...perAccount].filter(([, cents]) => cents !== 0n).map(([account, cents]) => [account, formatAmount(cents)]),
       );
       expect(nonZero).toEqual(balances);
     }
