@@ -1,28 +1,14 @@
 import ExcelJS from 'exceljs';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../apps/cli/src/main';
 import { EXAMPLES, tempDir } from '../support/cli';
-import { applyExamples, ExampleSet, installed, pdfText } from '../support/documents';
+import { applyExamples, ExampleSet, inProcess, installed, pdfText } from '../support/documents';
 import { ENGLISH_WORDS, Finding, nonDutchNumbers, nonDutchWords, wordsOfData } from '../support/dutch-text';
 import { DUTCH_VOCABULARY } from '../support/dutch-vocabulary';
 
 const EPOCH = '1767261600';
 
-/** Runs the CLI in this process (the same code as the binary, without a process per call). */
-async function cli(args: string[]): Promise<string> {
-  let out = '';
-  let err = '';
-  const code = await runCli(
-    args,
-    { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) },
-    {
-      SOURCE_DATE_EPOCH: EPOCH,
-    },
-  );
-  if (code !== 0) throw new Error(`geldstroom ${args.join(' ')} exited ${code}: ${err}`);
-  return out;
-}
+const cli = (args: string[]) => inProcess(args, { SOURCE_DATE_EPOCH: EPOCH });
 
 describe('the checker of Dutch text itself', () => {
   // what the data of the examples brings: a name and a region id

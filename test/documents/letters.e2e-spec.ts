@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatAmountNl } from '@libs/money';
 import { geldstroom, tempDir } from '../support/cli';
-import { applyExamples, cliJson, escapeRegExp, ExampleSet, installed, pdfText } from '../support/documents';
+import { applyExamples, escapeRegExp, ExampleSet, inProcess, installed, pdfText } from '../support/documents';
 
 /** 1 January 2026, 11:00 in the Netherlands */
 const EPOCH = '1767261600';
@@ -29,19 +29,13 @@ describe('settlement letters (geldstroom letters)', () => {
       },
     );
 
-  it("states every municipality's due of the statement to the cent, in Dutch, for every example region and year", () => {
+  it("states every municipality's due of the statement to the cent, in Dutch, for every example region and year", async () => {
     let letters = 0;
     for (const region of examples.regions) {
       for (const year of region.years) {
-        const statement = cliJson([
-          'statement',
-          '--region',
-          region.regionId,
-          '--year',
-          String(year),
-          '--store',
-          temp.store,
-        ]);
+        const statement = JSON.parse(
+          await inProcess(['statement', '--region', region.regionId, '--year', String(year), '--store', temp.store]),
+        );
         const out = join(temp.dir, 'letters', `${region.regionId}-${year}`);
         const result = lettersOf(region.regionId, year, out);
         expect({ region: region.regionId, year, status: result.status, stderr: result.stderr }).toMatchObject({

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { geldstroom, tempDir } from '../support/cli';
-import { applyExamples, cliJson, installed } from '../support/documents';
+import { applyExamples, inProcess, installed } from '../support/documents';
 
 const cents = (amount: string) => BigInt(amount.replace('.', ''));
 const cellCents = (value: unknown) => BigInt(Math.round((value as number) * 100));
@@ -54,11 +54,12 @@ describe('CSV for Dutch spreadsheets, opened in LibreOffice', () => {
   ] as const;
   /** what LibreOffice made of each CSV file: the rows of its first sheet */
   const opened = new Map<string, unknown[][]>();
-  const statementCsv = (regionId: string, year: number, locale: 'nl' | 'en') => {
+  // the Dutch form through the binary, as a user writes it; the rest in this process, which is quicker
+  const statementCsv = async (regionId: string, year: number, locale: 'nl' | 'en') => {
     const file = join(temp.dir, `${regionId}-${year}-${locale}.csv`);
     const args = ['statement', '--region', regionId, '--year', String(year), '--format', 'csv', '--out', file];
-    const result = geldstroom([...args, ...(locale === 'en' ? ['--locale', 'en'] : []), '--store', temp.store]);
-    if (result.status !== 0) throw new Error(result.stderr);
+    if (locale === 'en') await inProcess([...args, '--locale', 'en', '--store', temp.store]);
+    else if (geldstroom([...args, '--store', temp.store]).status !== 0) throw new Error(`${regionId} ${year}`);
     return file;
   };
 
@@ -76,12 +77,13 @@ describe('CSV for Dutch spreadsheets, opened in LibreOffice', () => {
     const journal = join(temp.dir, 'journaal.csv');
     const args = ['export', '--format', 'journal-csv', '--region', 'regio-zuid', '--year', '2024', '--out', journal];
     if (geldstroom([...args, '--store', temp.store]).status !== 0) throw new Error('journal');
-    const dutch = [
-      ...REGIONS.map(([regionId, year]) => statementCsv(regionId, year, 'nl')),
-      statementCsv('formule', 2024, 'nl'),
-      journal,
-    ];
-    const machine = REGIONS.map(([regionId, year]) => statementCsv(regionId, year, 'en'));
+    const dutch = [];
+    const machine = [];
+    for (const [regionId, year] of REGIONS) {
+      dutch.push(await statementCsv(regionId, year, 'nl'));
+      machine.push(await statementCsv(regionId, year, 'en'));
+    }
+    dutch.push(await statementCsv('formule', 2024, 'nl'), journal);
     if (!office) {
       console.warn(
         'LibreOffice is not installed (apt-get install libreoffice-calc-nogui): the CSV files were written but NOT opened in a spreadsheet',
@@ -101,29 +103,20 @@ describe('CSV for Dutch spreadsheets, opened in LibreOffice', () => {
   }, 180_000);
   afterAll(() => temp.cleanup());
 
-  it.each([
-    ['holland-rijnland', 2024],
-    ['reserve-beide-kanten', 2024],
-    ['regio-zuid', 2025],
-  ] as const)(
+  it.each(REGIONS)(
     '%s %s: amounts are numbers that add up to the statement, names keep their diacritics',
     async (regionId, year) => {
-      const statement = cliJson(['statement', '--region', regionId, '--year', String(year), '--store', temp.store]);
-      const dutch = statementCsv(regionId, year, 'nl');
-      const machine = statementCsv(regionId, year, 'en');
+      const statement = JSON.parse(
+        await inProcess(['statement', '--region', regionId, '--year', String(year), '--store', temp.store]),
+      );
+      const dutch = join(temp.dir, `${regionId}-${year}-nl.csv`);
+      const machine = join(temp.dir, `${regionId}-${year}-en.csv`);
       const bytes = readFileSync(dutch);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(readFileSync(machine)[0]).toBe('j'.charCodeAt(0));
       if (!office) return;
-      const outdir = join(temp.dir, `office-${regionId}-${year}`);
-      mkdirSync(outdir, { recursive: true });
-      const profile = join(temp.dir, 'office-profile');
-      for (const [file, locale] of [
-        [dutch, 'nl'],
-        [machine, 'en'],
-      ] as const) {
-        const [workbook] = openInLibreOffice([file], locale, outdir, profile);
-        const [header, ...rows] = await rowsOf(workbook);
+      for (const file of [dutch, machine]) {
+        const [header, ...rows] = opened.get(file)!;
         expect(header).toEqual(['jaar', 'sectie', 'regel', 'omschrijving', 'gemeente', 'naam', 'bedrag']);
         const amounts = rows.filter((row) => row[6] !== undefined && row[6] !== null);
         // every amount cell is a number, none came through as text

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli } from '../../apps/cli/src/main';
 import { generateRegion } from '../bench/generate-region';
 import { EXAMPLES, geldstroom, ROOT } from './cli';
 
@@ -83,9 +84,18 @@ export function pdfText(file: string, layout = true): string {
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** JSON from a successful CLI run. */
-export function cliJson(args: string[]): any {
-  const result = geldstroom(args);
-  if (result.status !== 0) throw new Error(`geldstroom ${args.join(' ')}: ${result.stderr}`);
-  return JSON.parse(result.stdout);
+/**
+ * The CLI run in this process — the same code as the binary, without starting Node for every call
+ * (for the many reads a test makes around the command it tests through the binary).
+ */
+export async function inProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  let out = '';
+  let err = '';
+  const code = await runCli(
+    args,
+    { out: (text: string) => (out += `${text}\n`), err: (text: string) => (err += `${text}\n`) },
+    env,
+  );
+  if (code !== 0) throw new Error(`geldstroom ${args.join(' ')} exited ${code}: ${err}`);
+  return out;
 }
