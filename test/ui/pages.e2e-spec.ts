@@ -249,6 +249,21 @@ describe('downloads', () => {
       .expect(200);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const binary = (request: ReturnType<typeof api.http.get>) =>
+      request.buffer(true).parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    for (const [page, route] of [
+      [`/ui/regions/${holland}/2024/brieven.pdf`, `/api/v1/regions/${holland}/letters/2024`],
+      [`/ui/regions/${holland}/2024/brieven/GM0484`, `/api/v1/regions/${holland}/letters/2024/GM0484`],
+    ]) {
+      const letters = await binary(api.http.get(page).set('Cookie', cookie)).expect(200);
+      const apiLetters = await binary(api.http.get(route).set(api.as('controller'))).expect(200);
+      expect(letters.headers['content-type']).toBe('application/pdf');
+      expect((letters.body as Buffer).equals(apiLetters.body as Buffer)).toBe(true);
+    }
   });
 });
 

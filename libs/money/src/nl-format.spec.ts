@@ -57,6 +57,7 @@ describe('Dutch formatting', () => {
     expect(formatDateTimeNl(moment)).toBe(dateTime);
     expect(formatDateLongNl(new Date(moment))).toBe(long);
     expect(formatDateTimeLongNl(moment)).toBe(longTime);
+    expect(formatDateTimeLongNl(moment, { seconds: true })).toBe(`${longTime}:${dateTime.slice(-2)}`);
   });
 
   it('renders a calendar date without moving it through a time zone', () => {

@@ -106,10 +106,10 @@ export function formatDateLongNl(moment: Date | string): string {
   return `${Number(p.day)} ${MONTHS[Number(p.month) - 1]} ${p.year}`;
 }
 
-/** "23 november 2026 om 07:30": when a document was generated. */
-export function formatDateTimeLongNl(moment: Date | string): string {
+/** "23 november 2026 om 07:30" (with `seconds`: "om 07:30:57"): when a document was generated or a fact recorded. */
+export function formatDateTimeLongNl(moment: Date | string, options: { seconds?: boolean } = {}): string {
   const p = localParts(moment);
-  return `${formatDateLongNl(moment)} om ${p.hour}:${p.minute}`;
+  return `${formatDateLongNl(moment)} om ${p.hour}:${p.minute}${options.seconds ? `:${p.second}` : ''}`;
 }
 
 /** "31-12-2024": a calendar date (YYYY-MM-DD, no time zone) in Dutch order. */

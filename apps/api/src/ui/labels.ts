@@ -1,44 +1,8 @@
 import { RegionInfo } from '@libs/domain';
+import { eventLabel, fundLabel } from '@libs/reports';
 
-/** Dutch names of the event types, as a controller reads them next to an amount. */
-export const EVENT_LABELS: Record<string, string> = {
-  RijkPaymentRecorded: 'Rijksbetaling',
-  RegionalCostRecorded: 'Kosten regionale voorzieningen',
-  CoPaymentRecorded: 'Eigen bijdragen cliënten',
-  LocalExpenditureRecorded: 'Lokale uitgaven',
-  ReserveOpeningRecorded: 'Beginstand reserve',
-  AdvanceRecorded: 'Voorschot',
-  ReserveTransferredToFund: 'Overheveling reserve naar fonds',
-  FundSpendingRecorded: 'Besteding uit fonds',
-  BwHistoricalSkimmed: 'Afroming historisch BW-budget',
-  BwHistoricalDistributed: 'Verdeling historisch BW-budget',
-  BwContributionsCharged: 'Bijdragen gemeenten (objectieve sleutel)',
-  MoBudgetSkimmed: 'Afroming MO-budget',
-  MoBudgetDistributed: 'Verdeling MO-budget',
-  RegionalResultTransferred: 'Resultaat naar/uit reserve',
-  RegionalResultSettled: 'Resultaat verrekend met gemeenten',
-  ReserveReplenished: 'Aanvulling reserve door gemeenten',
-  ReservePaidOut: 'Uitkering uit reserve',
-  ReserveExcessTransferredToFund: 'Overschot reserve naar fonds',
-  SolidarityTransferred: 'Onderlinge solidariteit',
-};
-
-export const eventLabel = (type: string) => EVENT_LABELS[type] ?? type;
-
-/** Dutch names of the rules recorded on derived amounts. */
-export const RULE_LABELS: Record<string, string> = {
-  'bw-skim': 'afroming BW',
-  'bw-historical-distribution': 'verdeling historisch BW-budget',
-  'bw-objective-contribution': 'bijdrage objectieve sleutel',
-  'mo-skim': 'afroming MO',
-  'mo-distribution': 'verdeling MO-budget',
-  'result-to-reserve': 'resultaat naar reserve',
-  'result-settlement': 'verrekening resultaat',
-  'reserve-replenishment': 'aanvulling reserve',
-  'reserve-payout': 'uitkering reserve',
-  'reserve-excess-to-fund': 'overschot naar fonds',
-  solidarity: 'solidariteit',
-};
+// the Dutch names of event types, rules and funds are the reports' (one place for every text a controller reads)
+export { EVENT_LABELS, eventLabel, RULE_LABELS } from '@libs/reports';
 
 export const YEAR_STATE_LABELS = { open: 'open', closed: 'afgesloten', reopened: 'heropend' } as const;
 export type YearState = keyof typeof YEAR_STATE_LABELS;
@@ -66,7 +30,7 @@ export function accountLabel(account: string, region: RegionInfo | undefined): s
     if (part === 'mo-provisions') return 'Regionale voorzieningen MO';
     if (part === 'reserve') return 'Regionale reserve';
     if (part === 'advances') return 'Voorschotten';
-    if (part.startsWith('fund:')) return `Fonds ${part.slice(5)}`;
+    if (part.startsWith('fund:')) return fundLabel(part.slice(5));
   }
   const pool = /^pool:(.+)$/.exec(account);
   if (pool) return eventLabel(pool[1]);

@@ -26,7 +26,14 @@ import {
   tracePayment,
   yearOf,
 } from '@libs/projections';
-import { renderHledgerJournal, renderStatementCsv, renderStatementXlsx } from '@libs/reports';
+import {
+  buildSettlementLetter,
+  renderHledgerJournal,
+  renderSettlementLetterPdf,
+  renderSettlementLettersPdf,
+  renderStatementCsv,
+  renderStatementXlsx,
+} from '@libs/reports';
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../auth/bearer-auth.guard';
 import { Public } from '../auth/public.decorator';
@@ -200,6 +207,42 @@ export class UiPagesController {
         generatedAt: this.clock(),
       }),
     );
+  }
+
+  @Get('ui/regions/:regionId/:year/brieven.pdf')
+  async letters(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
+    await this.sendLetters(request, response, params);
+  }
+
+  @Get('ui/regions/:regionId/:year/brieven/:code')
+  async letter(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
+    await this.sendLetters(request, response, params, params.code);
+  }
+
+  /** The settlement letters as the API serves them (same bytes), for the page's session. */
+  private async sendLetters(request: Request, response: Response, params: Record<string, string>, code?: string) {
+    const year = yearParam(params.year);
+    const data = await this.read.region(requirePrincipal(request), params.regionId);
+    this.read.requireYear(data, year);
+    const statement = data.statement(year);
+    if (code !== undefined && !statement.municipalities[code])
+      throw notFound(`gemeente "${code}" hoort niet bij ${data.state.region!.name}`, 'code');
+    const context = buildYearContext(data.state, year);
+    const now = this.clock();
+    const codes = code === undefined ? Object.keys(statement.municipalities) : [code];
+    const letters = codes.map((each) => buildSettlementLetter(statement, context, each, { generatedAt: now }));
+    const pdf =
+      code === undefined
+        ? await renderSettlementLettersPdf(
+            letters,
+            { generatedAt: now },
+            `Afrekeningsbrieven ${year}, regio ${statement.regionName}`,
+          )
+        : await renderSettlementLetterPdf(letters[0], { generatedAt: now });
+    response
+      .type('application/pdf')
+      .setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${year}-${code ?? 'brieven'}.pdf"`);
+    response.send(pdf);
   }
 
   @Get('ui/regions/:regionId/:year/jaaroverzicht.csv')

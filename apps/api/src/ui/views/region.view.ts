@@ -90,6 +90,7 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
             <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.xlsx'])}">xlsx</a>
             <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.csv'])}">csv</a>
             <a href="${path(['ui', 'regions', regionId, 'journaal'], { jaar: String(year) })}">journaal</a>
+            <a href="${path(['ui', 'regions', regionId, year, 'brieven.pdf'])}">brieven</a>
           </td>
         </tr>`;
       })}

@@ -1,7 +1,14 @@
 import { Scheme } from '@libs/domain';
 import { parseAmount } from '@libs/money';
 import { Statement } from '@libs/projections';
-import { BW_LABELS, MO_LABELS, MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS, RESERVE_LABELS } from '@libs/reports';
+import {
+  BW_LABELS,
+  fundLabel,
+  MO_LABELS,
+  MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_MO_LABELS,
+  RESERVE_LABELS,
+} from '@libs/reports';
 import { Principal } from '../../auth/token-store';
 import { sankeyChart, waterfallChart } from '../charts/chart-options';
 import { SankeyData, SankeyMode } from '../charts/sankey.data';
@@ -279,9 +286,9 @@ export function yearPage(
             ${funds.map(([fundId, lines]) => {
               const account = `region:${regionId}:fund:${fundId}`;
               const href = (types: string[], negated = false) =>
-                explainHref(regionId, year, { account, types, negated }, `Fonds ${fundId}`);
+                explainHref(regionId, year, { account, types, negated }, fundLabel(fundId));
               return html`<tr>
-                <th scope="row">${fundId}</th>
+                <th scope="row">${fundLabel(fundId)}</th>
                 <td class="num">${amount(lines.opening)}</td>
                 <td class="num">
                   ${amount(lines.fromReserve, href(['ReserveTransferredToFund', 'ReserveExcessTransferredToFund']))}
@@ -314,7 +321,8 @@ export function yearPage(
           Downloads:
           <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.xlsx'])}">jaaroverzicht (xlsx)</a> ·
           <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.csv'])}">jaaroverzicht (csv)</a> ·
-          <a href="${path(['ui', 'regions', regionId, 'journaal'], { jaar: String(year) })}">journaal (hledger)</a>
+          <a href="${path(['ui', 'regions', regionId, 'journaal'], { jaar: String(year) })}">journaal (hledger)</a> ·
+          <a href="${path(['ui', 'regions', regionId, year, 'brieven.pdf'])}">afrekeningsbrieven (pdf)</a>
         </p>
       </section>
       <section aria-labelledby="stromen">
