@@ -132,6 +132,7 @@ describe('Dutch everywhere a controller reads: the text formats of every example
             ]),
           );
     }
+    outputs.set('regions', await cli(['regions', ...store]));
     const solidarity = join(temp.dir, 'solidariteit.jsonl');
     writeFileSync(
       solidarity,
@@ -158,6 +159,7 @@ describe('Dutch everywhere a controller reads: the text formats of every example
       [
         'balances',
         'compare-keys',
+        'regions',
         'explain',
         'replay',
         'statement',

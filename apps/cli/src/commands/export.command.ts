@@ -30,6 +30,11 @@ export const EXPORT_HELP = [
   '                  executed again and, as every command is idempotent on identical content, records',
   '                  nothing twice; it is answered "nothing changed" (200) instead of with the first',
   '                  answer, and a key reused with another body is no longer recognised.',
+  '',
+  'For the financial system: "--format journal-mapping --region R --out grootboek.csv" writes a mapping',
+  '(rekening;grootboekrekening;kostenplaats;taakveld;omschrijving, * for any text) to fill in; then',
+  '"--format journal-csv --region R [--year Y] --mapping grootboek.csv" writes one line per posting.',
+  'Both are CSV for Dutch spreadsheets; --locale en gives the machine form.',
 ].join('\n');
 
 /**
