@@ -156,7 +156,14 @@ export function statementDifference(replayed: unknown, recorded: unknown): unkno
     const before = typeof recorded === 'string' && AMOUNT.test(recorded) ? parseAmount(recorded) : 0n;
     return formatAmount(after - before);
   }
-  if (typeof sample === 'object' && !Array.isArray(sample)) {
+  // lists of a fixed shape (the reserve's movements: every scheme and kind, always in the same order)
+  // are compared entry by entry
+  if (Array.isArray(sample)) {
+    const after = Array.isArray(replayed) ? replayed : [];
+    const before = Array.isArray(recorded) ? recorded : [];
+    return sample.map((_, index) => statementDifference(after[index], before[index]));
+  }
+  if (typeof sample === 'object') {
     const keys = new Set([...Object.keys((replayed as object) ?? {}), ...Object.keys((recorded as object) ?? {})]);
     return Object.fromEntries(
       [...keys].map((key) => [
