@@ -8,6 +8,7 @@ import {
   MUNICIPALITY_BW_LABELS,
   MUNICIPALITY_MO_LABELS,
   RESERVE_LABELS,
+  reserveStatementRows,
 } from '@libs/reports';
 import { Principal } from '../../auth/token-store';
 import { sankeyChart, waterfallChart } from '../charts/chart-options';
@@ -153,23 +154,30 @@ function regionalBlock(statement: Statement, block: 'bw' | 'mo'): Html {
   </table>`;
 }
 
+/**
+ * The reserve's statement of movements (BBV art. 54): additions and withdrawals by scheme and kind, as
+ * in the reports; opening, closing and band link to their explanation as the other statement lines do.
+ */
 function reserveBlock(statement: Statement): Html {
   const reserve = statement.reserve;
   if (!reserve) return html`<p>Geen reserveafspraak en geen saldo in de reserve.</p>`;
-  const lines = reserve as unknown as Record<string, string | null>;
+  const fields = new Map(Object.entries(RESERVE_LABELS).map(([field, label]) => [label as string, field]));
   return html`<table class="data lines">
     <caption>
       Regionale reserve, verloop (BBV art. 54)
     </caption>
     <tbody>
-      ${Object.keys(RESERVE_LABELS).map((field) => {
-        const value = lines[field];
-        const source = regionLineSource(statement.regionId, 'reserve', field);
-        const label = (RESERVE_LABELS as Record<string, string>)[field];
+      ${reserveStatementRows(reserve).map(({ label, amount: value, heading }) => {
+        if (heading)
+          return html`<tr>
+            <th scope="rowgroup" colspan="2">${label.trim()}</th>
+          </tr>`;
+        const field = fields.get(label);
+        const source = field ? regionLineSource(statement.regionId, 'reserve', field) : undefined;
         return html`<tr>
-          <th scope="row">${label}</th>
+          <th scope="row">${label.trim()}</th>
           <td class="num">
-            ${value === null ? '—' : amount(value, source ? explainHref(statement.regionId, statement.year, source, label) : undefined, label)}
+            ${value === null ? '—' : amount(value, source ? explainHref(statement.regionId, statement.year, source, label) : undefined, label.trim())}
           </td>
         </tr>`;
       })}
