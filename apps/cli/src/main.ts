@@ -19,6 +19,7 @@ import { MIGRATE_USAGE, migrateCommand } from './commands/migrate.command';
 import { TOKEN_USAGE, tokenCommand } from './commands/token.command';
 import { VERIFY_USAGE, verifyCommand } from './commands/verify.command';
 import { REGIONS_USAGE, regionsCommand } from './commands/regions.command';
+import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
 import { didYouMean } from './did-you-mean';
 import { packageVersion } from './package-root';
 import { TEMPLATE_USAGE, templateCommand } from './commands/template.command';
@@ -82,6 +83,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   },
   serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the HTTP API (OpenAPI at /docs)' },
   token: { run: tokenCommand, usage: TOKEN_USAGE, summary: 'create, list or revoke API tokens' },
+  generate: {
+    run: generateCommand,
+    usage: GENERATE_USAGE,
+    summary: 'write a synthetic command file (by default the national set, for benchmarks)',
+  },
 };
 
 export function usage(): string {
