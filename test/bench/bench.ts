@@ -1,185 +1,234 @@
-import { applyCommandFile, Ledger } from '@libs/ledger';
-import { SqliteEventStore } from '@libs/event-store';
-import { buildStatement } from '@libs/projections';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateRegion } from './generate-region';
-import { regionSetupFromTemplate } from './region-setup.bench';
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeOptions } from '../../apps/cli/src/generate/synthetic-set';
+import { DataSet, dataSet, Scale, SCALES } from './data-sets';
+import { renderColumns, renderTable, Row } from './rows';
+import { runSuite, SuiteContext, SuiteResult, trivialCliRow } from './suite';
 
 /**
- * Figures for the targets we care about: how fast a command file is applied to the embedded store,
- * how fast a statement is produced from a cold store, and how much memory that takes. Prints a table;
- * asserts nothing (timing belongs here, not in unit tests).
+ * `npm run bench`: every row of issue 15's table — the product next to its limit or peer, measured side
+ * by side in the same run, with the ratio, the goal and whether it is met — on `geldstroom generate`'s
+ * national set, then how each cost grows from ~10k events to the national set and beyond.
+ *   --quick        a small set and short HTTP runs (a smoke test: every row, no meaningful figures)
+ *   --scale 1m     add a ~1M-event set to the growth table (long: tens of minutes)
+ *   --out FILE     where to write the results as JSON (default: bench-results.json in the cache dir)
+ *   --dir DIR      cache and scratch directory (default: $TMPDIR/geldstroom-bench); generated sets are
+ *                  kept there by their options, so repeated runs do not regenerate them
+ * Asserts nothing: timings belong here, not in the tests.
  */
 const ROOT = join(__dirname, '..', '..', '..');
-const context = { actor: 'bench', correlationId: 'bench' };
+const BIN = join(ROOT, 'bin', 'geldstroom.js');
+const started = Date.now();
+const log = (message: string) =>
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+interface Plan {
+  readonly main: Scale;
+  readonly growth: readonly Scale[];
+  readonly reps: number;
+  readonly httpSeconds: number;
+  readonly postCount: number;
+  /** growth-only scales: fewer repetitions, shorter HTTP runs */
+  readonly growthReps: number;
+  readonly growthHttp: boolean;
+  readonly growthHttpSeconds: number;
 }
 
-async function timeApply(name: string, text: string, runs: number) {
-  const times: number[] = [];
-  let commands = 0;
-  let events = 0;
-  for (let run = 0; run < runs; run += 1) {
-    const dir = mkdtempSync(join(tmpdir(), 'geldstroom-bench-'));
-    const store = new SqliteEventStore(join(dir, 'bench.db'));
-    const started = process.hrtime.bigint();
-    const report = await applyCommandFile(new Ledger(store), name, text, context);
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    commands = report.commands;
-    events = report.events;
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+function plan(quick: boolean, scale: string | undefined): Plan {
+  if (scale !== undefined && scale !== '1m') throw new Error(`--scale takes "1m", got "${scale}"`);
+  if (quick)
+    return {
+      main: SCALES.quick,
+      growth: [SCALES.tiny, SCALES.quick],
+      reps: 1,
+      httpSeconds: 1,
+      postCount: 100,
+      growthReps: 1,
+      growthHttp: false,
+      growthHttpSeconds: 1,
+    };
+  return {
+    main: SCALES.national,
+    growth: [SCALES['10k'], SCALES['100k'], SCALES.national, ...(scale === '1m' ? [SCALES['1m']] : [])],
+    reps: 3,
+    httpSeconds: 10,
+    postCount: 10_000,
+    growthReps: 1,
+    growthHttp: true,
+    growthHttpSeconds: 5,
+  };
+}
+
+function tmpfsDir(): string | undefined {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return mkdtempSync('/dev/shm/geldstroom-bench-');
+  } catch {
+    return undefined;
   }
-  return { commands, events, ms: median(times) };
 }
 
-/** Statement GETs over HTTP against the service on the embedded store: 20 clients, 2000 requests. */
-async function httpThroughput(): Promise<string[]> {
-  const { createApp, loadApiConfig } = require('../../apps/api/src') as typeof import('../../apps/api/src');
-  const pino = require('pino') as typeof import('pino');
-  const dir = mkdtempSync(join(tmpdir(), 'geldstroom-bench-http-'));
-  const store = new SqliteEventStore(join(dir, 'http.db'));
-  await applyCommandFile(
-    new Ledger(store),
-    'holland-rijnland.jsonl',
-    readFileSync(join(ROOT, 'examples', 'holland-rijnland.jsonl'), 'utf8'),
-    context,
-  );
-  const config = loadApiConfig(
-    {},
-    {
-      tokensFile: join(dir, 'tokens.json'),
-      idempotencyFile: join(dir, 'idempotency.db'),
-      logLevel: 'silent',
-      port: 0,
-      host: '127.0.0.1',
+function hledgerVersion(): string | undefined {
+  const result = spawnSync('hledger', ['--version'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean' },
+      scale: { type: 'string' },
+      out: { type: 'string' },
+      dir: { type: 'string' },
     },
-  );
-  const { app, tokens } = await createApp(config, { store, logger: pino.pino({ level: 'silent' }) });
-  const { token } = tokens.create({ actor: 'bench', role: 'controller' });
-  await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${port}/api/v1/regions/holland-rijnland/statements/2024`;
-  const total = 2000;
-  let sent = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      while (sent < total) {
-        sent += 1;
-        const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-        await response.text();
-        if (response.status !== 200) throw new Error(`statement GET answered ${response.status}`);
-      }
-    }),
-  );
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-  return [
-    `HTTP: ${total} statement GETs, 20 concurrent clients`,
-    '',
-    `${ms.toFixed(0)} ms`,
-    `${((total / ms) * 1000).toFixed(0)} requests/s`,
+  });
+  const settings = plan(values.quick === true, values.scale);
+  const cacheDir = resolve(values.dir ?? join(tmpdir(), 'geldstroom-bench'));
+  mkdirSync(cacheDir, { recursive: true });
+  const diskDir = mkdtempSync(join(cacheDir, 'run-'));
+  const shm = tmpfsDir();
+  const hledger = hledgerVersion();
+  const load = { start: loadavg().map((value) => Number(value.toFixed(2))), end: [] as number[] };
+  const argv = process.argv.slice(2).join(' ');
+  log(`geldstroom bench ${argv} (scratch ${diskDir}${shm ? `, tmpfs ${shm}` : ''})`);
+
+  const suite = async (scale: Scale, main: boolean): Promise<{ set: DataSet; result: SuiteResult }> => {
+    log(`data set ${scale.label}: geldstroom generate ${describeOptions(scale.options)}`);
+    const set = dataSet(scale, join(cacheDir, 'sets'), BIN);
+    const context: SuiteContext = {
+      root: ROOT,
+      bin: BIN,
+      benchDir: __dirname,
+      set,
+      diskDir: join(diskDir, scale.label),
+      tmpfsDir: shm ? join(shm, scale.label) : undefined,
+      reps: main ? settings.reps : settings.growthReps,
+      httpSeconds: main ? settings.httpSeconds : settings.growthHttpSeconds,
+      postCount: settings.postCount,
+      disk: main,
+      httpLoad: main || settings.growthHttp,
+      hledger: hledger ? 'hledger' : undefined,
+      log: (message) => log(`${scale.label}: ${message}`),
+    };
+    mkdirSync(context.diskDir, { recursive: true });
+    if (context.tmpfsDir) mkdirSync(context.tmpfsDir, { recursive: true });
+    try {
+      return { set, result: await runSuite(context) };
+    } finally {
+      // the stores of one scale are not needed by the next; tmpfs is memory
+      rmSync(context.diskDir, { recursive: true, force: true });
+      if (context.tmpfsDir) rmSync(context.tmpfsDir, { recursive: true, force: true });
+    }
+  };
+
+  try {
+    const trivial = trivialCliRow({ bin: BIN, root: ROOT, diskDir, reps: settings.reps, log });
+    const main = await suite(settings.main, true);
+    const growth: { set: DataSet; result: SuiteResult }[] = [];
+    for (const scale of settings.growth) growth.push(scale === settings.main ? main : await suite(scale, false));
+    growth.sort((a, b) => a.result.events - b.result.events);
+    load.end = loadavg().map((value) => Number(value.toFixed(2)));
+
+    const rows = [trivial, ...main.result.rows];
+    const order = ROW_ORDER.filter((id) => rows.some((row) => row.id === id));
+    const table = order.map((id) => rows.find((row) => row.id === id)!);
+    const header = [
+      `Geldstroom benchmark: npm run bench${argv ? ` -- ${argv}` : ''}`,
+      `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${load.start.join(' ')} at start, ${load.end.join(' ')} at end${hledger ? `, ${hledger.split('\n')[0]}` : ', no hledger'}`,
+      `data set: geldstroom generate ${describeOptions(main.set.options)} → ${main.result.commands} commands, ${main.result.events} events`,
+      'Each ratio compares two figures measured side by side in this run; absolute times on a shared machine are noisy, the ratios are what to read.',
+    ];
+    const growthTable = renderGrowth(growth);
+    process.stdout.write(`${header.join('\n')}\n\n${renderTable(table)}\n\n${growthTable}\n\n${NOTES.join('\n')}\n`);
+
+    const out = resolve(values.out ?? join(cacheDir, 'bench-results.json'));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(
+      out,
+      `${JSON.stringify(
+        {
+          command: `npm run bench${argv ? ` -- ${argv}` : ''}`,
+          finishedAt: new Date().toISOString(),
+          seconds: Math.round((Date.now() - started) / 1000),
+          machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model, loadAverage: load, hledger },
+          set: { options: main.set.options, commands: main.result.commands, events: main.result.events },
+          rows: table,
+          growth: growth.map(({ set, result }) => ({
+            label: set.label,
+            options: set.options,
+            commands: result.commands,
+            events: result.events,
+            rows: result.rows,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    log(`results in ${out}`);
+  } finally {
+    rmSync(diskDir, { recursive: true, force: true });
+    if (shm) rmSync(shm, { recursive: true, force: true });
+  }
+}
+
+const ROW_ORDER = [
+  'cli-trivial',
+  'cold-statement',
+  'rebuild',
+  'balances-hledger',
+  'apply-tmpfs',
+  'apply-disk',
+  'apply-batch',
+  'what-if',
+  'http-get-p99',
+  'http-get-throughput',
+  'http-post',
+  'service-start',
+  'memory',
+];
+
+const GROWTH_ROWS: [string, string][] = [
+  ['apply-tmpfs', 'apply (tmpfs), CPU per command'],
+  ['cold-statement', 'cold statement (CLI), CPU'],
+  ['rebuild', 'full rebuild, CPU'],
+  ['statement-folded', 'one statement from a folded state, CPU'],
+  ['what-if', 'what-if of all regions, CPU'],
+  ['balances-hledger', 'balances of all regions and years, CPU'],
+  ['http-get-p99', 'HTTP GET at 200 req/s, p99'],
+  ['http-get-throughput', 'HTTP GET, 20 connections'],
+  ['service-start', 'start to first answer'],
+  ['memory', 'memory (RSS) after start / after POSTs'],
+];
+
+/** How each cost grows with the history: the product's figure and its ratio, per data set. */
+function renderGrowth(growth: readonly { set: DataSet; result: SuiteResult }[]): string {
+  const header = [
+    'how each cost grows',
+    ...growth.map(({ set, result }) => `${set.label}: ${result.events.toLocaleString('en-US')} events`),
   ];
+  const cells = GROWTH_ROWS.map(([id, what]) => [
+    what,
+    ...growth.map(({ result }) => {
+      const row: Row | undefined = result.rows.find((each) => each.id === id);
+      if (!row?.product) return '—';
+      return row.ratio ? `${row.product.text} (${row.ratio.text})` : row.product.text;
+    }),
+  ]);
+  return renderColumns(header, cells);
 }
 
-async function main() {
-  const rows: string[][] = [];
-  for (const file of ['holland-rijnland.jsonl', 'aef-solidarity.jsonl', 'regio-zuid-meerjarig.jsonl']) {
-    const { commands, events, ms } = await timeApply(file, readFileSync(join(ROOT, 'examples', file), 'utf8'), 7);
-    rows.push([
-      `apply ${file}`,
-      `${commands} commands → ${events} events`,
-      `${ms.toFixed(1)} ms`,
-      `${((commands / ms) * 1000).toFixed(0)} commands/s`,
-    ]);
-  }
-
-  const members = 40;
-  const years = 10;
-  const regions = 5;
-  const dir = mkdtempSync(join(tmpdir(), 'geldstroom-bench-'));
-  const path = join(dir, 'large.db');
-  const store = new SqliteEventStore(path);
-  const ledger = new Ledger(store);
-  let commands = 0;
-  let events = 0;
-  const started = process.hrtime.bigint();
-  for (let region = 0; region < regions; region += 1) {
-    const report = await applyCommandFile(
-      ledger,
-      `generated-${region}`,
-      generateRegion(`bench-${region}`, members, years).join('\n'),
-      context,
-    );
-    commands += report.commands;
-    events += report.events;
-  }
-  const applyMs = Number(process.hrtime.bigint() - started) / 1e6;
-  rows.push([
-    `apply ${regions} generated regions × ${members} municipalities × ${years} years`,
-    `${commands} commands → ${events} events`,
-    `${applyMs.toFixed(0)} ms`,
-    `${((commands / applyMs) * 1000).toFixed(0)} commands/s`,
-  ]);
-  await store.close();
-
-  const coldTimes: number[] = [];
-  for (let run = 0; run < 5; run += 1) {
-    const cold = new SqliteEventStore(path);
-    const begin = process.hrtime.bigint();
-    const state = await new Ledger(cold).regionState('bench-0');
-    buildStatement(state, 2023 + years - 1);
-    coldTimes.push(Number(process.hrtime.bigint() - begin) / 1e6);
-    await cold.close();
-  }
-  rows.push([
-    `statement from a cold store (fold ${(events / regions) | 0} events of one region)`,
-    '',
-    `${median(coldTimes).toFixed(1)} ms`,
-    '',
-  ]);
-
-  const warm = new SqliteEventStore(path);
-  const warmLedger = new Ledger(warm);
-  const state = await warmLedger.regionState('bench-0');
-  const begin = process.hrtime.bigint();
-  for (let run = 0; run < 100; run += 1) buildStatement(state, 2023 + (run % years));
-  rows.push([
-    'statement from a folded state',
-    '',
-    `${(Number(process.hrtime.bigint() - begin) / 1e6 / 100).toFixed(2)} ms`,
-    '',
-  ]);
-  await warm.close();
-  rmSync(dir, { recursive: true, force: true });
-
-  rows.push(await httpThroughput());
-  rows.push(...(await regionSetupFromTemplate(ROOT)));
-
-  const memory = process.memoryUsage();
-  rows.push([
-    'memory after the run',
-    '',
-    `rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`,
-    `heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
-  ]);
-
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  process.stdout.write(`Geldstroom benchmark (node ${process.version}, SQLite WAL, synchronous=FULL)\n\n`);
-  for (const row of rows)
-    process.stdout.write(
-      `${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}\n`,
-    );
-}
+const NOTES = [
+  'Notes:',
+  '- CPU figures are user + system time of the process (from its rusage), or of the work inside a worker where the row says "in process"; rates and latencies are wall time.',
+  '- Limits: the raw scans and inserts are small scripts over the same SQLite file with better-sqlite3 (test/bench/limits); HTTP load comes from autocannon in a separate process; hledger reads the journals the product exports.',
+  '- The growth table runs the smaller and larger sets on tmpfs and without the fsync rows; its POSTs serve only the memory figure. A ~1M-event set is added with --scale 1m (tens of minutes).',
+];
 
 main().catch((error) => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
   process.exitCode = 1;
 });

@@ -1,0 +1,137 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One finished child process: its wall time and the CPU time (user + system) it and its children used. */
+export interface ProcessRun {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'geldstroom-bench-times-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+let runs = 0;
+
+/**
+ * Runs a command to completion and measures it from outside: wall time around it, and its CPU time as
+ * the shell's `times` reports for its children (the rusage of the reaped process, so the same measure
+ * for node, hledger or anything else).
+ */
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): ProcessRun {
+  runs += 1;
+  const timesFile = join(scratch, `times-${runs}`);
+  const script = 'exec 3>"$1"; shift; "$@"; status=$?; times >&3; exit $status';
+  const started = process.hrtime.bigint();
+  const result = spawnSync('bash', ['-c', script, 'bash', timesFile, command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.error) throw result.error;
+  // `times` prints the shell's own user/system time, then its children's: "0m0.123s 0m0.010s"
+  const lines = readFileSync(timesFile, 'utf8').trim().split('\n');
+  const children = (lines[1] ?? '').match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+  if (!children) throw new Error(`cannot read the CPU time of ${command} from "${lines.join(' / ')}"`);
+  const seconds = (minutes: string, rest: string) => Number(minutes) * 60 + Number(rest);
+  const cpuMs = (seconds(children[1], children[2]) + seconds(children[3], children[4])) * 1000;
+  return { wallMs, cpuMs, status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Like runMeasured, but fails loudly when the command does not exit 0. */
+export function runOk(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}) {
+  const run = runMeasured(command, args, options);
+  if (run.status !== 0)
+    throw new Error(`${[command, ...args].join(' ')} exited ${run.status}: ${run.stderr.trim().slice(0, 2000)}`);
+  return run;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The median run of `times` runs, by CPU time. */
+export function medianRun(times: number, run: () => ProcessRun): ProcessRun & { runs: number[] } {
+  const all = Array.from({ length: times }, run);
+  const cpu = median(all.map((each) => each.cpuMs));
+  const closest = all.reduce((best, each) => (Math.abs(each.cpuMs - cpu) < Math.abs(best.cpuMs - cpu) ? each : best));
+  return {
+    ...closest,
+    cpuMs: cpu,
+    wallMs: median(all.map((each) => each.wallMs)),
+    runs: all.map((each) => each.cpuMs),
+  };
+}
+
+/** The JSON a worker script prints as its last line of output. */
+export function lastJson<T>(run: ProcessRun): T {
+  const line = run.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    throw new Error(`expected a JSON line from the worker, got: ${run.stdout.slice(-500)} ${run.stderr.slice(-1000)}`);
+  }
+}
+
+/** Resident memory of a running process, from /proc (Linux), in MiB. */
+export function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+  if (!Number.isFinite(kb)) throw new Error(`no VmRSS for process ${pid}`);
+  return kb / 1024;
+}
+
+/** A long-running child (a server): started, watched on stderr/stdout for a line, and stopped by its own pid. */
+export class Server {
+  private output = '';
+  readonly started = process.hrtime.bigint();
+  readonly child: ChildProcess;
+
+  constructor(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+    this.child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
+    this.child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
+  }
+
+  private capture(chunk: Buffer): void {
+    // a server logging every request would fill memory; only the start-up lines are needed
+    if (this.output.length < 100_000) this.output += chunk.toString('utf8');
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Waits until the output matches, and returns the match; fails if the process exits first. */
+  async waitFor(pattern: RegExp, timeoutMs = 120_000): Promise<RegExpMatchArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = this.output.match(pattern);
+      if (match) return match;
+      if (this.child.exitCode !== null)
+        throw new Error(`server exited ${this.child.exitCode} before ${pattern}: ${this.output.slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms: ${this.output.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}

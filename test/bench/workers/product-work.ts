@@ -1,0 +1,76 @@
+import { parseCommand } from '@libs/domain';
+import { SqliteEventStore } from '@libs/event-store';
+import { Ledger } from '@libs/ledger';
+import { buildBalances, buildStatement, replayWithRevisions, Revision } from '@libs/projections';
+import { renderHledgerJournal } from '@libs/reports';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { report, startWork } from '../work-clock';
+
+/**
+ * The product's work on a whole store, in one process, with the libraries the CLI and the service use:
+ *   rebuild DB           every statement of every region and year (folded from the store, as JSON)
+ *   balances DB          the balances of every region and year (as JSON)
+ *   what-if DB           every region replayed with a revised mo-objective key (equal shares)
+ *   journals DB DIR      every region's hledger journal, as `geldstroom export --format hledger` writes it
+ * Prints one JSON line with counts and the time of the work (opening the store included, loading the
+ * modules not).
+ */
+async function main(): Promise<void> {
+  const [mode, path, outDir] = process.argv.slice(2);
+  const done = startWork();
+  const store = new SqliteEventStore(path);
+  const ledger = new Ledger(store);
+  const regionIds = await ledger.regionIds();
+  let outputs = 0;
+  let events = 0;
+  let bytes = 0;
+  // the part of the work that turns folded states into output, to tell folding from rendering
+  let outputCpuMs = 0;
+  for (const regionId of regionIds) {
+    const state = await ledger.regionState(regionId);
+    events += state.eventCount;
+    const years = [...state.activeYears].sort((a, b) => a - b);
+    if (mode === 'rebuild' || mode === 'balances') {
+      const cpu = process.cpuUsage();
+      for (const year of years) {
+        const output = mode === 'rebuild' ? buildStatement(state, year) : buildBalances(state, year);
+        bytes += JSON.stringify(output).length;
+        outputs += 1;
+      }
+      const used = process.cpuUsage(cpu);
+      outputCpuMs += (used.user + used.system) / 1000;
+    } else if (mode === 'what-if') {
+      const key = state.keys.get('mo-objective')?.[0];
+      if (!key) throw new Error(`${regionId} has no mo-objective key`);
+      const revision = parseCommand({
+        command: 'AdoptDistributionKey',
+        regionId,
+        keyId: 'mo-objective',
+        version: key.version,
+        validFrom: key.validFrom,
+        unit: 'weight',
+        basis: 'what if: equal shares',
+        weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
+      }) as Revision;
+      const replay = replayWithRevisions(regionId, await ledger.regionEvents(regionId), state, [revision]);
+      bytes += JSON.stringify(replay).length;
+      outputs += 1;
+    } else if (mode === 'journals') {
+      mkdirSync(outDir, { recursive: true });
+      const journal = renderHledgerJournal(regionId, await ledger.regionEvents(regionId));
+      writeFileSync(join(outDir, `${regionId}.journal`), journal);
+      bytes += journal.length;
+      outputs += 1;
+    } else {
+      throw new Error(`unknown mode ${mode}`);
+    }
+  }
+  await store.close();
+  report({ mode, regions: regionIds.length, outputs, events, bytes, outputCpuMs, ...done() });
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+  process.exitCode = 1;
+});
