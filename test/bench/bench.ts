@@ -169,6 +169,11 @@ async function main(): Promise<void> {
       )}\n`,
     );
     log(`results in ${out}`);
+    const failures = [main, ...growth].reduce((sum, { result }) => sum + result.failures, 0);
+    if (failures > 0) {
+      log(`${failures} row(s) could not be measured: see "failed:" in the tables`);
+      process.exitCode = 1;
+    }
   } finally {
     rmSync(diskDir, { recursive: true, force: true });
     if (shm) rmSync(shm, { recursive: true, force: true });

@@ -28,8 +28,8 @@ export const SCALES = {
   '100k': { label: '100k', options: { ...NATIONAL_SET, providers: 8 } },
   national: { label: 'national', options: NATIONAL_SET },
   '1m': { label: '1M', options: { ...NATIONAL_SET, providers: 30, invoicesPerMonth: 6 } },
-  quick: { label: 'quick', options: { ...NATIONAL_SET, regions: 3, years: 3 } },
-  tiny: { label: 'tiny', options: { ...NATIONAL_SET, regions: 1, years: 2 } },
+  quick: { label: 'quick', options: { ...NATIONAL_SET, regions: 2, years: 2 } },
+  tiny: { label: 'tiny', options: { ...NATIONAL_SET, regions: 1, years: 1 } },
 } satisfies Record<string, Scale>;
 
 /**

@@ -61,9 +61,10 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** The median run of `times` runs, by CPU time. */
-export function medianRun(times: number, run: () => ProcessRun): ProcessRun & { runs: number[] } {
-  const all = Array.from({ length: times }, run);
+/** The median run of several runs, by CPU time, with every run's CPU time. */
+export type MedianRun = ProcessRun & { runs: number[] };
+
+function medianOf(all: readonly ProcessRun[]): MedianRun {
   const cpu = median(all.map((each) => each.cpuMs));
   const closest = all.reduce((best, each) => (Math.abs(each.cpuMs - cpu) < Math.abs(best.cpuMs - cpu) ? each : best));
   return {
@@ -72,6 +73,24 @@ export function medianRun(times: number, run: () => ProcessRun): ProcessRun & { 
     wallMs: median(all.map((each) => each.wallMs)),
     runs: all.map((each) => each.cpuMs),
   };
+}
+
+/**
+ * The product and its peer run in turns (product, peer, product, peer, …) so that both meet the same
+ * load on a shared machine, and the median of each by CPU time.
+ */
+export function sideBySide(
+  times: number,
+  product: () => ProcessRun,
+  peer: () => ProcessRun,
+): { product: MedianRun; peer: MedianRun } {
+  const products: ProcessRun[] = [];
+  const peers: ProcessRun[] = [];
+  for (let run = 0; run < times; run += 1) {
+    products.push(product());
+    peers.push(peer());
+  }
+  return { product: medianOf(products), peer: medianOf(peers) };
 }
 
 /** The JSON a worker script prints as its last line of output. */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSet } from './data-sets';
-import { lastJson, median, medianRun, ProcessRun, rssMiB, runMeasured, runOk, Server } from './measure';
+import { lastJson, median, ProcessRun, rssMiB, runMeasured, runOk, Server, sideBySide } from './measure';
 import { fig, ratioText, Row, skippedRow } from './rows';
 import { WorkTime } from './work-clock';
 
@@ -30,6 +30,8 @@ export interface SuiteResult {
   readonly rows: Row[];
   readonly events: number;
   readonly commands: number;
+  /** rows that could not be measured because something failed */
+  readonly failures: number;
 }
 
 const node = process.execPath;
@@ -71,6 +73,8 @@ export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
     });
   } else {
     store = join(context.diskDir, `${set.label}.db`);
+    // the read rows still need the set recorded somewhere
+    if (!context.disk) events = applyFile(context, store).events;
     rows.push(
       skippedRow('apply-tmpfs', 'apply, fsync free (tmpfs): CPU per command', goals.applyTmpfs.text, 'no /dev/shm'),
     );
@@ -79,13 +83,23 @@ export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
   // 2. apply on disk: commands per second against one fsync per command, and batched against one transaction
   if (context.disk) {
     const diskStore = join(context.diskDir, `${set.label}.db`);
+    // the fsync rate drifts with the machine's other work: the limit is taken just before and just
+    // after the product's run (on a sample of the same rows), and their mean is the peer
+    const sample = String(Math.min(set.commands, FSYNC_SAMPLE));
+    const limit = (source: string, name: string) =>
+      insertRows(context, source, join(context.diskDir, `${set.label}-${name}.db`), 'per-command', sample);
+    log(`one fsync per command, ${sample} commands, before the product`);
+    const before = context.tmpfsDir ? limit(store, 'limit-before') : undefined;
     log(`apply ${set.commands} commands on disk`);
     const product = applyFile(context, diskStore);
     events = product.events;
-    const perCommand = insertRows(context, diskStore, join(context.diskDir, `${set.label}-limit.db`), 'per-command');
+    log(`one fsync per command, ${sample} commands, after the product`);
+    const after = limit(diskStore, 'limit-after');
+    const rate = (run: WorkTime & { transactions: number }) => run.transactions / (run.workMs / 1000);
     const productRate = set.commands / (product.run.wallMs / 1000);
-    const peerRate = perCommand.transactions / (perCommand.workMs / 1000);
+    const peerRate = before ? (rate(before) + rate(after)) / 2 : rate(after);
     fsyncRate = peerRate;
+    const perCommand = { before, after };
     rows.push({
       id: 'apply-disk',
       what: 'apply on disk (fsync per command)',
@@ -120,92 +134,153 @@ export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
 
   const largest = largestStream(store);
   const regionId = largest.streamId.replace(/^region-/, '');
+  const readStore = store;
+  const section = (ids: [string, string, string][], work: () => Row[] | Promise<Row[]>) =>
+    guarded(context, rows, ids, work);
 
   // 3. cold statement of one region, all years: the CLI against a raw scan of its stream
-  log(`cold statement of ${regionId} (${largest.events} events)`);
-  const statement = medianRun(context.reps, () =>
-    runOk(node, [
-      context.bin,
-      'statement',
-      '--region',
-      regionId,
-      '--year',
-      String(set.lastYear),
-      '--store',
-      `sqlite:${store}`,
-    ]),
-  );
-  const scan = medianRun(context.reps, () =>
-    runOk(node, [worker(context, 'limits/scan-stream.js'), store, largest.streamId]),
-  );
-  rows.push({
-    id: 'cold-statement',
-    what: `cold statement of one region, ${set.options.years} years (CLI), CPU`,
-    product: fig.seconds(statement.cpuMs),
-    peer: { name: 'raw scan + JSON.parse of its stream', ...fig.seconds(scan.cpuMs) },
-    ratio: ratioText.cost(statement.cpuMs, scan.cpuMs),
-    goal: goals.coldStatement.text,
-    met: statement.cpuMs / scan.cpuMs <= goals.coldStatement.ratio,
-    details: {
-      regionId,
-      events: largest.events,
-      productWallMs: statement.wallMs,
-      peerWallMs: scan.wallMs,
-      productRuns: statement.runs,
-      peerRuns: scan.runs,
-    },
+  await section([['cold-statement', 'cold statement of one region (CLI), CPU', GOALS.coldStatement.text]], () => {
+    log(`cold statement of ${regionId} (${largest.events} events)`);
+    const { product, peer } = sideBySide(
+      context.reps,
+      () =>
+        runOk(node, [
+          context.bin,
+          'statement',
+          '--region',
+          regionId,
+          '--year',
+          String(set.lastYear),
+          '--store',
+          `sqlite:${readStore}`,
+        ]),
+      () => runOk(node, [worker(context, 'limits/scan-stream.js'), readStore, largest.streamId]),
+    );
+    return [
+      {
+        id: 'cold-statement',
+        what: `cold statement of one region, ${set.options.years} years (CLI), CPU`,
+        product: fig.seconds(product.cpuMs),
+        peer: { name: 'raw scan + JSON.parse of its stream', ...fig.seconds(peer.cpuMs) },
+        ratio: ratioText.cost(product.cpuMs, peer.cpuMs),
+        goal: GOALS.coldStatement.text,
+        met: product.cpuMs / peer.cpuMs <= GOALS.coldStatement.ratio,
+        details: {
+          regionId,
+          events: largest.events,
+          productWallMs: product.wallMs,
+          peerWallMs: peer.wallMs,
+          productRuns: product.runs,
+          peerRuns: peer.runs,
+        },
+      },
+    ];
   });
 
   // 4. full rebuild in process against a scan and parse of every row; the what-if against the rebuild
-  log('full rebuild of every statement');
-  const rebuild = medianWork<WorkTime & { outputs: number; outputCpuMs: number }>(context.reps, () =>
-    runOk(node, [worker(context, 'workers/product-work.js'), 'rebuild', store]),
+  let rebuildCpuMs: number | undefined;
+  await section(
+    [
+      ['rebuild', 'full rebuild: all statements, in process, CPU', GOALS.rebuild.text],
+      ['statement-folded', 'one statement from a folded state, in process, CPU', '—'],
+    ],
+    () => {
+      log('full rebuild of every statement');
+      const { product: rebuild, peer: scanAll } = sideBySideWork<
+        WorkTime & { outputs: number; outputCpuMs: number },
+        WorkTime & { rows: number }
+      >(
+        context.reps,
+        () => runOk(node, [worker(context, 'workers/product-work.js'), 'rebuild', readStore]),
+        () => runOk(node, [worker(context, 'limits/scan-all.js'), readStore]),
+      );
+      rebuildCpuMs = rebuild.workCpuMs;
+      return [
+        {
+          id: 'rebuild',
+          what: `full rebuild: all ${rebuild.outputs} statements, in process, CPU`,
+          product: fig.seconds(rebuild.workCpuMs),
+          peer: { name: 'scan + JSON.parse of every row', ...fig.seconds(scanAll.workCpuMs) },
+          ratio: ratioText.cost(rebuild.workCpuMs, scanAll.workCpuMs),
+          goal: GOALS.rebuild.text,
+          met: rebuild.workCpuMs / scanAll.workCpuMs <= GOALS.rebuild.ratio,
+          details: { rebuild, scanAll },
+        },
+        // the old bench's "statement from a folded state": what is left once folding is done
+        {
+          id: 'statement-folded',
+          what: 'one statement from a folded state, in process, CPU',
+          product: fig.ms(rebuild.outputCpuMs / rebuild.outputs),
+          peer: null,
+          ratio: null,
+          goal: '—',
+          met: null,
+          details: { statements: rebuild.outputs, cpuMs: rebuild.outputCpuMs },
+        },
+      ];
+    },
   );
-  const scanAll = medianWork<WorkTime & { rows: number }>(context.reps, () =>
-    runOk(node, [worker(context, 'limits/scan-all.js'), store]),
-  );
-  rows.push({
-    id: 'rebuild',
-    what: `full rebuild: all ${rebuild.outputs} statements, in process, CPU`,
-    product: fig.seconds(rebuild.workCpuMs),
-    peer: { name: 'scan + JSON.parse of every row', ...fig.seconds(scanAll.workCpuMs) },
-    ratio: ratioText.cost(rebuild.workCpuMs, scanAll.workCpuMs),
-    goal: goals.rebuild.text,
-    met: rebuild.workCpuMs / scanAll.workCpuMs <= goals.rebuild.ratio,
-    details: { rebuild, scanAll },
-  });
-  // the old bench's "statement from a folded state": what is left when folding is done
-  rows.push({
-    id: 'statement-folded',
-    what: 'one statement from a folded state, in process, CPU',
-    product: fig.ms(rebuild.outputCpuMs / rebuild.outputs),
-    peer: null,
-    ratio: null,
-    goal: '—',
-    met: null,
-    details: { statements: rebuild.outputs, cpuMs: rebuild.outputCpuMs },
-  });
-  log('what-if of every region');
-  const whatIf = medianWork<WorkTime & { regions: number }>(context.reps, () =>
-    runOk(node, [worker(context, 'workers/product-work.js'), 'what-if', store]),
-  );
-  rows.push({
-    id: 'what-if',
-    what: `what-if of all ${whatIf.regions} regions in process vs a full rebuild, CPU`,
-    product: fig.seconds(whatIf.workCpuMs),
-    peer: { name: 'full rebuild (above)', ...fig.seconds(rebuild.workCpuMs) },
-    ratio: ratioText.cost(whatIf.workCpuMs, rebuild.workCpuMs),
-    goal: goals.whatIf.text,
-    met: whatIf.workCpuMs / rebuild.workCpuMs <= goals.whatIf.ratio && whatIf.workCpuMs < goals.whatIf.ms,
-    details: { whatIf },
+  await section([['what-if', 'what-if of all regions in process vs a full rebuild, CPU', GOALS.whatIf.text]], () => {
+    if (rebuildCpuMs === undefined) throw new Error('no full rebuild to compare with');
+    log('what-if of every region');
+    const whatIf = medianWork<WorkTime & { regions: number }>(context.reps, () =>
+      runOk(node, [worker(context, 'workers/product-work.js'), 'what-if', readStore]),
+    );
+    return [
+      {
+        id: 'what-if',
+        what: `what-if of all ${whatIf.regions} regions in process vs a full rebuild, CPU`,
+        product: fig.seconds(whatIf.workCpuMs),
+        peer: { name: 'full rebuild (above)', ...fig.seconds(rebuildCpuMs) },
+        ratio: ratioText.cost(whatIf.workCpuMs, rebuildCpuMs),
+        goal: GOALS.whatIf.text,
+        met: whatIf.workCpuMs / rebuildCpuMs <= GOALS.whatIf.ratio && whatIf.workCpuMs < GOALS.whatIf.ms,
+        details: { whatIf },
+      },
+    ];
   });
 
   // 5. balances of every region and year against hledger on the exported journals
-  rows.push(balancesAgainstHledger(context, store));
+  await section([['balances-hledger', BALANCES_WHAT, GOALS.hledger.text]], () => [
+    balancesAgainstHledger(context, readStore),
+  ]);
 
   // 6. HTTP: start-up, statement GETs, POSTs and memory, against bare node:http
-  rows.push(...(await httpRows(context, store, regionId, fsyncRate)));
-  return { rows, events, commands: set.commands };
+  await section(
+    [
+      ['http-get-p99', 'HTTP statement GET at a fixed 200 req/s, p99', GOALS.getP99.text],
+      ['http-get-throughput', 'HTTP statement GET, 20 connections', GOALS.getThroughput.text],
+      ['http-post', 'HTTP POST of a small fact, 20 connections', GOALS.post.text],
+      ['service-start', 'service start to first answer (a statement GET)', GOALS.start.text],
+      ['memory', 'memory (RSS) after start / after POSTs', GOALS.memory.text],
+    ],
+    () => httpRows(context, readStore, regionId, fsyncRate),
+  );
+  return {
+    rows,
+    events,
+    commands: set.commands,
+    failures: rows.filter((row) => row.skipped?.startsWith('failed')).length,
+  };
+}
+
+/**
+ * Runs one section of rows; when it fails (a crash, a server that dies under load, a refused request),
+ * its rows say so and the other sections still run — a long national run is not lost to one row.
+ */
+async function guarded(
+  context: SuiteContext,
+  rows: Row[],
+  ids: readonly [string, string, string][],
+  work: () => Row[] | Promise<Row[]>,
+): Promise<void> {
+  try {
+    rows.push(...(await work()));
+  } catch (error) {
+    const reason = `failed: ${((error as Error).message ?? String(error)).split('\n')[0].slice(0, 300)}`;
+    context.log(`${ids.map(([id]) => id).join(', ')} ${reason}`);
+    rows.push(...ids.map(([id, what, goal]) => skippedRow(id, what, goal, reason)));
+  }
 }
 
 /** The trivial CLI command: `balances` on a tiny store against `node -e 0`, CPU. Independent of the scale. */
@@ -213,11 +288,11 @@ export function trivialCliRow(context: Pick<SuiteContext, 'bin' | 'root' | 'disk
   const store = `sqlite:${join(context.diskDir, 'tiny.db')}`;
   context.log('trivial CLI command on a tiny store');
   runOk(node, [context.bin, 'apply', join(context.root, 'examples', 'holland-rijnland.jsonl'), '--store', store]);
-  const runs = Math.max(5, context.reps);
-  const product = medianRun(runs, () =>
-    runOk(node, [context.bin, 'balances', '--region', 'holland-rijnland', '--year', '2024', '--store', store]),
+  const { product, peer: bare } = sideBySide(
+    2 * context.reps + 1,
+    () => runOk(node, [context.bin, 'balances', '--region', 'holland-rijnland', '--year', '2024', '--store', store]),
+    () => runOk(node, ['-e', '0']),
   );
-  const bare = medianRun(runs, () => runOk(node, ['-e', '0']));
   return {
     id: 'cli-trivial',
     what: 'trivial CLI command (balances, tiny store), CPU',
@@ -265,9 +340,12 @@ function batchedApply(context: SuiteContext, store: string): { run: ProcessRun; 
   return { run, events: Number(recorded?.[1] ?? 0) };
 }
 
-function insertRows(context: SuiteContext, source: string, target: string, mode: string) {
+/** Commands in the sample that measures the rate of one fsync per command. */
+const FSYNC_SAMPLE = 10_000;
+
+function insertRows(context: SuiteContext, source: string, target: string, mode: string, max?: string) {
   return lastJson<WorkTime & { rows: number; transactions: number }>(
-    runOk(node, [worker(context, 'limits/insert-rows.js'), source, target, mode]),
+    runOk(node, [worker(context, 'limits/insert-rows.js'), source, target, mode, ...(max ? [max] : [])]),
   );
 }
 
@@ -285,9 +363,7 @@ function largestStream(store: string): { streamId: string; events: number } {
   }
 }
 
-/** Runs a worker `times` times and keeps the run with the median work CPU. */
-function medianWork<T extends WorkTime>(times: number, run: () => ProcessRun): T {
-  const all = Array.from({ length: times }, () => lastJson<T>(run()));
+function medianOfWork<T extends WorkTime>(all: readonly T[]): T {
   const cpu = median(all.map((each) => each.workCpuMs));
   return {
     ...all.find((each) => each.workCpuMs === cpu)!,
@@ -296,8 +372,30 @@ function medianWork<T extends WorkTime>(times: number, run: () => ProcessRun): T
   };
 }
 
+/** Runs a worker `times` times and keeps the median work CPU. */
+function medianWork<T extends WorkTime>(times: number, run: () => ProcessRun): T {
+  return medianOfWork(Array.from({ length: times }, () => lastJson<T>(run())));
+}
+
+/** Two workers in turns, so that both meet the same load; the median work CPU of each. */
+function sideBySideWork<P extends WorkTime, Q extends WorkTime>(
+  times: number,
+  product: () => ProcessRun,
+  peer: () => ProcessRun,
+): { product: P; peer: Q } {
+  const products: P[] = [];
+  const peers: Q[] = [];
+  for (let run = 0; run < times; run += 1) {
+    products.push(lastJson<P>(product()));
+    peers.push(lastJson<Q>(peer()));
+  }
+  return { product: medianOfWork(products), peer: medianOfWork(peers) };
+}
+
+const BALANCES_WHAT = 'balances of every region and year vs hledger balance on the exported journals, CPU';
+
 function balancesAgainstHledger(context: SuiteContext, store: string): Row {
-  const what = 'balances of every region and year vs hledger balance on the exported journals, CPU';
+  const what = BALANCES_WHAT;
   const goal = GOALS.hledger.text;
   if (!context.hledger)
     return skippedRow('balances-hledger', what, goal, 'hledger is not installed (apt-get install hledger)');
@@ -306,11 +404,10 @@ function balancesAgainstHledger(context: SuiteContext, store: string): Row {
   const exported = lastJson<{ outputs: number }>(
     runOk(node, [worker(context, 'workers/product-work.js'), 'journals', store, journals]),
   );
-  const product = medianRun(context.reps, () =>
-    runOk(node, [worker(context, 'workers/product-work.js'), 'balances', store]),
-  );
+  const productRuns: ProcessRun[] = [];
   const hledgerCpu: number[] = [];
   for (let rep = 0; rep < context.reps; rep += 1) {
+    productRuns.push(runOk(node, [worker(context, 'workers/product-work.js'), 'balances', store]));
     let cpu = 0;
     for (const regionId of context.set.regionIds) {
       const journal = join(journals, `${regionId}.journal`);
@@ -320,6 +417,10 @@ function balancesAgainstHledger(context: SuiteContext, store: string): Row {
     }
     hledgerCpu.push(cpu);
   }
+  const product = {
+    cpuMs: median(productRuns.map((run) => run.cpuMs)),
+    wallMs: median(productRuns.map((run) => run.wallMs)),
+  };
   const peer = median(hledgerCpu);
   return {
     id: 'balances-hledger',
@@ -329,7 +430,11 @@ function balancesAgainstHledger(context: SuiteContext, store: string): Row {
     ratio: ratioText.faster(product.cpuMs, peer),
     goal,
     met: peer / product.cpuMs >= GOALS.hledger.ratio,
-    details: { productWallMs: product.wallMs, hledgerRuns: hledgerCpu },
+    details: {
+      productWallMs: product.wallMs,
+      productRuns: productRuns.map((run) => run.cpuMs),
+      hledgerRuns: hledgerCpu,
+    },
   };
 }
 
@@ -368,7 +473,7 @@ async function httpRows(
   mkdirSync(dir, { recursive: true });
   const path = `/api/v1/regions/${regionId}/statements/${set.lastYear}`;
 
-  log('service start to first answer');
+  log('service start to first answer, and bare node:http beside it');
   const service = new Server(node, [
     context.bin,
     'serve',
@@ -381,35 +486,54 @@ async function httpRows(
     '--tokens',
     join(dir, 'tokens.json'),
   ]);
-  let product: {
-    startMs: number;
-    rssStart: number;
+  const product: {
+    startMs?: number;
+    rssStart?: number;
     p99?: LoadResult;
     conns?: LoadResult;
     post?: LoadResult;
     rssAfter?: number;
-  };
-  let body: string;
+  } = {};
+  const peer: { startMs?: number; rss?: number; p99?: LoadResult; conns?: LoadResult } = {};
+  let body = '';
+  let bare: Server | undefined;
   try {
     const token = (await service.waitFor(/It is shown once:\s+(\S+)\s/))[1];
     const port = (await service.waitFor(/API on http:\/\/localhost:(\d+)/))[1];
     const base = `http://127.0.0.1:${port}`;
     const headers = { authorization: `Bearer ${token}` };
     body = await firstAnswer(`${base}${path}`, headers);
-    product = { startMs: Number(process.hrtime.bigint() - service.started) / 1e6, rssStart: rssMiB(service.pid) };
+    product.startMs = Number(process.hrtime.bigint() - service.started) / 1e6;
+    product.rssStart = rssMiB(service.pid);
+
+    log('bare node:http serving the same bytes');
+    const bodyFile = join(dir, 'statement.json');
+    writeFileSync(bodyFile, body);
+    bare = new Server(node, [worker(context, 'limits/bare-http.js'), bodyFile]);
+    const barePort = (await bare.waitFor(/listening (\d+)/))[1];
+    const bareUrl = `http://127.0.0.1:${barePort}${path}`;
+    await firstAnswer(bareUrl, {});
+    peer.startMs = Number(process.hrtime.bigint() - bare.started) / 1e6;
+    peer.rss = rssMiB(bare.pid);
+
     if (context.httpLoad) {
+      // the service and its peer take turns, so that both meet the same load on a shared machine
       log(
-        `statement GETs: warm-up, ${context.httpSeconds} s at 200 req/s, ${context.httpSeconds} s with 20 connections`,
+        `statement GETs: warm-up, ${context.httpSeconds} s at 200 req/s, ${context.httpSeconds} s with 20 connections, each in turn`,
       );
-      load(context, { url: `${base}${path}`, connections: 10, duration: 1, headers });
-      product.p99 = load(context, {
-        url: `${base}${path}`,
-        connections: 10,
-        overallRate: 200,
-        duration: context.httpSeconds,
-        headers,
-      });
-      product.conns = load(context, { url: `${base}${path}`, connections: 20, duration: context.httpSeconds, headers });
+      const productGet = { url: `${base}${path}`, headers };
+      const bareGet = { url: bareUrl };
+      if (context.httpSeconds > 1) {
+        load(context, { ...productGet, connections: 10, duration: 1 });
+        load(context, { ...bareGet, connections: 10, duration: 1 });
+      }
+      const fixedRate = { connections: 10, overallRate: 200, duration: context.httpSeconds };
+      product.p99 = load(context, { ...productGet, ...fixedRate });
+      peer.p99 = load(context, { ...bareGet, ...fixedRate });
+      product.conns = load(context, { ...productGet, connections: 20, duration: context.httpSeconds });
+      peer.conns = load(context, { ...bareGet, connections: 20, duration: context.httpSeconds });
+      peer.rss = rssMiB(bare.pid);
+
       log(`${context.postCount} POSTs of a small fact, 20 connections (after one POST per region)`);
       const prefix = `bench-${process.pid}-${Date.now()}`;
       const post = (amount: number, tag: string) =>
@@ -427,26 +551,7 @@ async function httpRows(
     }
   } finally {
     await service.stop();
-  }
-
-  log('bare node:http serving the same bytes');
-  const bodyFile = join(dir, 'statement.json');
-  writeFileSync(bodyFile, body);
-  const bare = new Server(node, [worker(context, 'limits/bare-http.js'), bodyFile]);
-  let peer: { startMs: number; rss: number; p99?: LoadResult; conns?: LoadResult };
-  try {
-    const port = (await bare.waitFor(/listening (\d+)/))[1];
-    const url = `http://127.0.0.1:${port}${path}`;
-    await firstAnswer(url, {});
-    peer = { startMs: Number(process.hrtime.bigint() - bare.started) / 1e6, rss: rssMiB(bare.pid) };
-    if (context.httpLoad) {
-      load(context, { url, connections: 10, duration: 1 });
-      peer.p99 = load(context, { url, connections: 10, overallRate: 200, duration: context.httpSeconds });
-      peer.conns = load(context, { url, connections: 20, duration: context.httpSeconds });
-      peer.rss = rssMiB(bare.pid);
-    }
-  } finally {
-    await bare.stop();
+    await bare?.stop();
   }
 
   const rows: Row[] = [];

@@ -5,9 +5,10 @@ import { report, startWork } from '../work-clock';
  * The limit for apply: the rows the product recorded, inserted again into an empty store of the same
  * schema and settings (WAL, synchronous=FULL) — one transaction per command (`per-command`, so one
  * fsync each) or all in one (`one-transaction`). Reading the rows and grouping them by command is left
- * out of the time. Usage: node insert-rows.js SOURCE_DB TARGET_DB per-command|one-transaction
+ * out of the time. With MAX, only the rows of the first MAX commands (a rate needs no more).
+ * Usage: node insert-rows.js SOURCE_DB TARGET_DB per-command|one-transaction [MAX]
  */
-const [source, target, mode] = process.argv.slice(2);
+const [source, target, mode, max] = process.argv.slice(2);
 if (mode !== 'per-command' && mode !== 'one-transaction') throw new Error(`unknown mode ${mode}`);
 
 const from = new Database(source);
@@ -34,6 +35,9 @@ for (const row of rows) {
   groups[groups.length - 1].push(row);
   previous = commandId;
 }
+
+if (max !== undefined) groups.splice(Number(max));
+if (max !== undefined) rows.splice(groups.reduce((sum, group) => sum + group.length, 0));
 
 const to = new Database(target);
 to.pragma('journal_mode = WAL');
