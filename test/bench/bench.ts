@@ -128,7 +128,22 @@ async function main(): Promise<void> {
     const trivial = trivialCliRow({ bin: BIN, root: ROOT, diskDir, reps: settings.reps, log });
     const main = await suite(settings.main, true);
     const growth: { set: DataSet; result: SuiteResult }[] = [];
-    for (const scale of settings.growth) growth.push(scale === settings.main ? main : await suite(scale, false));
+    // a larger set may fail where the national one did not (memory, above all): that is a finding, not a reason
+    // to lose the run, so it is reported under the growth table
+    const failedScales: { label: string; options: object; reason: string }[] = [];
+    for (const scale of settings.growth) {
+      if (scale === settings.main) {
+        growth.push(main);
+        continue;
+      }
+      try {
+        growth.push(await suite(scale, false));
+      } catch (error) {
+        const reason = ((error as Error).message ?? String(error)).split('\n')[0].slice(0, 500);
+        log(`${scale.label} failed: ${reason}`);
+        failedScales.push({ label: scale.label, options: scale.options, reason });
+      }
+    }
     growth.sort((a, b) => a.result.events - b.result.events);
     load.end = loadavg().map((value) => Number(value.toFixed(2)));
 
@@ -141,7 +156,10 @@ async function main(): Promise<void> {
       `data set: geldstroom generate ${describeOptions(main.set.options)} → ${main.result.commands} commands, ${main.result.events} events`,
       'Each ratio compares two figures measured side by side in this run; absolute times on a shared machine are noisy, the ratios are what to read.',
     ];
-    const growthTable = renderGrowth(growth);
+    const growthTable = [
+      renderGrowth(growth),
+      ...failedScales.map(({ label, reason }) => `${label}: could not be measured: ${reason}`),
+    ].join('\n');
     process.stdout.write(`${header.join('\n')}\n\n${renderTable(table)}\n\n${growthTable}\n\n${NOTES.join('\n')}\n`);
 
     const out = resolve(values.out ?? join(cacheDir, 'bench-results.json'));
@@ -163,13 +181,14 @@ async function main(): Promise<void> {
             events: result.events,
             rows: result.rows,
           })),
+          failedScales,
         },
         null,
         2,
       )}\n`,
     );
     log(`results in ${out}`);
-    const failures = [main, ...growth].reduce((sum, { result }) => sum + result.failures, 0);
+    const failures = [main, ...growth].reduce((sum, { result }) => sum + result.failures, 0) + failedScales.length;
     if (failures > 0) {
       log(`${failures} row(s) could not be measured: see "failed:" in the tables`);
       process.exitCode = 1;

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface ProcessRun {
   readonly wallMs: number;
   readonly cpuMs: number;
+  readonly userMs: number;
+  readonly systemMs: number;
   readonly status: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -43,8 +45,17 @@ export function runMeasured(
   const children = (lines[1] ?? '').match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
   if (!children) throw new Error(`cannot read the CPU time of ${command} from "${lines.join(' / ')}"`);
   const seconds = (minutes: string, rest: string) => Number(minutes) * 60 + Number(rest);
-  const cpuMs = (seconds(children[1], children[2]) + seconds(children[3], children[4])) * 1000;
-  return { wallMs, cpuMs, status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  const userMs = seconds(children[1], children[2]) * 1000;
+  const systemMs = seconds(children[3], children[4]) * 1000;
+  return {
+    wallMs,
+    cpuMs: userMs + systemMs,
+    userMs,
+    systemMs,
+    status: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
 }
 
 /** Like runMeasured, but fails loudly when the command does not exit 0. */

@@ -91,7 +91,7 @@ export class RegionHistory {
       this.objectiveKey(1, first),
       this.moKey(1, first, this.moHundredths),
     ];
-    if (this.reserve) lines.push(...this.reserveAgreement(1, first), this.reserveOpening());
+    if (this.reserve) lines.push(this.reserveAgreement(1, first), this.reserveOpening());
     if (this.solidarity) lines.push(this.solidarityAgreement(1, first));
     return lines;
   }
@@ -204,7 +204,7 @@ export class RegionHistory {
     if (index === 4 || index === 8) lines.push(this.moKey(index / 4 + 1, year, this.shares(10_000n, 300)));
     if (index === 5) lines.push(this.historicalKey(2, year, this.shares(1000n, 400)));
     if (index === 4 && this.solidarity && this.random.chance(25)) lines.push(this.solidarityAgreement(2, year));
-    if (index === 5 && this.reserve && this.random.chance(30)) lines.push(...this.reserveAgreement(2, year));
+    if (index === 5 && this.reserve && this.random.chance(30)) lines.push(this.reserveAgreement(2, year));
 
     lines.push(...this.budgets(plan, 1));
     const { central, members } = this.region;
@@ -559,27 +559,29 @@ export class RegionHistory {
     return new Map(this.region.members.map((member, index) => [member.code, this.historicalKeys.get(from)![index]]));
   }
 
-  private reserveAgreement(version: number, validFrom: number): CommandLine[] {
+  private reserveAgreement(version: number, validFrom: number): CommandLine {
     const both = version === 1 ? this.random.chance(80) : true;
-    const minPct = this.random.pick(['3', '5', '5', '7.5']);
-    const maxPct = String(Number(minPct) + this.random.pick([5, 5, 7.5, 10]));
+    const [minPct, maxPct] = this.random.pick([
+      ['3', '8'],
+      ['5', '10'],
+      ['5', '12.5'],
+      ['7.5', '15'],
+    ]);
     const fixed = this.random.chance(30);
-    return [
-      {
-        command: 'AdoptReserveAgreement',
-        regionId: this.region.regionId,
-        version,
-        validFrom,
-        schemes: both ? ['BW', 'MO'] : ['BW'],
-        minPct,
-        maxPct,
-        base: fixed ? { fixed: f((this.historicalBase * 35n) / 100n) } : 'budget',
-        toReservePct: this.random.pick(['100', '100', '80', '50']),
-        replenishTo: 'min',
-        payoutTo: this.random.pick(['max', 'max', 'min']),
-        excessTo: this.random.chance(20) ? 'fund:frictie' : 'municipalities',
-      },
-    ];
+    return {
+      command: 'AdoptReserveAgreement',
+      regionId: this.region.regionId,
+      version,
+      validFrom,
+      schemes: both ? ['BW', 'MO'] : ['BW'],
+      minPct,
+      maxPct,
+      base: fixed ? { fixed: f((this.historicalBase * 35n) / 100n) } : 'budget',
+      toReservePct: this.random.pick(['100', '100', '80', '50']),
+      replenishTo: 'min',
+      payoutTo: this.random.pick(['max', 'max', 'min']),
+      excessTo: this.random.chance(20) ? 'fund:frictie' : 'municipalities',
+    };
   }
 
   private reserveOpening(): CommandLine {

@@ -8,9 +8,9 @@ const context = { actor: 'test', correlationId: 'synthetic-set.int-spec' };
 
 /**
  * Every generated file must apply without a single rejection. The national set is applied by
- * `npm run bench`; here small sets of several seeds, each holding every kind of command.
+ * `npm run bench`; here small sets of several seeds (s9 holds every kind of command, as the spec checks).
  */
-describe.each(['s0', 's9', 'geldstroom'])('a generated set of 3 regions × 3 years (seed %s)', (seed) => {
+describe.each(['s9', 's12', 'geldstroom'])('a generated set of 3 regions × 3 years (seed %s)', (seed) => {
   const options: SyntheticSetOptions = { ...NATIONAL_SET, regions: 3, years: 3, seed };
 
   it('applies without a rejection and closes every year of every region with its pots emptied', async () => {

@@ -3,7 +3,7 @@ import { MAX_REGION_SIZE, MIN_REGION_SIZE, nationalLayout } from './national-lay
 import { SeededRandom } from './seeded-random';
 import { NATIONAL_SET, SyntheticSetOptions, syntheticCommands, syntheticLines } from './synthetic-set';
 
-const SMALL: SyntheticSetOptions = { ...NATIONAL_SET, regions: 3, years: 3, seed: 's0' };
+const SMALL: SyntheticSetOptions = { ...NATIONAL_SET, regions: 3, years: 3, seed: 's9' };
 const text = (options: SyntheticSetOptions) => [...syntheticLines(options)].join('\n');
 
 describe('the seeded random source', () => {
@@ -29,12 +29,12 @@ describe('the seeded random source', () => {
 describe('the synthetic set', () => {
   it('is deterministic: the same options give byte-identical files, another seed another file', () => {
     expect(text(SMALL)).toBe(text(SMALL));
-    expect(text({ ...SMALL, seed: 's1' })).not.toBe(text(SMALL));
+    expect(text({ ...SMALL, seed: 's10' })).not.toBe(text(SMALL));
   });
 
   it('is a valid command file: every line parses as a command, with amounts as decimal strings', () => {
     const lines = [...syntheticLines(SMALL)];
-    expect(lines[0]).toMatch(/^# Geldstroom synthetic data set .*--regions 3 --years 3 .*--seed s0$/);
+    expect(lines[0]).toMatch(/^# Geldstroom synthetic data set .*--regions 3 --years 3 .*--seed s9$/);
     const amount = expect.stringMatching(/^-?\d+\.\d{2}$/);
     for (const line of lines.slice(1)) {
       const json = JSON.parse(line) as Record<string, unknown>;
