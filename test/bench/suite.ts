@@ -507,7 +507,7 @@ async function httpRows(
   let bare: Server | undefined;
   try {
     const token = (await service.waitFor(/It is shown once:\s+(\S+)\s/))[1];
-    const port = (await service.waitFor(/API on http:\/\/localhost:(\d+)/))[1];
+    const port = (await service.waitFor(/API on http:\/\/[^\s/]+:(\d+)/))[1];
     const base = `http://127.0.0.1:${port}`;
     const headers = { authorization: `Bearer ${token}` };
     body = await firstAnswer(`${base}${path}`, headers);
