@@ -430,6 +430,7 @@ function balancesAgainstHledger(context: SuiteContext, store: string): Row {
     wallMs: median(productRuns.map((run) => run.wallMs)),
   };
   const peer = median(hledgerCpu);
+  const crossCheck = sameBalances(context, store, journals);
   return {
     id: 'balances-hledger',
     what,
@@ -442,8 +443,41 @@ function balancesAgainstHledger(context: SuiteContext, store: string): Row {
       productWallMs: product.wallMs,
       productRuns: productRuns.map((run) => run.cpuMs),
       hledgerRuns: hledgerCpu,
+      crossCheck,
     },
   };
+}
+
+/**
+ * The comparison is fair only if both compute the same thing: the product's balances of one region and
+ * year (`geldstroom balances`) must equal hledger's on the exported journal, account by account.
+ */
+function sameBalances(context: SuiteContext, store: string, journals: string) {
+  const regionId = context.set.regionIds[0];
+  const year = context.set.lastYear;
+  const product = JSON.parse(
+    runOk(node, [context.bin, 'balances', '--region', regionId, '--year', String(year), '--store', `sqlite:${store}`])
+      .stdout,
+  ) as { accounts: Record<string, string> };
+  const csv = runOk(context.hledger!, [
+    'balance',
+    '-f',
+    join(journals, `${regionId}.journal`),
+    '-p',
+    String(year),
+    '-O',
+    'csv',
+  ]).stdout;
+  const hledger: Record<string, string> = {};
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const [account, amount] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
+    if (account !== 'total') hledger[account] = amount.replace(/ EUR$/, '');
+  }
+  const accounts = [...new Set([...Object.keys(product.accounts), ...Object.keys(hledger)])];
+  const differing = accounts.filter((account) => (product.accounts[account] ?? '0') !== (hledger[account] ?? '0'));
+  if (differing.length > 0)
+    throw new Error(`hledger and the product disagree on ${regionId} ${year}: ${differing.slice(0, 3).join(', ')}`);
+  return { regionId, year, accounts: accounts.length, agree: true };
 }
 
 interface LoadResult {
