@@ -13,6 +13,8 @@ interface LoadSpec {
   readonly duration?: number;
   readonly amount?: number;
   readonly overallRate?: number;
+  /** seconds a request may take before it counts as timed out */
+  readonly timeout?: number;
   readonly headers?: Record<string, string>;
   readonly post?: {
     readonly baseUrl: string;
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     ...(spec.amount !== undefined ? { amount: spec.amount } : { duration: spec.duration ?? 10 }),
     ...(spec.overallRate !== undefined ? { overallRate: spec.overallRate } : {}),
     headers: spec.headers,
-    timeout: 30,
+    timeout: spec.timeout ?? 30,
   };
   if (spec.post) {
     const post = spec.post;
