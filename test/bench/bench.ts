@@ -9,7 +9,7 @@ import { renderColumns, renderTable, Row } from './rows';
 import { runSuite, SuiteContext, SuiteResult, trivialCliRow } from './suite';
 
 /**
- * `npm run bench`: every row of issue 15's table — the product next to its limit or peer, measured side
+ * `npm run bench`: every performance goal as a row — the product next to its limit or peer, measured side
  * by side in the same run, with the ratio, the goal and whether it is met — on `geldstroom generate`'s
  * national set, then how each cost grows from ~10k events to the national set and beyond.
  *   --quick        a small set and short HTTP runs (a smoke test: every row, no meaningful figures)

@@ -7,7 +7,7 @@ export interface Figure {
 
 /**
  * One row of the benchmark table: the product's figure next to its limit or peer measured in the same
- * run, the ratio between them, the goal of issue 15 and whether it is met. A row that could not be
+ * run, the ratio between them, the goal and whether it is met. A row that could not be
  * measured says why (`skipped`) and has no figures.
  */
 export interface Row {
