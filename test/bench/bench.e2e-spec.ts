@@ -60,7 +60,11 @@ describe('npm run bench -- --quick', () => {
     expect(result.stdout).toMatch(/^what +\| product +\| peer\/limit +\| ratio +\| goal +\| met$/m);
     expect(result.stdout).toMatch(/^how each cost grows +\| tiny: [\d,]+ events +\| quick: [\d,]+ events$/m);
 
-    const results = JSON.parse(readFileSync(out, 'utf8')) as { rows: Row[]; growth: { events: number; rows: Row[] }[] };
+    const results = JSON.parse(readFileSync(out, 'utf8')) as {
+      rows: Row[];
+      growth: { events: number; rows: Row[] }[];
+      regionSetup: { what: string; time: string }[];
+    };
     expect(results.rows.map((row) => row.id)).toEqual(TABLE_ROWS);
     for (const row of results.rows) {
       expect(row.goal).not.toBe('');
@@ -80,6 +84,7 @@ describe('npm run bench -- --quick', () => {
       expect({ id: row.id, peer: finite(row.peer) }).toEqual({ id: row.id, peer: true });
       if (row.ratio) expect(finite(row.ratio)).toBe(true);
     }
+    expect(results.regionSetup[0].time).toMatch(/^\d+ ms$/);
     expect(results.growth).toHaveLength(2);
     for (const set of results.growth) {
       expect(set.events).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeOptions } from '../../apps/cli/src/generate/synthetic-set';
 import { DataSet, dataSet, Scale, SCALES } from './data-sets';
+import { regionSetupFromTemplate } from './region-setup.bench';
 import { renderColumns, renderTable, Row } from './rows';
 import { runSuite, SuiteContext, SuiteResult, trivialCliRow } from './suite';
 
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
       }
     }
     growth.sort((a, b) => a.result.events - b.result.events);
+    log('setting up a region and a year from the template, as a user runs it');
+    const setup = await regionSetupFromTemplate(ROOT, values.quick === true ? 1 : 5);
     load.end = loadavg().map((value) => Number(value.toFixed(2)));
 
     const rows = [trivial, ...main.result.rows];
@@ -160,7 +163,13 @@ async function main(): Promise<void> {
       renderGrowth(growth),
       ...failedScales.map(({ label, reason }) => `${label}: could not be measured: ${reason}`),
     ].join('\n');
-    process.stdout.write(`${header.join('\n')}\n\n${renderTable(table)}\n\n${growthTable}\n\n${NOTES.join('\n')}\n`);
+    const setupTable = renderColumns(
+      ['setting up from the template', 'time'],
+      setup.map(([what, , time]) => [what, time]),
+    );
+    process.stdout.write(
+      `${header.join('\n')}\n\n${renderTable(table)}\n\n${growthTable}\n\n${setupTable}\n\n${NOTES.join('\n')}\n`,
+    );
 
     const out = resolve(values.out ?? join(cacheDir, 'bench-results.json'));
     mkdirSync(dirname(out), { recursive: true });
@@ -182,6 +191,7 @@ async function main(): Promise<void> {
             rows: result.rows,
           })),
           failedScales,
+          regionSetup: setup.map(([what, , time]) => ({ what: what.trim(), time })),
         },
         null,
         2,
