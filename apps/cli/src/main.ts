@@ -1,4 +1,4 @@
-import { DomainError } from '@libs/domain';
+import { DomainError, InvariantViolation } from '@libs/domain';
 import { EventStoreError } from '@libs/event-store';
 import { CommandFileError, EventLineError, HistoryBrokenError, TargetNotEmptyError } from '@libs/ledger';
 import { JournalMappingError } from '@libs/reports';
@@ -102,7 +102,7 @@ export function usage(): string {
     ...Object.entries(SUBCOMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
     '',
     'Store: --store URL or GELDSTROOM_STORE (sqlite:PATH, default sqlite:./data/geldstroom.db; kurrentdb://host:2113?tls=false).',
-    'Exit codes: 0 success, 1 rejected command or input, 2 usage error, 3 store unavailable or failed.',
+    'Exit codes: 0 success, 1 rejected command or input, 2 usage error, 3 store unavailable or failed, 70 internal error (a bug).',
   ].join('\n');
 }
 
@@ -167,9 +167,17 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
     io.err(`geldstroom: ${error.message}`);
     return ExitCode.store;
   }
+  if (error instanceof InvariantViolation) {
+    io.err(
+      `geldstroom: internal error, nothing was recorded (a bug in Geldstroom; please report it): ${oneLine(error.message)}`,
+    );
+    return ExitCode.internal;
+  }
   io.err(`geldstroom: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
   return ExitCode.store;
 }
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 
 if (require.main === module) {
   runCli(process.argv.slice(2)).then(

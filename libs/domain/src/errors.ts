@@ -1,5 +1,5 @@
 /**
- * Domain errors carry a stable code and, where one field is to blame, its name. They turn into exit
+ * Domain errors are the rules refusing input: they carry a stable code and, where one field is to blame, its name. They turn into exit
  * codes or HTTP problem responses only at the edge.
  */
 export type DomainErrorCode =
@@ -18,7 +18,6 @@ export type DomainErrorCode =
   | 'SKIM_EXCEEDS_FUNDS'
   | 'YEAR_CLOSED'
   | 'YEAR_EMPTY'
-  | 'INVARIANT_VIOLATED'
   | 'NOT_FOUND';
 
 /** Which errors are a conflict with what is recorded (HTTP 409) rather than bad input or a refused rule. */
@@ -34,7 +33,6 @@ export const RULE_CODES: ReadonlySet<DomainErrorCode> = new Set([
   'SKIM_EXCEEDS_FUNDS',
   'YEAR_CLOSED',
   'YEAR_EMPTY',
-  'INVARIANT_VIOLATED',
 ]);
 
 export class DomainError extends Error {
@@ -64,3 +62,22 @@ export function combineIssues(errors: readonly DomainError[]): DomainError {
 }
 
 export const invalidField = (field: string, reason: string) => new DomainError('INVALID_FIELD', reason, field);
+
+/**
+ * A broken invariant: money that does not add up, a pot that is not empty where the rules empty it.
+ * It is a bug in Geldstroom, never a refusal of the input, so it is no DomainError: the edges answer
+ * it as an internal error (exit code 70, HTTP 500) and record nothing.
+ */
+export class InvariantViolation extends Error {
+  readonly code = 'INVARIANT_VIOLATED';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvariantViolation';
+  }
+}
+
+/** Asserts what must hold if the code is right (TigerBeetle style); the message is built only on failure. */
+export function invariant(condition: boolean, message: () => string): asserts condition {
+  if (!condition) throw new InvariantViolation(message());
+}

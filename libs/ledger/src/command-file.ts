@@ -69,6 +69,5 @@ export function locate(error: unknown, file: string, line: number, command?: unk
         : error.field
           ? `${error.field}: `
           : '';
-  const reason = error.field ? error.message.slice(error.field.length + 2) : error.message;
-  return new CommandFileError(file, line, `${where}${reason}`, error.code, error.field);
+  return new CommandFileError(file, line, `${where}${error.reason}`, error.code, error.field);
 }

@@ -16,14 +16,14 @@ function refusal(parse: FieldParser<unknown>, value: unknown, field: string): st
 
 /**
  * A path or query parameter checked by the domain's own field parser (style: one rule in one place),
- * on the text as sent; the problem names the parameter and gives the domain's reason.
+ * on the text as sent; the message is the domain's reason alone (the problem adds the parameter's name).
  */
 export function ParsedBy(parse: FieldParser<unknown>): PropertyDecorator {
   return ValidateBy({
     name: 'parsedBy',
     validator: {
       validate: (value, args) => refusal(parse, value, args?.property ?? '') === undefined,
-      defaultMessage: (args) => `${args?.property}: ${refusal(parse, args?.value, args?.property ?? '')}`,
+      defaultMessage: (args) => refusal(parse, args?.value, args?.property ?? '') ?? 'is not valid',
     },
   });
 }
@@ -39,7 +39,7 @@ export function IsYearText(): PropertyDecorator {
       name: 'isYearText',
       validator: {
         validate: (value) => typeof value === 'number',
-        defaultMessage: (args) => `${args?.property}: ${refusal(yearKey, args?.value, args?.property ?? '')}`,
+        defaultMessage: (args) => refusal(yearKey, args?.value, args?.property ?? '') ?? 'is not valid',
       },
     }),
   );

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { CONFLICT_CODES, DomainError, RULE_CODES } from '@libs/domain';
+import { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES } from '@libs/domain';
 import { ConcurrencyConflictError, EventStoreError } from '@libs/event-store';
 import { HistoryBrokenError } from '@libs/ledger';
 
@@ -151,6 +151,9 @@ export function toProblem(error: unknown): Problem {
     );
   }
   if (error instanceof HistoryBrokenError) return problem(409, error.code, error.message);
+  // a bug, not a refusal: 500 with the invariant in one line (the stack goes to the log only)
+  if (error instanceof InvariantViolation)
+    return problem(500, error.code, `internal error, nothing was recorded: ${error.message.replace(/\s*\n\s*/g, ' ')}`);
   if (isBodyReadError(error)) return bodyReadProblem(error);
   if (error instanceof HttpException) {
     const status = error.getStatus();

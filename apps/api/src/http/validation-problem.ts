@@ -9,7 +9,7 @@ export function validationProblem(errors: ValidationError[]): ProblemException {
     return {
       name: error.property,
       code: unknown ? 'UNKNOWN_FIELD' : 'INVALID_FIELD',
-      reason: message.startsWith(`${error.property}: `) ? message.slice(error.property.length + 2) : message,
+      reason: message,
     };
   });
   const [first] = invalidParams;

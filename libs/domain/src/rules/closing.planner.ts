@@ -1,6 +1,6 @@
 import { formatAmount, parseAmount } from '@libs/money';
 import { Accounts } from '../accounts';
-import { DomainError } from '../errors';
+import { invariant } from '../errors';
 import { DomainEvent, postingsOf } from '../events/event.types';
 import { RegionState } from '../state/region-state';
 import { planAllocationRun } from './allocation.planner';
@@ -43,26 +43,23 @@ function checkClosingInvariants(state: RegionState, year: number, events: readon
   ];
   for (const account of mustBeZero) {
     const balance = state.ledger.balance(year, account);
-    if (balance !== 0n)
-      throw new DomainError(
-        'INVARIANT_VIOLATED',
-        `after closing ${year}, ${account} would hold ${formatAmount(balance)} instead of 0.00`,
-      );
+    invariant(
+      balance === 0n,
+      () => `after closing ${year}, ${account} would hold ${formatAmount(balance)} instead of 0.00`,
+    );
   }
   const agreement = reserveAgreementInForce(state, year);
   if (agreement) {
     const band = reserveBand(state, agreement, year);
     const balance = state.ledger.balanceUpTo(year, Accounts.reserve(regionId));
-    if (balance < band.min || balance > band.max) {
-      throw new DomainError(
-        'INVARIANT_VIOLATED',
+    invariant(
+      balance >= band.min && balance <= band.max,
+      () =>
         `after closing ${year}, the reserve would hold ${formatAmount(balance)}, outside its band ${formatAmount(band.min)}–${formatAmount(band.max)}`,
-      );
-    }
+    );
   }
   for (const event of events) {
     const total = postingsOf(event).reduce((sum, posting) => sum + parseAmount(posting.amount), 0n);
-    if (total !== 0n)
-      throw new DomainError('INVARIANT_VIOLATED', `${event.type} postings sum to ${formatAmount(total)}`);
+    invariant(total === 0n, () => `${event.type} postings sum to ${formatAmount(total)}`);
   }
 }

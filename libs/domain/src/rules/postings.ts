@@ -1,5 +1,5 @@
 import { Cents, formatAmount } from '@libs/money';
-import { DomainError } from '../errors';
+import { invariant } from '../errors';
 import { Posting } from '../events/event.types';
 
 /**
@@ -16,12 +16,10 @@ export function postings(movements: Iterable<readonly [account: string, amount: 
     total += amount;
     if (amount !== 0n) result.push({ account, amount: formatAmount(amount) });
   }
-  if (total !== 0n) {
-    throw new DomainError(
-      'INVARIANT_VIOLATED',
-      `postings must sum to zero, these sum to ${formatAmount(total)}: ${JSON.stringify(result)}`,
-    );
-  }
+  invariant(
+    total === 0n,
+    () => `postings must sum to zero, these sum to ${formatAmount(total)}: ${JSON.stringify(result)}`,
+  );
   return result;
 }
 

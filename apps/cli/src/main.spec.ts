@@ -1,0 +1,25 @@
+import { DomainError, InvariantViolation } from '@libs/domain';
+import { ExitCode } from './cli-error';
+import { reportError } from './main';
+
+function report(error: unknown): { code: number; lines: string[] } {
+  const lines: string[] = [];
+  const io = { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text) };
+  return { code: reportError(error, io, 'geldstroom test'), lines };
+}
+
+describe('the CLI edge: errors as exit codes', () => {
+  it('a broken invariant is an internal error (exit 70) in one line, not a rejected command', () => {
+    const { code, lines } = report(new InvariantViolation('BwHistoricalSkimmed postings sum to\n0.01'));
+    expect(code).toBe(ExitCode.internal);
+    expect(code).toBe(70);
+    expect(lines).toEqual([
+      'geldstroom: internal error, nothing was recorded (a bug in Geldstroom; please report it): BwHistoricalSkimmed postings sum to 0.01',
+    ]);
+  });
+
+  it('a rule refusing input stays a rejection (exit 1) naming the field and the reason', () => {
+    const { code, lines } = report(new DomainError('YEAR_CLOSED', '2024 is closed', 'year'));
+    expect([code, lines]).toEqual([ExitCode.rejected, ['geldstroom: year: 2024 is closed']]);
+  });
+});
