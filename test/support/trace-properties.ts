@@ -1,8 +1,13 @@
+import { Accounts, parseAccount } from '@libs/domain';
 import { formatAmount, parseAmount } from '@libs/money';
 import { LedgerEvent, postingsOfRecorded, TraceFlow, tracePayment, yearOf } from '@libs/projections';
 
-const RIJK_POT = /^region:[^:]+:(bw-historical|mo-budget)$/;
-const PROVISIONS = /^region:[^:]+:(bw-provisions|mo-provisions)$/;
+const potOf = (account: string) => {
+  const ref = parseAccount(account);
+  return ref?.kind === 'region' ? ref.pot : undefined;
+};
+const isRijkPot = (account: string) => ['bw-historical', 'mo-budget'].includes(potOf(account) ?? '');
+const isProvisions = (account: string) => ['bw-provisions', 'mo-provisions'].includes(potOf(account) ?? '');
 
 const add = (map: Map<string, bigint>, key: string, amount: bigint) => map.set(key, (map.get(key) ?? 0n) + amount);
 const f = formatAmount;
@@ -45,7 +50,7 @@ export function traceViolations(regionId: string, events: readonly LedgerEvent[]
   // per Rijk pot and year: what the pot did, read directly off the postings
   const pots = new Map<string, { year: number; pot: string }>();
   for (const event of payments) {
-    const destination = postingsOfRecorded(event).find((posting) => RIJK_POT.test(posting.account));
+    const destination = postingsOfRecorded(event).find((posting) => isRijkPot(posting.account));
     if (destination)
       pots.set(`${yearOf(event)} ${destination.account}`, { year: yearOf(event)!, pot: destination.account });
   }
@@ -78,7 +83,7 @@ export function traceViolations(regionId: string, events: readonly LedgerEvent[]
       if (!root || root.account !== pot) continue;
       for (const child of root.children) {
         const amount = parseAmount(child.amount);
-        if (child.account === 'rijk') netted += amount;
+        if (child.account === Accounts.rijk) netted += amount;
         else if (child.account === pot) held += amount;
         else {
           add(traced, child.account, amount);
@@ -86,7 +91,7 @@ export function traceViolations(regionId: string, events: readonly LedgerEvent[]
             violations.push(
               `${paymentId} sends ${child.account} ${child.amount}; the pot paid it ${f(paid.get(child.account) ?? 0n)} and took back ${f(returned.get(child.account) ?? 0n)}`,
             );
-          if (PROVISIONS.test(child.account) && amount >= 0n) {
+          if (isProvisions(child.account) && amount >= 0n) {
             for (const leaf of child.children) {
               const out = provisionsOut(child.account, leaf.account, yearEvents);
               const part = parseAmount(leaf.amount);

@@ -1,27 +1,109 @@
-import { Scheme } from './commands/command.types';
+import { Scheme, schemeSlug } from './scheme';
 
-/** Account names of domain.md §3. A positive balance is money held. */
+declare const accountBrand: unique symbol;
+
+/**
+ * The name of an account of domain.md §3, e.g. `region:holland-rijnland:bw-historical` or
+ * `municipality:GM0546:mo`. A positive balance is money held. Only `accountName` (through `Accounts`)
+ * makes one and only `parseAccount` reads one, so a name in a posting is always one of these.
+ */
+export type Account = string & { readonly [accountBrand]: true };
+
+export const EXTERNAL_PARTIES = ['providers', 'co-payments', 'opening-balances', 'municipal-treasuries'] as const;
+export type ExternalParty = (typeof EXTERNAL_PARTIES)[number];
+
+/** The region's own accounts besides its funds: the Rijk pots, the provisions, the reserve, the advances. */
+export const REGION_POTS = [
+  'bw-historical',
+  'mo-budget',
+  'bw-provisions',
+  'mo-provisions',
+  'reserve',
+  'advances',
+] as const;
+export type RegionPot = (typeof REGION_POTS)[number];
+
+/** What an account is. */
+export type AccountRef =
+  | { readonly kind: 'rijk' }
+  | { readonly kind: 'external'; readonly party: ExternalParty }
+  | { readonly kind: 'region'; readonly regionId: string; readonly pot: RegionPot }
+  | { readonly kind: 'fund'; readonly regionId: string; readonly fundId: string }
+  | { readonly kind: 'municipality'; readonly code: string; readonly scheme: Scheme };
+
+/** The one writer of account names. */
+export function accountName(ref: AccountRef): Account {
+  return brand(nameOf(ref));
+}
+
+function nameOf(ref: AccountRef): string {
+  switch (ref.kind) {
+    case 'rijk':
+      return 'rijk';
+    case 'external':
+      return `external:${ref.party}`;
+    case 'region':
+      return `region:${ref.regionId}:${ref.pot}`;
+    case 'fund':
+      return `region:${ref.regionId}:fund:${ref.fundId}`;
+    case 'municipality':
+      return `municipality:${ref.code}:${schemeSlug(ref.scheme)}`;
+    default: {
+      const unknown: never = ref;
+      throw new Error(`no name for account ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+// the only place a string becomes an Account: every caller has just built or checked the name
+const brand = (name: string) => name as Account;
+
+const EXTERNAL = new RegExp(`^external:(${EXTERNAL_PARTIES.join('|')})$`);
+const REGION = new RegExp(`^region:([^:]+):(${REGION_POTS.join('|')})$`);
+const FUND = /^region:([^:]+):fund:([^:]+)$/;
+const MUNICIPALITY = /^municipality:(GM\d{4}):(bw|mo)$/;
+
+const isExternalParty = (text: string): text is ExternalParty => (EXTERNAL_PARTIES as readonly string[]).includes(text);
+const isRegionPot = (text: string): text is RegionPot => (REGION_POTS as readonly string[]).includes(text);
+
+/** The one reader of account names: what the account is, or undefined for a name that is no account. */
+export function parseAccount(name: string): AccountRef | undefined {
+  if (name === 'rijk') return { kind: 'rijk' };
+  const external = EXTERNAL.exec(name);
+  if (external && isExternalParty(external[1])) return { kind: 'external', party: external[1] };
+  const pot = REGION.exec(name);
+  if (pot && isRegionPot(pot[2])) return { kind: 'region', regionId: pot[1], pot: pot[2] };
+  const fund = FUND.exec(name);
+  if (fund) return { kind: 'fund', regionId: fund[1], fundId: fund[2] };
+  const municipality = MUNICIPALITY.exec(name);
+  if (municipality)
+    return { kind: 'municipality', code: municipality[1], scheme: municipality[2] === 'bw' ? 'BW' : 'MO' };
+  return undefined;
+}
+
+/** Whether a name read from outside (a stored posting) is an account. */
+export function isAccount(name: string): name is Account {
+  return parseAccount(name) !== undefined;
+}
+
+const rijk = accountName({ kind: 'rijk' });
+const external = (party: ExternalParty) => accountName({ kind: 'external', party });
+const regionPot = (regionId: string, pot: RegionPot) => accountName({ kind: 'region', regionId, pot });
+
+/** The accounts of domain.md §3 by role. */
 export const Accounts = {
-  rijk: 'rijk',
-  providers: 'external:providers',
-  coPayments: 'external:co-payments',
-  openingBalances: 'external:opening-balances',
-  municipalTreasuries: 'external:municipal-treasuries',
-  bwHistorical: (regionId: string) => `region:${regionId}:bw-historical`,
-  moBudget: (regionId: string) => `region:${regionId}:mo-budget`,
-  provisions: (regionId: string, scheme: Scheme) => `region:${regionId}:${schemeSlug(scheme)}-provisions`,
-  reserve: (regionId: string) => `region:${regionId}:reserve`,
+  rijk,
+  providers: external('providers'),
+  coPayments: external('co-payments'),
+  openingBalances: external('opening-balances'),
+  municipalTreasuries: external('municipal-treasuries'),
+  bwHistorical: (regionId: string) => regionPot(regionId, 'bw-historical'),
+  moBudget: (regionId: string) => regionPot(regionId, 'mo-budget'),
+  provisions: (regionId: string, scheme: Scheme) =>
+    regionPot(regionId, scheme === 'BW' ? 'bw-provisions' : 'mo-provisions'),
+  reserve: (regionId: string) => regionPot(regionId, 'reserve'),
   /** advances between the municipalities and the central municipality, on account of the settlement */
-  advances: (regionId: string) => `region:${regionId}:advances`,
-  fund: (regionId: string, fundId: string) => `region:${regionId}:fund:${fundId}`,
-  municipality: (code: string, scheme: Scheme) => `municipality:${code}:${schemeSlug(scheme)}`,
+  advances: (regionId: string) => regionPot(regionId, 'advances'),
+  fund: (regionId: string, fundId: string) => accountName({ kind: 'fund', regionId, fundId }),
+  municipality: (code: string, scheme: Scheme) => accountName({ kind: 'municipality', code, scheme }),
 } as const;
-
-export function schemeSlug(scheme: Scheme): 'bw' | 'mo' {
-  return scheme === 'BW' ? 'bw' : 'mo';
-}
-
-export function fundIdOf(account: string, regionId: string): string | undefined {
-  const prefix = `region:${regionId}:fund:`;
-  return account.startsWith(prefix) ? account.slice(prefix.length) : undefined;
-}

@@ -1,4 +1,4 @@
-import { Accounts } from './accounts';
+import { Account, Accounts } from './accounts';
 import {
   Command,
   RecordFundSpending,
@@ -267,14 +267,14 @@ function recordOnce(
 }
 
 /** domain.md §4: where a Rijk payment lands. */
-function paymentDestination(command: RecordRijkPayment, state: RegionState): string {
+function paymentDestination(command: RecordRijkPayment, state: RegionState): Account {
   if (command.scheme === 'BW' && command.basis === 'historical') return Accounts.bwHistorical(command.regionId);
   if (command.scheme === 'MO' && command.recipient === state.region!.centralMunicipality)
     return Accounts.moBudget(command.regionId);
   return Accounts.municipality(command.recipient, command.scheme);
 }
 
-function fundSpendingDestination(command: RecordFundSpending, state: RegionState): string {
+function fundSpendingDestination(command: RecordFundSpending, state: RegionState): Account {
   if (command.recipient === 'providers') return Accounts.providers;
   requireMember(state, command.recipient, 'recipient');
   return Accounts.municipality(command.recipient, command.scheme);

@@ -1,4 +1,4 @@
-import { parseCommand } from '@libs/domain';
+import { Accounts, parseCommand } from '@libs/domain';
 import { ConcurrencyConflictError, EventStore, MemoryEventStore, SqliteEventStore } from '@libs/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,7 @@ describe('Ledger on a SQLite file', () => {
     // a's cache is behind b's append; its next command must still land after it, not fail
     await a.execute(payment('p2', '2.00'), context);
     const state = await new Ledger(storeB).regionState('west');
-    expect(state.ledger.balance(2024, 'municipality:GM0200:bw')).toBe(300n);
+    expect(state.ledger.balance(2024, Accounts.municipality('GM0200', 'BW'))).toBe(300n);
     expect((await storeB.readStream('region-west')).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
     await storeA.close();
     await storeB.close();
@@ -102,8 +102,8 @@ describe('Ledger on a SQLite file', () => {
     now = new Date('2026-02-01T10:00:00Z');
     await ledger.execute(payment('p2', '2.00'), context);
     const then = await ledger.regionState('west', new Date('2026-01-15T00:00:00Z'));
-    expect(then.ledger.balance(2024, 'municipality:GM0200:bw')).toBe(100n);
-    expect((await ledger.regionState('west')).ledger.balance(2024, 'municipality:GM0200:bw')).toBe(300n);
+    expect(then.ledger.balance(2024, Accounts.municipality('GM0200', 'BW'))).toBe(100n);
+    expect((await ledger.regionState('west')).ledger.balance(2024, Accounts.municipality('GM0200', 'BW'))).toBe(300n);
     expect(await ledger.regionIds()).toEqual(['west']);
   });
 });
@@ -123,7 +123,7 @@ describe('Ledger under concurrent use in one process', () => {
       ),
     );
     const state = await ledger.regionState('west');
-    expect(state.ledger.balance(2024, 'municipality:GM0200:bw')).toBe(2500n);
+    expect(state.ledger.balance(2024, Accounts.municipality('GM0200', 'BW'))).toBe(2500n);
     expect(state.eventCount).toBe(26);
     expect(await new Ledger(store).regionState('west').then((fresh) => fresh.eventCount)).toBe(26);
   });

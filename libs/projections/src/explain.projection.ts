@@ -1,7 +1,7 @@
 import {
   Accounts,
   AllocationLine,
-  fundIdOf,
+  parseAccount,
   DerivedMoneyData,
   KeyReference,
   SolidarityData,
@@ -122,7 +122,8 @@ export function explainAccount(
  * every other account belongs to one budget year and starts each year at zero.
  */
 export function isCarriedAccount(account: string, regionId: string): boolean {
-  return account === Accounts.reserve(regionId) || fundIdOf(account, regionId) !== undefined;
+  const ref = parseAccount(account);
+  return account === Accounts.reserve(regionId) || (ref?.kind === 'fund' && ref.regionId === regionId);
 }
 
 function explainPosting(event: LedgerEvent, account: string, amount: string): ExplainedPosting {
@@ -178,7 +179,10 @@ function keyOf(key: KeyReference) {
   return { keyId: key.keyId, version: key.version, basis: key.basis };
 }
 
-const memberOf = (account: string) => /^municipality:(GM\d{4}):/.exec(account)?.[1];
+const memberOf = (account: string) => {
+  const ref = parseAccount(account);
+  return ref?.kind === 'municipality' ? ref.code : undefined;
+};
 
 function derive(
   type: string,

@@ -1,4 +1,4 @@
-import { Accounts, RegionState, SCHEMES } from '@libs/domain';
+import { Account, Accounts, DomainEventType, RegionState, SCHEMES } from '@libs/domain';
 import { Cents, formatAmount } from '@libs/money';
 
 /** What moved the reserve: a scheme's result, the municipalities' replenishment or payout, a fund. */
@@ -30,9 +30,9 @@ export interface ReserveMovements {
 export function reserveMovements(state: RegionState, year: number): ReserveMovements {
   const regionId = state.regionId!;
   const reserve = Accounts.reserve(regionId);
-  const L = (account: string, ...types: string[]) => state.ledger.sum(year, account, ...types);
+  const L = (account: Account, ...types: DomainEventType[]) => state.ledger.sum(year, account, ...types);
   const members = state.memberCodes();
-  const onMembers = (scheme: 'BW' | 'MO', type: string) =>
+  const onMembers = (scheme: 'BW' | 'MO', type: DomainEventType) =>
     members.reduce((sum, code) => sum + L(Accounts.municipality(code, scheme), type), 0n);
 
   const movements: [ReserveMovement['scheme'], ReserveMovementKind, Cents][] = [];

@@ -1,8 +1,10 @@
 import {
+  Account,
   Accounts,
   DomainError,
+  DomainEventType,
   dueFor,
-  fundIdOf,
+  parseAccount,
   RegionState,
   reserveAgreementInForce,
   reserveBand,
@@ -30,7 +32,7 @@ export function buildStatement(state: RegionState, year: number): Statement {
   const region = state.region;
   if (!region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
   const regionId = region.regionId;
-  const L = (account: string, ...types: string[]) => state.ledger.sum(year, account, ...types);
+  const L = (account: Account, ...types: DomainEventType[]) => state.ledger.sum(year, account, ...types);
 
   const bwHistorical = Accounts.bwHistorical(regionId);
   const bwProvisions = Accounts.provisions(regionId, 'BW');
@@ -122,7 +124,7 @@ export function buildStatement(state: RegionState, year: number): Statement {
 function reserveLines(state: RegionState, year: number): ReserveLines | null {
   const reserve = Accounts.reserve(state.regionId!);
   const agreement = reserveAgreementInForce(state, year);
-  const L = (...types: string[]) => state.ledger.sum(year, reserve, ...types);
+  const L = (...types: DomainEventType[]) => state.ledger.sum(year, reserve, ...types);
   const opening = state.ledger.balanceUpTo(year - 1, reserve) + L('ReserveOpeningRecorded');
   const closing = state.ledger.balanceUpTo(year, reserve);
   const hasOpening = opening !== 0n || state.reserveOpeningYears.has(year);
@@ -159,8 +161,8 @@ function fundLines(state: RegionState, year: number): Record<string, FundLines> 
   for (const each of state.ledger.years()) {
     if (each > year) continue;
     for (const account of state.ledger.accounts(each)) {
-      const fundId = fundIdOf(account, regionId);
-      if (fundId) fundIds.add(fundId);
+      const ref = parseAccount(account);
+      if (ref?.kind === 'fund' && ref.regionId === regionId) fundIds.add(ref.fundId);
     }
   }
   const lines: Record<string, FundLines> = {};

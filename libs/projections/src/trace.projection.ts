@@ -1,4 +1,4 @@
-import { DomainError } from '@libs/domain';
+import { Accounts, DomainError } from '@libs/domain';
 import { Cents, formatAmount, parseAmount } from '@libs/money';
 import { LedgerEvent, postingsOfRecorded, recordedUpTo, yearOf } from './recorded-events';
 import { isProvisionsPot, isRijkPot, netFlows } from './trace/pot-flows';
@@ -41,7 +41,7 @@ export function tracePayment(regionId: string, events: readonly LedgerEvent[], p
     );
   const year = yearOf(payment)!;
   const amount = parseAmount((payment.data as { amount: string }).amount);
-  const destination = postingsOfRecorded(payment).find((posting) => posting.account !== 'rijk');
+  const destination = postingsOfRecorded(payment).find((posting) => posting.account !== Accounts.rijk);
   const trace = { regionId, paymentId, year, amount: formatAmount(amount), asOf: asOf?.toISOString() ?? null };
   // a payment of 0.00 moved nothing: it has no postings and no flows
   if (!destination) return { ...trace, flows: [] };
@@ -80,7 +80,7 @@ function potChildren(
     if (amount === 0n) continue;
     children.push(
       leaf(
-        'rijk',
+        Accounts.rijk,
         amount,
         amount > 0n
           ? `taken back by correction ${other} before it was allocated`

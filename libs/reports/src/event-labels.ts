@@ -1,4 +1,4 @@
-import { fundIdOf } from '@libs/domain';
+import { ExternalParty, parseAccount, RegionPot } from '@libs/domain';
 
 /**
  * Dutch names for what the ledger records, for the text formats (JSON keeps the type names). A type
@@ -105,26 +105,38 @@ export function choiceLabel(choice: string): string {
 
 /** An account as a controller names it, for headings; the text formats also show the account itself. */
 export function accountLabel(account: string, regionId: string): string {
-  const fundId = fundIdOf(account, regionId);
-  if (fundId !== undefined) return fundLabel(fundId);
-  const member = /^municipality:(GM\d{4}):(bw|mo)$/.exec(account);
-  if (member) return `${member[2].toUpperCase()}-geld van gemeente ${member[1]}`;
-  const region = `region:${regionId}:`;
-  const own: Record<string, string> = {
-    'bw-historical': 'historisch budget BW (centrumgemeente)',
-    'mo-budget': 'MO-budget (centrumgemeente)',
-    'bw-provisions': 'regionale voorzieningen BW',
-    'mo-provisions': 'regionale voorzieningen MO',
-    reserve: 'regionale reserve',
-    advances: 'voorschotten',
-  };
-  if (account.startsWith(region) && own[account.slice(region.length)]) return own[account.slice(region.length)];
-  const external: Record<string, string> = {
-    rijk: 'Rijk',
-    'external:providers': 'zorgaanbieders en andere uitgaven',
-    'external:co-payments': 'eigen bijdragen van cliënten',
-    'external:opening-balances': 'beginbalansen',
-    'external:municipal-treasuries': 'kassen van de gemeenten',
-  };
-  return external[account] ?? account;
+  const ref = parseAccount(account);
+  if (!ref) return account;
+  switch (ref.kind) {
+    case 'rijk':
+      return 'Rijk';
+    case 'external':
+      return EXTERNAL_LABELS[ref.party];
+    case 'municipality':
+      return `${ref.scheme}-geld van gemeente ${ref.code}`;
+    case 'fund':
+      return ref.regionId === regionId ? fundLabel(ref.fundId) : account;
+    case 'region':
+      return ref.regionId === regionId ? REGION_POT_LABELS[ref.pot] : account;
+    default: {
+      const unknown: never = ref;
+      return String(unknown);
+    }
+  }
 }
+
+const REGION_POT_LABELS: Readonly<Record<RegionPot, string>> = {
+  'bw-historical': 'historisch budget BW (centrumgemeente)',
+  'mo-budget': 'MO-budget (centrumgemeente)',
+  'bw-provisions': 'regionale voorzieningen BW',
+  'mo-provisions': 'regionale voorzieningen MO',
+  reserve: 'regionale reserve',
+  advances: 'voorschotten',
+};
+
+const EXTERNAL_LABELS: Readonly<Record<ExternalParty, string>> = {
+  providers: 'zorgaanbieders en andere uitgaven',
+  'co-payments': 'eigen bijdragen van cliënten',
+  'opening-balances': 'beginbalansen',
+  'municipal-treasuries': 'kassen van de gemeenten',
+};

@@ -1,3 +1,4 @@
+import { parseAccount } from '@libs/domain';
 import {
   formatAmountNl,
   formatCalendarDateNl,
@@ -150,7 +151,8 @@ function solidarityNl(posting: ExplainedPosting, account: string): string {
   const line = solidarity?.line;
   if (!solidarity || !line)
     return `solidariteitsvolume ${euro(solidarity?.volume ?? '0.00')} (${choices}, ${agreement})`;
-  const code = /^municipality:(GM\d{4}):/.exec(account)?.[1] ?? line.code;
+  const ref = parseAccount(account);
+  const code = ref?.kind === 'municipality' ? ref.code : line.code;
   const role = line.target.startsWith('-') ? 'betaalt' : line.target === '0.00' ? 'betaalt noch ontvangt' : 'ontvangt';
   const exact = (value: string) => `€ ${formatDecimalNl(value)}`;
   const delta =

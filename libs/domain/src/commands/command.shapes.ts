@@ -1,5 +1,6 @@
 import { Cents } from '@libs/money';
 import { invalidField } from '../errors';
+import { Scheme, SCHEMES } from '../scheme';
 import { FieldParser, isPlainObject, optional, parseObject, required, withDefault } from './fields';
 import {
   amount,
@@ -21,8 +22,8 @@ import {
   yearKey,
 } from './field-schema';
 
-export const SCHEMES = ['BW', 'MO'] as const;
-export type Scheme = (typeof SCHEMES)[number];
+export { SCHEMES };
+export type { Scheme };
 export const scheme = oneOf(...SCHEMES);
 
 export type ReserveBase = { readonly kind: 'fixed'; readonly amount: Cents } | { readonly kind: 'budget' };

@@ -1,8 +1,9 @@
-import { Scheme } from '../commands/command.types';
+import { Account } from '../accounts';
+import { Scheme } from '../scheme';
 
 /** One line of a money event: an account and the signed amount that moves on it (decimal string). */
 export interface Posting {
-  readonly account: string;
+  readonly account: Account;
   readonly amount: string;
 }
 

@@ -1,5 +1,5 @@
 import { Cents, formatAmount, Rational } from '@libs/money';
-import { Accounts } from '../accounts';
+import { Account, Accounts } from '../accounts';
 import { Scheme } from '../commands/command.types';
 import { DomainError } from '../errors';
 import { DerivedEventType, DerivedMoneyData, DomainEvent, RuleId } from '../events/event.types';
@@ -29,7 +29,7 @@ interface Step {
 }
 
 /** Moves the skim from the pot the Rijk paid into to the provisions, as far as not moved before. */
-function skimStep(step: Step, from: string, to: string, target: Cents, inputs: Inputs): DomainEvent[] {
+function skimStep(step: Step, from: Account, to: Account, target: Cents, inputs: Inputs): DomainEvent[] {
   const before = step.state.ledger.sum(step.year, to, step.type);
   if (target === before) return [];
   return [
@@ -54,7 +54,7 @@ function skimStep(step: Step, from: string, to: string, target: Cents, inputs: I
 function splitStep(
   step: Step,
   keyId: string,
-  pool: string,
+  pool: Account,
   total: Cents,
   direction: 1n | -1n,
   inputs: Inputs,

@@ -1,13 +1,14 @@
 import { Cents } from '@libs/money';
 import { Accounts } from '../accounts';
-import { Scheme } from '../commands/command.types';
+import { Scheme } from '../scheme';
+import { DomainEventType } from '../events/event.types';
 import { RegionState } from '../state/region-state';
 
 /**
  * domain.md §6 *Due*: the lines of a municipality's account that are regional money — what it settles
  * with the central municipality. The Rijk's objective budget and its own spending are not among them.
  */
-export const REGIONAL_MONEY_EVENTS: Readonly<Record<Scheme, readonly string[]>> = {
+export const REGIONAL_MONEY_EVENTS: Readonly<Record<Scheme, readonly DomainEventType[]>> = {
   BW: [
     'BwHistoricalDistributed',
     'BwContributionsCharged',

@@ -1,4 +1,5 @@
 import { Cents, formatAmount } from '@libs/money';
+import { Account } from '../accounts';
 import { invariant } from '../errors';
 import { Posting } from '../events/event.types';
 
@@ -7,8 +8,8 @@ import { Posting } from '../events/event.types';
  * movements on one account are netted, and the result must sum to zero — an event that would create
  * or destroy money is a bug, never recorded.
  */
-export function postings(movements: Iterable<readonly [account: string, amount: Cents]>): Posting[] {
-  const byAccount = new Map<string, Cents>();
+export function postings(movements: Iterable<readonly [account: Account, amount: Cents]>): Posting[] {
+  const byAccount = new Map<Account, Cents>();
   for (const [account, amount] of movements) byAccount.set(account, (byAccount.get(account) ?? 0n) + amount);
   let total = 0n;
   const result: Posting[] = [];
@@ -24,7 +25,7 @@ export function postings(movements: Iterable<readonly [account: string, amount: 
 }
 
 /** Money moving from one account to another. */
-export function transfer(from: string, to: string, amount: Cents): Posting[] {
+export function transfer(from: Account, to: Account, amount: Cents): Posting[] {
   return postings([
     [from, -amount],
     [to, amount],
@@ -33,11 +34,11 @@ export function transfer(from: string, to: string, amount: Cents): Posting[] {
 
 /** Each member's share moves between `pool` and the member's account: to the members when positive. */
 export function shareMovements(
-  pool: string,
+  pool: Account,
   shares: ReadonlyMap<string, Cents>,
-  memberAccount: (code: string) => string,
-): [string, Cents][] {
-  const movements: [string, Cents][] = [];
+  memberAccount: (code: string) => Account,
+): [Account, Cents][] {
+  const movements: [Account, Cents][] = [];
   let total = 0n;
   for (const [code, amount] of shares) {
     movements.push([memberAccount(code), amount]);

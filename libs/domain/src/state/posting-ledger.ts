@@ -1,13 +1,15 @@
 import { Cents } from '@libs/money';
+import { Account } from '../accounts';
+import { DomainEventType } from '../events/event.types';
 
 /**
  * Sums of postings by budget year, account and event type: enough to compute every balance and every
  * statement line ("sums of the year's postings, by event") without keeping the events themselves.
  */
 export class PostingLedger {
-  private readonly byYear = new Map<number, Map<string, Map<string, Cents>>>();
+  private readonly byYear = new Map<number, Map<Account, Map<DomainEventType, Cents>>>();
 
-  add(year: number, account: string, eventType: string, amount: Cents): void {
+  add(year: number, account: Account, eventType: DomainEventType, amount: Cents): void {
     let accounts = this.byYear.get(year);
     if (!accounts) this.byYear.set(year, (accounts = new Map()));
     let types = accounts.get(account);
@@ -16,7 +18,7 @@ export class PostingLedger {
   }
 
   /** Sum for one year and account, over the given event types (all types when none are given). */
-  sum(year: number, account: string, ...eventTypes: string[]): Cents {
+  sum(year: number, account: Account, ...eventTypes: readonly DomainEventType[]): Cents {
     const types = this.byYear.get(year)?.get(account);
     if (!types) return 0n;
     let total = 0n;
@@ -28,12 +30,12 @@ export class PostingLedger {
     return total;
   }
 
-  balance(year: number, account: string): Cents {
+  balance(year: number, account: Account): Cents {
     return this.sum(year, account);
   }
 
   /** Balance over every budget year up to and including `year` (the reserve spans years). */
-  balanceUpTo(year: number, account: string): Cents {
+  balanceUpTo(year: number, account: Account): Cents {
     let total = 0n;
     for (const [each, accounts] of this.byYear) {
       if (each > year) continue;
@@ -43,11 +45,11 @@ export class PostingLedger {
   }
 
   /** True when any posting (even movements netting to zero) touched the account in the year. */
-  touchedIn(year: number, account: string): boolean {
+  touchedIn(year: number, account: Account): boolean {
     return this.byYear.get(year)?.has(account) ?? false;
   }
 
-  accounts(year: number): string[] {
+  accounts(year: number): Account[] {
     return [...(this.byYear.get(year)?.keys() ?? [])];
   }
 
@@ -58,7 +60,7 @@ export class PostingLedger {
   clone(): PostingLedger {
     const copy = new PostingLedger();
     for (const [year, accounts] of this.byYear) {
-      const accountsCopy = new Map<string, Map<string, Cents>>();
+      const accountsCopy = new Map<Account, Map<DomainEventType, Cents>>();
       for (const [account, types] of accounts) accountsCopy.set(account, new Map(types));
       copy.byYear.set(year, accountsCopy);
     }

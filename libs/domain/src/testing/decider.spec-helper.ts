@@ -1,4 +1,5 @@
 import { formatAmount, parseAmount } from '@libs/money';
+import { Account } from '../accounts';
 import { parseCommand } from '../commands/parse-command';
 import { decide } from '../decide';
 import { DomainError, DomainErrorCode } from '../errors';
@@ -74,6 +75,6 @@ export function moved(events: readonly DomainEvent[], account: string): string {
   return formatAmount(total);
 }
 
-export function balance(state: RegionState, year: number, account: string): string {
+export function balance(state: RegionState, year: number, account: Account): string {
   return formatAmount(state.ledger.balance(year, account));
 }

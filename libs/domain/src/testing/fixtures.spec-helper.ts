@@ -1,3 +1,4 @@
+import { Accounts } from '../accounts';
 import { RawCommand } from './decider.spec-helper';
 
 /**
@@ -149,12 +150,12 @@ export const reopen = (year = 2024, reason = 'nacalculatie'): RawCommand => ({
 });
 
 export const account = {
-  bwHistorical: `region:${R}:bw-historical`,
-  moBudget: `region:${R}:mo-budget`,
-  bwProvisions: `region:${R}:bw-provisions`,
-  moProvisions: `region:${R}:mo-provisions`,
-  reserve: `region:${R}:reserve`,
-  fund: (id: string) => `region:${R}:fund:${id}`,
-  bw: (code: string) => `municipality:${code}:bw`,
-  mo: (code: string) => `municipality:${code}:mo`,
+  bwHistorical: Accounts.bwHistorical(R),
+  moBudget: Accounts.moBudget(R),
+  bwProvisions: Accounts.provisions(R, 'BW'),
+  moProvisions: Accounts.provisions(R, 'MO'),
+  reserve: Accounts.reserve(R),
+  fund: (id: string) => Accounts.fund(R, id),
+  bw: (code: string) => Accounts.municipality(code, 'BW'),
+  mo: (code: string) => Accounts.municipality(code, 'MO'),
 };

@@ -1,10 +1,16 @@
-import { Posting } from '@libs/domain';
+import { parseAccount, Posting } from '@libs/domain';
 import { parseAmount } from '@libs/money';
 import { LedgerEvent, postingsOfRecorded } from '../recorded-events';
 
 /** The pots that mix money from several sources before passing it on; everything else is a leaf. */
-export const isRijkPot = (account: string) => /^region:[^:]+:(bw-historical|mo-budget)$/.test(account);
-export const isProvisionsPot = (account: string) => /^region:[^:]+:(bw-provisions|mo-provisions)$/.test(account);
+export function isRijkPot(account: string): boolean {
+  const ref = parseAccount(account);
+  return ref?.kind === 'region' && (ref.pot === 'bw-historical' || ref.pot === 'mo-budget');
+}
+export function isProvisionsPot(account: string): boolean {
+  const ref = parseAccount(account);
+  return ref?.kind === 'region' && (ref.pot === 'bw-provisions' || ref.pot === 'mo-provisions');
+}
 const isPot = (account: string) => isRijkPot(account) || isProvisionsPot(account);
 
 export interface Counterparty {

@@ -1,0 +1,56 @@
+import { accountName, AccountRef, Accounts, isAccount, parseAccount } from './accounts';
+
+describe('account names: one writer, one reader', () => {
+  const refs: [string, AccountRef][] = [
+    ['rijk', { kind: 'rijk' }],
+    ['external:providers', { kind: 'external', party: 'providers' }],
+    ['external:municipal-treasuries', { kind: 'external', party: 'municipal-treasuries' }],
+    ['region:holland-rijnland:bw-historical', { kind: 'region', regionId: 'holland-rijnland', pot: 'bw-historical' }],
+    ['region:r:mo-provisions', { kind: 'region', regionId: 'r', pot: 'mo-provisions' }],
+    ['region:r:reserve', { kind: 'region', regionId: 'r', pot: 'reserve' }],
+    ['region:r:fund:frictie', { kind: 'fund', regionId: 'r', fundId: 'frictie' }],
+    ['municipality:GM0546:mo', { kind: 'municipality', code: 'GM0546', scheme: 'MO' }],
+  ];
+
+  it.each(refs)('reads %s and writes it back', (name, ref) => {
+    expect(parseAccount(name)).toEqual(ref);
+    expect(accountName(ref)).toBe(name);
+  });
+
+  it('the role constructors write the names of domain.md §3', () => {
+    expect([
+      Accounts.rijk,
+      Accounts.coPayments,
+      Accounts.openingBalances,
+      Accounts.bwHistorical('r'),
+      Accounts.moBudget('r'),
+      Accounts.provisions('r', 'BW'),
+      Accounts.advances('r'),
+      Accounts.fund('r', 'f'),
+      Accounts.municipality('GM0001', 'BW'),
+    ]).toEqual([
+      'rijk',
+      'external:co-payments',
+      'external:opening-balances',
+      'region:r:bw-historical',
+      'region:r:mo-budget',
+      'region:r:bw-provisions',
+      'region:r:advances',
+      'region:r:fund:f',
+      'municipality:GM0001:bw',
+    ]);
+  });
+
+  it.each([
+    '',
+    'Rijk',
+    'external:bank',
+    'region:r:pot',
+    'region:r',
+    'municipality:Leiden:bw',
+    'municipality:GM0546:wmo',
+  ])('refuses %j as an account', (name) => {
+    expect(parseAccount(name)).toBeUndefined();
+    expect(isAccount(name)).toBe(false);
+  });
+});
