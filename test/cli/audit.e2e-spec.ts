@@ -45,7 +45,7 @@ describe('follow every euro', () => {
         const state = await ledger.regionState(region);
         for (const year of years) {
           for (const [account, balance] of Object.entries(buildBalances(state, year).accounts)) {
-            const explanation = explainAccount(region, events, year, account);
+            const explanation = explainAccount(state, events, year, account);
             expect(explanation.balance).toBe(balance);
             expect(total(explanation.postings.map((posting) => posting.amount))).toBe(cents(balance));
             for (const posting of explanation.postings) {

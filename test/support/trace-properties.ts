@@ -1,6 +1,6 @@
-import { Accounts, parseAccount } from '@libs/domain';
+import { Accounts, EventOf, parseAccount, postingsOf, yearOf } from '@libs/domain';
 import { formatAmount, parseAmount } from '@libs/money';
-import { LedgerEvent, postingsOfRecorded, TraceFlow, tracePayment, yearOf } from '@libs/projections';
+import { LedgerEvent, TraceFlow, tracePayment } from '@libs/projections';
 
 const potOf = (account: string) => {
   const ref = parseAccount(account);
@@ -26,12 +26,11 @@ const f = formatAmount;
  */
 export function traceViolations(regionId: string, events: readonly LedgerEvent[]): string[] {
   const violations: string[] = [];
-  const payments = events.filter((event) => event.type === 'RijkPaymentRecorded');
+  const payments = events.filter(
+    (event): event is LedgerEvent & EventOf<'RijkPaymentRecorded'> => event.type === 'RijkPaymentRecorded',
+  );
   const traces = new Map(
-    payments.map((event) => {
-      const paymentId = (event.data as { paymentId: string }).paymentId;
-      return [paymentId, tracePayment(regionId, events, paymentId)] as const;
-    }),
+    payments.map((event) => [event.data.paymentId, tracePayment(regionId, events, event.data.paymentId)] as const),
   );
 
   for (const [paymentId, trace] of traces) {
@@ -50,9 +49,9 @@ export function traceViolations(regionId: string, events: readonly LedgerEvent[]
   // per Rijk pot and year: what the pot did, read directly off the postings
   const pots = new Map<string, { year: number; pot: string }>();
   for (const event of payments) {
-    const destination = postingsOfRecorded(event).find((posting) => isRijkPot(posting.account));
+    const destination = postingsOf(event).find((posting) => isRijkPot(posting.account));
     if (destination)
-      pots.set(`${yearOf(event)} ${destination.account}`, { year: yearOf(event)!, pot: destination.account });
+      pots.set(`${event.data.year} ${destination.account}`, { year: event.data.year, pot: destination.account });
   }
   for (const { year, pot } of pots.values()) {
     const yearEvents = events.filter((event) => yearOf(event) === year);
@@ -61,14 +60,14 @@ export function traceViolations(regionId: string, events: readonly LedgerEvent[]
     const returned = new Map<string, bigint>();
     let balance = 0n;
     for (const event of yearEvents) {
-      const postings = postingsOfRecorded(event);
+      const postings = postingsOf(event);
       const own = postings.find((posting) => posting.account === pot);
       if (!own) continue;
-      balance += parseAmount(own.amount);
+      balance += own.amount;
       if (event.type === 'RijkPaymentRecorded') continue;
       for (const posting of postings) {
         if (posting.account === pot) continue;
-        const amount = parseAmount(posting.amount);
+        const amount = posting.amount;
         add(received, posting.account, amount);
         add(amount > 0n ? paid : returned, posting.account, amount > 0n ? amount : -amount);
       }
@@ -78,8 +77,8 @@ export function traceViolations(regionId: string, events: readonly LedgerEvent[]
     let held = 0n;
     for (const event of yearEvents) {
       if (event.type !== 'RijkPaymentRecorded') continue;
-      const paymentId = (event.data as { paymentId: string }).paymentId;
-      const [root] = traces.get(paymentId)!.flows;
+      const paymentId = event.data.paymentId;
+      const [root] = traces.get(paymentId)?.flows ?? [];
       if (!root || root.account !== pot) continue;
       for (const child of root.children) {
         const amount = parseAmount(child.amount);
@@ -116,23 +115,22 @@ export function traceViolations(regionId: string, events: readonly LedgerEvent[]
     // a correction recorded when the pot had nothing unallocated: exactly the deltas of the runs after it
     let before = 0n;
     yearEvents.forEach((event, index) => {
-      const own = postingsOfRecorded(event).find((posting) => posting.account === pot);
+      const own = postingsOf(event).find((posting) => posting.account === pot);
       if (!own) return;
-      const amount = parseAmount(own.amount);
+      const amount = own.amount;
       if (event.type === 'RijkPaymentRecorded' && amount < 0n && before === 0n) {
         const deltas = new Map<string, bigint>();
         let allocated = false;
         for (const later of yearEvents.slice(index + 1)) {
-          const postings = postingsOfRecorded(later);
+          const postings = postingsOf(later);
           if (!postings.some((posting) => posting.account === pot)) continue;
           if (later.type === 'RijkPaymentRecorded') break;
           allocated = true;
-          for (const posting of postings)
-            if (posting.account !== pot) add(deltas, posting.account, parseAmount(posting.amount));
+          for (const posting of postings) if (posting.account !== pot) add(deltas, posting.account, posting.amount);
         }
-        const paymentId = (event.data as { paymentId: string }).paymentId;
+        const paymentId = event.data.paymentId;
         const shown = new Map<string, bigint>();
-        for (const child of traces.get(paymentId)!.flows[0].children)
+        for (const child of traces.get(paymentId)?.flows[0]?.children ?? [])
           add(shown, child.account, parseAmount(child.amount));
         const expected = allocated ? deltas : new Map([[pot, amount]]);
         for (const account of new Set([...expected.keys(), ...shown.keys()])) {
@@ -152,9 +150,9 @@ export function traceViolations(regionId: string, events: readonly LedgerEvent[]
 function provisionsOut(provisions: string, account: string, events: readonly LedgerEvent[]): bigint {
   let out = 0n;
   for (const event of events) {
-    const postings = postingsOfRecorded(event);
+    const postings = postingsOf(event);
     if (!postings.some((posting) => posting.account === provisions)) continue;
-    for (const posting of postings) if (posting.account === account) out += parseAmount(posting.amount);
+    for (const posting of postings) if (posting.account === account) out += posting.amount;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { unreachable } from './errors';
 import { Scheme, schemeSlug } from './scheme';
 
 declare const accountBrand: unique symbol;
@@ -48,10 +49,8 @@ function nameOf(ref: AccountRef): string {
       return `region:${ref.regionId}:fund:${ref.fundId}`;
     case 'municipality':
       return `municipality:${ref.code}:${schemeSlug(ref.scheme)}`;
-    default: {
-      const unknown: never = ref;
-      throw new Error(`no name for account ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return unreachable(ref, 'no name for account');
   }
 }
 

@@ -1,18 +1,5 @@
+import { formatAmount } from '@libs/money';
 import { Account, Accounts } from './accounts';
-import {
-  Command,
-  RecordFundSpending,
-  RecordReserveOpening,
-  RecordRijkPayment,
-  RegisterRegion,
-} from './commands/command.types';
-import { DomainError, DomainErrorCode, invalidField } from './errors';
-import { DecidedEvent, Posting } from './events/event.types';
-import { FACT_EVENT_OF, FactCommand, factContent, toFactData } from './events/fact-data';
-import { planAllocationRun } from './rules/allocation.planner';
-import { planClosing } from './rules/closing.planner';
-import { transfer } from './rules/postings';
-import { requireMoneyInYear } from './rules/year-empty';
 import {
   checkCounts,
   checkKey,
@@ -21,123 +8,152 @@ import {
   normaliseBudget,
   requireMember,
 } from './commands/command.checks';
-import { canonicalJson } from './state/canonical-json';
-import { FACT_IDENTITY, RegionState, versionIdentity } from './state/region-state';
+import type {
+  CloseYear,
+  Command,
+  RecordFundSpending,
+  RecordReserveOpening,
+  RecordRijkPayment,
+  RegisterRegion,
+  ReopenYear,
+  RunAllocation,
+} from './commands/command.types';
+import * as fact from './decide/fact-of-command';
+import { recordOnce, sameContent } from './decide/record-once';
+import { DomainError, invalidField, unreachable } from './errors';
+import { DecidedEvent } from './events/domain-event';
+import { planAllocationRun } from './rules/allocation.planner';
+import { planClosing } from './rules/closing.planner';
+import { transfer } from './rules/postings';
+import { requireMoneyInYear } from './rules/year-empty';
+import { isRegistered, RegionView, RegisteredRegionView } from './state/region-state';
 
 /**
- * The decider: given a region's state and a validated command, the events that record it — or a
- * DomainError, in which case nothing is recorded. Pure: no clock, no I/O; the same state and command
- * always give the same events.
+ * The decider's decide: given a read-only view of a region and a validated command, the events that
+ * record it — or a DomainError, in which case nothing is recorded. Pure: no clock, no I/O; the same
+ * state and command always give the same events. Every command but RegisterRegion needs the region
+ * registered, and is decided on a `RegisteredRegionView` from there on.
  */
-export function decide(command: Command, state: RegionState): DecidedEvent[] {
+export function decide(command: Command, state: RegionView): DecidedEvent[] {
   if (command.type === 'RegisterRegion') return registerRegion(byCode(command), state);
-  if (!state.region)
+  if (!isRegistered(state))
     throw new DomainError(
       'UNKNOWN_REGION',
       `region "${command.regionId}" is not registered (RegisterRegion first)`,
       'regionId',
     );
-  const regionId = command.regionId;
-
   switch (command.type) {
+    case 'RunAllocation':
+    case 'CloseYear':
+    case 'ReopenYear':
+      return decideRun(command, state);
     case 'AdoptDistributionKey':
       checkKey(command, state);
-      return recordVersion(state, command, versionIdentity.key(command));
-    case 'RecordRijkPayment':
-      requireMember(state, command.recipient, 'recipient');
-      return recordFact(
-        state,
-        command,
-        command.year,
-        transfer(Accounts.rijk, paymentDestination(command, state), command.amount),
-      );
+      return recordOnce(state, fact.distributionKeyAdopted(command), undefined);
     case 'AdoptRegionalBudget':
-      return recordVersion(state, normaliseBudget(command), versionIdentity.budget(command), command.year);
-    case 'RecordRegionalCost':
-      return recordFact(
-        state,
-        command,
-        command.year,
-        transfer(Accounts.provisions(regionId, command.scheme), Accounts.providers, command.amount),
-      );
-    case 'RecordCoPayment':
-      return recordFact(
-        state,
-        command,
-        command.year,
-        transfer(Accounts.coPayments, Accounts.provisions(regionId, command.scheme), command.amount),
-      );
-    case 'RecordLocalExpenditure':
-      requireMember(state, command.municipality, 'municipality');
-      return recordFact(
-        state,
-        command,
-        command.year,
-        transfer(
-          Accounts.municipality(command.municipality, command.scheme),
-          Accounts.providers,
-          command.careCosts + command.executionCosts,
-        ),
-      );
-    case 'RecordPolicyCorrection':
-      requireMember(state, command.municipality, 'municipality');
-      return recordFact(state, command, command.year);
+      return recordOnce(state, fact.regionalBudgetAdopted(normaliseBudget(command)), command.year);
     case 'AdoptReserveAgreement':
       checkReserveAgreement(command);
       // the same schemes in another order are the same agreement
-      return recordVersion(
+      return recordOnce(
         state,
-        { ...command, schemes: [...command.schemes].sort() },
-        versionIdentity.reserveAgreement(command),
-      );
-    case 'RecordReserveOpening':
-      return recordReserveOpening(state, command);
-    case 'RecordAdvance':
-      requireMember(state, command.municipality, 'municipality');
-      return recordFact(
-        state,
-        command,
-        command.year,
-        transfer(Accounts.municipalTreasuries, Accounts.advances(regionId), command.amount),
-      );
-    case 'TransferReserveToFund':
-      return recordFact(
-        state,
-        command,
-        command.year,
-        transfer(Accounts.reserve(regionId), Accounts.fund(regionId, command.fundId), command.amount),
-      );
-    case 'RecordFundSpending':
-      return recordFact(
-        state,
-        command,
-        command.year,
-        transfer(Accounts.fund(regionId, command.fundId), fundSpendingDestination(command, state), command.amount),
+        fact.reserveAgreementAdopted({ ...command, schemes: [...command.schemes].sort() }),
+        undefined,
       );
     case 'AdoptSolidarityAgreement':
       checkSolidarityAgreement(command, state);
-      return recordVersion(state, command, versionIdentity.solidarityAgreement(command));
+      return recordOnce(state, fact.solidarityAgreementAdopted(command), undefined);
     case 'RecordInhabitants':
       checkCounts(command, state);
-      return recordVersion(state, command, versionIdentity.inhabitants(command));
+      return recordOnce(state, fact.inhabitantsRecorded(command), undefined);
+    default:
+      return recordMoneyFact(command, state);
+  }
+}
+
+type MoneyFactCommand = Extract<
+  Command,
+  {
+    type:
+      | 'RecordRijkPayment'
+      | 'RecordRegionalCost'
+      | 'RecordCoPayment'
+      | 'RecordLocalExpenditure'
+      | 'RecordPolicyCorrection'
+      | 'RecordReserveOpening'
+      | 'RecordAdvance'
+      | 'TransferReserveToFund'
+      | 'RecordFundSpending';
+  }
+>;
+
+/** An id-carrying fact with the postings of domain.md §4: identical again is a no-op, other content is refused. */
+function recordMoneyFact(command: MoneyFactCommand, state: RegisteredRegionView): DecidedEvent[] {
+  const regionId = command.regionId;
+  switch (command.type) {
+    case 'RecordRijkPayment': {
+      requireMember(state, command.recipient, 'recipient');
+      const postings = transfer(Accounts.rijk, paymentDestination(command, state), command.amount);
+      return recordOnce(state, fact.rijkPaymentRecorded(command, postings), command.year);
+    }
+    case 'RecordRegionalCost': {
+      const postings = transfer(Accounts.provisions(regionId, command.scheme), Accounts.providers, command.amount);
+      return recordOnce(state, fact.regionalCostRecorded(command, postings), command.year);
+    }
+    case 'RecordCoPayment': {
+      const postings = transfer(Accounts.coPayments, Accounts.provisions(regionId, command.scheme), command.amount);
+      return recordOnce(state, fact.coPaymentRecorded(command, postings), command.year);
+    }
+    case 'RecordLocalExpenditure': {
+      requireMember(state, command.municipality, 'municipality');
+      const spent = command.careCosts + command.executionCosts;
+      const postings = transfer(Accounts.municipality(command.municipality, command.scheme), Accounts.providers, spent);
+      return recordOnce(state, fact.localExpenditureRecorded(command, postings), command.year);
+    }
+    case 'RecordPolicyCorrection':
+      requireMember(state, command.municipality, 'municipality');
+      return recordOnce(state, fact.policyCorrectionRecorded(command), command.year);
+    case 'RecordReserveOpening':
+      return recordReserveOpening(state, command);
+    case 'RecordAdvance': {
+      requireMember(state, command.municipality, 'municipality');
+      const postings = transfer(Accounts.municipalTreasuries, Accounts.advances(regionId), command.amount);
+      return recordOnce(state, fact.advanceRecorded(command, postings), command.year);
+    }
+    case 'TransferReserveToFund': {
+      const postings = transfer(Accounts.reserve(regionId), Accounts.fund(regionId, command.fundId), command.amount);
+      return recordOnce(state, fact.reserveTransferredToFund(command, postings), command.year);
+    }
+    case 'RecordFundSpending': {
+      const from = Accounts.fund(regionId, command.fundId);
+      const postings = transfer(from, fundSpendingDestination(command, state), command.amount);
+      return recordOnce(state, fact.fundSpendingRecorded(command, postings), command.year);
+    }
+    default:
+      return unreachable(command, 'no rule for command');
+  }
+}
+
+/** Runs and closings: a closed year is neither run nor closed again, an open year is not reopened. */
+function decideRun(command: RunAllocation | CloseYear | ReopenYear, state: RegisteredRegionView): DecidedEvent[] {
+  const { regionId, year } = command;
+  switch (command.type) {
     case 'RunAllocation':
-      if (state.closedYears.has(command.year)) return [];
-      requireMoneyInYear(state, command.year);
+      if (state.closedYears.has(year)) return [];
+      requireMoneyInYear(state, year);
       return [
-        ...planAllocationRun(state, command.year),
-        { type: 'AllocationRunCompleted' as const, data: { regionId, year: command.year } },
+        ...planAllocationRun(state, year),
+        { type: 'AllocationRunCompleted' as const, data: { regionId, year } },
       ].map((event) => ({ event }));
     case 'CloseYear':
-      if (state.closedYears.has(command.year)) return [];
-      requireMoneyInYear(state, command.year);
-      return planClosing(state, command.year).map((event) => ({ event }));
+      if (state.closedYears.has(year)) return [];
+      requireMoneyInYear(state, year);
+      return planClosing(state, year).map((event) => ({ event }));
     case 'ReopenYear':
-      if (!state.closedYears.has(command.year)) return [];
-      return [{ event: { type: 'YearReopened', data: { regionId, year: command.year, reason: command.reason } } }];
-    default: {
-      const unknown: never = command;
-      throw new Error(`no rule for command ${JSON.stringify(unknown)}`);
-    }
+      if (!state.closedYears.has(year)) return [];
+      return [{ event: { type: 'YearReopened', data: { regionId, year, reason: command.reason } } }];
+    default:
+      return unreachable(command, 'no rule for command');
   }
 }
 
@@ -149,7 +165,7 @@ function byCode(command: RegisterRegion): RegisterRegion {
   };
 }
 
-function registerRegion(command: RegisterRegion, state: RegionState): DecidedEvent[] {
+function registerRegion(command: RegisterRegion, state: RegionView): DecidedEvent[] {
   const codes = new Set<string>();
   command.municipalities.forEach((member, index) => {
     if (codes.has(member.code)) throw invalidField(`municipalities[${index}].code`, `${member.code} is listed twice`);
@@ -161,46 +177,17 @@ function registerRegion(command: RegisterRegion, state: RegionState): DecidedEve
       `${command.centralMunicipality} is not one of the region's municipalities`,
     );
   }
-  const data = toFactData(command);
-  if (state.region) {
-    if (state.contents.get('region') === canonicalJson(factContent(data))) return [];
+  const event = fact.regionRegistered(command);
+  if (isRegistered(state)) {
+    const recorded = state.facts.get('region');
+    if (recorded !== undefined && sameContent(recorded, event)) return [];
     throw new DomainError(
       'REGION_CONFLICT',
       `region "${command.regionId}" is already registered with other content`,
       'regionId',
     );
   }
-  return [{ event: { type: 'RegionRegistered', data }, idHint: `${command.regionId}/region` }];
-}
-
-const CONFLICT_LABEL: Record<string, string> = {
-  payment: 'paymentId',
-  cost: 'costId',
-  'co-payment': 'coPaymentId',
-  expenditure: 'expenditureId',
-  correction: 'correctionId',
-  advance: 'advanceId',
-  'fund-transfer': 'transferId',
-  'fund-spending': 'spendingId',
-};
-
-/** An id-carrying fact: identical again is a no-op (also in a closed year), other content is refused. */
-function recordFact(state: RegionState, command: FactCommand, year: number, postings?: Posting[]): DecidedEvent[] {
-  const type = FACT_EVENT_OF[command.type];
-  const data = toFactData(command, postings);
-  const identity = FACT_IDENTITY[type as keyof typeof FACT_IDENTITY](data);
-  const kind = identity.slice(0, identity.indexOf(':'));
-  const field = CONFLICT_LABEL[kind] ?? 'id';
-  return recordOnce(
-    state,
-    type,
-    data,
-    identity,
-    'ID_REUSED',
-    `${field} ${JSON.stringify(identity.slice(kind.length + 1))} is already recorded with other content`,
-    field,
-    year,
-  );
+  return [{ event, idHint: `${command.regionId}/region` }];
 }
 
 /**
@@ -208,73 +195,32 @@ function recordFact(state: RegionState, command: FactCommand, year: number, post
  * same content it changes nothing; another year or amount is refused — a second opening would bring
  * the same money in twice.
  */
-function recordReserveOpening(state: RegionState, command: RecordReserveOpening): DecidedEvent[] {
+function recordReserveOpening(state: RegisteredRegionView, command: RecordReserveOpening): DecidedEvent[] {
   const postings = transfer(Accounts.openingBalances, Accounts.reserve(command.regionId), command.amount);
-  const data = toFactData(command, postings);
-  const recorded = state.contents.get('reserve-opening');
-  if (recorded !== undefined && recorded !== canonicalJson(factContent(data))) {
-    const before = JSON.parse(recorded) as Record<string, unknown>;
-    const content = factContent(data);
-    const field = ['year', 'amount', 'reference'].find((name) => before[name] !== content[name]) ?? 'year';
+  const event = fact.reserveOpeningRecorded(command, postings);
+  const recorded = state.facts.get('reserve-opening');
+  if (recorded?.type === 'ReserveOpeningRecorded' && !sameContent(recorded, event)) {
+    const before = recorded.data;
+    const field =
+      (['year', 'amount', 'reference'] as const).find((name) => before[name] !== event.data[name]) ?? 'year';
     throw new DomainError(
       'ID_REUSED',
-      `region "${command.regionId}" already has its reserve opening (${before.year}: ${before.amount}); a region has one opening, so another ${field} is refused`,
+      `region "${command.regionId}" already has its reserve opening (${before.year}: ${formatAmount(before.amount)}); a region has one opening, so another ${field} is refused`,
       field,
     );
   }
-  return recordFact(state, command, command.year, postings);
-}
-
-/** A versioned thing (key, budget, agreement): a version is immutable; a revision is a new version. */
-function recordVersion(state: RegionState, command: FactCommand, identity: string, year?: number): DecidedEvent[] {
-  const type = FACT_EVENT_OF[command.type];
-  const data = toFactData(command);
-  return recordOnce(
-    state,
-    type,
-    data,
-    identity,
-    'VERSION_CONFLICT',
-    `${identity.replace(/:v(\d+)$/, ' version $1')} is already adopted with other content; adopt a new version instead`,
-    'version',
-    year,
-  );
-}
-
-function recordOnce(
-  state: RegionState,
-  type: (typeof FACT_EVENT_OF)[keyof typeof FACT_EVENT_OF],
-  data: ReturnType<typeof toFactData>,
-  identity: string,
-  conflictCode: DomainErrorCode,
-  conflictMessage: string,
-  conflictField: string,
-  year: number | undefined,
-): DecidedEvent[] {
-  const existing = state.contents.get(identity);
-  if (existing !== undefined) {
-    if (existing === canonicalJson(factContent(data))) return [];
-    throw new DomainError(conflictCode, conflictMessage, conflictField);
-  }
-  if (year !== undefined && state.closedYears.has(year)) {
-    throw new DomainError(
-      'YEAR_CLOSED',
-      `${year} is closed; reopen it (ReopenYear with a reason) before recording new facts for it`,
-      'year',
-    );
-  }
-  return [{ event: { type, data } as DecidedEvent['event'], idHint: `${data.regionId}/${identity}` }];
+  return recordOnce(state, event, command.year);
 }
 
 /** domain.md §4: where a Rijk payment lands. */
-function paymentDestination(command: RecordRijkPayment, state: RegionState): Account {
+function paymentDestination(command: RecordRijkPayment, state: RegisteredRegionView): Account {
   if (command.scheme === 'BW' && command.basis === 'historical') return Accounts.bwHistorical(command.regionId);
-  if (command.scheme === 'MO' && command.recipient === state.region!.centralMunicipality)
+  if (command.scheme === 'MO' && command.recipient === state.region.centralMunicipality)
     return Accounts.moBudget(command.regionId);
   return Accounts.municipality(command.recipient, command.scheme);
 }
 
-function fundSpendingDestination(command: RecordFundSpending, state: RegionState): Account {
+function fundSpendingDestination(command: RecordFundSpending, state: RegisteredRegionView): Account {
   if (command.recipient === 'providers') return Accounts.providers;
   requireMember(state, command.recipient, 'recipient');
   return Accounts.municipality(command.recipient, command.scheme);

@@ -81,3 +81,12 @@ export class InvariantViolation extends Error {
 export function invariant(condition: boolean, message: () => string): asserts condition {
   if (!condition) throw new InvariantViolation(message());
 }
+
+/**
+ * The end of an exhaustive switch: the compiler proves it unreachable (`value` is `never`), so
+ * reaching it at run time is a bug — say which value got there.
+ */
+export function unreachable(value: never, what: string): never {
+  const text = JSON.stringify(value, (_key, entry: unknown) => (typeof entry === 'bigint' ? `${entry}n` : entry));
+  throw new InvariantViolation(`${what}: ${text}`);
+}

@@ -1,22 +1,6 @@
-export * from './errors';
-export * from './accounts';
-export * from './commands/command.types';
+export * from './model';
+export { COMMAND_TYPES } from './commands/command.types';
 export * from './commands/parse-command';
-export * from './events/event.types';
-export * from './events/fact-data';
-export * from './state/region-state';
-export * from './state/posting-ledger';
-export * from './state/canonical-json';
-export * from './rules/in-force';
-export * from './rules/key-split';
-export * from './rules/allocation.planner';
-export * from './rules/closing.planner';
-export * from './rules/result-settlement.planner';
-export * from './rules/reserve-band.planner';
-export * from './rules/solidarity.planner';
-export * from './rules/solidarity';
-export * from './rules/due';
-export * from './decide';
 // the edges (CLI options, HTTP parameters) check ids and years with the same rules as command fields
 export { identifier, municipalityCode, slug, year, yearKey, YEAR_MIN, YEAR_MAX } from './commands/fields';
 export type { FieldParser } from './commands/fields';

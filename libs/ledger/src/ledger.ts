@@ -1,17 +1,27 @@
-import { Command, decide, DomainEvent, RegionState } from '@libs/domain';
+import {
+  Command,
+  CURRENT_SCHEMA_VERSION,
+  decide,
+  DomainEvent,
+  encodeEventData,
+  evolve,
+  fold,
+  initialState,
+  RegionState,
+} from '@libs/domain/model';
 import {
   ConcurrencyConflictError,
   EventStore,
   ExpectedRevision,
   NewEvent,
-  RecordedEvent,
   regionStream,
   STREAM_PREFIX,
 } from '@libs/event-store';
 import { newCommandId, uuidV5 } from './event-id';
 import { ChainCheck, ChainProblem, checkStream, eventHash, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
-import { CURRENT_SCHEMA_VERSION, recordedBy, toDomainEvent } from './to-domain-event';
+import { LedgerEvent } from '@libs/projections';
+import { recordedBy, toLedgerEvent } from './to-domain-event';
 
 /** Who issues a command and from where; time comes from the ledger's clock. */
 export interface CommandContext {
@@ -43,7 +53,8 @@ export interface LedgerOptions {
 interface CachedRegion {
   state: RegionState;
   revision: ExpectedRevision;
-  events: RecordedEvent[];
+  /** the stream's events, each decoded once as it was read */
+  events: LedgerEvent[];
   /** each event's link in the hash chain, by index */
   hashes: string[];
   chain: ChainCheck;
@@ -102,7 +113,7 @@ export class Ledger {
         const unchained: NewEvent = {
           eventId: uuidV5(idHint ?? `${streamId}@${revision}`),
           type: event.type,
-          data: event.data,
+          data: encodeEventData(event),
           metadata: {
             actor: context.actor,
             recordedAt,
@@ -120,7 +131,6 @@ export class Ledger {
       if (this.options.dryRun) {
         this.applyLocally(
           region,
-          streamId,
           newEvents,
           decided.map(({ event }) => event),
           firstRevision,
@@ -157,13 +167,13 @@ export class Ledger {
     const inView = region.events.map((event) => recordedBy(event, asOf));
     const last = inView.lastIndexOf(true);
     return {
-      state: RegionState.fold(region.events.filter((_, index) => inView[index]).map(toDomainEvent)),
+      state: fold(region.events.filter((_, index) => inView[index])),
       ledgerHash: last < 0 ? undefined : region.hashes[last],
     };
   }
 
   /** The region's recorded events in stream order (for explain, trace, replay and export). */
-  async regionEvents(regionId: string): Promise<readonly RecordedEvent[]> {
+  async regionEvents(regionId: string): Promise<readonly LedgerEvent[]> {
     return [...(await this.exclusive(regionId, () => this.catchUp(regionId))).events];
   }
 
@@ -190,17 +200,17 @@ export class Ledger {
   /** A dry run keeps what it would have recorded in the cache only, so later commands see it. */
   private applyLocally(
     region: CachedRegion,
-    streamId: string,
     events: NewEvent[],
     domainEvents: DomainEvent[],
     firstRevision: bigint,
   ): void {
     events.forEach((event, index) => {
-      const recorded = { ...event, streamId, revision: firstRevision + BigInt(index), position: -1n };
-      const problem = region.chain.accept(recorded);
+      const revision = firstRevision + BigInt(index);
+      const problem = region.chain.accept({ ...event, revision, position: -1n });
       if (problem) throw new HistoryBrokenError(problem);
-      region.state.apply(domainEvents[index]);
-      region.events.push(recorded);
+      const decided = domainEvents[index];
+      evolve(region.state, decided);
+      region.events.push({ ...decided, eventId: event.eventId, revision, metadata: event.metadata });
       region.hashes.push(region.chain.head);
     });
     region.revision = firstRevision + BigInt(events.length - 1);
@@ -222,7 +232,7 @@ export class Ledger {
     let region = this.cache.get(streamId);
     if (!region) {
       region = {
-        state: new RegionState(),
+        state: initialState(),
         revision: 'no_stream',
         events: [],
         hashes: [],
@@ -235,8 +245,9 @@ export class Ledger {
     const events = await this.store.readStream(streamId, { fromRevision });
     for (const event of events) {
       if (region.chain.accept(event)) throw new HistoryBrokenError(await this.diagnose(streamId, region.chain));
-      region.state.apply(toDomainEvent(event));
-      region.events.push(event);
+      const decoded = toLedgerEvent(event);
+      evolve(region.state, decoded);
+      region.events.push(decoded);
       region.hashes.push(region.chain.head);
       region.revision = event.revision;
     }

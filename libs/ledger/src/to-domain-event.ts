@@ -1,27 +1,50 @@
-import { DomainEvent, isDomainEventType } from '@libs/domain';
+import { DomainEvent, EventDataError, readStoredEvent } from '@libs/domain/model';
 import { RecordedEvent } from '@libs/event-store';
+import { LedgerEvent } from '@libs/projections';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+type Stored = Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'streamId' | 'revision'>;
 
 /**
- * A stored event as the domain reads it. This is where an older schema version would be upcast;
- * an event type the domain does not know is an error, never silently skipped.
+ * A stored event this Geldstroom cannot read: an unknown type, a newer schema version, or data that is
+ * not its type's schema. The region's history is then not read at all, never read with a gap.
  */
-export function toDomainEvent(
-  recorded: Pick<RecordedEvent, 'type' | 'data' | 'metadata' | 'streamId' | 'revision'>,
-): DomainEvent {
-  if (!isDomainEventType(recorded.type)) {
-    throw new Error(
-      `stream ${recorded.streamId} revision ${recorded.revision} holds an event of unknown type "${recorded.type}"`,
-    );
+export class UnreadableEventError extends Error {
+  readonly code = 'UNREADABLE_EVENT';
+
+  constructor(
+    readonly streamId: string,
+    readonly revision: bigint,
+    readonly type: string,
+    readonly reason: string,
+  ) {
+    super(`stream ${streamId} revision ${revision} holds a ${type} event this Geldstroom cannot read: ${reason}`);
+    this.name = 'UnreadableEventError';
   }
-  const version = recorded.metadata?.schemaVersion ?? 1;
-  if (version > CURRENT_SCHEMA_VERSION) {
-    throw new Error(
-      `event ${recorded.type} at ${recorded.streamId}@${recorded.revision} has schema version ${version}; this Geldstroom reads up to ${CURRENT_SCHEMA_VERSION}`,
-    );
+}
+
+/** A stored event as the domain reads it: upcast to the current schema and decoded once. */
+export function toDomainEvent(recorded: Stored): DomainEvent {
+  try {
+    return readStoredEvent({
+      type: recorded.type,
+      schemaVersion: recorded.metadata.schemaVersion,
+      data: recorded.data,
+    });
+  } catch (error) {
+    if (error instanceof EventDataError)
+      throw new UnreadableEventError(recorded.streamId, recorded.revision, recorded.type, error.message);
+    throw error;
   }
-  return { type: recorded.type, data: recorded.data } as DomainEvent;
+}
+
+/** A stored event as the read models use it: decoded, with who recorded it, when and where. */
+export function toLedgerEvent(recorded: Stored & Pick<RecordedEvent, 'eventId'>): LedgerEvent {
+  return {
+    ...toDomainEvent(recorded),
+    eventId: recorded.eventId,
+    revision: recorded.revision,
+    metadata: recorded.metadata,
+  };
 }
 
 /** Whether an event was recorded at or before a moment (time travel: `--as-of`). */

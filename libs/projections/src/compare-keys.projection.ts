@@ -1,4 +1,4 @@
-import { Accounts, budgetAmount, RegionState, Scheme } from '@libs/domain';
+import { Accounts, budgetAmount, DomainError, isRegistered, RegionView, Scheme } from '@libs/domain/model';
 import { allocate, Cents, formatAmount, Rational } from '@libs/money';
 
 export const KEY_OPTIONS = ['inhabitants', 'income', 'use'] as const;
@@ -40,12 +40,9 @@ const DESCRIPTIONS: Record<KeyOption, string> = {
  * scheme's regional budget for that year), with how much each municipality's share and contribution
  * swing from year to year (the *stability* criterion).
  */
-export function compareKeys(
-  state: RegionState,
-  fromYear: number,
-  toYear: number,
-  scheme: Scheme = 'BW',
-): KeyComparison {
+export function compareKeys(state: RegionView, fromYear: number, toYear: number, scheme: Scheme = 'BW'): KeyComparison {
+  if (!isRegistered(state)) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
+  const regionId = state.region.regionId;
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
   const members = state.memberCodes();
   const account = (code: string) => Accounts.municipality(code, scheme);
@@ -145,7 +142,7 @@ export function compareKeys(
     ]),
   );
   return {
-    regionId: state.regionId!,
+    regionId,
     scheme,
     years,
     totals: Object.fromEntries(Object.entries(totals).map(([year, total]) => [year, formatAmount(total)])),

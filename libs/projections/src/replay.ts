@@ -1,13 +1,15 @@
 import {
   Command,
+  commandOfFact,
   decide,
   DomainError,
-  FactData,
-  FactEventType,
-  FACT_EVENT_TYPES,
-  fromFactData,
+  evolve,
+  initialState,
+  isFactEvent,
   RegionState,
-} from '@libs/domain';
+  RegionView,
+  unreachable,
+} from '@libs/domain/model';
 import { formatAmount, parseAmount } from '@libs/money';
 import { LedgerEvent } from './recorded-events';
 import { buildStatement } from './statement.projection';
@@ -33,26 +35,37 @@ export interface ReplayReport {
   years: Record<string, ReplayYear>;
 }
 
-const FACT_TYPES: ReadonlySet<string> = new Set(FACT_EVENT_TYPES);
-
 /**
  * The region's recorded history as the commands that produced it, in recorded order: facts and
  * agreements as given, runs, closings and reopenings. Derived money events are left out: a replay
- * computes them again.
+ * computes them again. The facts are read as recorded (typed events), never parsed as input again.
  */
 export function historyAsCommands(events: readonly LedgerEvent[]): Command[] {
-  const commands: Command[] = [];
-  for (const event of events) {
-    const data = event.data as FactData & { regionId: string; year: number; reason?: string };
-    if (FACT_TYPES.has(event.type)) commands.push(fromFactData(event.type as FactEventType, data));
-    else if (event.type === 'AllocationRunCompleted')
-      commands.push({ type: 'RunAllocation', regionId: data.regionId, year: data.year });
-    else if (event.type === 'YearClosed')
-      commands.push({ type: 'CloseYear', regionId: data.regionId, year: data.year });
-    else if (event.type === 'YearReopened')
-      commands.push({ type: 'ReopenYear', regionId: data.regionId, year: data.year, reason: data.reason ?? '' });
-  }
-  return commands;
+  return events.flatMap((event): Command[] => {
+    if (isFactEvent(event)) return [commandOfFact(event)];
+    switch (event.type) {
+      case 'AllocationRunCompleted':
+        return [{ type: 'RunAllocation', regionId: event.data.regionId, year: event.data.year }];
+      case 'YearClosed':
+        return [{ type: 'CloseYear', regionId: event.data.regionId, year: event.data.year }];
+      case 'YearReopened':
+        return [{ type: 'ReopenYear', ...event.data }];
+      case 'BwHistoricalSkimmed':
+      case 'BwHistoricalDistributed':
+      case 'BwContributionsCharged':
+      case 'MoBudgetSkimmed':
+      case 'MoBudgetDistributed':
+      case 'RegionalResultTransferred':
+      case 'RegionalResultSettled':
+      case 'ReserveReplenished':
+      case 'ReservePaidOut':
+      case 'ReserveExcessTransferredToFund':
+      case 'SolidarityTransferred':
+        return [];
+      default:
+        return unreachable(event, 'no command for event');
+    }
+  });
 }
 
 /**
@@ -93,10 +106,10 @@ export function reviseHistory(
 
 /** Runs commands through the rules in memory; nothing is recorded anywhere. */
 export function executeInMemory(commands: readonly Command[]): RegionState {
-  const state = new RegionState();
+  const state = initialState();
   commands.forEach((command, index) => {
     try {
-      for (const { event } of decide(command, state)) state.apply(event);
+      for (const { event } of decide(command, state)) evolve(state, event);
     } catch (error) {
       if (error instanceof DomainError) {
         throw new DomainError(
@@ -115,7 +128,7 @@ export function executeInMemory(commands: readonly Command[]): RegionState {
 export function replayWithRevisions(
   regionId: string,
   events: readonly LedgerEvent[],
-  recorded: RegionState,
+  recorded: RegionView,
   revisions: readonly Revision[],
 ): ReplayReport {
   for (const revision of revisions) {

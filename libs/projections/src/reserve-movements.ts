@@ -1,4 +1,4 @@
-import { Account, Accounts, DomainEventType, RegionState, SCHEMES } from '@libs/domain';
+import { Account, Accounts, DomainEventType, RegisteredRegionView, SCHEMES } from '@libs/domain/model';
 import { Cents, formatAmount } from '@libs/money';
 
 /** What moved the reserve: a scheme's result, the municipalities' replenishment or payout, a fund. */
@@ -27,8 +27,8 @@ export interface ReserveMovements {
  * other side of each posting (the scheme's provisions pot, the municipalities' scheme accounts), which
  * is where the scheme is booked; the parts are checked to add up to the reserve's own postings.
  */
-export function reserveMovements(state: RegionState, year: number): ReserveMovements {
-  const regionId = state.regionId!;
+export function reserveMovements(state: RegisteredRegionView, year: number): ReserveMovements {
+  const regionId = state.region.regionId;
   const reserve = Accounts.reserve(regionId);
   const L = (account: Account, ...types: DomainEventType[]) => state.ledger.sum(year, account, ...types);
   const members = state.memberCodes();

@@ -4,12 +4,14 @@ import {
   DomainError,
   DomainEventType,
   dueFor,
+  isRegistered,
   parseAccount,
-  RegionState,
+  RegionView,
+  RegisteredRegionView,
   reserveAgreementInForce,
   reserveBand,
   solidarityAgreementInForce,
-} from '@libs/domain';
+} from '@libs/domain/model';
 import { Cents, formatAmount } from '@libs/money';
 import {
   Balances,
@@ -28,9 +30,9 @@ const f = formatAmount;
  * sum of the year's postings of one kind of event on one account, signed from the point of view of
  * whoever the line is about.
  */
-export function buildStatement(state: RegionState, year: number): Statement {
+export function buildStatement(state: RegionView, year: number): Statement {
+  if (!isRegistered(state)) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
   const region = state.region;
-  if (!region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
   const regionId = region.regionId;
   const L = (account: Account, ...types: DomainEventType[]) => state.ledger.sum(year, account, ...types);
 
@@ -121,8 +123,8 @@ export function buildStatement(state: RegionState, year: number): Statement {
  * the reserve has no opening, no movement and no closing balance in it (interface.md §3): a reserve
  * that was emptied in an earlier year does not reappear as a block of zeros.
  */
-function reserveLines(state: RegionState, year: number): ReserveLines | null {
-  const reserve = Accounts.reserve(state.regionId!);
+function reserveLines(state: RegisteredRegionView, year: number): ReserveLines | null {
+  const reserve = Accounts.reserve(state.region.regionId);
   const agreement = reserveAgreementInForce(state, year);
   const L = (...types: DomainEventType[]) => state.ledger.sum(year, reserve, ...types);
   const opening = state.ledger.balanceUpTo(year - 1, reserve) + L('ReserveOpeningRecorded');
@@ -143,7 +145,7 @@ function reserveLines(state: RegionState, year: number): ReserveLines | null {
   };
 }
 
-function solidarityLines(state: RegionState, year: number): SolidarityLines | null {
+function solidarityLines(state: RegionView, year: number): SolidarityLines | null {
   if (!state.everClosedYears.has(year) || !solidarityAgreementInForce(state, year)) return null;
   const transfers: Record<string, string> = {};
   let volume: Cents = 0n;
@@ -155,8 +157,8 @@ function solidarityLines(state: RegionState, year: number): SolidarityLines | nu
   return { volume: f(volume), transfers };
 }
 
-function fundLines(state: RegionState, year: number): Record<string, FundLines> {
-  const regionId = state.regionId!;
+function fundLines(state: RegisteredRegionView, year: number): Record<string, FundLines> {
+  const regionId = state.region.regionId;
   const fundIds = new Set<string>();
   for (const each of state.ledger.years()) {
     if (each > year) continue;
@@ -182,8 +184,8 @@ function fundLines(state: RegionState, year: number): Record<string, FundLines> 
  * Every account with a non-zero balance for the year, in name order; and for the accounts that run on
  * over the years (the reserve, the funds) their opening, the year's movement and their closing.
  */
-export function buildBalances(state: RegionState, year: number): Balances {
-  if (!state.region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
+export function buildBalances(state: RegionView, year: number): Balances {
+  if (!isRegistered(state)) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
   const regionId = state.region.regionId;
   const accounts: Record<string, string> = {};
   for (const account of state.ledger.accounts(year).sort()) {

@@ -1,6 +1,6 @@
-import { Accounts, DomainError } from '@libs/domain';
-import { Cents, formatAmount, parseAmount } from '@libs/money';
-import { LedgerEvent, postingsOfRecorded, recordedUpTo, yearOf } from './recorded-events';
+import { Accounts, DomainError, EventOf, postingsOf, yearOf } from '@libs/domain/model';
+import { Cents, formatAmount } from '@libs/money';
+import { LedgerEvent, recordedUpTo } from './recorded-events';
 import { isProvisionsPot, isRijkPot, netFlows } from './trace/pot-flows';
 import { splitProvisions } from './trace/provisions.split';
 import { attributeRijkPot, PotAttribution } from './trace/rijk-pot.attribution';
@@ -31,7 +31,8 @@ export interface Trace {
 export function tracePayment(regionId: string, events: readonly LedgerEvent[], paymentId: string, asOf?: Date): Trace {
   const visible = recordedUpTo(events, asOf);
   const payment = visible.find(
-    (event) => event.type === 'RijkPaymentRecorded' && (event.data as { paymentId?: string }).paymentId === paymentId,
+    (event): event is LedgerEvent & EventOf<'RijkPaymentRecorded'> =>
+      event.type === 'RijkPaymentRecorded' && event.data.paymentId === paymentId,
   );
   if (!payment)
     throw new DomainError(
@@ -39,9 +40,8 @@ export function tracePayment(regionId: string, events: readonly LedgerEvent[], p
       `no Rijk payment "${paymentId}" is recorded for region "${regionId}"`,
       'payment',
     );
-  const year = yearOf(payment)!;
-  const amount = parseAmount((payment.data as { amount: string }).amount);
-  const destination = postingsOfRecorded(payment).find((posting) => posting.account !== Accounts.rijk);
+  const { year, amount } = payment.data;
+  const destination = postingsOf(payment).find((posting) => posting.account !== Accounts.rijk);
   const trace = { regionId, paymentId, year, amount: formatAmount(amount), asOf: asOf?.toISOString() ?? null };
   // a payment of 0.00 moved nothing: it has no postings and no flows
   if (!destination) return { ...trace, flows: [] };

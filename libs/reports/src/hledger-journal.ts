@@ -1,5 +1,6 @@
-import { parseAmount, formatAmount } from '@libs/money';
-import { LedgerEvent, postingsOfRecorded, yearOf } from '@libs/projections';
+import { factIdOf, postingsOf, ruleOf, yearOf } from '@libs/domain/model';
+import { formatAmount } from '@libs/money';
+import { LedgerEvent } from '@libs/projections';
 
 /**
  * The region's money events as an hledger journal: one transaction per event, dated on the last day
@@ -24,20 +25,18 @@ export function renderHledgerJournal(
   ];
   for (const event of events) {
     const eventYear = yearOf(event);
-    const postings = postingsOfRecorded(event);
+    const postings = postingsOf(event);
     if (postings.length === 0 || eventYear === undefined || (year !== undefined && eventYear !== year)) continue;
-    const data = event.data as Record<string, unknown>;
-    const id = ['paymentId', 'costId', 'coPaymentId', 'expenditureId', 'advanceId', 'transferId', 'spendingId']
-      .map((field) => data[field])
-      .find((value) => typeof value === 'string');
-    const description =
-      `${event.type}${id ? ` ${String(id)}` : ''}${data.scheme ? ` ${String(data.scheme)}` : ''}`.replace(/[;|]/g, ' ');
+    const id = factIdOf(event)?.[1];
+    const scheme = 'scheme' in event.data ? event.data.scheme : undefined;
+    const rule = ruleOf(event);
+    const description = `${event.type}${id ? ` ${id}` : ''}${scheme ? ` ${scheme}` : ''}`.replace(/[;|]/g, ' ');
     lines.push(
-      `${eventYear}-12-31 * ${description}  ; event:${event.eventId}, type:${event.type}${data.rule ? `, rule:${String(data.rule)}` : ''}, recorded:${event.metadata.recordedAt}`,
+      `${eventYear}-12-31 * ${description}  ; event:${event.eventId}, type:${event.type}${rule ? `, rule:${rule}` : ''}, recorded:${event.metadata.recordedAt}`,
     );
     const width = Math.max(...postings.map((posting) => posting.account.length));
     for (const posting of postings) {
-      lines.push(`    ${posting.account.padEnd(width)}  ${formatAmount(parseAmount(posting.amount))} EUR`);
+      lines.push(`    ${posting.account.padEnd(width)}  ${formatAmount(posting.amount)} EUR`);
     }
     lines.push('');
   }

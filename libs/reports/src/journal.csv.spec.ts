@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { Account, isAccount } from '@libs/domain';
+import { parseAmount } from '@libs/money';
 import { LedgerEvent } from '@libs/projections';
 import {
   defaultJournalMapping,
@@ -9,58 +11,110 @@ import {
   SEVERAL_ACCOUNTS,
 } from './journal.csv';
 
-const event = (eventId: string, type: string, year: number, postings: [string, string][], extra = {}): LedgerEvent => ({
+const envelope = (eventId: string) => ({
   eventId,
-  type,
-  revision: 0n as never,
-  data: { regionId: 'r', year, ...extra, postings: postings.map(([account, amount]) => ({ account, amount })) },
-  metadata: { recordedAt: '2026-07-01T10:00:00.000Z', actor: 'cli:anna', source: 'r.jsonl:3' } as never,
+  revision: 0n,
+  position: 0n,
+  metadata: {
+    recordedAt: '2026-07-01T10:00:00.000Z',
+    actor: 'cli:anna',
+    source: 'r.jsonl:3',
+    commandId: 'c',
+    causationId: 'c',
+    correlationId: 'c',
+    schemaVersion: 1,
+  },
+});
+const account = (name: string): Account => {
+  if (!isAccount(name)) throw new Error(`not an account: ${name}`);
+  return name;
+};
+const postings = (pairs: [string, string][]) =>
+  pairs.map(([name, amount]) => ({ account: account(name), amount: parseAmount(amount) }));
+
+const payment = (
+  eventId: string,
+  year: number,
+  paymentId: string,
+  scheme: 'BW' | 'MO',
+  pairs: [string, string][],
+): LedgerEvent => ({
+  ...envelope(eventId),
+  type: 'RijkPaymentRecorded',
+  data: {
+    regionId: 'r',
+    paymentId,
+    year,
+    scheme,
+    basis: 'historical',
+    recipient: 'GM0001',
+    amount: parseAmount(pairs[1][1]),
+    postings: postings(pairs),
+  },
 });
 
-const EVENTS = [
-  event(
-    'e1',
-    'RijkPaymentRecorded',
-    2024,
-    [
-      ['rijk', '-1000.00'],
-      ['region:r:bw-historical', '1000.00'],
-    ],
-    { paymentId: 'iu-2024', scheme: 'BW' },
-  ),
-  event(
-    'e2',
-    'BwHistoricalDistributed',
-    2024,
-    [
-      ['region:r:bw-historical', '-1000.00'],
-      ['municipality:GM0001:bw', '600.00'],
-      ['municipality:GM0002:bw', '400.00'],
-    ],
-    { rule: 'bw-historical-distribution', scheme: 'BW' },
-  ),
-  event(
-    'e3',
-    'SolidarityTransferred',
-    2024,
-    [
-      ['municipality:GM0001:bw', '-30.00'],
-      ['municipality:GM0003:bw', '-20.00'],
-      ['municipality:GM0002:bw', '50.00'],
-    ],
-    { rule: 'solidarity' },
-  ),
-  event(
-    'e4',
-    'RijkPaymentRecorded',
-    2025,
-    [
-      ['rijk', '-5.00'],
-      ['municipality:GM0001:mo', '5.00'],
-    ],
-    { paymentId: 'du-2025', scheme: 'MO' },
-  ),
-  event('e5', 'YearClosed', 2024, []),
+const EVENTS: LedgerEvent[] = [
+  payment('e1', 2024, 'iu-2024', 'BW', [
+    ['rijk', '-1000.00'],
+    ['region:r:bw-historical', '1000.00'],
+  ]),
+  {
+    ...envelope('e2'),
+    type: 'BwHistoricalDistributed',
+    data: {
+      regionId: 'r',
+      year: 2024,
+      scheme: 'BW',
+      rule: 'bw-historical-distribution',
+      inputs: {
+        historicalPayments: 0n,
+        regionalBudget: 0n,
+        budgetVersion: null,
+        objectivePct: '0',
+        skim: 0n,
+        formula: '',
+        remainder: 0n,
+      },
+      allocation: { total: 100000n, previousTotal: 0n, lines: [] },
+      postings: postings([
+        ['region:r:bw-historical', '-1000.00'],
+        ['municipality:GM0001:bw', '600.00'],
+        ['municipality:GM0002:bw', '400.00'],
+      ]),
+    },
+  },
+  {
+    ...envelope('e3'),
+    type: 'SolidarityTransferred',
+    data: {
+      regionId: 'r',
+      year: 2024,
+      scheme: 'BW',
+      rule: 'solidarity',
+      agreementVersion: 1,
+      inputs: {
+        baseline: 'income',
+        executionCosts: 'actual',
+        surchargePct: null,
+        cap: false,
+        policyCorrections: false,
+        ownAccountPct: '0',
+        weighted: false,
+      },
+      volume: 5000n,
+      lines: [],
+      postings: postings([
+        ['municipality:GM0001:bw', '-30.00'],
+        ['municipality:GM0003:bw', '-20.00'],
+        ['municipality:GM0002:bw', '50.00'],
+      ]),
+    },
+  },
+  payment('e4', 2025, 'du-2025', 'MO', [
+    ['rijk', '-5.00'],
+    ['municipality:GM0001:mo', '5.00'],
+  ]),
+  { ...envelope('e5'), type: 'YearClosed', data: { regionId: 'r', year: 2024 } },
 ];
 
 describe('journal CSV', () => {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { formatAmount, formatCalendarDateNl, formatDateTimeNl, parseAmount } from '@libs/money';
-import { LedgerEvent, postingsOfRecorded, yearOf } from '@libs/projections';
+import { factIdOf, postingsOf, ruleOf, yearOf } from '@libs/domain';
+import { formatAmount, formatCalendarDateNl, formatDateTimeNl } from '@libs/money';
+import { LedgerEvent } from '@libs/projections';
 import { CsvLocale, renderCsv } from './csv';
 import { eventLabel } from './event-labels';
 
@@ -215,22 +216,18 @@ export function renderJournalCsv(events: readonly LedgerEvent[], options: Journa
   };
   for (const event of events) {
     const year = yearOf(event);
-    const postings = postingsOfRecorded(event);
+    const postings = postingsOf(event);
     if (postings.length === 0 || year === undefined || (options.year !== undefined && year !== options.year)) continue;
-    const data = event.data as Record<string, unknown>;
-    const id = ['paymentId', 'costId', 'coPaymentId', 'expenditureId', 'advanceId', 'transferId', 'spendingId']
-      .map((field) => data[field])
-      .find((value) => typeof value === 'string');
+    const id = factIdOf(event)?.[1];
     const label = eventLabel(event.type);
-    const scheme = typeof data.scheme === 'string' && !label.split(' ').includes(data.scheme) ? data.scheme : '';
+    const ownScheme = 'scheme' in event.data ? event.data.scheme : undefined;
+    const scheme = ownScheme !== undefined && !label.split(' ').includes(ownScheme) ? ownScheme : '';
     const description = [label, id, scheme].filter(Boolean).join(' ');
     const date = `${year}-12-31`;
     for (const posting of postings) {
-      const cents = parseAmount(posting.amount);
+      const cents = posting.amount;
       const others = new Set(
-        postings
-          .filter((other) => (cents < 0n ? parseAmount(other.amount) > 0n : parseAmount(other.amount) < 0n))
-          .map((other) => other.account),
+        postings.filter((other) => (cents < 0n ? other.amount > 0n : other.amount < 0n)).map((other) => other.account),
       );
       const counter = others.size === 1 ? [...others][0] : SEVERAL_ACCOUNTS;
       const rule = ledgerOf(posting.account);
@@ -240,7 +237,7 @@ export function renderJournalCsv(events: readonly LedgerEvent[], options: Journa
         String(year),
         event.eventId,
         eventLabel(event.type),
-        typeof data.rule === 'string' ? data.rule : '',
+        ruleOf(event) ?? '',
         description,
         posting.account,
         counter,

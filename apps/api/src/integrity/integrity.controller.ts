@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RegionState } from '@libs/domain';
+import { fold } from '@libs/domain';
 import { regionStream } from '@libs/event-store';
 import { describeProblem, toDomainEvent, verifyStore } from '@libs/ledger';
 import type { Request } from 'express';
@@ -45,7 +45,7 @@ export class IntegrityController {
     requireReadable(
       requirePrincipal(request),
       params.regionId,
-      first.type === 'RegionRegistered' ? RegionState.fold([toDomainEvent(first)]) : undefined,
+      first.type === 'RegionRegistered' ? fold([toDomainEvent(first)]) : undefined,
     );
     const [report] = await this.ledger.track(() => verifyStore(this.ledger.store, params.regionId));
     if (!report) throw notFound(`region "${params.regionId}" is not registered`, 'regionId');

@@ -38,9 +38,9 @@ export class QueriesController {
   @ApiOkResponse({ description: 'the postings, as `geldstroom explain --format json`' })
   async explain(@Req() request: Request, @Param() params: RegionParamsDto, @Query() query: ExplainQueryDto) {
     const asOf = asOfDate(query.asOf);
-    await readRegion(this.ledger, requirePrincipal(request), params.regionId, asOf);
+    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId, asOf);
     return explainAccount(
-      params.regionId,
+      state,
       await this.ledger.ledger.regionEvents(params.regionId),
       query.year,
       query.account,

@@ -120,5 +120,5 @@ export class RegionsController {
 
 export function requireYear(state: RegionState, year: number): void {
   if (!state.activeYears.has(year))
-    throw notFound(`region "${state.regionId}" has nothing recorded for ${year}`, 'year');
+    throw notFound(`region "${state.region?.regionId}" has nothing recorded for ${year}`, 'year');
 }

@@ -25,8 +25,8 @@ export async function explainCommand(context: CliContext): Promise<number> {
   const asOf = asOfOption(values['as-of']);
   return withStore(context, values.store, async (store) => {
     const ledger = new Ledger(store);
-    await loadRegion(ledger, regionId, asOf);
-    const explanation = explainAccount(regionId, await ledger.regionEvents(regionId), year, account, asOf);
+    const state = await loadRegion(ledger, regionId, asOf);
+    const explanation = explainAccount(state, await ledger.regionEvents(regionId), year, account, asOf);
     context.io.out(format === 'json' ? JSON.stringify(explanation, null, 2) : renderExplanationText(explanation));
     return 0;
   });

@@ -7,27 +7,35 @@ import {
   RecordInhabitants,
 } from './command.types';
 import { DomainError, invalidField } from '../errors';
-import { RegionState } from '../state/region-state';
+import { RegisteredRegionView } from '../state/region-state';
 
 /** Checks a command can only make against the recorded region: membership, key sums, agreement coherence. */
-export function requireMember(state: RegionState, code: string, field: string): void {
+export function requireMember(state: RegisteredRegionView, code: string, field: string): void {
   if (!state.isMember(code)) {
-    throw new DomainError('UNKNOWN_MUNICIPALITY', `${code} is not a municipality of region "${state.regionId}"`, field);
+    throw new DomainError(
+      'UNKNOWN_MUNICIPALITY',
+      `${code} is not a municipality of region "${state.region.regionId}"`,
+      field,
+    );
   }
 }
 
-export function checkMemberWeights(weights: Readonly<Record<string, string>>, state: RegionState, field: string): void {
+export function checkMemberWeights(
+  weights: Readonly<Record<string, string>>,
+  state: RegisteredRegionView,
+  field: string,
+): void {
   for (const code of Object.keys(weights)) {
     if (!state.isMember(code))
       throw new DomainError(
         'UNKNOWN_MUNICIPALITY',
-        `${code} is not a municipality of region "${state.regionId}"`,
+        `${code} is not a municipality of region "${state.region.regionId}"`,
         `${field}.${code}`,
       );
   }
 }
 
-export function checkKey(command: AdoptDistributionKey, state: RegionState): void {
+export function checkKey(command: AdoptDistributionKey, state: RegisteredRegionView): void {
   checkMemberWeights(command.weights, state, 'weights');
   const missing = state.memberCodes().filter((code) => command.weights[code] === undefined);
   if (missing.length > 0)
@@ -85,7 +93,7 @@ export function checkReserveAgreement(command: AdoptReserveAgreement): void {
   }
 }
 
-export function checkSolidarityAgreement(command: AdoptSolidarityAgreement, state: RegionState): void {
+export function checkSolidarityAgreement(command: AdoptSolidarityAgreement, state: RegisteredRegionView): void {
   if (command.executionCosts === 'surcharge' && command.surchargePct === undefined) {
     throw new DomainError('MISSING_FIELD', 'is required when executionCosts is "surcharge"', 'surchargePct');
   }
@@ -101,7 +109,7 @@ export function checkSolidarityAgreement(command: AdoptSolidarityAgreement, stat
   }
 }
 
-export function checkCounts(command: RecordInhabitants, state: RegionState): void {
+export function checkCounts(command: RecordInhabitants, state: RegisteredRegionView): void {
   checkMemberWeights(command.counts, state, 'counts');
   const missing = state.memberCodes().filter((code) => command.counts[code] === undefined);
   if (missing.length > 0)

@@ -1,9 +1,11 @@
 import { Cents, formatAmount, Rational } from '@libs/money';
 import { Account, Accounts } from '../accounts';
-import { Scheme } from '../commands/command.types';
 import { DomainError } from '../errors';
-import { DerivedEventType, DerivedMoneyData, DomainEvent, RuleId } from '../events/event.types';
-import { RegionState } from '../state/region-state';
+import { AllocationTrail, DerivedEvent, KeyReference } from '../events/derived.events';
+import { DomainEventType } from '../events/domain-event';
+import { Postings } from '../events/posting';
+import { Scheme } from '../scheme';
+import { RegisteredRegionView } from '../state/region-state';
 import { budgetInForce, KEY_IDS } from './in-force';
 import { splitByKey } from './key-split';
 import { anyNonZero, postings, shareMovements, transfer } from './postings';
@@ -13,83 +15,62 @@ import { anyNonZero, postings, shareMovements, transfer } from './postings';
  * and agreements in force and returns events for the difference with what earlier runs recorded —
  * so a run is idempotent, and a new circulaire, budget revision or key version yields corrections.
  */
-export function planAllocationRun(state: RegionState, year: number): DomainEvent[] {
+export function planAllocationRun(state: RegisteredRegionView, year: number): DerivedEvent[] {
   return [...planBw(state, year), ...planMo(state, year)];
 }
 
-type Inputs = DerivedMoneyData['inputs'];
-type AllocationEventType = Exclude<DerivedEventType, 'SolidarityTransferred'>;
-
-interface Step {
-  readonly state: RegionState;
-  readonly year: number;
-  readonly scheme: Scheme;
-  readonly type: AllocationEventType;
-  readonly rule: RuleId;
-}
-
-/** Moves the skim from the pot the Rijk paid into to the provisions, as far as not moved before. */
-function skimStep(step: Step, from: Account, to: Account, target: Cents, inputs: Inputs): DomainEvent[] {
-  const before = step.state.ledger.sum(step.year, to, step.type);
-  if (target === before) return [];
-  return [
-    {
-      type: step.type,
-      data: {
-        regionId: step.state.regionId!,
-        year: step.year,
-        scheme: step.scheme,
-        rule: step.rule,
-        inputs: { ...inputs, target: formatAmount(target), previouslyRecorded: formatAmount(before) },
-        postings: transfer(from, to, target - before),
-      },
-    },
-  ];
+/** A split's part of a derived event: the key, the trail and the postings of the deltas. */
+interface SplitPart {
+  readonly key: KeyReference | undefined;
+  readonly allocation: AllocationTrail;
+  readonly postings: Postings;
 }
 
 /**
  * Splits `total` over the members by key between `pool` and their scheme accounts — to the members
- * (`+1`: a distribution) or from them (`-1`: a contribution) — as far as not split so before.
+ * (`+1`: a distribution) or from them (`-1`: a contribution) — as far as `type` events did not split
+ * it so before; undefined when nothing changes.
  */
-function splitStep(
-  step: Step,
-  keyId: string,
-  pool: Account,
-  total: Cents,
-  direction: 1n | -1n,
-  inputs: Inputs,
-): DomainEvent[] {
-  const { state, year, scheme, type } = step;
+function splitDelta(
+  state: RegisteredRegionView,
+  year: number,
+  scheme: Scheme,
+  type: DomainEventType,
+  split: { keyId: string; pool: Account; total: Cents; direction: 1n | -1n },
+): SplitPart | undefined {
   const memberAccount = (code: string) => Accounts.municipality(code, scheme);
   const previous = new Map(
-    state.memberCodes().map((code) => [code, direction * state.ledger.sum(year, memberAccount(code), type)]),
+    state.memberCodes().map((code) => [code, split.direction * state.ledger.sum(year, memberAccount(code), type)]),
   );
-  const split = splitByKey(state, keyId, year, total, previous);
-  if (!anyNonZero(split.deltas.values())) return [];
-  const moves = new Map([...split.deltas].map(([code, delta]) => [code, direction * delta]));
-  return [
-    {
-      type,
-      data: {
-        regionId: state.regionId!,
-        year,
-        scheme,
-        rule: step.rule,
-        ...(split.key ? { key: split.key } : {}),
-        inputs,
-        allocation: split.trail,
-        postings: postings(shareMovements(pool, moves, memberAccount)),
-      },
-    },
-  ];
+  const result = splitByKey(state, split.keyId, year, split.total, previous);
+  if (!anyNonZero(result.deltas.values())) return undefined;
+  const moves = new Map([...result.deltas].map(([code, delta]) => [code, split.direction * delta]));
+  return {
+    key: result.key,
+    allocation: result.trail,
+    postings: postings(shareMovements(split.pool, moves, memberAccount)),
+  };
 }
 
-function planBw(state: RegionState, year: number): DomainEvent[] {
-  const regionId = state.regionId!;
+/** What a skim moves now: its target less what earlier runs moved, or undefined when that is nothing. */
+function skimDelta(
+  state: RegisteredRegionView,
+  year: number,
+  move: { from: Account; to: Account; type: DomainEventType; target: Cents },
+) {
+  const previouslyRecorded = state.ledger.sum(year, move.to, move.type);
+  if (move.target === previouslyRecorded) return undefined;
+  return {
+    target: move.target,
+    previouslyRecorded,
+    postings: transfer(move.from, move.to, move.target - previouslyRecorded),
+  };
+}
+
+function planBw(state: RegisteredRegionView, year: number): DerivedEvent[] {
+  const regionId = state.region.regionId;
   const historical = Accounts.bwHistorical(regionId);
   const provisions = Accounts.provisions(regionId, 'BW');
-  const step = (type: AllocationEventType, rule: RuleId): Step => ({ state, year, scheme: 'BW', type, rule });
-
   const payments = state.ledger.sum(year, historical, 'RijkPaymentRecorded');
   const budget = budgetInForce(state, year, 'BW');
   const budgetCents = budget?.amount ?? 0n;
@@ -103,53 +84,76 @@ function planBw(state: RegionState, year: number): DomainEvent[] {
     );
   }
   const inputs = {
-    historicalPayments: formatAmount(payments),
-    regionalBudget: formatAmount(budgetCents),
+    historicalPayments: payments,
+    regionalBudget: budgetCents,
     budgetVersion: budget?.version ?? null,
     objectivePct,
   };
+  const base = { regionId, year, scheme: 'BW' } as const;
   const remainder = payments - skim;
   const contribution = budgetCents - skim;
-  return [
-    ...skimStep(step('BwHistoricalSkimmed', 'bw-skim'), historical, provisions, skim, {
-      ...inputs,
-      formula: 'round(C × (1 − p/100))',
-    }),
-    ...splitStep(
-      step('BwHistoricalDistributed', 'bw-historical-distribution'),
-      KEY_IDS.bwHistorical,
-      historical,
-      remainder,
-      1n,
-      {
-        ...inputs,
-        skim: formatAmount(skim),
-        formula: 'H − K split by bw-historical',
-        remainder: formatAmount(remainder),
+  const events: DerivedEvent[] = [];
+  const skimmed = skimDelta(state, year, {
+    from: historical,
+    to: provisions,
+    type: 'BwHistoricalSkimmed',
+    target: skim,
+  });
+  if (skimmed) {
+    const { postings: moved, ...progress } = skimmed;
+    events.push({
+      type: 'BwHistoricalSkimmed',
+      data: {
+        ...base,
+        rule: 'bw-skim',
+        inputs: { ...inputs, formula: 'round(C × (1 − p/100))', ...progress },
+        postings: moved,
       },
-    ),
-    ...splitStep(
-      step('BwContributionsCharged', 'bw-objective-contribution'),
-      KEY_IDS.bwObjective,
-      provisions,
-      contribution,
-      -1n,
-      {
-        ...inputs,
-        skim: formatAmount(skim),
-        formula: 'C − K split by bw-objective',
-        contribution: formatAmount(contribution),
+    });
+  }
+  const distributed = splitDelta(state, year, 'BW', 'BwHistoricalDistributed', {
+    keyId: KEY_IDS.bwHistorical,
+    pool: historical,
+    total: remainder,
+    direction: 1n,
+  });
+  if (distributed) {
+    const formula = 'H − K split by bw-historical';
+    events.push({
+      type: 'BwHistoricalDistributed',
+      data: {
+        ...base,
+        rule: 'bw-historical-distribution',
+        ...distributed,
+        inputs: { ...inputs, skim, formula, remainder },
       },
-    ),
-  ];
+    });
+  }
+  const charged = splitDelta(state, year, 'BW', 'BwContributionsCharged', {
+    keyId: KEY_IDS.bwObjective,
+    pool: provisions,
+    total: contribution,
+    direction: -1n,
+  });
+  if (charged) {
+    const formula = 'C − K split by bw-objective';
+    events.push({
+      type: 'BwContributionsCharged',
+      data: {
+        ...base,
+        rule: 'bw-objective-contribution',
+        ...charged,
+        inputs: { ...inputs, skim, formula, contribution },
+      },
+    });
+  }
+  return events;
 }
 
-function planMo(state: RegionState, year: number): DomainEvent[] {
-  const regionId = state.regionId!;
+function planMo(state: RegisteredRegionView, year: number): DerivedEvent[] {
+  const regionId = state.region.regionId;
   const moBudget = Accounts.moBudget(regionId);
   const provisions = Accounts.provisions(regionId, 'MO');
-  const step = (type: AllocationEventType, rule: RuleId): Step => ({ state, year, scheme: 'MO', type, rule });
-
   const payments = state.ledger.sum(year, moBudget, 'RijkPaymentRecorded');
   const budget = budgetInForce(state, year, 'MO');
   const skim = budget?.amount ?? 0n;
@@ -159,18 +163,30 @@ function planMo(state: RegionState, year: number): DomainEvent[] {
       `MO skim for ${year} (the regional MO budget of ${formatAmount(skim)}) exceeds the MO payments to the central municipality of ${formatAmount(payments)}`,
     );
   }
-  const inputs = {
-    moPayments: formatAmount(payments),
-    regionalBudget: formatAmount(skim),
-    budgetVersion: budget?.version ?? null,
-  };
+  const inputs = { moPayments: payments, regionalBudget: skim, budgetVersion: budget?.version ?? null };
+  const base = { regionId, year, scheme: 'MO' } as const;
   const remainder = payments - skim;
-  return [
-    ...skimStep(step('MoBudgetSkimmed', 'mo-skim'), moBudget, provisions, skim, { ...inputs, formula: 'C_MO' }),
-    ...splitStep(step('MoBudgetDistributed', 'mo-distribution'), KEY_IDS.moObjective, moBudget, remainder, 1n, {
-      ...inputs,
-      formula: 'M − C_MO split by mo-objective',
-      remainder: formatAmount(remainder),
-    }),
-  ];
+  const events: DerivedEvent[] = [];
+  const skimmed = skimDelta(state, year, { from: moBudget, to: provisions, type: 'MoBudgetSkimmed', target: skim });
+  if (skimmed) {
+    const { postings: moved, ...progress } = skimmed;
+    events.push({
+      type: 'MoBudgetSkimmed',
+      data: { ...base, rule: 'mo-skim', inputs: { ...inputs, formula: 'C_MO', ...progress }, postings: moved },
+    });
+  }
+  const distributed = splitDelta(state, year, 'MO', 'MoBudgetDistributed', {
+    keyId: KEY_IDS.moObjective,
+    pool: moBudget,
+    total: remainder,
+    direction: 1n,
+  });
+  if (distributed) {
+    const formula = 'M − C_MO split by mo-objective';
+    events.push({
+      type: 'MoBudgetDistributed',
+      data: { ...base, rule: 'mo-distribution', ...distributed, inputs: { ...inputs, formula, remainder } },
+    });
+  }
+  return events;
 }

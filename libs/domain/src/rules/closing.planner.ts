@@ -1,8 +1,9 @@
-import { formatAmount, parseAmount } from '@libs/money';
+import { formatAmount } from '@libs/money';
 import { Accounts } from '../accounts';
 import { invariant } from '../errors';
-import { DomainEvent, postingsOf } from '../events/event.types';
-import { RegionState } from '../state/region-state';
+import { DomainEvent, postingsOf } from '../events/domain-event';
+import { evolve } from '../state/evolve';
+import { isRegistered, RegisteredRegionView } from '../state/region-state';
 import { planAllocationRun } from './allocation.planner';
 import { reserveAgreementInForce } from './in-force';
 import { planReserveBand, reserveBand } from './reserve-band.planner';
@@ -12,14 +13,16 @@ import { planSolidarity } from './solidarity.planner';
 /**
  * The year-end closing of domain.md §6, in its fixed order, on a scratch copy of the state so each
  * step sees what the steps before it recorded. Returns every event the closing records (the final
- * YearClosed marker included); throws and records nothing when an invariant would break.
+ * YearClosed marker included); a broken invariant of domain.md §7 is a bug (InvariantViolation) and
+ * nothing is recorded.
  */
-export function planClosing(state: RegionState, year: number): DomainEvent[] {
+export function planClosing(state: RegisteredRegionView, year: number): DomainEvent[] {
   const scratch = state.clone();
+  invariant(isRegistered(scratch), () => `a copy of region "${state.region.regionId}" lost its registration`);
   const events: DomainEvent[] = [];
-  const record = (planned: DomainEvent[]) => {
+  const record = (planned: readonly DomainEvent[]) => {
     for (const event of planned) {
-      scratch.apply(event);
+      evolve(scratch, event);
       events.push(event);
     }
   };
@@ -28,13 +31,13 @@ export function planClosing(state: RegionState, year: number): DomainEvent[] {
   record(planReserveBand(scratch, year));
   record(planSolidarity(scratch, year));
   checkClosingInvariants(scratch, year, events);
-  events.push({ type: 'YearClosed', data: { regionId: scratch.regionId!, year } });
+  events.push({ type: 'YearClosed', data: { regionId: scratch.region.regionId, year } });
   return events;
 }
 
 /** domain.md §7, checked on the state the closing would leave behind. */
-function checkClosingInvariants(state: RegionState, year: number, events: readonly DomainEvent[]): void {
-  const regionId = state.regionId!;
+function checkClosingInvariants(state: RegisteredRegionView, year: number, events: readonly DomainEvent[]): void {
+  const regionId = state.region.regionId;
   const mustBeZero = [
     Accounts.provisions(regionId, 'BW'),
     Accounts.provisions(regionId, 'MO'),
@@ -59,7 +62,7 @@ function checkClosingInvariants(state: RegionState, year: number, events: readon
     );
   }
   for (const event of events) {
-    const total = postingsOf(event).reduce((sum, posting) => sum + parseAmount(posting.amount), 0n);
+    const total = postingsOf(event).reduce((sum, posting) => sum + posting.amount, 0n);
     invariant(total === 0n, () => `${event.type} postings sum to ${formatAmount(total)}`);
   }
 }

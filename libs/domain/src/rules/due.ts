@@ -1,8 +1,8 @@
 import { Cents } from '@libs/money';
 import { Accounts } from '../accounts';
 import { Scheme } from '../scheme';
-import { DomainEventType } from '../events/event.types';
-import { RegionState } from '../state/region-state';
+import { DomainEventType } from '../events/domain-event';
+import { RegionView } from '../state/region-state';
 
 /**
  * domain.md §6 *Due*: the lines of a municipality's account that are regional money — what it settles
@@ -29,7 +29,7 @@ export interface Due {
 }
 
 /** What the central municipality and a municipality still have to pay each other for a year and scheme. */
-export function dueFor(state: RegionState, year: number, code: string, scheme: Scheme): Due {
+export function dueFor(state: RegionView, year: number, code: string, scheme: Scheme): Due {
   const regional = state.ledger.sum(year, Accounts.municipality(code, scheme), ...REGIONAL_MONEY_EVENTS[scheme]);
   const advances = state.advances.get(`${year}:${code}:${scheme}`) ?? 0n;
   return { advances, due: regional + advances };

@@ -1,6 +1,6 @@
 import { Cents } from '@libs/money';
-import { Scheme } from '../commands/command.types';
-import { BudgetVersion, KeyVersion, RegionState, ReserveAgreement, SolidarityAgreement } from '../state/region-state';
+import { Scheme } from '../scheme';
+import { BudgetVersion, KeyVersion, RegionView, ReserveAgreement, SolidarityAgreement } from '../state/region-state';
 
 /** The three keys the rules split by (domain.md §4). */
 export const KEY_IDS = {
@@ -13,7 +13,7 @@ export const KEY_IDS = {
 export const SETTLEMENT_KEY: Readonly<Record<Scheme, string>> = { BW: KEY_IDS.bwObjective, MO: KEY_IDS.moObjective };
 
 /** The highest version whose validity covers the year. */
-export function keyInForce(state: RegionState, keyId: string, year: number): KeyVersion | undefined {
+export function keyInForce(state: RegionView, keyId: string, year: number): KeyVersion | undefined {
   let best: KeyVersion | undefined;
   for (const key of state.keys.get(keyId) ?? []) {
     const covers = key.validFrom <= year && (key.validTo === undefined || year <= key.validTo);
@@ -23,14 +23,14 @@ export function keyInForce(state: RegionState, keyId: string, year: number): Key
 }
 
 /** The highest version for the year and scheme. */
-export function budgetInForce(state: RegionState, year: number, scheme: Scheme): BudgetVersion | undefined {
+export function budgetInForce(state: RegionView, year: number, scheme: Scheme): BudgetVersion | undefined {
   let best: BudgetVersion | undefined;
   for (const budget of state.budgets.get(`${year}:${scheme}`) ?? [])
     if (!best || budget.version > best.version) best = budget;
   return best;
 }
 
-export function budgetAmount(state: RegionState, year: number, scheme: Scheme): Cents {
+export function budgetAmount(state: RegionView, year: number, scheme: Scheme): Cents {
   return budgetInForce(state, year, scheme)?.amount ?? 0n;
 }
 
@@ -53,10 +53,10 @@ function agreementInForce<T extends { validFrom: number; version: number }>(
   return best;
 }
 
-export function reserveAgreementInForce(state: RegionState, year: number): ReserveAgreement | undefined {
+export function reserveAgreementInForce(state: RegionView, year: number): ReserveAgreement | undefined {
   return agreementInForce(state.reserveAgreements, year);
 }
 
-export function solidarityAgreementInForce(state: RegionState, year: number): SolidarityAgreement | undefined {
+export function solidarityAgreementInForce(state: RegionView, year: number): SolidarityAgreement | undefined {
   return agreementInForce(state.solidarityAgreements, year);
 }

@@ -1,7 +1,7 @@
 import { allocate, Cents, formatAmount, Rational, sumCents } from '@libs/money';
 import { DomainError } from '../errors';
-import { AllocationTrail, KeyReference } from '../events/event.types';
-import { KeyVersion, RegionState } from '../state/region-state';
+import { AllocationTrail, KeyReference } from '../events/derived.events';
+import { KeyVersion, RegionView } from '../state/region-state';
 import { keyInForce } from './in-force';
 
 export interface KeySplit {
@@ -28,13 +28,36 @@ export function weightSum(key: KeyVersion): Rational {
   return Object.values(key.weights).reduce((sum, weight) => sum.add(Rational.fromDecimal(weight)), Rational.ZERO);
 }
 
+/** The exact quotas T·w/Σw of every member and their largest-remainder targets in cents. */
+function targetsByKey(
+  key: KeyVersion | undefined,
+  keyId: string,
+  year: number,
+  members: readonly string[],
+  total: Cents,
+): { targets: Map<string, Cents>; quotas: Map<string, Rational> } {
+  if (total === 0n) return { targets: new Map(members.map((code) => [code, 0n])), quotas: new Map() };
+  if (!key) {
+    throw new DomainError(
+      'KEY_NOT_IN_FORCE',
+      `distribution key "${keyId}" has no version in force for ${year}, and ${formatAmount(total)} must be split by it`,
+    );
+  }
+  const weights = members.map((code) => ({ code, weight: Rational.fromDecimal(key.weights[code] ?? '0') }));
+  const sum = weights.reduce((acc, entry) => acc.add(entry.weight), Rational.ZERO);
+  return {
+    targets: allocate(total, weights),
+    quotas: new Map(weights.map(({ code, weight }) => [code, Rational.fromCents(total).mul(weight).div(sum)])),
+  };
+}
+
 /**
  * Splits `total` over every member by the key in force for the year, and compares each share with
  * `previous` (what earlier events recorded) to give the deltas to record. A key is needed only when
  * money is actually split; a zero total gives zero targets even when no key is in force.
  */
 export function splitByKey(
-  state: RegionState,
+  state: RegionView,
   keyId: string,
   year: number,
   total: Cents,
@@ -42,22 +65,7 @@ export function splitByKey(
 ): KeySplit {
   const members = state.memberCodes();
   const key = keyInForce(state, keyId, year);
-  let targets: Map<string, Cents>;
-  let quotas = new Map<string, Rational>();
-  if (total === 0n) {
-    targets = new Map(members.map((code) => [code, 0n]));
-  } else {
-    if (!key) {
-      throw new DomainError(
-        'KEY_NOT_IN_FORCE',
-        `distribution key "${keyId}" has no version in force for ${year}, and ${formatAmount(total)} must be split by it`,
-      );
-    }
-    const weights = members.map((code) => ({ code, weight: Rational.fromDecimal(key.weights[code] ?? '0') }));
-    const sum = weights.reduce((acc, entry) => acc.add(entry.weight), Rational.ZERO);
-    quotas = new Map(weights.map(({ code, weight }) => [code, Rational.fromCents(total).mul(weight).div(sum)]));
-    targets = allocate(total, weights);
-  }
+  const { targets, quotas } = targetsByKey(key, keyId, year, members, total);
   const deltas = new Map<string, Cents>();
   const lines = members.map((code) => {
     const target = targets.get(code) ?? 0n;
@@ -69,16 +77,16 @@ export function splitByKey(
       code,
       weight: key?.weights[code] ?? '0',
       quota: quota.toDecimalString(6),
-      target: formatAmount(target),
-      remainderCent: formatAmount(target - floorCents),
-      previous: formatAmount(before),
-      delta: formatAmount(target - before),
+      target,
+      remainderCent: target - floorCents,
+      previous: before,
+      delta: target - before,
     };
   });
   return {
     key: key ? keyReference(key) : undefined,
     targets,
     deltas,
-    trail: { total: formatAmount(total), previousTotal: formatAmount(sumCents(previous.values())), lines },
+    trail: { total, previousTotal: sumCents(previous.values()), lines },
   };
 }

@@ -1,7 +1,7 @@
 import { Cents, formatAmount } from '@libs/money';
 import { Account } from '../accounts';
 import { invariant } from '../errors';
-import { Posting } from '../events/event.types';
+import { Posting } from '../events/posting';
 
 /**
  * Builds the postings of one money event from signed movements: zero movements are dropped, several
@@ -15,11 +15,12 @@ export function postings(movements: Iterable<readonly [account: Account, amount:
   const result: Posting[] = [];
   for (const [account, amount] of byAccount) {
     total += amount;
-    if (amount !== 0n) result.push({ account, amount: formatAmount(amount) });
+    if (amount !== 0n) result.push({ account, amount });
   }
   invariant(
     total === 0n,
-    () => `postings must sum to zero, these sum to ${formatAmount(total)}: ${JSON.stringify(result)}`,
+    () =>
+      `postings must sum to zero, these sum to ${formatAmount(total)}: ${result.map((posting) => `${posting.account} ${formatAmount(posting.amount)}`).join(', ')}`,
   );
   return result;
 }

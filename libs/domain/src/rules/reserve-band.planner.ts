@@ -1,8 +1,8 @@
-import { Cents, formatAmount, Rational } from '@libs/money';
-import { Accounts } from '../accounts';
-import { Scheme, SCHEMES } from '../commands/command.types';
-import { DomainEvent } from '../events/event.types';
-import { RegionState, ReserveAgreement } from '../state/region-state';
+import { Cents, Rational } from '@libs/money';
+import { Account, Accounts } from '../accounts';
+import { DerivedEvent, ReserveBandInputs } from '../events/derived.events';
+import { Scheme, SCHEMES } from '../scheme';
+import { RegionView, RegisteredRegionView, ReserveAgreement } from '../state/region-state';
 import { budgetAmount, reserveAgreementInForce, SETTLEMENT_KEY } from './in-force';
 import { splitByKey } from './key-split';
 import { postings, shareMovements, transfer } from './postings';
@@ -13,7 +13,7 @@ export interface ReserveBand {
   readonly max: Cents;
 }
 
-export function reserveBand(state: RegionState, agreement: ReserveAgreement, year: number): ReserveBand {
+export function reserveBand(state: RegionView, agreement: ReserveAgreement, year: number): ReserveBand {
   const base =
     agreement.base.kind === 'fixed'
       ? agreement.base.amount
@@ -28,7 +28,7 @@ export function reserveBand(state: RegionState, agreement: ReserveAgreement, yea
  * memo's "combination of the BW and MO objective keys, weighted by their share in the budget").
  */
 export function splitOverSchemes(
-  state: RegionState,
+  state: RegionView,
   agreement: ReserveAgreement,
   year: number,
   amount: Cents,
@@ -52,94 +52,96 @@ export function splitOverSchemes(
   ]);
 }
 
+/** What every movement of the reserve in a closing starts from. */
+interface Band {
+  readonly state: RegisteredRegionView;
+  readonly agreement: ReserveAgreement;
+  readonly year: number;
+  readonly reserve: Account;
+  readonly inputs: ReserveBandInputs;
+}
+
 /** Step 4: bring the reserve back inside its band, from or to the municipalities (or a fund). */
-export function planReserveBand(state: RegionState, year: number): DomainEvent[] {
+export function planReserveBand(state: RegisteredRegionView, year: number): DerivedEvent[] {
   const agreement = reserveAgreementInForce(state, year);
   if (!agreement) return [];
-  const regionId = state.regionId!;
-  const reserve = Accounts.reserve(regionId);
+  const reserve = Accounts.reserve(state.region.regionId);
   const balance = state.ledger.balanceUpTo(year, reserve);
   const band = reserveBand(state, agreement, year);
-  const inputs = {
-    balance: formatAmount(balance),
-    base: formatAmount(band.base),
+  const inputs: ReserveBandInputs = {
+    balance,
+    base: band.base,
     baseKind: agreement.base.kind,
     minPct: agreement.minPct,
     maxPct: agreement.maxPct,
-    min: formatAmount(band.min),
-    max: formatAmount(band.max),
+    min: band.min,
+    max: band.max,
     reserveAgreementVersion: agreement.version,
-    budgetBW: formatAmount(budgetAmount(state, year, 'BW')),
-    budgetMO: formatAmount(budgetAmount(state, year, 'MO')),
+    budgetBW: budgetAmount(state, year, 'BW'),
+    budgetMO: budgetAmount(state, year, 'MO'),
   };
-
-  if (balance < band.min) {
-    const target = agreement.replenishTo === 'min' ? band.min : band.max;
-    const amount = target - balance;
-    return schemeParts(state, agreement, year, amount).map(([scheme, part, split]) => ({
-      type: 'ReserveReplenished' as const,
-      data: {
-        regionId,
-        year,
-        scheme,
-        rule: 'reserve-replenishment' as const,
-        ...(split.key ? { key: split.key } : {}),
-        inputs: {
-          ...inputs,
-          replenishTo: agreement.replenishTo,
-          target: formatAmount(target),
-          amount: formatAmount(amount),
-          schemePart: formatAmount(part),
-        },
-        allocation: split.trail,
-        postings: postings(
-          shareMovements(reserve, negate(split.targets), (code) => Accounts.municipality(code, scheme)),
-        ),
-      },
-    }));
-  }
-
-  if (balance > band.max) {
-    const target = agreement.payoutTo === 'max' ? band.max : band.min;
-    const amount = balance - target;
-    const excessInputs = {
-      ...inputs,
-      payoutTo: agreement.payoutTo,
-      target: formatAmount(target),
-      amount: formatAmount(amount),
-    };
-    if (agreement.excessTo.kind === 'fund') {
-      return [
-        {
-          type: 'ReserveExcessTransferredToFund',
-          data: {
-            regionId,
-            year,
-            rule: 'reserve-excess-to-fund',
-            inputs: { ...excessInputs, fundId: agreement.excessTo.fundId },
-            postings: transfer(reserve, Accounts.fund(regionId, agreement.excessTo.fundId), amount),
-          },
-        },
-      ];
-    }
-    return schemeParts(state, agreement, year, amount).map(([scheme, part, split]) => ({
-      type: 'ReservePaidOut' as const,
-      data: {
-        regionId,
-        year,
-        scheme,
-        rule: 'reserve-payout' as const,
-        ...(split.key ? { key: split.key } : {}),
-        inputs: { ...excessInputs, schemePart: formatAmount(part) },
-        allocation: split.trail,
-        postings: postings(shareMovements(reserve, split.targets, (code) => Accounts.municipality(code, scheme))),
-      },
-    }));
-  }
+  const context = { state, agreement, year, reserve, inputs };
+  if (balance < band.min) return replenish(context, agreement.replenishTo === 'min' ? band.min : band.max);
+  if (balance > band.max) return payOut(context, agreement.payoutTo === 'max' ? band.max : band.min);
   return [];
 }
 
-function schemeParts(state: RegionState, agreement: ReserveAgreement, year: number, amount: Cents) {
+/** Below the band: the municipalities replenish the reserve to its target, split by each scheme's key. */
+function replenish(band: Band, target: Cents): DerivedEvent[] {
+  const { state, agreement, year, reserve, inputs } = band;
+  const amount = target - inputs.balance;
+  return schemeParts(state, agreement, year, amount).map(([scheme, schemePart, split]) => ({
+    type: 'ReserveReplenished',
+    data: {
+      regionId: state.region.regionId,
+      year,
+      scheme,
+      rule: 'reserve-replenishment',
+      key: split.key,
+      inputs: { ...inputs, replenishTo: agreement.replenishTo, target, amount, schemePart },
+      allocation: split.trail,
+      postings: postings(shareMovements(reserve, negate(split.targets), (code) => Accounts.municipality(code, scheme))),
+    },
+  }));
+}
+
+/** Above the band: the excess goes to a fund, or back to the municipalities split by each scheme's key. */
+function payOut(band: Band, target: Cents): DerivedEvent[] {
+  const { state, agreement, year, reserve } = band;
+  const regionId = state.region.regionId;
+  const amount = band.inputs.balance - target;
+  const inputs = { ...band.inputs, payoutTo: agreement.payoutTo, target, amount };
+  if (agreement.excessTo.kind === 'fund') {
+    const fundId = agreement.excessTo.fundId;
+    return [
+      {
+        type: 'ReserveExcessTransferredToFund',
+        data: {
+          regionId,
+          year,
+          rule: 'reserve-excess-to-fund',
+          inputs: { ...inputs, fundId },
+          postings: transfer(reserve, Accounts.fund(regionId, fundId), amount),
+        },
+      },
+    ];
+  }
+  return schemeParts(state, agreement, year, amount).map(([scheme, schemePart, split]) => ({
+    type: 'ReservePaidOut',
+    data: {
+      regionId,
+      year,
+      scheme,
+      rule: 'reserve-payout',
+      key: split.key,
+      inputs: { ...inputs, schemePart },
+      allocation: split.trail,
+      postings: postings(shareMovements(reserve, split.targets, (code) => Accounts.municipality(code, scheme))),
+    },
+  }));
+}
+
+function schemeParts(state: RegionView, agreement: ReserveAgreement, year: number, amount: Cents) {
   return [...splitOverSchemes(state, agreement, year, amount)]
     .filter(([, part]) => part !== 0n)
     .map(([scheme, part]) => [scheme, part, splitByKey(state, SETTLEMENT_KEY[scheme], year, part)] as const);

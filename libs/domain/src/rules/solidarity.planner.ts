@@ -1,16 +1,15 @@
-import { Cents, formatAmount } from '@libs/money';
+import { Cents } from '@libs/money';
 import { Accounts } from '../accounts';
-import { DomainEvent } from '../events/event.types';
-import { RegionState } from '../state/region-state';
+import { DerivedEvent, SolidarityLine } from '../events/derived.events';
+import { RegisteredRegionView } from '../state/region-state';
 import { solidarityAgreementInForce } from './in-force';
 import { postings } from './postings';
 import { centsAsEuros, computeSolidarity } from './solidarity';
 
 /** Step 5: solidarity on BW among all members, recording only the difference with earlier closings. */
-export function planSolidarity(state: RegionState, year: number): DomainEvent[] {
+export function planSolidarity(state: RegisteredRegionView, year: number): DerivedEvent[] {
   const agreement = solidarityAgreementInForce(state, year);
   if (!agreement) return [];
-  const regionId = state.regionId!;
   const account = (code: string) => Accounts.municipality(code, 'BW');
   const inputs = state.memberCodes().map((code) => {
     const expenditure = state.expenditures.get(`${year}:${code}:BW`);
@@ -26,7 +25,7 @@ export function planSolidarity(state: RegionState, year: number): DomainEvent[] 
   });
   const outcome = computeSolidarity(agreement, year, inputs);
   const deltas = new Map<string, Cents>();
-  const lines = outcome.members.map((member) => {
+  const lines = outcome.members.map((member): SolidarityLine => {
     const previous = state.ledger.sum(year, account(member.code), 'SolidarityTransferred');
     deltas.set(member.code, member.transfer - previous);
     return {
@@ -38,9 +37,9 @@ export function planSolidarity(state: RegionState, year: number): DomainEvent[] 
       pooled: centsAsEuros(member.pooled),
       weight: member.weight.toDecimalString(6),
       cap: member.cap ? centsAsEuros(member.cap) : null,
-      target: formatAmount(member.transfer),
-      previous: formatAmount(previous),
-      delta: formatAmount(member.transfer - previous),
+      target: member.transfer,
+      previous,
+      delta: member.transfer - previous,
     };
   });
   if (![...deltas.values()].some((delta) => delta !== 0n)) return [];
@@ -48,7 +47,7 @@ export function planSolidarity(state: RegionState, year: number): DomainEvent[] 
     {
       type: 'SolidarityTransferred',
       data: {
-        regionId,
+        regionId: state.region.regionId,
         year,
         scheme: 'BW',
         rule: 'solidarity',
@@ -62,7 +61,7 @@ export function planSolidarity(state: RegionState, year: number): DomainEvent[] 
           ownAccountPct: outcome.ownAccountPct,
           weighted: agreement.weights !== undefined,
         },
-        volume: formatAmount(outcome.volume),
+        volume: outcome.volume,
         lines,
         postings: postings([...deltas].map(([code, delta]) => [account(code), delta] as const)),
       },

@@ -1,12 +1,22 @@
 import { Cents } from '@libs/money';
 import { Account } from '../accounts';
-import { DomainEventType } from '../events/event.types';
+import { DomainEventType } from '../events/domain-event';
+
+/** The read side of a PostingLedger. */
+export interface PostingLedgerView {
+  sum(year: number, account: Account, ...eventTypes: readonly DomainEventType[]): Cents;
+  balance(year: number, account: Account): Cents;
+  balanceUpTo(year: number, account: Account): Cents;
+  touchedIn(year: number, account: Account): boolean;
+  accounts(year: number): Account[];
+  years(): number[];
+}
 
 /**
  * Sums of postings by budget year, account and event type: enough to compute every balance and every
  * statement line ("sums of the year's postings, by event") without keeping the events themselves.
  */
-export class PostingLedger {
+export class PostingLedger implements PostingLedgerView {
   private readonly byYear = new Map<number, Map<Account, Map<DomainEventType, Cents>>>();
 
   add(year: number, account: Account, eventType: DomainEventType, amount: Cents): void {

@@ -1,23 +1,21 @@
-import { Cents, parseAmount } from '@libs/money';
+import { Cents } from '@libs/money';
 import {
-  AdoptDistributionKey,
-  AdoptRegionalBudget,
-  AdoptReserveAgreement,
-  AdoptSolidarityAgreement,
-  RecordInhabitants,
-  RegisterRegion,
-} from '../commands/command.types';
-import { DomainEvent, FactData, postingsOf } from '../events/event.types';
-import { factContent, fromFactData } from '../events/fact-data';
-import { canonicalJson } from './canonical-json';
-import { PostingLedger } from './posting-ledger';
+  DistributionKeyAdopted,
+  FactEvent,
+  InhabitantsRecorded,
+  RegionalBudgetAdopted,
+  RegionRegistered,
+  ReserveAgreementAdopted,
+  SolidarityAgreementAdopted,
+} from '../events/fact.events';
+import { PostingLedger, PostingLedgerView } from './posting-ledger';
 
-export type RegionInfo = Omit<RegisterRegion, 'type'>;
-export type KeyVersion = Omit<AdoptDistributionKey, 'type'>;
-export type BudgetVersion = Omit<AdoptRegionalBudget, 'type'>;
-export type ReserveAgreement = Omit<AdoptReserveAgreement, 'type'>;
-export type SolidarityAgreement = Omit<AdoptSolidarityAgreement, 'type'>;
-export type InhabitantCounts = Omit<RecordInhabitants, 'type'>;
+export type RegionInfo = RegionRegistered['data'];
+export type KeyVersion = DistributionKeyAdopted['data'];
+export type BudgetVersion = RegionalBudgetAdopted['data'];
+export type ReserveAgreement = ReserveAgreementAdopted['data'];
+export type SolidarityAgreement = SolidarityAgreementAdopted['data'];
+export type InhabitantCounts = InhabitantsRecorded['data'];
 
 export interface ExpenditureTotals {
   careCosts: Cents;
@@ -25,43 +23,76 @@ export interface ExpenditureTotals {
 }
 
 /**
- * Everything the rules need to know about one region, folded from its event stream. The fold owns the
- * instance and mutates it in place (replaying thousands of events must stay cheap); `clone` gives
- * `decide` a scratch copy when a command has to look at the effect of its own events.
+ * What the rules may know of one region, read-only: the decider decides from it, the read models read
+ * it. Everything in it was folded from the region's events by `evolve`.
  */
-export class RegionState {
+export interface RegionView {
+  readonly region: RegionInfo | undefined;
+  /** every recorded fact and version by its identity (`factIdentity`), for idempotency */
+  readonly facts: ReadonlyMap<string, FactEvent>;
+  readonly keys: ReadonlyMap<string, readonly KeyVersion[]>;
+  readonly budgets: ReadonlyMap<string, readonly BudgetVersion[]>;
+  readonly reserveAgreements: readonly ReserveAgreement[];
+  readonly solidarityAgreements: readonly SolidarityAgreement[];
+  readonly inhabitants: ReadonlyMap<number, InhabitantCounts>;
+  /** local expenditure by `${year}:${code}:${scheme}` */
+  readonly expenditures: ReadonlyMap<string, Readonly<ExpenditureTotals>>;
+  /** policy corrections by `${year}:${code}` */
+  readonly policyCorrections: ReadonlyMap<string, Cents>;
+  /** advances by `${year}:${code}:${scheme}` (+ paid by the municipality) */
+  readonly advances: ReadonlyMap<string, Cents>;
+  /** years with a reserve opening (one per region; older stores may hold more) */
+  readonly reserveOpeningYears: ReadonlySet<number>;
+  /** years for which money or a budget is recorded: only those can be run or closed (YEAR_EMPTY) */
+  readonly moneyYears: ReadonlySet<number>;
+  readonly ledger: PostingLedgerView;
+  readonly closedYears: ReadonlySet<number>;
+  /** years that have been closed at least once (a reopened year keeps what its closing recorded) */
+  readonly everClosedYears: ReadonlySet<number>;
+  /** years that have any recorded fact or run, for listing */
+  readonly activeYears: ReadonlySet<number>;
+  readonly eventCount: number;
+  /** the member codes in code order; none before registration */
+  memberCodes(): string[];
+  isMember(code: string): boolean;
+  /** a scratch copy to evolve, for a command that must see the effect of its own events */
+  clone(): RegionState;
+}
+
+/** A region after its RegisterRegion: what every command but RegisterRegion decides from. */
+export interface RegisteredRegionView extends RegionView {
+  readonly region: RegionInfo;
+}
+
+export function isRegistered(view: RegionView): view is RegisteredRegionView {
+  return view.region !== undefined;
+}
+
+/**
+ * The fold's own state of one region. `evolve` owns the instance and mutates it in place (replaying
+ * thousands of events must stay cheap); everyone else sees it as a `RegionView`.
+ */
+export class RegionState implements RegionView {
   region: RegionInfo | undefined;
-  /** canonical content of every recorded fact and version, by identity, for idempotency */
-  readonly contents = new Map<string, string>();
+  readonly facts = new Map<string, FactEvent>();
   readonly keys = new Map<string, KeyVersion[]>();
   readonly budgets = new Map<string, BudgetVersion[]>();
   readonly reserveAgreements: ReserveAgreement[] = [];
   readonly solidarityAgreements: SolidarityAgreement[] = [];
   readonly inhabitants = new Map<number, InhabitantCounts>();
-  /** local expenditure by `${year}:${code}:${scheme}` */
   readonly expenditures = new Map<string, ExpenditureTotals>();
-  /** policy corrections by `${year}:${code}` */
   readonly policyCorrections = new Map<string, Cents>();
-  /** advances by `${year}:${code}:${scheme}` (+ paid by the municipality) */
   readonly advances = new Map<string, Cents>();
-  /** years with a reserve opening (one per region; older stores may hold more) */
   readonly reserveOpeningYears = new Set<number>();
-  /** years for which money or a budget is recorded: only those can be run or closed (YEAR_EMPTY) */
   readonly moneyYears = new Set<number>();
   readonly ledger: PostingLedger;
   readonly closedYears = new Set<number>();
-  /** years that have been closed at least once (a reopened year keeps what its closing recorded) */
   readonly everClosedYears = new Set<number>();
-  /** years that have any recorded fact or run, for listing */
   readonly activeYears = new Set<number>();
   eventCount = 0;
 
   constructor(ledger = new PostingLedger()) {
     this.ledger = ledger;
-  }
-
-  get regionId(): string | undefined {
-    return this.region?.regionId;
   }
 
   memberCodes(): string[] {
@@ -72,140 +103,11 @@ export class RegionState {
     return this.region?.municipalities.some((member) => member.code === code) ?? false;
   }
 
-  apply(event: DomainEvent): this {
-    this.eventCount += 1;
-    const year = (event.data as { year?: number }).year;
-    if (typeof year === 'number') {
-      this.activeYears.add(year);
-      if (MONEY_FACTS.has(event.type) || postingsOf(event).length > 0) this.moneyYears.add(year);
-    }
-    for (const posting of postingsOf(event)) {
-      this.ledger.add(year ?? 0, posting.account, event.type, parseAmount(posting.amount));
-    }
-    switch (event.type) {
-      case 'RegionRegistered':
-        this.region = this.remember('region', event.data, fromFactData(event.type, event.data) as RegisterRegion);
-        break;
-      case 'DistributionKeyAdopted': {
-        const key = this.remember(
-          versionIdentity.key(event.data),
-          event.data,
-          fromFactData(event.type, event.data) as AdoptDistributionKey,
-        );
-        this.keys.set(key.keyId, [...(this.keys.get(key.keyId) ?? []), key]);
-        break;
-      }
-      case 'RegionalBudgetAdopted': {
-        const budget = this.remember(
-          versionIdentity.budget(event.data),
-          event.data,
-          fromFactData(event.type, event.data) as AdoptRegionalBudget,
-        );
-        const slot = `${budget.year}:${budget.scheme}`;
-        this.budgets.set(slot, [...(this.budgets.get(slot) ?? []), budget]);
-        break;
-      }
-      case 'ReserveAgreementAdopted':
-        this.reserveAgreements.push(
-          this.remember(
-            versionIdentity.reserveAgreement(event.data),
-            event.data,
-            fromFactData(event.type, event.data) as AdoptReserveAgreement,
-          ),
-        );
-        break;
-      case 'SolidarityAgreementAdopted':
-        this.solidarityAgreements.push(
-          this.remember(
-            versionIdentity.solidarityAgreement(event.data),
-            event.data,
-            fromFactData(event.type, event.data) as AdoptSolidarityAgreement,
-          ),
-        );
-        break;
-      case 'InhabitantsRecorded': {
-        const counts = this.remember(
-          versionIdentity.inhabitants(event.data),
-          event.data,
-          fromFactData(event.type, event.data) as RecordInhabitants,
-        );
-        this.inhabitants.set(counts.year, counts);
-        break;
-      }
-      case 'LocalExpenditureRecorded': {
-        this.rememberFact(event.type, event.data);
-        const slot = `${event.data.year}:${event.data.municipality}:${event.data.scheme}`;
-        const totals = this.expenditures.get(slot) ?? { careCosts: 0n, executionCosts: 0n };
-        totals.careCosts += parseAmount(event.data.careCosts);
-        totals.executionCosts += parseAmount(event.data.executionCosts);
-        this.expenditures.set(slot, totals);
-        break;
-      }
-      case 'PolicyCorrectionRecorded': {
-        this.rememberFact(event.type, event.data);
-        const slot = `${event.data.year}:${event.data.municipality}`;
-        this.policyCorrections.set(slot, (this.policyCorrections.get(slot) ?? 0n) + parseAmount(event.data.amount));
-        break;
-      }
-      case 'AdvanceRecorded': {
-        this.rememberFact(event.type, event.data);
-        const slot = `${event.data.year}:${event.data.municipality}:${event.data.scheme}`;
-        this.advances.set(slot, (this.advances.get(slot) ?? 0n) + parseAmount(event.data.amount));
-        break;
-      }
-      case 'ReserveOpeningRecorded':
-        this.rememberFact(event.type, event.data);
-        this.reserveOpeningYears.add(event.data.year as number);
-        break;
-      case 'RijkPaymentRecorded':
-      case 'RegionalCostRecorded':
-      case 'CoPaymentRecorded':
-      case 'ReserveTransferredToFund':
-      case 'FundSpendingRecorded':
-        this.rememberFact(event.type, event.data);
-        break;
-      case 'YearClosed':
-        this.closedYears.add(event.data.year);
-        this.everClosedYears.add(event.data.year);
-        break;
-      case 'YearReopened':
-        this.closedYears.delete(event.data.year);
-        break;
-      case 'AllocationRunCompleted':
-      case 'BwHistoricalSkimmed':
-      case 'BwHistoricalDistributed':
-      case 'BwContributionsCharged':
-      case 'MoBudgetSkimmed':
-      case 'MoBudgetDistributed':
-      case 'RegionalResultTransferred':
-      case 'RegionalResultSettled':
-      case 'ReserveReplenished':
-      case 'ReservePaidOut':
-      case 'ReserveExcessTransferredToFund':
-      case 'SolidarityTransferred':
-        break;
-      default: {
-        const unknown: never = event;
-        throw new Error(`cannot fold unknown event ${JSON.stringify(unknown)}`);
-      }
-    }
-    return this;
-  }
-
-  private remember<T>(identity: string, data: FactData, value: T): T {
-    this.contents.set(identity, canonicalJson(factContent(data)));
-    return value;
-  }
-
-  private rememberFact(type: keyof typeof FACT_IDENTITY, data: FactData): void {
-    this.contents.set(FACT_IDENTITY[type](data), canonicalJson(factContent(data)));
-  }
-
   clone(): RegionState {
     const copy = new RegionState(this.ledger.clone());
     copy.region = this.region;
     copy.eventCount = this.eventCount;
-    for (const [k, v] of this.contents) copy.contents.set(k, v);
+    for (const [k, v] of this.facts) copy.facts.set(k, v);
     for (const [k, v] of this.keys) copy.keys.set(k, [...v]);
     for (const [k, v] of this.budgets) copy.budgets.set(k, [...v]);
     copy.reserveAgreements.push(...this.reserveAgreements);
@@ -221,46 +123,4 @@ export class RegionState {
     for (const y of this.activeYears) copy.activeYears.add(y);
     return copy;
   }
-
-  static fold(events: Iterable<DomainEvent>, state = new RegionState()): RegionState {
-    for (const event of events) state.apply(event);
-    return state;
-  }
 }
-
-type Fields = { readonly [field: string]: unknown };
-
-/** Identity of each versioned thing: the same identity with other content is a conflict. */
-export const versionIdentity = {
-  key: (data: Fields) => `key:${data.keyId}:v${data.version}`,
-  budget: (data: Fields) => `budget:${data.year}:${data.scheme}:v${data.version}`,
-  reserveAgreement: (data: Fields) => `reserve-agreement:v${data.version}`,
-  solidarityAgreement: (data: Fields) => `solidarity-agreement:v${data.version}`,
-  inhabitants: (data: Fields) => `inhabitants:${data.year}`,
-};
-
-/** The facts that put money (or a budget) in a year; a year without any is empty (domain.md §4). */
-const MONEY_FACTS: ReadonlySet<string> = new Set([
-  'RijkPaymentRecorded',
-  'RegionalBudgetAdopted',
-  'RegionalCostRecorded',
-  'CoPaymentRecorded',
-  'LocalExpenditureRecorded',
-  'AdvanceRecorded',
-  'ReserveOpeningRecorded',
-  'ReserveTransferredToFund',
-  'FundSpendingRecorded',
-]);
-
-/** Identity of each fact that carries an id; the reserve opening has one per region. */
-export const FACT_IDENTITY = {
-  RijkPaymentRecorded: (data: FactData) => `payment:${data.paymentId}`,
-  RegionalCostRecorded: (data: FactData) => `cost:${data.costId}`,
-  CoPaymentRecorded: (data: FactData) => `co-payment:${data.coPaymentId}`,
-  LocalExpenditureRecorded: (data: FactData) => `expenditure:${data.expenditureId}`,
-  PolicyCorrectionRecorded: (data: FactData) => `correction:${data.correctionId}`,
-  ReserveOpeningRecorded: (_data: FactData) => 'reserve-opening',
-  AdvanceRecorded: (data: FactData) => `advance:${data.advanceId}`,
-  ReserveTransferredToFund: (data: FactData) => `fund-transfer:${data.transferId}`,
-  FundSpendingRecorded: (data: FactData) => `fund-spending:${data.spendingId}`,
-} as const;

@@ -1,5 +1,7 @@
 import { Accounts } from '../accounts';
-import { RawCommand } from './decider.spec-helper';
+import { AllocationTrail, KeyReference } from '../events/derived.events';
+import { RegionRegistered } from '../events/fact.events';
+import { eur, RawCommand } from './decider.spec-helper';
 
 /**
  * A small region for decider tests: three municipalities, Alpha the central one, with the three
@@ -20,6 +22,21 @@ export const registerRegion: RawCommand = {
     { code: BETA, name: 'Beta' },
     { code: GAMMA, name: 'Gamma' },
   ],
+};
+
+/** The event `registerRegion` records (members in code order). */
+export const regionRegistered: RegionRegistered = {
+  type: 'RegionRegistered',
+  data: {
+    regionId: R,
+    name: 'Testregio',
+    centralMunicipality: ALPHA,
+    municipalities: [
+      { code: ALPHA, name: 'Alpha' },
+      { code: BETA, name: 'Beta' },
+      { code: GAMMA, name: 'Gamma' },
+    ],
+  },
 };
 
 export const key = (
@@ -159,3 +176,38 @@ export const account = {
   bw: (code: string) => Accounts.municipality(code, 'BW'),
   mo: (code: string) => Accounts.municipality(code, 'MO'),
 };
+
+/** The key reference a derived event carries for one of the fixture keys (weights summing to 100). */
+export const keyRef = (keyId: string, version = 1): KeyReference => ({
+  keyId,
+  version,
+  basis: `basis of ${keyId}`,
+  unit: 'percent',
+  weightSum: '100',
+});
+
+/** One row of an allocation trail: code, weight, exact quota, target, largest-remainder cent, previous, delta. */
+export type TrailRow = [
+  code: string,
+  weight: string,
+  quota: string,
+  target: string,
+  cent: string,
+  previous: string,
+  delta: string,
+];
+
+/** An allocation trail written as a table, amounts in euros. */
+export const trail = (total: string, previousTotal: string, rows: TrailRow[]): AllocationTrail => ({
+  total: eur(total),
+  previousTotal: eur(previousTotal),
+  lines: rows.map(([code, weight, quota, target, cent, previous, delta]) => ({
+    code,
+    weight,
+    quota,
+    target: eur(target),
+    remainderCent: eur(cent),
+    previous: eur(previous),
+    delta: eur(delta),
+  })),
+});

@@ -1,6 +1,5 @@
-import { parseAccount, Posting } from '@libs/domain';
-import { parseAmount } from '@libs/money';
-import { LedgerEvent, postingsOfRecorded } from '../recorded-events';
+import { parseAccount, Posting, postingsOf, ruleOf } from '@libs/domain/model';
+import { LedgerEvent } from '../recorded-events';
 
 /** The pots that mix money from several sources before passing it on; everything else is a leaf. */
 export function isRijkPot(account: string): boolean {
@@ -23,9 +22,9 @@ export interface Counterparty {
 export function netFlows(pot: string, events: readonly LedgerEvent[]): Map<string, Counterparty> {
   const flows = new Map<string, Counterparty>();
   for (const event of events) {
-    const rule = (event.data as { rule?: string }).rule;
+    const rule = ruleOf(event);
     const via = rule ? `${event.type} (${rule})` : event.type;
-    for (const flow of pairwise(postingsOfRecorded(event))) {
+    for (const flow of pairwise(postingsOf(event))) {
       const counterparty = flow.to === pot ? flow.from : flow.from === pot ? flow.to : undefined;
       if (counterparty === undefined) continue;
       const entry = flows.get(counterparty) ?? { netIn: 0n, via: new Set<string>() };
@@ -51,7 +50,7 @@ const sign = (value: bigint) => (value > 0n ? 1 : value < 0n ? -1 : 0);
  * money from the negative to the positive one. Events between members only (solidarity) touch no pot.
  */
 export function pairwise(postings: readonly Posting[]): Flow[] {
-  const moves = postings.map((posting) => ({ account: posting.account, amount: parseAmount(posting.amount) }));
+  const moves = postings.map((posting) => ({ account: posting.account, amount: posting.amount }));
   if (moves.length === 2) {
     const [from, to] = moves[0].amount < 0n ? moves : [moves[1], moves[0]];
     return [{ from: from.account, to: to.account, amount: to.amount }];

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { Rational } from '@libs/money';
+import { Account, Accounts, DomainEvent, isAccount } from '@libs/domain/model';
+import { parseAmount, Rational } from '@libs/money';
 import { LedgerEvent } from '../recorded-events';
 import { roundTable } from './controlled-rounding';
 import { attributeRijkPot } from './rijk-pot.attribution';
@@ -11,11 +12,10 @@ const B = 'municipality:GM0002:bw';
 const SKIM = 'region:r:bw-provisions';
 
 let revision = 0;
-const event = (type: string, data: Record<string, unknown>, postings: [string, string][]): LedgerEvent => ({
+const recorded = (event: DomainEvent): LedgerEvent => ({
+  ...event,
   eventId: `e${revision}`,
-  type,
   revision: BigInt(revision++),
-  data: { regionId: 'r', year: 2024, ...data, postings: postings.map(([account, amount]) => ({ account, amount })) },
   metadata: {
     actor: 't',
     recordedAt: '2026-01-01T00:00:00Z',
@@ -26,16 +26,54 @@ const event = (type: string, data: Record<string, unknown>, postings: [string, s
     schemaVersion: 1,
   },
 });
+const cents = (amount: string) => parseAmount(amount);
+const account = (name: string): Account => {
+  if (!isAccount(name)) throw new Error(`not an account: ${name}`);
+  return name;
+};
 const pay = (paymentId: string, amount: string) =>
-  event('RijkPaymentRecorded', { paymentId, amount }, [
-    ['rijk', amount.startsWith('-') ? amount.slice(1) : `-${amount}`],
-    [POT, amount],
-  ]);
+  recorded({
+    type: 'RijkPaymentRecorded',
+    data: {
+      regionId: 'r',
+      paymentId,
+      year: 2024,
+      scheme: 'BW',
+      basis: 'historical',
+      recipient: 'GM0001',
+      amount: cents(amount),
+      postings: [
+        { account: Accounts.rijk, amount: -cents(amount) },
+        { account: account(POT), amount: cents(amount) },
+      ],
+    },
+  });
+/** A run's movements out of the pot (the trace reads only its postings; its inputs and trail are left empty). */
 const run = (moves: [string, string][]) => {
-  const total = moves.reduce((sum, [, amount]) => sum + BigInt(amount.replace('.', '')), 0n);
-  const cents = total < 0n ? -total : total;
-  const pool = `${total > 0n ? '-' : ''}${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
-  return event('BwHistoricalDistributed', { rule: 'bw-historical-distribution' }, [[POT, pool], ...moves]);
+  const total = moves.reduce((sum, [, amount]) => sum + cents(amount), 0n);
+  return recorded({
+    type: 'BwHistoricalDistributed',
+    data: {
+      regionId: 'r',
+      year: 2024,
+      scheme: 'BW',
+      rule: 'bw-historical-distribution',
+      inputs: {
+        historicalPayments: 0n,
+        regionalBudget: 0n,
+        budgetVersion: null,
+        objectivePct: '0',
+        skim: 0n,
+        formula: '',
+        remainder: 0n,
+      },
+      allocation: { total, previousTotal: 0n, lines: [] },
+      postings: [
+        { account: account(POT), amount: -total },
+        ...moves.map(([name, amount]) => ({ account: account(name), amount: cents(amount) })),
+      ],
+    },
+  });
 };
 const table = (map: Map<string, Map<string, bigint>>) =>
   Object.fromEntries(

@@ -1,5 +1,6 @@
-import { parseAmount, Rational } from '@libs/money';
-import { LedgerEvent, postingsOfRecorded } from '../recorded-events';
+import { postingsOf, ruleOf } from '@libs/domain/model';
+import { Rational } from '@libs/money';
+import { LedgerEvent } from '../recorded-events';
 import { roundTable } from './controlled-rounding';
 import { splitCents } from './split-cents';
 
@@ -159,19 +160,19 @@ export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): P
     pending = new Map();
   };
   for (const event of events) {
-    const postings = postingsOfRecorded(event);
+    const postings = postingsOf(event);
     const own = postings.find((posting) => posting.account === pot);
     if (!own) continue;
     if (event.type === 'RijkPaymentRecorded') {
       flush();
-      payment((event.data as { paymentId: string }).paymentId, parseAmount(own.amount));
+      payment(event.data.paymentId, own.amount);
       continue;
     }
-    const rule = (event.data as { rule?: string }).rule;
+    const rule = ruleOf(event);
     const label = rule ? `${event.type} (${rule})` : event.type;
     for (const posting of postings) {
       if (posting.account === pot) continue;
-      pending.set(posting.account, (pending.get(posting.account) ?? 0n) + parseAmount(posting.amount));
+      pending.set(posting.account, (pending.get(posting.account) ?? 0n) + posting.amount);
       let via = attribution.via.get(posting.account);
       if (!via) attribution.via.set(posting.account, (via = new Set()));
       via.add(label);

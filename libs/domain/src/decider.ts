@@ -1,0 +1,7 @@
+/**
+ * The region's decider, in Emmett's three parts: `initialState` (a region before its first event),
+ * `evolve` (one event into the state; the fold) and `decide` (a command on a read-only view of the
+ * state into the events that record it, or a DomainError).
+ */
+export { decide } from './decide';
+export { evolve, fold, initialState } from './state/evolve';

@@ -1,0 +1,248 @@
+import { Cents, formatAmount, MoneyFormatError, parseAmount, parseNonNegativeDecimal } from '@libs/money';
+import { Account, isAccount } from '../../accounts';
+import { Posting } from '../posting';
+
+/** A JSON value as the store holds it. */
+export type Json = string | number | boolean | null | readonly Json[] | JsonObject;
+export type JsonObject = { readonly [key: string]: Json };
+
+/**
+ * Stored data that does not read as its event's schema: a field of the wrong kind, a missing or an
+ * unknown field. History is never parsed as input, so this is no DomainError: it means the store
+ * holds something this Geldstroom cannot read.
+ */
+export class EventDataError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path || '(data)'}: ${reason}`);
+    this.name = 'EventDataError';
+  }
+}
+
+/**
+ * How one kind of field is stored: `decode` reads the stored JSON (checking its form, not the limits
+ * a command has: a limit added later must never make history unreadable), `encode` writes it back.
+ * For every value read from a store, encode(decode(json)) is that json again.
+ */
+export interface Codec<T> {
+  decode(value: unknown, path: string): T;
+  encode(value: T): Json;
+  /** set by `optional`: the field may be absent */
+  readonly optional?: true;
+}
+
+function fail(path: string, reason: string): never {
+  throw new EventDataError(path, reason);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const join = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+function string(value: unknown, path: string): string {
+  return typeof value === 'string' ? value : fail(path, `must be a string, got ${describe(value)}`);
+}
+
+/** Free text as given (a name, a reference, a justification). */
+export const text: Codec<string> = { decode: string, encode: (value) => value };
+
+/** An identity: a region, key, fund or fact id. */
+export const id: Codec<string> = {
+  decode: (value, path) => {
+    const text = string(value, path);
+    return text === '' ? fail(path, 'must not be empty') : text;
+  },
+  encode: (value) => value,
+};
+
+const MUNICIPALITY_CODE = /^GM\d{4}$/;
+/** A CBS municipality code ("GM0546"). */
+export const code: Codec<string> = {
+  decode: (value, path) => {
+    const text = string(value, path);
+    return MUNICIPALITY_CODE.test(text) ? text : fail(path, `must be a municipality code, got ${describe(text)}`);
+  },
+  encode: (value) => value,
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const date: Codec<string> = {
+  decode: (value, path) => {
+    const text = string(value, path);
+    return ISO_DATE.test(text) ? text : fail(path, `must be a date YYYY-MM-DD, got ${describe(text)}`);
+  },
+  encode: (value) => value,
+};
+
+function integer(value: unknown, path: string, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+    fail(path, `must be an integer of at least ${min}, got ${describe(value)}`);
+  return value;
+}
+
+/** A budget year. */
+export const year: Codec<number> = { decode: (value, path) => integer(value, path, 0), encode: (value) => value };
+
+/** A version of a key, budget or agreement: 1, 2, … */
+export const version: Codec<number> = { decode: (value, path) => integer(value, path, 1), encode: (value) => value };
+
+export const boolean: Codec<boolean> = {
+  decode: (value, path) =>
+    typeof value === 'boolean' ? value : fail(path, `must be true or false, got ${describe(value)}`),
+  encode: (value) => value,
+};
+
+/** Money: stored as a decimal string with two decimals ("5802407.00"), held as cents. */
+export const amount: Codec<Cents> = {
+  decode: (value, path) => {
+    try {
+      return parseAmount(value);
+    } catch (error) {
+      if (error instanceof MoneyFormatError) fail(path, error.reason);
+      throw error;
+    }
+  },
+  encode: (value) => formatAmount(value),
+};
+
+/** A percentage or weight: a non-negative decimal string, held in canonical form ("24.3"). */
+export const decimal: Codec<string> = {
+  decode: (value, path) => {
+    try {
+      return parseNonNegativeDecimal(value);
+    } catch (error) {
+      if (error instanceof MoneyFormatError) fail(path, error.reason);
+      throw error;
+    }
+  },
+  encode: (value) => value,
+};
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+/** A computed value shown as decimal text (an exact quota, a weight sum, euros with six decimals). */
+export const decimalText: Codec<string> = {
+  decode: (value, path) => {
+    const text = string(value, path);
+    return DECIMAL_TEXT.test(text) ? text : fail(path, `must be a decimal number, got ${describe(text)}`);
+  },
+  encode: (value) => value,
+};
+
+export const account: Codec<Account> = {
+  decode: (value, path) => {
+    const name = string(value, path);
+    return isAccount(name) ? name : fail(path, `is not an account name, got ${describe(name)}`);
+  },
+  encode: (value) => value,
+};
+
+export function oneOf<T extends string>(...options: readonly T[]): Codec<T> {
+  const allowed: readonly string[] = options;
+  const isOption = (value: unknown): value is T => typeof value === 'string' && allowed.includes(value);
+  return {
+    decode: (value, path) =>
+      isOption(value) ? value : fail(path, `must be one of ${options.join(', ')}, got ${describe(value)}`),
+    encode: (value) => value,
+  };
+}
+
+/** A field that may be absent (never null). */
+export function optional<T>(codec: Codec<T>): Codec<T | undefined> {
+  return {
+    optional: true,
+    decode: (value, path) => (value === undefined ? undefined : codec.decode(value, path)),
+    encode: (value) => (value === undefined ? fail('', 'an absent field has no stored form') : codec.encode(value)),
+  };
+}
+
+/** A field that is null when it does not apply. */
+export function nullable<T>(codec: Codec<T>): Codec<T | null> {
+  return {
+    decode: (value, path) => (value === null ? null : codec.decode(value, path)),
+    encode: (value) => (value === null ? null : codec.encode(value)),
+  };
+}
+
+export function arrayOf<T>(item: Codec<T>): Codec<readonly T[]> {
+  return {
+    decode: (value, path) =>
+      Array.isArray(value)
+        ? value.map((entry, index) => item.decode(entry, join(path, index)))
+        : fail(path, `must be an array, got ${describe(value)}`),
+    encode: (values) => values.map((value) => item.encode(value)),
+  };
+}
+
+/** A JSON object used as a map (weights by code, percentages by year), in stored order. */
+export function recordOf<T>(key: Codec<string>, item: Codec<T>): Codec<Readonly<Record<string, T>>> {
+  return {
+    decode: (value, path) => {
+      if (!isPlainObject(value)) fail(path, `must be an object, got ${describe(value)}`);
+      return Object.fromEntries(
+        Object.entries(value).map(([name, entry]) => [
+          key.decode(name, join(path, name)),
+          item.decode(entry, join(path, name)),
+        ]),
+      );
+    },
+    encode: (value) => Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, item.encode(entry)])),
+  };
+}
+
+/** A codec for each field of an object type, in the order the fields are stored. */
+export type Shape<T> = { readonly [K in keyof T]-?: Codec<T[K]> };
+
+export interface ObjectCodec<T> extends Codec<T> {
+  encode(value: T): JsonObject;
+  readonly fields: readonly string[];
+}
+
+/**
+ * An object with a fixed set of fields: every field of the shape read by its codec (an absent field
+ * is left out, not set to undefined), a field the shape does not know refused; written in the shape's
+ * field order, which is the order the store has always held.
+ */
+export function object<T extends object>(shape: Shape<T>): ObjectCodec<T> {
+  const entries = Object.entries<Codec<unknown>>(shape);
+  const fields = entries.map(([name]) => name);
+  return {
+    fields,
+    decode: (value, path) => {
+      if (!isPlainObject(value)) fail(path, `must be an object, got ${describe(value)}`);
+      const unknown = Object.keys(value).find((name) => !Object.hasOwn(shape, name));
+      if (unknown !== undefined) fail(join(path, unknown), `unknown field (known: ${fields.join(', ')})`);
+      const result: Record<string, unknown> = {};
+      for (const [name, codec] of entries) {
+        if (value[name] === undefined && codec.optional !== true) fail(join(path, name), 'is missing');
+        const decoded = codec.decode(value[name], join(path, name));
+        if (decoded !== undefined) result[name] = decoded;
+      }
+      // every field was read by the codec the shape gives for T's field of that name
+      return result as T;
+    },
+    encode: (value) => {
+      const stored = value as Record<string, unknown>;
+      const json: Record<string, Json> = {};
+      for (const [name, codec] of entries) if (stored[name] !== undefined) json[name] = codec.encode(stored[name]);
+      return json;
+    },
+  };
+}
+
+export const posting: Codec<Posting> = object<Posting>({ account, amount });
+/** The postings of a money event, in the order recorded. */
+export const postings: Codec<readonly Posting[]> = arrayOf(posting);

@@ -1,0 +1,131 @@
+import { unreachable } from '../errors';
+import { DerivedEvent } from '../events/derived.events';
+import { DomainEvent, DomainEventType, isFactEvent, MarkerEvent, postingsOf, yearOf } from '../events/domain-event';
+import { FactEvent } from '../events/fact.events';
+import { factIdentity } from './fact-identity';
+import { RegionState } from './region-state';
+
+/** A region before its first event. */
+export function initialState(): RegionState {
+  return new RegionState();
+}
+
+/** The facts that put money (or a budget) in a year; a year without any is empty (domain.md §4). */
+const MONEY_FACTS: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
+  'RijkPaymentRecorded',
+  'RegionalBudgetAdopted',
+  'RegionalCostRecorded',
+  'CoPaymentRecorded',
+  'LocalExpenditureRecorded',
+  'AdvanceRecorded',
+  'ReserveOpeningRecorded',
+  'ReserveTransferredToFund',
+  'FundSpendingRecorded',
+]);
+
+const add = (map: Map<string, bigint>, key: string, amount: bigint) => map.set(key, (map.get(key) ?? 0n) + amount);
+
+/**
+ * The decider's evolve: one event into the region's state, in place (the fold owns the state; see
+ * RegionState). It reads the event's own typed data — cents, accounts, versions as decoded once from
+ * the store — and never parses a command. Every event type is handled; an unknown one is a bug.
+ */
+export function evolve(state: RegionState, event: DomainEvent): RegionState {
+  state.eventCount += 1;
+  const year = yearOf(event);
+  const postings = postingsOf(event);
+  if (year !== undefined) {
+    state.activeYears.add(year);
+    if (MONEY_FACTS.has(event.type) || postings.length > 0) state.moneyYears.add(year);
+  }
+  for (const posting of postings) state.ledger.add(year ?? 0, posting.account, event.type, posting.amount);
+  if (isFactEvent(event)) evolveFact(state, event);
+  else evolveRun(state, event);
+  return state;
+}
+
+/** A fact is remembered as recorded (by its identity, so that recording it again is recognised). */
+function evolveFact(state: RegionState, event: FactEvent): void {
+  state.facts.set(factIdentity(event), event);
+  switch (event.type) {
+    case 'RegionRegistered':
+      state.region = event.data;
+      return;
+    case 'DistributionKeyAdopted':
+      state.keys.set(event.data.keyId, [...(state.keys.get(event.data.keyId) ?? []), event.data]);
+      return;
+    case 'RegionalBudgetAdopted': {
+      const slot = `${event.data.year}:${event.data.scheme}`;
+      state.budgets.set(slot, [...(state.budgets.get(slot) ?? []), event.data]);
+      return;
+    }
+    case 'ReserveAgreementAdopted':
+      state.reserveAgreements.push(event.data);
+      return;
+    case 'SolidarityAgreementAdopted':
+      state.solidarityAgreements.push(event.data);
+      return;
+    case 'InhabitantsRecorded':
+      state.inhabitants.set(event.data.year, event.data);
+      return;
+    case 'LocalExpenditureRecorded': {
+      const slot = `${event.data.year}:${event.data.municipality}:${event.data.scheme}`;
+      const totals = state.expenditures.get(slot) ?? { careCosts: 0n, executionCosts: 0n };
+      totals.careCosts += event.data.careCosts;
+      totals.executionCosts += event.data.executionCosts;
+      state.expenditures.set(slot, totals);
+      return;
+    }
+    case 'PolicyCorrectionRecorded':
+      add(state.policyCorrections, `${event.data.year}:${event.data.municipality}`, event.data.amount);
+      return;
+    case 'AdvanceRecorded':
+      add(state.advances, `${event.data.year}:${event.data.municipality}:${event.data.scheme}`, event.data.amount);
+      return;
+    case 'ReserveOpeningRecorded':
+      state.reserveOpeningYears.add(event.data.year);
+      return;
+    case 'RijkPaymentRecorded':
+    case 'RegionalCostRecorded':
+    case 'CoPaymentRecorded':
+    case 'ReserveTransferredToFund':
+    case 'FundSpendingRecorded':
+      return;
+    default:
+      unreachable(event, 'cannot fold unknown fact');
+  }
+}
+
+/** Derived events change nothing but the postings; the closing and reopening markers open and close years. */
+function evolveRun(state: RegionState, event: DerivedEvent | MarkerEvent): void {
+  switch (event.type) {
+    case 'YearClosed':
+      state.closedYears.add(event.data.year);
+      state.everClosedYears.add(event.data.year);
+      return;
+    case 'YearReopened':
+      state.closedYears.delete(event.data.year);
+      return;
+    case 'AllocationRunCompleted':
+    case 'BwHistoricalSkimmed':
+    case 'BwHistoricalDistributed':
+    case 'BwContributionsCharged':
+    case 'MoBudgetSkimmed':
+    case 'MoBudgetDistributed':
+    case 'RegionalResultTransferred':
+    case 'RegionalResultSettled':
+    case 'ReserveReplenished':
+    case 'ReservePaidOut':
+    case 'ReserveExcessTransferredToFund':
+    case 'SolidarityTransferred':
+      return;
+    default:
+      unreachable(event, 'cannot fold unknown event');
+  }
+}
+
+/** The state a sequence of events folds into. */
+export function fold(events: Iterable<DomainEvent>, state: RegionState = initialState()): RegionState {
+  for (const event of events) evolve(state, event);
+  return state;
+}
