@@ -4,15 +4,15 @@ import { COMMAND_EXAMPLES, commandFields, commandJsonSchema } from './command.sc
 import { COMMAND_SHAPES } from './command.shapes';
 import { COMMAND_TYPES } from './command.types';
 import { decide } from '../decide';
-import { RegionState } from '../state/region-state';
+import { evolve, initialState } from '../state/evolve';
 
 describe('the command catalogue', () => {
   it('has an example for every command, and the examples in order each record something on an empty region', () => {
     expect(COMMAND_EXAMPLES.map((example) => example.command)).toEqual(COMMAND_TYPES);
-    const state = new RegionState();
+    const state = initialState();
     const recorded = COMMAND_EXAMPLES.map((example) => {
       const events = decide(parseCommand(example), state).map(({ event }) => event);
-      events.forEach((event) => state.apply(event));
+      events.forEach((event) => evolve(state, event));
       return [example.command, events.length > 0];
     });
     expect(recorded).toEqual(COMMAND_TYPES.map((type) => [type, true]));
