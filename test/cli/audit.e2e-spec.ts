@@ -185,35 +185,47 @@ describe('follow every euro', () => {
     ).toMatch(/no Rijk payment "onbekend"/);
   });
 
-  it('exports a journal that hledger balances exactly like the ledger', () => {
-    const hledger = spawnSync('hledger', ['--version'], { encoding: 'utf8' });
-    if (hledger.status !== 0) {
-      console.warn('hledger is not installed (apt-get install hledger); the journal export was not checked against it');
-      return;
-    }
-    const journal = join(temp.dir, 'ledger.journal');
-    expect(
-      geldstroom(['export', '--format', 'hledger', '--region', 'regio-zuid', '--out', journal, '--store', temp.store])
-        .status,
-    ).toBe(0);
-    for (const year of [2024, 2025, 2026]) {
-      const report = spawnSync('hledger', ['-f', journal, 'balance', '-p', String(year), '--flat', '-O', 'csv'], {
-        encoding: 'utf8',
+  // .ci/run installs hledger: in CI a missing hledger fails this test; elsewhere it is reported as skipped
+  const hledgerInstalled = spawnSync('hledger', ['--version'], { encoding: 'utf8' }).status === 0;
+  (hledgerInstalled || process.env.CI ? it : it.skip)(
+    'exports a journal that hledger balances exactly like the ledger (needs hledger)',
+    () => {
+      expect({ hledgerInstalled, hint: 'apt-get install hledger' }).toEqual({
+        hledgerInstalled: true,
+        hint: 'apt-get install hledger',
       });
-      expect(report.stderr).toBe('');
-      const theirs = Object.fromEntries(
-        report.stdout
-          .trim()
-          .split('\n')
-          .slice(1)
-          .map((line) => line.split('","').map((cell) => cell.replace(/"/g, '')))
-          .filter(([account]) => account !== 'total')
-          .map(([account, amount]) => [account, amount.replace(/ EUR$/, '')]),
-      );
-      const ours = json(['balances', '--region', 'regio-zuid', '--year', String(year), '--store', temp.store]).accounts;
-      expect(theirs).toEqual(ours);
-    }
-  });
+      const journal = join(temp.dir, 'ledger.journal');
+      expect(
+        geldstroom(['export', '--format', 'hledger', '--region', 'regio-zuid', '--out', journal, '--store', temp.store])
+          .status,
+      ).toBe(0);
+      for (const year of [2024, 2025, 2026]) {
+        const report = spawnSync('hledger', ['-f', journal, 'balance', '-p', String(year), '--flat', '-O', 'csv'], {
+          encoding: 'utf8',
+        });
+        expect(report.stderr).toBe('');
+        const theirs = Object.fromEntries(
+          report.stdout
+            .trim()
+            .split('\n')
+            .slice(1)
+            .map((line) => line.split('","').map((cell) => cell.replace(/"/g, '')))
+            .filter(([account]) => account !== 'total')
+            .map(([account, amount]) => [account, amount.replace(/ EUR$/, '')]),
+        );
+        const ours = json([
+          'balances',
+          '--region',
+          'regio-zuid',
+          '--year',
+          String(year),
+          '--store',
+          temp.store,
+        ]).accounts;
+        expect(theirs).toEqual(ours);
+      }
+    },
+  );
 
   it('writes a statement workbook with numbers in euro format, one sheet per municipality', async () => {
     const out = join(temp.dir, 'statement.xlsx');

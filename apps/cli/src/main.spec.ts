@@ -1,4 +1,5 @@
 import { DomainError, InvariantViolation } from '@libs/domain';
+import { UnreadableEventError } from '@libs/ledger';
 import { ExitCode } from './cli-error';
 import { reportError } from './main';
 
@@ -15,6 +16,18 @@ describe('the CLI edge: errors as exit codes', () => {
     expect(code).toBe(70);
     expect(lines).toEqual([
       'geldstroom: internal error, nothing was recorded (a bug in Geldstroom; please report it): BwHistoricalSkimmed postings sum to 0.01',
+    ]);
+  });
+
+  it('an event the store holds but this version cannot read is a store failure (exit 3), in one line', () => {
+    const { code, lines } = report(
+      new UnreadableEventError('region-r', 7n, 'RijkPaymentRecorded', 'amount: must be a decimal string'),
+    );
+    expect([code, lines]).toEqual([
+      ExitCode.store,
+      [
+        'geldstroom: stream region-r revision 7 holds a RijkPaymentRecorded event this Geldstroom cannot read: amount: must be a decimal string',
+      ],
     ]);
   });
 

@@ -1,6 +1,12 @@
 import { DomainError, InvariantViolation } from '@libs/domain';
 import { EventStoreError } from '@libs/event-store';
-import { CommandFileError, EventLineError, HistoryBrokenError, TargetNotEmptyError } from '@libs/ledger';
+import {
+  CommandFileError,
+  EventLineError,
+  HistoryBrokenError,
+  TargetNotEmptyError,
+  UnreadableEventError,
+} from '@libs/ledger';
 import { JournalMappingError } from '@libs/reports';
 import { ExitCode, UsageError } from './cli-error';
 import { CliContext, defaultOpenStore } from './cli-context';
@@ -163,7 +169,8 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
     io.err(`geldstroom: ${error.message}`);
     return ExitCode.rejected;
   }
-  if (error instanceof EventStoreError) {
+  // the store holds an event this version cannot read: like a store that fails, said in one line
+  if (error instanceof EventStoreError || error instanceof UnreadableEventError) {
     io.err(`geldstroom: ${error.message}`);
     return ExitCode.store;
   }

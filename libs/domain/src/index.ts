@@ -1,11 +1,13 @@
+/** The domain: its model (`./model`) and the command side the edges use — the parsers and what describes them. */
 export * from './model';
+export { parseCommand } from './commands/parse-command';
 export { COMMAND_TYPES } from './commands/command.types';
-export * from './commands/parse-command';
+export { COMMAND_SHAPES } from './commands/command.shapes';
 // the edges (CLI options, HTTP parameters) check ids and years with the same rules as command fields
 export { identifier, municipalityCode, slug, year, yearKey, YEAR_MIN, YEAR_MAX } from './commands/fields';
 export type { FieldParser } from './commands/fields';
-export * from './commands/command.catalogue';
-export * from './commands/command.schema';
-export type { FieldSchema } from './commands/field-schema';
 export { schemaOf } from './commands/field-schema';
-export { COMMAND_SHAPES } from './commands/command.shapes';
+export type { FieldSchema } from './commands/field-schema';
+export { COMMAND_CATALOGUE } from './commands/command.catalogue';
+export { commandFields, commandJsonSchema } from './commands/command.schema';
+export type { CommandFieldDoc } from './commands/command.schema';

@@ -1,33 +1,40 @@
 /**
- * The domain model without the command parsers: events and their stored form, the decider and its
- * state, the rules. The fold (the ledger's catch-up, the read models, a replay) imports this entry
- * point, so no fold or replay path loads a command parser (`@libs/domain` adds the command side).
+ * The domain model without the command parsers: the events and their stored form, the decider and its
+ * state, the rules the read models ask. The fold (the ledger's catch-up, the read models, a replay)
+ * imports this entry point, so that no fold or replay path loads a command parser; `@libs/domain` adds
+ * the command side. Only what other packages use is exported.
  */
-export * from './errors';
-export * from './accounts';
-export * from './scheme';
-export type { Command, CommandOf, CommandType } from './commands/command.types';
-export * from './events/event';
-export * from './events/posting';
-export * from './events/fact.events';
-export * from './events/derived.events';
-export * from './events/domain-event';
-export * from './events/codec/field.codecs';
-export * from './events/codec/event.codecs';
-export * from './events/upcasters';
-export * from './events/stored-event';
-export * from './decide/fact-of-command';
-export * from './state/region-state';
-export * from './state/posting-ledger';
-export * from './state/canonical-json';
-export * from './state/fact-identity';
-export * from './rules/in-force';
-export * from './rules/key-split';
-export * from './rules/allocation.planner';
-export * from './rules/closing.planner';
-export * from './rules/result-settlement.planner';
-export * from './rules/reserve-band.planner';
-export * from './rules/solidarity.planner';
-export * from './rules/solidarity';
-export * from './rules/due';
-export * from './decider';
+export { Accounts, isAccount, parseAccount } from './accounts';
+export type { Account } from './accounts';
+export type { Scheme } from './scheme';
+export { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES, invariant, unreachable } from './errors';
+export type { DomainErrorCode } from './errors';
+export type { Command, CommandType } from './commands/command.types';
+
+// events and their stored form
+export { DOMAIN_EVENT_TYPES, isDerivedEvent, isFactEvent, postingsOf, ruleOf, yearOf } from './events/domain-event';
+export type { DomainEvent, DomainEventType, EventOf } from './events/domain-event';
+export type { DerivedEvent, KeyReference, SolidarityTransferred, SplitEvent } from './events/derived.events';
+export type { Posting } from './events/posting';
+export { encodeEventData } from './events/codec/event.codecs';
+export { EventDataError, isPlainObject } from './events/codec/field.codecs';
+export { readStoredEvent, toStoredEvent } from './events/stored-event';
+export { CURRENT_SCHEMA_VERSION } from './events/upcasters';
+
+// the decider and its state
+export { decide, evolve, fold, initialState } from './decider';
+export { commandOfFact } from './decide/fact-of-command';
+export { factIdOf } from './state/fact-identity';
+export { RegionState, isRegistered } from './state/region-state';
+export type { RegionView, RegisteredRegionView } from './state/region-state';
+
+// the rules the read models ask
+export { dueFor } from './rules/due';
+export {
+  KEY_IDS,
+  budgetAmount,
+  keyInForce,
+  reserveAgreementInForce,
+  solidarityAgreementInForce,
+} from './rules/in-force';
+export { reserveBand } from './rules/reserve-band.planner';

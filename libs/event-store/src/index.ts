@@ -1,6 +1,15 @@
-export * from './event-store.port';
-export * from './event-store.errors';
-export * from './memory-event-store';
-export * from './sqlite-event-store';
-export * from './catch-up-then-follow';
-export * from './open-event-store';
+/** The event store port and its adapters (only what other packages use). */
+export { ConcurrencyConflictError, EventStoreError } from './event-store.errors';
+export { STREAM_PREFIX, regionStream } from './event-store.port';
+export type {
+  EventMetadata,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  RecordedEvent,
+  StreamAppend,
+} from './event-store.port';
+export { MemoryEventStore } from './memory-event-store';
+export { DEFAULT_STORE_URL, openEventStore } from './open-event-store';
+export type { OpenStoreOptions } from './open-event-store';
+export { SqliteEventStore } from './sqlite-event-store';

@@ -1,14 +1,10 @@
-export * from './sheets';
-export * from './cells';
-export * from './number-forms';
-export * from './intake.errors';
-export * from './sheet-table';
-export * from './read-workbook';
-export * from './read-csv';
-export * from './sheet-rows';
-export * from './intake';
-export * from './preview.text';
-export * from './template';
-export * from './init-region';
-export * from './column-hints';
-export * from './commands-doc';
+/** The spreadsheet intake (only what other packages use). */
+export { renderCommandsDoc } from './commands-doc';
+export { applyPlanned, newRegionCommands } from './init-region';
+export { runIntake } from './intake';
+export type { IntakeFile, IntakeReport } from './intake';
+export { IntakeError } from './intake.errors';
+export type { IntakeIssue } from './intake.errors';
+export { renderIntakeReport } from './preview.text';
+export { SHEETS } from './sheets';
+export { buildTemplate } from './template';

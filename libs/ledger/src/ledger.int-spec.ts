@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ledger } from './ledger';
+import { UnreadableEventError } from './to-domain-event';
 
 const register = parseCommand({
   command: 'RegisterRegion',
@@ -127,4 +128,34 @@ describe('Ledger under concurrent use in one process', () => {
     expect(state.eventCount).toBe(26);
     expect(await new Ledger(store).regionState('west').then((fresh) => fresh.eventCount)).toBe(26);
   });
+});
+
+describe('Ledger reading what it cannot read', () => {
+  const metadata = {
+    actor: 't',
+    recordedAt: '2026-01-01T00:00:00.000Z',
+    source: 't',
+    commandId: 'c',
+    causationId: 'c',
+    correlationId: 'c',
+    schemaVersion: 1,
+  };
+
+  it.each([
+    ['an unknown type', 'PaymentMade', { regionId: 'west' }, /a PaymentMade event .*: \(data\): is of unknown type/],
+    [
+      'data that is not its schema',
+      'RegionRegistered',
+      { regionId: 'west', name: 'W', centralMunicipality: 'GM0100', municipalities: 'GM0100' },
+      /revision 0 holds a RegionRegistered event this Geldstroom cannot read: municipalities: must be an array/,
+    ],
+  ])(
+    'refuses a region whose stream holds %s, naming stream, revision and field',
+    async (_what, type, data, message) => {
+      const store = new MemoryEventStore();
+      await store.appendToStream('region-west', [{ eventId: 'e0', type, data, metadata }], 'no_stream');
+      await expect(new Ledger(store).regionState('west')).rejects.toThrow(UnreadableEventError);
+      await expect(new Ledger(store).regionState('west')).rejects.toThrow(message);
+    },
+  );
 });

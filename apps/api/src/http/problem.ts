@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES } from '@libs/domain';
 import { ConcurrencyConflictError, EventStoreError } from '@libs/event-store';
-import { HistoryBrokenError } from '@libs/ledger';
+import { HistoryBrokenError, UnreadableEventError } from '@libs/ledger';
 
 /** One invalid parameter or body field (the NL API Design Rules' `invalidParams` extension). */
 export interface InvalidParam {
@@ -151,6 +151,7 @@ export function toProblem(error: unknown): Problem {
     );
   }
   if (error instanceof HistoryBrokenError) return problem(409, error.code, error.message);
+  if (error instanceof UnreadableEventError) return problem(500, error.code, error.message);
   // a bug, not a refusal: 500 with the invariant in one line (the stack goes to the log only)
   if (error instanceof InvariantViolation)
     return problem(500, error.code, `internal error, nothing was recorded: ${error.message.replace(/\s*\n\s*/g, ' ')}`);

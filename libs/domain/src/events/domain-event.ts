@@ -61,6 +61,9 @@ export function isDomainEventType(type: string): type is DomainEventType {
   return Object.hasOwn(KIND, type);
 }
 
+/** Every event type, facts first, then derived events, then markers. */
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = Object.keys(KIND).filter(isDomainEventType);
+
 export function isFactEvent(event: DomainEvent): event is FactEvent {
   return KIND[event.type] === 'fact';
 }
