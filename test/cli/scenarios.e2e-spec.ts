@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { differences, EXAMPLES, EXPECTED, geldstroom, tempDir, withoutLedgerHash } from '../support/cli';
+import { SCENARIOS } from '../support/scenarios';
 
 const expected = (name: string) => JSON.parse(readFileSync(join(EXPECTED, `${name}.json`), 'utf8'));
 
@@ -11,56 +12,35 @@ function statement(store: string, region: string, year: number) {
   return JSON.parse(result.stdout);
 }
 
-describe.each([
-  [
-    'holland-rijnland-open.jsonl',
-    [
-      ['holland-rijnland', 2023, 'holland-rijnland-open-2023'],
-      ['holland-rijnland', 2024, 'holland-rijnland-open-2024'],
-    ],
-  ],
-  [
-    'holland-rijnland.jsonl',
-    [
-      ['holland-rijnland', 2023, 'holland-rijnland-2023'],
-      ['holland-rijnland', 2024, 'holland-rijnland-2024'],
-    ],
-  ],
-  [
-    'aef-solidarity.jsonl',
-    [
-      ['aef-income', 2025, 'aef-income-2025'],
-      ['aef-income-capped', 2025, 'aef-income-capped-2025'],
-      ['aef-average', 2025, 'aef-average-2025'],
-      ['aef-average-own-25', 2025, 'aef-average-own-25-2025'],
-    ],
-  ],
-] as const)('scenario %s through the CLI on SQLite', (file, statements) => {
-  const temp = tempDir();
-  afterAll(() => temp.cleanup());
+describe.each(SCENARIOS.map((scenario) => [scenario.file, scenario.statements] as const))(
+  'scenario %s through the CLI on SQLite',
+  (file, statements) => {
+    const temp = tempDir();
+    afterAll(() => temp.cleanup());
 
-  it('applies', () => {
-    const result = geldstroom(['apply', join(EXAMPLES, file), '--store', temp.store]);
-    expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/recorded \d+ event\(s\)/);
-  });
+    it('applies', () => {
+      const result = geldstroom(['apply', join(EXAMPLES, file), '--store', temp.store]);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toMatch(/recorded \d+ event\(s\)/);
+    });
 
-  it.each(statements)('matches the expected statement of %s %s to the cent', (region, year, name) => {
-    expect(differences(statement(temp.store, region, year), expected(name))).toEqual([]);
-  });
+    it.each(statements)('matches the expected statement of %s %s to the cent', (region, year, name) => {
+      expect(differences(statement(temp.store, region, year), expected(name))).toEqual([]);
+    });
 
-  it('applied twice leaves every statement and balance exactly as it was', () => {
-    // (an allocation run in an open year records its marker again, so the ledger hash may move on)
-    const before = statements.map(([region, year]) => [
-      withoutLedgerHash(statement(temp.store, region, year)),
-      geldstroom(['balances', '--region', region, '--year', String(year), '--store', temp.store]).stdout,
-    ]);
-    const again = geldstroom(['apply', join(EXAMPLES, file), '--store', temp.store]);
-    expect(again.status).toBe(0);
-    const after = statements.map(([region, year]) => [
-      withoutLedgerHash(statement(temp.store, region, year)),
-      geldstroom(['balances', '--region', region, '--year', String(year), '--store', temp.store]).stdout,
-    ]);
-    expect(after).toEqual(before);
-  });
-});
+    it('applied twice leaves every statement and balance exactly as it was', () => {
+      // (an allocation run in an open year records its marker again, so the ledger hash may move on)
+      const before = statements.map(([region, year]) => [
+        withoutLedgerHash(statement(temp.store, region, year)),
+        geldstroom(['balances', '--region', region, '--year', String(year), '--store', temp.store]).stdout,
+      ]);
+      const again = geldstroom(['apply', join(EXAMPLES, file), '--store', temp.store]);
+      expect(again.status).toBe(0);
+      const after = statements.map(([region, year]) => [
+        withoutLedgerHash(statement(temp.store, region, year)),
+        geldstroom(['balances', '--region', region, '--year', String(year), '--store', temp.store]).stdout,
+      ]);
+      expect(after).toEqual(before);
+    });
+  },
+);

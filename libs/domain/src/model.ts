@@ -9,7 +9,7 @@ export type { Account } from './accounts';
 export type { Scheme } from './scheme';
 export { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES, invariant, unreachable } from './errors';
 export type { DomainErrorCode } from './errors';
-export type { Command, CommandType } from './commands/command.types';
+export type { Command, CommandOf, CommandType } from './commands/command.types';
 
 // events and their stored form
 export { DOMAIN_EVENT_TYPES, isDerivedEvent, isFactEvent, postingsOf, ruleOf, yearOf } from './events/domain-event';
