@@ -337,6 +337,7 @@ function asRecorded(events: readonly DomainEvent[]): LedgerEvent[] {
     ...event,
     eventId: `event-${index}`,
     revision: BigInt(index),
+    position: BigInt(index + 1),
     metadata: {
       actor: 'property-test',
       recordedAt: '2026-01-01T00:00:00.000Z',

@@ -5,7 +5,7 @@
  * the command side. Only what other packages use is exported.
  */
 export { Accounts, isAccount, parseAccount } from './accounts';
-export type { Account } from './accounts';
+export type { Account, AccountRef, ExternalParty, RegionPot } from './accounts';
 export type { Scheme } from './scheme';
 export { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES, invariant, unreachable } from './errors';
 export type { DomainErrorCode } from './errors';
@@ -26,7 +26,7 @@ export { decide, evolve, fold, initialState } from './decider';
 export { commandOfFact } from './decide/fact-of-command';
 export { factIdOf } from './state/fact-identity';
 export { RegionState, isRegistered } from './state/region-state';
-export type { RegionView, RegisteredRegionView } from './state/region-state';
+export type { KeyVersion, RegionInfo, RegionView, RegisteredRegionView } from './state/region-state';
 
 // the rules the read models ask
 export { dueFor } from './rules/due';

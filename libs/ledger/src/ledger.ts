@@ -210,7 +210,7 @@ export class Ledger {
       if (problem) throw new HistoryBrokenError(problem);
       const decided = domainEvents[index];
       evolve(region.state, decided);
-      region.events.push({ ...decided, eventId: event.eventId, revision, metadata: event.metadata });
+      region.events.push({ ...decided, eventId: event.eventId, revision, position: -1n, metadata: event.metadata });
       region.hashes.push(region.chain.head);
     });
     region.revision = firstRevision + BigInt(events.length - 1);

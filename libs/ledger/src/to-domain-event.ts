@@ -38,13 +38,9 @@ export function toDomainEvent(recorded: Stored): DomainEvent {
 }
 
 /** A stored event as the read models use it: decoded, with who recorded it, when and where. */
-export function toLedgerEvent(recorded: Stored & Pick<RecordedEvent, 'eventId'>): LedgerEvent {
-  return {
-    ...toDomainEvent(recorded),
-    eventId: recorded.eventId,
-    revision: recorded.revision,
-    metadata: recorded.metadata,
-  };
+export function toLedgerEvent(recorded: Stored & Pick<RecordedEvent, 'eventId' | 'position'>): LedgerEvent {
+  const { eventId, revision, position, metadata } = recorded;
+  return { ...toDomainEvent(recorded), eventId, revision, position, metadata };
 }
 
 /** Whether an event was recorded at or before a moment (time travel: `--as-of`). */

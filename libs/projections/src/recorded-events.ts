@@ -5,6 +5,8 @@ import { EventMetadata } from '@libs/event-store';
 export type LedgerEvent = DomainEvent & {
   readonly eventId: string;
   readonly revision: bigint;
+  /** the store's global position (-1 for an event a dry run keeps in memory only) */
+  readonly position: bigint;
   readonly metadata: EventMetadata;
 };
 

@@ -1,4 +1,4 @@
-import { RegionInfo } from '@libs/domain';
+import { AccountRef, ExternalParty, parseAccount, RegionInfo, RegionPot, unreachable } from '@libs/domain';
 import { eventLabel, fundLabel } from '@libs/reports';
 
 // the Dutch names of event types, rules and funds are the reports' (one place for every text a controller reads)
@@ -18,34 +18,52 @@ export function memberName(region: RegionInfo | undefined, code: string): string
  * where the account belongs to a municipality.
  */
 export function accountLabel(account: string, region: RegionInfo | undefined): string {
-  const central = region ? memberName(region, region.centralMunicipality) : 'centrumgemeente';
-  const municipality = /^municipality:(GM\d{4}):(bw|mo)$/.exec(account);
-  if (municipality) return `${memberName(region, municipality[1])} (${municipality[2].toUpperCase()})`;
-  const regional = /^region:[^:]+:(.+)$/.exec(account);
-  if (regional) {
-    const [, part] = regional;
-    if (part === 'bw-historical') return `Historisch BW-budget (${central})`;
-    if (part === 'mo-budget') return `MO-budget (${central})`;
-    if (part === 'bw-provisions') return 'Regionale voorzieningen BW';
-    if (part === 'mo-provisions') return 'Regionale voorzieningen MO';
-    if (part === 'reserve') return 'Regionale reserve';
-    if (part === 'advances') return 'Voorschotten';
-    if (part.startsWith('fund:')) return fundLabel(part.slice(5));
-  }
   const pool = /^pool:(.+)$/.exec(account);
   if (pool) return eventLabel(pool[1]);
-  switch (account) {
+  const ref = parseAccount(account);
+  return ref ? refLabel(ref, region) : account;
+}
+
+function refLabel(ref: AccountRef, region: RegionInfo | undefined): string {
+  const central = region ? memberName(region, region.centralMunicipality) : 'centrumgemeente';
+  switch (ref.kind) {
     case 'rijk':
       return 'Rijk';
-    case 'external:providers':
-      return 'Zorgaanbieders';
-    case 'external:co-payments':
-      return 'Cliënten (eigen bijdragen)';
-    case 'external:opening-balances':
-      return 'Beginbalans';
-    case 'external:municipal-treasuries':
-      return 'Gemeentekassen';
+    case 'external':
+      return EXTERNAL_LABELS[ref.party];
+    case 'municipality':
+      return `${memberName(region, ref.code)} (${ref.scheme})`;
+    case 'fund':
+      return fundLabel(ref.fundId);
+    case 'region':
+      return regionPotLabel(ref.pot, central);
     default:
-      return account;
+      return unreachable(ref, 'no label for account');
+  }
+}
+
+const EXTERNAL_LABELS: Record<ExternalParty, string> = {
+  providers: 'Zorgaanbieders',
+  'co-payments': 'Cliënten (eigen bijdragen)',
+  'opening-balances': 'Beginbalans',
+  'municipal-treasuries': 'Gemeentekassen',
+};
+
+function regionPotLabel(pot: RegionPot, central: string): string {
+  switch (pot) {
+    case 'bw-historical':
+      return `Historisch BW-budget (${central})`;
+    case 'mo-budget':
+      return `MO-budget (${central})`;
+    case 'bw-provisions':
+      return 'Regionale voorzieningen BW';
+    case 'mo-provisions':
+      return 'Regionale voorzieningen MO';
+    case 'reserve':
+      return 'Regionale reserve';
+    case 'advances':
+      return 'Voorschotten';
+    default:
+      return unreachable(pot, 'no label for pot');
   }
 }

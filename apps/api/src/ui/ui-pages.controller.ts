@@ -15,16 +15,17 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, KeyVersion } from '@libs/domain';
+import { DomainError, EventOf, KeyVersion, yearOf } from '@libs/domain';
+import { formatAmount } from '@libs/money';
 import { CommandFileError, describeProblem, parseCommandFile, verifyStore } from '@libs/ledger';
 import {
   explainAccount,
+  LedgerEvent,
   REVISABLE_COMMANDS,
   replayWithRevisions,
   Revision,
   buildYearContext,
   tracePayment,
-  yearOf,
 } from '@libs/projections';
 import {
   buildSettlementLetter,
@@ -274,7 +275,7 @@ export class UiPagesController {
     }
     if (typeof query.account !== 'string' || query.account === '')
       throw notFound('kies een rekening (account) of een gemeente', 'account');
-    const explanation = explainAccount(params.regionId, data.events, year, query.account);
+    const explanation = explainAccount(data.state, data.events, year, query.account);
     const types = typeof query.soort === 'string' && query.soort !== '' ? query.soort.split(',') : [];
     const line = typeof query.regel === 'string' ? query.regel.slice(0, 200) : undefined;
     send(
@@ -352,30 +353,37 @@ function revisionsFromFile(file: string, text: string, regionId: string): Revisi
   return revisions;
 }
 
-function rijkPayments(data: RegionPageData, year: number): RijkPaymentRow[] {
-  return data.events
-    .filter((event) => event.type === 'RijkPaymentRecorded' && yearOf(event) === year)
-    .map((event) => event.data as RijkPaymentRow);
-}
-
-function paymentIdsOf(data: RegionPageData, year: number): Map<string, string> {
-  return new Map(
-    data.events
-      .filter((event) => event.type === 'RijkPaymentRecorded' && yearOf(event) === year)
-      .map((event) => [event.eventId, (event.data as { paymentId: string }).paymentId]),
+/** The year's recorded events of one type, typed by it. */
+function eventsOf<T extends LedgerEvent['type']>(data: RegionPageData, type: T, year: number) {
+  return data.events.filter(
+    (event): event is LedgerEvent & EventOf<T> => event.type === type && yearOf(event) === year,
   );
 }
 
+function rijkPayments(data: RegionPageData, year: number): RijkPaymentRow[] {
+  return eventsOf(data, 'RijkPaymentRecorded', year).map(({ data: payment }) => ({
+    paymentId: payment.paymentId,
+    scheme: payment.scheme,
+    basis: payment.basis,
+    recipient: payment.recipient,
+    amount: formatAmount(payment.amount),
+    reference: payment.reference,
+  }));
+}
+
+function paymentIdsOf(data: RegionPageData, year: number): Map<string, string> {
+  return new Map(eventsOf(data, 'RijkPaymentRecorded', year).map((event) => [event.eventId, event.data.paymentId]));
+}
+
 function advancesOf(data: RegionPageData, year: number, code: string): AdvanceRow[] {
-  return data.events
-    .filter(
-      (event) =>
-        event.type === 'AdvanceRecorded' &&
-        yearOf(event) === year &&
-        (event.data as { municipality?: string }).municipality === code,
-    )
+  return eventsOf(data, 'AdvanceRecorded', year)
+    .filter((event) => event.data.municipality === code)
     .map((event) => ({
-      ...(event.data as Omit<AdvanceRow, 'recordedAt' | 'actor'>),
+      advanceId: event.data.advanceId,
+      scheme: event.data.scheme,
+      amount: formatAmount(event.data.amount),
+      date: event.data.date,
+      reference: event.data.reference,
       recordedAt: event.metadata.recordedAt,
       actor: event.metadata.actor,
     }));

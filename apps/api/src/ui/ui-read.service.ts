@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RegionState } from '@libs/domain';
-import { RecordedEvent } from '@libs/event-store';
-import { buildStatement, Statement } from '@libs/projections';
+import { buildStatement, LedgerEvent, Statement } from '@libs/projections';
 import { mayReadRegion } from '../auth/permissions';
 import { readRegionView } from '../auth/region-access';
 import { Principal } from '../auth/token-store';
@@ -12,7 +11,7 @@ import { YearState } from './labels';
 export interface RegionPageData {
   readonly state: RegionState;
   readonly ledgerHash: string | undefined;
-  readonly events: readonly RecordedEvent[];
+  readonly events: readonly LedgerEvent[];
   /** the global position of the region's last event: where a live page starts following */
   readonly position: string;
   readonly years: number[];
@@ -74,7 +73,7 @@ export class UiReadService {
   }
 
   private statement(state: RegionState, ledgerHash: string | undefined, year: number): Statement {
-    const key = `${state.regionId}\u0000${ledgerHash}\u0000${year}`;
+    const key = `${state.region?.regionId}\u0000${ledgerHash}\u0000${year}`;
     let statement = this.statements.get(key);
     if (!statement) {
       statement = { ...buildStatement(state, year), ...(ledgerHash ? { ledgerHash } : {}) };

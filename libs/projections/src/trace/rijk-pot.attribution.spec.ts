@@ -15,7 +15,8 @@ let revision = 0;
 const recorded = (event: DomainEvent): LedgerEvent => ({
   ...event,
   eventId: `e${revision}`,
-  revision: BigInt(revision++),
+  revision: BigInt(revision),
+  position: BigInt(revision++),
   metadata: {
     actor: 't',
     recordedAt: '2026-01-01T00:00:00Z',

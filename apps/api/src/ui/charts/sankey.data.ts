@@ -1,4 +1,4 @@
-import { RegionInfo } from '@libs/domain';
+import { parseAccount, RegionInfo } from '@libs/domain';
 import { accountLabel, memberName } from '../labels';
 import { AccountFlow } from './year-flows';
 
@@ -27,7 +27,11 @@ export interface SankeyData {
   readonly acyclic: boolean;
 }
 
-const MEMBER_ACCOUNT = /^municipality:(GM\d{4}):(bw|mo)$/;
+/** The municipality an account belongs to, if it is one's (read by the domain's one account parser). */
+function memberOf(account: string): string | undefined {
+  const ref = parseAccount(account);
+  return ref?.kind === 'municipality' ? ref.code : undefined;
+}
 
 /**
  * The year's flows as a Sankey: a municipality pays from one node (its contributions, replenishments,
@@ -42,15 +46,15 @@ export function sankeyData(
 ): SankeyData {
   const nodes = new Map<string, SankeyNode>();
   const nodeOf = (account: string, side: 'pays' | 'receives'): string => {
-    const member = MEMBER_ACCOUNT.exec(account);
+    const member = memberOf(account);
     let id: string;
     let label: string;
     if (member && mode === 'summary') {
       id = `gemeenten:${side}`;
       label = side === 'pays' ? 'Gemeenten (betalen)' : 'Gemeenten (ontvangen)';
     } else if (member) {
-      id = `${member[1]}:${side}`;
-      label = `${memberName(region, member[1])} ${side === 'pays' ? 'betaalt' : 'ontvangt'}`;
+      id = `${member}:${side}`;
+      label = `${memberName(region, member)} ${side === 'pays' ? 'betaalt' : 'ontvangt'}`;
     } else {
       id = account;
       label = accountLabel(account, region);

@@ -1,5 +1,5 @@
-import { LedgerEvent, pairwise, postingsOfRecorded, yearOf } from '@libs/projections';
-import { parseAmount } from '@libs/money';
+import { postingsOf, yearOf } from '@libs/domain';
+import { LedgerEvent, pairwise } from '@libs/projections';
 
 /** Money that moved between two accounts over a budget year, netted: always from → to, amount > 0. */
 export interface AccountFlow {
@@ -32,7 +32,7 @@ export function yearFlows(events: readonly LedgerEvent[], year: number): Account
   };
   for (const event of events) {
     if (yearOf(event) !== year) continue;
-    const postings = postingsOfRecorded(event);
+    const postings = postingsOf(event);
     if (postings.length === 0) continue;
     const pairs = pairwise(postings);
     if (pairs.length > 0) {
@@ -41,7 +41,7 @@ export function yearFlows(events: readonly LedgerEvent[], year: number): Account
     }
     const pool = poolAccount(event.type);
     for (const posting of postings) {
-      const amount = parseAmount(posting.amount);
+      const amount = posting.amount;
       if (amount > 0n) add(pool, posting.account, amount, event.type);
       else if (amount < 0n) add(posting.account, pool, -amount, event.type);
     }
