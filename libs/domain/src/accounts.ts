@@ -62,8 +62,10 @@ const REGION = new RegExp(`^region:([^:]+):(${REGION_POTS.join('|')})$`);
 const FUND = /^region:([^:]+):fund:([^:]+)$/;
 const MUNICIPALITY = /^municipality:(GM\d{4}):(bw|mo)$/;
 
-const isExternalParty = (text: string): text is ExternalParty => (EXTERNAL_PARTIES as readonly string[]).includes(text);
-const isRegionPot = (text: string): text is RegionPot => (REGION_POTS as readonly string[]).includes(text);
+const externalParties: readonly string[] = EXTERNAL_PARTIES;
+const regionPots: readonly string[] = REGION_POTS;
+const isExternalParty = (text: string): text is ExternalParty => externalParties.includes(text);
+const isRegionPot = (text: string): text is RegionPot => regionPots.includes(text);
 
 /** The one reader of account names: what the account is, or undefined for a name that is no account. */
 export function parseAccount(name: string): AccountRef | undefined {

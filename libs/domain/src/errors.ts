@@ -90,3 +90,10 @@ export function unreachable(value: never, what: string): never {
   const text = JSON.stringify(value, (_key, entry: unknown) => (typeof entry === 'bigint' ? `${entry}n` : entry));
   throw new InvariantViolation(`${what}: ${text}`);
 }
+
+/** The entry a map holds for a key the caller put there itself: its absence is a bug, said so. */
+export function at<K, V>(map: ReadonlyMap<K, V>, key: K): V {
+  const value = map.get(key);
+  invariant(value !== undefined, () => `no entry for ${String(key)}`);
+  return value;
+}

@@ -7,7 +7,7 @@
 export { Accounts, isAccount, parseAccount } from './accounts';
 export type { Account, AccountRef, ExternalParty, RegionPot } from './accounts';
 export type { Scheme } from './scheme';
-export { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES, invariant, unreachable } from './errors';
+export { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES, at, invariant, unreachable } from './errors';
 export type { DomainErrorCode } from './errors';
 export type { Command, CommandOf, CommandType } from './commands/command.types';
 

@@ -1,4 +1,4 @@
-import { Command, DomainError, parseCommand } from '@libs/domain';
+import { Command, DomainError, isPlainObject, parseCommand } from '@libs/domain';
 
 export interface CommandLine {
   readonly file: string;
@@ -43,7 +43,12 @@ export function parseCommandLine(file: string, line: number, raw: string): Comma
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new CommandFileError(file, line, `not valid JSON (${(error as Error).message})`, 'INVALID_JSON');
+    throw new CommandFileError(
+      file,
+      line,
+      `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      'INVALID_JSON',
+    );
   }
   try {
     return parseCommand(json);
@@ -55,12 +60,9 @@ export function parseCommandLine(file: string, line: number, raw: string): Comma
 /** Puts a command's error in its place in the file: `FILE:LINE: Command.field: reason`. */
 export function locate(error: unknown, file: string, line: number, command?: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
+  const fields = isPlainObject(command) ? command : {};
   const name =
-    typeof (command as { command?: unknown; type?: unknown })?.command === 'string'
-      ? (command as { command: string }).command
-      : typeof (command as { type?: unknown })?.type === 'string'
-        ? (command as { type: string }).type
-        : undefined;
+    typeof fields.command === 'string' ? fields.command : typeof fields.type === 'string' ? fields.type : undefined;
   const where =
     error.field && error.field !== 'command'
       ? `${name ? `${name}.` : ''}${error.field}: `

@@ -217,9 +217,8 @@ export class Ledger {
   }
 
   /** What verify would say of the stream: the fold sees one event at a time, verify looks ahead. */
-  private async diagnose(streamId: string, chain: ChainCheck): Promise<ChainProblem> {
-    const region = this.cache.get(streamId)!;
-    region.broken = checkStream(streamId, await this.store.readStream(streamId)).problem ?? chain.problem!;
+  private async diagnose(streamId: string, region: CachedRegion, found: ChainProblem): Promise<ChainProblem> {
+    region.broken = checkStream(streamId, await this.store.readStream(streamId)).problem ?? found;
     return region.broken;
   }
 
@@ -244,7 +243,8 @@ export class Ledger {
     const fromRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
     const events = await this.store.readStream(streamId, { fromRevision });
     for (const event of events) {
-      if (region.chain.accept(event)) throw new HistoryBrokenError(await this.diagnose(streamId, region.chain));
+      const problem = region.chain.accept(event);
+      if (problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, problem));
       const decoded = toLedgerEvent(event);
       evolve(region.state, decoded);
       region.events.push(decoded);

@@ -1,4 +1,4 @@
-import { Accounts, budgetAmount, DomainError, isRegistered, RegionView, Scheme } from '@libs/domain/model';
+import { Accounts, at, budgetAmount, DomainError, isRegistered, RegionView, Scheme } from '@libs/domain/model';
 import { allocate, Cents, formatAmount, Rational } from '@libs/money';
 
 export const KEY_OPTIONS = ['inhabitants', 'income', 'use'] as const;
@@ -34,21 +34,17 @@ const DESCRIPTIONS: Record<KeyOption, string> = {
   use: 'naar rato van werkelijk gebruik (lokale uitgaven: zorg + uitvoering)',
 };
 
-/**
- * The AEF presentation's key options for the contribution to regional spending — inhabitants, income
- * from the Rijk, actual use — each turned into a key per year and applied to the same total (the
- * scheme's regional budget for that year), with how much each municipality's share and contribution
- * swing from year to year (the *stability* criterion).
- */
-export function compareKeys(state: RegionView, fromYear: number, toYear: number, scheme: Scheme = 'BW'): KeyComparison {
-  if (!isRegistered(state)) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
-  const regionId = state.region.regionId;
-  const years = Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
-  const members = state.memberCodes();
-  const account = (code: string) => Accounts.municipality(code, scheme);
-  const totals = Object.fromEntries(years.map((year) => [String(year), budgetAmount(state, year, scheme)]));
+type WeightsOfYear = (year: number) => { weights: Map<string, Rational>; reason?: string };
 
-  const weightsFor: Record<KeyOption, (year: number) => { weights: Map<string, Rational>; reason?: string }> = {
+/** Each option's weights for a year: inhabitants, income from the Rijk, actual use. */
+function optionWeights(
+  state: RegionView,
+  scheme: Scheme,
+  members: readonly string[],
+): Record<KeyOption, WeightsOfYear> {
+  const account = (code: string) => Accounts.municipality(code, scheme);
+  const shareEvent = scheme === 'BW' ? 'BwHistoricalDistributed' : 'MoBudgetDistributed';
+  return {
     inhabitants: (year) => {
       const counts = state.inhabitants.get(year)?.counts;
       if (!counts) return { weights: new Map(), reason: `no inhabitants recorded for ${year}` };
@@ -58,14 +54,7 @@ export function compareKeys(state: RegionView, fromYear: number, toYear: number,
       weights: new Map(
         members.map((code) => [
           code,
-          Rational.of(
-            state.ledger.sum(
-              year,
-              account(code),
-              'RijkPaymentRecorded',
-              scheme === 'BW' ? 'BwHistoricalDistributed' : 'MoBudgetDistributed',
-            ),
-          ),
+          Rational.of(state.ledger.sum(year, account(code), 'RijkPaymentRecorded', shareEvent)),
         ]),
       ),
     }),
@@ -78,55 +67,69 @@ export function compareKeys(state: RegionView, fromYear: number, toYear: number,
       ),
     }),
   };
+}
 
-  const options = {} as KeyComparison['options'];
-  for (const option of KEY_OPTIONS) {
-    const perYear: Record<string, OptionYear> = {};
-    for (const year of years) {
-      const { weights, reason } = weightsFor[option](year);
-      const sum = [...weights.values()].reduce((acc, weight) => acc.add(weight), Rational.ZERO);
-      const negative = [...weights.values()].some((weight) => weight.isNegative());
-      if (reason || !sum.isPositive() || negative) {
-        perYear[String(year)] = {
-          available: false,
-          reason:
-            reason ??
-            (negative ? `a municipality has a negative ${option} in ${year}` : `no ${option} data for ${year}`),
-          weightTotal: sum.toDecimalString(2),
-          municipalities: {},
-        };
-        continue;
-      }
-      const total = totals[String(year)];
-      const contributions =
-        total === 0n
-          ? new Map<string, Cents>()
-          : allocate(
-              total,
-              members.map((code) => ({ code, weight: weights.get(code)! })),
-            );
-      perYear[String(year)] = {
-        available: true,
-        weightTotal: sum.toDecimalString(2),
-        municipalities: Object.fromEntries(
-          members.map((code) => [
-            code,
-            {
-              weight: weights.get(code)!.toDecimalString(2),
-              sharePct: weights.get(code)!.mul(Rational.HUNDRED).div(sum).toDecimalString(4),
-              contribution: formatAmount(-(contributions.get(code) ?? 0n)),
-            },
-          ]),
-        ),
-      };
-    }
-    options[option] = {
-      description: DESCRIPTIONS[option],
-      years: perYear,
-      stability: stability(perYear, years, members),
+/** One option in one year: the key it gives and the contributions it would charge for `total`. */
+function optionYear(
+  option: KeyOption,
+  year: number,
+  of: WeightsOfYear,
+  total: Cents,
+  members: readonly string[],
+): OptionYear {
+  const { weights, reason } = of(year);
+  const sum = [...weights.values()].reduce((acc, weight) => acc.add(weight), Rational.ZERO);
+  const negative = [...weights.values()].some((weight) => weight.isNegative());
+  if (reason || !sum.isPositive() || negative) {
+    return {
+      available: false,
+      reason:
+        reason ?? (negative ? `a municipality has a negative ${option} in ${year}` : `no ${option} data for ${year}`),
+      weightTotal: sum.toDecimalString(2),
+      municipalities: {},
     };
   }
+  const contributions =
+    total === 0n
+      ? new Map<string, Cents>()
+      : allocate(
+          total,
+          members.map((code) => ({ code, weight: at(weights, code) })),
+        );
+  return {
+    available: true,
+    weightTotal: sum.toDecimalString(2),
+    municipalities: Object.fromEntries(
+      members.map((code) => [
+        code,
+        {
+          weight: at(weights, code).toDecimalString(2),
+          sharePct: at(weights, code).mul(Rational.HUNDRED).div(sum).toDecimalString(4),
+          contribution: formatAmount(-(contributions.get(code) ?? 0n)),
+        },
+      ]),
+    ),
+  };
+}
 
+/**
+ * The AEF presentation's key options for the contribution to regional spending — inhabitants, income
+ * from the Rijk, actual use — each turned into a key per year and applied to the same total (the
+ * scheme's regional budget for that year), with how much each municipality's share and contribution
+ * swing from year to year (the *stability* criterion).
+ */
+export function compareKeys(state: RegionView, fromYear: number, toYear: number, scheme: Scheme = 'BW'): KeyComparison {
+  if (!isRegistered(state)) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
+  const years = Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
+  const members = state.memberCodes();
+  const totals = new Map(years.map((year) => [year, budgetAmount(state, year, scheme)]));
+  const weightsFor = optionWeights(state, scheme, members);
+  const optionOf = (option: KeyOption) => {
+    const perYear = Object.fromEntries(
+      years.map((year) => [String(year), optionYear(option, year, weightsFor[option], at(totals, year), members)]),
+    );
+    return { description: DESCRIPTIONS[option], years: perYear, stability: stability(perYear, years, members) };
+  };
   // MO has no contributions (its budget is skimmed before the split), so there is nothing recorded to compare with
   const recordedContributions = Object.fromEntries(
     years.map((year) => [
@@ -135,19 +138,19 @@ export function compareKeys(state: RegionView, fromYear: number, toYear: number,
         ? Object.fromEntries(
             members.map((code) => [
               code,
-              formatAmount(state.ledger.sum(year, account(code), 'BwContributionsCharged')),
+              formatAmount(state.ledger.sum(year, Accounts.municipality(code, scheme), 'BwContributionsCharged')),
             ]),
           )
         : {},
     ]),
   );
   return {
-    regionId,
+    regionId: state.region.regionId,
     scheme,
     years,
-    totals: Object.fromEntries(Object.entries(totals).map(([year, total]) => [year, formatAmount(total)])),
+    totals: Object.fromEntries(years.map((year) => [String(year), formatAmount(at(totals, year))])),
     recordedContributions,
-    options,
+    options: { inhabitants: optionOf('inhabitants'), income: optionOf('income'), use: optionOf('use') },
   };
 }
 
@@ -177,9 +180,10 @@ function stability(perYear: Record<string, OptionYear>, years: number[], members
       max = max ? max.max(shareChange.abs()) : shareChange.abs();
     }
   }
-  if (count > 0n) {
+  // a maximum exists exactly when some change was counted
+  if (max !== undefined) {
     result.meanAbsShareChangePct = sum.div(Rational.of(count)).toDecimalString(4);
-    result.maxAbsShareChangePct = max!.toDecimalString(4);
+    result.maxAbsShareChangePct = max.toDecimalString(4);
   }
   return result;
 }

@@ -6,6 +6,7 @@ import {
   evolve,
   initialState,
   isFactEvent,
+  isPlainObject,
   RegionState,
   RegionView,
   unreachable,
@@ -81,12 +82,7 @@ export function reviseHistory(
   const applied: ReplayReport['revisions'] = [];
   const additions: Command[] = [];
   for (const revision of revisions) {
-    const matches = (command: Command) =>
-      command.type === revision.type &&
-      (revision.type === 'AdoptDistributionKey'
-        ? (command as typeof revision).keyId === revision.keyId && command.version === revision.version
-        : (command as typeof revision).validFrom === revision.validFrom);
-    const indexes = commands.flatMap((command, index) => (matches(command) ? [index] : []));
+    const indexes = commands.flatMap((command, index) => (replaces(revision, command) ? [index] : []));
     const identity =
       revision.type === 'AdoptDistributionKey'
         ? `${revision.keyId} v${revision.version}`
@@ -102,6 +98,20 @@ export function reviseHistory(
   const registration = commands.findIndex((command) => command.type === 'RegisterRegion');
   commands.splice(registration + 1, 0, ...additions);
   return { commands, applied };
+}
+
+/** Whether a revision takes a recorded command's place: a key version by key and version, an agreement by validFrom. */
+function replaces(revision: Revision, command: Command): boolean {
+  switch (revision.type) {
+    case 'AdoptDistributionKey':
+      return command.type === revision.type && command.keyId === revision.keyId && command.version === revision.version;
+    case 'AdoptReserveAgreement':
+      return command.type === revision.type && command.validFrom === revision.validFrom;
+    case 'AdoptSolidarityAgreement':
+      return command.type === revision.type && command.validFrom === revision.validFrom;
+    default:
+      return unreachable(revision, 'no rule for revision');
+  }
 }
 
 /** Runs commands through the rules in memory; nothing is recorded anywhere. */
@@ -172,18 +182,15 @@ export function statementDifference(replayed: unknown, recorded: unknown): unkno
   // lists of a fixed shape (the reserve's movements: every scheme and kind, always in the same order)
   // are compared entry by entry
   if (Array.isArray(sample)) {
-    const after = Array.isArray(replayed) ? replayed : [];
-    const before = Array.isArray(recorded) ? recorded : [];
+    const after: readonly unknown[] = Array.isArray(replayed) ? replayed : [];
+    const before: readonly unknown[] = Array.isArray(recorded) ? recorded : [];
     return sample.map((_, index) => statementDifference(after[index], before[index]));
   }
-  if (typeof sample === 'object') {
-    const keys = new Set([...Object.keys((replayed as object) ?? {}), ...Object.keys((recorded as object) ?? {})]);
-    return Object.fromEntries(
-      [...keys].map((key) => [
-        key,
-        statementDifference((replayed as Record<string, unknown>)?.[key], (recorded as Record<string, unknown>)?.[key]),
-      ]),
-    );
+  if (isPlainObject(sample)) {
+    const after = isPlainObject(replayed) ? replayed : {};
+    const before = isPlainObject(recorded) ? recorded : {};
+    const keys = new Set([...Object.keys(after), ...Object.keys(before)]);
+    return Object.fromEntries([...keys].map((key) => [key, statementDifference(after[key], before[key])]));
   }
   return replayed ?? recorded;
 }

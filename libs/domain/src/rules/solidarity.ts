@@ -1,4 +1,5 @@
 import { allocate, Cents, Rational, sumRationals } from '@libs/money';
+import { at } from '../errors';
 import { SolidarityAgreement } from '../state/region-state';
 
 /** What solidarity needs to know of one member for one year, all in cents. */
@@ -142,13 +143,13 @@ function waterFill(
   while (active.length > 0) {
     const shares = sumRationals(active.map((payer) => payer.share));
     const lambda = remaining.div(shares);
-    const clipped = active.filter((payer) => lambda.mul(payer.share).compare(caps.get(payer.code)!) > 0);
+    const clipped = active.filter((payer) => lambda.mul(payer.share).compare(at(caps, payer.code)) > 0);
     if (clipped.length === 0) {
       for (const payer of active) payments.set(payer.code, lambda.mul(payer.share));
       return;
     }
     for (const payer of clipped) {
-      const cap = caps.get(payer.code)!;
+      const cap = at(caps, payer.code);
       payments.set(payer.code, cap);
       remaining = remaining.sub(cap);
     }

@@ -5,13 +5,17 @@ export function canonicalJson(value: unknown): string {
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
+  if (isRecord(value)) {
     return Object.fromEntries(
-      Object.keys(value as object)
+      Object.keys(value)
         .sort()
-        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+        .filter((key) => value[key] !== undefined)
+        .map((key) => [key, sortKeys(value[key])]),
     );
   }
   return value;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

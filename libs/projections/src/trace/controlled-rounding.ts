@@ -1,3 +1,4 @@
+import { at } from '@libs/domain/model';
 import { Rational } from '@libs/money';
 
 /**
@@ -23,9 +24,9 @@ export function roundTable(
     for (const column of columns) {
       const value = exact(row, column);
       const floor = value.floor();
-      result.get(row)!.set(column, floor);
-      rowNeed.set(row, rowNeed.get(row)! - floor);
-      columnNeed.set(column, columnNeed.get(column)! - floor);
+      at(result, row).set(column, floor);
+      rowNeed.set(row, at(rowNeed, row) - floor);
+      columnNeed.set(column, at(columnNeed, column) - floor);
       const remainder = value.sub(Rational.of(floor));
       if (!remainder.isZero()) fractional.push({ row, column, remainder });
     }
@@ -39,33 +40,34 @@ export function roundTable(
   const raised = new Set<string>();
   const cell = (row: string, column: string) => `${row}\u0000${column}`;
   const raise = (row: string, column: string, by: bigint) => {
-    result.get(row)!.set(column, result.get(row)!.get(column)! + by);
+    at(result, row).set(column, at(at(result, row), column) + by);
     if (by > 0n) raised.add(cell(row, column));
     else raised.delete(cell(row, column));
   };
   for (const { row, column } of fractional) {
-    if (rowNeed.get(row)! > 0n && columnNeed.get(column)! > 0n) {
+    if (at(rowNeed, row) > 0n && at(columnNeed, column) > 0n) {
       raise(row, column, 1n);
-      rowNeed.set(row, rowNeed.get(row)! - 1n);
-      columnNeed.set(column, columnNeed.get(column)! - 1n);
+      rowNeed.set(row, at(rowNeed, row) - 1n);
+      columnNeed.set(column, at(columnNeed, column) - 1n);
     }
   }
   // what greedy left: augmenting paths row → (raise) column → (lower) row → … → a column still short
   const canRaise = new Map<string, string[]>();
   for (const { row, column } of fractional) canRaise.set(row, [...(canRaise.get(row) ?? []), column]);
   for (;;) {
-    const start = rows.find((row) => rowNeed.get(row)! > 0n);
+    const start = rows.find((row) => at(rowNeed, row) > 0n);
     if (start === undefined) break;
     const cameFrom = new Map<string, string>(); // column → the row it was reached from
     const rowFrom = new Map<string, string>([[start, '']]); // row → the column it was reached from
     const queue = [start];
     let end: string | undefined;
     while (queue.length > 0 && end === undefined) {
-      const row = queue.shift()!;
+      const row = queue.shift();
+      if (row === undefined) break;
       for (const column of canRaise.get(row) ?? []) {
         if (raised.has(cell(row, column)) || cameFrom.has(column)) continue;
         cameFrom.set(column, row);
-        if (columnNeed.get(column)! > 0n) {
+        if (at(columnNeed, column) > 0n) {
           end = column;
           break;
         }
@@ -78,12 +80,12 @@ export function roundTable(
       }
     }
     if (end === undefined) throw new Error('no controlled rounding exists for these totals');
-    rowNeed.set(start, rowNeed.get(start)! - 1n);
-    columnNeed.set(end, columnNeed.get(end)! - 1n);
+    rowNeed.set(start, at(rowNeed, start) - 1n);
+    columnNeed.set(end, at(columnNeed, end) - 1n);
     for (let column: string = end; ;) {
-      const row = cameFrom.get(column)!;
+      const row = at(cameFrom, column);
       raise(row, column, 1n);
-      const previous = rowFrom.get(row)!;
+      const previous = at(rowFrom, row);
       if (previous === '') break;
       raise(row, previous, -1n);
       column = previous;

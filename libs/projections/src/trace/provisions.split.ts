@@ -1,3 +1,4 @@
+import { at } from '@libs/domain/model';
 import { Rational } from '@libs/money';
 import { roundTable } from './controlled-rounding';
 import { Counterparty } from './pot-flows';
@@ -45,21 +46,22 @@ export function splitProvisions(
       ...(balance > 0n ? [[pot, balance, 'still held (balance)'] as [string, bigint, string]] : []),
     ];
     const totalIn = [...sources.values()].reduce((sum, amount) => sum + amount, 0n);
+    const columnTotals = new Map(all.map(([account, out]) => [account, out]));
     const table = roundTable(
       [...sources.keys()],
       all.map(([account]) => account),
-      (key, account) => Rational.of(all.find(([column]) => column === account)![1] * sources.get(key)!, totalIn),
+      (key, account) => Rational.of(at(columnTotals, account) * at(sources, key), totalIn),
       sources,
-      new Map(all.map(([account, out]) => [account, out])),
+      columnTotals,
     );
-    columns = all.map(([account, , label]) => [account, table.get(source)!.get(account)!, label]);
+    columns = all.map(([account, , label]) => [account, at(at(table, source), account), label]);
   } else {
     // more went out than came in: every source is spent, spread over the destinations
     columns = [];
     const capacity = new Map(destinations);
     for (const [key, amount] of sources) {
       const parts = splitCents(amount, new Map([...capacity].filter(([, left]) => left > 0n)));
-      for (const [account, part] of parts) capacity.set(account, capacity.get(account)! - part);
+      for (const [account, part] of parts) capacity.set(account, at(capacity, account) - part);
       if (key === source)
         for (const [account] of destinations) columns.push([account, parts.get(account) ?? 0n, via(account)]);
     }
@@ -67,16 +69,17 @@ export function splitProvisions(
 
   // the source's parts divided over its owners, each owner's parts adding up to what it put in
   const shares = new Map([...owners].filter(([, amount]) => amount !== 0n));
+  const partTotals = new Map(columns.map(([account, amount]) => [account, amount]));
   const table = roundTable(
     [...shares.keys()],
     columns.map(([account]) => account),
-    (owner, account) => Rational.of(columns.find(([column]) => column === account)![1] * shares.get(owner)!, ownIn),
+    (owner, account) => Rational.of(at(partTotals, account) * at(shares, owner), ownIn),
     shares,
-    new Map(columns.map(([account, amount]) => [account, amount])),
+    partTotals,
   );
   for (const [owner, row] of table) {
     const list = columns
-      .map(([account, , label]) => ({ account, amount: row.get(account)!, via: label }))
+      .map(([account, , label]) => ({ account, amount: at(row, account), via: label }))
       .filter((part) => part.amount !== 0n);
     if (list.length > 0) result.set(owner, list);
   }

@@ -1,4 +1,4 @@
-import { postingsOf, ruleOf } from '@libs/domain/model';
+import { at, postingsOf, ruleOf } from '@libs/domain/model';
 import { Rational } from '@libs/money';
 import { LedgerEvent } from '../recorded-events';
 import { roundTable } from './controlled-rounding';
@@ -76,8 +76,8 @@ export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): P
       const table = roundTable(
         rows,
         [...movements.keys()],
-        (owner, account) => Rational.of(movements.get(account)! * held.get(owner)!, balance),
-        new Map(rows.map((owner) => [owner, held.get(owner)!])),
+        (owner, account) => Rational.of(at(movements, account) * at(held, owner), balance),
+        new Map(rows.map((owner) => [owner, at(held, owner)])),
         movements,
       );
       for (const [owner, row] of table) {

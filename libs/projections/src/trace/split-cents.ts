@@ -1,3 +1,4 @@
+import { at } from '@libs/domain/model';
 import { Rational } from '@libs/money';
 
 /**
@@ -26,7 +27,7 @@ export function splitCents(total: bigint, weights: ReadonlyMap<string, bigint>):
   remainders.sort((a, b) => b.remainder.compare(a.remainder) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const { key } of remainders) {
     if (leftover <= 0n) break;
-    parts.set(key, parts.get(key)! + 1n);
+    parts.set(key, at(parts, key) + 1n);
     leftover -= 1n;
   }
   return parts;
