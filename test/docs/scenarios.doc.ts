@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommandOf, CommandType, parseCommand } from '@libs/domain';
-import { formatEuro, parseAmount } from '@libs/money';
+import { formatDecimalNl, formatEuro, formatPercentNl, parseAmount } from '@libs/money';
 import { Statement } from '@libs/projections';
 import {
   BW_LABELS,
+  fundLabel,
   MO_LABELS,
   MUNICIPALITY_BW_LABELS,
   MUNICIPALITY_DUE_LABEL,
@@ -24,8 +25,8 @@ import { Scenario, SCENARIOS } from '../support/scenarios';
 const euro = (cents: bigint) => formatEuro(cents);
 const amount = (text: string) => formatEuro(parseAmount(text));
 const BASIS = { historical: 'historisch', objective: 'objectief' } as const;
-/** A weight or percentage as a Dutch reader writes it: "24,3". */
-const decimal = (text: string) => text.replace('.', ',');
+const decimal = formatDecimalNl;
+const percent = formatPercentNl;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string {
   const align = header.map((_, index) => (right.includes(index) ? '---:' : '---'));
@@ -71,7 +72,10 @@ function regionInputs(commands: readonly Command[]): string[] {
             (key) => `${key.keyId} v${key.version} (${key.validFrom}, ${key.unit === 'percent' ? '%' : 'gewicht'})`,
           ),
         ],
-        [...names].map(([code, name]) => [name, ...keys.map((key) => decimal(key.weights[code] ?? '—'))]),
+        [...names].map(([code, name]) => [
+          name,
+          ...keys.map((key) => (key.weights[code] === undefined ? '—' : decimal(key.weights[code]))),
+        ]),
         keys.map((_, index) => index + 1),
       ),
     );
@@ -105,7 +109,7 @@ function regionInputs(commands: readonly Command[]): string[] {
           b.scheme,
           String(b.version),
           euro(b.amount),
-          b.scheme === 'BW' ? `${decimal(b.objectivePct ?? '0')}%` : '—',
+          b.scheme === 'BW' ? percent(b.objectivePct ?? '0') : '—',
         ]),
         [3, 4],
       ),
@@ -192,24 +196,25 @@ function agreements(commands: readonly Command[]): string[] {
   const parts: string[] = [];
   for (const a of ofType(commands, 'AdoptReserveAgreement')) {
     const base = a.base.kind === 'fixed' ? euro(a.base.amount) : 'de regionale begroting van het jaar';
-    const excess = a.excessTo.kind === 'fund' ? `naar fonds ${a.excessTo.fundId}` : 'naar de gemeenten';
+    const excess =
+      a.excessTo.kind === 'fund' ? `naar ${fundLabel(a.excessTo.fundId).toLowerCase()}` : 'naar de gemeenten';
     parts.push(
-      `**Reserveafspraak** v${a.version} (vanaf ${a.validFrom}): regelingen ${a.schemes.join(' en ')}; bandbreedte ${decimal(a.minPct)}%–${decimal(a.maxPct)}% van ${base}; ${decimal(a.toReservePct)}% van het resultaat naar de reserve; onder de band aanvullen tot ${a.replenishTo === 'min' ? 'het minimum' : 'het maximum'}, boven de band uitkeren tot ${a.payoutTo === 'max' ? 'het maximum' : 'het minimum'}, ${excess}.`,
+      `**Reserveafspraak** v${a.version} (vanaf ${a.validFrom}): regelingen ${a.schemes.join(' en ')}; bandbreedte ${percent(a.minPct)} tot ${percent(a.maxPct)} van ${base}; ${percent(a.toReservePct)} van het resultaat naar de reserve; onder de band aanvullen tot ${a.replenishTo === 'min' ? 'het minimum' : 'het maximum'}, boven de band uitkeren tot ${a.payoutTo === 'max' ? 'het maximum' : 'het minimum'}, ${excess}.`,
     );
   }
   for (const o of ofType(commands, 'RecordReserveOpening'))
     parts.push(`**Beginstand reserve** ${o.year}: ${euro(o.amount)}${o.reference ? ` (${o.reference})` : ''}.`);
   for (const t of ofType(commands, 'TransferReserveToFund'))
     parts.push(
-      `**Overheveling** ${t.year} van de reserve naar fonds ${t.fundId}: ${euro(t.amount)}${t.reference ? ` (${t.reference})` : ''}.`,
+      `**Overheveling** ${t.year} van de reserve naar ${fundLabel(t.fundId).toLowerCase()}: ${euro(t.amount)}${t.reference ? ` (${t.reference})` : ''}.`,
     );
   for (const s of ofType(commands, 'AdoptSolidarityAgreement')) {
     const costs =
       s.executionCosts === 'surcharge'
-        ? `zorgkosten plus ${decimal(s.surchargePct ?? '0')}% opslag`
+        ? `zorgkosten plus ${percent(s.surchargePct ?? '0')} opslag`
         : 'werkelijke uitvoeringskosten';
     parts.push(
-      `**Solidariteitsafspraak** v${s.version} (vanaf ${s.validFrom}): grondslag ${s.baseline === 'income' ? 'inkomsten' : 'regionaal gemiddelde'}; ${costs}; ${s.cap ? 'met' : 'zonder'} plafond; beleidscorrecties ${s.policyCorrections ? 'tellen mee' : 'tellen niet mee'}; eigen rekening ${decimal(s.ownAccountPct)}%${s.weights ? '; gewogen' : ''}.`,
+      `**Solidariteitsafspraak** v${s.version} (vanaf ${s.validFrom}): grondslag ${s.baseline === 'income' ? 'inkomsten' : 'regionaal gemiddelde'}; ${costs}; ${s.cap ? 'met' : 'zonder'} plafond; beleidscorrecties ${s.policyCorrections ? 'tellen mee' : 'tellen niet mee'}; eigen rekening ${percent(s.ownAccountPct)}${s.weights ? '; gewogen' : ''}.`,
     );
   }
   return parts;

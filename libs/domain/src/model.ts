@@ -6,6 +6,7 @@
  */
 export { Accounts, isAccount, parseAccount } from './accounts';
 export type { Account, AccountRef, ExternalParty, RegionPot } from './accounts';
+export { SCHEMES } from './scheme';
 export type { Scheme } from './scheme';
 export { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES, at, invariant, unreachable } from './errors';
 export type { DomainErrorCode } from './errors';
@@ -33,8 +34,11 @@ export { dueFor } from './rules/due';
 export {
   KEY_IDS,
   budgetAmount,
+  budgetInForce,
   keyInForce,
   reserveAgreementInForce,
   solidarityAgreementInForce,
 } from './rules/in-force';
+export { keyReference, weightSum } from './rules/key-split';
+export { ownAccountPctFor } from './rules/solidarity';
 export { reserveBand } from './rules/reserve-band.planner';

@@ -12,7 +12,7 @@ import {
   Scheme,
   solidarityAgreementInForce,
   weightSum,
-} from '@libs/domain';
+} from '@libs/domain/model';
 import { formatAmount, Rational } from '@libs/money';
 
 /** A distribution key as it was in force for the year, with every member's normalised share. */

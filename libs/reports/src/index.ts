@@ -1,16 +1,31 @@
-export * from './text-table';
-export * from './csv';
-export * from './labels';
-export * from './statement.table';
-export * from './statement.csv';
-export * from './balances.table';
-export * from './explain.text';
-export * from './trace.text';
-export * from './replay.text';
-export * from './hledger-journal';
-export * from './statement.xlsx';
-export * from './regions.table';
-export * from './event-labels';
-export * from './settlement-letter.model';
-export * from './settlement-letter.pdf';
-export * from './journal.csv';
+/** The renderers and the Dutch labels (only what other packages use). */
+export { renderBalancesTable } from './balances.table';
+export { CSV_LOCALES, CSV_MEDIA_TYPE } from './csv';
+export type { CsvLocale } from './csv';
+export { EVENT_LABELS, RULE_LABELS, eventLabel, fundLabel } from './event-labels';
+export { renderExplanationText } from './explain.text';
+export { renderHledgerJournal } from './hledger-journal';
+export {
+  JournalMappingError,
+  defaultJournalMapping,
+  parseJournalMapping,
+  renderJournalCsv,
+  renderJournalMapping,
+} from './journal.csv';
+export {
+  BW_LABELS,
+  MO_LABELS,
+  MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_DUE_LABEL,
+  MUNICIPALITY_MO_LABELS,
+  RESERVE_LABELS,
+} from './labels';
+export { renderRegionsTable } from './regions.table';
+export { renderKeyComparisonText, renderReplayText } from './replay.text';
+export { buildSettlementLetter } from './settlement-letter.model';
+export { renderSettlementLetterPdf, renderSettlementLettersPdf } from './settlement-letter.pdf';
+export { renderStatementCsv } from './statement.csv';
+export { renderStatementTable, reserveStatementRows } from './statement.table';
+export { renderStatementXlsx } from './statement.xlsx';
+export { textTable } from './text-table';
+export { renderTraceText } from './trace.text';
