@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   formatAmount,
   formatEuro,
@@ -116,5 +117,20 @@ describe('formatting', () => {
   it('round-trips every amount it formats', () => {
     for (const cents of [0n, 1n, -1n, 99n, 100n, 123456789012345n, -98765432101n])
       expect(parseAmount(formatAmount(cents))).toBe(cents);
+  });
+});
+
+describe('parseAmount reads every amount as formatAmount writes it (the form every stored amount has)', () => {
+  it('round-trips any number of cents, with and without limits, and agrees with the padded forms', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), (cents) => {
+        const text = formatAmount(cents);
+        expect(parseAmount(text)).toBe(cents);
+        expect(parseAmount(`0${text.replace('-', '')}`)).toBe(cents < 0n ? -cents : cents);
+        if (text.replace('-', '').length <= 15) expect(parseAmount(text, { limits: true })).toBe(cents);
+      }),
+    );
+    expect(parseAmount('-0.00')).toBe(0n);
+    expect(() => parseAmount('1000000000000.00', { limits: true })).toThrow(/at most 12 digits/);
   });
 });

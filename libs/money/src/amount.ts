@@ -12,6 +12,7 @@ export class MoneyFormatError extends Error {
 }
 
 const AMOUNT_PATTERN = /^-?\d+(?:\.\d{1,2})?$/;
+const PLAIN_AMOUNT = /^-?\d{1,12}\.\d{2}$/;
 const NON_NEGATIVE_DECIMAL_PATTERN = /^\d+(?:\.\d+)?$/;
 
 /**
@@ -45,6 +46,8 @@ export interface ParseOptions {
  * a JSON number has already lost exactness, and the others are typos too costly to guess at.
  */
 export function parseAmount(value: unknown, options: ParseOptions = {}): Cents {
+  // the form every stored amount has ("5802407.00", within the limits): the result the general path gives
+  if (typeof value === 'string' && PLAIN_AMOUNT.test(value)) return BigInt(value.replace('.', ''));
   if (typeof value !== 'string') {
     throw new MoneyFormatError(`must be a decimal string such as "1234.56", got ${describe(value)}`);
   }

@@ -37,27 +37,32 @@ const scheme = oneOf(...SCHEMES);
 const weights = recordOf(code, decimal);
 
 const reserveBase: Codec<facts.ReserveBase> = {
-  decode: (value, path) => {
+  decode: (value) => {
     if (value === 'budget') return { kind: 'budget' };
-    if (isPlainObject(value) && Object.keys(value).length === 1)
-      return { kind: 'fixed', amount: amount.decode(value.fixed, `${path}.fixed`) };
-    throw new EventDataError(path, 'must be "budget" or {"fixed": amount}');
+    if (isPlainObject(value) && Object.keys(value).length === 1) {
+      try {
+        return { kind: 'fixed', amount: amount.decode(value.fixed) };
+      } catch (error) {
+        throw error instanceof EventDataError ? error.under('fixed') : error;
+      }
+    }
+    throw new EventDataError('', 'must be "budget" or {"fixed": amount}');
   },
   encode: (base) => (base.kind === 'budget' ? 'budget' : { fixed: amount.encode(base.amount) }),
 };
 
 const excessTarget: Codec<facts.ExcessTarget> = {
-  decode: (value, path) => {
+  decode: (value) => {
     if (value === 'municipalities') return { kind: 'municipalities' };
     if (typeof value === 'string' && value.startsWith('fund:'))
-      return { kind: 'fund', fundId: id.decode(value.slice('fund:'.length), path) };
-    throw new EventDataError(path, 'must be "municipalities" or "fund:<id>"');
+      return { kind: 'fund', fundId: id.decode(value.slice('fund:'.length)) };
+    throw new EventDataError('', 'must be "municipalities" or "fund:<id>"');
   },
   encode: (target) => (target.kind === 'fund' ? `fund:${target.fundId}` : 'municipalities'),
 };
 
 const fundRecipient: Codec<string> = {
-  decode: (value, path) => (value === 'providers' ? 'providers' : code.decode(value, path)),
+  decode: (value) => (value === 'providers' ? 'providers' : code.decode(value)),
   encode: (recipient) => recipient,
 };
 
@@ -381,7 +386,7 @@ function codecOf<T extends DomainEventType>(type: T): ObjectCodec<DataOf<T>> {
 
 /** Reads the stored data of an event of a known type as that event; throws EventDataError naming the field. */
 export function decodeEvent<T extends DomainEventType>(type: T, data: unknown): DomainEvent {
-  const event = { type, data: codecOf(type).decode(data, '') };
+  const event = { type, data: codecOf(type).decode(data) };
   // the union member of type T is exactly { type: T, data: DataOf<T> }
   return event as DomainEvent;
 }

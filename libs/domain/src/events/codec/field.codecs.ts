@@ -19,6 +19,13 @@ export class EventDataError extends Error {
     super(`${path || '(data)'}: ${reason}`);
     this.name = 'EventDataError';
   }
+
+  /** The same problem seen from the object or array that holds the field. */
+  under(key: string | number): EventDataError {
+    const head = typeof key === 'number' ? `[${key}]` : key;
+    const path = this.path === '' ? head : this.path.startsWith('[') ? `${head}${this.path}` : `${head}.${this.path}`;
+    return new EventDataError(path, this.reason);
+  }
 }
 
 /**
@@ -27,14 +34,24 @@ export class EventDataError extends Error {
  * For every value read from a store, encode(decode(json)) is that json again.
  */
 export interface Codec<T> {
-  decode(value: unknown, path: string): T;
+  /** throws an EventDataError whose path is relative to this value ('' for the value itself) */
+  decode(value: unknown): T;
   encode(value: T): Json;
   /** set by `optional`: the field may be absent */
   readonly optional?: true;
 }
 
-function fail(path: string, reason: string): never {
+function fail(reason: string, path = ''): never {
   throw new EventDataError(path, reason);
+}
+
+/** Reads a field or an item; a problem in it is reported with its place (decoding builds no path otherwise). */
+function within<T>(key: string | number, codec: Codec<T>, value: unknown): T {
+  try {
+    return codec.decode(value);
+  } catch (error) {
+    throw error instanceof EventDataError ? error.under(key) : error;
+  }
 }
 
 function describe(value: unknown): string {
@@ -50,11 +67,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const join = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-
-function string(value: unknown, path: string): string {
-  return typeof value === 'string' ? value : fail(path, `must be a string, got ${describe(value)}`);
+function string(value: unknown): string {
+  return typeof value === 'string' ? value : fail(`must be a string, got ${describe(value)}`);
 }
 
 /** Free text as given (a name, a reference, a justification). */
@@ -62,9 +76,9 @@ export const text: Codec<string> = { decode: string, encode: (value) => value };
 
 /** An identity: a region, key, fund or fact id. */
 export const id: Codec<string> = {
-  decode: (value, path) => {
-    const text = string(value, path);
-    return text === '' ? fail(path, 'must not be empty') : text;
+  decode: (value) => {
+    const text = string(value);
+    return text === '' ? fail('must not be empty') : text;
   },
   encode: (value) => value,
 };
@@ -72,47 +86,46 @@ export const id: Codec<string> = {
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 /** A CBS municipality code ("GM0546"). */
 export const code: Codec<string> = {
-  decode: (value, path) => {
-    const text = string(value, path);
-    return MUNICIPALITY_CODE.test(text) ? text : fail(path, `must be a municipality code, got ${describe(text)}`);
+  decode: (value) => {
+    const text = string(value);
+    return MUNICIPALITY_CODE.test(text) ? text : fail(`must be a municipality code, got ${describe(text)}`);
   },
   encode: (value) => value,
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const date: Codec<string> = {
-  decode: (value, path) => {
-    const text = string(value, path);
-    return ISO_DATE.test(text) ? text : fail(path, `must be a date YYYY-MM-DD, got ${describe(text)}`);
+  decode: (value) => {
+    const text = string(value);
+    return ISO_DATE.test(text) ? text : fail(`must be a date YYYY-MM-DD, got ${describe(text)}`);
   },
   encode: (value) => value,
 };
 
-function integer(value: unknown, path: string, min: number): number {
+function integer(value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
-    fail(path, `must be an integer of at least ${min}, got ${describe(value)}`);
+    fail(`must be an integer of at least ${min}, got ${describe(value)}`);
   return value;
 }
 
 /** A budget year. */
-export const year: Codec<number> = { decode: (value, path) => integer(value, path, 0), encode: (value) => value };
+export const year: Codec<number> = { decode: (value) => integer(value, 0), encode: (value) => value };
 
 /** A version of a key, budget or agreement: 1, 2, … */
-export const version: Codec<number> = { decode: (value, path) => integer(value, path, 1), encode: (value) => value };
+export const version: Codec<number> = { decode: (value) => integer(value, 1), encode: (value) => value };
 
 export const boolean: Codec<boolean> = {
-  decode: (value, path) =>
-    typeof value === 'boolean' ? value : fail(path, `must be true or false, got ${describe(value)}`),
+  decode: (value) => (typeof value === 'boolean' ? value : fail(`must be true or false, got ${describe(value)}`)),
   encode: (value) => value,
 };
 
 /** Money: stored as a decimal string with two decimals ("5802407.00"), held as cents. */
 export const amount: Codec<Cents> = {
-  decode: (value, path) => {
+  decode: (value) => {
     try {
       return parseAmount(value);
     } catch (error) {
-      if (error instanceof MoneyFormatError) fail(path, error.reason);
+      if (error instanceof MoneyFormatError) fail(error.reason);
       throw error;
     }
   },
@@ -121,11 +134,11 @@ export const amount: Codec<Cents> = {
 
 /** A percentage or weight: a non-negative decimal string, held in canonical form ("24.3"). */
 export const decimal: Codec<string> = {
-  decode: (value, path) => {
+  decode: (value) => {
     try {
       return parseNonNegativeDecimal(value);
     } catch (error) {
-      if (error instanceof MoneyFormatError) fail(path, error.reason);
+      if (error instanceof MoneyFormatError) fail(error.reason);
       throw error;
     }
   },
@@ -135,17 +148,17 @@ export const decimal: Codec<string> = {
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 /** A computed value shown as decimal text (an exact quota, a weight sum, euros with six decimals). */
 export const decimalText: Codec<string> = {
-  decode: (value, path) => {
-    const text = string(value, path);
-    return DECIMAL_TEXT.test(text) ? text : fail(path, `must be a decimal number, got ${describe(text)}`);
+  decode: (value) => {
+    const text = string(value);
+    return DECIMAL_TEXT.test(text) ? text : fail(`must be a decimal number, got ${describe(text)}`);
   },
   encode: (value) => value,
 };
 
 export const account: Codec<Account> = {
-  decode: (value, path) => {
-    const name = string(value, path);
-    return isAccount(name) ? name : fail(path, `is not an account name, got ${describe(name)}`);
+  decode: (value) => {
+    const name = string(value);
+    return isAccount(name) ? name : fail(`is not an account name, got ${describe(name)}`);
   },
   encode: (value) => value,
 };
@@ -154,8 +167,7 @@ export function oneOf<T extends string>(...options: readonly T[]): Codec<T> {
   const allowed: readonly string[] = options;
   const isOption = (value: unknown): value is T => typeof value === 'string' && allowed.includes(value);
   return {
-    decode: (value, path) =>
-      isOption(value) ? value : fail(path, `must be one of ${options.join(', ')}, got ${describe(value)}`),
+    decode: (value) => (isOption(value) ? value : fail(`must be one of ${options.join(', ')}, got ${describe(value)}`)),
     encode: (value) => value,
   };
 }
@@ -164,25 +176,25 @@ export function oneOf<T extends string>(...options: readonly T[]): Codec<T> {
 export function optional<T>(codec: Codec<T>): Codec<T | undefined> {
   return {
     optional: true,
-    decode: (value, path) => (value === undefined ? undefined : codec.decode(value, path)),
-    encode: (value) => (value === undefined ? fail('', 'an absent field has no stored form') : codec.encode(value)),
+    decode: (value) => (value === undefined ? undefined : codec.decode(value)),
+    encode: (value) => (value === undefined ? fail('an absent field has no stored form') : codec.encode(value)),
   };
 }
 
 /** A field that is null when it does not apply. */
 export function nullable<T>(codec: Codec<T>): Codec<T | null> {
   return {
-    decode: (value, path) => (value === null ? null : codec.decode(value, path)),
+    decode: (value) => (value === null ? null : codec.decode(value)),
     encode: (value) => (value === null ? null : codec.encode(value)),
   };
 }
 
 export function arrayOf<T>(item: Codec<T>): Codec<readonly T[]> {
   return {
-    decode: (value, path) =>
+    decode: (value) =>
       Array.isArray(value)
-        ? value.map((entry, index) => item.decode(entry, join(path, index)))
-        : fail(path, `must be an array, got ${describe(value)}`),
+        ? value.map((entry, index) => within(index, item, entry))
+        : fail(`must be an array, got ${describe(value)}`),
     encode: (values) => values.map((value) => item.encode(value)),
   };
 }
@@ -190,13 +202,10 @@ export function arrayOf<T>(item: Codec<T>): Codec<readonly T[]> {
 /** A JSON object used as a map (weights by code, percentages by year), in stored order. */
 export function recordOf<T>(key: Codec<string>, item: Codec<T>): Codec<Readonly<Record<string, T>>> {
   return {
-    decode: (value, path) => {
-      if (!isPlainObject(value)) fail(path, `must be an object, got ${describe(value)}`);
+    decode: (value) => {
+      if (!isPlainObject(value)) fail(`must be an object, got ${describe(value)}`);
       return Object.fromEntries(
-        Object.entries(value).map(([name, entry]) => [
-          key.decode(name, join(path, name)),
-          item.decode(entry, join(path, name)),
-        ]),
+        Object.entries(value).map(([name, entry]) => [within(name, key, name), within(name, item, entry)]),
       );
     },
     encode: (value) => Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, item.encode(entry)])),
@@ -221,15 +230,18 @@ export function object<T extends object>(shape: Shape<T>): ObjectCodec<T> {
   const fields = entries.map(([name]) => name);
   return {
     fields,
-    decode: (value, path) => {
-      if (!isPlainObject(value)) fail(path, `must be an object, got ${describe(value)}`);
+    decode: (value) => {
+      if (!isPlainObject(value)) fail(`must be an object, got ${describe(value)}`);
       const unknown = Object.keys(value).find((name) => !Object.hasOwn(shape, name));
-      if (unknown !== undefined) fail(join(path, unknown), `unknown field (known: ${fields.join(', ')})`);
+      if (unknown !== undefined) fail(`unknown field (known: ${fields.join(', ')})`, unknown);
       const result: Record<string, unknown> = {};
       for (const [name, codec] of entries) {
-        if (value[name] === undefined && codec.optional !== true) fail(join(path, name), 'is missing');
-        const decoded = codec.decode(value[name], join(path, name));
-        if (decoded !== undefined) result[name] = decoded;
+        const raw = value[name];
+        if (raw === undefined) {
+          if (codec.optional !== true) fail('is missing', name);
+          continue;
+        }
+        result[name] = within(name, codec, raw);
       }
       // every field was read by the codec the shape gives for T's field of that name
       return result as T;
