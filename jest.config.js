@@ -1,5 +1,5 @@
 /** One jest run over every tier: *.spec.ts (pure), *.int-spec.ts (a real store), *.e2e-spec.ts (CLI/HTTP). */
-const aliases = ['money', 'domain', 'event-store', 'ledger', 'projections', 'reports', 'intake'];
+const aliases = ['money', 'domain', 'event-store', 'ledger', 'projections', 'reports', 'intake', 'access', 'http'];
 
 module.exports = {
   testEnvironment: 'node',

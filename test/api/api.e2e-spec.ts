@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
 import { SqliteEventStore } from '@libs/event-store';
-import { createApp, CreatedApp, loadApiConfig } from '../../apps/api/src';
+import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
 import { BIN, differences, EXAMPLES, EXPECTED, geldstroom, ROOT, tempDir, withoutLedgerHash } from '../support/cli';
 
 const commandsOf = (file: string) =>

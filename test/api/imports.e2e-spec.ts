@@ -3,7 +3,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { SqliteEventStore } from '@libs/event-store';
 import { COMMAND_CATALOGUE, COMMAND_TYPES } from '@libs/domain';
-import { createApp, CreatedApp, loadApiConfig } from '../../apps/api/src';
+import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
 import { tempDir } from '../support/cli';
 import { exampleCommands, fillWorkbook, namesOf, SHEET_COMMANDS } from '../support/workbook';
 

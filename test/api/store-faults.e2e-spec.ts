@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import request from 'supertest';
 import { SqliteEventStore } from '@libs/event-store';
-import { createApp, CreatedApp, IdempotencyStore, loadApiConfig } from '../../apps/api/src';
+import { createApp, CreatedApp, IdempotencyStore, loadApiConfig } from '@libs/http';
 import { EXAMPLES, geldstroom, tempDir } from '../support/cli';
 import { swapRevisions, tamper } from '../support/tamper';
 

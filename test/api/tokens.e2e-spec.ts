@@ -1,5 +1,5 @@
 import { writeFileSync, readFileSync } from 'node:fs';
-import { TokenStore } from '../../apps/api/src';
+import { TokenStore } from '@libs/access';
 import { commandsOf, expectProblem, startApi, TestApi } from '../support/api';
 
 describe('an Idempotency-Key reply belongs to its token and passes the same checks again', () => {

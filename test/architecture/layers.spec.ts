@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -28,6 +28,35 @@ const ALLOWED: Record<string, readonly string[]> = {
     'pdfkit',
   ],
   'libs/intake': ['@libs/money', '@libs/domain', '@libs/ledger', '@libs/reports', 'exceljs', 'csv-parse', 'node:path'],
+  // who may do what: tokens and the read and record rules, without the HTTP stack (`token` starts fast)
+  'libs/access': ['@libs/domain', 'node:crypto', 'node:fs', 'node:path'],
+  // the HTTP application (NestJS): `geldstroom serve` and the tests start it
+  'libs/http': [
+    '@libs/money',
+    '@libs/domain',
+    '@libs/event-store',
+    '@libs/ledger',
+    '@libs/projections',
+    '@libs/reports',
+    '@libs/intake',
+    '@libs/access',
+    '@nestjs/common',
+    '@nestjs/core',
+    '@nestjs/platform-express',
+    '@nestjs/swagger',
+    'class-transformer',
+    'reflect-metadata',
+    'class-validator',
+    'express',
+    'helmet',
+    'pino',
+    'better-sqlite3',
+    'echarts',
+    'rxjs',
+    'node:crypto',
+    'node:fs',
+    'node:path',
+  ],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -44,6 +73,7 @@ function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const specifiers = [
     ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'/g),
+    ...text.matchAll(/(?:^|\n)\s*import\s+'([^']+)'/g),
     ...text.matchAll(/(?:require|import)\(\s*'([^']+)'\s*\)/g),
   ];
   return specifiers.map((match) => match[1]);
@@ -72,6 +102,34 @@ describe('layering', () => {
           .map(({ index }) => `${relative(ROOT, file)}:${index + 1}`),
     );
     expect(suspicious).toEqual([]);
+  });
+
+  it('every project nest-cli.json lists exists, with its entry file', () => {
+    const config = JSON.parse(readFileSync(join(ROOT, 'nest-cli.json'), 'utf8')) as {
+      projects: Record<string, { root: string; sourceRoot: string; entryFile: string }>;
+    };
+    const missing = Object.entries(config.projects)
+      .map(([name, project]) => ({ name, entry: join(project.sourceRoot, `${project.entryFile}.ts`) }))
+      .filter(({ entry }) => !existsSync(join(ROOT, entry)))
+      .map(({ name, entry }) => `${name}: ${entry}`);
+    expect(missing).toEqual([]);
+    const libraries = readdirSync(join(ROOT, 'libs')).map((name) => `libs/${name}`);
+    expect(libraries.filter((lib) => !Object.values(config.projects).some((project) => project.root === lib))).toEqual(
+      [],
+    );
+  });
+
+  it('an application reaches other code through the @libs aliases only, never by a path out of its own directory', () => {
+    const apps = readdirSync(join(ROOT, 'apps')).map((name) => join(ROOT, 'apps', name));
+    const escaping = apps.flatMap((app) =>
+      sourceFiles(app).flatMap((file) =>
+        importsOf(file)
+          .filter((specifier) => specifier.startsWith('.'))
+          .filter((specifier) => relative(app, resolve(dirname(file), specifier)).startsWith('..'))
+          .map((specifier) => `${relative(ROOT, file)} imports ${specifier}`),
+      ),
+    );
+    expect(escaping).toEqual([]);
   });
 
   it('would notice a forbidden import (the check itself works)', () => {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
 import { SqliteEventStore } from '@libs/event-store';
-import { ApiConfig, createApp, CreatedApp, loadApiConfig } from '../../apps/api/src';
-import { Principal } from '../../apps/api/src/auth/token-store';
+import { ApiConfig, createApp, CreatedApp, loadApiConfig } from '@libs/http';
+import { Principal } from '@libs/access';
 import { EXAMPLES, tempDir } from './cli';
 
 /** The moment the test API generates its letters and workbooks. */

@@ -1,7 +1,7 @@
 import { parseAmount, formatEuro } from '@libs/money';
 import { get as httpGet, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { LiveService } from '../../apps/api/src/ui/live/live.service';
+import { LiveService } from '../../libs/http/src/ui/live/live.service';
 import { commandsOf, startApi, TestApi } from '../support/api';
 
 const ORIGIN = 'http://127.0.0.1';

@@ -6,7 +6,7 @@ import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, storeUrl } from '../cli-context';
 import { parseOptions, storeOption } from '../cli-options';
 import { EXAMPLE_REGION_ID, exampleCommandFile } from '../example-region';
-import type * as Api from '../../../api/src';
+import type * as Http from '@libs/http';
 
 export const SERVE_USAGE =
   'geldstroom serve [--port N] [--host H] [--store URL] [--tokens FILE] [--seed FILE | --example]';
@@ -28,7 +28,7 @@ export async function serveCommand(context: CliContext): Promise<number> {
   });
   if (values.example && values.seed !== undefined) throw new UsageError('--seed and --example exclude each other');
   // the HTTP stack is loaded only here, so the other subcommands start fast
-  const { loadApiConfig, ConfigError, createApp } = require('../../../api/src') as typeof Api;
+  const { loadApiConfig, ConfigError, createApp } = require('@libs/http') as typeof Http;
   let config;
   try {
     config = loadApiConfig(context.env, {

@@ -1,8 +1,8 @@
+import { ROLES, TokenStore } from '@libs/access';
 import { Ledger } from '@libs/ledger';
 import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
 import { parseOptions, requireOption, storeOption } from '../cli-options';
-import type * as Tokens from '../../../api/src/auth/token-store';
 
 export const TOKEN_USAGE =
   'geldstroom token create --actor NAME --role admin|recorder|controller|municipality [--municipality GM…] [--region R] [--tokens FILE] [--store URL] | token list | token revoke --id ID';
@@ -19,7 +19,6 @@ export async function tokenCommand(context: CliContext): Promise<number> {
     tokens: { type: 'string' },
     id: { type: 'string' },
   });
-  const { TokenStore, ROLES } = require('../../../api/src/auth/token-store') as typeof Tokens;
   const store = new TokenStore(values.tokens ?? (context.env.GELDSTROOM_TOKENS || './data/tokens.json'));
   switch (action) {
     case 'create': {

@@ -1,0 +1,189 @@
+import {
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { CONFLICT_CODES, DomainErrorCode, RULE_CODES } from '@libs/domain';
+import { buildTemplate, IntakeError, IntakeIssue, runIntake } from '@libs/intake';
+import type { Request, Response } from 'express';
+import { basename } from 'node:path';
+import { requirePrincipal } from '../auth/bearer-auth.guard';
+import { mayRecord } from '@libs/access';
+import { readRegion } from '../auth/region-access';
+import { RegionParamsDto } from '../dto/region-year.params.dto';
+import { forbidden, problem, ProblemException } from '../http/problem';
+import { requestIdOf } from '../http/request-context';
+import { LedgerService } from '../ledger/ledger.service';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { InvalidParam, ProblemDocument } from '../openapi/problem.dto';
+import { XLSX } from '../regions/regions.controller';
+import { ImportQueryDto, ImportReportDto, TemplateQueryDto } from './import.dto';
+
+/** The largest upload: a region's year is tens of kilobytes; this leaves room for years of history. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** What multer hands over (its memory storage) — only the parts used here. */
+interface UploadedSpreadsheet {
+  readonly originalname: string;
+  readonly buffer: Buffer;
+}
+
+/** An error answer of the import route, as problem+json, with what it means here. */
+const problemAnswer = (status: number, description: string) =>
+  ApiResponse({
+    status,
+    description,
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocument) } } },
+  });
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@ApiExtraModels(ProblemDocument, InvalidParam)
+@ApiProblems(401, 503)
+@Controller('api/v1/regions')
+export class ImportsController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Post(':regionId/imports')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 } }))
+  @ApiOperation({
+    summary: 'Apply a workbook (.xlsx) or a CSV sheet, as geldstroom apply does',
+    description:
+      'The upload is one file in the form field "file": a workbook made by `geldstroom template` (or GET …/template) or a CSV file named after its sheet (rijksbetalingen.csv, `;` or `,` separated, UTF-8). Every row is checked first — against what is recorded and against the rows before it — and nothing is recorded when one is refused; the problem names the file, sheet, row and column of each (`issues`, the first one in `detail`). Rows identical to what is recorded record nothing, so uploading the same file twice records nothing the second time. Each event records `upload:<file>:<sheet>:<row>` as its source. `?dryRun=true` answers with the preview per sheet and records nothing. 201 when events were recorded, 200 otherwise. Recorders and admins; a recorder may send only the facts it may record.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'the .xlsx workbook or .csv sheet' } },
+    },
+  })
+  @ApiCreatedResponse({ type: ImportReportDto, description: 'the rows were recorded' })
+  @ApiOkResponse({ type: ImportReportDto, description: 'a dry run, or nothing new to record' })
+  @problemAnswer(400, 'a rejected row or column (each in `issues` and `invalidParams`), no file, or an unreadable file')
+  @problemAnswer(403, 'the token may not record these facts for this region')
+  @problemAnswer(404, 'the region is not registered')
+  @problemAnswer(409, 'a row reuses an id or version with other content')
+  @problemAnswer(413, `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
+  @problemAnswer(415, 'not multipart/form-data, or not an .xlsx or .csv file')
+  @problemAnswer(422, 'a rule of the ledger refused a row (e.g. YEAR_CLOSED)')
+  async import(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @Param() params: RegionParamsDto,
+    @Query() query: ImportQueryDto,
+    @UploadedFile() upload: UploadedSpreadsheet | undefined,
+  ): Promise<unknown> {
+    const principal = requirePrincipal(request);
+    if (
+      (principal.role !== 'admin' && principal.role !== 'recorder') ||
+      (principal.region !== undefined && principal.region !== params.regionId)
+    )
+      throw forbidden(`role "${principal.role}" may not import into region "${params.regionId}"`);
+    if (!request.is('multipart/form-data'))
+      throw new ProblemException(
+        problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data in the form field "file"', {
+          field: 'Content-Type',
+        }),
+      );
+    if (!upload)
+      throw new ProblemException(
+        problem(400, 'MISSING_FIELD', 'no file: send it in the form field "file"', { field: 'file' }),
+      );
+    // the name only: it names the sheet of a CSV file and goes into every event's source
+    const file = basename(upload.originalname.replace(/\\/g, '/'))
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .slice(0, 200);
+    if (!/\.(xlsx|csv)$/i.test(file))
+      throw new ProblemException(
+        problem(415, 'UNSUPPORTED_MEDIA_TYPE', `"${file}" is not a workbook (.xlsx) or a CSV file (.csv)`, {
+          field: 'file',
+        }),
+      );
+    const dryRun = query.dryRun === 'true';
+    try {
+      const report = await this.ledger.track(() =>
+        runIntake([{ file, data: upload.buffer }], {
+          regionId: params.regionId,
+          actor: principal.actor,
+          correlationId: requestIdOf(request),
+          source: ({ sheet, row }) => `upload:${file}:${sheet}:${row}`,
+          ledger: dryRun ? this.ledger.dryRunLedger() : this.ledger.ledger,
+          mayRecord: (command) => mayRecord(principal, command.type, command.regionId),
+        }),
+      );
+      response.status(!dryRun && report.events > 0 ? 201 : 200);
+      return report;
+    } catch (error) {
+      if (error instanceof IntakeError) throw intakeProblem(error);
+      throw error;
+    }
+  }
+
+  @Get(':regionId/template')
+  @ApiOperation({ summary: 'The workbook to fill in for a year (as geldstroom template writes it)' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'the workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
+  @problemAnswer(400, 'the year is missing or invalid')
+  @problemAnswer(403, 'the token may not read this region')
+  @problemAnswer(404, 'the region is not registered')
+  async template(@Req() request: Request, @Param() params: RegionParamsDto, @Query() query: TemplateQueryDto) {
+    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId);
+    return new StreamableFile(await buildTemplate(state, query.year), {
+      type: XLSX,
+      disposition: `attachment; filename="${params.regionId}-${query.year}.xlsx"`,
+    });
+  }
+}
+
+/** A rejected upload as problem+json: the first rejected row in `detail`, every one in `issues`. */
+function intakeProblem(error: IntakeError): ProblemException {
+  const first = error.issues[0];
+  const document = problem(statusOf(first), first?.code ?? 'INVALID_FIELD', error.message, {
+    ...(first?.column !== undefined ? { field: first.column } : {}),
+  });
+  return new ProblemException({
+    ...document,
+    ...(first?.sheet !== undefined ? { sheet: first.sheet } : {}),
+    ...(first?.row !== undefined ? { row: first.row } : {}),
+    ...(first?.column !== undefined ? { column: first.column } : {}),
+    issues: error.issues,
+    invalidParams: error.issues.map((found) => ({
+      name: [found.sheet, found.row, found.column].filter((part) => part !== undefined).join(':') || found.file,
+      code: found.code,
+      reason: found.reason,
+    })),
+    ...(error.report ? { preview: error.report } : {}),
+  } as typeof document);
+}
+
+function statusOf(found: IntakeIssue | undefined): number {
+  const code = (found?.code ?? '') as DomainErrorCode;
+  if (code === 'UNKNOWN_REGION') return 404;
+  if ((code as string) === 'FORBIDDEN') return 403;
+  if (CONFLICT_CODES.has(code)) return 409;
+  if (RULE_CODES.has(code)) return 422;
+  return 400;
+}

@@ -1,0 +1,3 @@
+export * from './api.config';
+export * from './create-app';
+export * from './idempotency/idempotency.store';

@@ -1,0 +1,213 @@
+import { Scheme } from '@libs/domain';
+import { parseAmount } from '@libs/money';
+import { Explanation, ExplainedPosting, Statement } from '@libs/projections';
+import { MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS } from '@libs/reports';
+import { Principal } from '@libs/access';
+import { amsterdamTime, euro } from '../format';
+import { html, Html, path } from '../html';
+import { accountLabel, eventLabel, RULE_LABELS } from '../labels';
+import { DUE_LINES, memberLineSource } from '../statement-links';
+import { RegionPageData } from '../ui-read.service';
+import { amount, explainHref, notice, traceHref } from './components';
+import { page } from './layout';
+
+function inputsList(inputs: Record<string, unknown> | undefined): Html {
+  if (!inputs || Object.keys(inputs).length === 0) return html``;
+  return html`<details class="inputs">
+    <summary>Invoer</summary>
+    <dl>
+      ${Object.entries(inputs).map(
+        ([name, value]) =>
+          html`<dt>${name}</dt>
+            <dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`,
+      )}
+    </dl>
+  </details>`;
+}
+
+function postingRow(regionId: string, year: number, posting: ExplainedPosting, paymentId?: string): Html {
+  return html`<tr>
+    <td class="num">
+      ${amount(posting.amount, paymentId ? traceHref(regionId, year, paymentId) : undefined, paymentId ? `spoor van betaling ${paymentId}` : undefined)}
+    </td>
+    <td>
+      <strong>${eventLabel(posting.eventType)}</strong
+      >${posting.rule ? html`<br /><span class="note">regel ${RULE_LABELS[posting.rule] ?? posting.rule}</span>` : ''}
+    </td>
+    <td>
+      ${posting.key ? html`${posting.key.keyId} v${posting.key.version}<br /><span class="note">${posting.key.basis}</span>` : '—'}
+    </td>
+    <td class="derivation">${posting.derivation}${inputsList(posting.inputs)}</td>
+    <td class="meta">
+      ${amsterdamTime(posting.recordedAt)}<br />door ${posting.actor}<br />bron ${posting.source}<br /><span
+        class="note"
+        >gebeurtenis ${posting.eventId}</span
+      >
+    </td>
+  </tr>`;
+}
+
+/** The postings behind one amount, optionally only those of the event types of a statement line. */
+export function explainPage(
+  principal: Principal,
+  data: RegionPageData,
+  explanation: Explanation,
+  filter: { types: readonly string[]; negated: boolean; line?: string },
+  paymentIds: ReadonlyMap<string, string>,
+): Html {
+  const region = data.state.region!;
+  const regionId = region.regionId;
+  const year = explanation.year;
+  const shown =
+    filter.types.length > 0
+      ? explanation.postings.filter((posting) => filter.types.includes(posting.eventType))
+      : explanation.postings;
+  const sum = shown.reduce((total, posting) => total + parseAmount(posting.amount), 0n);
+  const label = accountLabel(explanation.account, region);
+  return page(
+    {
+      title: filter.line ? `Uitleg: ${filter.line}` : `Uitleg: ${label}`,
+      principal,
+      crumbs: [
+        { label: 'Regio’s', href: '/' },
+        { label: region.name, href: path(['ui', 'regions', regionId]) },
+        { label: String(year), href: path(['ui', 'regions', regionId, year]) },
+        { label: 'Uitleg' },
+      ],
+      lead: html`Rekening <code>${explanation.account}</code> (${label}),
+        ${year}${filter.types.length > 0 ? html`, alleen ${filter.types.map(eventLabel).join(', ')}` : ''}.`,
+    },
+    html`<div class="sum-line">
+        <span>${filter.types.length > 0 ? 'Dit bedrag' : 'Saldo van de rekening in het jaar'}</span>
+        <strong data-explained-total>${euro(filter.negated ? -sum : sum)}</strong
+        >${filter.negated ? html` <span class="note">(vanuit de regio gezien; op de rekening ${euro(sum)})</span>` : ''}
+      </div>
+      ${shown.length === 0 ? notice('info', 'Op deze rekening is voor dit jaar niets van deze soort geboekt.') : ''}
+      <table class="data explain">
+        <caption>
+          Elke boeking met regel, sleutel, invoer en afleiding; de boekingen tellen op tot het bedrag hierboven
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" class="num">Bedrag</th>
+            <th scope="col">Soort en regel</th>
+            <th scope="col">Sleutel</th>
+            <th scope="col">Afleiding</th>
+            <th scope="col">Vastgelegd</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${shown.map((posting) => postingRow(regionId, year, posting, paymentIds.get(posting.eventId)))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" class="num">${euro(sum)}</th>
+            <td colspan="4">${shown.length} boeking(en)</td>
+          </tr>
+        </tfoot>
+      </table>
+      ${filter.types.length > 0 ? html`<p><a href="${path(['ui', 'regions', regionId, year, 'uitleg'], { account: explanation.account })}">Alle boekingen op deze rekening in ${year} (saldo ${euro(explanation.balance)})</a></p>` : ''}`,
+  );
+}
+
+export interface AdvanceRow {
+  readonly advanceId: string;
+  readonly scheme: Scheme;
+  readonly amount: string;
+  readonly date?: string;
+  readonly reference?: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+}
+
+/** What makes up a municipality's settlement amount: its regional lines and its advances, per scheme. */
+export function duePage(
+  principal: Principal,
+  data: RegionPageData,
+  statement: Statement,
+  code: string,
+  advances: readonly AdvanceRow[],
+): Html {
+  const region = data.state.region!;
+  const regionId = region.regionId;
+  const year = statement.year;
+  const member = statement.municipalities[code];
+  const scheme = (name: Scheme) => {
+    const lines = (name === 'BW' ? member.bw : member.mo) as unknown as Record<string, string>;
+    const labels = (name === 'BW' ? MUNICIPALITY_BW_LABELS : MUNICIPALITY_MO_LABELS) as Record<string, string>;
+    const rows = advances.filter((advance) => advance.scheme === name);
+    return html`<section aria-labelledby="opbouw-${name}">
+      <h2 id="opbouw-${name}">${name === 'BW' ? 'Beschermd wonen (BW)' : 'Maatschappelijke opvang (MO)'}</h2>
+      <table class="data lines">
+        <tbody>
+          ${DUE_LINES[name].map((line) => {
+            const source = memberLineSource(code, name, line)!;
+            return html`<tr>
+              <th scope="row">${labels[line]}</th>
+              <td class="num">
+                ${amount(lines[line], explainHref(regionId, year, source, `${labels[line]} ${name}, ${member.name}`), labels[line])}
+              </td>
+            </tr>`;
+          })}
+          <tr>
+            <th scope="row"><a href="#voorschotten-${name}">Voorschotten</a></th>
+            <td class="num">${amount(lines.advances)}</td>
+          </tr>
+          <tr class="strong">
+            <th scope="row">Afrekening ${name}</th>
+            <td class="num">${amount(lines.due)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h3 id="voorschotten-${name}">Voorschotten ${name}</h3>
+      ${
+        rows.length === 0
+          ? html`<p>Geen voorschotten vastgelegd.</p>`
+          : html`<table class="data">
+              <caption>
+                Betaald door (+) of aan (−) de gemeente, op rekening van de afrekening
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Voorschot</th>
+                  <th scope="col">Datum</th>
+                  <th scope="col">Omschrijving</th>
+                  <th scope="col" class="num">Bedrag</th>
+                  <th scope="col">Vastgelegd</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) =>
+                    html`<tr>
+                      <th scope="row">${row.advanceId}</th>
+                      <td>${row.date ?? '—'}</td>
+                      <td>${row.reference ?? ''}</td>
+                      <td class="num">${amount(row.amount)}</td>
+                      <td>${amsterdamTime(row.recordedAt)} door ${row.actor}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+    </section>`;
+  };
+  return page(
+    {
+      title: `Afrekening ${year}: ${member.name}`,
+      principal,
+      crumbs: [
+        { label: 'Regio’s', href: '/' },
+        { label: region.name, href: path(['ui', 'regions', regionId]) },
+        { label: String(year), href: path(['ui', 'regions', regionId, year]) },
+        { label: member.name },
+      ],
+      lead: html`Wat de centrumgemeente en ${member.name} (${code}) elkaar voor ${year} nog moeten betalen: het
+      regionale geld plus de voorschotten. Het Rijksbudget en de eigen uitgaven van de gemeente horen er niet bij.`,
+    },
+    html`<div class="sum-line">
+        <span>Te ontvangen (+) / te betalen (−)</span> <strong data-explained-total>${euro(member.due)}</strong>
+      </div>
+      <div class="pair">${scheme('BW')}${scheme('MO')}</div>`,
+  );
+}

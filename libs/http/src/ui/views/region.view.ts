@@ -1,0 +1,271 @@
+import { KEY_IDS, keyInForce, reserveAgreementInForce, solidarityAgreementInForce } from '@libs/domain';
+import { Principal } from '@libs/access';
+import { ingroeipadChart, memberBarsChart, reserveChart } from '../charts/chart-options';
+import { ingroeipadData, memberMoneyData, MemberSeries, reserveData } from '../charts/multi-year.data';
+import { html, Html, path } from '../html';
+import { euro } from '../format';
+import { YEAR_STATE_LABELS } from '../labels';
+import { explainHref, amount, figure, notice } from './components';
+import { page } from './layout';
+import { RegionPageData, yearState } from '../ui-read.service';
+import { regionLineSource } from '../statement-links';
+
+export interface VerifyOutcome {
+  readonly intact: boolean;
+  readonly message: string;
+}
+
+const CHART_WIDTH = 1140;
+const HALF_WIDTH = 540;
+
+function memberTable(years: readonly number[], members: readonly MemberSeries[], caption: string): Html {
+  return html`<table class="data">
+    <caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Gemeente</th>
+        ${years.map((year) => html`<th scope="col" class="num">${year}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${members.map(
+        (member) =>
+          html`<tr>
+            <th scope="row">${member.name}</th>
+            ${years.map(
+              (year) => html`<td class="num">${member.byYear.has(year) ? amount(member.byYear.get(year)!) : '—'}</td>`,
+            )}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+export function regionPage(principal: Principal, data: RegionPageData, verify?: VerifyOutcome): Html {
+  const { state } = data;
+  const region = state.region!;
+  const regionId = region.regionId;
+  const statements = data.years.map((year) => data.statement(year));
+  const central = region.municipalities.find((member) => member.code === region.centralMunicipality);
+  const yearHref = (year: number) => path(['ui', 'regions', regionId, year]);
+
+  const yearsTable = html`<table class="data years">
+    <caption>
+      Jaren met vastgelegde gegevens
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Jaar</th>
+        <th scope="col">Staat</th>
+        <th scope="col" class="num">Resultaat BW</th>
+        <th scope="col" class="num">Resultaat MO</th>
+        <th scope="col" class="num">Reserve einde jaar</th>
+        <th scope="col" class="num">Bandbreedte</th>
+        <th scope="col">Downloads</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${statements.map((statement) => {
+        const year = statement.year;
+        const status = yearState(state, year);
+        const reserve = statement.reserve;
+        return html`<tr>
+          <th scope="row"><a href="${yearHref(year)}">${year}</a></th>
+          <td><span class="badge ${status}">${YEAR_STATE_LABELS[status]}</span></td>
+          <td class="num">
+            ${amount(statement.bw.result, explainHref(regionId, year, regionLineSource(regionId, 'bw', 'result')!, 'Resultaat BW'), `resultaat BW ${year}`)}
+          </td>
+          <td class="num">
+            ${amount(statement.mo.result, explainHref(regionId, year, regionLineSource(regionId, 'mo', 'result')!, 'Resultaat MO'), `resultaat MO ${year}`)}
+          </td>
+          <td class="num">
+            ${reserve ? amount(reserve.closing, explainHref(regionId, year, regionLineSource(regionId, 'reserve', 'closing')!, 'Reserve, mutaties in het jaar'), `reserve einde ${year}`) : '—'}
+          </td>
+          <td class="num">
+            ${reserve && reserve.min !== null && reserve.max !== null ? html`${euro(reserve.min)} – ${euro(reserve.max)}` : '—'}
+          </td>
+          <td class="downloads">
+            <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.xlsx'])}">xlsx</a>
+            <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.csv'])}">csv</a>
+            <a href="${path(['ui', 'regions', regionId, 'journaal'], { jaar: String(year) })}">journaal</a>
+            <a href="${path(['ui', 'regions', regionId, year, 'brieven.pdf'])}">brieven</a>
+          </td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+
+  const integrity = html`<section class="panel integrity" aria-labelledby="integriteit">
+    <h2 id="integriteit">Integriteit</h2>
+    <p>
+      Ledger-hash: de vingerafdruk van de vastgelegde geschiedenis (${state.eventCount} gebeurtenissen). Bewaar hem bij
+      elk jaaroverzicht dat u verstuurt.
+    </p>
+    <div class="hash-row">
+      <code class="hash" data-ledger-hash>${data.ledgerHash ?? '—'}</code>
+      <form method="post" action="${path(['ui', 'regions', regionId, 'verify'])}">
+        <button type="submit">Controleer de geschiedenis</button>
+      </form>
+    </div>
+    ${verify ? notice(verify.intact ? 'ok' : 'error', verify.message) : ''}
+    <p class="note">
+      De controle rekent elke hash van de keten opnieuw uit en controleert de volgorde en dat de boekingen van elke
+      gebeurtenis op nul sluiten.
+    </p>
+  </section>`;
+
+  const ingroei = ingroeipadData(statements);
+  const reserve = reserveData(statements);
+  const money = memberMoneyData(statements);
+  const charts = html`<section aria-labelledby="meerjarig">
+    <h2 id="meerjarig">Meerjarig beeld</h2>
+    ${figure({
+      id: 'ingroeipad',
+      caption:
+        'Ingroeipad BW: per gemeente het historische aandeel (oranje) en het objectieve Rijksbudget (blauw), per jaar gestapeld',
+      chart: data.memo('ingroeipad', () => ingroeipadChart(ingroei, CHART_WIDTH)),
+      table: html`${memberTable(ingroei.years, ingroei.historical, 'Historisch aandeel BW per gemeente')}${memberTable(ingroei.years, ingroei.objective, 'Objectief budget BW (Rijk) per gemeente')}`,
+    })}
+    ${
+      reserve.length > 0
+        ? figure({
+            id: 'reserve',
+            caption:
+              'Regionale reserve per jaar binnen de bandbreedte (groen), met aanvullingen, uitkeringen en overhevelingen naar fondsen',
+            chart: data.memo('reserve', () => reserveChart(reserve, CHART_WIDTH)),
+            table: html`<table class="data">
+              <caption>
+                Reserve per jaar
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Jaar</th>
+                  <th scope="col" class="num">Stand einde jaar</th>
+                  <th scope="col" class="num">Ondergrens</th>
+                  <th scope="col" class="num">Bovengrens</th>
+                  <th scope="col" class="num">Uit resultaat</th>
+                  <th scope="col" class="num">Aanvulling</th>
+                  <th scope="col" class="num">Uitkering</th>
+                  <th scope="col" class="num">Naar fondsen</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${reserve.map(
+                  (year) =>
+                    html`<tr>
+                      <th scope="row">${year.year}</th>
+                      <td class="num">${amount(year.closing)}</td>
+                      <td class="num">${year.min === null ? '—' : amount(year.min)}</td>
+                      <td class="num">${year.max === null ? '—' : amount(year.max)}</td>
+                      <td class="num">${amount(year.fromResults)}</td>
+                      <td class="num">${amount(year.replenished)}</td>
+                      <td class="num">${amount(year.paidOut)}</td>
+                      <td class="num">${amount(year.toFunds)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`,
+          })
+        : html`<p>Deze regio heeft geen reserve.</p>`
+    }
+    <div class="pair">
+      ${figure({
+        id: 'bijdragen',
+        caption: 'Bijdragen BW per gemeente per jaar (betaald: negatief)',
+        chart: data.memo('bijdragen', () =>
+          memberBarsChart(money, 'contributions', HALF_WIDTH, 'Bijdragen BW per gemeente per jaar'),
+        ),
+        table: memberTable(money.years, money.contributions, 'Bijdragen BW per gemeente'),
+      })}
+      ${figure({
+        id: 'afrekening',
+        caption: 'Afrekening per gemeente per jaar (te ontvangen +, te betalen −)',
+        chart: data.memo('afrekening', () =>
+          memberBarsChart(money, 'due', HALF_WIDTH, 'Afrekening per gemeente per jaar'),
+        ),
+        table: memberTable(money.years, money.due, 'Afrekening per gemeente'),
+      })}
+    </div>
+  </section>`;
+
+  const years = data.years;
+  const inForce = html`<section aria-labelledby="afspraken">
+    <h2 id="afspraken">Sleutels en afspraken in werking</h2>
+    <div class="scroll">
+      <table class="data">
+        <caption>
+          Per jaar de versie die geldt
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Jaar</th>
+            ${Object.values(KEY_IDS).map((keyId) => html`<th scope="col">Sleutel ${keyId}</th>`)}
+            <th scope="col">Reserveafspraak</th>
+            <th scope="col">Solidariteitsafspraak</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${years.map((year) => {
+            const reserveAgreement = reserveAgreementInForce(state, year);
+            const solidarity = solidarityAgreementInForce(state, year);
+            return html`<tr>
+              <th scope="row">${year}</th>
+              ${Object.values(KEY_IDS).map((keyId) => {
+                const key = keyInForce(state, keyId, year);
+                return html`<td>${key ? html`v${key.version}<br /><span class="note">${key.basis}</span>` : '—'}</td>`;
+              })}
+              <td>
+                ${reserveAgreement ? html`v${reserveAgreement.version}: ${reserveAgreement.minPct}–${reserveAgreement.maxPct}%, ${reserveAgreement.toReservePct ?? '0'}% van het resultaat naar de reserve` : '—'}
+              </td>
+              <td>
+                ${solidarity ? html`v${solidarity.version}: ${solidarity.baseline}, plafond ${solidarity.cap ? 'aan' : 'uit'}` : '—'}
+              </td>
+            </tr>`;
+          })}
+        </tbody>
+      </table>
+    </div>
+  </section>`;
+
+  const members = html`<section aria-labelledby="gemeenten">
+    <h2 id="gemeenten">Gemeenten (${region.municipalities.length})</h2>
+    <ul class="members">
+      ${[...region.municipalities]
+        .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+        .map(
+          (member) =>
+            html`<li>
+              <span class="code">${member.code}</span>
+              ${member.name}${member.code === region.centralMunicipality ? html` <span class="badge central">centrumgemeente</span>` : ''}
+            </li>`,
+        )}
+    </ul>
+  </section>`;
+
+  return page(
+    {
+      title: region.name,
+      principal,
+      crumbs: [{ label: 'Regio’s', href: '/' }, { label: region.name }],
+      lead: html`Centrumgemeente ${central?.name ?? region.centralMunicipality} · ${region.municipalities.length}
+      gemeenten · ${state.eventCount} gebeurtenissen vastgelegd`,
+      live: { regionId, position: data.position },
+    },
+    html`<div class="overview">
+        <section class="panel" aria-labelledby="jaren">
+          <h2 id="jaren">Jaren</h2>
+          <div class="scroll">${yearsTable}</div>
+          <p class="actions">
+            <a class="button secondary" href="${path(['ui', 'regions', regionId, 'what-if'])}"
+              >Wat als? Andere sleutel doorrekenen</a
+            >
+            <a href="${path(['ui', 'regions', regionId, 'journaal'])}">Journaal van alle jaren (hledger)</a>
+          </p>
+        </section>
+        ${integrity}
+      </div>
+      ${charts} ${inForce} ${members}`,
+  );
+}

@@ -1,0 +1,59 @@
+import { Trace, TraceFlow } from '@libs/projections';
+import { Principal } from '@libs/access';
+import { euro } from '../format';
+import { html, Html, path } from '../html';
+import { accountLabel, eventLabel } from '../labels';
+import { RegionPageData } from '../ui-read.service';
+import { amount } from './components';
+import { page } from './layout';
+
+const VIA_WORDS: [RegExp, string][] = [
+  [/^RijkPaymentRecorded$/, 'Rijksbetaling'],
+  [/still held \(balance\)/, 'staat nog op de rekening'],
+  [/still to be taken back \(balance\)/, 'moet nog worden teruggehaald'],
+];
+
+function via(text: string): string {
+  for (const [pattern, dutch] of VIA_WORDS) if (pattern.test(text)) return dutch;
+  return text
+    .split(', ')
+    .map((part) => {
+      const event = /^([A-Za-z]+)(?: \([^)]*\))?$/.exec(part);
+      return event ? eventLabel(event[1]) : part;
+    })
+    .join(', ');
+}
+
+/** The tree as nested lists with details, so that every branch opens and closes by keyboard. */
+function flowItem(flow: TraceFlow, data: RegionPageData, depth: number): Html {
+  const label = html`<span class="flow-account">${accountLabel(flow.account, data.state.region)}</span>
+    ${amount(flow.amount)} <span class="note">${via(flow.via)}</span>`;
+  if (flow.children.length === 0) return html`<li class="leaf">${label}</li>`;
+  return html`<li><details${depth < 2 ? html` open` : ''}><summary>${label}</summary><ul>${flow.children.map((child) =>
+    flowItem(child, data, depth + 1),
+  )}</ul></details></li>`;
+}
+
+export function tracePage(principal: Principal, data: RegionPageData, trace: Trace): Html {
+  const region = data.state.region!;
+  const regionId = region.regionId;
+  return page(
+    {
+      title: `Spoor van betaling ${trace.paymentId}`,
+      principal,
+      crumbs: [
+        { label: 'Regio’s', href: '/' },
+        { label: region.name, href: path(['ui', 'regions', regionId]) },
+        { label: String(trace.year), href: path(['ui', 'regions', regionId, trace.year]) },
+        { label: 'Spoor' },
+      ],
+      lead: html`Waar het geld van deze Rijksbetaling (${euro(trace.amount)}) in ${trace.year} terechtkwam, in hele
+      centen: elke stroom is de som van wat eronder staat.`,
+    },
+    trace.flows.length === 0
+      ? html`<p>Deze betaling van € 0,00 bewoog geen geld.</p>`
+      : html`<ul class="tree" aria-label="Spoor van ${trace.paymentId}">
+          ${trace.flows.map((flow) => flowItem(flow, data, 0))}
+        </ul>`,
+  );
+}

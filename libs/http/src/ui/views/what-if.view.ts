@@ -1,0 +1,196 @@
+import { KeyVersion } from '@libs/domain';
+import { parseAmount } from '@libs/money';
+import { ReplayReport } from '@libs/projections';
+import { Principal } from '@libs/access';
+import { differenceChart } from '../charts/chart-options';
+import { html, Html, path } from '../html';
+import { RegionPageData } from '../ui-read.service';
+import { amount, figure, notice } from './components';
+import { page } from './layout';
+
+export interface WhatIfForm {
+  /** the key version whose weights the form edits */
+  readonly key?: KeyVersion;
+  /** weights as typed, when the form comes back with an error */
+  readonly weights?: Record<string, string>;
+  readonly error?: string;
+  readonly report?: ReplayReport;
+  readonly source?: string;
+}
+
+function resultSection(report: ReplayReport, source: string | undefined): Html {
+  const years = Object.keys(report.years).map(Number);
+  const first = report.years[String(years[0])];
+  const codes = first ? Object.keys(first.replayed.municipalities) : [];
+  const members = codes.map((code) => ({
+    code,
+    name: first.replayed.municipalities[code].name,
+    byYear: new Map(
+      years.map((year) => [
+        year,
+        parseAmount(report.years[String(year)].difference.municipalities[code]?.due ?? '0.00'),
+      ]),
+    ),
+  }));
+  const changed = members.some((member) => [...member.byYear.values()].some((value) => value !== 0n));
+  const table = html`<table class="data what-if-table" id="wat-als-verschillen">
+    <caption>
+      Afrekening per gemeente en jaar: vastgelegd, herberekend en het verschil
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col" rowspan="2">Gemeente</th>
+        ${years.map((year) => html`<th scope="colgroup" colspan="3" class="num">${year}</th>`)}
+      </tr>
+      <tr>
+        ${years.map(
+          () =>
+            html`<th scope="col" class="num">Vastgelegd</th>
+              <th scope="col" class="num">Herberekend</th>
+              <th scope="col" class="num">Verschil</th>`,
+        )}
+      </tr>
+    </thead>
+    <tbody>
+      ${members.map(
+        (member) =>
+          html`<tr data-code="${member.code}">
+            <th scope="row">${member.name}</th>
+            ${years.map((year) => {
+              const entry = report.years[String(year)];
+              return html`<td class="num">${amount(entry.recorded.municipalities[member.code]?.due ?? '0.00')}</td>
+                <td class="num">${amount(entry.replayed.municipalities[member.code]?.due ?? '0.00')}</td>
+                <td class="num strong">${amount(member.byYear.get(year)!)}</td>`;
+            })}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+  const differences = html`<table class="data">
+    <caption>
+      Verschil in de afrekening (herberekend − vastgelegd)
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Gemeente</th>
+        ${years.map((year) => html`<th scope="col" class="num">${year}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${members.map(
+        (member) =>
+          html`<tr>
+            <th scope="row">${member.name}</th>
+            ${years.map((year) => html`<td class="num">${amount(member.byYear.get(year)!)}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+  return html`<section aria-labelledby="uitkomst" class="what-if-result">
+    <h2 id="uitkomst">Uitkomst${source ? html`: ${source}` : ''}</h2>
+    ${notice('info', 'Doorgerekend in het geheugen; er is niets vastgelegd.')}
+    <ul>
+      ${report.revisions.map((revision) => html`<li>${revision.identity} ${revision.replaced > 0 ? '(vervangt de vastgelegde)' : '(toegevoegd)'}</li>`)}
+    </ul>
+    ${changed ? '' : html`<p>Deze herziening verandert geen enkele afrekening.</p>`}
+    ${figure({ id: 'verschil', caption: 'Verschil in de afrekening per gemeente en jaar (herberekend − vastgelegd)', chart: differenceChart(years, members, 1140), table: differences })}
+    <div class="scroll">${table}</div>
+  </section>`;
+}
+
+export function whatIfPage(principal: Principal, data: RegionPageData, form: WhatIfForm): Html {
+  const region = data.state.region!;
+  const regionId = region.regionId;
+  const action = path(['ui', 'regions', regionId, 'what-if']);
+  const keys = [...data.state.keys.values()].flat();
+  const key = form.key;
+  return page(
+    {
+      title: `Wat als? ${region.name}`,
+      principal,
+      crumbs: [
+        { label: 'Regio’s', href: '/' },
+        { label: region.name, href: path(['ui', 'regions', regionId]) },
+        { label: 'Wat als?' },
+      ],
+      lead: 'Reken de vastgelegde jaren door met een andere verdeelsleutel of afspraak. Er wordt niets vastgelegd: om een herziening echt te gebruiken, legt een beheerder een nieuwe versie vast en heropent en sluit de jaren.',
+    },
+    html`${form.error ? notice('error', form.error) : ''}
+      <div class="pair">
+        <section class="panel" aria-labelledby="sleutel-aanpassen">
+          <h2 id="sleutel-aanpassen">Gewichten van een sleutel aanpassen</h2>
+          <form method="get" action="${action}" class="inline">
+            <label for="sleutel">Sleutel</label>
+            <select id="sleutel" name="sleutel">
+              ${keys.map(
+                (candidate) =>
+                  html`<option
+                    value="${candidate.keyId}:${candidate.version}"
+                    ${key && key.keyId === candidate.keyId && key.version === candidate.version ? html` selected` : ''}
+                  >
+                    ${candidate.keyId} v${candidate.version} (vanaf ${candidate.validFrom})
+                  </option>`,
+              )}
+            </select>
+            <button type="submit" class="secondary">Kies</button>
+          </form>
+          ${
+            key
+              ? html`<form method="post" action="${action}" class="weights">
+                  <input type="hidden" name="sleutel" value="${key.keyId}:${key.version}" />
+                  <p class="note">${key.basis} · eenheid ${key.unit === 'percent' ? 'procent' : 'gewicht'}</p>
+                  <table class="data compact">
+                    <thead>
+                      <tr>
+                        <th scope="col">Gemeente</th>
+                        <th scope="col" class="num">Vastgelegd</th>
+                        <th scope="col">Nieuw gewicht</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${Object.entries(key.weights).map(
+                        ([code, weight]) =>
+                          html`<tr>
+                            <th scope="row">
+                              <label for="gewicht-${code}"
+                                >${region.municipalities.find((member) => member.code === code)?.name ?? code}</label
+                              >
+                            </th>
+                            <td class="num">${weight}</td>
+                            <td>
+                              <input
+                                id="gewicht-${code}"
+                                name="gewicht.${code}"
+                                value="${form.weights?.[code] ?? weight}"
+                                inputmode="decimal"
+                                size="10"
+                              />
+                            </td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                  <button type="submit">Doorrekenen met deze gewichten</button>
+                </form>`
+              : html`<p>Kies een sleutel om haar gewichten te wijzigen.</p>`
+          }
+        </section>
+        <section class="panel" aria-labelledby="bestand">
+          <h2 id="bestand">Herzieningsbestand</h2>
+          <form method="post" action="${action}" enctype="multipart/form-data">
+            <label for="herziening"
+              >Bestand met AdoptDistributionKey-, AdoptReserveAgreement- of AdoptSolidarityAgreement-regels (JSON
+              Lines)</label
+            >
+            <input id="herziening" name="herziening" type="file" accept=".jsonl,.json,.txt,application/json" />
+            <button type="submit">Doorrekenen</button>
+          </form>
+          <p class="note">
+            Een sleutelversie vervangt de vastgelegde versie met dezelfde sleutel en hetzelfde versienummer; een
+            afspraak vervangt de vastgelegde afspraak met dezelfde ingangsdatum.
+          </p>
+        </section>
+      </div>
+      ${form.report ? resultSection(form.report, form.source) : ''}`,
+  );
+}
