@@ -36,7 +36,7 @@ async function serviceOver(
       logLevel: 'info',
     },
   );
-  const created: CreatedApp = await createApp(config, { store, logger, idempotency: options.idempotency?.(logger) });
+  const created: CreatedApp = await createApp(config, { store, logger, idempotency: options.idempotency });
   await created.app.init();
   const admin = created.tokens.create({ actor: 'anna.admin', role: 'admin' }).token;
   const controller = created.tokens.create({ actor: 'carla.controller', role: 'controller' }).token;

@@ -1,35 +1,50 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule, Params } from 'nestjs-pino';
 import { Logger } from 'pino';
-import { TokenStore } from '@libs/access';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
 import { APP_LOGGER } from './http/app-logger';
+import { InvalidParamsGuard } from './http/invalid-params.guard';
+import { NestLogger } from './http/nest-logger';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { validationProblem } from './http/validation-problem';
 import { ImportsController } from './imports/imports.controller';
-import { Clock, CLOCK, systemClock } from './http/clock';
-import { IdempotencyStore } from './idempotency/idempotency.store';
 import { IntegrityController } from './integrity/integrity.controller';
-import { LedgerService } from './ledger/ledger.service';
 import { LettersController } from './letters/letters.controller';
 import { QueriesController } from './queries/queries.controller';
 import { RegionsController } from './regions/regions.controller';
+import { ServiceModule, ServiceOptions } from './service.module';
 import { UiModule } from './ui/ui.module';
 
-export interface AppDependencies {
-  readonly ledger: LedgerService;
-  readonly tokens: TokenStore;
-  readonly idempotency: IdempotencyStore;
-  readonly logger: Logger;
-  readonly clock?: Clock;
-}
+/**
+ * nestjs-pino over the service's root logger. The request logger itself (pino-http) is the first
+ * Express middleware (see createApp), so that a request refused before Nest routes it — a 415, a body
+ * too large — is logged too; this module binds that request's logger to everything logged while the
+ * request runs, and gives Nest a pino LoggerService.
+ */
+const logging = LoggerModule.forRootAsync({
+  inject: [APP_LOGGER],
+  useFactory: (logger: Logger): Params => ({
+    pinoHttp: { logger },
+    useExisting: true,
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+  }),
+});
 
+/**
+ * The HTTP application: the API version 1 controllers, /health and the web interface (UiModule)
+ * over the ServiceModule's resources. Every route needs a bearer token unless marked @Public() (BearerAuthGuard), then its
+ * path and query parameters are checked together (InvalidParamsGuard: in this order, who is asking
+ * — 401 — before what is asked — 400); every error leaves as problem+json (ProblemDetailsFilter).
+ */
 @Module({})
 export class AppModule {
-  static with(dependencies: AppDependencies): DynamicModule {
+  static forRoot(options: ServiceOptions): DynamicModule {
     return {
       module: AppModule,
-      // the service's providers are global: the web interface (UiModule) reads through the same ones
-      global: true,
-      imports: [UiModule],
+      imports: [ServiceModule.forRoot(options), logging, UiModule],
       controllers: [
         CommandsController,
         RegionsController,
@@ -40,13 +55,21 @@ export class AppModule {
         ImportsController,
       ],
       providers: [
-        { provide: LedgerService, useValue: dependencies.ledger },
-        { provide: TokenStore, useValue: dependencies.tokens },
-        { provide: IdempotencyStore, useValue: dependencies.idempotency },
-        { provide: APP_LOGGER, useValue: dependencies.logger },
-        { provide: CLOCK, useValue: dependencies.clock ?? systemClock },
+        NestLogger,
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: InvalidParamsGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        {
+          provide: APP_PIPE,
+          useFactory: () =>
+            new ValidationPipe({
+              whitelist: true,
+              forbidNonWhitelisted: true,
+              transform: true,
+              exceptionFactory: validationProblem,
+            }),
+        },
       ],
-      exports: [LedgerService, TokenStore, IdempotencyStore, APP_LOGGER, CLOCK],
     };
   }
 }

@@ -11,14 +11,11 @@ import type * as Http from '@libs/http';
 export const SERVE_USAGE =
   'geldstroom serve [--port N] [--host H] [--store URL] [--tokens FILE] [--seed FILE | --example]';
 
-/**
- * Runs the HTTP API until SIGTERM/SIGINT, then stops accepting requests, lets the appends in flight
- * finish and closes the store. `--seed FILE` applies a command file first when the store holds nothing
- * else (see applySeed); `--example` does so with the Holland Rijnland example, as region
- * `voorbeeld-holland-rijnland`.
- */
-export async function serveCommand(context: CliContext): Promise<number> {
-  const { values } = parseOptions(context.args, {
+type HttpModule = typeof Http;
+type ServeValues = ReturnType<typeof serveOptions>;
+
+function serveOptions(args: string[]) {
+  const { values } = parseOptions(args, {
     ...storeOption,
     port: { type: 'string' },
     host: { type: 'string' },
@@ -27,21 +24,27 @@ export async function serveCommand(context: CliContext): Promise<number> {
     example: { type: 'boolean' },
   });
   if (values.example && values.seed !== undefined) throw new UsageError('--seed and --example exclude each other');
-  // the HTTP stack is loaded only here, so the other subcommands start fast
-  const { loadApiConfig, ConfigError, createApp } = require('@libs/http') as typeof Http;
-  let config;
+  return values;
+}
+
+/** The settings from the environment with the options on top; a bad value is a usage error. */
+function serviceConfig(http: HttpModule, values: ServeValues, context: CliContext): Http.ApiConfig {
+  const store = storeUrl(values.store, context.env);
   try {
-    config = loadApiConfig(context.env, {
+    return http.loadApiConfig(context.env, {
       ...(values.port !== undefined ? { port: portOption(values.port) } : {}),
       ...(values.host !== undefined ? { host: values.host } : {}),
-      ...(storeUrl(values.store, context.env) ? { storeUrl: storeUrl(values.store, context.env) } : {}),
+      ...(store ? { storeUrl: store } : {}),
       ...(values.tokens !== undefined ? { tokensFile: values.tokens } : {}),
     });
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
+    if (error instanceof http.ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  // a service started together with its database waits for it (a leader, for KurrentDB) instead of failing
+}
+
+/** The store, waited for (a service started together with its database, a leader for KurrentDB) and seeded if asked. */
+async function openSeededStore(config: Http.ApiConfig, values: ServeValues, context: CliContext): Promise<EventStore> {
   const store = await openEventStore(config.storeUrl, {
     create: true,
     waitMs: config.storeWaitSeconds * 1000,
@@ -53,20 +56,25 @@ export async function serveCommand(context: CliContext): Promise<number> {
     : values.seed !== undefined
       ? { name: values.seed, text: readSeed(values.seed) }
       : undefined;
-  if (seed) {
-    const seeded = await applySeed(store, seed.name, seed.text, context);
-    if (values.example) {
-      const holdsExample = seeded || (await new Ledger(store).regionIds()).includes(EXAMPLE_REGION_ID);
-      context.io.err(
-        holdsExample
-          ? exampleNotice(config.storeUrl)
-          : `--example: ${store.description} already holds events, so the example was not loaded`,
-      );
-    }
+  if (!seed) return store;
+  const seeded = await applySeed(store, seed.name, seed.text, context);
+  if (values.example) {
+    const holdsExample = seeded || (await new Ledger(store).regionIds()).includes(EXAMPLE_REGION_ID);
+    context.io.err(
+      holdsExample
+        ? exampleNotice(config.storeUrl)
+        : `--example: ${store.description} already holds events, so the example was not loaded`,
+    );
   }
-  const { app, tokens, logger } = await createApp(config, { store });
+  return store;
+}
+
+/**
+ * Listens on the configured address; a taken port or a foreign host is the reason in one line.
+ * Listened on here rather than with app.listen, which would log the refusal as a stack trace first.
+ */
+async function listen(app: Http.CreatedApp['app'], config: Http.ApiConfig): Promise<string | undefined> {
   try {
-    // listened on here rather than with app.listen, which would log the refusal as a stack trace first
     await app.init();
     await new Promise<void>((resolve, reject) => {
       const server = app.getHttpServer();
@@ -76,13 +84,17 @@ export async function serveCommand(context: CliContext): Promise<number> {
         resolve();
       });
     });
+    return undefined;
   } catch (error) {
     const reason = listenRefusal(error, config.host, config.port);
     if (!reason) throw error;
-    await app.close();
-    context.io.err(`geldstroom: ${reason}`);
-    return ExitCode.usage;
+    return reason;
   }
+}
+
+/** The first start's admin token, the log line and the banner with the bound address. */
+function announce(created: Http.CreatedApp, config: Http.ApiConfig, store: EventStore, context: CliContext): void {
+  const { app, tokens, logger } = created;
   if (tokens.isEmpty()) {
     const { token } = tokens.create({ actor: 'admin', role: 'admin' });
     context.io.err(
@@ -100,6 +112,16 @@ export async function serveCommand(context: CliContext): Promise<number> {
       host === '0.0.0.0' || host === '::' ? ' (listening on every interface)' : ''
     }`,
   );
+}
+
+/**
+ * Until SIGTERM or SIGINT; then the app closes: the server stops accepting requests, the appends in
+ * flight finish, and the store and the idempotency database close (their OnApplicationShutdown hooks).
+ * The signals are this command's rather than Nest's enableShutdownHooks, which would end the process
+ * itself (by the signal, or process.exit) instead of returning the exit code through the CLI.
+ */
+async function untilStopped(created: Http.CreatedApp): Promise<void> {
+  const { app, logger } = created;
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down: finishing requests in flight');
@@ -109,7 +131,30 @@ export async function serveCommand(context: CliContext): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
   });
   logger.info('stopped');
-  return 0;
+}
+
+/**
+ * Runs the HTTP API until SIGTERM/SIGINT, then stops accepting requests, lets the appends in flight
+ * finish and closes the store. `--seed FILE` applies a command file first when the store holds nothing
+ * else (see applySeed); `--example` does so with the Holland Rijnland example, as region
+ * `voorbeeld-holland-rijnland`.
+ */
+export async function serveCommand(context: CliContext): Promise<number> {
+  const values = serveOptions(context.args);
+  // the HTTP stack is loaded only here, so the other subcommands start fast
+  const http = require('@libs/http') as HttpModule;
+  const config = serviceConfig(http, values, context);
+  const store = await openSeededStore(config, values, context);
+  const created = await http.createApp(config, { store });
+  const refusal = await listen(created.app, config);
+  if (refusal) {
+    await created.app.close();
+    context.io.err(`geldstroom: ${refusal}`);
+    return ExitCode.usage;
+  }
+  announce(created, config, store, context);
+  await untilStopped(created);
+  return ExitCode.ok;
 }
 
 /** Why the address cannot be listened on, in one line, for the errors that are the caller's to fix. */

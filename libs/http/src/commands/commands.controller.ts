@@ -10,12 +10,12 @@ import {
 } from '@nestjs/swagger';
 import { Command, DomainError } from '@libs/domain';
 import type { Request, Response } from 'express';
-import { requirePrincipal } from '../auth/bearer-auth.guard';
-import { mayRecord, Principal } from '@libs/access';
+import { mayRecord } from '@libs/access';
+import { Principal } from '../auth/principal.decorator';
 import { CommandRequestDto, CommandsResponseDto } from '../dto/command.request.dto';
 import { idempotent } from '../http/idempotent';
 import { problem, ProblemException, toProblem } from '../http/problem';
-import { requestIdOf } from '../http/request-context';
+import { RequestId } from '../http/request-id.decorator';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems, IDEMPOTENCY_KEY_HEADER, REPLAYED_HEADER } from '../openapi/api-problems.decorator';
@@ -46,11 +46,12 @@ export class CommandsController {
   })
   @ApiProblems(400, 401, 403, 404, 409, 413, 415, 422, 503)
   async record(
+    @Principal() principal: Principal,
+    @RequestId() requestId: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Body() body: unknown,
   ): Promise<unknown> {
-    const principal = requirePrincipal(request);
     const { commands, isArray } = parseCommandsBody(body);
     // checked on every request, a replayed one included: a stored answer is only for whom may send the commands
     authorize(principal, commands, isArray);
@@ -61,8 +62,8 @@ export class CommandsController {
           const outcome = await this.ledger.track(() =>
             this.ledger.ledger.execute(command, {
               actor: principal.actor,
-              source: `http:${requestIdOf(request)}${isArray ? `#${index}` : ''}`,
-              correlationId: requestIdOf(request),
+              source: `http:${requestId}${isArray ? `#${index}` : ''}`,
+              correlationId: requestId,
             }),
           );
           results.push({

@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EventStoreError } from '@libs/event-store';
 import type { Response } from 'express';
-import { Logger } from 'pino';
+import { PinoLogger } from 'nestjs-pino';
 import { Public } from '../auth/public.decorator';
-import { APP_LOGGER } from '../http/app-logger';
 import { LedgerService } from '../ledger/ledger.service';
 
 const TIMEOUT_MS = 3000;
@@ -18,7 +17,7 @@ const storeKind = (description: string) => /^([a-z+]+):/.exec(description)?.[1] 
 export class HealthController {
   constructor(
     private readonly ledger: LedgerService,
-    @Inject(APP_LOGGER) private readonly logger: Logger,
+    private readonly logger: PinoLogger,
   ) {}
 
   @Public()

@@ -1,3 +1,4 @@
+import { OnApplicationShutdown } from '@nestjs/common';
 import { KeyedLock } from '@libs/ledger';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -23,7 +24,7 @@ export interface IdempotencyStoreOptions {
  * with the same actor name never see each other's answers), so a retried request gets the first
  * answer instead of being recorded again. Kept in its own small SQLite file, apart from the events.
  */
-export class IdempotencyStore {
+export class IdempotencyStore implements OnApplicationShutdown {
   private readonly db: Database.Database;
   private readonly pending = new KeyedLock();
   private readonly logger: Logger | undefined;
@@ -99,5 +100,10 @@ export class IdempotencyStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** After the HTTP server has stopped: no request can ask for a kept answer any more. */
+  onApplicationShutdown(): void {
+    this.close();
   }
 }

@@ -28,12 +28,12 @@ import { CONFLICT_CODES, DomainErrorCode, RULE_CODES } from '@libs/domain';
 import { buildTemplate, IntakeError, IntakeIssue, runIntake } from '@libs/intake';
 import type { Request, Response } from 'express';
 import { basename } from 'node:path';
-import { requirePrincipal } from '../auth/bearer-auth.guard';
+import { Principal } from '../auth/principal.decorator';
 import { mayRecord } from '@libs/access';
 import { readRegion } from '../auth/region-access';
 import { RegionParamsDto } from '../dto/region-year.params.dto';
 import { forbidden, problem, ProblemException } from '../http/problem';
-import { requestIdOf } from '../http/request-context';
+import { RequestId } from '../http/request-id.decorator';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { InvalidParam, ProblemDocument } from '../openapi/problem.dto';
@@ -90,13 +90,14 @@ export class ImportsController {
   @problemAnswer(415, 'not multipart/form-data, or not an .xlsx or .csv file')
   @problemAnswer(422, 'a rule of the ledger refused a row (e.g. YEAR_CLOSED)')
   async import(
+    @Principal() principal: Principal,
+    @RequestId() requestId: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Param() params: RegionParamsDto,
     @Query() query: ImportQueryDto,
     @UploadedFile() upload: UploadedSpreadsheet | undefined,
   ): Promise<unknown> {
-    const principal = requirePrincipal(request);
     if (
       (principal.role !== 'admin' && principal.role !== 'recorder') ||
       (principal.region !== undefined && principal.region !== params.regionId)
@@ -128,7 +129,7 @@ export class ImportsController {
         runIntake([{ file, data: upload.buffer }], {
           regionId: params.regionId,
           actor: principal.actor,
-          correlationId: requestIdOf(request),
+          correlationId: requestId,
           source: ({ sheet, row }) => `upload:${file}:${sheet}:${row}`,
           ledger: dryRun ? this.ledger.dryRunLedger() : this.ledger.ledger,
           mayRecord: (command) => mayRecord(principal, command.type, command.regionId),
@@ -149,8 +150,12 @@ export class ImportsController {
   @problemAnswer(400, 'the year is missing or invalid')
   @problemAnswer(403, 'the token may not read this region')
   @problemAnswer(404, 'the region is not registered')
-  async template(@Req() request: Request, @Param() params: RegionParamsDto, @Query() query: TemplateQueryDto) {
-    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId);
+  async template(
+    @Principal() principal: Principal,
+    @Param() params: RegionParamsDto,
+    @Query() query: TemplateQueryDto,
+  ) {
+    const state = await readRegion(this.ledger, principal, params.regionId);
     return new StreamableFile(await buildTemplate(state, query.year), {
       type: XLSX,
       disposition: `attachment; filename="${params.regionId}-${query.year}.xlsx"`,

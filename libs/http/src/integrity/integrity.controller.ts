@@ -1,10 +1,9 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fold } from '@libs/domain';
 import { regionStream } from '@libs/event-store';
 import { describeProblem, toDomainEvent, verifyStore } from '@libs/ledger';
-import type { Request } from 'express';
-import { requirePrincipal } from '../auth/bearer-auth.guard';
+import { Principal } from '../auth/principal.decorator';
 import { requireReadable } from '../auth/region-access';
 import { RegionParamsDto } from '../dto/region-year.params.dto';
 import { VerifyQueryDto } from '../dto/verify.query.dto';
@@ -37,13 +36,13 @@ export class IntegrityController {
     },
   })
   @ApiProblems(400, 401, 403, 404, 409, 503)
-  async verify(@Req() request: Request, @Param() params: RegionParamsDto, @Query() query: VerifyQueryDto) {
+  async verify(@Principal() principal: Principal, @Param() params: RegionParamsDto, @Query() query: VerifyQueryDto) {
     // who may read the region may verify it; membership comes from its registration, since the rest of
     // the history may be what is broken (and the ledger refuses to fold a broken region)
     const [first] = await this.ledger.store.readStream(regionStream(params.regionId), { maxCount: 1 });
     if (!first) throw notFound(`region "${params.regionId}" is not registered`, 'regionId');
     requireReadable(
-      requirePrincipal(request),
+      principal,
       params.regionId,
       first.type === 'RegionRegistered' ? fold([toDomainEvent(first)]) : undefined,
     );

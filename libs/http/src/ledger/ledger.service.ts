@@ -1,19 +1,22 @@
-import { OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { RegionState } from '@libs/domain';
 import { EventStore } from '@libs/event-store';
 import { Ledger, RegionView } from '@libs/ledger';
 import { notFound } from '../http/problem';
+import { EVENT_STORE } from '../service.tokens';
 
 /**
  * The one Ledger of the service, over its store. Counts appends in flight so that a shutdown waits
- * for them before the store is closed.
+ * for them before the store is closed (Nest calls onApplicationShutdown after the HTTP server has
+ * stopped accepting requests).
  */
+@Injectable()
 export class LedgerService implements OnApplicationShutdown {
   readonly ledger: Ledger;
   private inFlight = 0;
   private drained: (() => void) | undefined;
 
-  constructor(readonly store: EventStore) {
+  constructor(@Inject(EVENT_STORE) readonly store: EventStore) {
     this.ledger = new Ledger(store);
   }
 

@@ -1,9 +1,8 @@
-import { Controller, Get, Inject, Param, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { buildStatement, buildYearContext } from '@libs/projections';
 import { buildSettlementLetter, renderSettlementLetterPdf, renderSettlementLettersPdf } from '@libs/reports';
-import type { Request } from 'express';
-import { requirePrincipal } from '../auth/bearer-auth.guard';
+import { Principal } from '../auth/principal.decorator';
 import { readRegionView } from '../auth/region-access';
 import { AsOfQueryDto } from '../dto/queries.dto';
 import { LetterParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
@@ -35,8 +34,8 @@ export class LettersController {
   })
   @ApiProduces(PDF)
   @ApiOkResponse({ description: 'a PDF', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
-  async all(@Req() request: Request, @Param() params: RegionYearParamsDto, @Query() query: AsOfQueryDto) {
-    const { statement, context, now } = await this.read(request, params, query);
+  async all(@Principal() principal: Principal, @Param() params: RegionYearParamsDto, @Query() query: AsOfQueryDto) {
+    const { statement, context, now } = await this.read(principal, params, query);
     const letters = Object.keys(statement.municipalities).map((code) =>
       buildSettlementLetter(statement, context, code, { generatedAt: now }),
     );
@@ -57,8 +56,8 @@ export class LettersController {
   })
   @ApiProduces(PDF)
   @ApiOkResponse({ description: 'a PDF', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
-  async one(@Req() request: Request, @Param() params: LetterParamsDto, @Query() query: AsOfQueryDto) {
-    const { statement, context, now } = await this.read(request, params, query);
+  async one(@Principal() principal: Principal, @Param() params: LetterParamsDto, @Query() query: AsOfQueryDto) {
+    const { statement, context, now } = await this.read(principal, params, query);
     if (!statement.municipalities[params.code])
       throw notFound(`${params.code} is not a member of region "${params.regionId}"`, 'code');
     const letter = buildSettlementLetter(statement, context, params.code, { generatedAt: now });
@@ -68,9 +67,9 @@ export class LettersController {
     });
   }
 
-  private async read(request: Request, params: RegionYearParamsDto, query: AsOfQueryDto) {
+  private async read(principal: Principal, params: RegionYearParamsDto, query: AsOfQueryDto) {
     const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const { state, ledgerHash } = await readRegionView(this.ledger, requirePrincipal(request), params.regionId, asOf);
+    const { state, ledgerHash } = await readRegionView(this.ledger, principal, params.regionId, asOf);
     requireYear(state, params.year);
     return {
       statement: { ...buildStatement(state, params.year), ledgerHash },

@@ -9,7 +9,7 @@ import {
   renderJournalMapping,
 } from '@libs/reports';
 import type { Request, Response } from 'express';
-import { requirePrincipal } from '../auth/bearer-auth.guard';
+import { Principal } from '../auth/principal.decorator';
 import { readRegion, readRegionView } from '../auth/region-access';
 import { CompareKeysQueryDto, ExplainQueryDto, ExportQueryDto, AsOfQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, TraceParamsDto } from '../dto/region-year.params.dto';
@@ -36,9 +36,9 @@ export class QueriesController {
   @Get('explain')
   @ApiOperation({ summary: 'Every posting on an account for a year, with its rule, key, inputs and derivation' })
   @ApiOkResponse({ description: 'the postings, as `geldstroom explain --format json`' })
-  async explain(@Req() request: Request, @Param() params: RegionParamsDto, @Query() query: ExplainQueryDto) {
+  async explain(@Principal() principal: Principal, @Param() params: RegionParamsDto, @Query() query: ExplainQueryDto) {
     const asOf = asOfDate(query.asOf);
-    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId, asOf);
+    const state = await readRegion(this.ledger, principal, params.regionId, asOf);
     return explainAccount(
       state,
       await this.ledger.ledger.regionEvents(params.regionId),
@@ -51,9 +51,9 @@ export class QueriesController {
   @Get('trace/:paymentId')
   @ApiOperation({ summary: 'Forward from a Rijk payment: the accounts its money flowed into, pro rata' })
   @ApiOkResponse({ description: 'the flows, as `geldstroom trace --format json`' })
-  async trace(@Req() request: Request, @Param() params: TraceParamsDto, @Query() query: AsOfQueryDto) {
+  async trace(@Principal() principal: Principal, @Param() params: TraceParamsDto, @Query() query: AsOfQueryDto) {
     const asOf = asOfDate(query.asOf);
-    await readRegion(this.ledger, requirePrincipal(request), params.regionId, asOf);
+    await readRegion(this.ledger, principal, params.regionId, asOf);
     return tracePayment(
       params.regionId,
       await this.ledger.ledger.regionEvents(params.regionId),
@@ -77,12 +77,12 @@ export class QueriesController {
   })
   @ApiProblems(409, 413, 415)
   async replay(
+    @Principal() principal: Principal,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @Param() params: RegionParamsDto,
     @Body() body: unknown,
   ) {
-    const principal = requirePrincipal(request);
     const state = await readRegion(this.ledger, principal, params.regionId);
     const revisions = parseRevisionsBody(body, params.regionId);
     return idempotent(this.idempotency, principal, request, response, async () => ({
@@ -99,8 +99,12 @@ export class QueriesController {
   @Get('compare-keys')
   @ApiOperation({ summary: 'The AEF key options (inhabitants, income, use) with their year-to-year stability' })
   @ApiOkResponse({ description: 'as `geldstroom compare-keys --format json`' })
-  async compareKeys(@Req() request: Request, @Param() params: RegionParamsDto, @Query() query: CompareKeysQueryDto) {
-    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId);
+  async compareKeys(
+    @Principal() principal: Principal,
+    @Param() params: RegionParamsDto,
+    @Query() query: CompareKeysQueryDto,
+  ) {
+    const state = await readRegion(this.ledger, principal, params.regionId);
     const [from, to] = query.years.split('-').map(Number);
     if (from > to || to - from > 50) throw badRequest('years must be an increasing range of at most 50 years', 'years');
     return compareKeys(state, from, to, query.scheme ?? 'BW');
@@ -117,12 +121,12 @@ export class QueriesController {
     content: { 'text/plain': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
   })
   async export(
-    @Req() request: Request,
+    @Principal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
     @Param() params: RegionParamsDto,
     @Query() query: ExportQueryDto,
   ) {
-    const { ledgerHash } = await readRegionView(this.ledger, requirePrincipal(request), params.regionId);
+    const { ledgerHash } = await readRegionView(this.ledger, principal, params.regionId);
     if (query.locale !== undefined && query.format === 'hledger')
       throw badRequest('locale belongs to format=journal-csv and format=journal-mapping', 'locale');
     if (query.format === 'journal-mapping') {

@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { keyInForce, RegionState, reserveAgreementInForce, solidarityAgreementInForce, KEY_IDS } from '@libs/domain';
 import { buildBalances, buildStatement, buildYearContext } from '@libs/projections';
 import { CSV_MEDIA_TYPE, renderStatementCsv, renderStatementXlsx } from '@libs/reports';
-import type { Request, Response } from 'express';
-import { requirePrincipal } from '../auth/bearer-auth.guard';
+import type { Response } from 'express';
 import { mayReadRegion } from '@libs/access';
+import { Principal } from '../auth/principal.decorator';
 import { readRegion, readRegionView } from '../auth/region-access';
 import { AsOfQueryDto, StatementQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
@@ -29,8 +29,7 @@ export class RegionsController {
   @Get()
   @ApiOperation({ summary: 'The regions this token may read' })
   @ApiOkResponse({ schema: { example: { regions: [{ regionId: 'holland-rijnland', name: 'Holland Rijnland' }] } } })
-  async list(@Req() request: Request) {
-    const principal = requirePrincipal(request);
+  async list(@Principal() principal: Principal) {
     const regions = [];
     for (const regionId of await this.ledger.ledger.regionIds()) {
       const state = await this.ledger.ledger.regionState(regionId);
@@ -43,8 +42,8 @@ export class RegionsController {
   @ApiOperation({ summary: 'A region: members, the years with data, which are closed, keys and agreements in force' })
   @ApiOkResponse({ description: 'the region' })
   @ApiProblems(400, 403, 404)
-  async region(@Req() request: Request, @Param() params: RegionParamsDto) {
-    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId);
+  async region(@Principal() principal: Principal, @Param() params: RegionParamsDto) {
+    const state = await readRegion(this.ledger, principal, params.regionId);
     const region = state.region!;
     const years = [...state.activeYears].sort((a, b) => a - b);
     return {
@@ -76,13 +75,13 @@ export class RegionsController {
   @ApiOkResponse({ description: 'the statement as JSON, CSV (text/csv) or a workbook' })
   @ApiProblems(400, 403, 404)
   async statement(
-    @Req() request: Request,
+    @Principal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
     @Param() params: RegionYearParamsDto,
     @Query() query: StatementQueryDto,
   ) {
     const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const { state, ledgerHash } = await readRegionView(this.ledger, requirePrincipal(request), params.regionId, asOf);
+    const { state, ledgerHash } = await readRegionView(this.ledger, principal, params.regionId, asOf);
     requireYear(state, params.year);
     const statement = { ...buildStatement(state, params.year), ledgerHash };
     if (query.locale !== undefined && query.format !== 'csv')
@@ -110,9 +109,13 @@ export class RegionsController {
   @ApiOperation({ summary: 'Balances per account for the year' })
   @ApiOkResponse({ description: 'the balance of every account of the region in that year' })
   @ApiProblems(400, 403, 404)
-  async balances(@Req() request: Request, @Param() params: RegionYearParamsDto, @Query() query: AsOfQueryDto) {
+  async balances(
+    @Principal() principal: Principal,
+    @Param() params: RegionYearParamsDto,
+    @Query() query: AsOfQueryDto,
+  ) {
     const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const state = await readRegion(this.ledger, requirePrincipal(request), params.regionId, asOf);
+    const state = await readRegion(this.ledger, principal, params.regionId, asOf);
     requireYear(state, params.year);
     return buildBalances(state, params.year);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { LedgerService } from '../ledger/ledger.service';
+import { EventStore } from '@libs/event-store';
+import { EVENT_STORE } from '../service.tokens';
 import { SessionStore } from './auth/session.store';
 import { UiAuthGuard } from './auth/ui-auth.guard';
 import { LiveService } from './live/live.service';
@@ -13,7 +14,7 @@ import { UiReadService } from './ui-read.service';
 /**
  * The web interface (Dutch, server-rendered, offline): the start page at / and everything under /ui.
  * It reads through the service's LedgerService and checks tokens with its TokenStore (both provided
- * by the application module), with the same read rule as the API.
+ * by the global ServiceModule), with the same read rule as the API.
  */
 @Module({
   // the pages' `:regionId/:year` route comes last, after the fixed paths it would otherwise shadow
@@ -22,12 +23,8 @@ import { UiReadService } from './ui-read.service';
     UiReadService,
     UiAuthGuard,
     UiErrorFilter,
-    { provide: SessionStore, useValue: new SessionStore() },
-    {
-      provide: LiveService,
-      useFactory: (ledger: LedgerService) => new LiveService(ledger.store),
-      inject: [LedgerService],
-    },
+    { provide: SessionStore, useFactory: () => new SessionStore() },
+    { provide: LiveService, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LiveService(store) },
   ],
 })
 export class UiModule {}
