@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { commandsOf, startApi, TestApi } from '../support/api';
-import { ROOT } from '../support/cli';
+import { ROOT, tempDir } from '../support/cli';
+import { start, waitFor } from '../support/processes';
 
 const RULESET = join(__dirname, 'adr-ruleset.yaml');
 const SPECTRAL = join(dirname(require.resolve('@stoplight/spectral-cli/package.json')), 'dist', 'index.js');
@@ -87,13 +88,68 @@ describe('NL API Design Rules (the Logius Spectral ruleset) on the served OpenAP
       .expect(200);
   });
 
-  it('without a configured contact, names the missing contact and nothing else', async () => {
+  it('without a configured contact (a plain start) also passes, naming an honest placeholder and its own /docs', async () => {
     const plain = await startApi();
     try {
-      const document = (await plain.http.get('/openapi.json').expect(200)).body;
-      expect(lint(document, plain.dir).map((finding) => finding.code)).toEqual(['nlgov:info-contact-fields-exist']);
+      const response = await plain.http.get('/openapi.json').expect(200);
+      expect(readable(lint(response.body, plain.dir))).toEqual([]);
+      const address = (response.request as unknown as { url: string }).url.replace(/\/openapi\.json$/, '');
+      expect(response.body.info.contact).toEqual({
+        name: 'Beheerder van deze Geldstroom-installatie (stel GELDSTROOM_CONTACT_* in)',
+        email: 'beheerder@geldstroom.invalid',
+        url: `${address}/docs`,
+      });
+      // the documentation the contact points at is there
+      expect((await plain.http.get('/docs')).status).toBe(200);
     } finally {
       await plain.close();
+    }
+  });
+
+  it('takes what is configured and fills in only what is not', async () => {
+    const partly = await startApi([], {}, { GELDSTROOM_CONTACT_EMAIL: 'financien@regio.example.org' });
+    try {
+      const { contact } = (await partly.http.get('/api/v1/openapi.json').expect(200)).body.info;
+      expect(contact).toMatchObject({
+        name: 'Beheerder van deze Geldstroom-installatie (stel GELDSTROOM_CONTACT_* in)',
+        email: 'financien@regio.example.org',
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/docs$/),
+      });
+    } finally {
+      await partly.close();
+    }
+  });
+});
+
+describe('npm start (serve --example, nothing configured)', () => {
+  it('serves a document with no error and no warning, and warns at start that the contact is a placeholder', async () => {
+    const temp = tempDir();
+    const run = start(['serve', '--example', '--port', '0', '--store', temp.store], {
+      GELDSTROOM_TOKENS: join(temp.dir, 'tokens.json'),
+      GELDSTROOM_IDEMPOTENCY: join(temp.dir, 'idempotency.db'),
+      HOST: '',
+      LOG_LEVEL: 'info',
+    });
+    try {
+      const url = (await waitFor(run, /Geldstroom API on (http:\/\/127\.0\.0\.1:\d+)/))[1];
+      const document = (await (await fetch(`${url}/openapi.json`)).json()) as { info: { contact: unknown } };
+      expect(readable(lint(document, temp.dir))).toEqual([]);
+      expect(document.info.contact).toMatchObject({ email: 'beheerder@geldstroom.invalid', url: `${url}/docs` });
+      const warning = run
+        .output()
+        .stdout.split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: number; msg: string; unset?: string[] })
+        .find((line) => line.unset !== undefined);
+      expect(warning).toMatchObject({
+        level: 40,
+        unset: ['GELDSTROOM_CONTACT_NAME', 'GELDSTROOM_CONTACT_EMAIL', 'GELDSTROOM_CONTACT_URL'],
+        msg: expect.stringContaining('placeholder contact'),
+      });
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.ended;
+      temp.cleanup();
     }
   });
 });

@@ -1,12 +1,24 @@
 import { DEFAULT_STORE_URL } from '@libs/event-store';
 import { dirname, join } from 'node:path';
 
-/** Who answers for this deployment; shown as `info.contact` of the OpenAPI document. */
+/** Who answers for this installation; shown as `info.contact` of the OpenAPI document. */
 export interface ApiContact {
   readonly name: string;
-  readonly email?: string;
+  readonly email: string;
+  /** undefined: this service's own documentation (/docs on the address it is bound to) */
   readonly url?: string;
+  /** the GELDSTROOM_CONTACT_* variables that were not set, so a placeholder stands in (a warning at start) */
+  readonly unset: readonly string[];
 }
+
+/**
+ * What the document names without GELDSTROOM_CONTACT_*: honestly a placeholder. The e-mail address is
+ * under the reserved top-level domain .invalid (RFC 2606), so it can never reach anyone by mistake.
+ */
+export const PLACEHOLDER_CONTACT = {
+  name: 'Beheerder van deze Geldstroom-installatie (stel GELDSTROOM_CONTACT_* in)',
+  email: 'beheerder@geldstroom.invalid',
+} as const;
 
 /** The service's settings, read from the environment once at start-up and checked there. */
 export interface ApiConfig {
@@ -37,6 +49,8 @@ function integer(name: string, text: string, min: number, max: number): number {
   return Number(text);
 }
 
+const CONTACT_VARIABLES = ['GELDSTROOM_CONTACT_NAME', 'GELDSTROOM_CONTACT_EMAIL', 'GELDSTROOM_CONTACT_URL'] as const;
+
 function contactOf(env: NodeJS.ProcessEnv): ApiContact {
   const email = env.GELDSTROOM_CONTACT_EMAIL || undefined;
   const url = env.GELDSTROOM_CONTACT_URL || undefined;
@@ -44,7 +58,12 @@ function contactOf(env: NodeJS.ProcessEnv): ApiContact {
     throw new ConfigError(`GELDSTROOM_CONTACT_EMAIL must be an e-mail address, got "${email}"`);
   if (url !== undefined && !/^https?:\/\/\S+$/.test(url))
     throw new ConfigError(`GELDSTROOM_CONTACT_URL must be an http(s) URL, got "${url}"`);
-  return { name: env.GELDSTROOM_CONTACT_NAME || 'Geldstroom', email, url };
+  return {
+    name: env.GELDSTROOM_CONTACT_NAME || PLACEHOLDER_CONTACT.name,
+    email: email ?? PLACEHOLDER_CONTACT.email,
+    ...(url !== undefined ? { url } : {}),
+    unset: CONTACT_VARIABLES.filter((name) => !env[name]),
+  };
 }
 
 /** Environment first, explicit overrides (CLI flags, tests) win; every value is validated. */

@@ -92,24 +92,25 @@ async function listen(app: Http.CreatedApp['app'], config: Http.ApiConfig): Prom
   }
 }
 
-/** The first start's admin token, the log line and the banner with the bound address. */
-function announce(created: Http.CreatedApp, config: Http.ApiConfig, store: EventStore, context: CliContext): void {
-  const { app, tokens, logger } = created;
+/** The first start's admin token, a placeholder contact's warning, the log line and the banner with the bound address. */
+function announce(http: HttpModule, created: Http.CreatedApp, config: Http.ApiConfig, context: CliContext): void {
+  const { app, tokens, logger, ledger } = created;
   if (tokens.isEmpty()) {
     const { token } = tokens.create({ actor: 'admin', role: 'admin' });
     context.io.err(
       `No tokens yet: created an admin token (stored only as a hash in ${config.tokensFile}). It is shown once:\n\n  ${token}\n\nUse it as "Authorization: Bearer ${token.slice(0, 8)}…"; make more with "geldstroom token create".`,
     );
   }
-  if (!config.contact.email || !config.contact.url)
+  const { url, host, port, everyInterface } = http.boundAddress(app.getHttpServer().address() as AddressInfo);
+  if (config.contact.unset.length > 0)
     logger.warn(
-      'GELDSTROOM_CONTACT_EMAIL and GELDSTROOM_CONTACT_URL are not both set: the OpenAPI document names no complete contact (NL API Design Rules /core/doc-openapi-contact)',
+      { unset: config.contact.unset },
+      `${config.contact.unset.join(', ')} not set: the OpenAPI document names a placeholder contact (${config.contact.email}${config.contact.url ? '' : `, ${url}/docs`}); set them to name who answers for this installation`,
     );
-  const { url, host, port } = listeningOn(app.getHttpServer().address() as AddressInfo);
-  logger.info({ host, port, url, store: store.description }, 'listening');
+  logger.info({ host, port, url, store: ledger.store.description }, 'listening');
   context.io.err(
-    `Geldstroom API on ${url} (store ${store.description}); documentation at ${url}/docs${
-      host === '0.0.0.0' || host === '::' ? ' (listening on every interface)' : ''
+    `Geldstroom API on ${url} (store ${ledger.store.description}); documentation at ${url}/docs${
+      everyInterface ? ' (listening on every interface)' : ''
     }`,
   );
 }
@@ -152,7 +153,7 @@ export async function serveCommand(context: CliContext): Promise<number> {
     context.io.err(`geldstroom: ${refusal}`);
     return ExitCode.usage;
   }
-  announce(created, config, store, context);
+  announce(http, created, config, context);
   await untilStopped(created);
   return ExitCode.ok;
 }
@@ -203,13 +204,6 @@ function readSeed(file: string): string {
   } catch (error) {
     throw new UsageError(`cannot read the seed ${file}: ${(error as Error).message}`);
   }
-}
-
-/** The address the server is bound to, as the banner and the log both show it. */
-function listeningOn(address: AddressInfo): { url: string; host: string; port: number } {
-  const host = address.address;
-  const shown = address.family === 'IPv6' || host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${shown}:${address.port}`, host, port: address.port };
 }
 
 function exampleNotice(storeUrl: string): string {

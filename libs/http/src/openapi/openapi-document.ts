@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { AddressInfo } from 'node:net';
 import { ApiContact } from '../api.config';
 import { API_BASE_PATH, API_VERSION } from '../http/api-version';
+import { boundAddress } from '../http/bound-address';
 
 /** Where the document is published (NL API Design Rules /core/publish-openapi): the root and the API's base path. */
 export const OPENAPI_PATHS = ['/openapi.json', `${API_BASE_PATH}/openapi.json`] as const;
@@ -11,7 +13,7 @@ type Operation = { responses?: Record<string, { headers?: Record<string, unknown
 
 /**
  * The OpenAPI document of API version 1 as the NL API Design Rules want it: semver `info.version`,
- * the operator's contact, one server at the versioned base path (paths relative to it), the opaque
+ * the operator's contact (its URL is added when the document is served, see publishOpenApiDocument), one server at the versioned base path (paths relative to it), the opaque
  * bearer tokens, and an `API-Version` header on every success answer. Error answers are documented
  * per route with @ApiProblems.
  */
@@ -26,7 +28,7 @@ export function buildOpenApiDocument(app: INestApplication, contact: ApiContact)
           'Outside this version: GET /health (no token) and this document at /openapi.json.',
       )
       .setVersion(API_VERSION)
-      .setContact(contact.name, contact.url ?? '', contact.email ?? '')
+      .setContact(contact.name, '', contact.email)
       .addServer(API_BASE_PATH, 'this service, API version 1')
       .addBearerAuth({
         type: 'http',
@@ -62,12 +64,23 @@ export function buildOpenApiDocument(app: INestApplication, contact: ApiContact)
   return document;
 }
 
-/** Serves the document (with CORS, so that tools in a browser may read it) and Swagger UI at /docs. */
-export function publishOpenApiDocument(app: INestApplication, document: OpenAPIObject): void {
+/**
+ * Serves the document (with CORS, so that tools in a browser may read it) and Swagger UI at /docs.
+ * Without GELDSTROOM_CONTACT_URL the contact's URL is this service's own documentation, known once the
+ * server is bound: the document is completed when it is first asked for.
+ */
+export function publishOpenApiDocument(app: INestApplication, document: OpenAPIObject, contact: ApiContact): void {
+  let served: OpenAPIObject | undefined;
+  const complete = (): OpenAPIObject => {
+    const url = contact.url ?? `${boundAddress(app.getHttpServer().address() as AddressInfo).url}/docs`;
+    served ??= { ...document, info: { ...document.info, contact: { ...document.info.contact, url } } };
+    return served;
+  };
+  let body: string | undefined;
   const http = app.getHttpAdapter();
-  const body = JSON.stringify(document);
   for (const path of OPENAPI_PATHS) {
     http.get(path, (_request: Request, response: Response) => {
+      body ??= JSON.stringify(complete());
       response
         .setHeader('Access-Control-Allow-Origin', '*')
         .setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
@@ -75,5 +88,5 @@ export function publishOpenApiDocument(app: INestApplication, document: OpenAPIO
         .send(body);
     });
   }
-  SwaggerModule.setup('docs', app, document, { ui: true, raw: false, customSiteTitle: 'Geldstroom API' });
+  SwaggerModule.setup('docs', app, complete, { ui: true, raw: false, customSiteTitle: 'Geldstroom API' });
 }
