@@ -8,7 +8,12 @@ const WILDCARDS: ReadonlySet<string> = new Set(['0.0.0.0', '::']);
  * contact show it: `http://127.0.0.1:3000`, `http://[::1]:3000`; a wildcard bind (every interface)
  * is named `localhost`, the only name sure to reach it.
  */
-export function boundAddress(address: AddressInfo): { url: string; host: string; port: number; everyInterface: boolean } {
+export function boundAddress(address: AddressInfo): {
+  url: string;
+  host: string;
+  port: number;
+  everyInterface: boolean;
+} {
   const host = address.address;
   const everyInterface = WILDCARDS.has(host);
   const shown = everyInterface ? 'localhost' : host.includes(':') ? `[${host}]` : host;
