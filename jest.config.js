@@ -1,5 +1,16 @@
 /** One jest run over every tier: *.spec.ts (pure), *.int-spec.ts (a real store), *.e2e-spec.ts (CLI/HTTP). */
-const aliases = ['money', 'domain', 'event-store', 'ledger', 'projections', 'reports', 'intake', 'access', 'http'];
+const aliases = [
+  'money',
+  'domain',
+  'event-store',
+  'ledger',
+  'projections',
+  'reports',
+  'intake',
+  'access',
+  'queries',
+  'http',
+];
 
 module.exports = {
   testEnvironment: 'node',

@@ -28,6 +28,8 @@ const ALLOWED: Record<string, readonly string[]> = {
     'pdfkit',
   ],
   'libs/intake': ['@libs/money', '@libs/domain', '@libs/ledger', '@libs/reports', 'exceljs', 'csv-parse', 'node:path'],
+  // the questions both edges answer, and the rules of their parameters
+  'libs/queries': ['@libs/domain', '@libs/event-store', '@libs/ledger', '@libs/projections', '@libs/reports'],
   // who may do what: tokens and the read and record rules, without the HTTP stack (`token` starts fast)
   'libs/access': ['@libs/domain', 'node:crypto', 'node:fs', 'node:path'],
   // the HTTP application (NestJS): `geldstroom serve` and the tests start it
@@ -40,6 +42,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     '@libs/reports',
     '@libs/intake',
     '@libs/access',
+    '@libs/queries',
     '@nestjs/common',
     '@nestjs/core',
     '@nestjs/platform-express',
@@ -58,6 +61,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'node:crypto',
     'node:fs',
     'node:http',
+    'node:net',
     'node:path',
   ],
 };

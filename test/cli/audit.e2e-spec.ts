@@ -114,20 +114,18 @@ describe('follow every euro', () => {
     expect(share.inputs).toMatchObject({ historicalPayments: '38750000.00', skim: '5802407.00' });
   });
 
-  it('explain: an account without postings has a zero balance, an unknown region is an error', () => {
-    expect(
-      json([
-        'explain',
-        '--region',
-        'holland-rijnland',
-        '--year',
-        '2030',
-        '--account',
-        'municipality:GM0537:bw',
-        '--store',
-        temp.store,
-      ]),
-    ).toMatchObject({ postings: [], balance: '0.00' });
+  it('explain: an account without postings in a year has a zero balance; a year without data, an unknown region are errors', () => {
+    const explain = (year: string, account: string, region = 'holland-rijnland') =>
+      geldstroom(['explain', '--region', region, '--year', year, '--account', account, '--store', temp.store]);
+    expect(JSON.parse(explain('2023', 'region:holland-rijnland:fund:onbekend').stdout)).toMatchObject({
+      postings: [],
+      balance: '0.00',
+    });
+    const empty = explain('2030', 'municipality:GM0537:bw');
+    expect([empty.status, empty.stderr]).toEqual([
+      1,
+      'geldstroom: region "holland-rijnland" has nothing recorded for 2030\n',
+    ]);
     expect(
       geldstroom(['explain', '--region', 'nergens', '--year', '2023', '--account', 'rijk', '--store', temp.store])
         .status,

@@ -135,7 +135,7 @@ describe('integrity: the hash chain and geldstroom verify', () => {
     );
     const unknown = geldstroom(['verify', '--region', 'nowhere', '--store', `sqlite:${original}`]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toMatch(/region "nowhere" has no events/);
+    expect(unknown.stderr).toMatch(/^geldstroom: region "nowhere" is not registered\n/);
   });
 
   describe.each([

@@ -16,3 +16,17 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * A question the store cannot answer (exit 1): `message` is what the HTTP API answers too, `hint` a
+ * second line for the terminal.
+ */
+export class NotAnswered extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'NotAnswered';
+  }
+}

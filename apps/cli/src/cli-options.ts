@@ -1,5 +1,7 @@
+import { DomainError, FieldParser } from '@libs/domain';
+import { csvLocaleParameter, momentParameter, regionIdParameter, yearParameter } from '@libs/queries';
 import { parseArgs, ParseArgsConfig } from 'node:util';
-import { CSV_LOCALES, CsvLocale } from '@libs/reports';
+import { CsvLocale } from '@libs/reports';
 import { UsageError } from './cli-error';
 import { didYouMean } from './did-you-mean';
 
@@ -25,11 +27,34 @@ export function requireOption(value: string | boolean | undefined, name: string)
   return value;
 }
 
-export function yearOption(value: string | boolean | undefined, name = 'year'): number {
+/**
+ * An option read by the rule of its query parameter (@libs/queries: the same rule the HTTP API
+ * applies to the same parameter): a missing or refused value is a usage error, `--name: reason`.
+ */
+export function parameterOption<T>(value: string | boolean | undefined, name: string, parse: FieldParser<T>): T {
   const text = requireOption(value, name);
-  if (!/^\d{4}$/.test(text)) throw new UsageError(`--${name} must be a year such as 2024, got "${text}"`);
-  return Number(text);
+  try {
+    return parse(text, name);
+  } catch (error) {
+    if (error instanceof DomainError) throw new UsageError(`--${name}: ${error.reason}`);
+    throw error;
+  }
 }
+
+/** The same for an option that may be left out. */
+export function optionalParameterOption<T>(
+  value: string | boolean | undefined,
+  name: string,
+  parse: FieldParser<T>,
+): T | undefined {
+  return value === undefined ? undefined : parameterOption(value, name, parse);
+}
+
+export const yearOption = (value: string | boolean | undefined, name = 'year'): number =>
+  parameterOption(value, name, yearParameter);
+
+export const regionOption = (value: string | boolean | undefined): string =>
+  parameterOption(value, 'region', regionIdParameter);
 
 export function formatOption<T extends string>(
   value: string | boolean | undefined,
@@ -43,25 +68,14 @@ export function formatOption<T extends string>(
   return value as T;
 }
 
-export function asOfOption(value: string | boolean | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const text = requireOption(value, 'as-of');
-  const moment = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(moment.getTime())) {
-    throw new UsageError(`--as-of must be an ISO 8601 moment such as 2026-03-01T12:00:00Z, got "${text}"`);
-  }
-  return moment;
-}
+export const asOfOption = (value: string | boolean | undefined): Date | undefined =>
+  optionalParameterOption(value, 'as-of', momentParameter);
 
 export const storeOption = { store: { type: 'string' } } as const;
 
 /** `--locale nl|en` of CSV output: Dutch spreadsheets by default, `en` for the machine form. */
-export function localeOption(value: string | boolean | undefined): CsvLocale {
-  if (value === undefined) return 'nl';
-  if (typeof value !== 'string' || !(CSV_LOCALES as readonly string[]).includes(value))
-    throw new UsageError(`--locale must be one of ${CSV_LOCALES.join(', ')}, got "${String(value)}"`);
-  return value as CsvLocale;
-}
+export const localeOption = (value: string | boolean | undefined): CsvLocale =>
+  optionalParameterOption(value, 'locale', csvLocaleParameter) ?? 'nl';
 
 /**
  * The moment a document says it was generated: now, or SOURCE_DATE_EPOCH (seconds since 1970, the
@@ -94,7 +108,7 @@ export function regionYearQuery<F extends string>(
   return {
     locale,
     localeGiven: (values as { locale?: string }).locale !== undefined,
-    regionId: requireOption(values.region, 'region'),
+    regionId: regionOption(values.region),
     year: yearOption(values.year),
     format: formatOption(values.format, formats, formats[0]),
     asOf: asOfOption(values['as-of']),

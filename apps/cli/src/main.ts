@@ -8,7 +8,7 @@ import {
   UnreadableEventError,
 } from '@libs/ledger';
 import { JournalMappingError } from '@libs/reports';
-import { ExitCode, UsageError } from './cli-error';
+import { ExitCode, NotAnswered, UsageError } from './cli-error';
 import { CliContext, defaultOpenStore } from './cli-context';
 import { CliIo, processIo } from './cli-io';
 import { APPLY_USAGE, applyCommand } from './commands/apply.command';
@@ -163,6 +163,15 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
     error instanceof JournalMappingError
   ) {
     io.err(error.message);
+    return ExitCode.rejected;
+  }
+  if (error instanceof NotAnswered) {
+    io.err(`geldstroom: ${error.message}${error.hint ? `\n${error.hint}` : ''}`);
+    return ExitCode.rejected;
+  }
+  // what is not found names itself ("region … has nothing recorded for 2031"), as over HTTP
+  if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+    io.err(`geldstroom: ${error.reason}`);
     return ExitCode.rejected;
   }
   if (error instanceof DomainError || error instanceof HistoryBrokenError) {

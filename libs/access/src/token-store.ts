@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DomainError, municipalityCode } from '@libs/domain';
 
 export const ROLES = ['admin', 'recorder', 'controller', 'municipality'] as const;
 export type Role = (typeof ROLES)[number];
@@ -88,8 +89,7 @@ export class TokenStore {
     if (!ROLES.includes(principal.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
     if (principal.role === 'municipality' && !principal.municipality)
       throw new Error('a municipality token needs --municipality GM…');
-    if (principal.municipality && !/^GM\d{4}$/.test(principal.municipality))
-      throw new Error(`--municipality must be a code such as GM0546, got "${principal.municipality}"`);
+    if (principal.municipality !== undefined) municipalityOf(principal.municipality);
     if (!principal.actor.trim()) throw new Error('--actor must not be empty');
     this.refresh();
     const token = `gst_${randomBytes(32).toString('base64url')}`;
@@ -128,6 +128,16 @@ export class TokenStore {
     const digest = hash(token);
     const found = this.tokens.find((candidate) => candidate.hash === digest && !candidate.revokedAt);
     return found ? withoutSecret(found) : undefined;
+  }
+}
+
+/** The domain's rule for a municipality code, as the reason a token cannot be made. */
+function municipalityOf(code: string): string {
+  try {
+    return municipalityCode(code, 'municipality');
+  } catch (error) {
+    if (error instanceof DomainError) throw new Error(`--municipality: ${error.reason}`);
+    throw error;
   }
 }
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { TokenStore } from '@libs/access';
 import { EventStore } from '@libs/event-store';
+import { RegionQueries } from '@libs/queries';
 import pino, { Logger } from 'pino';
 import { ApiConfig } from './api.config';
 import { APP_LOGGER } from './http/app-logger';
@@ -33,6 +34,11 @@ function serviceProviders(options: ServiceOptions): Provider[] {
         options.logger ?? pino({ level: config.logLevel, base: { service: 'geldstroom' } }),
     },
     LedgerService,
+    {
+      provide: RegionQueries,
+      inject: [LedgerService],
+      useFactory: (ledger: LedgerService) => new RegionQueries(ledger.ledger),
+    },
     { provide: TokenStore, inject: [API_CONFIG], useFactory: (config: ApiConfig) => new TokenStore(config.tokensFile) },
     {
       provide: IdempotencyStore,
@@ -44,8 +50,9 @@ function serviceProviders(options: ServiceOptions): Provider[] {
 }
 
 /**
- * The service's settings and the resources every part of it shares: the config, the clock, the root logger, the
- * event store with its ledger, the token file and the idempotency store. Global, so that feature
+ * The service's settings and the resources every part of it shares: the config, the clock, the root
+ * logger, the event store with its ledger and the region queries, the token file and the idempotency
+ * store. Global, so that feature
  * modules (the API, the web interface) inject them without importing this module; each resource
  * closes itself when the application shuts down.
  */
@@ -57,7 +64,7 @@ export class ServiceModule {
     return {
       module: ServiceModule,
       providers,
-      exports: [API_CONFIG, EVENT_STORE, CLOCK, APP_LOGGER, LedgerService, TokenStore, IdempotencyStore],
+      exports: [API_CONFIG, EVENT_STORE, CLOCK, APP_LOGGER, LedgerService, RegionQueries, TokenStore, IdempotencyStore],
     };
   }
 }

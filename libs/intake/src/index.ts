@@ -1,6 +1,7 @@
 /** The spreadsheet intake (only what other packages use). */
 export { renderCommandsDoc } from './commands-doc';
 export { applyPlanned, newRegionCommands } from './init-region';
+export type { NewRegion, PlannedCommand } from './init-region';
 export { runIntake } from './intake';
 export type { IntakeFile, IntakeReport } from './intake';
 export { IntakeError } from './intake.errors';

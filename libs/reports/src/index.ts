@@ -12,6 +12,7 @@ export {
   renderJournalCsv,
   renderJournalMapping,
 } from './journal.csv';
+export type { JournalMapping } from './journal.csv';
 export {
   BW_LABELS,
   MO_LABELS,

@@ -3,7 +3,8 @@ import { applyCommandFile, Ledger, newCommandId } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
 import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, defaultActor, withStore } from '../cli-context';
-import { parseOptions, storeOption } from '../cli-options';
+import { optionalParameterOption, parseOptions, storeOption } from '../cli-options';
+import { regionIdParameter } from '@libs/queries';
 import { exampleCommandFile } from '../example-region';
 import { applySpreadsheets, intakeErrorLines, isSpreadsheet } from './apply-spreadsheets';
 
@@ -29,7 +30,8 @@ export async function applyCommand(context: CliContext): Promise<number> {
   );
   if (values.example && positionals.length > 0) throw new UsageError('give command files or --example, not both');
   if (positionals.length === 0 && !values.example) throw new UsageError(`no command file given (${APPLY_USAGE})`);
-  if (values.region !== undefined && !positionals.some(isSpreadsheet))
+  const region = optionalParameterOption(values.region, 'region', regionIdParameter);
+  if (region !== undefined && !positionals.some(isSpreadsheet))
     throw new UsageError('--region is for workbooks (.xlsx) and CSV sheets; a command file names its region itself');
   const otherWorkbook = positionals.find((file) => /\.(xls|xlsm|xlsb|ods|numbers)$/i.test(file));
   if (otherWorkbook)
@@ -62,7 +64,7 @@ export async function applyCommand(context: CliContext): Promise<number> {
           try {
             const report = await applySpreadsheets(batch.files, {
               ledger,
-              regionId: values.region,
+              regionId: region,
               actor,
               correlationId,
               io: context.io,

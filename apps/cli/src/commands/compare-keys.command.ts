@@ -1,10 +1,15 @@
-import { Ledger } from '@libs/ledger';
-import { compareKeys } from '@libs/projections';
+import { schemeParameter, yearRangeParameter } from '@libs/queries';
 import { renderKeyComparisonText } from '@libs/reports';
-import { UsageError } from '../cli-error';
-import { CliContext, withStore } from '../cli-context';
-import { formatOption, parseOptions, requireOption, storeOption } from '../cli-options';
-import { loadRegion } from './load-region';
+import { CliContext } from '../cli-context';
+import {
+  formatOption,
+  optionalParameterOption,
+  parameterOption,
+  parseOptions,
+  regionOption,
+  storeOption,
+} from '../cli-options';
+import { withQueries } from './region-queries';
 
 export const COMPARE_KEYS_USAGE =
   'geldstroom compare-keys --region R --years A-B [--scheme BW|MO] [--format json|text] [--store URL]';
@@ -18,21 +23,13 @@ export async function compareKeysCommand(context: CliContext): Promise<number> {
     scheme: { type: 'string' },
     format: { type: 'string' },
   });
-  const regionId = requireOption(values.region, 'region');
-  const range = /^(\d{4})-(\d{4})$/.exec(requireOption(values.years, 'years'));
-  if (!range || Number(range[1]) > Number(range[2]) || Number(range[2]) - Number(range[1]) > 50) {
-    throw new UsageError(`--years must be a range such as 2023-2025, got "${values.years}"`);
-  }
-  const scheme = formatOption(values.scheme, ['BW', 'MO'] as const, 'BW');
+  const question = {
+    regionId: regionOption(values.region),
+    years: parameterOption(values.years, 'years', yearRangeParameter),
+    scheme: optionalParameterOption(values.scheme, 'scheme', schemeParameter) ?? 'BW',
+  };
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
-  return withStore(context, values.store, async (store) => {
-    const comparison = compareKeys(
-      await loadRegion(new Ledger(store), regionId),
-      Number(range[1]),
-      Number(range[2]),
-      scheme,
-    );
-    context.io.out(format === 'json' ? JSON.stringify(comparison, null, 2) : renderKeyComparisonText(comparison));
-    return 0;
-  });
+  const comparison = await withQueries(context, values.store, (queries) => queries.compareKeys(question));
+  context.io.out(format === 'json' ? JSON.stringify(comparison, null, 2) : renderKeyComparisonText(comparison));
+  return 0;
 }

@@ -1,9 +1,16 @@
-import { Ledger } from '@libs/ledger';
-import { explainAccount } from '@libs/projections';
+import { accountParameter } from '@libs/queries';
 import { renderExplanationText } from '@libs/reports';
-import { CliContext, withStore } from '../cli-context';
-import { asOfOption, formatOption, parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
-import { loadRegion } from './load-region';
+import { CliContext } from '../cli-context';
+import {
+  asOfOption,
+  formatOption,
+  parameterOption,
+  parseOptions,
+  regionOption,
+  storeOption,
+  yearOption,
+} from '../cli-options';
+import { withQueries } from './region-queries';
 
 export const EXPLAIN_USAGE =
   'geldstroom explain --region R --year Y --account ACCOUNT [--as-of TIME] [--format json|text] [--store URL]';
@@ -18,16 +25,14 @@ export async function explainCommand(context: CliContext): Promise<number> {
     format: { type: 'string' },
     'as-of': { type: 'string' },
   });
-  const regionId = requireOption(values.region, 'region');
-  const year = yearOption(values.year);
-  const account = requireOption(values.account, 'account');
+  const question = {
+    regionId: regionOption(values.region),
+    year: yearOption(values.year),
+    account: parameterOption(values.account, 'account', accountParameter),
+    asOf: asOfOption(values['as-of']),
+  };
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
-  const asOf = asOfOption(values['as-of']);
-  return withStore(context, values.store, async (store) => {
-    const ledger = new Ledger(store);
-    const state = await loadRegion(ledger, regionId, asOf);
-    const explanation = explainAccount(state, await ledger.regionEvents(regionId), year, account, asOf);
-    context.io.out(format === 'json' ? JSON.stringify(explanation, null, 2) : renderExplanationText(explanation));
-    return 0;
-  });
+  const explanation = await withQueries(context, values.store, (queries) => queries.explain(question));
+  context.io.out(format === 'json' ? JSON.stringify(explanation, null, 2) : renderExplanationText(explanation));
+  return 0;
 }

@@ -1,6 +1,9 @@
-import { allEvents, ChainCheck, describeProblem, Ledger, regionOfStream, toEventLine } from '@libs/ledger';
+import { EventStore } from '@libs/event-store';
+import { allEvents, ChainCheck, describeProblem, regionOfStream, toEventLine } from '@libs/ledger';
 import {
+  CsvLocale,
   defaultJournalMapping,
+  JournalMapping,
   parseJournalMapping,
   renderHledgerJournal,
   renderJournalCsv,
@@ -10,8 +13,8 @@ import { createWriteStream, readFileSync, renameSync, writeFileSync } from 'node
 import { once } from 'node:events';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
-import { formatOption, localeOption, parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
-import { loadRegionView } from './load-region';
+import { formatOption, localeOption, parseOptions, regionOption, storeOption, yearOption } from '../cli-options';
+import { withQueries } from './region-queries';
 
 export const EXPORT_USAGE =
   'geldstroom export --format jsonl|hledger|journal-csv|journal-mapping [--region R] [--year Y] [--mapping FILE] [--locale nl|en] [--out FILE] [--store URL]';
@@ -37,14 +40,8 @@ export const EXPORT_HELP = [
   'Both are CSV for Dutch spreadsheets; --locale en gives the machine form.',
 ].join('\n');
 
-/**
- * `jsonl`: every event of the store with its envelope, in global order (a backup, and the input of
- * `import`). `hledger`: one region as a journal hledger reads. `journal-csv`: one region's postings as
- * lines for a financial system, mapped to its general-ledger accounts by `--mapping` (a file that
- * `journal-mapping` writes to start from).
- */
-export async function exportCommand(context: CliContext): Promise<number> {
-  const { values } = parseOptions(context.args, {
+function exportOptions(args: string[]) {
+  const { values } = parseOptions(args, {
     ...storeOption,
     format: { type: 'string' },
     region: { type: 'string' },
@@ -63,81 +60,96 @@ export async function exportCommand(context: CliContext): Promise<number> {
     throw new UsageError('--locale belongs to --format journal-csv and journal-mapping');
   if (format === 'journal-mapping' && values.year !== undefined)
     throw new UsageError('--format journal-mapping maps accounts, not a year; leave out --year');
-  const locale = localeOption(values.locale);
-  const year = values.year === undefined ? undefined : yearOption(values.year);
-  const regionId = format === 'jsonl' ? undefined : requireOption(values.region, 'region');
-  // read before the store is opened: a mistake in the mapping costs nothing
-  const mapping =
-    typeof values.mapping === 'string'
-      ? readMapping(values.mapping)
-      : regionId
-        ? defaultJournalMapping(regionId)
-        : undefined;
+  return { ...values, format, locale: localeOption(values.locale) };
+}
+
+/**
+ * `jsonl`: every event of the store with its envelope, in global order (a backup, and the input of
+ * `import`). `hledger`: one region as a journal hledger reads. `journal-csv`: one region's postings as
+ * lines for a financial system, mapped to its general-ledger accounts by `--mapping` (a file that
+ * `journal-mapping` writes to start from).
+ */
+export async function exportCommand(context: CliContext): Promise<number> {
+  const options = exportOptions(context.args);
+  const { format } = options;
+  if (format === 'jsonl')
+    return withStore(context, options.store, (store) => exportBackup(store, options.out, context));
+  const regionId = regionOption(options.region);
   const write = (text: string) => {
-    if (typeof values.out === 'string') {
-      writeFileSync(values.out, text);
-      context.io.err(`wrote ${values.out}`);
+    if (options.out !== undefined) {
+      writeFileSync(options.out, text);
+      context.io.err(`wrote ${options.out}`);
     } else {
       context.io.out(text);
     }
   };
   if (format === 'journal-mapping') {
-    write(renderJournalMapping(defaultJournalMapping(regionId!), locale));
+    write(renderJournalMapping(defaultJournalMapping(regionId), options.locale));
     return 0;
   }
-  return withStore(context, values.store, async (store) => {
-    if (format === 'jsonl') {
-      // written under a temporary name and renamed when complete, so an interrupted export never passes for a backup
-      const partial = typeof values.out === 'string' ? `${values.out}.partial` : undefined;
-      const out = partial ? createWriteStream(partial) : undefined;
-      let count = 0;
-      const chains = new Map<string, ChainCheck>();
-      for await (const event of allEvents(store)) {
-        const line = `${toEventLine(event)}\n`;
-        if (!chains.has(event.streamId)) chains.set(event.streamId, new ChainCheck(event.streamId));
-        chains.get(event.streamId)!.accept(event);
-        if (out) {
-          if (!out.write(line)) await once(out, 'drain');
-        } else {
-          process.stdout.write(line);
-        }
-        count += 1;
-      }
-      if (out) {
-        await new Promise<void>((resolve, reject) =>
-          out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-        );
-        renameSync(partial!, values.out as string);
-      }
-      context.io.err(`exported ${count} event(s) from ${store.description}${out ? ` to ${values.out}` : ''}`);
-      // the backup is written whatever it holds; what it pins, or that it does not verify, is said beside it
-      for (const [streamId, chain] of chains)
-        context.io.err(
-          chain.problem
-            ? `warning: ${describeProblem(chain.problem)} (the backup holds this history as stored; geldstroom verify tells more)`
-            : `${regionOfStream(streamId)}: ${chain.events} events, ledger hash ${chain.head}`,
-        );
-      return 0;
-    }
-    const ledger = new Ledger(store);
-    const { ledgerHash } = await loadRegionView(ledger, regionId!);
-    const events = await ledger.regionEvents(regionId!);
-    if (format === 'hledger') {
-      write(renderHledgerJournal(regionId!, events, year, ledgerHash));
-      return 0;
-    }
-    const journal = renderJournalCsv(events, { year, mapping: mapping!, locale });
-    write(journal.csv);
-    context.io.err(`${regionId}: ${journal.lines} journal line(s), ledger hash ${ledgerHash}`);
-    if (journal.unmapped.length > 0)
-      context.io.err(
-        `note: no grootboekrekening for ${journal.unmapped.length} account(s) (${journal.unmapped.slice(0, 5).join(', ')}${journal.unmapped.length > 5 ? ', …' : ''}): write a mapping with --format journal-mapping, fill it in and pass it with --mapping`,
-      );
-    return 0;
-  });
+  // read before the store is opened: a mistake in the mapping costs nothing
+  const mapping = options.mapping !== undefined ? readMapping(options.mapping) : defaultJournalMapping(regionId);
+  const year = options.year === undefined ? undefined : yearOption(options.year);
+  const { events, ledgerHash } = await withQueries(context, options.store, (queries) =>
+    queries.journal({ regionId, ...(year !== undefined ? { year } : {}) }),
+  );
+  if (format === 'hledger') write(renderHledgerJournal(regionId, events, year, ledgerHash));
+  else journalCsv({ regionId, year, mapping, locale: options.locale, ledgerHash }, events, write, context);
+  return 0;
 }
 
-function readMapping(file: string) {
+/** One line per posting for a financial system, and what could not be mapped. */
+function journalCsv(
+  journal: { regionId: string; year?: number; mapping: JournalMapping; locale: CsvLocale; ledgerHash?: string },
+  events: Parameters<typeof renderJournalCsv>[0],
+  write: (text: string) => void,
+  context: CliContext,
+): void {
+  const rendered = renderJournalCsv(events, { year: journal.year, mapping: journal.mapping, locale: journal.locale });
+  write(rendered.csv);
+  context.io.err(`${journal.regionId}: ${rendered.lines} journal line(s), ledger hash ${journal.ledgerHash}`);
+  if (rendered.unmapped.length > 0)
+    context.io.err(
+      `note: no grootboekrekening for ${rendered.unmapped.length} account(s) (${rendered.unmapped.slice(0, 5).join(', ')}${rendered.unmapped.length > 5 ? ', …' : ''}): write a mapping with --format journal-mapping, fill it in and pass it with --mapping`,
+    );
+}
+
+/**
+ * Every event in global order, to `out` or stdout. Written under a temporary name and renamed when
+ * complete, so an interrupted export never passes for a backup.
+ */
+async function exportBackup(store: EventStore, file: string | undefined, context: CliContext): Promise<number> {
+  const partial = file !== undefined ? `${file}.partial` : undefined;
+  const out = partial !== undefined ? createWriteStream(partial) : undefined;
+  let count = 0;
+  const chains = new Map<string, ChainCheck>();
+  for await (const event of allEvents(store)) {
+    const line = `${toEventLine(event)}\n`;
+    const chain = chains.get(event.streamId) ?? new ChainCheck(event.streamId);
+    chains.set(event.streamId, chain);
+    chain.accept(event);
+    if (!out) process.stdout.write(line);
+    else if (!out.write(line)) await once(out, 'drain');
+    count += 1;
+  }
+  if (out && partial !== undefined && file !== undefined) {
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    renameSync(partial, file);
+  }
+  context.io.err(`exported ${count} event(s) from ${store.description}${out ? ` to ${file}` : ''}`);
+  // the backup is written whatever it holds; what it pins, or that it does not verify, is said beside it
+  for (const [streamId, chain] of chains)
+    context.io.err(
+      chain.problem
+        ? `warning: ${describeProblem(chain.problem)} (the backup holds this history as stored; geldstroom verify tells more)`
+        : `${regionOfStream(streamId)}: ${chain.events} events, ledger hash ${chain.head}`,
+    );
+  return 0;
+}
+
+function readMapping(file: string): JournalMapping {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

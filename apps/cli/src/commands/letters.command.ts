@@ -1,13 +1,21 @@
 import { DomainError } from '@libs/domain';
-import { Ledger } from '@libs/ledger';
-import { buildStatement, buildYearContext } from '@libs/projections';
+import { municipalityParameter } from '@libs/queries';
 import { buildSettlementLetter, renderSettlementLetterPdf } from '@libs/reports';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../cli-error';
-import { CliContext, withStore } from '../cli-context';
-import { asOfOption, generatedAt, parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
-import { loadRegionView } from './load-region';
+import { NotAnswered } from '../cli-error';
+import { CliContext } from '../cli-context';
+import {
+  asOfOption,
+  generatedAt,
+  parameterOption,
+  parseOptions,
+  regionOption,
+  requireOption,
+  storeOption,
+  yearOption,
+} from '../cli-options';
+import { withQueries } from './region-queries';
 
 export const LETTERS_USAGE =
   'geldstroom letters --region R --year Y [--municipality GM…]… --out DIR [--as-of TIME] [--store URL]';
@@ -26,38 +34,41 @@ export async function lettersCommand(context: CliContext): Promise<number> {
     out: { type: 'string' },
     'as-of': { type: 'string' },
   });
-  const regionId = requireOption(values.region, 'region');
-  const year = yearOption(values.year);
+  const question = {
+    regionId: regionOption(values.region),
+    year: yearOption(values.year),
+    asOf: asOfOption(values['as-of']),
+    municipalities: (values.municipality ?? [])
+      .flatMap((each) => each.split(','))
+      .map((code) => parameterOption(code.trim(), 'municipality', municipalityParameter)),
+  };
   const out = requireOption(values.out, 'out');
-  const asOf = asOfOption(values['as-of']);
-  const wanted = (values.municipality ?? []).flatMap((each) => each.split(',')).map((each) => each.trim());
-  if (wanted.some((code) => code === '')) throw new UsageError('--municipality needs a CBS code such as GM0546');
   const now = generatedAt(context.env);
-  return withStore(context, values.store, async (store) => {
-    const { state, ledgerHash } = await loadRegionView(new Ledger(store), regionId, asOf);
-    if (!state.activeYears.has(year))
-      throw new DomainError('NOT_FOUND', `region "${regionId}" has nothing recorded for ${year}`, 'year');
-    const members = state.memberCodes();
-    const unknown = wanted.filter((code) => !members.includes(code));
-    if (unknown.length > 0)
-      throw new DomainError(
-        'UNKNOWN_MUNICIPALITY',
-        `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a member of region "${regionId}" (members: ${members.join(', ')})`,
-        'municipality',
-      );
-    const statement = { ...buildStatement(state, year), ledgerHash };
-    const yearContext = buildYearContext(state, year);
-    mkdirSync(out, { recursive: true });
-    if (!statement.closed)
-      context.io.err(`note: ${year} is not closed for ${regionId}; the letters say they are provisional`);
-    for (const code of wanted.length > 0 ? [...new Set(wanted)] : members) {
-      const letter = buildSettlementLetter(statement, yearContext, code, { generatedAt: now });
-      const path = join(out, `${regionId}-${year}-${code}.pdf`);
-      // written whole under another name first: an interrupted run never leaves half a letter
-      writeFileSync(`${path}.partial`, await renderSettlementLetterPdf(letter, { generatedAt: now }));
-      renameSync(`${path}.partial`, path);
-      context.io.err(`wrote ${path}`);
+  const {
+    statement,
+    context: yearContext,
+    municipalities,
+  } = await withQueries(context, values.store, async (queries) => {
+    try {
+      return await queries.letters(question);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.field === 'municipality')) throw error;
+      const members = Object.keys((await queries.yearReport(question)).statement.municipalities);
+      throw new NotAnswered(error.reason, `members: ${members.join(', ')}`);
     }
-    return 0;
   });
+  mkdirSync(out, { recursive: true });
+  if (!statement.closed)
+    context.io.err(
+      `note: ${question.year} is not closed for ${question.regionId}; the letters say they are provisional`,
+    );
+  for (const code of municipalities) {
+    const letter = buildSettlementLetter(statement, yearContext, code, { generatedAt: now });
+    const path = join(out, `${question.regionId}-${question.year}-${code}.pdf`);
+    // written whole under another name first: an interrupted run never leaves half a letter
+    writeFileSync(`${path}.partial`, await renderSettlementLetterPdf(letter, { generatedAt: now }));
+    renameSync(`${path}.partial`, path);
+    context.io.err(`wrote ${path}`);
+  }
+  return 0;
 }

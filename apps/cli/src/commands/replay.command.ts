@@ -1,11 +1,12 @@
-import { CommandFileError, Ledger, parseCommandFile } from '@libs/ledger';
-import { REVISABLE_COMMANDS, replayWithRevisions, Revision } from '@libs/projections';
+import { CommandFileError, parseCommandFile } from '@libs/ledger';
+import { Revision } from '@libs/projections';
+import { isRevision, revisionRefusal } from '@libs/queries';
 import { renderReplayText } from '@libs/reports';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
-import { CliContext, withStore } from '../cli-context';
-import { formatOption, parseOptions, requireOption, storeOption } from '../cli-options';
-import { loadRegion } from './load-region';
+import { CliContext } from '../cli-context';
+import { formatOption, parseOptions, regionOption, requireOption, storeOption } from '../cli-options';
+import { withQueries } from './region-queries';
 
 export const REPLAY_USAGE = 'geldstroom replay --region R --with FILE [--format json|text] [--store URL]';
 
@@ -17,7 +18,7 @@ export async function replayCommand(context: CliContext): Promise<number> {
     with: { type: 'string' },
     format: { type: 'string' },
   });
-  const regionId = requireOption(values.region, 'region');
+  const regionId = regionOption(values.region);
   const file = requireOption(values.with, 'with');
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
   let text: string;
@@ -26,33 +27,24 @@ export async function replayCommand(context: CliContext): Promise<number> {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
+  const revisions = revisionsIn(file, text, regionId);
+  if (revisions.length === 0) throw new UsageError(`${file} holds no revision`);
+  const report = await withQueries(context, values.store, (queries) => queries.replay({ regionId, revisions }));
+  context.io.out(format === 'json' ? JSON.stringify(report, null, 2) : renderReplayText(report));
+  return 0;
+}
+
+/** The revisions of a command file, each checked by the one rule of what a what-if may revise (@libs/queries). */
+function revisionsIn(file: string, text: string, regionId: string): Revision[] {
   const revisions: Revision[] = [];
   for (const { line, command } of parseCommandFile(file, text)) {
-    if (!(REVISABLE_COMMANDS as readonly string[]).includes(command.type)) {
-      throw new CommandFileError(
-        file,
-        line,
-        `${command.type}: a what-if revises only ${REVISABLE_COMMANDS.join(', ')}`,
-        'INVALID_FIELD',
-        'command',
-      );
+    if (isRevision(command, regionId)) {
+      revisions.push(command);
+      continue;
     }
-    if (command.regionId !== regionId)
-      throw new CommandFileError(
-        file,
-        line,
-        `${command.type}.regionId: the revision is for "${command.regionId}", not "${regionId}"`,
-        'INVALID_FIELD',
-        'regionId',
-      );
-    revisions.push(command as Revision);
+    const refusal = revisionRefusal(command, regionId) ?? { field: 'command', reason: 'is not a revision' };
+    const where = refusal.field === 'command' ? command.type : `${command.type}.${refusal.field}`;
+    throw new CommandFileError(file, line, `${where}: ${refusal.reason}`, 'INVALID_FIELD', refusal.field);
   }
-  if (revisions.length === 0) throw new UsageError(`${file} holds no revision`);
-  return withStore(context, values.store, async (store) => {
-    const ledger = new Ledger(store);
-    const state = await loadRegion(ledger, regionId);
-    const report = replayWithRevisions(regionId, await ledger.regionEvents(regionId), state, revisions);
-    context.io.out(format === 'json' ? JSON.stringify(report, null, 2) : renderReplayText(report));
-    return 0;
-  });
+  return revisions;
 }

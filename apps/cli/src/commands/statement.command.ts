@@ -1,11 +1,9 @@
-import { Ledger } from '@libs/ledger';
-import { buildStatement, buildYearContext } from '@libs/projections';
 import { renderStatementCsv, renderStatementTable, renderStatementXlsx } from '@libs/reports';
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
-import { CliContext, withStore } from '../cli-context';
+import { CliContext } from '../cli-context';
 import { generatedAt, regionYearQuery } from '../cli-options';
-import { loadRegionView } from './load-region';
+import { withQueries } from './region-queries';
 
 export const STATEMENT_USAGE =
   'geldstroom statement --region R --year Y [--format json|table|csv|xlsx] [--locale nl|en] [--out FILE] [--as-of TIME] [--store URL]';
@@ -20,23 +18,22 @@ export async function statementCommand(context: CliContext): Promise<number> {
   if (localeGiven && format !== 'csv')
     throw new UsageError('--locale belongs to --format csv (nl: for Dutch spreadsheets, en: the machine form)');
   const now = generatedAt(context.env);
-  return withStore(context, store, async (store) => {
-    const { state, ledgerHash } = await loadRegionView(new Ledger(store), regionId, asOf);
-    const statement = { ...buildStatement(state, year), ledgerHash };
-    const output =
-      format === 'xlsx'
-        ? await renderStatementXlsx(statement, { context: buildYearContext(state, year), generatedAt: now })
-        : format === 'json'
-          ? JSON.stringify(statement, null, 2)
-          : format === 'csv'
-            ? renderStatementCsv(statement, locale)
-            : renderStatementTable(statement);
-    if (out) {
-      writeFileSync(out, output);
-      context.io.err(`wrote ${out}`);
-    } else {
-      context.io.out(output as string);
-    }
-    return 0;
-  });
+  const { statement, context: yearContext } = await withQueries(context, store, (queries) =>
+    queries.yearReport({ regionId, year, asOf }),
+  );
+  const output =
+    format === 'xlsx'
+      ? await renderStatementXlsx(statement, { context: yearContext, generatedAt: now })
+      : format === 'json'
+        ? JSON.stringify(statement, null, 2)
+        : format === 'csv'
+          ? renderStatementCsv(statement, locale)
+          : renderStatementTable(statement);
+  if (out) {
+    writeFileSync(out, output);
+    context.io.err(`wrote ${out}`);
+  } else {
+    context.io.out(output as string);
+  }
+  return 0;
 }

@@ -1,10 +1,9 @@
 import { buildTemplate } from '@libs/intake';
-import { Ledger } from '@libs/ledger';
 import { renameSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
-import { CliContext, withStore } from '../cli-context';
-import { parseOptions, requireOption, storeOption, yearOption } from '../cli-options';
-import { loadRegion } from './load-region';
+import { CliContext } from '../cli-context';
+import { parseOptions, regionOption, requireOption, storeOption, yearOption } from '../cli-options';
+import { withQueries } from './region-queries';
 
 export const TEMPLATE_USAGE = 'geldstroom template --region R --year Y --out FILE.xlsx [--store URL]';
 
@@ -16,19 +15,17 @@ export async function templateCommand(context: CliContext): Promise<number> {
     year: { type: 'string' },
     out: { type: 'string' },
   });
-  const regionId = requireOption(values.region, 'region');
+  const regionId = regionOption(values.region);
   const year = yearOption(values.year);
   const out = requireOption(values.out, 'out');
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out must name an .xlsx file, got "${out}"`);
-  return withStore(context, values.store, async (store) => {
-    const state = await loadRegion(new Ledger(store), regionId);
-    const workbook = await buildTemplate(state, year);
-    // written whole under a temporary name, so a half-written file never replaces a filled-in one
-    writeFileSync(`${out}.partial`, workbook);
-    renameSync(`${out}.partial`, out);
-    context.io.err(
-      `wrote ${out}: the workbook for ${state.region!.name} (${regionId}), ${year}; fill it in, then: geldstroom apply ${out} --dry-run`,
-    );
-    return 0;
-  });
+  const { state } = await withQueries(context, values.store, (queries) => queries.region({ regionId }));
+  const workbook = await buildTemplate(state, year);
+  // written whole under a temporary name, so a half-written file never replaces a filled-in one
+  writeFileSync(`${out}.partial`, workbook);
+  renameSync(`${out}.partial`, out);
+  context.io.err(
+    `wrote ${out}: the workbook for ${state.region?.name ?? regionId} (${regionId}), ${year}; fill it in, then: geldstroom apply ${out} --dry-run`,
+  );
+  return 0;
 }

@@ -2,7 +2,8 @@ import { ROLES, TokenStore } from '@libs/access';
 import { Ledger } from '@libs/ledger';
 import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
-import { parseOptions, requireOption, storeOption } from '../cli-options';
+import { optionalParameterOption, parseOptions, requireOption, storeOption } from '../cli-options';
+import { municipalityParameter, regionIdParameter } from '@libs/queries';
 
 export const TOKEN_USAGE =
   'geldstroom token create --actor NAME --role admin|recorder|controller|municipality [--municipality GM…] [--region R] [--tokens FILE] [--store URL] | token list | token revoke --id ID';
@@ -26,8 +27,10 @@ export async function tokenCommand(context: CliContext): Promise<number> {
       if (!(ROLES as readonly string[]).includes(role))
         throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
       const actor = requireOption(values.actor, 'actor');
-      if (values.municipality !== undefined || values.region !== undefined) {
-        const refusal = await scopeRefusal(context, values.store, values.region, values.municipality);
+      const municipality = optionalParameterOption(values.municipality, 'municipality', municipalityParameter);
+      const region = optionalParameterOption(values.region, 'region', regionIdParameter);
+      if (municipality !== undefined || region !== undefined) {
+        const refusal = await scopeRefusal(context, values.store, region, municipality);
         if (refusal) {
           context.io.err(`geldstroom: ${refusal}; no token created`);
           return ExitCode.rejected;
@@ -37,8 +40,8 @@ export async function tokenCommand(context: CliContext): Promise<number> {
         const { token, principal } = store.create({
           actor,
           role: role as (typeof ROLES)[number],
-          ...(values.municipality ? { municipality: values.municipality } : {}),
-          ...(values.region ? { region: values.region } : {}),
+          ...(municipality !== undefined ? { municipality } : {}),
+          ...(region !== undefined ? { region } : {}),
         });
         context.io.out(token);
         context.io.err(

@@ -1,9 +1,8 @@
-import { Ledger } from '@libs/ledger';
-import { tracePayment } from '@libs/projections';
+import { paymentIdParameter } from '@libs/queries';
 import { renderTraceText } from '@libs/reports';
-import { CliContext, withStore } from '../cli-context';
-import { asOfOption, formatOption, parseOptions, requireOption, storeOption } from '../cli-options';
-import { loadRegion } from './load-region';
+import { CliContext } from '../cli-context';
+import { asOfOption, formatOption, parameterOption, parseOptions, regionOption, storeOption } from '../cli-options';
+import { withQueries } from './region-queries';
 
 export const TRACE_USAGE =
   'geldstroom trace --region R --payment PAYMENT_ID [--as-of TIME] [--format json|text] [--store URL]';
@@ -17,15 +16,13 @@ export async function traceCommand(context: CliContext): Promise<number> {
     format: { type: 'string' },
     'as-of': { type: 'string' },
   });
-  const regionId = requireOption(values.region, 'region');
-  const paymentId = requireOption(values.payment, 'payment');
+  const question = {
+    regionId: regionOption(values.region),
+    paymentId: parameterOption(values.payment, 'payment', paymentIdParameter),
+    asOf: asOfOption(values['as-of']),
+  };
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
-  const asOf = asOfOption(values['as-of']);
-  return withStore(context, values.store, async (store) => {
-    const ledger = new Ledger(store);
-    await loadRegion(ledger, regionId, asOf);
-    const trace = tracePayment(regionId, await ledger.regionEvents(regionId), paymentId, asOf);
-    context.io.out(format === 'json' ? JSON.stringify(trace, null, 2) : renderTraceText(trace));
-    return 0;
-  });
+  const trace = await withQueries(context, values.store, (queries) => queries.trace(question));
+  context.io.out(format === 'json' ? JSON.stringify(trace, null, 2) : renderTraceText(trace));
+  return 0;
 }

@@ -1,8 +1,8 @@
-import { DomainError } from '@libs/domain';
-import { describeProblem, HASH_PATTERN, verifyStore } from '@libs/ledger';
+import { describeProblem, verifyStore } from '@libs/ledger';
+import { ledgerHashParameter, regionIdParameter, regionNotRegistered } from '@libs/queries';
 import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
-import { parseOptions, storeOption } from '../cli-options';
+import { optionalParameterOption, parseOptions, storeOption } from '../cli-options';
 
 export const VERIFY_USAGE = 'geldstroom verify [--region R] [--expect HASH] [--store URL]';
 
@@ -17,18 +17,13 @@ export async function verifyCommand(context: CliContext): Promise<number> {
     region: { type: 'string' },
     expect: { type: 'string' },
   });
-  const regionId = values.region;
-  if (regionId === '') throw new UsageError('--region needs a region id');
-  const expected = values.expect?.toLowerCase();
-  if (expected !== undefined) {
-    if (!HASH_PATTERN.test(expected))
-      throw new UsageError(`--expect must be a ledger hash (64 hexadecimal digits), got "${values.expect}"`);
-    if (regionId === undefined) throw new UsageError('--expect needs --region: a ledger hash belongs to one region');
-  }
+  const regionId = optionalParameterOption(values.region, 'region', regionIdParameter);
+  const expected = optionalParameterOption(values.expect, 'expect', ledgerHashParameter);
+  if (expected !== undefined && regionId === undefined)
+    throw new UsageError('--expect needs --region: a ledger hash belongs to one region');
   return withStore(context, values.store, async (store) => {
     const reports = await verifyStore(store, regionId);
-    if (regionId !== undefined && reports.length === 0)
-      throw new DomainError('UNKNOWN_REGION', `region "${regionId}" has no events in ${store.description}`, 'region');
+    if (regionId !== undefined && reports.length === 0) throw regionNotRegistered(regionId);
     if (reports.length === 0) context.io.err(`${store.description} holds no regions: nothing to verify`);
     let intact = true;
     for (const report of reports) {

@@ -1,35 +1,11 @@
 import { RegionState } from '@libs/domain';
 import { RegionView } from '@libs/ledger';
+import { RegionQueries, ReadCheck } from '@libs/queries';
+import { mayReadRegion, Principal } from '@libs/access';
 import { forbidden } from '../http/problem';
 import { LedgerService } from '../ledger/ledger.service';
-import { mayReadRegion, Principal } from '@libs/access';
 
-/**
- * A region's state for a read route, as recorded now or at `asOf`: 404 when it is not registered,
- * 403 when the token may not read it (permissions.ts decides, the same for every route and format).
- */
-export async function readRegion(
-  ledger: LedgerService,
-  principal: Principal,
-  regionId: string,
-  asOf?: Date,
-): Promise<RegionState> {
-  return (await readRegionView(ledger, principal, regionId, asOf)).state;
-}
-
-/** The same, with the ledger hash of the history it was read from. */
-export async function readRegionView(
-  ledger: LedgerService,
-  principal: Principal,
-  regionId: string,
-  asOf?: Date,
-): Promise<RegionView> {
-  const view = await ledger.regionView(regionId, asOf);
-  requireReadable(principal, regionId, view.state);
-  return view;
-}
-
-/** 403 unless the token may read the region (permissions.ts decides). */
+/** 403 unless the token may read the region (permissions.ts decides, the same for every route and format). */
 export function requireReadable(principal: Principal, regionId: string, state: RegionState | undefined): void {
   if (!mayReadRegion(principal, regionId, state))
     throw forbidden(
@@ -37,4 +13,20 @@ export function requireReadable(principal: Principal, regionId: string, state: R
         ? `municipality ${principal.municipality} is not a member of region "${regionId}"`
         : `this token is limited to region "${principal.region}"`,
     );
+}
+
+/** The read rule of a token, as the queries ask it: after "is the region registered" (404), before the answer. */
+export const readableBy =
+  (principal: Principal): ReadCheck =>
+  (regionId, state) =>
+    requireReadable(principal, regionId, state);
+
+/** A region as recorded now or at `asOf` for a token that may read it: 404 when not registered, 403 when not readable. */
+export function readRegionView(
+  ledger: LedgerService,
+  principal: Principal,
+  regionId: string,
+  asOf?: Date,
+): Promise<RegionView> {
+  return new RegionQueries(ledger.ledger).region({ regionId, asOf }, readableBy(principal));
 }

@@ -1,18 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { YEAR_MAX, YEAR_MIN } from '@libs/domain';
-import { CSV_LOCALES, CsvLocale } from '@libs/reports';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsMoment, IsYearRange, IsYearText } from './validators';
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Scheme } from '@libs/domain';
+import {
+  accountParameter,
+  csvLocaleParameter,
+  momentParameter,
+  schemeParameter,
+  YearRange,
+  yearParameter,
+  yearRangeParameter,
+} from '@libs/queries';
+import { CsvLocale } from '@libs/reports';
+import { IsIn, IsOptional } from 'class-validator';
+import { Parameter } from './parameter.decorator';
 
 export class AsOfQueryDto {
-  @ApiPropertyOptional({
-    example: '2026-03-01T12:00:00Z',
-    format: 'date-time',
+  @Parameter(momentParameter, {
+    required: false,
     description: 'the ledger as it was recorded at this moment (RFC 3339, or a date for its midnight UTC)',
   })
-  @IsOptional()
-  @IsMoment()
-  asOf?: string;
+  asOf?: Date;
 }
 
 export class StatementQueryDto extends AsOfQueryDto {
@@ -21,37 +27,28 @@ export class StatementQueryDto extends AsOfQueryDto {
   @IsIn(['json', 'csv', 'xlsx'], { message: 'format must be json, csv or xlsx' })
   format?: 'json' | 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({
-    enum: CSV_LOCALES,
-    default: 'nl',
+  @Parameter(csvLocaleParameter, {
+    required: false,
     description:
-      'CSV only. nl: for Dutch spreadsheets (`;`, decimal comma, UTF-8 BOM); en: the machine form (`,`, decimal point, no BOM)',
+      'CSV only. nl (default): for Dutch spreadsheets (`;`, decimal comma, UTF-8 BOM); en: the machine form (`,`, decimal point, no BOM)',
   })
-  @IsOptional()
-  @IsIn(CSV_LOCALES, { message: 'locale must be nl or en' })
   locale?: CsvLocale;
 }
 
 export class ExplainQueryDto extends AsOfQueryDto {
-  @ApiProperty({ example: 2023, type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX })
-  @IsYearText()
+  @Parameter(yearParameter)
   year!: number;
 
-  @ApiProperty({ example: 'municipality:GM0537:bw' })
-  @IsString()
-  @Length(1, 200)
+  @Parameter(accountParameter, { description: 'an account, e.g. municipality:GM0537:bw' })
   account!: string;
 }
 
 export class CompareKeysQueryDto {
-  @ApiProperty({ example: '2023-2024', description: 'a range of budget years' })
-  @IsYearRange()
-  years!: string;
+  @Parameter(yearRangeParameter)
+  years!: YearRange;
 
-  @ApiPropertyOptional({ enum: ['BW', 'MO'], default: 'BW' })
-  @IsOptional()
-  @IsIn(['BW', 'MO'], { message: 'scheme must be BW or MO' })
-  scheme?: 'BW' | 'MO';
+  @Parameter(schemeParameter, { required: false, description: 'the scheme whose budget is split (default BW)' })
+  scheme?: Scheme;
 }
 
 export const EXPORT_FORMATS = ['hledger', 'journal-csv', 'journal-mapping'] as const;
@@ -65,17 +62,12 @@ export class ExportQueryDto {
   @IsIn(EXPORT_FORMATS, { message: 'format must be hledger, journal-csv or journal-mapping' })
   format!: (typeof EXPORT_FORMATS)[number];
 
-  @ApiPropertyOptional({
-    enum: CSV_LOCALES,
-    default: 'nl',
-    description: 'journal-csv and journal-mapping: nl for Dutch spreadsheets, en for the machine form',
+  @Parameter(csvLocaleParameter, {
+    required: false,
+    description: 'journal-csv and journal-mapping: nl (default) for Dutch spreadsheets, en for the machine form',
   })
-  @IsOptional()
-  @IsIn(CSV_LOCALES, { message: 'locale must be nl or en' })
   locale?: CsvLocale;
 
-  @ApiPropertyOptional({ example: 2024, type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX })
-  @IsOptional()
-  @IsYearText()
+  @Parameter(yearParameter, { required: false, description: 'only this budget year' })
   year?: number;
 }

@@ -1,27 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { identifier, municipalityCode, slug, YEAR_MAX, YEAR_MIN } from '@libs/domain';
-import { IsYearText, ParsedBy } from './validators';
+import { municipalityParameter, paymentIdParameter, regionIdParameter, yearParameter } from '@libs/queries';
+import { Parameter } from './parameter.decorator';
 
 export class RegionParamsDto {
-  @ApiProperty({ example: 'holland-rijnland', description: 'region id' })
-  @ParsedBy(slug)
+  @Parameter(regionIdParameter, { description: 'region id' })
   regionId!: string;
 }
 
 export class RegionYearParamsDto extends RegionParamsDto {
-  @ApiProperty({ example: 2024, type: 'integer', minimum: YEAR_MIN, maximum: YEAR_MAX, description: 'budget year' })
-  @IsYearText()
+  @Parameter(yearParameter, { description: 'budget year' })
   year!: number;
 }
 
 export class TraceParamsDto extends RegionParamsDto {
-  @ApiProperty({ example: 'iu-bw-2023', description: 'the Rijk payment id' })
-  @ParsedBy(identifier)
+  @Parameter(paymentIdParameter, { description: 'the Rijk payment id' })
   paymentId!: string;
 }
 
 export class LetterParamsDto extends RegionYearParamsDto {
-  @ApiProperty({ example: 'GM0484', description: 'the CBS code of a member municipality' })
-  @ParsedBy(municipalityCode)
+  @Parameter(municipalityParameter, { description: 'the CBS code of a member municipality' })
   code!: string;
 }

@@ -89,7 +89,9 @@ function invalidParamsOf(error: DomainError, prefix = ''): InvalidParam[] {
 /** A domain error as a problem; a 400 lists every invalid field (names prefixed, e.g. "[2]." for an array item). */
 export function domainProblem(error: DomainError, paramPrefix = ''): Problem {
   const status = statusOfDomainError(error);
-  return problem(status, error.code, error.field ? `${error.field}: ${error.reason}` : error.reason, {
+  // what is not found names itself ("region … has nothing recorded for 2031"): the detail is the reason, as on the CLI
+  const detail = error.field && status !== 404 ? `${error.field}: ${error.reason}` : error.reason;
+  return problem(status, error.code, detail, {
     field: error.field,
     invalidParams: status === 400 ? invalidParamsOf(error, paramPrefix) : undefined,
   });

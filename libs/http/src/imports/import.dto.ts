@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { yearParameter } from '@libs/queries';
+import { IsIn, IsOptional } from 'class-validator';
+import { Parameter } from '../dto/parameter.decorator';
 
 export class ImportQueryDto {
   @ApiPropertyOptional({
@@ -14,11 +15,7 @@ export class ImportQueryDto {
 }
 
 export class TemplateQueryDto {
-  @ApiProperty({ example: 2025, description: 'the budget year the workbook is for' })
-  @Type(() => Number)
-  @IsInt({ message: 'year must be an integer year such as 2025' })
-  @Min(1900)
-  @Max(2999)
+  @Parameter(yearParameter, { description: 'the budget year the workbook is for' })
   year!: number;
 }
 

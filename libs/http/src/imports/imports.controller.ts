@@ -30,7 +30,8 @@ import type { Request, Response } from 'express';
 import { basename } from 'node:path';
 import { Principal } from '../auth/principal.decorator';
 import { mayRecord } from '@libs/access';
-import { readRegion } from '../auth/region-access';
+import { readableBy } from '../auth/region-access';
+import { RegionQueries } from '@libs/queries';
 import { RegionParamsDto } from '../dto/region-year.params.dto';
 import { forbidden, problem, ProblemException } from '../http/problem';
 import { RequestId } from '../http/request-id.decorator';
@@ -63,7 +64,10 @@ const problemAnswer = (status: number, description: string) =>
 @ApiProblems(401, 503)
 @Controller('api/v1/regions')
 export class ImportsController {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly queries: RegionQueries,
+  ) {}
 
   @Post(':regionId/imports')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 } }))
@@ -155,7 +159,7 @@ export class ImportsController {
     @Param() params: RegionParamsDto,
     @Query() query: TemplateQueryDto,
   ) {
-    const state = await readRegion(this.ledger, principal, params.regionId);
+    const { state } = await this.queries.region(params, readableBy(principal));
     return new StreamableFile(await buildTemplate(state, query.year), {
       type: XLSX,
       disposition: `attachment; filename="${params.regionId}-${query.year}.xlsx"`,

@@ -7,7 +7,8 @@ import { Principal } from '../auth/principal.decorator';
 import { requireReadable } from '../auth/region-access';
 import { RegionParamsDto } from '../dto/region-year.params.dto';
 import { VerifyQueryDto } from '../dto/verify.query.dto';
-import { notFound, problem, ProblemException } from '../http/problem';
+import { problem, ProblemException } from '../http/problem';
+import { regionNotRegistered } from '@libs/queries';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 
@@ -40,14 +41,14 @@ export class IntegrityController {
     // who may read the region may verify it; membership comes from its registration, since the rest of
     // the history may be what is broken (and the ledger refuses to fold a broken region)
     const [first] = await this.ledger.store.readStream(regionStream(params.regionId), { maxCount: 1 });
-    if (!first) throw notFound(`region "${params.regionId}" is not registered`, 'regionId');
+    if (!first) throw regionNotRegistered(params.regionId);
     requireReadable(
       principal,
       params.regionId,
       first.type === 'RegionRegistered' ? fold([toDomainEvent(first)]) : undefined,
     );
     const [report] = await this.ledger.track(() => verifyStore(this.ledger.store, params.regionId));
-    if (!report) throw notFound(`region "${params.regionId}" is not registered`, 'regionId');
+    if (!report) throw regionNotRegistered(params.regionId);
     if (report.problem) {
       throw new ProblemException({
         ...problem(409, 'HISTORY_BROKEN', describeProblem(report.problem)),
@@ -56,7 +57,7 @@ export class IntegrityController {
         fault: report.problem.fault,
       } as ReturnType<typeof problem>);
     }
-    const expected = query.expect?.toLowerCase();
+    const expected = query.expect;
     if (expected !== undefined && expected !== report.ledgerHash) {
       throw new ProblemException({
         ...problem(

@@ -1,8 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { RegionState } from '@libs/domain';
 import { EventStore } from '@libs/event-store';
-import { Ledger, RegionView } from '@libs/ledger';
-import { notFound } from '../http/problem';
+import { Ledger } from '@libs/ledger';
 import { EVENT_STORE } from '../service.tokens';
 
 /**
@@ -33,19 +31,6 @@ export class LedgerService implements OnApplicationShutdown {
       this.inFlight -= 1;
       if (this.inFlight === 0) this.drained?.();
     }
-  }
-
-  /** The region's state (as recorded now or at `asOf`); 404 when the region is not registered. */
-  async region(regionId: string, asOf?: Date): Promise<RegionState> {
-    return (await this.regionView(regionId, asOf)).state;
-  }
-
-  /** The same, with the ledger hash of the history it was read from. */
-  async regionView(regionId: string, asOf?: Date): Promise<RegionView> {
-    const view = await this.ledger.regionView(regionId, asOf);
-    if (!view.state.region)
-      throw notFound(`region "${regionId}" is not registered${asOf ? ` as of ${asOf.toISOString()}` : ''}`, 'regionId');
-    return view;
   }
 
   async onApplicationShutdown(): Promise<void> {

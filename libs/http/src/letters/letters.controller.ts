@@ -1,16 +1,13 @@
 import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { buildStatement, buildYearContext } from '@libs/projections';
 import { buildSettlementLetter, renderSettlementLetterPdf, renderSettlementLettersPdf } from '@libs/reports';
 import { Principal } from '../auth/principal.decorator';
-import { readRegionView } from '../auth/region-access';
+import { readableBy } from '../auth/region-access';
+import { RegionQueries } from '@libs/queries';
 import { AsOfQueryDto } from '../dto/queries.dto';
 import { LetterParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
 import { Clock, CLOCK } from '../http/clock';
-import { notFound } from '../http/problem';
-import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { requireYear } from '../regions/regions.controller';
 
 const PDF = 'application/pdf';
 
@@ -24,7 +21,7 @@ const PDF = 'application/pdf';
 @Controller('api/v1/regions/:regionId/letters/:year')
 export class LettersController {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly queries: RegionQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -35,10 +32,10 @@ export class LettersController {
   @ApiProduces(PDF)
   @ApiOkResponse({ description: 'a PDF', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
   async all(@Principal() principal: Principal, @Param() params: RegionYearParamsDto, @Query() query: AsOfQueryDto) {
-    const { statement, context, now } = await this.read(principal, params, query);
-    const letters = Object.keys(statement.municipalities).map((code) =>
-      buildSettlementLetter(statement, context, code, { generatedAt: now }),
-    );
+    const question = { ...params, asOf: query.asOf };
+    const { statement, context, municipalities } = await this.queries.letters(question, readableBy(principal));
+    const now = this.clock();
+    const letters = municipalities.map((code) => buildSettlementLetter(statement, context, code, { generatedAt: now }));
     return new StreamableFile(
       await renderSettlementLettersPdf(
         letters,
@@ -57,24 +54,13 @@ export class LettersController {
   @ApiProduces(PDF)
   @ApiOkResponse({ description: 'a PDF', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
   async one(@Principal() principal: Principal, @Param() params: LetterParamsDto, @Query() query: AsOfQueryDto) {
-    const { statement, context, now } = await this.read(principal, params, query);
-    if (!statement.municipalities[params.code])
-      throw notFound(`${params.code} is not a member of region "${params.regionId}"`, 'code');
+    const question = { ...params, asOf: query.asOf, municipalities: [params.code] };
+    const { statement, context } = await this.queries.letters(question, readableBy(principal));
+    const now = this.clock();
     const letter = buildSettlementLetter(statement, context, params.code, { generatedAt: now });
     return new StreamableFile(await renderSettlementLetterPdf(letter, { generatedAt: now }), {
       type: PDF,
       disposition: `attachment; filename="${params.regionId}-${params.year}-${params.code}.pdf"`,
     });
-  }
-
-  private async read(principal: Principal, params: RegionYearParamsDto, query: AsOfQueryDto) {
-    const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const { state, ledgerHash } = await readRegionView(this.ledger, principal, params.regionId, asOf);
-    requireYear(state, params.year);
-    return {
-      statement: { ...buildStatement(state, params.year), ledgerHash },
-      context: buildYearContext(state, params.year),
-      now: this.clock(),
-    };
   }
 }

@@ -1,46 +1,45 @@
 import { REVISABLE_COMMANDS, Revision } from '@libs/projections';
+import { isRevision, revisionRefusal } from '@libs/queries';
 import { parseCommandsBody } from '../commands/parse-commands';
 import { badRequest, InvalidParam, problem, ProblemException } from '../http/problem';
 
 const EXPECTED = `send an array of ${REVISABLE_COMMANDS.join(' / ')} commands (or {"revisions": [...]})`;
 
-/** The body of a what-if replay: key and agreement commands of this region, every invalid one reported at once. */
+/** The array a what-if body holds: the body itself, or its one field `revisions`. */
+function itemsOf(body: unknown): unknown[] | undefined {
+  if (Array.isArray(body)) return body;
+  if (typeof body !== 'object' || body === null) return undefined;
+  const entries = Object.entries(body);
+  const [only] = entries;
+  return entries.length === 1 && only?.[0] === 'revisions' && Array.isArray(only[1]) ? only[1] : undefined;
+}
+
+/**
+ * The body of a what-if replay: key and agreement commands of this region (the rule of what a what-if
+ * may revise is @libs/queries', as for `geldstroom replay`), every invalid one reported at once.
+ */
 export function parseRevisionsBody(body: unknown, regionId: string): Revision[] {
-  const wrapped = body as { revisions?: unknown } | null;
-  const items = Array.isArray(body)
-    ? body
-    : typeof wrapped === 'object' &&
-        wrapped !== null &&
-        Object.keys(wrapped).length === 1 &&
-        Array.isArray(wrapped.revisions)
-      ? wrapped.revisions
-      : undefined;
+  const items = itemsOf(body);
   if (!items || items.length === 0) throw badRequest(EXPECTED, '(body)');
   const { commands } = parseCommandsBody(items);
-  const invalidParams: InvalidParam[] = commands.flatMap((command, index) => [
-    ...((REVISABLE_COMMANDS as readonly string[]).includes(command.type)
-      ? []
-      : [
-          {
-            name: `[${index}].command`,
-            code: 'INVALID_FIELD',
-            reason: `a what-if revises only ${REVISABLE_COMMANDS.join(', ')}`,
-          },
-        ]),
-    ...(command.regionId === regionId
-      ? []
-      : [{ name: `[${index}].regionId`, code: 'INVALID_FIELD', reason: `must be "${regionId}"` }]),
-  ]);
-  if (invalidParams.length > 0) {
-    const [first] = invalidParams;
-    const index = Number(/^\[(\d+)\]/.exec(first.name)![1]);
+  const refusals = commands.flatMap((command, index) => {
+    const refusal = revisionRefusal(command, regionId);
+    return refusal ? [{ index, ...refusal }] : [];
+  });
+  const [first] = refusals;
+  if (first) {
+    const invalidParams: InvalidParam[] = refusals.map(({ index, field, reason }) => ({
+      name: `[${index}].${field}`,
+      code: 'INVALID_FIELD',
+      reason,
+    }));
     throw new ProblemException(
-      problem(400, 'INVALID_FIELD', `command ${index}: ${first.reason}`, {
-        field: first.name.slice(first.name.indexOf('.') + 1),
-        index,
+      problem(400, 'INVALID_FIELD', `command ${first.index}: ${first.reason}`, {
+        field: first.field,
+        index: first.index,
         invalidParams,
       }),
     );
   }
-  return commands as Revision[];
+  return commands.filter((command) => isRevision(command, regionId));
 }

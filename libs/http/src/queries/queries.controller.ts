@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { compareKeys, explainAccount, REVISABLE_COMMANDS, replayWithRevisions, tracePayment } from '@libs/projections';
+import { REVISABLE_COMMANDS } from '@libs/projections';
+import { RegionQueries } from '@libs/queries';
 import {
   CSV_MEDIA_TYPE,
   defaultJournalMapping,
@@ -10,56 +11,39 @@ import {
 } from '@libs/reports';
 import type { Request, Response } from 'express';
 import { Principal } from '../auth/principal.decorator';
-import { readRegion, readRegionView } from '../auth/region-access';
-import { CompareKeysQueryDto, ExplainQueryDto, ExportQueryDto, AsOfQueryDto } from '../dto/queries.dto';
+import { readableBy } from '../auth/region-access';
+import { AsOfQueryDto, CompareKeysQueryDto, ExplainQueryDto, ExportQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, TraceParamsDto } from '../dto/region-year.params.dto';
 import { idempotent } from '../http/idempotent';
 import { badRequest } from '../http/problem';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
-import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems, IDEMPOTENCY_KEY_HEADER, REPLAYED_HEADER } from '../openapi/api-problems.decorator';
 import { parseRevisionsBody } from './parse-revisions';
 
-const asOfDate = (asOf: string | undefined) => (asOf ? new Date(asOf) : undefined);
-
-/** The controller's and advisor's questions: the CLI's queries, with the CLI's JSON. */
+/** The controller's and advisor's questions: the CLI's queries (@libs/queries answers both), with the CLI's JSON. */
 @ApiTags('queries')
 @ApiBearerAuth()
 @ApiProblems(400, 401, 403, 404, 503)
 @Controller('api/v1/regions/:regionId')
 export class QueriesController {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly queries: RegionQueries,
     private readonly idempotency: IdempotencyStore,
   ) {}
 
   @Get('explain')
   @ApiOperation({ summary: 'Every posting on an account for a year, with its rule, key, inputs and derivation' })
   @ApiOkResponse({ description: 'the postings, as `geldstroom explain --format json`' })
-  async explain(@Principal() principal: Principal, @Param() params: RegionParamsDto, @Query() query: ExplainQueryDto) {
-    const asOf = asOfDate(query.asOf);
-    const state = await readRegion(this.ledger, principal, params.regionId, asOf);
-    return explainAccount(
-      state,
-      await this.ledger.ledger.regionEvents(params.regionId),
-      query.year,
-      query.account,
-      asOf,
-    );
+  explain(@Principal() principal: Principal, @Param() params: RegionParamsDto, @Query() query: ExplainQueryDto) {
+    const { year, account, asOf } = query;
+    return this.queries.explain({ regionId: params.regionId, year, account, asOf }, readableBy(principal));
   }
 
   @Get('trace/:paymentId')
   @ApiOperation({ summary: 'Forward from a Rijk payment: the accounts its money flowed into, pro rata' })
   @ApiOkResponse({ description: 'the flows, as `geldstroom trace --format json`' })
-  async trace(@Principal() principal: Principal, @Param() params: TraceParamsDto, @Query() query: AsOfQueryDto) {
-    const asOf = asOfDate(query.asOf);
-    await readRegion(this.ledger, principal, params.regionId, asOf);
-    return tracePayment(
-      params.regionId,
-      await this.ledger.ledger.regionEvents(params.regionId),
-      params.paymentId,
-      asOf,
-    );
+  trace(@Principal() principal: Principal, @Param() params: TraceParamsDto, @Query() query: AsOfQueryDto) {
+    return this.queries.trace({ ...params, asOf: query.asOf }, readableBy(principal));
   }
 
   @Post('replay')
@@ -83,31 +67,25 @@ export class QueriesController {
     @Param() params: RegionParamsDto,
     @Body() body: unknown,
   ) {
-    const state = await readRegion(this.ledger, principal, params.regionId);
+    // who may read the region (404, 403) before what is sent (400)
+    await this.queries.region(params, readableBy(principal));
     const revisions = parseRevisionsBody(body, params.regionId);
     return idempotent(this.idempotency, principal, request, response, async () => ({
       status: 200,
-      body: replayWithRevisions(
-        params.regionId,
-        await this.ledger.ledger.regionEvents(params.regionId),
-        state,
-        revisions,
-      ),
+      body: await this.queries.replay({ regionId: params.regionId, revisions }, readableBy(principal)),
     }));
   }
 
   @Get('compare-keys')
   @ApiOperation({ summary: 'The AEF key options (inhabitants, income, use) with their year-to-year stability' })
   @ApiOkResponse({ description: 'as `geldstroom compare-keys --format json`' })
-  async compareKeys(
+  compareKeys(
     @Principal() principal: Principal,
     @Param() params: RegionParamsDto,
     @Query() query: CompareKeysQueryDto,
   ) {
-    const state = await readRegion(this.ledger, principal, params.regionId);
-    const [from, to] = query.years.split('-').map(Number);
-    if (from > to || to - from > 50) throw badRequest('years must be an increasing range of at most 50 years', 'years');
-    return compareKeys(state, from, to, query.scheme ?? 'BW');
+    const question = { regionId: params.regionId, years: query.years, scheme: query.scheme ?? 'BW' } as const;
+    return this.queries.compareKeys(question, readableBy(principal));
   }
 
   @Get('export')
@@ -126,16 +104,18 @@ export class QueriesController {
     @Param() params: RegionParamsDto,
     @Query() query: ExportQueryDto,
   ) {
-    const { ledgerHash } = await readRegionView(this.ledger, principal, params.regionId);
     if (query.locale !== undefined && query.format === 'hledger')
       throw badRequest('locale belongs to format=journal-csv and format=journal-mapping', 'locale');
     if (query.format === 'journal-mapping') {
+      await this.queries.region(params, readableBy(principal));
       if (query.year !== undefined) throw badRequest('a mapping maps accounts, not a year; leave out year', 'year');
       response
         .type(CSV_MEDIA_TYPE)
         .setHeader('Content-Disposition', `attachment; filename="grootboek-${params.regionId}.csv"`);
       return renderJournalMapping(defaultJournalMapping(params.regionId), query.locale ?? 'nl');
     }
+    const question = { regionId: params.regionId, year: query.year };
+    const { events, ledgerHash } = await this.queries.journal(question, readableBy(principal));
     if (query.format === 'journal-csv') {
       response
         .type(CSV_MEDIA_TYPE)
@@ -143,7 +123,7 @@ export class QueriesController {
           'Content-Disposition',
           `attachment; filename="${params.regionId}${query.year ? `-${query.year}` : ''}-journaal.csv"`,
         );
-      return renderJournalCsv(await this.ledger.ledger.regionEvents(params.regionId), {
+      return renderJournalCsv(events, {
         year: query.year,
         mapping: defaultJournalMapping(params.regionId),
         locale: query.locale ?? 'nl',
@@ -155,11 +135,6 @@ export class QueriesController {
         'Content-Disposition',
         `attachment; filename="${params.regionId}${query.year ? `-${query.year}` : ''}.journal"`,
       );
-    return renderHledgerJournal(
-      params.regionId,
-      await this.ledger.ledger.regionEvents(params.regionId),
-      query.year,
-      ledgerHash,
-    );
+    return renderHledgerJournal(params.regionId, events, query.year, ledgerHash);
   }
 }

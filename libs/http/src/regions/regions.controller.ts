@@ -1,16 +1,16 @@
 import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { keyInForce, RegionState, reserveAgreementInForce, solidarityAgreementInForce, KEY_IDS } from '@libs/domain';
-import { buildBalances, buildStatement, buildYearContext } from '@libs/projections';
+import { keyInForce, reserveAgreementInForce, solidarityAgreementInForce, KEY_IDS } from '@libs/domain';
+import { RegionQueries } from '@libs/queries';
 import { CSV_MEDIA_TYPE, renderStatementCsv, renderStatementXlsx } from '@libs/reports';
 import type { Response } from 'express';
 import { mayReadRegion } from '@libs/access';
 import { Principal } from '../auth/principal.decorator';
-import { readRegion, readRegionView } from '../auth/region-access';
+import { readableBy } from '../auth/region-access';
 import { AsOfQueryDto, StatementQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, RegionYearParamsDto } from '../dto/region-year.params.dto';
 import { Clock, CLOCK } from '../http/clock';
-import { badRequest, notFound } from '../http/problem';
+import { badRequest } from '../http/problem';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 
@@ -23,6 +23,7 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export class RegionsController {
   constructor(
     private readonly ledger: LedgerService,
+    private readonly queries: RegionQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -33,7 +34,8 @@ export class RegionsController {
     const regions = [];
     for (const regionId of await this.ledger.ledger.regionIds()) {
       const state = await this.ledger.ledger.regionState(regionId);
-      if (mayReadRegion(principal, regionId, state)) regions.push({ regionId, name: state.region!.name });
+      const name = state.region?.name;
+      if (name !== undefined && mayReadRegion(principal, regionId, state)) regions.push({ regionId, name });
     }
     return { regions };
   }
@@ -43,8 +45,7 @@ export class RegionsController {
   @ApiOkResponse({ description: 'the region' })
   @ApiProblems(400, 403, 404)
   async region(@Principal() principal: Principal, @Param() params: RegionParamsDto) {
-    const state = await readRegion(this.ledger, principal, params.regionId);
-    const region = state.region!;
+    const { state, registration: region } = await this.queries.region(params, readableBy(principal));
     const years = [...state.activeYears].sort((a, b) => a - b);
     return {
       regionId: region.regionId,
@@ -80,10 +81,8 @@ export class RegionsController {
     @Param() params: RegionYearParamsDto,
     @Query() query: StatementQueryDto,
   ) {
-    const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const { state, ledgerHash } = await readRegionView(this.ledger, principal, params.regionId, asOf);
-    requireYear(state, params.year);
-    const statement = { ...buildStatement(state, params.year), ledgerHash };
+    const question = { ...params, asOf: query.asOf };
+    const { statement, context } = await this.queries.yearReport(question, readableBy(principal));
     if (query.locale !== undefined && query.format !== 'csv')
       throw badRequest('locale belongs to format=csv', 'locale');
     if (query.format === 'csv') {
@@ -93,10 +92,7 @@ export class RegionsController {
       return renderStatementCsv(statement, query.locale ?? 'nl');
     }
     if (query.format === 'xlsx') {
-      const workbook = await renderStatementXlsx(statement, {
-        context: buildYearContext(state, params.year),
-        generatedAt: this.clock(),
-      });
+      const workbook = await renderStatementXlsx(statement, { context, generatedAt: this.clock() });
       return new StreamableFile(workbook, {
         type: XLSX,
         disposition: `attachment; filename="${params.regionId}-${params.year}.xlsx"`,
@@ -114,14 +110,6 @@ export class RegionsController {
     @Param() params: RegionYearParamsDto,
     @Query() query: AsOfQueryDto,
   ) {
-    const asOf = query.asOf ? new Date(query.asOf) : undefined;
-    const state = await readRegion(this.ledger, principal, params.regionId, asOf);
-    requireYear(state, params.year);
-    return buildBalances(state, params.year);
+    return this.queries.balances({ ...params, asOf: query.asOf }, readableBy(principal));
   }
-}
-
-export function requireYear(state: RegionState, year: number): void {
-  if (!state.activeYears.has(year))
-    throw notFound(`region "${state.region?.regionId}" has nothing recorded for ${year}`, 'year');
 }

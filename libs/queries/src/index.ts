@@ -1,0 +1,3 @@
+export * from './query-parameters';
+export * from './region-queries';
+export * from './revisions';
