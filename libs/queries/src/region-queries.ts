@@ -46,6 +46,9 @@ export interface RegisteredRegion extends RegionView {
 
 const asOfText = (asOf: Date | undefined) => (asOf ? ` as of ${asOf.toISOString()}` : '');
 
+/** Whether a year has anything recorded for the region: a year without data is "not found" (see RegionQueries). */
+export const yearHasData = (state: RegionState, year: number): boolean => state.activeYears.has(year);
+
 /** The one answer to a region that is not registered (or was not yet at `asOf`), on both edges. */
 export function regionNotRegistered(regionId: string, asOf?: Date): DomainError {
   return new DomainError('NOT_FOUND', `region "${regionId}" is not registered${asOfText(asOf)}`, 'regionId');
@@ -163,7 +166,7 @@ export class RegionQueries {
   /** The region, and the year must have something recorded (as of `asOf`). */
   private async regionYear(question: YearQuestion, mayRead: ReadCheck): Promise<RegionView> {
     const view = await this.region(question, mayRead);
-    if (!view.state.activeYears.has(question.year))
+    if (!yearHasData(view.state, question.year))
       throw new DomainError(
         'NOT_FOUND',
         `region "${question.regionId}" has nothing recorded for ${question.year}${asOfText(question.asOf)}`,

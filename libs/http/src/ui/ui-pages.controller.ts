@@ -27,6 +27,7 @@ import {
   buildYearContext,
   tracePayment,
 } from '@libs/projections';
+import { isRevision, refusalOf, revisionRefusal, yearParameter } from '@libs/queries';
 import {
   buildSettlementLetter,
   renderHledgerJournal,
@@ -66,9 +67,10 @@ function send(response: Response, page: Html): void {
   response.type('text/html; charset=utf-8').send(page.text);
 }
 
+/** A year in a page's URL, by the year rule of every edge; a URL with something else in its place leads nowhere. */
 function yearParam(text: string | undefined): number {
-  if (!text || !/^\d{4}$/.test(text)) throw notFound(`"${text}" is geen jaar`, 'year');
-  return Number(text);
+  if (refusalOf(yearParameter, text, 'year') !== undefined) throw notFound(`"${text}" is geen jaar`, 'year');
+  return yearParameter(text, 'year');
 }
 
 /** The controller's workspace: server-rendered pages over the same ledger, projections and read rule as the API. */
@@ -330,23 +332,17 @@ function weightsOf(body: Record<string, string>, key: KeyVersion): Record<string
 function revisionsFromFile(file: string, text: string, regionId: string): Revision[] {
   const revisions: Revision[] = [];
   for (const { line, command } of parseCommandFile(file, text)) {
-    if (!(REVISABLE_COMMANDS as readonly string[]).includes(command.type))
-      throw new CommandFileError(
-        file,
-        line,
-        `${command.type}: een wat-als herziet alleen ${REVISABLE_COMMANDS.join(', ')}`,
-        'INVALID_FIELD',
-        'command',
-      );
-    if (command.regionId !== regionId)
-      throw new CommandFileError(
-        file,
-        line,
-        `regionId: moet "${regionId}" zijn, niet "${command.regionId}"`,
-        'INVALID_FIELD',
-        'regionId',
-      );
-    revisions.push(command as Revision);
+    if (isRevision(command, regionId)) {
+      revisions.push(command);
+      continue;
+    }
+    // which commands a what-if takes is @libs/queries' rule, the same as the API's and the CLI's; the words are Dutch
+    const field = revisionRefusal(command, regionId)?.field ?? 'command';
+    const reason =
+      field === 'command'
+        ? `${command.type}: een wat-als herziet alleen ${REVISABLE_COMMANDS.join(', ')}`
+        : `regionId: moet "${regionId}" zijn, niet "${command.regionId}"`;
+    throw new CommandFileError(file, line, reason, 'INVALID_FIELD', field);
   }
   if (revisions.length === 0)
     throw new CommandFileError(file, 0, 'het bestand bevat geen enkele regel', 'INVALID_FIELD');

@@ -4,6 +4,7 @@ import { buildStatement, LedgerEvent, Statement } from '@libs/projections';
 import { readRegionView } from '../auth/region-access';
 import { mayReadRegion, Principal } from '@libs/access';
 import { notFound } from '../http/problem';
+import { yearHasData } from '@libs/queries';
 import { LedgerService } from '../ledger/ledger.service';
 import { YearState } from './labels';
 
@@ -67,7 +68,7 @@ export class UiReadService {
   }
 
   requireYear(data: RegionPageData, year: number): void {
-    if (!data.state.activeYears.has(year))
+    if (!yearHasData(data.state, year))
       throw notFound(`voor ${data.state.region!.name} is in ${year} niets vastgelegd`, 'year');
   }
 
