@@ -34,19 +34,41 @@ describe('geldstroom apply', () => {
   const balances = () =>
     JSON.parse(geldstroom(['balances', '--region', 'west', '--year', '2024', '--store', temp.store]).stdout).accounts;
 
-  it('stops at the first rejected command with FILE:LINE, the field and the reason; earlier commands stay recorded', () => {
-    const path = file('bad.jsonl', [
+  it('records nothing of a file with a line that is no command, naming every such line', () => {
+    const path = file('malformed.jsonl', [
       '# comment',
       '',
       region,
       payment('p1', '100.00'),
       payment('p2', 12.5),
       payment('p3', '7.00'),
+      '{"command": "RecordRijkPayment",',
+    ]);
+    const result = geldstroom(['apply', path, '--store', temp.store]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `${path}:5: RecordRijkPayment.amount: must be a decimal string such as "1234.56", got 12.5 (a JSON number)`,
+      expect.stringMatching(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:7: not valid JSON`)),
+      `2 lines are no command; nothing of ${path} was recorded`,
+    ]);
+    expect(JSON.parse(geldstroom(['regions', '--format', 'json', '--store', temp.store]).stdout)).toEqual({
+      regions: [],
+    });
+  });
+
+  it('stops at the first command the ledger refuses with FILE:LINE, the field and the reason; earlier commands stay recorded', () => {
+    const path = file('bad.jsonl', [
+      '# comment',
+      '',
+      region,
+      payment('p1', '100.00'),
+      payment('p1', '12.50'),
+      payment('p3', '7.00'),
     ]);
     const result = geldstroom(['apply', path, '--store', temp.store]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      `${path}:5: RecordRijkPayment.amount: must be a decimal string such as "1234.56", got 12.5 (a JSON number)`,
+      `${path}:5: RecordRijkPayment.paymentId: paymentId "p1" is already recorded with other content`,
     );
     expect(balances()).toEqual({ 'municipality:GM0200:bw': '100.00', rijk: '-100.00' });
   });

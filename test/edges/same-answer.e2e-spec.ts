@@ -1,5 +1,6 @@
 import { SqliteEventStore } from '@libs/event-store';
 import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
@@ -197,5 +198,106 @@ describe('the CLI and the HTTP API give the same answer to the same question', (
     expect(cliReason(cli.stderr)).toBe(reason);
     if (typeof each.reason === 'string') expect(reason).toBe(each.reason);
     else expect(reason).toMatch(each.reason ?? /./);
+  });
+});
+
+/**
+ * Commands go through one use case (applyCommands) from a command file and from POST /commands:
+ * checked whole first, then run in order, each atomically. A command that is no command records
+ * nothing of the batch; one the ledger refuses stops it, with the ones before it recorded. For
+ * commands, every refusal is exit 1 on the CLI (the input was rejected); over HTTP its status says
+ * which kind (400, 404, 409, 422).
+ */
+describe('apply and POST /commands: one use case, one outcome', () => {
+  const temp = tempDir('geldstroom-edges-commands-');
+  let created: CreatedApp;
+  let admin: string;
+  let file = 0;
+
+  beforeAll(async () => {
+    expect(geldstroom(['apply', join(EXAMPLES, 'holland-rijnland.jsonl'), '--store', temp.store]).status).toBe(0);
+    const config = loadApiConfig(
+      {},
+      { tokensFile: join(temp.dir, 'tokens.json'), idempotencyFile: join(temp.dir, 'idempotency.db') },
+    );
+    const store = new SqliteEventStore(temp.store.slice('sqlite:'.length));
+    created = await createApp(config, { store, logger: pino({ level: 'silent' }) });
+    await created.app.init();
+    admin = created.tokens.create({ actor: 'anna', role: 'admin' }).token;
+  });
+  afterAll(async () => {
+    await created.app.close();
+    temp.cleanup();
+  });
+
+  const payment = (paymentId: string, amount: unknown, year = 2025) => ({
+    command: 'RecordRijkPayment',
+    regionId: R,
+    paymentId,
+    year,
+    scheme: 'BW',
+    basis: 'objective',
+    recipient: 'GM0546',
+    amount,
+  });
+  const events = async () => (await created.ledger.store.readAll()).length;
+
+  /** The same batch through `geldstroom apply FILE` and POST /commands (ids made distinct per edge by `id`). */
+  async function both(batch: (id: (name: string) => string) => unknown[]) {
+    const path = join(temp.dir, `batch-${(file += 1)}.jsonl`);
+    writeFileSync(
+      path,
+      batch((name) => `cli-${name}`)
+        .map((command) => JSON.stringify(command))
+        .join('\n'),
+    );
+    const before = await events();
+    const cli = geldstroom(['apply', path, '--store', temp.store]);
+    const afterCli = await events();
+    const http = await request(created.app.getHttpServer())
+      .post('/api/v1/commands')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(batch((name) => `http-${name}`));
+    return { path, cli, http, cliRecorded: afterCli - before, httpRecorded: (await events()) - afterCli };
+  }
+
+  it('a batch with a command that is no command records nothing, on both, for the same reason', async () => {
+    const { path, cli, http, cliRecorded, httpRecorded } = await both((id) => [
+      payment(id('a1'), '1.00'),
+      payment(id('a2'), 12.5),
+    ]);
+    expect([cli.status, http.status, cliRecorded, httpRecorded]).toEqual([1, 400, 0, 0]);
+    const reason = 'must be a decimal string such as "1234.56", got 12.5 (a JSON number)';
+    expect(cli.stderr.trim()).toBe(`${path}:2: RecordRijkPayment.amount: ${reason}`);
+    expect(http.body).toMatchObject({ index: 1, field: 'amount', invalidParams: [{ name: '[1].amount', reason }] });
+  });
+
+  it('a batch whose second command the ledger refuses records the first, on both, for the same reason', async () => {
+    const { path, cli, http, cliRecorded, httpRecorded } = await both((id) => [
+      payment(id('b1'), '1.00'),
+      payment('iu-bw-2024', '1.00', 2024),
+    ]);
+    expect([cli.status, http.status, cliRecorded, httpRecorded]).toEqual([1, 409, 1, 1]);
+    const reason = 'paymentId "iu-bw-2024" is already recorded with other content';
+    expect(cli.stderr.trim()).toBe(`${path}:2: RecordRijkPayment.paymentId: ${reason}`);
+    expect(http.body).toMatchObject({ index: 1, code: 'ID_REUSED', detail: `command 1: paymentId: ${reason}` });
+    expect(http.body.recorded).toHaveLength(1);
+  });
+
+  it('a command for a closed year is refused by the rule on both (exit 1 ↔ 422)', async () => {
+    const { path, cli, http, cliRecorded, httpRecorded } = await both((id) => [payment(id('c1'), '1.00', 2023)]);
+    expect([cli.status, http.status, cliRecorded, httpRecorded]).toEqual([1, 422, 0, 0]);
+    expect(http.body.code).toBe('YEAR_CLOSED');
+    expect(cli.stderr.trim()).toBe(
+      `${path}:1: RecordRijkPayment.year: ${http.body.detail.replace(/^command 0: year: /, '')}`,
+    );
+  });
+
+  it('a command for a region that is not registered is not found on both (exit 1 ↔ 404)', async () => {
+    const { path, cli, http } = await both(() => [{ command: 'RunAllocation', regionId: 'nergens', year: 2025 }]);
+    expect([cli.status, http.status]).toEqual([1, 404]);
+    expect(cli.stderr.trim()).toBe(
+      `${path}:1: RunAllocation.regionId: ${http.body.detail.replace(/^command 0: /, '')}`,
+    );
   });
 });

@@ -151,17 +151,32 @@ export function version(): string {
   return `geldstroom ${packageVersion()} (Node.js ${process.versions.node})`;
 }
 
+/** Lines of a command file named at most, the first rejected line first. */
+const MAX_PRINTED_LINES = 20;
+
+/** A rejected command file: every line that is no command (as many as fit), and that nothing of it was recorded. */
+function commandFileLines(error: CommandFileError): string {
+  if (error.more.length === 0) return error.message;
+  const all = [error, ...error.more];
+  const shown = all.slice(0, MAX_PRINTED_LINES).map((found) => found.message);
+  const hidden = all.length - shown.length;
+  return [
+    ...shown,
+    ...(hidden > 0 ? [`… and ${hidden} more`] : []),
+    `${all.length} lines are no command; nothing of ${error.file} was recorded`,
+  ].join('\n');
+}
+
 export function reportError(error: unknown, io: CliIo, usageText: string): number {
   if (error instanceof UsageError) {
     io.err(`geldstroom: ${error.message}\nUsage: ${usageText}`);
     return ExitCode.usage;
   }
-  if (
-    error instanceof CommandFileError ||
-    error instanceof EventLineError ||
-    error instanceof TargetNotEmptyError ||
-    error instanceof JournalMappingError
-  ) {
+  if (error instanceof CommandFileError) {
+    io.err(commandFileLines(error));
+    return ExitCode.rejected;
+  }
+  if (error instanceof EventLineError || error instanceof TargetNotEmptyError || error instanceof JournalMappingError) {
     io.err(error.message);
     return ExitCode.rejected;
   }

@@ -1,5 +1,5 @@
 import { Command, DomainError, parseCommand } from '@libs/domain';
-import { Ledger } from '@libs/ledger';
+import { CommandRejected, Ledger, runCommands } from '@libs/ledger';
 import { IntakeError, IntakeIssue, issue } from './intake.errors';
 import { decimalOfText } from './number-forms';
 import { csvRecords } from './read-csv';
@@ -183,26 +183,25 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
 
 /**
  * Checks every planned command on a dry-run copy of `ledger`, then records them on it (a dry-run
- * ledger only checks). Nothing is recorded when one is refused. Returns the events per command.
+ * ledger only checks), through the applyCommands use case (runCommands). Nothing is recorded when
+ * one is refused. Returns the events per command.
  */
 export async function applyPlanned(
   planned: readonly PlannedCommand[],
   options: { ledger: Ledger; actor: string; correlationId?: string },
 ): Promise<number[]> {
+  const commands = planned.map((item) => ({ place: item, source: item.source, command: item.command }));
   const run = async (ledger: Ledger) => {
     const counts: number[] = [];
-    for (const { command, source, locate } of planned) {
-      try {
-        const outcome = await ledger.execute(command, {
-          actor: options.actor,
-          source,
-          correlationId: options.correlationId,
-        });
-        counts.push(outcome.events.length);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        throw new IntakeError([locate(error)]);
-      }
+    try {
+      await runCommands(ledger, commands, {
+        actor: options.actor,
+        ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}),
+        onApplied: ({ outcome }) => counts.push(outcome.events.length),
+      });
+    } catch (error) {
+      if (!(error instanceof CommandRejected && error.cause instanceof DomainError)) throw error;
+      throw new IntakeError([(error as CommandRejected<PlannedCommand>).place.locate(error.cause)]);
     }
     return counts;
   };

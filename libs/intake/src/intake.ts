@@ -1,6 +1,6 @@
 import { Command, CONFLICT_CODES, DomainError, Scheme } from '@libs/domain';
 import { formatAmount } from '@libs/money';
-import { CommandContext, Ledger } from '@libs/ledger';
+import { CommandContext, CommandRejected, Ledger, runCommands } from '@libs/ledger';
 import { extname } from 'node:path';
 import { IntakeError, IntakeIssue, issue } from './intake.errors';
 import { readCsv } from './read-csv';
@@ -116,27 +116,34 @@ export async function runIntake(files: readonly IntakeFile[], options: IntakeOpt
   if (!recorder) return report(false);
 
   const recordedEvents = [];
-  for (const sheet of checked) {
-    let events = 0;
-    for (const { place, command } of sheet.commands) {
-      try {
-        events += (await recorder.execute(command, context(options, place))).events.length;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        // only when the ledger changed between the check and now (another writer): say what stays recorded
-        const found = located(error, place, sheet.rows.spec);
-        throw new IntakeError([
-          issue(
-            found,
-            `${found.reason} (the ledger changed while the rows were applied; the rows before this one are recorded — apply the file again once this row is put right: recorded rows record nothing again)`,
-            found.code,
-          ),
-        ]);
-      }
-    }
-    recordedEvents.push(events);
-  }
+  for (const sheet of checked) recordedEvents.push(await recordSheet(recorder, sheet, options));
   return report(true, recordedEvents);
+}
+
+/**
+ * Records a checked sheet's rows in order through the applyCommands use case (runCommands: every row
+ * was checked already). A row refused now means the ledger changed between the check and now (another
+ * writer): the error says which rows stay recorded.
+ */
+async function recordSheet(recorder: Ledger, sheet: CheckedSheet, options: IntakeOptions): Promise<number> {
+  const rows = sheet.commands.map(({ place, command }) => ({ place, source: options.source(place), command }));
+  try {
+    const report = await runCommands(recorder, rows, {
+      actor: options.actor,
+      ...(options.correlationId ? { correlationId: options.correlationId } : {}),
+    });
+    return report.events;
+  } catch (error) {
+    if (!(error instanceof CommandRejected && error.cause instanceof DomainError)) throw error;
+    const found = located(error.cause, (error as CommandRejected<RowPlace>).place, sheet.rows.spec);
+    throw new IntakeError([
+      issue(
+        found,
+        `${found.reason} (the ledger changed while the rows were applied; the rows before this one are recorded — apply the file again once this row is put right: recorded rows record nothing again)`,
+        found.code,
+      ),
+    ]);
+  }
 }
 
 interface CheckedSheet {

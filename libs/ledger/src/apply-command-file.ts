@@ -1,5 +1,7 @@
+import { DomainError } from '@libs/domain';
+import { applyCommands, CommandIssue, CommandRejected, CommandsRefused } from './apply-commands';
+import { CommandFileError, commandFileInputs, FilePlace, locate } from './command-file';
 import { CommandContext, Ledger } from './ledger';
-import { locate, parseCommandFile } from './command-file';
 
 export interface ApplyReport {
   readonly file: string;
@@ -8,10 +10,32 @@ export interface ApplyReport {
   readonly unchanged: number;
 }
 
+/** A malformed line as the file's reader shows it: `FILE:LINE: Command.field: reason`. */
+function locatedIssue({ place, value, code, reason, error }: CommandIssue<FilePlace>): CommandFileError {
+  const located = error ? locate(error, place.file, place.line, value) : undefined;
+  return located instanceof CommandFileError ? located : new CommandFileError(place.file, place.line, reason, code);
+}
+
+/** applyCommands' refusals in the file's terms: the first bad line, with the others in `more`. */
+function inFileTerms(error: unknown): unknown {
+  if (error instanceof CommandsRefused) {
+    const [first, ...others] = (error as CommandsRefused<FilePlace>).issues.map(locatedIssue);
+    return first ? new CommandFileError(first.file, first.line, first.reason, first.code, first.field, others) : error;
+  }
+  if (error instanceof CommandRejected && error.cause instanceof DomainError) {
+    const { place, command } = error as CommandRejected<FilePlace>;
+    return locate(error.cause, place.file, place.line, command);
+  }
+  // a store that failed, a broken history: as they are
+  return error instanceof CommandRejected ? error.cause : error;
+}
+
 /**
- * Applies a command file in order, each command atomically. Stops at the first rejected line or
- * command with a CommandFileError: the commands before it stay recorded, nothing of it is.
- * `afterLine` skips the lines up to it (a run that resumes where an interrupted one stopped).
+ * Applies a command file (applyCommands): every line is checked first — a line that is no command
+ * records nothing of the file, and every such line is named (CommandFileError and its `more`) — then
+ * the commands run in order, each atomically; the first the ledger refuses stops the run with a
+ * CommandFileError, the commands before it staying recorded. `afterLine` skips running the lines up
+ * to it (a run that resumes where an interrupted one stopped).
  */
 export async function applyCommandFile(
   ledger: Ledger,
@@ -20,19 +44,15 @@ export async function applyCommandFile(
   context: Omit<CommandContext, 'source'>,
   options: { afterLine?: number } = {},
 ): Promise<ApplyReport> {
-  let commands = 0;
-  let events = 0;
-  let unchanged = 0;
-  for (const { line, command } of parseCommandFile(file, text)) {
-    if (line <= (options.afterLine ?? 0)) continue;
-    try {
-      const outcome = await ledger.execute(command, { ...context, source: `${file}:${line}` });
-      commands += 1;
-      events += outcome.events.length;
-      if (outcome.events.length === 0) unchanged += 1;
-    } catch (error) {
-      throw locate(error, file, line, command);
-    }
+  const afterLine = options.afterLine ?? 0;
+  try {
+    const report = await applyCommands(ledger, () => commandFileInputs(file, text), {
+      actor: context.actor,
+      ...(context.correlationId !== undefined ? { correlationId: context.correlationId } : {}),
+      skip: (place) => place.line <= afterLine,
+    });
+    return { file, ...report };
+  } catch (error) {
+    throw inFileTerms(error);
   }
-  return { file, commands, events, unchanged };
 }

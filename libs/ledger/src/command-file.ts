@@ -1,4 +1,5 @@
 import { Command, DomainError, isPlainObject, parseCommand } from '@libs/domain';
+import { CommandInput } from './apply-commands';
 
 export interface CommandLine {
   readonly file: string;
@@ -6,7 +7,16 @@ export interface CommandLine {
   readonly command: Command;
 }
 
-/** A rejected line or command, located by file and line; `message` names the field and the reason. */
+/** Where a command stands in a command file. */
+export interface FilePlace {
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * A rejected line or command, located by file and line; `message` names the field and the reason.
+ * `more` holds the other rejected lines of the same check (every malformed line is reported at once).
+ */
 export class CommandFileError extends Error {
   constructor(
     readonly file: string,
@@ -14,6 +24,7 @@ export class CommandFileError extends Error {
     readonly reason: string,
     readonly code: string,
     readonly field?: string,
+    readonly more: readonly CommandFileError[] = [],
   ) {
     super(`${file}:${line}: ${reason}`);
     this.name = 'CommandFileError';
@@ -23,46 +34,72 @@ export class CommandFileError extends Error {
 /** Longest command line accepted; a larger line is almost certainly not a command. */
 export const MAX_LINE_LENGTH = 1_000_000;
 
+/** What a line holds: its JSON value, or why it cannot be read. */
+function readLine(raw: string): { value: unknown } | { unreadable: { code: string; reason: string } } {
+  if (raw.length > MAX_LINE_LENGTH)
+    return { unreadable: { code: 'INVALID_FIELD', reason: `line is longer than ${MAX_LINE_LENGTH} characters` } };
+  try {
+    return { value: JSON.parse(raw) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { unreadable: { code: 'INVALID_JSON', reason: `not valid JSON (${message})` } };
+  }
+}
+
 /**
- * Parses a JSON Lines command file: one command per line, blank lines and lines starting with `#`
- * skipped. Parsing stops at the first bad line, so nothing after it is applied.
+ * The lines of a JSON Lines command file as inputs of applyCommands: one command per line, blank
+ * lines and lines starting with `#` skipped; each records `FILE:LINE` as its source.
  */
-export function* parseCommandFile(file: string, text: string): Generator<CommandLine> {
+export function* commandFileInputs(file: string, text: string): Generator<CommandInput<FilePlace>> {
   const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index += 1) {
     const raw = lines[index].trim();
     if (raw === '' || raw.startsWith('#')) continue;
-    yield { file, line: index + 1, command: parseCommandLine(file, index + 1, raw) };
+    const line = index + 1;
+    yield { place: { file, line }, source: `${file}:${line}`, ...readLine(raw) };
+  }
+}
+
+/**
+ * Parses a JSON Lines command file, stopping at the first bad line (a what-if's revisions, which
+ * record nothing).
+ */
+export function* parseCommandFile(file: string, text: string): Generator<CommandLine> {
+  for (const input of commandFileInputs(file, text)) {
+    const { line } = input.place;
+    if ('unreadable' in input) throw new CommandFileError(file, line, input.unreadable.reason, input.unreadable.code);
+    yield { file, line, command: parseLocated(file, line, 'value' in input ? input.value : input.command) };
   }
 }
 
 export function parseCommandLine(file: string, line: number, raw: string): Command {
-  if (raw.length > MAX_LINE_LENGTH)
-    throw new CommandFileError(file, line, `line is longer than ${MAX_LINE_LENGTH} characters`, 'INVALID_FIELD');
-  let json: unknown;
+  const read = readLine(raw);
+  if ('unreadable' in read) throw new CommandFileError(file, line, read.unreadable.reason, read.unreadable.code);
+  return parseLocated(file, line, read.value);
+}
+
+function parseLocated(file: string, line: number, value: unknown): Command {
   try {
-    json = JSON.parse(raw);
+    return parseCommand(value);
   } catch (error) {
-    throw new CommandFileError(
-      file,
-      line,
-      `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-      'INVALID_JSON',
-    );
+    throw locate(error, file, line, value);
   }
-  try {
-    return parseCommand(json);
-  } catch (error) {
-    throw locate(error, file, line, json);
-  }
+}
+
+/** The name of the command an input names, if it names one. */
+function commandName(input: unknown): string | undefined {
+  const fields = isPlainObject(input) ? input : {};
+  return typeof fields.command === 'string'
+    ? fields.command
+    : typeof fields.type === 'string'
+      ? fields.type
+      : undefined;
 }
 
 /** Puts a command's error in its place in the file: `FILE:LINE: Command.field: reason`. */
 export function locate(error: unknown, file: string, line: number, command?: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
-  const fields = isPlainObject(command) ? command : {};
-  const name =
-    typeof fields.command === 'string' ? fields.command : typeof fields.type === 'string' ? fields.type : undefined;
+  const name = commandName(command);
   const where =
     error.field && error.field !== 'command'
       ? `${name ? `${name}.` : ''}${error.field}: `

@@ -1,6 +1,17 @@
 /** The application: the ledger, command files, integrity and transfer between stores (only what other packages use). */
 export { applyCommandFile } from './apply-command-file';
-export { CommandFileError, parseCommandFile, parseCommandLine } from './command-file';
+export { CommandFileError, commandFileInputs, parseCommandFile, parseCommandLine } from './command-file';
+export type { FilePlace } from './command-file';
+export { applyCommands, checkCommands, CommandRejected, CommandsRefused, runCommands } from './apply-commands';
+export type {
+  AppliedCommand,
+  CheckedCommand,
+  CheckOptions,
+  CommandInput,
+  CommandIssue,
+  RunOptions,
+  RunReport,
+} from './apply-commands';
 export { newCommandId } from './event-id';
 export { ChainCheck } from './integrity/chain-check';
 export { GENESIS_HASH, HASH_PATTERN, eventHash } from './integrity/event-hash';
@@ -8,7 +19,7 @@ export { HistoryBrokenError, describeProblem } from './integrity/history-broken.
 export { regionOfStream, verifyStore } from './integrity/verify-chain';
 export { KeyedLock } from './keyed-lock';
 export { Ledger } from './ledger';
-export type { CommandContext, RegionView } from './ledger';
+export type { CommandContext, CommandOutcome, RecordedSummary, RegionView } from './ledger';
 export { UnreadableEventError, toDomainEvent } from './to-domain-event';
 export { TargetNotEmptyError, allEvents, appendInOrder, streamLengths } from './transfer/copy-events';
 export { EventLineError, importableEvents, parseEventLines, toEventLine } from './transfer/event-lines';

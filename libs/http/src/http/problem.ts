@@ -25,6 +25,8 @@ export interface Problem {
   index?: number;
   invalidParams?: InvalidParam[];
   requestId?: string;
+  /** POST /commands: what the commands before the refused one recorded */
+  recorded?: readonly unknown[];
 }
 
 const TITLES: Record<number, string> = {

@@ -1,0 +1,189 @@
+import { Command, DomainError, parseCommand } from '@libs/domain';
+import { CommandOutcome, Ledger } from './ledger';
+
+/**
+ * One command as an edge received it, with where it came from: a JSON value in the command-file
+ * shape, or a command the edge parsed itself (a spreadsheet row). `place` is the edge's own way to
+ * point at it (a file and line, an array index, a sheet and row); `source` goes into every event.
+ */
+export type CommandInput<P> =
+  | { readonly place: P; readonly source: string; readonly value: unknown }
+  | { readonly place: P; readonly source: string; readonly command: Command }
+  /** input that is not even JSON (a command file's broken line): refused with the others */
+  | {
+      readonly place: P;
+      readonly source: string;
+      readonly unreadable: { readonly code: string; readonly reason: string };
+    };
+
+/** A command that passed every check, ready to run. */
+export interface CheckedCommand<P> {
+  readonly place: P;
+  readonly source: string;
+  readonly command: Command;
+}
+
+/** Why an input cannot be applied. `error` is the parser's, with every invalid field in `issues`. */
+export interface CommandIssue<P> {
+  readonly place: P;
+  /** the input as received; undefined when it could not be read */
+  readonly value: unknown;
+  readonly code: string;
+  readonly reason: string;
+  readonly field?: string;
+  readonly error?: DomainError;
+}
+
+/**
+ * Nothing was recorded: inputs that are not commands (`malformed`, every one of them listed), or
+ * commands the sender may not send (`forbidden`, checked once every input is a command).
+ */
+export class CommandsRefused<P> extends Error {
+  constructor(
+    readonly kind: 'malformed' | 'forbidden',
+    readonly issues: readonly CommandIssue<P>[],
+  ) {
+    super(issues[0]?.reason ?? 'the commands were refused');
+    this.name = 'CommandsRefused';
+  }
+}
+
+/**
+ * The ledger (or the store) refused a command after the ones before it were recorded; `cause` says
+ * why, and the edge maps it as it maps any error (a DomainError, a conflict, an unavailable store).
+ */
+export class CommandRejected<P> extends Error {
+  constructor(
+    readonly place: P,
+    readonly command: Command,
+    override readonly cause: unknown,
+    readonly recorded: RunReport,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'CommandRejected';
+  }
+}
+
+export interface AppliedCommand<P> extends CheckedCommand<P> {
+  readonly outcome: CommandOutcome;
+}
+
+export interface RunReport {
+  readonly commands: number;
+  readonly events: number;
+  /** commands that recorded nothing: an identical repeat */
+  readonly unchanged: number;
+}
+
+export interface RunOptions<P> {
+  readonly actor: string;
+  readonly correlationId?: string;
+  /** told of every command as it is recorded (the HTTP answer lists them; a file run only counts) */
+  readonly onApplied?: (applied: AppliedCommand<P>) => void;
+  /** inputs to check but not run: what an interrupted run recorded already */
+  readonly skip?: (place: P) => boolean;
+}
+
+export interface CheckOptions {
+  /** why the sender may not send this command, if it may not (HTTP roles) */
+  readonly refuse?: (command: Command) => string | undefined;
+}
+
+function checked<P>(input: CommandInput<P>): CheckedCommand<P> | CommandIssue<P> {
+  const { place, source } = input;
+  if ('command' in input) return { place, source, command: input.command };
+  if ('unreadable' in input) return { place, value: undefined, ...input.unreadable };
+  try {
+    return { place, source, command: parseCommand(input.value) };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { place, value: input.value, code: error.code, reason: error.reason, field: error.field, error };
+  }
+}
+
+const isIssue = <P>(item: CheckedCommand<P> | CommandIssue<P>): item is CommandIssue<P> => !('command' in item);
+
+/** Checks every input; keeps the parsed commands only when asked (a long file is parsed again as it runs). */
+function check<P>(inputs: Iterable<CommandInput<P>>, options: CheckOptions, keep: boolean): CheckedCommand<P>[] {
+  const commands: CheckedCommand<P>[] = [];
+  const malformed: CommandIssue<P>[] = [];
+  const forbidden: CommandIssue<P>[] = [];
+  for (const input of inputs) {
+    const item = checked(input);
+    if (isIssue(item)) {
+      malformed.push(item);
+      continue;
+    }
+    const reason = options.refuse?.(item.command);
+    if (reason !== undefined) forbidden.push({ place: item.place, value: item.command, code: 'FORBIDDEN', reason });
+    if (keep) commands.push(item);
+  }
+  if (malformed.length > 0) throw new CommandsRefused('malformed', malformed);
+  if (forbidden.length > 0) throw new CommandsRefused('forbidden', forbidden);
+  return commands;
+}
+
+/**
+ * The first half of applying commands: every input is parsed by the domain's parser, and every
+ * command is asked whether its sender may send it. Throws CommandsRefused listing every malformed
+ * input (or, when all are commands, every forbidden one); nothing is run.
+ */
+export function checkCommands<P>(inputs: Iterable<CommandInput<P>>, options: CheckOptions = {}): CheckedCommand<P>[] {
+  return check(inputs, options, true);
+}
+
+/**
+ * The second half: runs checked commands in order through the ledger, each atomically; stops at the
+ * first one refused (CommandRejected), the ones before it staying recorded.
+ */
+export async function runCommands<P>(
+  ledger: Ledger,
+  commands: Iterable<CheckedCommand<P>>,
+  options: RunOptions<P>,
+): Promise<RunReport> {
+  let report: RunReport = { commands: 0, events: 0, unchanged: 0 };
+  for (const item of commands) {
+    if (options.skip?.(item.place)) continue;
+    let outcome: CommandOutcome;
+    try {
+      outcome = await ledger.execute(item.command, {
+        actor: options.actor,
+        source: item.source,
+        ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}),
+      });
+    } catch (error) {
+      throw new CommandRejected(item.place, item.command, error, report);
+    }
+    const events = outcome.events.length;
+    report = {
+      commands: report.commands + 1,
+      events: report.events + events,
+      unchanged: report.unchanged + (events === 0 ? 1 : 0),
+    };
+    options.onApplied?.({ ...item, outcome });
+  }
+  return report;
+}
+
+/**
+ * Applies commands — `geldstroom apply` of command files, POST /api/v1/commands, a spreadsheet's
+ * rows: every input checked first (none recorded when one is malformed or forbidden), then run in
+ * order, each atomically, stopping at the first the ledger refuses. `inputs` is read twice (check,
+ * then run) so that a long command file is never held parsed in memory as a whole.
+ */
+export async function applyCommands<P>(
+  ledger: Ledger,
+  inputs: () => Iterable<CommandInput<P>>,
+  options: RunOptions<P> & CheckOptions,
+): Promise<RunReport> {
+  check(inputs(), options, false);
+  return runCommands(ledger, parsed(inputs()), options);
+}
+
+function* parsed<P>(inputs: Iterable<CommandInput<P>>): Generator<CheckedCommand<P>> {
+  for (const input of inputs) {
+    const item = checked(input);
+    // the check passed, so the same input parses the same way now
+    if (!isIssue(item)) yield item;
+  }
+}
