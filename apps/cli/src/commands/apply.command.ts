@@ -11,14 +11,9 @@ import { applySpreadsheets, intakeErrorLines, isSpreadsheet } from './apply-spre
 export const APPLY_USAGE =
   'geldstroom apply FILE… | --example [--region R] [--dry-run] [--actor NAME] [--store URL]   (FILE: .jsonl commands, .xlsx workbook, .csv sheet)';
 
-/**
- * Applies command files in order; stops at the first rejected command (exit 1). Workbooks and CSV
- * sheets (consecutive ones together) are applied whole or not at all. `--example` applies the Holland
- * Rijnland example as region `voorbeeld-holland-rijnland`.
- */
-export async function applyCommand(context: CliContext): Promise<number> {
+function applyOptions(args: string[]) {
   const { values, positionals } = parseOptions(
-    context.args,
+    args,
     {
       ...storeOption,
       'dry-run': { type: 'boolean' },
@@ -36,57 +31,88 @@ export async function applyCommand(context: CliContext): Promise<number> {
   const otherWorkbook = positionals.find((file) => /\.(xls|xlsm|xlsb|ods|numbers)$/i.test(file));
   if (otherWorkbook)
     throw new UsageError(`${otherWorkbook}: save the workbook as .xlsx (Excel-werkmap) or its sheets as CSV UTF-8`);
-  const example = values.example ? exampleCommandFile() : undefined;
-  const inputs: IntakeFile[] = example
-    ? [{ file: example.name, data: Buffer.from(example.text, 'utf8') }]
-    : positionals.map((file) => {
-        try {
-          return { file, data: readFileSync(file) };
-        } catch (error) {
-          throw new UsageError(
-            `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-          );
-        }
+  return { ...values, region, files: positionals, dryRun: values['dry-run'] === true };
+}
+
+function readInputs(files: readonly string[], example: boolean): IntakeFile[] {
+  if (example) {
+    const { name, text } = exampleCommandFile();
+    return [{ file: name, data: Buffer.from(text, 'utf8') }];
+  }
+  return files.map((file) => {
+    try {
+      return { file, data: readFileSync(file) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    }
+  });
+}
+
+/** Runs the files in order on one ledger; undefined once a spreadsheet batch was refused (it printed why). */
+async function applyAll(
+  inputs: readonly IntakeFile[],
+  run: { ledger: Ledger; region?: string; actor: string; correlationId: string; context: CliContext },
+): Promise<{ commands: number; events: number } | undefined> {
+  let commands = 0;
+  let events = 0;
+  for (const batch of batches(inputs)) {
+    if (batch.spreadsheets) {
+      try {
+        const report = await applySpreadsheets(batch.files, {
+          ledger: run.ledger,
+          regionId: run.region,
+          actor: run.actor,
+          correlationId: run.correlationId,
+          io: run.context.io,
+        });
+        commands += report.commands;
+        events += report.events;
+      } catch (error) {
+        if (!(error instanceof IntakeError)) throw error;
+        run.context.io.err(intakeErrorLines(error));
+        return undefined;
+      }
+      continue;
+    }
+    for (const { file, data } of batch.files) {
+      const report = await applyCommandFile(run.ledger, file, data.toString('utf8'), {
+        actor: run.actor,
+        correlationId: run.correlationId,
       });
-  const dryRun = values['dry-run'] === true;
+      commands += report.commands;
+      events += report.events;
+    }
+  }
+  return { commands, events };
+}
+
+/**
+ * Applies command files in order, each checked whole first (applyCommands); stops at the first
+ * rejected command (exit 1). Workbooks and CSV sheets (consecutive ones together) are applied whole or
+ * not at all. `--example` applies the Holland Rijnland example as region `voorbeeld-holland-rijnland`.
+ */
+export async function applyCommand(context: CliContext): Promise<number> {
+  const options = applyOptions(context.args);
+  const inputs = readInputs(options.files, options.example === true);
+  const { dryRun } = options;
   return withStore(
     context,
-    values.store,
+    options.store,
     async (store) => {
-      const ledger = new Ledger(store, { dryRun });
-      const actor = values.actor ?? defaultActor(context.env);
-      const correlationId = newCommandId();
       const started = process.hrtime.bigint();
-      let commands = 0;
-      let events = 0;
-      for (const batch of batches(inputs)) {
-        if (batch.spreadsheets) {
-          try {
-            const report = await applySpreadsheets(batch.files, {
-              ledger,
-              regionId: region,
-              actor,
-              correlationId,
-              io: context.io,
-            });
-            commands += report.commands;
-            events += report.events;
-          } catch (error) {
-            if (!(error instanceof IntakeError)) throw error;
-            context.io.err(intakeErrorLines(error));
-            return ExitCode.rejected;
-          }
-          continue;
-        }
-        for (const { file, data } of batch.files) {
-          const report = await applyCommandFile(ledger, file, data.toString('utf8'), { actor, correlationId });
-          commands += report.commands;
-          events += report.events;
-        }
-      }
+      const run = {
+        ledger: new Ledger(store, { dryRun }),
+        region: options.region,
+        actor: options.actor ?? defaultActor(context.env),
+        correlationId: newCommandId(),
+        context,
+      };
+      const applied = await applyAll(inputs, run);
+      if (!applied) return ExitCode.rejected;
       const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
       context.io.err(
-        `${dryRun ? 'dry run: would record' : 'recorded'} ${events} event(s) from ${commands} command(s) in ${inputs.length} file(s) (${ms} ms, ${store.description})`,
+        `${dryRun ? 'dry run: would record' : 'recorded'} ${applied.events} event(s) from ${applied.commands} command(s) in ${inputs.length} file(s) (${ms} ms, ${store.description})`,
       );
       return 0;
     },
