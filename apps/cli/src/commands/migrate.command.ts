@@ -22,8 +22,8 @@ export async function migrateCommand(context: CliContext): Promise<number> {
     try {
       const started = Date.now();
       const chains = await verifyStore(source);
-      const broken = chains.find((chain) => chain.problem);
-      if (broken) throw new HistoryBrokenError(broken.problem!, 'nothing was migrated');
+      const broken = chains.find((chain) => chain.problem)?.problem;
+      if (broken) throw new HistoryBrokenError(broken, 'nothing was migrated');
       const copied = await appendInOrder(target, allEvents(source), { sourceCounts: await streamLengths(source) });
       const verified = await verifyStores(source, target);
       const targetChains = await verifyStore(target);

@@ -13,8 +13,8 @@ const UPLOAD_ROUTE = /^\/api\/v1\/regions\/[^/]+\/imports$/;
 export function jsonDepth(value: unknown, limit: number): number {
   let deepest = 0;
   const pending: [unknown, number][] = [[value, 1]];
-  while (pending.length > 0) {
-    const [current, depth] = pending.pop()!;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, depth] = next;
     if (current === null || typeof current !== 'object') continue;
     deepest = Math.max(deepest, depth);
     if (deepest > limit) return deepest;

@@ -49,9 +49,8 @@ export function addCommandSchemas(document: OpenAPIObject): OpenAPIObject {
       path.endsWith('/commands') && item.post ? { ...item, post: { ...item.post, requestBody } } : item,
     ]),
   );
-  const withBodies = { ...document, paths, components: { ...document.components, schemas } } as OpenAPIObject;
   // the envelope DTO the controller declares is replaced by the schemas above
-  if (!JSON.stringify({ ...withBodies, components: {} }).includes('#/components/schemas/CommandRequestDto'))
-    delete (withBodies.components!.schemas as Record<string, unknown>).CommandRequestDto;
-  return withBodies;
+  if (!JSON.stringify({ ...document, paths, components: {} }).includes('#/components/schemas/CommandRequestDto'))
+    delete schemas.CommandRequestDto;
+  return { ...document, paths, components: { ...document.components, schemas } } as OpenAPIObject;
 }
