@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { UsageError } from '../cli-error';
 import { CliContext } from '../cli-context';
-import { parseOptions } from '../cli-options';
+import { parseOptions, yearOption } from '../cli-options';
 import { MAX_REGIONS } from '../generate/national-layout';
 import { NATIONAL_SET, SYNTHETIC_LIMITS, SyntheticSetOptions, syntheticLines } from '../generate/synthetic-set';
 
@@ -28,13 +28,7 @@ export async function generateCommand(context: CliContext): Promise<number> {
   const options: SyntheticSetOptions = {
     regions: whole(values.regions, 'regions', 1, MAX_REGIONS, NATIONAL_SET.regions),
     years: whole(values.years, 'years', SYNTHETIC_LIMITS.years.min, SYNTHETIC_LIMITS.years.max, NATIONAL_SET.years),
-    firstYear: whole(
-      values['first-year'],
-      'first-year',
-      SYNTHETIC_LIMITS.firstYear.min,
-      SYNTHETIC_LIMITS.firstYear.max,
-      NATIONAL_SET.firstYear,
-    ),
+    firstYear: firstYearOption(values['first-year']),
     providers: whole(
       values.providers,
       'providers',
@@ -89,6 +83,15 @@ function whole(value: string | boolean | undefined, name: string, min: number, m
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   return Number(text);
+}
+
+/** A year by the year rule of every edge, within what the generator can lay out. */
+function firstYearOption(value: string | boolean | undefined): number {
+  if (value === undefined) return NATIONAL_SET.firstYear;
+  const year = yearOption(value, 'first-year');
+  const { min, max } = SYNTHETIC_LIMITS.firstYear;
+  if (year < min || year > max) throw new UsageError(`--first-year must be a year from ${min} to ${max}, got ${year}`);
+  return year;
 }
 
 function seedOption(value: string | boolean | undefined): string {
