@@ -1,3 +1,19 @@
-export * from './query-parameters';
-export * from './region-queries';
-export * from './revisions';
+/** The questions both edges answer and the rules of their parameters (only what other packages use). */
+export {
+  accountParameter,
+  csvLocaleParameter,
+  ledgerHashParameter,
+  momentParameter,
+  municipalityParameter,
+  paymentIdParameter,
+  refusalOf,
+  regionIdParameter,
+  schemeParameter,
+  versionParameter,
+  yearParameter,
+  yearRangeParameter,
+} from './query-parameters';
+export type { YearRange } from './query-parameters';
+export { RegionQueries, regionNotRegistered, yearHasData } from './region-queries';
+export type { ReadCheck } from './region-queries';
+export { isRevision, revisionRefusal } from './revisions';
