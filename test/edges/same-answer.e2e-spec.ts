@@ -203,8 +203,9 @@ describe('the CLI and the HTTP API give the same answer to the same question', (
 
 /**
  * Commands go through one use case (applyCommands) from a command file and from POST /commands:
- * checked whole first, then run in order, each atomically. A command that is no command records
- * nothing of the batch; one the ledger refuses stops it, with the ones before it recorded. For
+ * run in order, each atomically; the first rejected one stops the batch, with the ones before it
+ * recorded. One difference, by design: a POST body is checked whole first, so a command in it that is
+ * no command records nothing of the body, while a command file stops at that line (interface §2). For
  * commands, every refusal is exit 1 on the CLI (the input was rejected); over HTTP its status says
  * which kind (400, 404, 409, 422).
  */
@@ -261,12 +262,12 @@ describe('apply and POST /commands: one use case, one outcome', () => {
     return { path, cli, http, cliRecorded: afterCli - before, httpRecorded: (await events()) - afterCli };
   }
 
-  it('a batch with a command that is no command records nothing, on both, for the same reason', async () => {
+  it('a batch with a command that is no command: the file stops at it, the body records nothing; the same reason', async () => {
     const { path, cli, http, cliRecorded, httpRecorded } = await both((id) => [
       payment(id('a1'), '1.00'),
       payment(id('a2'), 12.5),
     ]);
-    expect([cli.status, http.status, cliRecorded, httpRecorded]).toEqual([1, 400, 0, 0]);
+    expect([cli.status, http.status, cliRecorded, httpRecorded]).toEqual([1, 400, 1, 0]);
     const reason = 'must be a decimal string such as "1234.56", got 12.5 (a JSON number)';
     expect(cli.stderr.trim()).toBe(`${path}:2: RecordRijkPayment.amount: ${reason}`);
     expect(http.body).toMatchObject({ index: 1, field: 'amount', invalidParams: [{ name: '[1].amount', reason }] });

@@ -1,5 +1,5 @@
 import { DomainError } from '@libs/domain';
-import { applyCommands, CommandIssue, CommandRejected, CommandsRefused } from './apply-commands';
+import { checkedInOrder, CommandIssue, CommandRejected, CommandsRefused, runCommands } from './apply-commands';
 import { CommandFileError, commandFileInputs, FilePlace, locate } from './command-file';
 import { CommandContext, Ledger } from './ledger';
 
@@ -31,10 +31,10 @@ function inFileTerms(error: unknown): unknown {
 }
 
 /**
- * Applies a command file (applyCommands): every line is checked first — a line that is no command
- * records nothing of the file, and every such line is named (CommandFileError and its `more`) — then
- * the commands run in order, each atomically; the first the ledger refuses stops the run with a
- * CommandFileError, the commands before it staying recorded. `afterLine` skips running the lines up
+ * Applies a command file as interface §2 says: the commands run in order, each atomically, and the
+ * first rejected one — a line that is no command, or one the ledger refuses — stops the run with a
+ * CommandFileError naming its line, the commands before it staying recorded (a file is a journal the
+ * user appends to and re-applies; identical commands record nothing the second time). `afterLine` skips running the lines up
  * to it (a run that resumes where an interrupted one stopped).
  */
 export async function applyCommandFile(
@@ -46,7 +46,7 @@ export async function applyCommandFile(
 ): Promise<ApplyReport> {
   const afterLine = options.afterLine ?? 0;
   try {
-    const report = await applyCommands(ledger, () => commandFileInputs(file, text), {
+    const report = await runCommands(ledger, checkedInOrder(commandFileInputs(file, text)), {
       actor: context.actor,
       ...(context.correlationId !== undefined ? { correlationId: context.correlationId } : {}),
       skip: (place) => place.line <= afterLine,

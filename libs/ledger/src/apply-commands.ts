@@ -180,6 +180,18 @@ export async function applyCommands<P>(
   return runCommands(ledger, parsed(inputs()), options);
 }
 
+/**
+ * Checked commands in input order for a run that stops where the input goes wrong (a command file,
+ * interface §2): the commands before the first malformed input are run, then CommandsRefused names it.
+ */
+export function* checkedInOrder<P>(inputs: Iterable<CommandInput<P>>): Generator<CheckedCommand<P>> {
+  for (const input of inputs) {
+    const item = checked(input);
+    if (isIssue(item)) throw new CommandsRefused('malformed', [item]);
+    yield item;
+  }
+}
+
 function* parsed<P>(inputs: Iterable<CommandInput<P>>): Generator<CheckedCommand<P>> {
   for (const input of inputs) {
     const item = checked(input);

@@ -88,8 +88,8 @@ async function applyAll(
 }
 
 /**
- * Applies command files in order, each checked whole first (applyCommands); stops at the first
- * rejected command (exit 1). Workbooks and CSV sheets (consecutive ones together) are applied whole or
+ * Applies command files in order, each line in turn (applyCommandFile); stops at the first rejected
+ * command (exit 1), the commands before it staying recorded. Workbooks and CSV sheets (consecutive ones together) are applied whole or
  * not at all. `--example` applies the Holland Rijnland example as region `voorbeeld-holland-rijnland`.
  */
 export async function applyCommand(context: CliContext): Promise<number> {
