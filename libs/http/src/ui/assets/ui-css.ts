@@ -33,11 +33,13 @@ h3 { font-size: 1.02rem; margin: 1.2rem 0 .5rem; }
 footer.bottom { max-width: 1240px; margin: 0 auto; padding: 1rem 2rem 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }
 .panel { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: .4rem 1.2rem 1rem; }
 .panel h2 { margin-top: .8rem; }
-.overview { display: grid; grid-template-columns: 1fr; gap: 1.2rem; }
+.overview { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.2rem; }
 .integrity .hash-row { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
 .integrity form { margin: 0; }
 .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.2rem; align-items: start; }
-@media (max-width: 900px) { .overview, .pair { grid-template-columns: 1fr; } }
+@media (max-width: 900px) { .overview, .pair { grid-template-columns: minmax(0, 1fr); } }
+/* a phone: every wide table scrolls sideways in its own box instead of widening the page */
+@media (max-width: 760px) { main, footer.bottom, header.top { padding-left: 1rem; padding-right: 1rem; } table.data { display: block; overflow-x: auto; } table.data.settlement { display: table; } }
 table.data { border-collapse: collapse; width: 100%; background: var(--paper); font-variant-numeric: tabular-nums; margin: .3rem 0 1rem; }
 table.data caption { text-align: left; color: var(--muted); font-size: .88rem; padding: .3rem 0; caption-side: top; }
 table.data th, table.data td { padding: .38rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -47,7 +49,13 @@ table.data tfoot th, table.data tfoot td { border-top: 2px solid var(--ink); fon
 table.data .num { text-align: right; white-space: nowrap; }
 table.data thead th.num { white-space: normal; }
 table.data tbody th { white-space: nowrap; }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll:focus-visible { outline: 3px solid #f2b705; outline-offset: 2px; }
+/* the settlement table fits a 1366 px screen: the code under the name, tighter cells; narrower screens scroll it in its own box */
+table.settlement th, table.settlement td { padding: .38rem .42rem; }
+table.settlement tbody th { white-space: normal; min-width: 12rem; }
+table.settlement tbody th .code { display: block; }
+table.settlement thead th.num { min-width: 6.5rem; }
 table.data tr.strong th, table.data tr.strong td, td.strong { font-weight: 700; }
 table.compact th, table.compact td { padding: .25rem .45rem; font-size: .9rem; }
 table.lines th { font-weight: 400; }

@@ -324,7 +324,7 @@ export function yearPage(
     },
     html`<section aria-labelledby="afrekening">
         <h2 id="afrekening">Afrekening per gemeente</h2>
-        <div class="scroll">${settlementTable(statement)}</div>
+        <div class="scroll" tabindex="0" role="region" aria-labelledby="afrekening">${settlementTable(statement)}</div>
         <p class="actions">
           Downloads:
           <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.xlsx'])}">jaaroverzicht (xlsx)</a> ·
