@@ -279,6 +279,71 @@ describe('integrity: the hash chain and geldstroom verify', () => {
     expect(pinned.status).toBe(1);
     expect(pinned.stderr).toContain(`the ledger hash is ${forgedHead}, not the expected ${ledgerHash}`);
   });
+
+  it('--contains checks an old letter: its hash is a head the intact chain passed through, though --expect now fails', () => {
+    const store = copy('later-events');
+    const later = join(temp.dir, 'later.jsonl');
+    writeFileSync(
+      later,
+      JSON.stringify({
+        command: 'RecordRijkPayment',
+        regionId: REGION,
+        paymentId: 'na-de-brief',
+        year: 2030,
+        scheme: 'MO',
+        basis: 'objective',
+        recipient: 'GM0546',
+        amount: '1000.00',
+      }) + '\n',
+    );
+    // a later year's payment: the letter's year is closed, the history goes on
+    expect(geldstroom(['apply', later, '--store', store.url]).status).toBe(0);
+    expect(geldstroom(['verify', '--region', REGION, '--expect', ledgerHash, '--store', store.url]).status).toBe(1);
+    const contains = geldstroom(['verify', '--region', REGION, '--contains', ledgerHash, '--store', store.url]);
+    expect(contains.stderr).toBe('');
+    expect(contains.status).toBe(0);
+    expect(contains.stdout).toMatch(
+      new RegExp(
+        `^${REGION}: hash ${ledgerHash} is the chain's head after event ${EVENTS} of ${EVENTS + 1} \\(\\w+, recorded \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\)\n$`,
+      ),
+    );
+    const current = geldstroom([
+      'verify',
+      '--region',
+      REGION,
+      '--contains',
+      ledgerHash,
+      '--store',
+      `sqlite:${original}`,
+    ]);
+    expect(current.stdout).toContain(`after event ${EVENTS} of ${EVENTS}`);
+    expect(current.stdout).toContain('it is the current ledger hash');
+
+    const other = 'c'.repeat(64);
+    const missing = geldstroom(['verify', '--region', REGION, '--contains', other, '--store', store.url]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(
+      `geldstroom: region ${REGION}: hash ${other} is not in its chain (${EVENTS + 1} events, ledger hash ${ledgerHashOf(geldstroom(['verify', '--store', store.url]).stdout)}): the document was not made from this history\n`,
+    );
+    expect(geldstroom(['verify', '--contains', ledgerHash, '--store', store.url]).status).toBe(2);
+    expect(
+      geldstroom(['verify', '--region', REGION, '--contains', ledgerHash, '--expect', ledgerHash, '--store', store.url])
+        .status,
+    ).toBe(2);
+  });
+
+  it("--contains vouches for no hash of a history edited and rechained behind the ledger's back", () => {
+    const store = copy('forged-contains');
+    tamper(store.path, (db) => {
+      db.prepare(
+        "UPDATE events SET data = replace(data, '9850000.00', '9950000.00') WHERE stream_id = ? AND revision = 8",
+      ).run(STREAM);
+      rechain(db, STREAM);
+    });
+    const result = geldstroom(['verify', '--region', REGION, '--contains', ledgerHash, '--store', store.url]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`hash ${ledgerHash} is not in its chain`);
+  });
 });
 
 describe('a store written before the hash chain existed (test/fixtures/legacy, written by the first version)', () => {

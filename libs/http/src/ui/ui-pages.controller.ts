@@ -17,7 +17,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, EventOf, KeyVersion, yearOf } from '@libs/domain';
 import { formatAmount } from '@libs/money';
-import { CommandFileError, describeProblem, parseCommandFile, verifyStore } from '@libs/ledger';
+import { CommandFileError, describeProblem, parseCommandFile, verifyContains, verifyStore } from '@libs/ledger';
 import {
   explainAccount,
   LedgerEvent,
@@ -27,7 +27,7 @@ import {
   buildYearContext,
   tracePayment,
 } from '@libs/projections';
-import { isRevision, refusalOf, revisionRefusal, yearParameter } from '@libs/queries';
+import { isRevision, ledgerHashParameter, refusalOf, revisionRefusal, yearParameter } from '@libs/queries';
 import {
   buildSettlementLetter,
   renderHledgerJournal,
@@ -44,6 +44,7 @@ import { notFound } from '../http/problem';
 import { UiAuthGuard } from './auth/ui-auth.guard';
 import { yearFlows } from './charts/year-flows';
 import { sankeyData } from './charts/sankey.data';
+import { amsterdamTime } from './format';
 import { Html } from './html';
 import { UiErrorFilter } from './ui-error.filter';
 import { RegionPageData, UiReadService } from './ui-read.service';
@@ -101,6 +102,12 @@ export class UiPagesController {
   async verify(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
     const principal = requirePrincipal(request);
     const data = await this.read.region(principal, params.regionId);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const hash = typeof body.hash === 'string' ? body.hash.trim() : '';
+    if (hash !== '') {
+      send(response, regionPage(principal, data, await this.verifyLetterHash(params.regionId, hash)));
+      return;
+    }
     const [report] = await this.read.ledger.track(() => verifyStore(this.read.ledger.store, params.regionId));
     const outcome: VerifyOutcome = !report
       ? { intact: false, message: 'De regio staat niet in de opslag.' }
@@ -111,6 +118,31 @@ export class UiPagesController {
             message: `Gecontroleerd: ${report.events} gebeurtenissen, de hashketen klopt${report.unchained > 0 ? ` (${report.unchained} van vóór de keten)` : ''}. Ledger-hash ${report.ledgerHash}.`,
           };
     send(response, regionPage(principal, data, outcome));
+  }
+
+  /** Whether the hash on a letter (or statement) is a head this region's intact chain had: the same check as verify --contains. */
+  private async verifyLetterHash(regionId: string, text: string): Promise<VerifyOutcome> {
+    if (refusalOf(ledgerHashParameter, text, 'hash') !== undefined)
+      return {
+        intact: false,
+        message: `"${text.slice(0, 80)}" is geen ledger-hash: die bestaat uit 64 tekens 0–9 en a–f.`,
+      };
+    const hash = ledgerHashParameter(text, 'hash');
+    const found = await this.read.ledger.track(() => verifyContains(this.read.ledger.store, regionId, hash));
+    if (!found) return { intact: false, message: 'De regio staat niet in de opslag.' };
+    const { report, point } = found;
+    if (report.problem)
+      return { intact: false, message: `De geschiedenis klopt niet: ${describeProblem(report.problem)}` };
+    if (!point)
+      return {
+        intact: false,
+        message: `De hash ${hash} komt niet voor in de keten van deze regio (${report.events} gebeurtenissen): het document is niet uit deze geschiedenis gemaakt.`,
+      };
+    const later = point.of - point.event;
+    return {
+      intact: true,
+      message: `De hash ${hash} is de kop van de keten na gebeurtenis ${point.event} van ${point.of} (vastgelegd ${amsterdamTime(point.recordedAt)}): het document komt uit deze geschiedenis${later === 0 ? ' en de hash is de huidige ledger-hash' : `; daarna ${later === 1 ? 'is 1 gebeurtenis' : `zijn ${later} gebeurtenissen`} vastgelegd`}.`,
+    };
   }
 
   @Get('ui/regions/:regionId/what-if')

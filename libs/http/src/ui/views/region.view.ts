@@ -105,14 +105,17 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
     </p>
     <div class="hash-row">
       <code class="hash" data-ledger-hash>${data.ledgerHash ?? '—'}</code>
-      <form method="post" action="${path(['ui', 'regions', regionId, 'verify'])}">
+      <form method="post" action="${path(['ui', 'regions', regionId, 'verify'])}" class="inline">
+        <label for="brief-hash">Hash van een brief of overzicht (leeg: de hele keten)</label>
+        <input id="brief-hash" name="hash" size="30" autocomplete="off" spellcheck="false" />
         <button type="submit">Controleer de geschiedenis</button>
       </form>
     </div>
     ${verify ? notice(verify.intact ? 'ok' : 'error', verify.message) : ''}
     <p class="note">
       De controle rekent elke hash van de keten opnieuw uit en controleert de volgorde en dat de boekingen van elke
-      gebeurtenis op nul sluiten.
+      gebeurtenis op nul sluiten. Een brief noemt de ledger-hash van het moment waarop hij werd gemaakt; na latere
+      gebeurtenissen is de kop van de keten verder, maar de hash van de brief staat er nog in: plak hem hierboven.
     </p>
   </section>`;
 
