@@ -25,11 +25,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { CONFLICT_CODES, DomainErrorCode, RULE_CODES } from '@libs/domain';
-import { buildTemplate, IntakeError, IntakeIssue, runIntake } from '@libs/intake';
+import { buildTemplate, IntakeError, IntakeIssue } from '@libs/intake';
 import type { Request, Response } from 'express';
-import { basename } from 'node:path';
 import { Principal } from '../auth/principal.decorator';
-import { mayRecord } from '@libs/access';
 import { readableBy } from '../auth/region-access';
 import { RegionQueries } from '@libs/queries';
 import { RegionParamsDto } from '../dto/region-year.params.dto';
@@ -40,9 +38,7 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { InvalidParam, ProblemDocument } from '../openapi/problem.dto';
 import { XLSX } from '../regions/regions.controller';
 import { ImportQueryDto, ImportReportDto, TemplateQueryDto } from './import.dto';
-
-/** The largest upload: a region's year is tens of kilobytes; this leaves room for years of history. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+import { intakeUpload, isSpreadsheetName, mayImport, MAX_UPLOAD_BYTES, uploadName } from './upload-intake';
 
 /** What multer hands over (its memory storage) — only the parts used here. */
 interface UploadedSpreadsheet {
@@ -102,10 +98,7 @@ export class ImportsController {
     @Query() query: ImportQueryDto,
     @UploadedFile() upload: UploadedSpreadsheet | undefined,
   ): Promise<unknown> {
-    if (
-      (principal.role !== 'admin' && principal.role !== 'recorder') ||
-      (principal.region !== undefined && principal.region !== params.regionId)
-    )
+    if (!mayImport(principal, params.regionId))
       throw forbidden(`role "${principal.role}" may not import into region "${params.regionId}"`);
     if (!request.is('multipart/form-data'))
       throw new ProblemException(
@@ -117,11 +110,8 @@ export class ImportsController {
       throw new ProblemException(
         problem(400, 'MISSING_FIELD', 'no file: send it in the form field "file"', { field: 'file' }),
       );
-    // the name only: it names the sheet of a CSV file and goes into every event's source
-    const file = basename(upload.originalname.replace(/\\/g, '/'))
-      .replace(/[\u0000-\u001f\u007f]/g, '')
-      .slice(0, 200);
-    if (!/\.(xlsx|csv)$/i.test(file))
+    const file = uploadName(upload.originalname);
+    if (!isSpreadsheetName(file))
       throw new ProblemException(
         problem(415, 'UNSUPPORTED_MEDIA_TYPE', `"${file}" is not a workbook (.xlsx) or a CSV file (.csv)`, {
           field: 'file',
@@ -129,16 +119,14 @@ export class ImportsController {
       );
     const dryRun = query.dryRun === 'true';
     try {
-      const report = await this.ledger.track(() =>
-        runIntake([{ file, data: upload.buffer }], {
-          regionId: params.regionId,
-          actor: principal.actor,
-          correlationId: requestId,
-          source: ({ sheet, row }) => `upload:${file}:${sheet}:${row}`,
-          ledger: dryRun ? this.ledger.dryRunLedger() : this.ledger.ledger,
-          mayRecord: (command) => mayRecord(principal, command.type, command.regionId),
-        }),
-      );
+      const report = await intakeUpload(this.ledger, {
+        principal,
+        regionId: params.regionId,
+        file,
+        data: upload.buffer,
+        dryRun,
+        correlationId: requestId,
+      });
       response.status(!dryRun && report.events > 0 ? 201 : 200);
       return report;
     } catch (error) {

@@ -7,6 +7,8 @@ import { LiveService } from './live/live.service';
 import { UiLiveController } from './live/ui-live.controller';
 import { UiAssetsController } from './ui-assets.controller';
 import { UiErrorFilter } from './ui-error.filter';
+import { UiImportController } from './ui-import.controller';
+import { PendingUploads } from './imports/pending-uploads';
 import { UiLoginController } from './ui-login.controller';
 import { UiPagesController } from './ui-pages.controller';
 import { UiReadService } from './ui-read.service';
@@ -18,11 +20,12 @@ import { UiReadService } from './ui-read.service';
  */
 @Module({
   // the pages' `:regionId/:year` route comes last, after the fixed paths it would otherwise shadow
-  controllers: [UiAssetsController, UiLoginController, UiLiveController, UiPagesController],
+  controllers: [UiAssetsController, UiLoginController, UiLiveController, UiImportController, UiPagesController],
   providers: [
     UiReadService,
     UiAuthGuard,
     UiErrorFilter,
+    { provide: PendingUploads, useFactory: () => new PendingUploads() },
     { provide: SessionStore, useFactory: () => new SessionStore() },
     { provide: LiveService, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LiveService(store) },
   ],

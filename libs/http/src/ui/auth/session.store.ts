@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 export interface Session {
   readonly id: string;
   readonly tokenId: string;
+  /** the per-session token a state-changing form carries (with SameSite=Strict: no forged posts) */
+  readonly formToken: string;
   readonly createdAt: number;
   lastSeenAt: number;
 }
@@ -38,7 +40,13 @@ export class SessionStore {
   create(tokenId: string): Session {
     while (this.sessions.size >= this.limits.max) this.sessions.delete(this.sessions.keys().next().value!);
     const at = this.now();
-    const session: Session = { id: randomBytes(32).toString('base64url'), tokenId, createdAt: at, lastSeenAt: at };
+    const session: Session = {
+      id: randomBytes(32).toString('base64url'),
+      tokenId,
+      formToken: randomBytes(32).toString('base64url'),
+      createdAt: at,
+      lastSeenAt: at,
+    };
     this.sessions.set(session.id, session);
     return session;
   }

@@ -1,10 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { timingSafeEqual } from 'node:crypto';
 import { problem, ProblemException } from '../../http/problem';
 import { setPrincipal } from '../../http/request-context';
 import { Principal, TokenFileError, TokenStore } from '@libs/access';
 import { cookieOf, SESSION_COOKIE } from './cookies';
-import { SessionStore } from './session.store';
+import { Session, SessionStore } from './session.store';
 
 /** A page asked for without a session or token: the error filter answers with a 303 to the login. */
 export class LoginRequired extends Error {
@@ -19,6 +20,12 @@ const CREDENTIAL = Symbol('geldstroom:page-credential');
 
 export const credentialOf = (request: Request): PageCredential | undefined =>
   (request as Request & { [CREDENTIAL]?: PageCredential })[CREDENTIAL];
+
+const SESSION = Symbol('geldstroom:page-session');
+
+/** The session of a page request that came with the session cookie. */
+export const sessionOf = (request: Request): Session | undefined =>
+  (request as Request & { [SESSION]?: Session })[SESSION];
 
 /**
  * The pages use the API's tokens and roles: a session cookie from the login, or the API's
@@ -52,6 +59,7 @@ export class UiAuthGuard implements CanActivate {
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') requireSameOrigin(request);
     this.admit(request, principal, 'session');
+    (request as Request & { [SESSION]?: Session })[SESSION] = session;
     return true;
   }
 
@@ -108,6 +116,25 @@ export function requireSameOrigin(request: Request): void {
         403,
         'CROSS_ORIGIN',
         'dit formulier kwam niet van een pagina van Geldstroom (Origin ontbreekt of wijkt af); open de pagina opnieuw en probeer het nog eens',
+      ),
+    );
+}
+
+/**
+ * A form that changes the ledger carries its session's form token (hidden field `formulier`): with the
+ * SameSite=Strict cookie and the Origin check, another site cannot make a browser post it. A request
+ * with a Bearer header carries no cookie a browser would add by itself and needs none.
+ */
+export function requireFormToken(request: Request, sent: unknown): void {
+  if (credentialOf(request) === 'bearer') return;
+  const expected = sessionOf(request)?.formToken;
+  const given = typeof sent === 'string' ? Buffer.from(sent) : Buffer.alloc(0);
+  if (expected === undefined || given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected)))
+    throw new ProblemException(
+      problem(
+        403,
+        'FORM_TOKEN',
+        'dit formulier hoort niet bij uw sessie (verlopen, of van een andere pagina); open de pagina opnieuw en probeer het nog eens',
       ),
     );
 }

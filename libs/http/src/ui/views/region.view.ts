@@ -7,6 +7,7 @@ import { euro } from '../format';
 import { YEAR_STATE_LABELS } from '../labels';
 import { explainHref, amount, figure, notice } from './components';
 import { page } from './layout';
+import { mayImport } from '../../imports/upload-intake';
 import { RegionPageData, yearState } from '../ui-read.service';
 import { regionLineSource } from '../statement-links';
 
@@ -264,6 +265,13 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
             <a class="button secondary" href="${path(['ui', 'regions', regionId, 'what-if'])}"
               >Wat als? Andere sleutel doorrekenen</a
             >
+            ${
+              mayImport(principal, regionId)
+                ? html`<a class="button secondary" href="${path(['ui', 'regions', regionId, 'import'])}"
+                    >Spreadsheet inlezen</a
+                  >`
+                : ''
+            }
             <a href="${path(['ui', 'regions', regionId, 'journaal'])}">Journaal van alle jaren (hledger)</a>
           </p>
         </section>

@@ -1,0 +1,226 @@
+import { Principal } from '@libs/access';
+import { IntakeIssue, IntakeReport, SHEETS } from '@libs/intake';
+import { html, Html, path } from '../html';
+import { dutchIssue } from '../imports/intake-messages';
+import { RegionPageData } from '../ui-read.service';
+import { amount, notice } from './components';
+import { page } from './layout';
+
+export interface ImportView {
+  /** the session's form token (none for a Bearer request) */
+  readonly formToken?: string;
+  readonly file?: string;
+  /** the preview (dry run), the recorded outcome, or the preview made before a problem was found */
+  readonly report?: IntakeReport;
+  /** the previewed upload waiting for "Vastleggen" */
+  readonly pendingId?: string;
+  readonly issues?: readonly IntakeIssue[];
+  /** a problem with the upload itself (no file, wrong kind, expired preview) */
+  readonly error?: string;
+}
+
+const SCHEMES: Record<string, string> = { BW: 'BW', MO: 'MO' };
+
+function sheetsTable(report: IntakeReport): Html {
+  return html`<table class="data compact" id="voorbeeld-bladen">
+    <caption>
+      Per blad: de rijen en wat ze doen tegenover wat al is vastgelegd
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Blad</th>
+        <th scope="col">Opdracht</th>
+        <th scope="col" class="num">Rijen</th>
+        <th scope="col" class="num">Opdrachten</th>
+        <th scope="col" class="num">Nieuw</th>
+        <th scope="col" class="num">Al vastgelegd</th>
+        <th scope="col" class="num">In strijd</th>
+        <th scope="col" class="num">Afgewezen</th>
+        <th scope="col" class="num">Gebeurtenissen</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${report.sheets.map(
+        (sheet) =>
+          html`<tr>
+            <th scope="row">${sheet.sheet}</th>
+            <td><code>${sheet.command}</code></td>
+            <td class="num">${sheet.rows}</td>
+            <td class="num">${sheet.commands}</td>
+            <td class="num">${sheet.new}</td>
+            <td class="num">${sheet.identical}</td>
+            <td class="num">${sheet.conflicting}</td>
+            <td class="num">${sheet.rejected}</td>
+            <td class="num">${sheet.events}</td>
+          </tr>`,
+      )}
+    </tbody>
+    <tfoot>
+      <tr>
+        <th scope="row" colspan="2">Totaal</th>
+        <td class="num">${report.rows}</td>
+        <td class="num">${report.commands}</td>
+        <td class="num">${report.new}</td>
+        <td class="num">${report.identical}</td>
+        <td class="num">${report.conflicting}</td>
+        <td class="num">${report.rejected}</td>
+        <td class="num">${report.events}</td>
+      </tr>
+    </tfoot>
+  </table>`;
+}
+
+function totalsTable(report: IntakeReport): Html {
+  const rows = report.sheets.flatMap((sheet) => sheet.totals.map((total) => ({ sheet: sheet.sheet, ...total })));
+  if (rows.length === 0) return html``;
+  return html`<table class="data compact" id="voorbeeld-totalen">
+    <caption>
+      Totalen per jaar en regeling (lokale uitgaven: zorg plus uitvoering)
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Blad</th>
+        <th scope="col">Jaar</th>
+        <th scope="col">Regeling</th>
+        <th scope="col" class="num">Bedrag</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            <th scope="row">${row.sheet}</th>
+            <td>${row.year}</td>
+            <td>${row.scheme === null ? '—' : (SCHEMES[row.scheme] ?? row.scheme)}</td>
+            <td class="num">${amount(row.amount)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+function issuesTable(issues: readonly IntakeIssue[]): Html {
+  return html`<table class="data compact" id="fouten">
+    <caption>
+      Wat moet worden verbeterd (er is niets vastgelegd)
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Waar</th>
+        <th scope="col">Fout</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${issues.map((found) => {
+        const dutch = dutchIssue(found);
+        return html`<tr>
+          <th scope="row">${dutch.place}</th>
+          <td>${dutch.reason}${dutch.original ? html`: <span lang="en">${dutch.original}</span>` : ''}</td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}
+
+/** The years an intake touched, each a link to its page. */
+function yearLinks(regionId: string, report: IntakeReport): Html {
+  const years = [...new Set(report.sheets.flatMap((sheet) => sheet.totals.map((total) => total.year)))].sort();
+  if (years.length === 0) return html``;
+  return html`<p>
+    Bekijk
+    ${years.map((year, index) => html`${index > 0 ? ', ' : ''}<a href="${path(['ui', 'regions', regionId, year])}">${year}</a>`)}.
+  </p>`;
+}
+
+export function importPage(principal: Principal, data: RegionPageData, view: ImportView): Html {
+  const region = data.state.region!;
+  const regionId = region.regionId;
+  const action = path(['ui', 'regions', regionId, 'import']);
+  const report = view.report;
+  const issues = view.issues ?? [];
+  const upload = html`<form class="upload panel" method="post" action="${action}" enctype="multipart/form-data">
+    <h2 id="inlezen">Bestand kiezen</h2>
+    <input type="hidden" name="formulier" value="${view.formToken ?? ''}" />
+    <p>
+      <label for="bestand"
+        >Werkboek (.xlsx, gemaakt met <code>geldstroom template</code>) of één blad als CSV (rijksbetalingen.csv)</label
+      ><br />
+      <input type="file" id="bestand" name="bestand" accept=".xlsx,.csv" required />
+    </p>
+    <p class="note">
+      Bladen die worden gelezen, in deze volgorde:
+      ${SHEETS.map((sheet, index) => html`${index > 0 ? ', ' : ''}${sheet.name}`)}. Eerst ziet u een voorbeeld; er wordt
+      pas iets vastgelegd als u daarna op Vastleggen klikt.
+    </p>
+    <button type="submit">Voorbeeld tonen</button>
+  </form>`;
+
+  let outcome: Html = html``;
+  if (view.error) {
+    outcome = notice('error', view.error);
+  } else if (issues.length > 0) {
+    outcome = html`<section aria-labelledby="uitkomst">
+      <h2 id="uitkomst">${view.file ?? 'Het bestand'}: niet vastgelegd</h2>
+      ${notice('error', `Er is niets vastgelegd: ${issues.length === 1 ? '1 fout' : `${issues.length} fouten`}. Verbeter het bestand en lees het opnieuw in.`)}
+      <div class="scroll">${issuesTable(issues)}</div>
+      ${report ? html`<div class="scroll">${sheetsTable(report)}</div>` : ''}
+    </section>`;
+  } else if (report && report.recorded) {
+    outcome = html`<section aria-labelledby="uitkomst">
+      <h2 id="uitkomst">${view.file ?? 'Het bestand'}: vastgelegd</h2>
+      ${notice('ok', `Vastgelegd: ${report.events === 1 ? '1 gebeurtenis' : `${report.events} gebeurtenissen`} uit ${report.commands} rijen (${report.identical} stonden er al).`)}
+      <div class="scroll">${sheetsTable(report)}</div>
+      <div class="scroll">${totalsTable(report)}</div>
+      ${yearLinks(regionId, report)}
+    </section>`;
+  } else if (report) {
+    outcome = html`<section aria-labelledby="uitkomst">
+      <h2 id="uitkomst">Voorbeeld: ${view.file ?? 'het bestand'}</h2>
+      ${
+        report.events > 0
+          ? notice(
+              'info',
+              `Er is nog niets vastgelegd. Vastleggen legt ${report.events === 1 ? '1 gebeurtenis' : `${report.events} gebeurtenissen`} vast; ${report.identical} rij(en) staan er al zo en leggen niets opnieuw vast.`,
+            )
+          : notice('info', 'Alles in dit bestand staat al zo vastgelegd: vastleggen zou niets toevoegen.')
+      }
+      <div class="scroll">${sheetsTable(report)}</div>
+      <div class="scroll">${totalsTable(report)}</div>
+      ${
+        report.ignoredSheets.length > 0
+          ? html`<p class="note">
+              Niet gelezen (onbekende bladen): ${report.ignoredSheets.map((ignored) => ignored.sheet).join(', ')}
+            </p>`
+          : ''
+      }
+      ${
+        report.events > 0 && view.pendingId
+          ? html`<form
+              method="post"
+              action="${path(['ui', 'regions', regionId, 'import', 'vastleggen'])}"
+              class="actions"
+            >
+              <input type="hidden" name="formulier" value="${view.formToken ?? ''}" />
+              <input type="hidden" name="voorbeeld" value="${view.pendingId}" />
+              <button type="submit">Vastleggen</button>
+              <a href="${action}">Annuleren</a>
+            </form>`
+          : ''
+      }
+    </section>`;
+  }
+
+  return page(
+    {
+      title: `Spreadsheet inlezen — ${region.name}`,
+      principal,
+      crumbs: [
+        { label: 'Regio’s', href: '/' },
+        { label: region.name, href: path(['ui', 'regions', regionId]) },
+        { label: 'Spreadsheet inlezen' },
+      ],
+      lead: 'De cijfers van het jaar uit een werkboek: eerst een voorbeeld van wat het vastlegt, dan vastleggen. Elke rij wordt gecontroleerd; als er één fout is, wordt niets vastgelegd.',
+    },
+    html`${outcome}${report && !report.recorded && issues.length === 0 && view.pendingId ? '' : upload}`,
+  );
+}
