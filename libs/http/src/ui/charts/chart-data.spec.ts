@@ -5,7 +5,8 @@ import { parseAmount } from '@libs/money';
 import { buildStatement, LedgerEvent, Statement } from '@libs/projections';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ingroeipadChart, reserveChart, sankeyChart, waterfallChart } from './chart-options';
+import { formatEuroNl } from '@libs/money';
+import { ingroeipadChart, memberBarsChart, reserveChart, sankeyChart, waterfallChart } from './chart-options';
 import { ingroeipadData, memberMoneyData, reserveData } from './multi-year.data';
 import { sankeyData } from './sankey.data';
 import { waterfallData } from './waterfall.data';
@@ -260,6 +261,42 @@ describe('charts as SVG', () => {
       expect(svg).not.toContain('ecmeta_');
     }
     expect(svgs[2]).toContain('Regionale voorzieningen BW');
+  });
+
+  it('carry a Dutch tooltip (<title>) on every bar, point and flow: municipality or account, year and € amount', () => {
+    const region = regions.find((candidate) => candidate.statements.length > 1)!;
+    const statement = region.statements[0];
+    const titles = (svg: string) => [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((match) => match[1]);
+    const money = memberMoneyData(region.statements);
+    const bars = titles(memberBarsChart(money, 'due', 900, 'afrekening').text);
+    // one per municipality and year, each naming both and the statement's amount in Dutch form
+    expect(bars).toHaveLength(money.due.length * money.years.length);
+    for (const member of money.due)
+      for (const year of money.years)
+        expect(bars).toContain(`${member.name}, ${year}: afrekening ${formatEuroNl(member.byYear.get(year) ?? 0n)}`);
+    const ingroei = ingroeipadData(region.statements);
+    const phaseIn = titles(ingroeipadChart(ingroei, 900).text);
+    const [first] = ingroei.objective;
+    expect(phaseIn).toContain(
+      `${first.name}, ${ingroei.years[0]}: objectief budget ${formatEuroNl(first.byYear.get(ingroei.years[0]) ?? 0n)}`,
+    );
+    const reserve = reserveData(region.statements);
+    expect(titles(reserveChart(reserve, 900).text)).toContain(
+      `Reserve ${reserve[0].year}, stand einde jaar: ${formatEuroNl(reserve[0].closing)}${
+        reserve[0].min !== null && reserve[0].max !== null
+          ? ` (bandbreedte ${formatEuroNl(reserve[0].min)} – ${formatEuroNl(reserve[0].max)})`
+          : ''
+      }`,
+    );
+    const flows = sankeyData(yearFlows(region.events, statement.year), region.state.region, 'summary');
+    const sankey = titles(sankeyChart(flows, 900, 'stromen').text);
+    const label = new Map(flows.nodes.map((node) => [node.id, node.label]));
+    for (const link of flows.links)
+      expect(sankey).toContain(`${label.get(link.source)} → ${label.get(link.target)}: ${formatEuroNl(link.amount)}`);
+    const waterfall = waterfallData(statement, 'BW');
+    const steps = titles(waterfallChart(waterfall, 600).text);
+    expect(steps).toHaveLength(waterfall.steps.length);
+    expect(steps.every((title) => /^BW, .+: € -?[\d.]+,\d\d$/.test(title))).toBe(true);
   });
 
   it('escape what a region registered, however it is named', () => {

@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts';
 import { Html } from '../html';
+import { euro } from '../format';
 import { euroAxisLabel, FONT, MUTED_COLOR, PALETTE, renderChart, TEXT_COLOR, toEuros } from './render-chart';
 import { Ingroeipad, MemberMoney, ReserveYear } from './multi-year.data';
 import { SankeyData } from './sankey.data';
@@ -68,6 +69,13 @@ export function ingroeipadChart(data: Ingroeipad, width: number): Html {
     option,
     { width, height: 400 },
     `Ingroeipad: historisch en objectief BW-budget per gemeente, ${data.years.join(', ')}`,
+    ({ series, data: index }) => {
+      const year = data.years[Math.floor(series / 2)];
+      const historical = series % 2 === 0;
+      const member = (historical ? data.historical : data.objective)[index];
+      if (year === undefined || !member) return undefined;
+      return `${member.name}, ${year}: ${historical ? 'historisch aandeel' : 'objectief budget'} ${euro(member.byYear.get(year) ?? 0n)}`;
+    },
   );
 }
 
@@ -133,7 +141,27 @@ export function reserveChart(data: readonly ReserveYear[], width: number): Html 
       marker('Naar fonds', 'diamond', '#7a3f9d', 18, (year) => year.toFunds),
     ],
   };
-  return renderChart(option, { width, height: 340 }, 'Regionale reserve per jaar binnen de bandbreedte');
+  const movements: Record<number, [string, (year: ReserveYear) => bigint]> = {
+    2: ['stand einde jaar', (year) => year.closing],
+    3: ['aanvulling', (year) => year.replenished],
+    4: ['uitkering', (year) => year.paidOut],
+    5: ['naar fonds', (year) => year.toFunds],
+  };
+  return renderChart(
+    option,
+    { width, height: 340 },
+    'Regionale reserve per jaar binnen de bandbreedte',
+    ({ series, data: index }) => {
+      const year = data[index];
+      const movement = movements[series];
+      if (!year || !movement) return undefined;
+      const band =
+        series === 2 && year.min !== null && year.max !== null
+          ? ` (bandbreedte ${euro(year.min)} – ${euro(year.max)})`
+          : '';
+      return `Reserve ${year.year}, ${movement[0]}: ${euro(movement[1](year))}${band}`;
+    },
+  );
 }
 
 /** One bar per municipality and year. */
@@ -157,7 +185,14 @@ export function memberBarsChart(data: MemberMoney, which: 'contributions' | 'due
       data: members.map((member) => toEuros(member.byYear.get(year) ?? 0n)),
     })),
   };
-  return renderChart(option, { width, height: 360 }, label);
+  const what = which === 'due' ? 'afrekening' : 'bijdrage BW';
+  return renderChart(option, { width, height: 360 }, label, ({ series, data: index }) => {
+    const year = data.years[series];
+    const member = members[index];
+    return year === undefined || !member
+      ? undefined
+      : `${member.name}, ${year}: ${what} ${euro(member.byYear.get(year) ?? 0n)}`;
+  });
 }
 
 /** One colour per kind of account, so that the same kind looks the same in every year. */
@@ -201,7 +236,25 @@ export function sankeyChart(data: SankeyData, width: number, label: string): Htm
       },
     ],
   };
-  return renderChart(option, { width, height }, label);
+  const incoming = new Map<string, bigint>();
+  const outgoing = new Map<string, bigint>();
+  for (const link of data.links) {
+    incoming.set(link.target, (incoming.get(link.target) ?? 0n) + link.amount);
+    outgoing.set(link.source, (outgoing.get(link.source) ?? 0n) + link.amount);
+  }
+  return renderChart(option, { width, height }, label, ({ data: index, edge }) => {
+    if (edge) {
+      const link = data.links[index];
+      return link
+        ? `${labels.get(link.source) ?? link.source} → ${labels.get(link.target) ?? link.target}: ${euro(link.amount)}`
+        : undefined;
+    }
+    const node = data.nodes[index];
+    if (!node) return undefined;
+    const inflow = incoming.get(node.id) ?? 0n;
+    const outflow = outgoing.get(node.id) ?? 0n;
+    return `${node.label}: ${inflow >= outflow ? `ontvangt ${euro(inflow)}` : `geeft door ${euro(outflow)}`}`;
+  });
 }
 
 /** Bars from one level to the next; subtotals from zero. */
@@ -236,7 +289,11 @@ export function waterfallChart(data: Waterfall, width: number): Html {
       },
     ],
   };
-  return renderChart(option, { width, height: 320 }, `Jaarresultaat ${data.scheme} als waterval`);
+  return renderChart(option, { width, height: 320 }, `Jaarresultaat ${data.scheme} als waterval`, ({ data: index }) => {
+    const step = data.steps[index];
+    if (!step) return undefined;
+    return `${data.scheme}, ${step.label}: ${euro(step.kind === 'total' ? step.to : step.to - step.from)}`;
+  });
 }
 
 /** A bar per municipality and year: the replayed minus the recorded settlement amount. */
@@ -267,5 +324,12 @@ export function differenceChart(
     option,
     { width, height: 360 },
     'Verschil in de afrekening per gemeente en jaar (herberekend − vastgelegd)',
+    ({ series, data: index }) => {
+      const year = years[series];
+      const member = members[index];
+      return year === undefined || !member
+        ? undefined
+        : `${member.name}, ${year}: verschil ${euro(member.byYear.get(year) ?? 0n)}`;
+    },
   );
 }

@@ -18,7 +18,23 @@ export const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Aria
  * is dropped (the page allows no inline styles), ECharts' bookkeeping attributes go, and the SVG gets
  * an accessible name. ECharts escapes the text it writes; `text` labels are escaped here.
  */
-export function renderChart(option: echarts.EChartsCoreOption, size: ChartSize, label: string): Html {
+/** A drawn element of a series: which series and data item (ECharts' SSR marks them), and for a Sankey link or node. */
+export interface ChartElement {
+  readonly series: number;
+  readonly data: number;
+  /** a Sankey's link (a curve) rather than its node (a bar) */
+  readonly edge: boolean;
+}
+
+/** The tooltip of an element in Dutch (municipality, year, € amount), or none. */
+export type ChartTitles = (element: ChartElement) => string | undefined;
+
+export function renderChart(
+  option: echarts.EChartsCoreOption,
+  size: ChartSize,
+  label: string,
+  titles?: ChartTitles,
+): Html {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({
@@ -28,7 +44,7 @@ export function renderChart(option: echarts.EChartsCoreOption, size: ChartSize, 
       color: PALETTE,
       ...option,
     });
-    return trustedSvg(forPage(chart.renderToSVGString(), label));
+    return trustedSvg(forPage(chart.renderToSVGString(), label, titles));
   } finally {
     chart.dispose();
   }
@@ -38,8 +54,27 @@ const STYLE_BLOCK = /<style[^>]*>[\s\S]*?<\/style>/g;
 const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/g;
 const BOOKKEEPING = /\secmeta_[a-z_]+="[^"]*"/g;
 
-export function forPage(svg: string, label: string): string {
-  const body = svg
+const SERIES_ELEMENT =
+  /<(path|rect|circle|polygon|polyline)(\s[^>]*?ecmeta_series_index="(\d+)"\s+ecmeta_data_index="(\d+)"\s+ecmeta_ssr_type="chart"[^>]*)><\/\1>/g;
+
+/**
+ * Every drawn data element (not the legend's) gets an SVG <title>: the browser shows it as the tooltip on hover, and
+ * screen readers read it, without client-side JavaScript (the page allows none for charts).
+ */
+function withTitles(svg: string, titles: ChartTitles | undefined): string {
+  if (!titles) return svg;
+  return svg.replace(SERIES_ELEMENT, (element, tag: string, attributes: string, series: string, data: string) => {
+    const title = titles({
+      series: Number(series),
+      data: Number(data),
+      edge: /\sd="[^"]*C/.test(attributes),
+    });
+    return title === undefined ? element : `<${tag}${attributes}><title>${escapeHtml(title)}</title></${tag}>`;
+  });
+}
+
+export function forPage(svg: string, label: string, titles?: ChartTitles): string {
+  const body = withTitles(svg, titles)
     .replace(STYLE_BLOCK, '')
     .replace(BOOKKEEPING, '')
     .replace(STYLE_ATTRIBUTE, (_, declarations: string) =>
