@@ -4,6 +4,7 @@ import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { commandsOf, startApi, TestApi } from '../support/api';
+import { fillWorkbook, namesOf, RawCommand } from '../support/workbook';
 import { ROOT } from '../support/cli';
 
 /**
@@ -213,6 +214,118 @@ const regionOf = (file: string) =>
     expect(await page.evaluate(`window.marker`)).toBe('same page');
     expect(await page.locator('[data-live-status]').textContent()).toContain('Bijgewerkt om');
     await shot('live-bijgewerkt');
+  });
+
+  it('fits the settlement table at 1366×768: the Totaal column ends inside the viewport and inside its box', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${base}/ui/regions/${region}/2024`);
+    const edges = await page.evaluate(`(() => {
+      const table = document.querySelector('#afrekening-tabel');
+      const box = table.parentElement.getBoundingClientRect();
+      const last = table.querySelector('thead th:last-child').getBoundingClientRect();
+      const cells = [...table.querySelectorAll('tbody td:last-child')].map((cell) => cell.getBoundingClientRect().right);
+      return { last: last.right, box: box.right, cells: Math.max(...cells), viewport: window.innerWidth,
+        page: document.documentElement.scrollWidth };
+    })()`);
+    const { last, box, cells, viewport, page: pageWidth } = edges as Record<string, number>;
+    expect(last).toBeLessThanOrEqual(box + 0.5);
+    expect(cells).toBeLessThanOrEqual(box + 0.5);
+    expect(box).toBeLessThanOrEqual(viewport);
+    expect(pageWidth).toBeLessThanOrEqual(viewport);
+    await shot('jaar-1366');
+    for (const [width, height] of [
+      [1920, 1080],
+      [390, 844],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${base}/ui/regions/${region}/2024`);
+      // on a phone the table scrolls in its own box; the page itself does not get wider than the screen
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+      await shot(`jaar-${width}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('names municipality, year and € amount in the tooltip of a chart’s bars', async () => {
+    await page.goto(`${base}/ui/regions/${region}`);
+    const titles = await page.locator('#afrekening-caption ~ .chart-canvas svg title').allTextContents();
+    expect(titles.length).toBeGreaterThan(12);
+    expect(titles.every((title) => /^.+, \d{4}: afrekening € -?[\d.]+,\d\d$/.test(title))).toBe(true);
+    await page.goto(`${base}/ui/regions/${region}/2024`);
+    const flows = await page.locator('#sankey-caption ~ .chart-canvas svg title').allTextContents();
+    expect(flows.some((title) => /^Rijk → .+: € [\d.]+,\d\d$/.test(title))).toBe(true);
+  });
+
+  it('a recorder uploads a template-made workbook: preview, Vastleggen, and the year page has the new figures', async () => {
+    api.token('rita', { actor: 'rita', role: 'recorder' });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const recorder = await context.newPage();
+    recorder.on('pageerror', (error) => pageErrors.push(error.message));
+    const template = await api.http
+      .get(`/api/v1/regions/${region}/template?year=2026`)
+      .set(api.as('admin'))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const commands = commandsOf('holland-rijnland.jsonl') as unknown as RawCommand[];
+    const workbook = await fillWorkbook(
+      template.body as Buffer,
+      [
+        {
+          command: 'RecordRijkPayment',
+          regionId: region,
+          paymentId: 'browser-upload-2026',
+          year: 2026,
+          scheme: 'BW',
+          basis: 'historical',
+          recipient: commands[0].centralMunicipality,
+          amount: '36250000.00',
+          reference: 'Integratie-uitkering BW 2026',
+        },
+      ],
+      namesOf(commands),
+    );
+    await recorder.goto(`${base}/ui/login`);
+    await recorder.fill('#token', api.as('rita').Authorization.slice(7));
+    await recorder.click('form.login button[type=submit]');
+    await recorder.goto(`${base}/ui/regions/${region}`);
+    await recorder.click('text=Spreadsheet inlezen');
+    await recorder.waitForSelector('input[type=file]#bestand');
+    await recorder.setInputFiles('#bestand', {
+      name: 'begroting-2026.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook,
+    });
+    await recorder.click('form.upload button[type=submit]');
+    await recorder.waitForSelector('#voorbeeld-totalen');
+    expect(await recorder.locator('#voorbeeld-totalen tbody').textContent()).toMatch(/2026\s*BW\s*€ 36\.250\.000,00/);
+    await recorder.screenshot({ path: join(ARTIFACTS, 'inlezen-voorbeeld.png'), fullPage: true });
+    if (process.env.GELDSTROOM_SCREENSHOTS === 'docs')
+      await recorder.screenshot({ path: join(DOCS, 'inlezen-voorbeeld.png'), fullPage: false });
+    const before = await api.eventCount();
+    await recorder.click('button:has-text("Vastleggen")');
+    await recorder.waitForSelector('.notice.ok');
+    expect(await recorder.locator('.notice.ok').textContent()).toContain('Vastgelegd: 1 gebeurtenis');
+    expect(await api.eventCount()).toBe(before + 1);
+    await recorder.screenshot({ path: join(ARTIFACTS, 'inlezen-vastgelegd.png'), fullPage: true });
+    await recorder.click('#uitkomst ~ p a');
+    await recorder.waitForURL(`${base}/ui/regions/${region}/2026`);
+    expect(await recorder.locator('main').textContent()).toContain('€ 36.250.000,00');
+    await context.close();
+
+    // the controller's session sees no upload, and the page is a 403
+    await page.goto(`${base}/ui/regions/${region}`);
+    expect(await page.locator('text=Spreadsheet inlezen').count()).toBe(0);
+    const forbidden = await page.goto(`${base}/ui/regions/${region}/import`);
+    expect(forbidden?.status()).toBe(403);
+    expect(await page.locator('h1').textContent()).toBe('Geen toegang');
+    // the browser logs the 403 it was just shown; that one is expected, any other error is not
+    const logged = pageErrors.indexOf('Failed to load resource: the server responded with a status of 403 (Forbidden)');
+    expect(logged).toBeGreaterThanOrEqual(0);
+    pageErrors.splice(logged, 1);
   });
 
   it('works for a region it was not written for, to the statement’s cent', async () => {
