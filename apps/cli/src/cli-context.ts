@@ -1,4 +1,4 @@
-import { EventStore, openEventStore, OpenStoreOptions } from '@libs/event-store';
+import type { EventStore, OpenStoreOptions } from '@libs/event-store';
 import { userInfo } from 'node:os';
 import { CliIo } from './cli-io';
 
@@ -42,4 +42,6 @@ export async function withStore<T>(
   }
 }
 
-export const defaultOpenStore = (url: string | undefined, options?: OpenStoreOptions) => openEventStore(url, options);
+/** The store is loaded by the subcommands that open one (`--help`, `token` and `generate` do not). */
+export const defaultOpenStore = (url: string | undefined, options?: OpenStoreOptions) =>
+  (require('@libs/event-store') as typeof import('@libs/event-store')).openEventStore(url, options);

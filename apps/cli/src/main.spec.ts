@@ -1,7 +1,7 @@
 import { DomainError, InvariantViolation } from '@libs/domain';
 import { UnreadableEventError } from '@libs/ledger';
 import { ExitCode } from './cli-error';
-import { reportError } from './main';
+import { reportError } from './report-error';
 
 function report(error: unknown): { code: number; lines: string[] } {
   const lines: string[] = [];

@@ -1,98 +1,119 @@
-import { DomainError, InvariantViolation } from '@libs/domain';
-import { EventStoreError } from '@libs/event-store';
-import {
-  CommandFileError,
-  EventLineError,
-  HistoryBrokenError,
-  TargetNotEmptyError,
-  UnreadableEventError,
-} from '@libs/ledger';
-import { JournalMappingError } from '@libs/reports';
-import { ExitCode, NotAnswered, UsageError } from './cli-error';
+import { ExitCode } from './cli-error';
 import { CliContext, defaultOpenStore } from './cli-context';
 import { CliIo, processIo } from './cli-io';
-import { APPLY_USAGE, applyCommand } from './commands/apply.command';
-import { BALANCES_USAGE, balancesCommand } from './commands/balances.command';
-import { STATEMENT_USAGE, statementCommand } from './commands/statement.command';
-import { EXPLAIN_USAGE, explainCommand } from './commands/explain.command';
-import { TRACE_USAGE, traceCommand } from './commands/trace.command';
-import { REPLAY_USAGE, replayCommand } from './commands/replay.command';
-import { COMPARE_KEYS_USAGE, compareKeysCommand } from './commands/compare-keys.command';
-import { EXPORT_HELP, EXPORT_USAGE, exportCommand } from './commands/export.command';
-import { SERVE_USAGE, serveCommand } from './commands/serve.command';
-import { IMPORT_USAGE, importCommand } from './commands/import.command';
-import { MIGRATE_USAGE, migrateCommand } from './commands/migrate.command';
-import { TOKEN_USAGE, tokenCommand } from './commands/token.command';
-import { VERIFY_USAGE, verifyCommand } from './commands/verify.command';
-import { REGIONS_USAGE, regionsCommand } from './commands/regions.command';
-import { GENERATE_USAGE, generateCommand } from './commands/generate.command';
+import * as USAGE from './commands/usage';
 import { didYouMean } from './did-you-mean';
 import { packageVersion } from './package-root';
-import { TEMPLATE_USAGE, templateCommand } from './commands/template.command';
-import { INIT_USAGE, initCommand } from './commands/init.command';
-import { LETTERS_USAGE, lettersCommand } from './commands/letters.command';
 
-type Subcommand = { run: (context: CliContext) => Promise<number>; usage: string; summary: string; help?: string };
+/** One subcommand: how it is called, and its code, loaded when it runs. */
+interface Subcommand {
+  readonly usage: string;
+  readonly summary: string;
+  readonly help?: string;
+  /**
+   * Loads the subcommand's module, and with it only the libraries it needs: `balances` never loads
+   * exceljs, pdfkit or the HTTP stack, `--help` not even the store (a test checks which modules load).
+   */
+  readonly load: () => (context: CliContext) => Promise<number>;
+}
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
   apply: {
-    run: applyCommand,
-    usage: APPLY_USAGE,
+    usage: USAGE.APPLY_USAGE,
     summary: 'apply command files (JSON Lines), workbooks (.xlsx) and CSV sheets in order',
+    load: () => (require('./commands/apply.command') as typeof import('./commands/apply.command')).applyCommand,
   },
-  init: { run: initCommand, usage: INIT_USAGE, summary: 'set up a region from a members file (code;naam[;keys])' },
-  template: { run: templateCommand, usage: TEMPLATE_USAGE, summary: 'write the workbook a region fills in for a year' },
-  statement: { run: statementCommand, usage: STATEMENT_USAGE, summary: 'the year statement of a region' },
-  balances: { run: balancesCommand, usage: BALANCES_USAGE, summary: 'balances per account for a region and year' },
+  init: {
+    usage: USAGE.INIT_USAGE,
+    summary: 'set up a region from a members file (code;naam[;keys])',
+    load: () => (require('./commands/init.command') as typeof import('./commands/init.command')).initCommand,
+  },
+  template: {
+    usage: USAGE.TEMPLATE_USAGE,
+    summary: 'write the workbook a region fills in for a year',
+    load: () =>
+      (require('./commands/template.command') as typeof import('./commands/template.command')).templateCommand,
+  },
+  statement: {
+    usage: USAGE.STATEMENT_USAGE,
+    summary: 'the year statement of a region',
+    load: () =>
+      (require('./commands/statement.command') as typeof import('./commands/statement.command')).statementCommand,
+  },
+  balances: {
+    usage: USAGE.BALANCES_USAGE,
+    summary: 'balances per account for a region and year',
+    load: () =>
+      (require('./commands/balances.command') as typeof import('./commands/balances.command')).balancesCommand,
+  },
   explain: {
-    run: explainCommand,
-    usage: EXPLAIN_USAGE,
+    usage: USAGE.EXPLAIN_USAGE,
     summary: 'every posting on an account, with its rule, key and arithmetic',
+    load: () => (require('./commands/explain.command') as typeof import('./commands/explain.command')).explainCommand,
   },
-  trace: { run: traceCommand, usage: TRACE_USAGE, summary: 'where the money of a Rijk payment went' },
+  trace: {
+    usage: USAGE.TRACE_USAGE,
+    summary: 'where the money of a Rijk payment went',
+    load: () => (require('./commands/trace.command') as typeof import('./commands/trace.command')).traceCommand,
+  },
   replay: {
-    run: replayCommand,
-    usage: REPLAY_USAGE,
+    usage: USAGE.REPLAY_USAGE,
     summary: 'what if: replay the history with revised keys or agreements',
+    load: () => (require('./commands/replay.command') as typeof import('./commands/replay.command')).replayCommand,
   },
   letters: {
-    run: lettersCommand,
-    usage: LETTERS_USAGE,
+    usage: USAGE.LETTERS_USAGE,
     summary: 'a settlement letter (PDF) per municipality: what it receives or pays',
+    load: () => (require('./commands/letters.command') as typeof import('./commands/letters.command')).lettersCommand,
   },
   'compare-keys': {
-    run: compareKeysCommand,
-    usage: COMPARE_KEYS_USAGE,
+    usage: USAGE.COMPARE_KEYS_USAGE,
     summary: 'compare the AEF key options and their stability',
+    load: () =>
+      (require('./commands/compare-keys.command') as typeof import('./commands/compare-keys.command'))
+        .compareKeysCommand,
   },
   export: {
-    run: exportCommand,
-    usage: EXPORT_USAGE,
+    usage: USAGE.EXPORT_USAGE,
     summary: 'export every event (jsonl backup) or a region (hledger journal, journal CSV for a financial system)',
-    help: EXPORT_HELP,
+    help: USAGE.EXPORT_HELP,
+    load: () => (require('./commands/export.command') as typeof import('./commands/export.command')).exportCommand,
   },
-  import: { run: importCommand, usage: IMPORT_USAGE, summary: 'restore a jsonl backup into an empty store' },
+  import: {
+    usage: USAGE.IMPORT_USAGE,
+    summary: 'restore a jsonl backup into an empty store',
+    load: () => (require('./commands/import.command') as typeof import('./commands/import.command')).importCommand,
+  },
   migrate: {
-    run: migrateCommand,
-    usage: MIGRATE_USAGE,
+    usage: USAGE.MIGRATE_USAGE,
     summary: 'copy every event to an empty store and verify both agree',
+    load: () => (require('./commands/migrate.command') as typeof import('./commands/migrate.command')).migrateCommand,
   },
   verify: {
-    run: verifyCommand,
-    usage: VERIFY_USAGE,
+    usage: USAGE.VERIFY_USAGE,
     summary: "check every region's hash chain, revisions and balanced postings",
+    load: () => (require('./commands/verify.command') as typeof import('./commands/verify.command')).verifyCommand,
   },
   regions: {
-    run: regionsCommand,
-    usage: REGIONS_USAGE,
+    usage: USAGE.REGIONS_USAGE,
     summary: 'the regions in the store, their years (open, closed, reopened) and events',
+    load: () => (require('./commands/regions.command') as typeof import('./commands/regions.command')).regionsCommand,
   },
-  serve: { run: serveCommand, usage: SERVE_USAGE, summary: 'run the HTTP API (OpenAPI at /docs)' },
-  token: { run: tokenCommand, usage: TOKEN_USAGE, summary: 'create, list or revoke API tokens' },
+  serve: {
+    usage: USAGE.SERVE_USAGE,
+    summary: 'run the HTTP API (OpenAPI at /docs)',
+    load: () => (require('./commands/serve.command') as typeof import('./commands/serve.command')).serveCommand,
+  },
+  token: {
+    usage: USAGE.TOKEN_USAGE,
+    summary: 'create, list or revoke API tokens',
+    load: () => (require('./commands/token.command') as typeof import('./commands/token.command')).tokenCommand,
+  },
   generate: {
-    run: generateCommand,
-    usage: GENERATE_USAGE,
+    usage: USAGE.GENERATE_USAGE,
     summary: 'write a synthetic command file (by default the national set, for benchmarks)',
+    load: () =>
+      (require('./commands/generate.command') as typeof import('./commands/generate.command')).generateCommand,
   },
 };
 
@@ -141,8 +162,10 @@ export async function runCli(
     return ExitCode.ok;
   }
   try {
-    return await subcommand.run({ args, io, env, openStore });
+    return await subcommand.load()({ args, io, env, openStore });
   } catch (error) {
+    // loaded on failure only: it knows the errors of every library
+    const { reportError } = require('./report-error') as typeof import('./report-error');
     return reportError(error, io, subcommand.usage);
   }
 }
@@ -150,65 +173,6 @@ export async function runCli(
 export function version(): string {
   return `geldstroom ${packageVersion()} (Node.js ${process.versions.node})`;
 }
-
-/** Lines of a command file named at most, the first rejected line first. */
-const MAX_PRINTED_LINES = 20;
-
-/** A rejected command file: every line that is no command (as many as fit), and that nothing of it was recorded. */
-function commandFileLines(error: CommandFileError): string {
-  if (error.more.length === 0) return error.message;
-  const all = [error, ...error.more];
-  const shown = all.slice(0, MAX_PRINTED_LINES).map((found) => found.message);
-  const hidden = all.length - shown.length;
-  return [
-    ...shown,
-    ...(hidden > 0 ? [`… and ${hidden} more`] : []),
-    `${all.length} lines are no command; nothing of ${error.file} was recorded`,
-  ].join('\n');
-}
-
-export function reportError(error: unknown, io: CliIo, usageText: string): number {
-  if (error instanceof UsageError) {
-    io.err(`geldstroom: ${error.message}\nUsage: ${usageText}`);
-    return ExitCode.usage;
-  }
-  if (error instanceof CommandFileError) {
-    io.err(commandFileLines(error));
-    return ExitCode.rejected;
-  }
-  if (error instanceof EventLineError || error instanceof TargetNotEmptyError || error instanceof JournalMappingError) {
-    io.err(error.message);
-    return ExitCode.rejected;
-  }
-  if (error instanceof NotAnswered) {
-    io.err(`geldstroom: ${error.message}${error.hint ? `\n${error.hint}` : ''}`);
-    return ExitCode.rejected;
-  }
-  // what is not found names itself ("region … has nothing recorded for 2031"), as over HTTP
-  if (error instanceof DomainError && error.code === 'NOT_FOUND') {
-    io.err(`geldstroom: ${error.reason}`);
-    return ExitCode.rejected;
-  }
-  if (error instanceof DomainError || error instanceof HistoryBrokenError) {
-    io.err(`geldstroom: ${error.message}`);
-    return ExitCode.rejected;
-  }
-  // the store holds an event this version cannot read: like a store that fails, said in one line
-  if (error instanceof EventStoreError || error instanceof UnreadableEventError) {
-    io.err(`geldstroom: ${error.message}`);
-    return ExitCode.store;
-  }
-  if (error instanceof InvariantViolation) {
-    io.err(
-      `geldstroom: internal error, nothing was recorded (a bug in Geldstroom; please report it): ${oneLine(error.message)}`,
-    );
-    return ExitCode.internal;
-  }
-  io.err(`geldstroom: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
-  return ExitCode.store;
-}
-
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 
 if (require.main === module) {
   runCli(process.argv.slice(2)).then(

@@ -1,4 +1,4 @@
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { ReadAllOptions, RecordedEvent, SubscribeOptions } from './event-store.port';
 
 const PAGE_SIZE = 500;
@@ -10,11 +10,13 @@ const PAGE_SIZE = 500;
  */
 export function catchUpThenFollow(
   readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
-  wakeUps: Observable<unknown>,
+  wakeUps: { subscribe(wakeUp: () => void): { unsubscribe(): void } },
   options: SubscribeOptions = {},
   pollIntervalMs?: number,
 ): Observable<RecordedEvent> {
-  return new Observable<RecordedEvent>((subscriber) => {
+  // rxjs is loaded by the first subscription, not by every command that opens a store
+  const rxjs = require('rxjs') as typeof import('rxjs');
+  return new rxjs.Observable<RecordedEvent>((subscriber) => {
     let position = options.after ?? 0n;
     let closed = false;
     let running = false;

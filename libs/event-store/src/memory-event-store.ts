@@ -1,4 +1,5 @@
-import { Observable, Subject } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { AppendSignal } from './append-signal';
 import { catchUpThenFollow } from './catch-up-then-follow';
 import { ConcurrencyConflictError, EventStoreError } from './event-store.errors';
 import {
@@ -19,7 +20,7 @@ export class MemoryEventStore implements EventStore {
   private readonly all: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly eventIds = new Set<string>();
-  private readonly appended = new Subject<void>();
+  private readonly appended = new AppendSignal();
 
   async appendToStream(
     streamId: string,

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Observable, Subject } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { AppendSignal } from './append-signal';
 import { catchUpThenFollow } from './catch-up-then-follow';
 import { ConcurrencyConflictError, EventStoreError } from './event-store.errors';
 import {
@@ -63,7 +64,7 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 export class SqliteEventStore implements EventStore {
   readonly description: string;
   private readonly db: Database.Database;
-  private readonly appended = new Subject<void>();
+  private readonly appended = new AppendSignal();
   private readonly statements;
   private readonly identity: FileIdentity | undefined;
   private readonly busyTimeoutMs: number;

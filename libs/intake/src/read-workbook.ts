@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Cell, cellOfExcel, describeCell } from './cells';
 import { IntakeError, IntakeIssue, issue } from './intake.errors';
 import { MAX_COLUMNS, MAX_ROWS, SheetTable } from './sheet-table';
@@ -14,7 +14,9 @@ export interface WorkbookContents {
 
 /** Reads the data sheets of a workbook (.xlsx) and the region cell; throws an IntakeError for an unreadable file. */
 export async function readWorkbook(file: string, data: Buffer): Promise<WorkbookContents> {
-  const workbook = new ExcelJS.Workbook();
+  // loaded here, not at start-up: exceljs takes longer to load than most commands take to run
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { KEY_IDS, keyInForce, RegionState } from '@libs/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnLetter } from './sheet-rows';
 import { columnHint as hint } from './column-hints';
 import { ColumnKind, ColumnSpec, fieldOf, isRequired, kindOf, SHEETS, SheetSpec } from './sheets';
@@ -19,7 +19,9 @@ const OPTIONAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor
 export async function buildTemplate(state: RegionState, year: number): Promise<Buffer> {
   const region = state.region;
   if (!region) throw new Error('buildTemplate needs a registered region');
-  const workbook = new ExcelJS.Workbook();
+  // loaded here, not at start-up: exceljs takes longer to load than most commands take to run
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const workbook = new Workbook();
   workbook.creator = 'Geldstroom';
   // a function of the region and the year, so no clock time: the same region and year give the same file
   workbook.created = workbook.modified = new Date(Date.UTC(year, 0, 1));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Cents, formatDateTimeLongNl, formatDecimalNl, formatEuroNl, parseAmount } from '@libs/money';
 import { Statement, YearContext } from '@libs/projections';
 import { fundLabel, keyLabel } from './event-labels';
@@ -56,7 +56,9 @@ const sheetName = (name: string) => name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' 
  */
 export async function renderStatementXlsx(statement: Statement, options: WorkbookOptions): Promise<Buffer> {
   const { context, generatedAt } = options;
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes longer to load than most commands take to run: loaded by the ones that write a workbook
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const workbook = new Workbook();
   workbook.creator = 'Geldstroom';
   workbook.created = generatedAt;
   workbook.modified = generatedAt;

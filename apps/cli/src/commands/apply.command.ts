@@ -7,9 +7,7 @@ import { optionalParameterOption, parseOptions, storeOption } from '../cli-optio
 import { regionIdParameter } from '@libs/queries';
 import { exampleCommandFile } from '../example-region';
 import { applySpreadsheets, intakeErrorLines, isSpreadsheet } from './apply-spreadsheets';
-
-export const APPLY_USAGE =
-  'geldstroom apply FILE… | --example [--region R] [--dry-run] [--actor NAME] [--store URL]   (FILE: .jsonl commands, .xlsx workbook, .csv sheet)';
+import { APPLY_USAGE } from './usage';
 
 function applyOptions(args: string[]) {
   const { values, positionals } = parseOptions(

@@ -11,9 +11,6 @@ import {
 } from '../cli-options';
 import { withQueries } from './region-queries';
 
-export const COMPARE_KEYS_USAGE =
-  'geldstroom compare-keys --region R --years A-B [--scheme BW|MO] [--format json|text] [--store URL]';
-
 /** The AEF key options (inhabitants, income, use) side by side, with their year-to-year stability. */
 export async function compareKeysCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, {

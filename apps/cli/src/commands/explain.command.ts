@@ -12,9 +12,6 @@ import {
 } from '../cli-options';
 import { withQueries } from './region-queries';
 
-export const EXPLAIN_USAGE =
-  'geldstroom explain --region R --year Y --account ACCOUNT [--as-of TIME] [--format json|text] [--store URL]';
-
 /** Every posting on an account for a year, with the rule, key, inputs and arithmetic behind it. */
 export async function explainCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, {

@@ -16,29 +16,7 @@ import { CliContext, withStore } from '../cli-context';
 import { formatOption, localeOption, parseOptions, regionOption, storeOption, yearOption } from '../cli-options';
 import { withQueries } from './region-queries';
 
-export const EXPORT_USAGE =
-  'geldstroom export --format jsonl|hledger|journal-csv|journal-mapping [--region R] [--year Y] [--mapping FILE] [--locale nl|en] [--out FILE] [--store URL]';
-
 const FORMATS = ['jsonl', 'hledger', 'journal-csv', 'journal-mapping'] as const;
-
-/** What a restore needs besides the events, for `export --help`. */
-export const EXPORT_HELP = [
-  'A backup for a restore is the jsonl export: every event with its envelope, in global order.',
-  'Restore it with "geldstroom import FILE --store URL" into an empty store.',
-  '',
-  'Not in the export:',
-  '  tokens.json     API tokens, kept only as hashes. Copy it along with the backup to keep the issued',
-  '                  tokens valid, or create new ones after the restore ("geldstroom token create").',
-  '  idempotency.db  the answers kept for Idempotency-Key retries. Safe to lose: a retried POST is then',
-  '                  executed again and, as every command is idempotent on identical content, records',
-  '                  nothing twice; it is answered "nothing changed" (200) instead of with the first',
-  '                  answer, and a key reused with another body is no longer recognised.',
-  '',
-  'For the financial system: "--format journal-mapping --region R --out grootboek.csv" writes a mapping',
-  '(rekening;grootboekrekening;kostenplaats;taakveld;omschrijving, * for any text) to fill in; then',
-  '"--format journal-csv --region R [--year Y] --mapping grootboek.csv" writes one line per posting.',
-  'Both are CSV for Dutch spreadsheets; --locale en gives the machine form.',
-].join('\n');
 
 function exportOptions(args: string[]) {
   const { values } = parseOptions(args, {

@@ -7,9 +7,6 @@ import { parseOptions, yearOption } from '../cli-options';
 import { MAX_REGIONS } from '../generate/national-layout';
 import { NATIONAL_SET, SYNTHETIC_LIMITS, SyntheticSetOptions, syntheticLines } from '../generate/synthetic-set';
 
-export const GENERATE_USAGE =
-  'geldstroom generate [--regions N] [--years N] [--first-year Y] [--providers N] [--invoices-per-month N] [--seed S] [--out FILE]';
-
 /**
  * Writes a synthetic command file (JSON Lines that `apply` accepts): by default the national set, 44
  * regions over ten years. Deterministic: the same options give the same bytes, so a benchmark is

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
 import { parseOptions, storeOption } from '../cli-options';
-
-export const IMPORT_USAGE = 'geldstroom import FILE [--store URL]';
+import { IMPORT_USAGE } from './usage';
 
 /**
  * Restores a `export --format jsonl` backup, keeping event ids and metadata. The whole file is checked

@@ -16,9 +16,6 @@ import {
 } from '../cli-options';
 import { intakeErrorLines } from './apply-spreadsheets';
 
-export const INIT_USAGE =
-  'geldstroom init --region R --name NAME --central GM… --members FILE.csv [--year Y] [--unit percent|weight] [--key-version N] [--basis TEXT] [--dry-run] [--actor NAME] [--store URL]';
-
 const unitParameter = oneOf('percent', 'weight');
 
 function readMembers(file: string): Buffer {

@@ -17,9 +17,6 @@ import {
 } from '../cli-options';
 import { withQueries } from './region-queries';
 
-export const LETTERS_USAGE =
-  'geldstroom letters --region R --year Y [--municipality GM…]… --out DIR [--as-of TIME] [--store URL]';
-
 /**
  * A settlement letter (PDF, in Dutch) per municipality of the region for the year — or for the
  * municipalities named — written to DIR as {region}-{year}-{code}.pdf. SOURCE_DATE_EPOCH fixes the

@@ -3,8 +3,6 @@ import { UsageError } from '../cli-error';
 import { CliContext } from '../cli-context';
 import { parseOptions, requireOption } from '../cli-options';
 
-export const MIGRATE_USAGE = 'geldstroom migrate --from URL --to URL';
-
 /**
  * Copies every event from one store into another, in global order with ids and metadata kept, then
  * checks that every region's ledger hash, balances and statements are the same on both sides. The

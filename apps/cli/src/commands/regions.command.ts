@@ -4,8 +4,6 @@ import { renderRegionsTable } from '@libs/reports';
 import { CliContext, withStore } from '../cli-context';
 import { formatOption, parseOptions, storeOption } from '../cli-options';
 
-export const REGIONS_USAGE = 'geldstroom regions [--format table|json] [--store URL]';
-
 /** Every region in the store with its years (open, closed or reopened) and how many events it holds. */
 export async function regionsCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, { ...storeOption, format: { type: 'string' } });

@@ -8,8 +8,6 @@ import { CliContext } from '../cli-context';
 import { formatOption, parseOptions, regionOption, requireOption, storeOption } from '../cli-options';
 import { withQueries } from './region-queries';
 
-export const REPLAY_USAGE = 'geldstroom replay --region R --with FILE [--format json|text] [--store URL]';
-
 /** What-if: the region's history re-executed in memory with revised keys or agreements; records nothing. */
 export async function replayCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, {

@@ -8,9 +8,6 @@ import { parseOptions, storeOption } from '../cli-options';
 import { EXAMPLE_REGION_ID, exampleCommandFile } from '../example-region';
 import type * as Http from '@libs/http';
 
-export const SERVE_USAGE =
-  'geldstroom serve [--port N] [--host H] [--store URL] [--tokens FILE] [--seed FILE | --example]';
-
 type HttpModule = typeof Http;
 type ServeValues = ReturnType<typeof serveOptions>;
 

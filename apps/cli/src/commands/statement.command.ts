@@ -5,9 +5,6 @@ import { CliContext } from '../cli-context';
 import { generatedAt, regionYearQuery } from '../cli-options';
 import { withQueries } from './region-queries';
 
-export const STATEMENT_USAGE =
-  'geldstroom statement --region R --year Y [--format json|table|csv|xlsx] [--locale nl|en] [--out FILE] [--as-of TIME] [--store URL]';
-
 export async function statementCommand(context: CliContext): Promise<number> {
   const { regionId, year, format, asOf, store, out, locale, localeGiven } = regionYearQuery(
     context.args,

@@ -5,8 +5,6 @@ import { CliContext } from '../cli-context';
 import { parseOptions, regionOption, requireOption, storeOption, yearOption } from '../cli-options';
 import { withQueries } from './region-queries';
 
-export const TEMPLATE_USAGE = 'geldstroom template --region R --year Y --out FILE.xlsx [--store URL]';
-
 /** Writes the workbook a region fills in for a year (interface.md §5). */
 export async function templateCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, {

@@ -5,9 +5,6 @@ import { CliContext, withStore } from '../cli-context';
 import { optionalParameterOption, parseOptions, requireOption, storeOption } from '../cli-options';
 import { municipalityParameter, regionIdParameter } from '@libs/queries';
 
-export const TOKEN_USAGE =
-  'geldstroom token create --actor NAME --role admin|recorder|controller|municipality [--municipality GM…] [--region R] [--tokens FILE] [--store URL] | token list | token revoke --id ID';
-
 /** Bearer tokens for the HTTP API; the token file (GELDSTROOM_TOKENS, ./data/tokens.json) keeps only hashes. */
 export async function tokenCommand(context: CliContext): Promise<number> {
   const [action, ...args] = context.args;

@@ -4,9 +4,6 @@ import { CliContext } from '../cli-context';
 import { asOfOption, formatOption, parameterOption, parseOptions, regionOption, storeOption } from '../cli-options';
 import { withQueries } from './region-queries';
 
-export const TRACE_USAGE =
-  'geldstroom trace --region R --payment PAYMENT_ID [--as-of TIME] [--format json|text] [--store URL]';
-
 /** Forward from a Rijk payment: where its money went, pro rata through the pots it was mixed in. */
 export async function traceCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, {

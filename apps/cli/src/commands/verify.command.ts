@@ -5,8 +5,6 @@ import type { EventStore } from '@libs/event-store';
 import { CliContext, withStore } from '../cli-context';
 import { optionalParameterOption, parseOptions, storeOption } from '../cli-options';
 
-export const VERIFY_USAGE = 'geldstroom verify [--region R] [--expect HASH | --contains HASH] [--store URL]';
-
 /**
  * Recomputes every region's hash chain (or R's) and checks that revisions are contiguous and every
  * event's postings sum to zero. Exit 0 with one line per region when intact; exit 1 naming the region,

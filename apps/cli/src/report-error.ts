@@ -1,0 +1,72 @@
+import { DomainError, InvariantViolation } from '@libs/domain';
+import { EventStoreError } from '@libs/event-store';
+import {
+  CommandFileError,
+  EventLineError,
+  HistoryBrokenError,
+  TargetNotEmptyError,
+  UnreadableEventError,
+} from '@libs/ledger';
+import { JournalMappingError } from '@libs/reports';
+import { ExitCode, NotAnswered, UsageError } from './cli-error';
+import { CliIo } from './cli-io';
+
+/** Lines of a command file named at most, the first rejected line first. */
+const MAX_PRINTED_LINES = 20;
+
+/** A rejected command file: every line that is no command (as many as fit), and that nothing of it was recorded. */
+function commandFileLines(error: CommandFileError): string {
+  if (error.more.length === 0) return error.message;
+  const all = [error, ...error.more];
+  const shown = all.slice(0, MAX_PRINTED_LINES).map((found) => found.message);
+  const hidden = all.length - shown.length;
+  return [
+    ...shown,
+    ...(hidden > 0 ? [`… and ${hidden} more`] : []),
+    `${all.length} lines are no command; nothing of ${error.file} was recorded`,
+  ].join('\n');
+}
+
+/** What a failed subcommand prints, and its exit code. */
+export function reportError(error: unknown, io: CliIo, usageText: string): number {
+  if (error instanceof UsageError) {
+    io.err(`geldstroom: ${error.message}\nUsage: ${usageText}`);
+    return ExitCode.usage;
+  }
+  if (error instanceof CommandFileError) {
+    io.err(commandFileLines(error));
+    return ExitCode.rejected;
+  }
+  if (error instanceof EventLineError || error instanceof TargetNotEmptyError || error instanceof JournalMappingError) {
+    io.err(error.message);
+    return ExitCode.rejected;
+  }
+  if (error instanceof NotAnswered) {
+    io.err(`geldstroom: ${error.message}${error.hint ? `\n${error.hint}` : ''}`);
+    return ExitCode.rejected;
+  }
+  // what is not found names itself ("region … has nothing recorded for 2031"), as over HTTP
+  if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+    io.err(`geldstroom: ${error.reason}`);
+    return ExitCode.rejected;
+  }
+  if (error instanceof DomainError || error instanceof HistoryBrokenError) {
+    io.err(`geldstroom: ${error.message}`);
+    return ExitCode.rejected;
+  }
+  // the store holds an event this version cannot read: like a store that fails, said in one line
+  if (error instanceof EventStoreError || error instanceof UnreadableEventError) {
+    io.err(`geldstroom: ${error.message}`);
+    return ExitCode.store;
+  }
+  if (error instanceof InvariantViolation) {
+    io.err(
+      `geldstroom: internal error, nothing was recorded (a bug in Geldstroom; please report it): ${oneLine(error.message)}`,
+    );
+    return ExitCode.internal;
+  }
+  io.err(`geldstroom: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+  return ExitCode.store;
+}
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');

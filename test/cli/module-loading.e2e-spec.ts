@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { BIN, geldstroom, ROOT, tempDir } from '../support/cli';
+
+/**
+ * Which modules a subcommand loads. A short command should cost little more than starting Node, so it
+ * loads only what it needs: the libraries that take long to load (the HTTP stack, the workbook, PDF
+ * and chart libraries, the EventStoreDB client, rxjs) are loaded by the subcommands that use them.
+ * Checked by what Node loaded, not by a timing: the figures are in `npm run bench` (cli-trivial).
+ */
+describe('the CLI loads only what a subcommand needs', () => {
+  const temp = tempDir('geldstroom-modules-');
+  const recorder = join(temp.dir, 'record-modules.js');
+  const region = ['--region', 'voorbeeld-holland-rijnland', '--year', '2024', '--store', temp.store];
+
+  /** Every package (node_modules) and every file of ours (dist/…) one run loaded, after it exited 0. */
+  function loaded(args: string[]): { packages: Set<string>; own: string[] } {
+    const list = join(temp.dir, `modules-${args[0]}.json`);
+    const run = spawnSync(process.execPath, ['--require', recorder, BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, GELDSTROOM_STORE: '', RECORD_MODULES_TO: list },
+      timeout: 60_000,
+    });
+    if (run.status !== 0) throw new Error(`geldstroom ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+    const files = JSON.parse(readFileSync(list, 'utf8')) as string[];
+    const packages = new Set(
+      files.flatMap((file) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1].replace('\\', '/') ?? []),
+    );
+    const own = files
+      .filter((file) => !file.includes(`node_modules${sep}`) && file.startsWith(join(ROOT, 'dist')))
+      .map((file) => relative(join(ROOT, 'dist'), file).split(sep).join('/'));
+    return { packages, own };
+  }
+
+  const HEAVY = [
+    '@nestjs/core',
+    '@nestjs/common',
+    '@nestjs/swagger',
+    'express',
+    'helmet',
+    'pino',
+    'class-validator',
+    'class-transformer',
+    'exceljs',
+    'pdfkit',
+    'echarts',
+    '@eventstore/db-client',
+    '@grpc/grpc-js',
+    'rxjs',
+  ];
+
+  beforeAll(() => {
+    writeFileSync(
+      recorder,
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.RECORD_MODULES_TO, JSON.stringify(Object.keys(require.cache))));\n",
+    );
+    const setUp = geldstroom(['apply', '--example', '--store', temp.store]);
+    expect(setUp.status).toBe(0);
+  });
+  afterAll(() => temp.cleanup());
+
+  it('balances loads the domain, the SQLite store and the queries, and none of the heavy libraries', () => {
+    const { packages, own } = loaded(['balances', ...region]);
+    expect(HEAVY.filter((name) => packages.has(name))).toEqual([]);
+    expect(packages.has('better-sqlite3')).toBe(true);
+    expect(own.filter((file) => /^libs\/(http|intake|access)\//.test(file))).toEqual([]);
+    // one subcommand's module, not all of them
+    expect(own.filter((file) => file.startsWith('apps/cli/src/commands/') && file.endsWith('.command.js'))).toEqual([
+      'apps/cli/src/commands/balances.command.js',
+    ]);
+  });
+
+  it('a statement as JSON loads none of them either', () => {
+    const { packages } = loaded(['statement', ...region]);
+    expect(HEAVY.filter((name) => packages.has(name))).toEqual([]);
+  });
+
+  it('--help loads no library and no store', () => {
+    const { packages, own } = loaded(['--help']);
+    expect([...packages]).toEqual([]);
+    expect(own.filter((file) => file.startsWith('libs/'))).toEqual([]);
+  });
+
+  it('the workbook library is loaded when a workbook is written (so the record above would show it)', () => {
+    const { packages } = loaded(['statement', ...region, '--format', 'xlsx', '--out', join(temp.dir, 'hr.xlsx')]);
+    expect(packages.has('exceljs')).toBe(true);
+    expect(packages.has('pdfkit')).toBe(false);
+  });
+});
