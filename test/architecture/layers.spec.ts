@@ -57,6 +57,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'nestjs-pino',
     'better-sqlite3',
     'echarts',
+    'lru-cache',
     'rxjs',
     'node:crypto',
     'node:fs',

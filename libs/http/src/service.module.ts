@@ -30,8 +30,11 @@ function serviceProviders(options: ServiceOptions): Provider[] {
     {
       provide: APP_LOGGER,
       inject: [API_CONFIG],
+      // written asynchronously: a synchronous write of every request's line (pino's default) blocks the event
+      // loop, for whole milliseconds when the reader of stdout lags; pino flushes what is pending at exit
       useFactory: (config: ApiConfig): Logger =>
-        options.logger ?? pino({ level: config.logLevel, base: { service: 'geldstroom' } }),
+        options.logger ??
+        pino({ level: config.logLevel, base: { service: 'geldstroom' } }, pino.destination({ dest: 1, sync: false })),
     },
     LedgerService,
     {

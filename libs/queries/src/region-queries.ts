@@ -74,8 +74,12 @@ export class RegionQueries {
 
   /** The year statement, with the ledger hash of the history it was read from. */
   async statement(question: YearQuestion, mayRead: ReadCheck = anyone): Promise<Statement & { ledgerHash?: string }> {
-    const { state, ledgerHash } = await this.regionYear(question, mayRead);
-    return { ...buildStatement(state, question.year), ledgerHash };
+    return this.statementOf(await this.yearView(question, mayRead), question.year);
+  }
+
+  /** The year statement of a region's view (see yearView), with the ledger hash of that history. */
+  statementOf(view: RegionView, year: number): Statement & { ledgerHash?: string } {
+    return { ...buildStatement(view.state, year), ledgerHash: view.ledgerHash };
   }
 
   /** The statement with what the year's documents show beside it (keys, agreements in force): workbooks, letters. */
@@ -83,7 +87,7 @@ export class RegionQueries {
     question: YearQuestion,
     mayRead: ReadCheck = anyone,
   ): Promise<{ readonly statement: Statement & { ledgerHash?: string }; readonly context: YearContext }> {
-    const { state, ledgerHash } = await this.regionYear(question, mayRead);
+    const { state, ledgerHash } = await this.yearView(question, mayRead);
     return {
       statement: { ...buildStatement(state, question.year), ledgerHash },
       context: buildYearContext(state, question.year),
@@ -116,13 +120,13 @@ export class RegionQueries {
   }
 
   async balances(question: YearQuestion, mayRead: ReadCheck = anyone): Promise<Balances> {
-    const { state } = await this.regionYear(question, mayRead);
+    const { state } = await this.yearView(question, mayRead);
     return buildBalances(state, question.year);
   }
 
   /** Every posting on an account in a year with data; an account without postings in it explains to none. */
   async explain(question: YearQuestion & { readonly account: string }, mayRead = anyone): Promise<Explanation> {
-    const { state } = await this.regionYear(question, mayRead);
+    const { state } = await this.yearView(question, mayRead);
     const events = await this.ledger.regionEvents(question.regionId);
     return explainAccount(state, events, question.year, question.account, question.asOf);
   }
@@ -159,12 +163,15 @@ export class RegionQueries {
   ): Promise<{ readonly events: readonly LedgerEvent[]; readonly ledgerHash?: string }> {
     const { year } = question;
     const view =
-      year === undefined ? await this.region(question, mayRead) : await this.regionYear({ ...question, year }, mayRead);
+      year === undefined ? await this.region(question, mayRead) : await this.yearView({ ...question, year }, mayRead);
     return { events: await this.ledger.regionEvents(question.regionId), ledgerHash: view.ledgerHash };
   }
 
-  /** The region, and the year must have something recorded (as of `asOf`). */
-  private async regionYear(question: YearQuestion, mayRead: ReadCheck): Promise<RegionView> {
+  /**
+   * The region, once the asker may read it, and the year must have something recorded (as of `asOf`):
+   * what every answer about a year starts from. Its ledger hash names the history it was read from.
+   */
+  async yearView(question: YearQuestion, mayRead: ReadCheck = anyone): Promise<RegionView> {
     const view = await this.region(question, mayRead);
     if (!yearHasData(view.state, question.year))
       throw new DomainError(

@@ -129,6 +129,8 @@ async function untilStopped(created: Http.CreatedApp): Promise<void> {
     process.once('SIGINT', () => stop('SIGINT'));
   });
   logger.info('stopped');
+  // the log is written asynchronously: all of it is out before serve returns
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
 }
 
 /**

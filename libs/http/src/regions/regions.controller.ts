@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { keyInForce, reserveAgreementInForce, solidarityAgreementInForce, KEY_IDS } from '@libs/domain';
 import { RegionQueries } from '@libs/queries';
 import { CSV_MEDIA_TYPE, renderStatementCsv, renderStatementXlsx } from '@libs/reports';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { mayReadRegion } from '@libs/access';
 import { Principal } from '../auth/principal.decorator';
 import { readableBy } from '../auth/region-access';
@@ -13,14 +13,19 @@ import { Clock, CLOCK } from '../http/clock';
 import { badRequest } from '../http/problem';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
+import { StatementCache } from './statement-cache';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const JSON_MEDIA_TYPE = 'application/json; charset=utf-8';
 
 @ApiTags('regions')
 @ApiBearerAuth()
 @ApiProblems(401, 503)
 @Controller('api/v1/regions')
 export class RegionsController {
+  /** the JSON and CSV statements sent, by the history they were folded from (bounded) */
+  private readonly rendered = new StatementCache();
+
   constructor(
     private readonly ledger: LedgerService,
     private readonly queries: RegionQueries,
@@ -71,34 +76,55 @@ export class RegionsController {
   @ApiOperation({
     summary:
       'The year statement (regional results, reserve, solidarity, each municipality), as JSON, CSV or a workbook',
+    description:
+      'JSON and CSV carry a strong ETag (the history they were folded from, the year and the form): send it back in ' +
+      'If-None-Match to get 304 Not Modified while nothing was recorded for the region. Cache-Control: private, no-cache.',
   })
   @ApiProduces('application/json', 'text/csv', XLSX)
   @ApiOkResponse({ description: 'the statement as JSON, CSV (text/csv) or a workbook' })
+  @ApiResponse({ status: 304, description: 'nothing was recorded for the region since the ETag in If-None-Match' })
   @ApiProblems(400, 403, 404)
   async statement(
     @Principal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: Request,
+    @Res() response: Response,
     @Param() params: RegionYearParamsDto,
     @Query() query: StatementQueryDto,
-  ) {
+  ): Promise<void> {
     const question = { ...params, asOf: query.asOf };
-    const { statement, context } = await this.queries.yearReport(question, readableBy(principal));
+    // who may read it (404, 403) and whether the year has data (404) on every request, cached or not
+    const view = await this.queries.yearView(question, readableBy(principal));
     if (query.locale !== undefined && query.format !== 'csv')
       throw badRequest('locale belongs to format=csv', 'locale');
-    if (query.format === 'csv') {
-      response
-        .type(CSV_MEDIA_TYPE)
-        .setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${params.year}.csv"`);
-      return renderStatementCsv(statement, query.locale ?? 'nl');
-    }
     if (query.format === 'xlsx') {
+      const { statement, context } = await this.queries.yearReport(question, readableBy(principal));
       const workbook = await renderStatementXlsx(statement, { context, generatedAt: this.clock() });
-      return new StreamableFile(workbook, {
-        type: XLSX,
-        disposition: `attachment; filename="${params.regionId}-${params.year}.xlsx"`,
-      });
+      response
+        .type(XLSX)
+        .setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${params.year}.xlsx"`)
+        .send(workbook);
+      return;
     }
-    return statement;
+    const csv = query.format === 'csv' ? (query.locale ?? 'nl') : undefined;
+    const rendered = this.rendered.get(
+      { ...question, form: csv ? `csv-${csv}` : 'json', ledgerHash: view.ledgerHash ?? '' },
+      () => {
+        const statement = this.queries.statementOf(view, params.year);
+        return csv
+          ? { body: Buffer.from(renderStatementCsv(statement, csv)), type: CSV_MEDIA_TYPE }
+          : { body: Buffer.from(JSON.stringify(statement)), type: JSON_MEDIA_TYPE };
+      },
+    );
+    // the answer holds ledger data: kept by the asker only, and checked with the ETag before each use
+    response.setHeader('Cache-Control', 'private, no-cache');
+    response.setHeader('ETag', rendered.etag);
+    if (csv) response.setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${params.year}.csv"`);
+    if (request.fresh) {
+      response.status(304).end();
+      return;
+    }
+    response.setHeader('Content-Type', rendered.type);
+    response.send(rendered.body);
   }
 
   @Get(':regionId/balances/:year')
