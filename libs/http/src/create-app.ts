@@ -65,6 +65,7 @@ export async function createApp(config: ApiConfig, options: Omit<ServiceOptions,
   app.flushLogs();
   const logger = app.get<Logger>(APP_LOGGER);
   configureHttp(app, config, logger);
-  publishOpenApiDocument(app, addCommandSchemas(buildOpenApiDocument(app, config.contact)), config.contact);
+  // built when first asked for, not before the service answers its first request
+  publishOpenApiDocument(app, () => addCommandSchemas(buildOpenApiDocument(app, config.contact)), config.contact);
   return { app, ledger: app.get(LedgerService), tokens: app.get(TokenStore), logger };
 }

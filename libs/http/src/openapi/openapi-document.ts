@@ -66,14 +66,17 @@ export function buildOpenApiDocument(app: INestApplication, contact: ApiContact)
 
 /**
  * Serves the document (with CORS, so that tools in a browser may read it) and Swagger UI at /docs.
- * Without GELDSTROOM_CONTACT_URL the contact's URL is this service's own documentation, known once the
- * server is bound: the document is completed when it is first asked for.
+ * The document is built when it is first asked for: scanning every route takes a noticeable part of
+ * the service's start, and without GELDSTROOM_CONTACT_URL the contact's URL is this service's own
+ * documentation, known only once the server is bound.
  */
-export function publishOpenApiDocument(app: INestApplication, document: OpenAPIObject, contact: ApiContact): void {
+export function publishOpenApiDocument(app: INestApplication, build: () => OpenAPIObject, contact: ApiContact): void {
   let served: OpenAPIObject | undefined;
   const complete = (): OpenAPIObject => {
+    if (served) return served;
+    const document = build();
     const url = contact.url ?? `${boundAddress(app.getHttpServer().address() as AddressInfo).url}/docs`;
-    served ??= { ...document, info: { ...document.info, contact: { ...document.info.contact, url } } };
+    served = { ...document, info: { ...document.info, contact: { ...document.info.contact, url } } };
     return served;
   };
   let body: string | undefined;

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import { escapeHtml, Html, trustedSvg } from '../html';
 
 export interface ChartSize {
@@ -30,11 +30,14 @@ export interface ChartElement {
 export type ChartTitles = (element: ChartElement) => string | undefined;
 
 export function renderChart(
-  option: echarts.EChartsCoreOption,
+  option: Echarts.EChartsCoreOption,
   size: ChartSize,
   label: string,
   titles?: ChartTitles,
 ): Html {
+  // loaded by the first page with a chart, not when the service starts (ECharts is large)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
+  const echarts = require('echarts') as typeof Echarts;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({
