@@ -44,4 +44,5 @@ export async function withStore<T>(
 
 /** The store is loaded by the subcommands that open one (`--help`, `token` and `generate` do not). */
 export const defaultOpenStore = (url: string | undefined, options?: OpenStoreOptions) =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
   (require('@libs/event-store') as typeof import('@libs/event-store')).openEventStore(url, options);

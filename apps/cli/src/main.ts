@@ -17,6 +17,7 @@ interface Subcommand {
   readonly load: () => (context: CliContext) => Promise<number>;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- each subcommand is loaded when it runs (typed by typeof import) */
 const SUBCOMMANDS: Record<string, Subcommand> = {
   apply: {
     usage: USAGE.APPLY_USAGE,
@@ -116,6 +117,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       (require('./commands/generate.command') as typeof import('./commands/generate.command')).generateCommand,
   },
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export function usage(): string {
   const width = Math.max(...Object.keys(SUBCOMMANDS).map((name) => name.length));
@@ -165,6 +167,7 @@ export async function runCli(
     return await subcommand.load()({ args, io, env, openStore });
   } catch (error) {
     // loaded on failure only: it knows the errors of every library
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
     const { reportError } = require('./report-error') as typeof import('./report-error');
     return reportError(error, io, subcommand.usage);
   }

@@ -15,6 +15,7 @@ export function catchUpThenFollow(
   pollIntervalMs?: number,
 ): Observable<RecordedEvent> {
   // rxjs is loaded by the first subscription, not by every command that opens a store
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
   const rxjs = require('rxjs') as typeof import('rxjs');
   return new rxjs.Observable<RecordedEvent>((subscriber) => {
     let position = options.after ?? 0n;

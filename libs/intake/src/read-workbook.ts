@@ -15,6 +15,7 @@ export interface WorkbookContents {
 /** Reads the data sheets of a workbook (.xlsx) and the region cell; throws an IntakeError for an unreadable file. */
 export async function readWorkbook(file: string, data: Buffer): Promise<WorkbookContents> {
   // loaded here, not at start-up: exceljs takes longer to load than most commands take to run
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
   const { Workbook } = require('exceljs') as typeof import('exceljs');
   const workbook = new Workbook();
   try {

@@ -20,6 +20,7 @@ export async function buildTemplate(state: RegionState, year: number): Promise<B
   const region = state.region;
   if (!region) throw new Error('buildTemplate needs a registered region');
   // loaded here, not at start-up: exceljs takes longer to load than most commands take to run
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
   const { Workbook } = require('exceljs') as typeof import('exceljs');
   const workbook = new Workbook();
   workbook.creator = 'Geldstroom';

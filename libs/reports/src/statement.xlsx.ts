@@ -57,6 +57,7 @@ const sheetName = (name: string) => name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' 
 export async function renderStatementXlsx(statement: Statement, options: WorkbookOptions): Promise<Buffer> {
   const { context, generatedAt } = options;
   // exceljs takes longer to load than most commands take to run: loaded by the ones that write a workbook
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
   const { Workbook } = require('exceljs') as typeof import('exceljs');
   const workbook = new Workbook();
   workbook.creator = 'Geldstroom';
