@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { commandsOf, expectProblem, startApi, TestApi } from '../support/api';
 
 /** Collects a response's bytes whatever its type (a workbook is not text). */
-function bytes(res: import('superagent').Response, done: (error: Error | null, body: Buffer) => void): void {
+function bytes(res: import('supertest').Response, done: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => done(null, Buffer.concat(chunks)));

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ledger } from '../ledger';
-import { allEvents, appendInOrder, CopiedEvent } from '../transfer';
+import { allEvents, appendInOrder, CopiedEvent } from '../transfer/copy-events';
 import { eventHash, GENESIS_HASH } from './event-hash';
 import { HistoryBrokenError } from './history-broken.error';
 import { verifyStore } from './verify-chain';

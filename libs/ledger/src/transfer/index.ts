@@ -1,3 +1,0 @@
-export * from './event-lines';
-export * from './copy-events';
-export * from './verify-stores';
