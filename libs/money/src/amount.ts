@@ -52,7 +52,7 @@ export function parseAmount(value: unknown, options: ParseOptions = {}): Cents {
     throw new MoneyFormatError(`must be a decimal string such as "1234.56", got ${describe(value)}`);
   }
   if (value.trim() === '') throw new MoneyFormatError('must not be empty');
-  const integerDigits = /^-?0*(\d*)/.exec(value)![1].length;
+  const integerDigits = value.replace(/^-?0*/, '').replace(/\D.*$/s, '').length;
   if (options.limits && integerDigits > AMOUNT_MAX_INTEGER_DIGITS) {
     throw new MoneyFormatError(
       `must have at most ${AMOUNT_MAX_INTEGER_DIGITS} digits before the decimal point (less than € 1.000.000.000.000), got ${integerDigits} digits`,

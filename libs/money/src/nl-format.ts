@@ -83,7 +83,11 @@ function localParts(moment: Date | string): LocalParts {
     second: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)!.value;
+  const get = (type: Intl.DateTimeFormatPartTypes): string => {
+    const part = parts.find((each) => each.type === type);
+    if (!part) throw new Error(`Intl.DateTimeFormat gave no ${type}`);
+    return part.value;
+  };
   return {
     year: get('year'),
     month: get('month'),

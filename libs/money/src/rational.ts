@@ -13,7 +13,7 @@ export class Rational {
   static readonly ONE = new Rational(1n, 1n);
   static readonly HUNDRED = new Rational(100n, 1n);
 
-  static of(numerator: bigint, denominator: bigint = 1n): Rational {
+  static of(numerator: bigint, denominator = 1n): Rational {
     if (denominator === 0n) throw new RangeError('Rational with a zero denominator');
     if (denominator < 0n) {
       numerator = -numerator;

@@ -70,7 +70,7 @@ export function normaliseBudget(command: AdoptRegionalBudget): AdoptRegionalBudg
     );
   }
   if (command.components) {
-    const sum = command.components.reduce((acc, component) => acc + component.amount, 0n as Cents);
+    const sum = command.components.reduce<Cents>((acc, component) => acc + component.amount, 0n);
     if (sum !== command.amount) {
       throw new DomainError(
         'COMPONENTS_MISMATCH',

@@ -5,7 +5,7 @@ import { FieldSpec } from './fields';
 import { FieldSchema, schemaOf } from './field-schema';
 
 /** A JSON Schema object (the subset OpenAPI 3.0 knows). */
-export type JsonSchema = { readonly [keyword: string]: unknown };
+export type JsonSchema = Readonly<Record<string, unknown>>;
 
 /** One field of a command as documentation needs it: names, parser schema, meaning, example. */
 export interface CommandFieldDoc {

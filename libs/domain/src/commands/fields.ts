@@ -34,6 +34,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only a number, boolean, bigint, symbol or undefined is left
   return `${typeof value} ${String(value)}`;
 }
 
@@ -73,7 +75,7 @@ export function parseObject<S extends Shape>(
 ): Parsed<S> {
   if (!isPlainObject(value)) throw invalidField(path || '(command)', `must be an object, got ${describe(value)}`);
   const prefix = path ? `${path}.` : '';
-  const result: Record<string, unknown> = Object.create(null);
+  const result = Object.create(null) as Record<string, unknown>;
   checkAll([
     ...Object.keys(value)
       // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
@@ -108,7 +110,7 @@ export const text =
     return value;
   };
 
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:\/-]{0,99}$/;
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}$/;
 export const identifier: FieldParser<string> = (value, field) => {
   const id = text(100)(value, field);
   if (!IDENTIFIER.test(id)) {
@@ -243,7 +245,7 @@ export const recordOf =
     const entries = Object.entries(value);
     if (options.min !== undefined && entries.length < options.min)
       throw invalidField(field, `must hold at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}`);
-    const result: Record<string, T> = Object.create(null);
+    const result = Object.create(null) as Record<string, T>;
     checkAll(
       entries.map(([name, entry]) => () => {
         key(name, `${field}.${name}`, mode);

@@ -143,17 +143,17 @@ export interface SolidarityLine {
 }
 
 /** A rule's amount moved between two pots. */
-type Moved<Rule extends string, Inputs> = {
+interface Moved<Rule extends string, Inputs> {
   regionId: string;
   year: number;
   scheme: Scheme;
   rule: Rule;
   inputs: Inputs;
   postings: Postings;
-};
+}
 
 /** A rule's amount split over the municipalities by a key. */
-type Split<Rule extends string, Inputs> = {
+interface Split<Rule extends string, Inputs> {
   regionId: string;
   year: number;
   scheme: Scheme;
@@ -163,7 +163,7 @@ type Split<Rule extends string, Inputs> = {
   inputs: Inputs;
   allocation: AllocationTrail;
   postings: Postings;
-};
+}
 
 /** afroming BW: the skim K from the historical budget to the BW provisions */
 export type BwHistoricalSkimmed = Event<'BwHistoricalSkimmed', Moved<'bw-skim', BwSkimInputs>>;

@@ -196,7 +196,11 @@ const band = (balanceBefore: string): ReserveBandInputs => ({
 });
 
 type Band = ReserveBandInputs;
-type Move = { target: string; amount: string; schemePart: string };
+interface Move {
+  target: string;
+  amount: string;
+  schemePart: string;
+}
 
 /** Step 4, below the band: the members pay the scheme's part into the reserve by the scheme key. */
 const replenished = (scheme: Scheme, inputs: Band, to: 'min' | 'max', move: Move, rows: TrailRow[]): DomainEvent => ({

@@ -21,9 +21,9 @@ export class PostingLedger implements PostingLedgerView {
 
   add(year: number, account: Account, eventType: DomainEventType, amount: Cents): void {
     let accounts = this.byYear.get(year);
-    if (!accounts) this.byYear.set(year, (accounts = new Map()));
+    if (!accounts) this.byYear.set(year, (accounts = new Map<Account, Map<DomainEventType, Cents>>()));
     let types = accounts.get(account);
-    if (!types) accounts.set(account, (types = new Map()));
+    if (!types) accounts.set(account, (types = new Map<DomainEventType, Cents>()));
     types.set(eventType, (types.get(eventType) ?? 0n) + amount);
   }
 

@@ -9,7 +9,10 @@ import { evolve, initialState } from '../state/evolve';
 import { RegionState, RegionView } from '../state/region-state';
 
 /** A command as a command file holds it: `{"command": "<Name>", ...fields}`. */
-export type RawCommand = { readonly command: string; readonly [field: string]: unknown };
+export interface RawCommand {
+  readonly command: string;
+  readonly [field: string]: unknown;
+}
 
 /** Applies raw commands (as in a command file) to a state, the way the ledger would; returns their events. */
 export function record(state: RegionState, ...commands: RawCommand[]): DomainEvent[] {

@@ -48,6 +48,7 @@ const reserveBase: Codec<facts.ReserveBase> = {
     }
     throw new EventDataError('', 'must be "budget" or {"fixed": amount}');
   },
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- our field `fixed`, not String.prototype.fixed
   encode: (base) => (base.kind === 'budget' ? 'budget' : { fixed: amount.encode(base.amount) }),
 };
 
@@ -385,9 +386,9 @@ function codecOf<T extends DomainEventType>(type: T): ObjectCodec<DataOf<T>> {
 }
 
 /** Reads the stored data of an event of a known type as that event; throws EventDataError naming the field. */
-export function decodeEvent<T extends DomainEventType>(type: T, data: unknown): DomainEvent {
+export function decodeEvent(type: DomainEventType, data: unknown): DomainEvent {
   const event = { type, data: codecOf(type).decode(data) };
-  // the union member of type T is exactly { type: T, data: DataOf<T> }
+  // the union member of `type` is exactly { type, data: DataOf<type> }
   return event as DomainEvent;
 }
 

@@ -4,7 +4,9 @@ import { Posting } from '../posting';
 
 /** A JSON value as the store holds it. */
 export type Json = string | number | boolean | null | readonly Json[] | JsonObject;
-export type JsonObject = { readonly [key: string]: Json };
+export interface JsonObject {
+  readonly [key: string]: Json;
+}
 
 /**
  * Stored data that does not read as its event's schema: a field of the wrong kind, a missing or an
@@ -60,6 +62,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only a number, boolean, bigint, symbol or undefined is left
   return `${typeof value} ${String(value)}`;
 }
 
