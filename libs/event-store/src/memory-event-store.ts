@@ -35,7 +35,7 @@ export class MemoryEventStore implements EventStore {
     const ids = new Set<string>();
     const heads = new Map<string, bigint | 'no_stream'>();
     for (const { streamId, events, expectedRevision } of appends) {
-      const actual = heads.has(streamId) ? heads.get(streamId)! : this.headOf(streamId);
+      const actual = heads.get(streamId) ?? this.headOf(streamId);
       if (actual !== expectedRevision) throw new ConcurrencyConflictError(streamId, expectedRevision, actual);
       for (const event of events) {
         if (this.eventIds.has(event.eventId) || ids.has(event.eventId)) {

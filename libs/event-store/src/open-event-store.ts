@@ -29,6 +29,7 @@ export async function openEventStore(
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
   if (isEsdbUrl(url)) {
     // loaded on demand: the gRPC client is heavy, and the embedded store never needs it
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the EventStoreDB client is loaded only when that store is asked for
     const adapter = require('./eventstoredb/esdb-event-store') as typeof import('./eventstoredb/esdb-event-store');
     return adapter.openEsdbEventStore(url, options);
   }

@@ -179,9 +179,9 @@ export class SqliteEventStore implements EventStore {
 
   private appendNow(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): AppendResult {
     const head = this.statements.head.get(streamId)?.revision ?? null;
-    const actual = head === null ? 'no_stream' : head;
+    const actual = head ?? 'no_stream';
     if (actual !== expectedRevision) throw new ConcurrencyConflictError(streamId, expectedRevision, actual);
-    let revision = head === null ? -1n : head;
+    let revision = head ?? -1n;
     let position = 0n;
     for (const event of events) {
       if (this.statements.hasEvent.get(event.eventId))

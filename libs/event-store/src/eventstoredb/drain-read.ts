@@ -21,6 +21,7 @@ export function drainRead<T>(read: StreamingRead<T>, idleMs: number, onItem: (it
       settled = true;
       clearTimeout(timer);
       if (error === undefined) resolve();
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the client's own error, passed on as it came
       else reject(error);
     };
     const cancel = (): void => {

@@ -91,7 +91,7 @@ export class EsdbEventStore implements EventStore {
           await client.dispose().catch(() => undefined);
           throw attempt === 1 ? error : gaveUp(error as EventStoreError, attempt, waited);
         }
-        options.onRetry?.({ attempt, delayMs, error: error as EventStoreError });
+        options.onRetry?.({ attempt, delayMs, error: error });
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
     }

@@ -203,9 +203,7 @@ describe('EventStoreDB mapping: errors', () => {
     const metadata = {
       getMap: () => ({ exception: 'not-leader', 'leader-endpoint-host': 'node2', 'leader-endpoint-port': '2113' }),
     };
-    const notLeader = new NotLeaderError(
-      Object.assign(grpcError(5, 'Leader info available'), { metadata }) as unknown as ServiceError,
-    );
+    const notLeader = new NotLeaderError(Object.assign(grpcError(5, 'Leader info available'), { metadata }));
     const mapped = toStoreError(notLeader, append);
     expect(mapped.code).toBe('STORE_UNAVAILABLE');
     expect(mapped.message).toContain('not the cluster leader (leader: node2:2113)');

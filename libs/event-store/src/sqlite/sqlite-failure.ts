@@ -32,8 +32,9 @@ export function storeUnavailable(
 }
 
 function describeSqliteError(error: unknown, busyTimeoutMs?: number): string {
-  const code = String((error as { code?: unknown })?.code ?? '');
-  const message = (error as Error)?.message ?? String(error);
+  const fields: { code?: unknown; message?: unknown } = typeof error === 'object' && error !== null ? error : {};
+  const code = typeof fields.code === 'string' ? fields.code : '';
+  const message = typeof fields.message === 'string' ? fields.message : String(error);
   if (/^SQLITE_(BUSY|LOCKED)/.test(code))
     return `another connection holds a lock on it${busyTimeoutMs !== undefined ? ` (still locked after ${busyTimeoutMs} ms)` : ''}`;
   if (code === 'SQLITE_FULL') return 'the disk or file system is full';
@@ -42,7 +43,7 @@ function describeSqliteError(error: unknown, busyTimeoutMs?: number): string {
   if (code.startsWith('SQLITE_IOERR')) return `an I/O error occurred (${code}: ${message})`;
   if (code.startsWith('SQLITE_CANTOPEN')) return `the file cannot be opened (${message})`;
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return `it may not be written (${message})`;
-  if (code.startsWith('E') && !code.startsWith('SQLITE')) return `${message}`;
+  if (code.startsWith('E') && !code.startsWith('SQLITE')) return message;
   return code ? `${message} (${code})` : message;
 }
 
