@@ -151,6 +151,7 @@ export function buildYearContext(state: RegionState, year: number): YearContext 
             schemes: [...reserve.schemes],
             minPct: reserve.minPct,
             maxPct: reserve.maxPct,
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- our field `fixed`, not String.prototype.fixed
             base: reserve.base.kind === 'fixed' ? { fixed: formatAmount(reserve.base.amount) } : 'budget',
             baseAmount: formatAmount(band.base),
             min: formatAmount(band.min),

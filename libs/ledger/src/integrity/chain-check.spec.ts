@@ -100,7 +100,7 @@ describe('checking a stream', () => {
   it('a hash missing after the chain started is broken: unchained', () => {
     const events = stream(4);
     const { hash: _hash, ...bare } = events[2].metadata;
-    events[2] = { ...events[2], metadata: bare as Built['metadata'] };
+    events[2] = { ...events[2], metadata: bare };
     expect(checkStream('region-west', events).problem).toMatchObject({ revision: 2n, fault: 'unchained' });
   });
 

@@ -75,7 +75,7 @@ export class ChainCheck {
   }
 
   private inspect(event: CheckedEvent): ChainProblem | undefined {
-    const revision = BigInt(event.revision);
+    const revision = event.revision;
     if (revision !== this.nextRevision) {
       return revision > this.nextRevision
         ? this.fail(
@@ -108,7 +108,7 @@ export class ChainCheck {
     } else {
       this.chainedFrom ??= revision;
     }
-    const position = event.position === undefined || event.position < 0n ? undefined : BigInt(event.position);
+    const position = event.position === undefined || event.position < 0n ? undefined : event.position;
     if (position !== undefined && this.lastPosition !== undefined && position <= this.lastPosition)
       return this.fail(
         revision,

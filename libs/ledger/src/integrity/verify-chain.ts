@@ -62,7 +62,7 @@ function diagnose(
   const beforeMoved = belongs - 1 === index ? storedHash(moved) : storedHash(events[belongs - 1]);
   if (
     typeof beforeMoved === 'string' &&
-    storedHash(here) === eventHash(beforeMoved, { ...here, revision: BigInt(moved.revision) })
+    storedHash(here) === eventHash(beforeMoved, { ...here, revision: moved.revision })
   ) {
     return {
       ...problem,

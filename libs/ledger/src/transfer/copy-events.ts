@@ -109,8 +109,9 @@ export async function appendInOrder(
     seen.set(streamId, index + 1);
     const chained = chain(chains, event, BigInt(index));
     if (index < (held.get(streamId) ?? 0)) {
-      if (!targetEvents.has(streamId)) targetEvents.set(streamId, await target.readStream(streamId));
-      const there = targetEvents.get(streamId)![index];
+      const read = targetEvents.get(streamId) ?? (await target.readStream(streamId));
+      targetEvents.set(streamId, read);
+      const there = read[index];
       if (!there || !sameEvent(there, chained))
         throw new TargetNotEmptyError(
           target.description,
@@ -138,7 +139,8 @@ export async function appendInOrder(
         `holds ${length} events in ${streamId}, the source only ${seen.get(streamId) ?? 0}`,
       );
   }
-  if (pending.length > 0) await target.appendMany!(pending);
+  // pending holds appends only when the target has appendMany (above)
+  if (pending.length > 0 && target.appendMany) await target.appendMany(pending);
   return { events: written, skipped, streams: seen.size };
 }
 

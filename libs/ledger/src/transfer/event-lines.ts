@@ -1,3 +1,4 @@
+import { at } from '@libs/domain/model';
 import { EventMetadata, RecordedEvent } from '@libs/event-store';
 import { checkStream, describeProblem } from '../integrity';
 
@@ -43,6 +44,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * unique. Whether each stream's revisions run 0, 1, 2… and its chain holds is `importableStreams`'s
  * question, which can say what is wrong (missing, reordered, edited…).
  */
+function requiredText(
+  file: string,
+  line: number,
+  parsed: Partial<EventLine>,
+  field: 'streamId' | 'revision' | 'eventId' | 'type',
+): string {
+  const value = parsed[field];
+  if (typeof value !== 'string' || value === '')
+    throw new EventLineError(file, line, `${field} must be a non-empty string`);
+  return value;
+}
+
 export function parseEventLines(file: string, text: string): { line: number; event: EventLine }[] {
   const events: { line: number; event: EventLine }[] = [];
   const ids = new Set<string>();
@@ -51,18 +64,16 @@ export function parseEventLines(file: string, text: string): { line: number; eve
     if (raw.trim() === '') return;
     let parsed: Partial<EventLine>;
     try {
-      parsed = JSON.parse(raw);
+      parsed = JSON.parse(raw) as Partial<EventLine>;
     } catch (error) {
       throw new EventLineError(file, line, `not valid JSON (${(error as Error).message})`);
     }
-    for (const field of ['streamId', 'revision', 'eventId', 'type'] as const) {
-      if (typeof parsed[field] !== 'string' || parsed[field] === '')
-        throw new EventLineError(file, line, `${field} must be a non-empty string`);
-    }
-    if (!/^\d+$/.test(parsed.revision!))
-      throw new EventLineError(file, line, `revision must be a whole number, got "${parsed.revision}"`);
-    if (!UUID.test(parsed.eventId!))
-      throw new EventLineError(file, line, `eventId must be a UUID, got "${parsed.eventId}"`);
+    const [, revision, eventId] = (['streamId', 'revision', 'eventId', 'type'] as const).map((field) =>
+      requiredText(file, line, parsed, field),
+    );
+    if (!/^\d+$/.test(revision))
+      throw new EventLineError(file, line, `revision must be a whole number, got "${revision}"`);
+    if (!UUID.test(eventId)) throw new EventLineError(file, line, `eventId must be a UUID, got "${eventId}"`);
     if (parsed.data === undefined) throw new EventLineError(file, line, 'data is missing');
     if (
       typeof parsed.metadata !== 'object' ||
@@ -72,8 +83,8 @@ export function parseEventLines(file: string, text: string): { line: number; eve
     ) {
       throw new EventLineError(file, line, 'metadata must hold at least actor and recordedAt');
     }
-    if (ids.has(parsed.eventId!)) throw new EventLineError(file, line, `eventId ${parsed.eventId} appears twice`);
-    ids.add(parsed.eventId!);
+    if (ids.has(eventId)) throw new EventLineError(file, line, `eventId ${eventId} appears twice`);
+    ids.add(eventId);
     events.push({ line, event: parsed as EventLine });
   });
   return events;
@@ -91,8 +102,9 @@ export function importableEvents(
 ): { events: EventLine[]; counts: Map<string, number> } {
   const streams = new Map<string, { line: number; event: EventLine }[]>();
   for (const line of lines) {
-    if (!streams.has(line.event.streamId)) streams.set(line.event.streamId, []);
-    streams.get(line.event.streamId)!.push(line);
+    const stream = streams.get(line.event.streamId);
+    if (stream) stream.push(line);
+    else streams.set(line.event.streamId, [line]);
   }
   for (const [streamId, streamLines] of streams) {
     streamLines.sort((a, b) => compareRevisions(a.event.revision, b.event.revision));
@@ -117,7 +129,7 @@ export function importableEvents(
   const events = lines.map(({ event: { streamId } }) => {
     const index = taken.get(streamId) ?? 0;
     taken.set(streamId, index + 1);
-    return streams.get(streamId)![index].event;
+    return at(streams, streamId)[index].event;
   });
   return { events, counts: taken };
 }

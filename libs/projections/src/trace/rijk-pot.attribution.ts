@@ -41,7 +41,7 @@ export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): P
   const { held } = attribution;
   const add = (table: Map<string, Map<string, bigint>>, owner: string, key: string, amount: bigint) => {
     let row = table.get(owner);
-    if (!row) table.set(owner, (row = new Map()));
+    if (!row) table.set(owner, (row = new Map<string, bigint>()));
     row.set(key, (row.get(key) ?? 0n) + amount);
   };
   const hold = (owner: string, amount: bigint) => held.set(owner, (held.get(owner) ?? 0n) + amount);
