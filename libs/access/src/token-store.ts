@@ -136,7 +136,7 @@ function municipalityOf(code: string): string {
   try {
     return municipalityCode(code, 'municipality');
   } catch (error) {
-    if (error instanceof DomainError) throw new Error(`--municipality: ${error.reason}`);
+    if (error instanceof DomainError) throw new Error(`--municipality: ${error.reason}`, { cause: error });
     throw error;
   }
 }

@@ -39,6 +39,10 @@ export function readCell(cell: Cell, kind: ColumnKind, column: ColumnSpec, membe
       };
     case 'boolean':
       return { reason: `holds ${describeCell(cell)}, not a value for this column` };
+    case 'number':
+    case 'date':
+    case 'text':
+      break; // a value: read below by the column's kind
   }
   switch (kind) {
     case 'amount':

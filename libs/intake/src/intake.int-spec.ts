@@ -47,7 +47,11 @@ const payment = (id: string, amount: ExcelJS.CellValue, extra: Partial<Record<st
   return PAYMENT_HEADERS.map((header) => values[header]);
 };
 
-type SheetRows = { headers: string[]; rows: ExcelJS.CellValue[][]; format?: (sheet: ExcelJS.Worksheet) => void };
+interface SheetRows {
+  headers: string[];
+  rows: ExcelJS.CellValue[][];
+  format?: (sheet: ExcelJS.Worksheet) => void;
+}
 
 async function workbook(sheets: Record<string, SheetRows>, regio: string | null = REGION): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -190,19 +194,19 @@ describe('spreadsheet intake', () => {
       ],
       [
         'a formula error cell',
-        PAYMENTS(payment('x', { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue)),
+        PAYMENTS(payment('x', { formula: '1/0', result: { error: '#DIV/0!' } })),
         'Rijksbetalingen:3: bedrag: the cell holds the error #DIV/0!',
         'INVALID_FIELD',
       ],
       [
         'an error value',
-        PAYMENTS(payment('x', { error: '#REF!' } as ExcelJS.CellValue)),
+        PAYMENTS(payment('x', { error: '#REF!' })),
         'Rijksbetalingen:3: bedrag: the cell holds the error #REF!',
         'INVALID_FIELD',
       ],
       [
         'a formula never calculated',
-        PAYMENTS(payment('x', { formula: 'SUM(A1:A2)' } as ExcelJS.CellValue)),
+        PAYMENTS(payment('x', { formula: 'SUM(A1:A2)' })),
         'Rijksbetalingen:3: bedrag: the formula =SUM(A1:A2) has no calculated value',
         'INVALID_FIELD',
       ],

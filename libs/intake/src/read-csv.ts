@@ -54,6 +54,7 @@ export function csvRecords(file: string, sheet: string | undefined, data: Buffer
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   let records: string[][];
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- csv-parse's typed overload wants `columns`; without it the result is any[]
     records = parse(text, {
       delimiter: separatorOf(text),
       relax_column_count: true,

@@ -34,7 +34,7 @@ export function renderReplayText(report: ReplayReport): string {
     `Wat-als voor ${report.regionId}: ${report.revisions.map((revision) => `${revisionLabel(revision)}${revision.replaced ? ' (vervangt de vastgelegde)' : ' (toegevoegd)'}`).join('; ')}`,
   ];
   for (const [year, { recorded, replayed, difference }] of Object.entries(report.years)) {
-    parts.push('', `${year}`);
+    parts.push('', year);
     const rows: string[][] = [];
     for (const code of Object.keys(difference.municipalities)) {
       for (const scheme of ['bw', 'mo'] as const) {
@@ -99,7 +99,7 @@ export function renderKeyComparisonText(comparison: KeyComparison): string {
   for (const option of KEY_OPTIONS) {
     const { meanAbsShareChangePct, maxAbsShareChangePct } = comparison.options[option].stability;
     parts.push(
-      `  ${KEY_OPTION_LABELS[option].padEnd(12)} ${meanAbsShareChangePct === null ? 'n.b. (te weinig jaren met gegevens)' : `gemiddeld ${formatDecimalNl(meanAbsShareChangePct)}, hoogstens ${formatDecimalNl(maxAbsShareChangePct!)}`}`,
+      `  ${KEY_OPTION_LABELS[option].padEnd(12)} ${meanAbsShareChangePct === null || maxAbsShareChangePct === null ? 'n.b. (te weinig jaren met gegevens)' : `gemiddeld ${formatDecimalNl(meanAbsShareChangePct)}, hoogstens ${formatDecimalNl(maxAbsShareChangePct)}`}`,
     );
   }
   return parts.join('\n');

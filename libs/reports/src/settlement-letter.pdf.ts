@@ -24,7 +24,7 @@ const WIN_ANSI_EXTRA = new Set([
 export function winAnsi(text: string): string {
   let out = '';
   for (const char of text.replace(/\u2212/g, '\u2013')) {
-    const code = char.codePointAt(0)!;
+    const code = char.codePointAt(0) ?? 0;
     if (code === 0x09 || code === 0x0a || code === 0x0d) {
       out += ' ';
       continue;
@@ -35,7 +35,7 @@ export function winAnsi(text: string): string {
       continue;
     }
     const base = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    out += [...base].every((each) => each.codePointAt(0)! <= 0xff) && base !== '' ? base : '?';
+    out += Array.from(base).every((each) => (each.codePointAt(0) ?? 0) <= 0xff) && base !== '' ? base : '?';
   }
   return out;
 }

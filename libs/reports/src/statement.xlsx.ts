@@ -19,6 +19,7 @@ const PERCENT_FORMAT = '0.0000" %"';
 
 /** Printed on A4, as wide as the page, as many pages long as it takes. */
 const PRINT: Partial<ExcelJS.PageSetup> = {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- A4: exceljs's PaperSize is a const enum, which isolatedModules (ts-jest) cannot inline
   paperSize: 9,
   orientation: 'portrait',
   fitToPage: true,
