@@ -57,6 +57,7 @@ export async function createApp(config: ApiConfig, options: Omit<ServiceOptions,
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, ...options }),
     new ExpressAdapter(server),
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest takes its options as a plain object; the class only describes them
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   // Nest buffers its own messages until it has its logger, and flushes them only in app.listen, which

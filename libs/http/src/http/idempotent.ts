@@ -44,7 +44,7 @@ export async function idempotent(
       }
       response.setHeader('Idempotent-Replayed', 'true');
       response.status(earlier.status).type(earlier.contentType);
-      return JSON.parse(earlier.body);
+      return JSON.parse(earlier.body) as unknown;
     }
     const reply = await work();
     store.remember(principal.tokenId, key, requestHash, {

@@ -13,17 +13,21 @@ interface CheckedArgument {
   readonly type: new () => object;
 }
 
+const SOURCES = new Map<number, CheckedArgument['source']>([
+  [RouteParamtypes.PARAM, 'params'],
+  [RouteParamtypes.QUERY, 'query'],
+]);
+
 /** The DTO-typed path and query arguments of a handler, in the order of its arguments (path before query, as the URL reads). */
 function checkedArguments(controller: object, handler: string): CheckedArgument[] {
-  const routeArguments: RouteArguments = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {};
-  const types: unknown[] =
-    Reflect.getMetadata('design:paramtypes', (controller as { prototype: object }).prototype, handler) ?? [];
+  const routeArguments = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as RouteArguments;
+  const types = (Reflect.getMetadata('design:paramtypes', (controller as { prototype: object }).prototype, handler) ??
+    []) as unknown[];
   return Object.entries(routeArguments)
     .sort(([, a], [, b]) => a.index - b.index)
     .flatMap(([key, { index }]): CheckedArgument[] => {
-      const paramtype = Number(key.split(':')[0]);
-      const source =
-        paramtype === RouteParamtypes.PARAM ? 'params' : paramtype === RouteParamtypes.QUERY ? 'query' : undefined;
+      // Nest's key is `<RouteParamtypes>:<index>`
+      const source = SOURCES.get(Number(key.split(':')[0]));
       const type = types[index];
       return source && typeof type === 'function' && type !== Object
         ? [{ source, type: type as new () => object }]
@@ -40,7 +44,7 @@ function checkedArguments(controller: object, handler: string): CheckedArgument[
  */
 @Injectable()
 export class InvalidParamsGuard implements CanActivate {
-  private readonly checked = new WeakMap<Function, CheckedArgument[]>();
+  private readonly checked = new WeakMap<object, CheckedArgument[]>();
 
   canActivate(context: ExecutionContext): boolean {
     const handler = context.getHandler();

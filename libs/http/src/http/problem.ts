@@ -171,7 +171,7 @@ export function toProblem(error: unknown): Problem {
           : (response.message ?? error.message);
     // Nest hands over the body parser's SyntaxError and Express's URIError (a path with a broken
     // %-escape) as a BadRequestException with their message; no code of ours throws one
-    if (status === 400 && /^Failed to decode param/.test(message))
+    if (status === 400 && message.startsWith('Failed to decode param'))
       return problem(400, 'INVALID_PATH', `the path is not valid: ${message}`);
     if (status === 400) return problem(400, 'INVALID_JSON', `the request body is not valid JSON: ${message}`);
     const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'BODY_TOO_LARGE' : `HTTP_${status}`;

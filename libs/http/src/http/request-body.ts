@@ -30,14 +30,16 @@ export function jsonDepth(value: unknown, limit: number): number {
 export function requireUtf8() {
   return (request: Request, _response: Response, next: NextFunction) => {
     const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(request.header('content-type') ?? '')?.[1];
-    if (charset !== undefined && charset.toLowerCase() !== 'utf-8')
-      return next(
+    if (charset !== undefined && charset.toLowerCase() !== 'utf-8') {
+      next(
         new ProblemException(
           problem(415, 'UNSUPPORTED_MEDIA_TYPE', `unsupported charset "${charset}"; send application/json in UTF-8`, {
             field: 'Content-Type',
           }),
         ),
       );
+      return;
+    }
     next();
   };
 }
@@ -51,22 +53,24 @@ export function requireJsonBody() {
   return (request: Request, _response: Response, next: NextFunction) => {
     const upload = UPLOAD_ROUTE.test(request.path) && request.is('multipart/form-data');
     if (WITH_BODY.has(request.method) && !upload && !request.is(['application/json', 'application/*+json'])) {
-      return next(
+      next(
         new ProblemException(
           problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json (UTF-8)', {
             field: 'Content-Type',
           }),
         ),
       );
+      return;
     }
     if (request.body !== undefined && jsonDepth(request.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-      return next(
+      next(
         new ProblemException(
           problem(400, 'BODY_TOO_DEEP', `the request body nests deeper than ${MAX_JSON_DEPTH} levels`, {
             field: '(body)',
           }),
         ),
       );
+      return;
     }
     next();
   };

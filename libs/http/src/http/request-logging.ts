@@ -1,6 +1,5 @@
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger } from 'pino';
 import { Options } from 'pino-http';
 import { principalOf } from './request-context';
@@ -25,7 +24,7 @@ function withoutMadeUpError(value: Record<string, unknown>): Record<string, unkn
  * kept) that comes back in X-Request-Id and is on every line logged while it runs (`requestId`), and
  * one line when it finishes: method, path, status, duration and the token's actor.
  */
-export function requestLogging(logger: Logger): Options<IncomingMessage, ServerResponse> {
+export function requestLogging(logger: Logger): Options {
   return {
     logger,
     quietReqLogger: true,

@@ -21,9 +21,12 @@ export function mayImport(principal: Principal, regionId: string): boolean {
 
 /** The name only: it names the sheet of a CSV file and goes into every event's source. */
 export function uploadName(original: string): string {
-  return basename(original.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .slice(0, 200);
+  return (
+    basename(original.replace(/\\/g, '/'))
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .slice(0, 200)
+  );
 }
 
 export const isSpreadsheetName = (file: string) => /\.(xlsx|csv)$/i.test(file);

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiContact } from '../api.config';
 import { API_BASE_PATH, API_VERSION } from '../http/api-version';
@@ -9,7 +10,9 @@ import { boundAddress } from '../http/bound-address';
 /** Where the document is published (NL API Design Rules /core/publish-openapi): the root and the API's base path. */
 export const OPENAPI_PATHS = ['/openapi.json', `${API_BASE_PATH}/openapi.json`] as const;
 
-type Operation = { responses?: Record<string, { headers?: Record<string, unknown> }> };
+interface Operation {
+  responses?: Record<string, { headers?: Record<string, unknown> }>;
+}
 
 /**
  * The OpenAPI document of API version 1 as the NL API Design Rules want it: semver `info.version`,
@@ -75,7 +78,7 @@ export function publishOpenApiDocument(app: INestApplication, build: () => OpenA
   const complete = (): OpenAPIObject => {
     if (served) return served;
     const document = build();
-    const url = contact.url ?? `${boundAddress(app.getHttpServer().address() as AddressInfo).url}/docs`;
+    const url = contact.url ?? `${boundAddress((app.getHttpServer() as Server).address() as AddressInfo).url}/docs`;
     served = { ...document, info: { ...document.info, contact: { ...document.info.contact, url } } };
     return served;
   };

@@ -5,13 +5,15 @@ import { badRequest, InvalidParam, problem, ProblemException } from '../http/pro
 
 const EXPECTED = `send an array of ${REVISABLE_COMMANDS.join(' / ')} commands (or {"revisions": [...]})`;
 
+const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+
 /** The array a what-if body holds: the body itself, or its one field `revisions`. */
 function itemsOf(body: unknown): unknown[] | undefined {
-  if (Array.isArray(body)) return body;
+  if (isList(body)) return body;
   if (typeof body !== 'object' || body === null) return undefined;
   const entries = Object.entries(body);
   const [only] = entries;
-  return entries.length === 1 && only?.[0] === 'revisions' && Array.isArray(only[1]) ? only[1] : undefined;
+  return entries.length === 1 && only?.[0] === 'revisions' && isList(only[1]) ? only[1] : undefined;
 }
 
 /**

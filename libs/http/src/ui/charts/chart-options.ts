@@ -199,12 +199,12 @@ export function memberBarsChart(data: MemberMoney, which: 'contributions' | 'due
 function nodeColour(id: string): string {
   if (id === 'rijk') return '#1d3f66';
   if (/:(bw-historical|mo-budget)$/.test(id)) return '#4d6f91';
-  if (/-provisions$/.test(id)) return '#2d7a4f';
-  if (/:reserve$/.test(id)) return '#38707a';
-  if (/:fund:/.test(id)) return '#7a3f9d';
+  if (id.endsWith('-provisions')) return '#2d7a4f';
+  if (id.endsWith(':reserve')) return '#38707a';
+  if (id.includes(':fund:')) return '#7a3f9d';
   if (/^(gemeenten|GM\d{4}):/.test(id)) return '#b35c00';
   if (id === 'external:providers') return '#a8324a';
-  if (/^pool:/.test(id)) return '#6b6b1f';
+  if (id.startsWith('pool:')) return '#6b6b1f';
   return '#5b5b66';
 }
 
