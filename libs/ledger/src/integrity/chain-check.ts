@@ -75,7 +75,8 @@ export class ChainCheck {
   }
 
   private inspect(event: CheckedEvent): ChainProblem | undefined {
-    const revision = event.revision;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- the events of a backup file carry revisions and positions as JSON strings at run time, whatever their type says
+    const revision = BigInt(event.revision);
     if (revision !== this.nextRevision) {
       return revision > this.nextRevision
         ? this.fail(
@@ -108,7 +109,8 @@ export class ChainCheck {
     } else {
       this.chainedFrom ??= revision;
     }
-    const position = event.position === undefined || event.position < 0n ? undefined : event.position;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- the events of a backup file carry revisions and positions as JSON strings at run time, whatever their type says
+    const position = event.position === undefined || event.position < 0n ? undefined : BigInt(event.position);
     if (position !== undefined && this.lastPosition !== undefined && position <= this.lastPosition)
       return this.fail(
         revision,

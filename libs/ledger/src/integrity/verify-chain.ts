@@ -62,7 +62,8 @@ function diagnose(
   const beforeMoved = belongs - 1 === index ? storedHash(moved) : storedHash(events[belongs - 1]);
   if (
     typeof beforeMoved === 'string' &&
-    storedHash(here) === eventHash(beforeMoved, { ...here, revision: moved.revision })
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- a backup file's revisions are JSON strings at run time, whatever their type says
+    storedHash(here) === eventHash(beforeMoved, { ...here, revision: BigInt(moved.revision) })
   ) {
     return {
       ...problem,
