@@ -105,6 +105,7 @@ export function regionYearQuery<F extends string>(
     ...(extra.locale ? { locale: { type: 'string' } } : {}),
   } as const);
   const locale = localeOption((values as { locale?: string }).locale);
+  const out: unknown = (values as { out?: unknown }).out;
   return {
     locale,
     localeGiven: (values as { locale?: string }).locale !== undefined,
@@ -113,7 +114,6 @@ export function regionYearQuery<F extends string>(
     format: formatOption(values.format, formats, formats[0]),
     asOf: asOfOption(values['as-of']),
     store: values.store,
-    out:
-      typeof (values as { out?: unknown }).out === 'string' ? ((values as { out?: string }).out as string) : undefined,
+    out: typeof out === 'string' ? out : undefined,
   };
 }

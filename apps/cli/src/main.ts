@@ -182,7 +182,7 @@ if (require.main === module) {
     (code) => {
       process.exitCode = code;
     },
-    (error) => {
+    (error: unknown) => {
       process.stderr.write(`geldstroom: ${String(error)}\n`);
       process.exitCode = ExitCode.store;
     },

@@ -124,7 +124,7 @@ function batches(inputs: readonly IntakeFile[]): { spreadsheets: boolean; files:
   for (const input of inputs) {
     const spreadsheets = isSpreadsheet(input.file);
     const last = result[result.length - 1];
-    if (last && last.spreadsheets === spreadsheets) last.files.push(input);
+    if (last?.spreadsheets === spreadsheets) last.files.push(input);
     else result.push({ spreadsheets, files: [input] });
   }
   return result;

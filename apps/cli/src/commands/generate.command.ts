@@ -44,9 +44,9 @@ export async function generateCommand(context: CliContext): Promise<number> {
   };
   const out = typeof values.out === 'string' ? values.out : undefined;
   // written under a temporary name and renamed when complete, so an interrupted run leaves no half file
-  const partial = out ? `${out}.partial` : undefined;
-  const stream: Writable = partial ? createWriteStream(partial) : process.stdout;
-  if (partial) await waitOpen(stream, out!);
+  const partial = out ? { out, path: `${out}.partial` } : undefined;
+  const stream: Writable = partial ? createWriteStream(partial.path) : process.stdout;
+  if (partial) await waitOpen(stream, partial.out);
   let commands = 0;
   let chunk: string[] = [];
   let size = 0;
@@ -66,7 +66,7 @@ export async function generateCommand(context: CliContext): Promise<number> {
     await new Promise<void>((resolve, reject) =>
       stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
-    renameSync(partial, out!);
+    renameSync(partial.path, partial.out);
   }
   context.io.err(
     `generated ${commands} commands: ${options.regions} region(s) × ${options.years} year(s) from ${options.firstYear}, seed ${options.seed}${out ? `, in ${out}` : ''}`,

@@ -14,7 +14,7 @@ export async function migrateCommand(context: CliContext): Promise<number> {
   const { values } = parseOptions(context.args, { from: { type: 'string' }, to: { type: 'string' } });
   if (requireOption(values.from, 'from') === requireOption(values.to, 'to'))
     throw new UsageError('--from and --to name the same store');
-  const source = await context.openStore(values.from as string, { create: false });
+  const source = await context.openStore(values.from, { create: false });
   try {
     const target = await context.openStore(requireOption(values.to, 'to'), { create: true });
     try {

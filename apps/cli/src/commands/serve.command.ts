@@ -142,6 +142,7 @@ async function untilStopped(created: Http.CreatedApp): Promise<void> {
 export async function serveCommand(context: CliContext): Promise<number> {
   const values = serveOptions(context.args);
   // the HTTP stack is loaded only here, so the other subcommands start fast
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at start-up (see above)
   const http = require('@libs/http') as HttpModule;
   const config = serviceConfig(http, values, context);
   const store = await openSeededStore(config, values, context);
@@ -186,7 +187,7 @@ async function applySeed(store: EventStore, file: string, text: string, context:
   for await (const event of allEvents(store)) {
     if (event.metadata.actor !== SEED_ACTOR) return false;
     seeded += 1;
-    lastLine = Math.max(lastLine, Number(/:(\d+)$/.exec(String(event.metadata.source))?.[1] ?? 0));
+    lastLine = Math.max(lastLine, Number(/:(\d+)$/.exec(event.metadata.source)?.[1] ?? 0));
   }
   const report = await applyCommandFile(new Ledger(store), file, text, { actor: SEED_ACTOR }, { afterLine: lastLine });
   if (seeded === 0) context.io.err(`loaded ${file} into the empty store: ${report.events} event(s)`);

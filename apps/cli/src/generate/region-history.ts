@@ -1,3 +1,4 @@
+import { at } from '@libs/domain/model';
 import { allocate, formatAmount, Rational } from '@libs/money';
 import { SyntheticMunicipality, SyntheticRegion } from './national-layout';
 import { SeededRandom } from './seeded-random';
@@ -106,7 +107,7 @@ export class RegionHistory {
       return lines;
     }
     if (month === 1) lines.push(...this.startYear(year));
-    const plan = this.plans.get(year)!;
+    const plan = at(this.plans, year);
     const { regionId } = this.region;
     if (month === 2) {
       lines.push({ command: 'RunAllocation', regionId, year });
@@ -172,7 +173,7 @@ export class RegionHistory {
     for (const member of this.region.members) {
       // the objective budget grows along the phase-in path: € 8 + € 6 a year per inhabitant, ± 10 %
       objective.set(member.code, this.random.vary(BigInt(member.inhabitants) * BigInt(800 + 600 * index), 100));
-      this.objectiveWeights.set(member.code, objective.get(member.code)! / 100n);
+      this.objectiveWeights.set(member.code, at(objective, member.code) / 100n);
     }
     // the historical budget shrinks 7 % of its first amount a year (never below a fifth of it)
     const historical = this.random.vary((this.historicalBase * BigInt(Math.max(20, 100 - 7 * index))) / 100n, 20);
@@ -221,7 +222,7 @@ export class RegionHistory {
           'BW',
           'objective',
           member.code,
-          objective.get(member.code)!,
+          at(objective, member.code),
           reference,
         ),
       );
@@ -277,7 +278,7 @@ export class RegionHistory {
               'BW',
               'objective',
               member.code,
-              correction(plan.objective.get(member.code)!, objectiveSpread),
+              correction(at(plan.objective, member.code), objectiveSpread),
               reference,
             ),
           );
@@ -372,10 +373,10 @@ export class RegionHistory {
     const moShares = this.split(plan.moCentral - plan.moBudget, this.currentMoWeights(plan.year));
     for (const member of members) {
       if (member.code === central.code) continue;
-      const bw = (contributions.get(member.code)! - historicalShares.get(member.code)!) / 4n;
+      const bw = (at(contributions, member.code) - at(historicalShares, member.code)) / 4n;
       if (bw !== 0n)
         lines.push(this.advance(plan.year, quarter, 'BW', member, this.random.vary(bw, 20), 'Voorschot BW'));
-      const mo = moShares.get(member.code)! / 4n;
+      const mo = at(moShares, member.code) / 4n;
       if (mo > 0n)
         lines.push(this.advance(plan.year, quarter, 'MO', member, -this.random.vary(mo, 20), 'Voorschot aandeel MO'));
     }
@@ -413,8 +414,8 @@ export class RegionHistory {
     const moShares = this.split(plan.moCentral - plan.moBudget, this.currentMoWeights(plan.year));
     for (const member of members) {
       const income =
-        plan.objective.get(member.code)! + historicalShares.get(member.code)! - contributions.get(member.code)!;
-      const care = this.random.vary(income > 0n ? income : plan.objective.get(member.code)! / 2n, 150);
+        at(plan.objective, member.code) + at(historicalShares, member.code) - at(contributions, member.code);
+      const care = this.random.vary(income > 0n ? income : at(plan.objective, member.code) / 2n, 150);
       lines.push({
         command: 'RecordLocalExpenditure',
         regionId,
@@ -425,7 +426,7 @@ export class RegionHistory {
         careCosts: f(care),
         executionCosts: f(this.random.vary(care / 20n, 200)),
       });
-      const moCare = this.random.vary(moShares.get(member.code)!, 150);
+      const moCare = this.random.vary(at(moShares, member.code), 150);
       lines.push({
         command: 'RecordLocalExpenditure',
         regionId,
@@ -482,7 +483,7 @@ export class RegionHistory {
         'BW',
         'objective',
         central.code,
-        this.random.vary(plan.objective.get(central.code)! / 200n, 300) + 1n,
+        this.random.vary(at(plan.objective, central.code) / 200n, 300) + 1n,
         `nacalculatie ${plan.year}`,
       ),
     ];
@@ -530,7 +531,7 @@ export class RegionHistory {
       unit: 'weight',
       basis: `Objectieve budgetten BW ${validFrom}, septembercirculaire ${validFrom - 1}`,
       weights: Object.fromEntries(
-        this.region.members.map((member) => [member.code, String(this.objectiveWeights.get(member.code)!)]),
+        this.region.members.map((member) => [member.code, String(at(this.objectiveWeights, member.code))]),
       ),
     };
   }
@@ -551,12 +552,12 @@ export class RegionHistory {
 
   private currentMoWeights(year: number): Map<string, bigint> {
     const from = Math.max(...[...this.moKeys.keys()].filter((validFrom) => validFrom <= year));
-    return new Map(this.region.members.map((member, index) => [member.code, this.moKeys.get(from)![index]]));
+    return new Map(this.region.members.map((member, index) => [member.code, at(this.moKeys, from)[index]]));
   }
 
   private historicalWeights(year: number): Map<string, bigint> {
     const from = Math.max(...[...this.historicalKeys.keys()].filter((validFrom) => validFrom <= year));
-    return new Map(this.region.members.map((member, index) => [member.code, this.historicalKeys.get(from)![index]]));
+    return new Map(this.region.members.map((member, index) => [member.code, at(this.historicalKeys, from)[index]]));
   }
 
   private reserveAgreement(version: number, validFrom: number): CommandLine {
@@ -629,7 +630,7 @@ export class RegionHistory {
       total,
       weights.map((weight, index) => ({ code: String(index).padStart(4, '0'), weight: Rational.of(weight) })),
     );
-    return weights.map((_, index) => parts.get(String(index).padStart(4, '0'))!);
+    return weights.map((_, index) => at(parts, String(index).padStart(4, '0')));
   }
 
   private weights(units: readonly bigint[], scale: bigint, decimals: number): Record<string, string> {

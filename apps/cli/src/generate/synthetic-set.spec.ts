@@ -60,7 +60,8 @@ describe('the synthetic set', () => {
     expect(negative.length).toBeGreaterThan(0);
     expect(
       commands.some(
-        (command) => command.command === 'RecordRijkPayment' && /decembercirculaire/.test(String(command.reference)),
+        (command) =>
+          command.command === 'RecordRijkPayment' && String(command.reference).includes('decembercirculaire'),
       ),
     ).toBe(true);
   });
