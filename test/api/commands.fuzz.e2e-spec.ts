@@ -85,7 +85,8 @@ const mutatedCommand = fc
       if (change.kind === 'drop') delete command[change.name];
       else if (change.kind === 'fresh-id') {
         // a new id makes a fact command acceptable again, so accepted and refused bodies both occur
-        for (const key of Object.keys(command)) if (/Id$/.test(key) && key !== 'regionId') command[key] = change.value;
+        for (const key of Object.keys(command))
+          if (key.endsWith('Id') && key !== 'regionId') command[key] = change.value;
       } else
         Object.defineProperty(command, change.name, {
           value: change.value,

@@ -30,7 +30,10 @@ describe('documents over HTTP', () => {
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toBe('attachment; filename="holland-rijnland-2024-GM0484.pdf"');
     expect((response.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
-    if (!installed('pdftotext')) return console.warn('pdftotext is not installed: the letter text was NOT checked');
+    if (!installed('pdftotext')) {
+      console.warn('pdftotext is not installed: the letter text was NOT checked');
+      return;
+    }
     const file = join(api.dir, 'GM0484.pdf');
     writeFileSync(file, response.body as Buffer);
     const text = pdfText(file);

@@ -23,7 +23,7 @@ function serve(dir: string, port = 0): { child: ChildProcess; stderr: () => stri
     { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', GELDSTROOM_STORE: '' } },
   );
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, stderr: () => stderr, exit };
 }

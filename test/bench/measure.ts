@@ -42,7 +42,7 @@ export function runMeasured(
   if (result.error) throw result.error;
   // `times` prints the shell's own user/system time, then its children's: "0m0.123s 0m0.010s"
   const lines = readFileSync(timesFile, 'utf8').trim().split('\n');
-  const children = (lines[1] ?? '').match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+  const children = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/.exec(lines[1] ?? '');
   if (!children) throw new Error(`cannot read the CPU time of ${command} from "${lines.join(' / ')}"`);
   const seconds = (minutes: string, rest: string) => Number(minutes) * 60 + Number(rest);
   const userMs = seconds(children[1], children[2]) * 1000;

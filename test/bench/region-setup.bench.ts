@@ -4,7 +4,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-type Command = { command: string; [field: string]: unknown };
+interface Command {
+  command: string;
+  [field: string]: unknown;
+}
 
 /**
  * How long it takes to set up a region and a year from the template, as a user runs it: `init` from

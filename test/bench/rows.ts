@@ -48,7 +48,7 @@ export const fig = {
 
 export const ratioText = {
   /** product ÷ peer, for costs (lower is better) */
-  cost: (product: number, peer: number) => ({ value: product / peer, text: `${times(product / peer)}` }),
+  cost: (product: number, peer: number) => ({ value: product / peer, text: times(product / peer) }),
   /** peer ÷ product, for a peer that should be slower than the product */
   faster: (product: number, peer: number) => ({
     value: peer / product,

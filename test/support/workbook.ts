@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { SHEETS, SheetSpec } from '../../libs/intake/src/sheets';
 import { EXAMPLES } from './cli';
 
-export type RawCommand = { readonly command: string; readonly [field: string]: unknown };
+export interface RawCommand {
+  readonly command: string;
+  readonly [field: string]: unknown;
+}
 
 export const commandsOfFile = (path: string): RawCommand[] =>
   readFileSync(path, 'utf8')
@@ -41,7 +44,7 @@ function amountCell(amount: string, form: (typeof AMOUNT_FORMS)[number]): ExcelJ
       // "-250.000": without a comma, dots followed by three digits group thousands
       return whole ? dutch(amount.replace(/\.00$/, '')) : dutch(amount);
     case 'formula':
-      return { formula: `${amount}*1`, result: Number(amount) } as ExcelJS.CellFormulaValue;
+      return { formula: `${amount}*1`, result: Number(amount) };
     case 'dutch-no-decimals':
       return whole ? dutch(amount.replace(/\.00$/, '')) : amount;
   }

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -85,7 +84,7 @@ const regionOf = (file: string) =>
   beforeAll(async () => {
     api = await startApi(['holland-rijnland.jsonl', 'regio-zuid-meerjarig.jsonl', 'aef-solidarity.jsonl']);
     api.token('anna', { actor: 'anna', role: 'controller' });
-    const server = api.created.app.getHttpServer() as Server;
+    const server = api.created.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const { chromium } = require('playwright-core') as typeof import('playwright-core');

@@ -1,5 +1,5 @@
 import { parseAmount, formatEuro } from '@libs/money';
-import { get as httpGet, IncomingMessage, Server } from 'node:http';
+import { get as httpGet, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { LiveService } from '../../libs/http/src/ui/live/live.service';
 import { commandsOf, startApi, TestApi } from '../support/api';
@@ -325,7 +325,7 @@ describe('verify', () => {
 
 describe('live', () => {
   it('an open page hears of new events of its region, once per burst, and not of other regions', async () => {
-    const server = api.created.app.getHttpServer() as Server;
+    const server = api.created.app.getHttpServer();
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const page = await api.http.get(`/ui/regions/${holland}`).set(api.as('admin')).expect(200);
@@ -378,7 +378,7 @@ describe('live', () => {
 describe('shutdown', () => {
   it('closes the service while a page is following it live', async () => {
     const own = await startApi(['aef-solidarity.jsonl']);
-    const server = own.created.app.getHttpServer() as Server;
+    const server = own.created.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const regionId = regionsOf('aef-solidarity.jsonl')[0];
