@@ -1,7 +1,7 @@
 import { parseCommand } from '@libs/domain';
 import { EventStore, MemoryEventStore } from '@libs/event-store';
 import { Ledger } from '../ledger';
-import { allEvents } from '../transfer';
+import { allEvents } from '../transfer/copy-events';
 import { verifyContains } from './chain-contains';
 
 const context = { actor: 'test', source: 'chain-contains.int-spec' };
