@@ -1,4 +1,5 @@
 import type { CellValue as ExcelValue } from 'exceljs';
+import { REASONS } from './reasons';
 
 /** A cell as the intake sees it, whether it came from a workbook or a CSV file. */
 export type Cell =
@@ -47,22 +48,22 @@ export function cellOfExcel(value: ExcelValue | undefined, numFmt?: string): Cel
 
 export const cellOfText = (text: string): Cell => (text.trim() === '' ? EMPTY : { kind: 'text', value: text });
 
-/** What a cell holds, for messages. */
+/** What a cell holds, for messages (in Dutch). */
 export function describeCell(cell: Cell): string {
   switch (cell.kind) {
     case 'empty':
-      return 'an empty cell';
+      return REASONS.emptyCell;
     case 'number':
-      return `the number ${cell.value}`;
+      return REASONS.numberCell(cell.value);
     case 'text':
       return JSON.stringify(cell.value.length > 60 ? `${cell.value.slice(0, 57)}...` : cell.value);
     case 'date':
-      return `the date ${cell.value.toISOString().slice(0, 10)}`;
+      return REASONS.dateCell(cell.value.toISOString().slice(0, 10));
     case 'boolean':
-      return cell.value ? 'TRUE' : 'FALSE';
+      return REASONS.booleanCell(cell.value);
     case 'error':
       return cell.value;
     case 'uncalculated':
-      return `the formula =${cell.formula}`;
+      return REASONS.formulaCell(cell.formula);
   }
 }

@@ -36,7 +36,7 @@ describe('reading a cell for its column', () => {
       value: 'GM0484',
     });
     expect(readCell(cellOfExcel(546), 'municipality', municipality, members)).toMatchObject({
-      reason: expect.stringMatching(/not a CBS code/),
+      reason: expect.stringMatching(/bevat het getal 546, geen CBS-code/),
     });
   });
 
@@ -74,7 +74,7 @@ describe('reading a cell for its column', () => {
   it('refuses a percentage-formatted cell, naming the number it meant', () => {
     const cell = cellOfExcel(0.125, '0.00%');
     expect(readCell(cell, 'decimal', column(payments, 'bedrag'), members)).toMatchObject({
-      reason: expect.stringMatching(/holds 0\.125 rather than 12\.5/),
+      reason: expect.stringMatching(/bevat dus 0,125 in plaats van 12,5/),
     });
   });
 });

@@ -7,6 +7,7 @@ import {
   decimalOfNumberCell,
   decimalOfText,
 } from './number-forms';
+import { orList, REASONS } from './reasons';
 import { ColumnKind, ColumnSpec } from './sheets';
 
 /** The region's members, for reading `gemeente` and `ontvanger` cells. */
@@ -30,15 +31,11 @@ export function readCell(cell: Cell, kind: ColumnKind, column: ColumnSpec, membe
     case 'empty':
       return { empty: true };
     case 'error':
-      return {
-        reason: `the cell holds the error ${cell.value} (a formula that failed); correct the formula or type the value`,
-      };
+      return { reason: REASONS.errorCell(cell.value) };
     case 'uncalculated':
-      return {
-        reason: `the formula =${cell.formula} has no calculated value; open the workbook in a spreadsheet program and save it, or type the value`,
-      };
+      return { reason: REASONS.uncalculated(cell.formula) };
     case 'boolean':
-      return { reason: `holds ${describeCell(cell)}, not a value for this column` };
+      return { reason: REASONS.wrongCell(describeCell(cell), 'waarde voor deze kolom') };
     case 'number':
     case 'date':
     case 'text':
@@ -48,25 +45,29 @@ export function readCell(cell: Cell, kind: ColumnKind, column: ColumnSpec, membe
     case 'amount':
       if (cell.kind === 'number') return reading(amountOfNumber(cell.value));
       if (cell.kind === 'text') return reading(amountOfText(cell.value));
-      return { reason: `holds ${describeCell(cell)}, not an amount` };
+      return { reason: REASONS.wrongCell(describeCell(cell), 'bedrag') };
     case 'decimal':
       if (cell.kind === 'number') {
         if (cell.percentFormat)
           return {
-            reason: `the cell is formatted as a percentage, so it holds ${decimalOfNumber(cell.value)} rather than ${hundredfold(decimalOfNumber(cell.value) ?? '')}; remove the % format and type the number (6,8)`,
+            reason: REASONS.percentFormatted(
+              decimalOfNumber(cell.value) ?? '',
+              hundredfold(decimalOfNumber(cell.value) ?? ''),
+            ),
           };
         return reading(decimalOfNumberCell(cell.value));
       }
       if (cell.kind === 'text') return reading(decimalOfText(cell.value));
-      return { reason: `holds ${describeCell(cell)}, not a percentage or weight` };
+      return { reason: REASONS.wrongCell(describeCell(cell), 'percentage of gewicht') };
     case 'integer':
       if (cell.kind === 'number') return { value: cell.value };
       if (cell.kind === 'text' && /^\s*-?\d{1,9}\s*$/.test(cell.value)) return { value: Number(cell.value.trim()) };
-      return { value: cell.kind === 'text' ? cell.value.trim() : describeCell(cell) };
+      if (cell.kind === 'text') return { value: cell.value.trim() };
+      return { reason: REASONS.wrongCell(describeCell(cell), column.field === 'year' ? 'jaar' : 'geheel getal') };
     case 'date':
       if (cell.kind === 'date') return { value: dayOf(cell.value) };
       if (cell.kind === 'text') return { value: cell.value.trim() };
-      return { reason: `holds ${describeCell(cell)}, not a date; use a date cell or write it as 2024-03-15` };
+      return { reason: REASONS.notADate(describeCell(cell)) };
     case 'choice':
       return choice(cell, column);
     case 'municipality':
@@ -94,13 +95,14 @@ function choice(
   cell: Exclude<Cell, { kind: 'empty' | 'error' | 'uncalculated' | 'boolean' }>,
   column: ColumnSpec,
 ): CellReading {
-  const text = cell.kind === 'text' ? cell.value.trim() : describeCell(cell);
   const values = column.values ?? {};
+  if (cell.kind !== 'text') return { reason: REASONS.wrongCell(describeCell(cell), orList(Object.keys(values))) };
+  const text = cell.value.trim();
   const match = Object.entries(values).find(([word]) => word.toLowerCase() === text.toLowerCase());
   if (match) return { value: match[1] };
   const english = Object.values(values).find((value) => value.toLowerCase() === text.toLowerCase());
   if (english) return { value: english };
-  return { reason: `must be one of ${Object.keys(values).join(', ')}, got ${JSON.stringify(text)}` };
+  return { reason: REASONS.notAChoice(Object.keys(values), text) };
 }
 
 function municipality(
@@ -108,22 +110,25 @@ function municipality(
   members: Members,
 ): CellReading {
   if (cell.kind !== 'text')
-    return { reason: `holds ${describeCell(cell)}, not a CBS code (GM0546) or a municipality name` };
+    return { reason: REASONS.notAMunicipalityCell(describeCell(cell)) };
   const text = cell.value.trim().replace(/\s+/g, ' ');
   if (/^gm\d{4}$/i.test(text)) {
     const code = text.toUpperCase();
     if (members.municipalities.some((member) => member.code === code)) return { value: code };
-    return { reason: `${code} is not a municipality of region "${members.regionId}"` };
+    return { reason: REASONS.notAMember(code, members.regionId) };
   }
   const named = members.municipalities.filter((member) => member.name.toLowerCase() === text.toLowerCase());
   if (named.length === 1) return { value: named[0].code };
   if (named.length > 1)
     return {
-      reason: `"${text}" is the name of ${named.length} municipalities of region "${members.regionId}" (${named.map((member) => member.code).join(', ')}); use the CBS code`,
+      reason: REASONS.ambiguousName(
+        text,
+        named.length,
+        members.regionId,
+        named.map((member) => member.code),
+      ),
     };
-  return {
-    reason: `"${text}" is not a municipality of region "${members.regionId}"; use a CBS code (GM0546) or a name from the sheet Gemeenten`,
-  };
+  return { reason: REASONS.unknownName(text, members.regionId) };
 }
 
 /** "0.068" → "6.8": the decimal point moved two places, without floating-point arithmetic. */

@@ -1,8 +1,10 @@
-import { Command, DomainError, parseCommand } from '@libs/domain';
+import { Command, CommandType, DomainError, parseCommand } from '@libs/domain';
 import { CommandRejected, Ledger, runCommands } from '@libs/ledger';
 import { IntakeError, IntakeIssue, issue } from './intake.errors';
 import { decimalOfText } from './number-forms';
 import { csvRecords } from './read-csv';
+import { REASONS } from './reasons';
+import { refusalReason } from './refusals';
 import { nameKey } from './sheets';
 import { columnLetter } from './sheet-rows';
 
@@ -39,7 +41,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
   const records = csvRecords(file, undefined, region.data);
   const headerIndex = records.findIndex((record) => record.some((field) => field.trim() !== ''));
   if (headerIndex < 0)
-    throw new IntakeError([issue({ file }, 'is empty; it needs a header row (code;naam) and a row per municipality')]);
+    throw new IntakeError([issue({ file }, REASONS.membersEmpty)]);
   const headerRow = headerIndex + 1;
   const headers = records[headerIndex].map((field) => field.trim());
   const codeColumn = headers.findIndex((header) => CODE_HEADERS.includes(nameKey(header)));
@@ -49,7 +51,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
     issues.push(
       issue(
         { file, row: headerRow, column: 'code' },
-        'required column is missing (the CBS code, GM0546)',
+        REASONS.membersCodeAbsent,
         'MISSING_FIELD',
       ),
     );
@@ -57,7 +59,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
     issues.push(
       issue(
         { file, row: headerRow, column: 'naam' },
-        'required column is missing (the name of the municipality)',
+        REASONS.membersNameAbsent,
         'MISSING_FIELD',
       ),
     );
@@ -69,7 +71,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
       issues.push(
         issue(
           { file, row: headerRow, column: columnLetter(index) },
-          'a column without a header; name it (a key id such as bw-objective) or clear it',
+          REASONS.keyColumnWithoutHeader,
           'UNKNOWN_FIELD',
         ),
       );
@@ -77,7 +79,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
       issues.push(
         issue(
           { file, row: headerRow, column: keyId },
-          'unknown column: besides code and naam, a column is a distribution key named by its id (bw-historical, bw-objective, mo-objective)',
+          REASONS.unknownMembersColumn,
           'UNKNOWN_FIELD',
         ),
       );
@@ -86,7 +88,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
     issues.push(
       issue(
         { file, row: headerRow, column: keyColumns[0].keyId },
-        'key columns need --year, the first year the keys are valid',
+        REASONS.keyColumnsNeedYear,
         'MISSING_FIELD',
       ),
     );
@@ -105,7 +107,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
         issues.push(
           issue(
             { file, row, column: keyId },
-            'is empty; a key needs a weight for every municipality (0 is a weight)',
+            REASONS.weightEmpty,
             'MISSING_FIELD',
           ),
         );
@@ -118,20 +120,17 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
   });
   if (issues.length > 0) throw new IntakeError(issues);
 
-  const place = (error: DomainError, keyId?: string): IntakeIssue => {
+  const place = (error: DomainError, raw: Record<string, unknown>, keyId?: string): IntakeIssue => {
     const field = error.field ?? '';
-    const reason =
-      field && error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+    const reason = refusalReason(error, { command: raw.command as CommandType, values: raw });
+    const at = (where: { file: string; row?: number; column: string }) =>
+      issue(where, reason, error.code, error.reason);
     const member = /^municipalities\[(\d+)\]\.(code|name)/.exec(field);
     if (member)
-      return issue(
-        { file, row: members[Number(member[1])]?.row, column: member[2] === 'code' ? 'code' : 'naam' },
-        reason,
-        error.code,
-      );
+      return at({ file, row: members[Number(member[1])]?.row, column: member[2] === 'code' ? 'code' : 'naam' });
     const weight = /^weights\.(.+)$/.exec(field);
     if (weight && keyId)
-      return issue({ file, row: members.find((m) => m.code === weight[1])?.row, column: keyId }, reason, error.code);
+      return at({ file, row: members.find((m) => m.code === weight[1])?.row, column: keyId });
     const option = {
       regionId: '--region',
       name: '--name',
@@ -141,15 +140,15 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
       unit: '--unit',
       basis: '--basis',
     }[field];
-    return issue({ file, column: option ?? keyId ?? field }, reason, error.code);
+    return at({ file, column: option ?? keyId ?? field });
   };
   const planned: PlannedCommand[] = [];
   const plan = (raw: Record<string, unknown>, source: string, keyId?: string) => {
     try {
-      planned.push({ command: parseCommand(raw), source, locate: (error) => place(error, keyId) });
+      planned.push({ command: parseCommand(raw), source, locate: (error) => place(error, raw, keyId) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      for (const found of error.issues.length > 0 ? error.issues : [error]) issues.push(place(found, keyId));
+      for (const found of error.issues.length > 0 ? error.issues : [error]) issues.push(place(found, raw, keyId));
     }
   };
   plan(

@@ -153,109 +153,109 @@ describe('spreadsheet intake', () => {
       [
         'text in an amount',
         PAYMENTS(payment('x', 'twaalf')),
-        'Rijksbetalingen:3: bedrag: is not an amount: "twaalf"',
+        'Rijksbetalingen:3: bedrag: is geen bedrag: "twaalf"; schrijf het als 1.234.567,89',
         'INVALID_FIELD',
       ],
       [
         'three decimals in a number',
         PAYMENTS(payment('x', 1234.567)),
-        'Rijksbetalingen:3: bedrag: has more than two decimals (the cell holds 1234.567)',
+        'Rijksbetalingen:3: bedrag: heeft meer dan twee decimalen (de cel bevat 1.234,567)',
         'INVALID_FIELD',
       ],
       [
         'three decimals in text',
         PAYMENTS(payment('x', '12,345')),
-        'Rijksbetalingen:3: bedrag: has more than two decimals: "12,345"',
+        'Rijksbetalingen:3: bedrag: heeft meer dan twee decimalen: "12,345"',
         'INVALID_FIELD',
       ],
       [
         '0.1 + 0.2 in a cell',
         PAYMENTS(payment('x', 0.1 + 0.2)),
-        'Rijksbetalingen:3: bedrag: has more than two decimals (the cell holds 0.30000000000000004)',
+        'Rijksbetalingen:3: bedrag: heeft meer dan twee decimalen (de cel bevat 0,30000000000000004); is het een formule, rond die dan af op centen: =AFRONDEN(…; 2)',
         'INVALID_FIELD',
       ],
       [
         'an unknown municipality',
         PAYMENTS(payment('x', 1, { ontvanger: 'Atlantis' })),
-        'Rijksbetalingen:3: ontvanger: "Atlantis" is not a municipality of region "proefregio"',
+        'Rijksbetalingen:3: ontvanger: "Atlantis" is geen gemeente van regio "proefregio"; gebruik een CBS-code (GM0546) of een naam uit het blad Gemeenten',
         'INVALID_FIELD',
       ],
       [
         'a code outside the region',
         PAYMENTS(payment('x', 1, { ontvanger: 'GM0363' })),
-        'Rijksbetalingen:3: ontvanger: GM0363 is not a municipality of region "proefregio"',
+        'Rijksbetalingen:3: ontvanger: GM0363 is geen gemeente van regio "proefregio"',
         'INVALID_FIELD',
       ],
       [
         'a name two members share',
         PAYMENTS(payment('x', 1, { ontvanger: 'DUBBEL' })),
-        'Rijksbetalingen:3: ontvanger: "DUBBEL" is the name of 2 municipalities',
+        'Rijksbetalingen:3: ontvanger: "DUBBEL" is de naam van 2 gemeenten van regio "proefregio" (GM9901, GM9902); gebruik de CBS-code',
         'INVALID_FIELD',
       ],
       [
         'a formula error cell',
         PAYMENTS(payment('x', { formula: '1/0', result: { error: '#DIV/0!' } })),
-        'Rijksbetalingen:3: bedrag: the cell holds the error #DIV/0!',
+        'Rijksbetalingen:3: bedrag: de cel bevat de fout #DIV/0! (een formule die mislukte)',
         'INVALID_FIELD',
       ],
       [
         'an error value',
         PAYMENTS(payment('x', { error: '#REF!' })),
-        'Rijksbetalingen:3: bedrag: the cell holds the error #REF!',
+        'Rijksbetalingen:3: bedrag: de cel bevat de fout #REF!',
         'INVALID_FIELD',
       ],
       [
         'a formula never calculated',
         PAYMENTS(payment('x', { formula: 'SUM(A1:A2)' })),
-        'Rijksbetalingen:3: bedrag: the formula =SUM(A1:A2) has no calculated value',
+        'Rijksbetalingen:3: bedrag: de formule =SUM(A1:A2) heeft geen berekende waarde',
         'INVALID_FIELD',
       ],
       [
         'a year in words',
         PAYMENTS(payment('x', 1, { jaar: 'twintig' })),
-        'Rijksbetalingen:3: jaar: must be an integer year such as 2024, got "twintig"',
+        'Rijksbetalingen:3: jaar: is geen jaar: "twintig"; schrijf een jaar van 1900 tot en met 2999, zoals 2024',
         'INVALID_FIELD',
       ],
       [
         'an unknown scheme',
         PAYMENTS(payment('x', 1, { regeling: 'WMO' })),
-        'Rijksbetalingen:3: regeling: must be one of BW, MO, got "WMO"',
+        'Rijksbetalingen:3: regeling: moet BW of MO zijn, niet "WMO"',
         'INVALID_FIELD',
       ],
       [
         'an unknown basis',
         PAYMENTS(payment('x', 1, { grondslag: 'historical-ish' })),
-        'Rijksbetalingen:3: grondslag: must be one of historisch, objectief',
+        'Rijksbetalingen:3: grondslag: moet historisch of objectief zijn, niet "historical-ish"',
         'INVALID_FIELD',
       ],
       [
         'a date in Dutch order',
         PAYMENTS(payment('x', 1, { boekdatum: '15-03-2024' })),
-        'Rijksbetalingen:3: boekdatum: must be a date YYYY-MM-DD, got "15-03-2024"',
+        'Rijksbetalingen:3: boekdatum: is geen datum: "15-03-2024"; gebruik een datumcel of schrijf de datum als 2024-03-15',
         'INVALID_FIELD',
       ],
       [
         'an id with a space',
         PAYMENTS(payment('x y', 1)),
-        'Rijksbetalingen:3: betaling: must start with a letter or digit',
+        'Rijksbetalingen:3: betaling: is geen geldig id: "x y"; een id begint met een letter of cijfer',
         'INVALID_FIELD',
       ],
       [
         'an empty required cell',
         PAYMENTS(payment('x', null)),
-        'Rijksbetalingen:3: bedrag: is required',
+        'Rijksbetalingen:3: bedrag: is leeg, maar moet ingevuld zijn',
         'MISSING_FIELD',
       ],
       [
         'an amount over the limit',
         PAYMENTS(payment('x', '1.000.000.000.000')),
-        'Rijksbetalingen:3: bedrag: must have at most 12 digits before the decimal point',
+        'Rijksbetalingen:3: bedrag: is geen geldig bedrag: 1.000.000.000.000; een bedrag heeft hoogstens 12 cijfers vóór de komma',
         'INVALID_FIELD',
       ],
       [
         'a duplicate id with other content',
         PAYMENTS(payment('ok-1', 101)),
-        'Rijksbetalingen:3: betaling: paymentId "ok-1" is already recorded with other content',
+        'Rijksbetalingen:3: betaling: "ok-1" staat al vastgelegd met een andere inhoud',
         'ID_REUSED',
       ],
       [
@@ -266,19 +266,19 @@ describe('spreadsheet intake', () => {
             rows: [['p', 2024, 'BW', 'objectief', 'GM0546']],
           },
         },
-        'Rijksbetalingen:1: bedrag: required column is missing',
+        'Rijksbetalingen:1: bedrag: deze verplichte kolom ontbreekt',
         'MISSING_FIELD',
       ],
       [
         'an extra column',
         { Rijksbetalingen: { headers: [...PAYMENT_HEADERS, 'opmerking'], rows: [payment('p', 1)] } },
-        'Rijksbetalingen:1: opmerking: unknown column (the columns of Rijksbetalingen are betaling, jaar, regeling, grondslag, ontvanger, bedrag, omschrijving, boekdatum)',
+        'Rijksbetalingen:1: opmerking: onbekende kolom (de kolommen van Rijksbetalingen zijn betaling, jaar, regeling, grondslag, ontvanger, bedrag, omschrijving, boekdatum)',
         'UNKNOWN_FIELD',
       ],
       [
         'a value in a column without a header',
         { Rijksbetalingen: { headers: PAYMENT_HEADERS, rows: [[...payment('p', 1), 'los']] } },
-        'Rijksbetalingen:2: I: holds "los" in a column without a header',
+        'Rijksbetalingen:2: I: bevat "los" in een kolom zonder kop',
         'UNKNOWN_FIELD',
       ],
       [
@@ -292,7 +292,7 @@ describe('spreadsheet intake', () => {
             ],
           },
         },
-        'Begroting:3: bedrag: a regional budget is the net amount the regional provisions need and must not be negative',
+        'Begroting:3: bedrag: een regionale begroting is het nettobedrag dat de regionale voorzieningen nodig hebben en mag niet negatief zijn',
         'INVALID_FIELD',
       ],
       [
@@ -304,7 +304,7 @@ describe('spreadsheet intake', () => {
             format: (sheet) => (sheet.getCell('E2').numFmt = '0.0%'),
           },
         },
-        'Begroting:2: objectief %: the cell is formatted as a percentage, so it holds 0.068 rather than 6.8',
+        'Begroting:2: objectief %: de cel heeft de opmaak percentage en bevat dus 0,068 in plaats van 6,8',
         'INVALID_FIELD',
       ],
     ])('%s', async (_case, sheets, message, code) => {
@@ -332,7 +332,7 @@ describe('spreadsheet intake', () => {
       });
       const error = await rejection(intake([{ file: 'b.xlsx', data: changed }]));
       expect(error.issues.map((found) => found.message)).toEqual([
-        'b.xlsx:Rijksbetalingen:3: betaling: paymentId "p1" is already recorded with other content',
+        'b.xlsx:Rijksbetalingen:3: betaling: "p1" staat al vastgelegd met een andere inhoud; wat vastgelegd is verandert niet — geef deze rij een id dat nog niet bestaat',
       ]);
       expect(await events()).toBe(before);
     });
@@ -410,7 +410,7 @@ describe('spreadsheet intake', () => {
         new: 1,
       });
       const error = await rejection(intake([{ file: 'wb.xlsx', data: await data() }]));
-      expect(error.message).toMatch(/^wb\.xlsx: which region\? give --region/);
+      expect(error.message).toMatch(/^wb\.xlsx: welke regio\? Geef --region/);
     });
 
     it('must agree with the sheet Regio', async () => {
@@ -427,12 +427,12 @@ describe('spreadsheet intake', () => {
           },
         ),
       );
-      expect(error.message).toBe('wb.xlsx:Regio:1: regio: the workbook is for region "elders", not "proefregio"');
+      expect(error.message).toBe('wb.xlsx:Regio:1: regio: het werkboek is voor regio "elders", niet voor "proefregio"');
     });
 
     it('must be registered', async () => {
       const error = await rejection(intake([{ file: 'wb.xlsx', data: await workbook({}, 'nieuw') }]));
-      expect(error.message).toMatch(/^wb\.xlsx:Regio:1: regio: region "nieuw" is not registered/);
+      expect(error.message).toMatch(/^wb\.xlsx:Regio:1: regio: regio "nieuw" is niet geregistreerd/);
       expect(error.issues[0].code).toBe('UNKNOWN_REGION');
     });
   });
@@ -477,7 +477,9 @@ describe('spreadsheet intake', () => {
           { regionId: REGION },
         ),
       );
-      expect(error.message).toBe('voorschotten.csv:Voorschotten:3: bedrag: has more than two decimals: "1,234"');
+      expect(error.message).toBe(
+        'voorschotten.csv:Voorschotten:3: bedrag: heeft meer dan twee decimalen: "1,234"; een bedrag is in hele centen',
+      );
       expect((error.report as IntakeReport).sheets.map((sheet) => sheet.sheet)).toEqual([
         'Rijksbetalingen',
         'Voorschotten',
@@ -492,10 +494,10 @@ describe('spreadsheet intake', () => {
       );
       expect(
         (await rejection(intake([{ file: 'voorschotten.csv', data: latin1 }], { regionId: REGION }))).message,
-      ).toMatch(/^voorschotten\.csv:Voorschotten: is not UTF-8 text/);
+      ).toMatch(/^voorschotten\.csv:Voorschotten: is geen UTF-8-tekst/);
       expect(
         (await rejection(intake([{ file: 'betalingen.csv', data: csv('a\n') }], { regionId: REGION }))).message,
-      ).toMatch(/^betalingen\.csv: a CSV file is read as the sheet its name names/);
+      ).toMatch(/^betalingen\.csv: een CSV-bestand wordt gelezen als het blad dat zijn naam noemt/);
     });
   });
 });

@@ -3,6 +3,7 @@ import { formatAmount } from '@libs/money';
 import { CommandContext, CommandRejected, Ledger, runCommands } from '@libs/ledger';
 import { extname } from 'node:path';
 import { IntakeError, IntakeIssue, issue } from './intake.errors';
+import { REASONS } from './reasons';
 import { readCsv } from './read-csv';
 import { readWorkbook } from './read-workbook';
 import { SheetTable } from './sheet-table';
@@ -88,7 +89,7 @@ export const MAX_FILES = 20;
  */
 export async function runIntake(files: readonly IntakeFile[], options: IntakeOptions): Promise<IntakeReport> {
   if (files.length > MAX_FILES)
-    throw new IntakeError([issue({ file: files[MAX_FILES].file }, `at most ${MAX_FILES} files at once`)]);
+    throw new IntakeError([issue({ file: files[MAX_FILES].file }, REASONS.tooManyFiles(MAX_FILES))]);
   const read = await readFiles(files);
   const regionId = resolveRegion(files, read.regions, options.regionId);
   const validator = options.ledger.dryRun ? options.ledger : new Ledger(options.ledger.store, { dryRun: true });
@@ -98,7 +99,7 @@ export async function runIntake(files: readonly IntakeFile[], options: IntakeOpt
     throw new IntakeError([
       issue(
         read.regions[0]?.place ?? { file: files[0]?.file ?? '(input)' },
-        `region "${regionId}" is not registered; register it first (geldstroom init)`,
+        REASONS.regionNotRegistered(regionId),
         'UNKNOWN_REGION',
       ),
     ]);
@@ -135,14 +136,13 @@ async function recordSheet(recorder: Ledger, sheet: CheckedSheet, options: Intak
     return report.events;
   } catch (error) {
     if (!(error instanceof CommandRejected && error.cause instanceof DomainError)) throw error;
-    const found = located(error.cause, (error as CommandRejected<RowPlace>).place, sheet.rows.spec);
-    throw new IntakeError([
-      issue(
-        found,
-        `${found.reason} (the ledger changed while the rows were applied; the rows before this one are recorded — apply the file again once this row is put right: recorded rows record nothing again)`,
-        found.code,
-      ),
-    ]);
+    const found = located(
+      error.cause,
+      (error as CommandRejected<RowPlace>).place,
+      sheet.rows.spec,
+      error.command as unknown as Record<string, unknown>,
+    );
+    throw new IntakeError([issue(found, REASONS.ledgerChanged(found.reason), found.code, found.original)]);
   }
 }
 
@@ -165,7 +165,7 @@ async function check(sheets: readonly SheetRows[], validator: Ledger, options: I
         continue;
       }
       if (options.mayRecord && !options.mayRecord(row.command)) {
-        issues.push(issue(row.place, `you may not record ${row.command.type} (${rows.spec.name})`, 'FORBIDDEN'));
+        issues.push(issue(row.place, REASONS.mayNotRecord(rows.spec.name), 'FORBIDDEN'));
         commands.push({ ...row, status: 'rejected' });
         continue;
       }
@@ -175,7 +175,7 @@ async function check(sheets: readonly SheetRows[], validator: Ledger, options: I
         commands.push({ ...row, status: outcome.events.length > 0 ? 'new' : 'identical' });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        issues.push(located(error, row.place, rows.spec));
+        issues.push(located(error, row.place, rows.spec, row.command as unknown as Record<string, unknown>));
         commands.push({ ...row, status: CONFLICT_CODES.has(error.code) ? 'conflicting' : 'rejected' });
       }
     }
@@ -210,7 +210,7 @@ async function readFiles(files: readonly IntakeFile[]) {
         regions.push({ value: workbook.region.value, place: { file, sheet: 'Regio', row: 1, column: 'regio' } });
     } else {
       issues.push(
-        issue({ file }, 'must be a workbook (.xlsx) or a CSV file (.csv) named after its sheet', 'INVALID_FILE'),
+        issue({ file }, REASONS.notASpreadsheet, 'INVALID_FILE'),
       );
     }
   }
@@ -228,14 +228,14 @@ function resolveRegion(
     throw new IntakeError([
       issue(
         { file: files[0]?.file ?? '(input)' },
-        'which region? give --region (or the regionId of the route), or fill in cell B1 of a sheet Regio (A1 "regio")',
+        REASONS.whichRegion,
         'MISSING_FIELD',
       ),
     ]);
   const other = regions.find((region) => region.value !== regionId);
   if (other)
     throw new IntakeError([
-      issue(other.place, `the workbook is for region "${other.value}", not "${regionId}"`, 'INVALID_FIELD'),
+      issue(other.place, REASONS.otherRegion(other.value, regionId), 'INVALID_FIELD'),
     ]);
   return regionId;
 }

@@ -4,9 +4,9 @@
  * domain.md §2 (two decimals, the 12-digit limit) afterwards.
  */
 
-export type Converted = { readonly value: string } | { readonly reason: string };
+import { REASONS } from './reasons';
 
-const AMOUNT_FORMS = 'write it as 1.234.567,89 (Dutch) or 1234567.89 (plain)';
+export type Converted = { readonly value: string } | { readonly reason: string };
 
 /**
  * The decimal text of a spreadsheet number: the shortest string that reads back as the same double
@@ -31,13 +31,11 @@ const decimalsOf = (text: string): number => (text.includes('.') ? text.length -
 /** An amount cell holding a number: taken as cents only with at most two decimals. */
 export function amountOfNumber(value: number): Converted {
   const text = decimalOfNumber(value);
-  if (text === undefined) return { reason: 'is not a number' };
+  if (text === undefined) return { reason: REASONS.notANumber };
   if (decimalsOf(text) > 2) {
     // only for the hint: a sum of whole cents that binary floating point left a hair off
     const nearCents = Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
-    return {
-      reason: `has more than two decimals (the cell holds ${text})${nearCents ? '; if it is a formula, round it to cents: =AFRONDEN(…; 2)' : ''}`,
-    };
+    return { reason: REASONS.tooManyDecimalsInCell(text, nearCents) };
   }
   return { value: text };
 }
@@ -53,33 +51,31 @@ export function amountOfText(raw: string): Converted {
   const text = raw.trim();
   const sign = text.startsWith('-') ? '-' : '';
   const body = sign ? text.slice(1) : text;
-  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) return { reason: `is not an amount: "${raw}"; ${AMOUNT_FORMS}` };
+  if (!/^[\d.,]+$/.test(body) || !/\d/.test(body)) return { reason: REASONS.notAnAmount(raw) };
   let whole: string;
   let fraction = '';
   if (body.includes(',')) {
     const parts = body.split(',');
-    if (parts.length > 2) return { reason: `has more than one decimal comma: "${raw}"; ${AMOUNT_FORMS}` };
+    if (parts.length > 2) return { reason: REASONS.twoCommas(raw) };
     [whole, fraction] = parts;
-    if (!/^\d+$/.test(fraction)) return { reason: `is not an amount: "${raw}"; ${AMOUNT_FORMS}` };
-    if (fraction.length > 2) return { reason: `has more than two decimals: "${raw}"` };
-    if (whole === '') return { reason: `is not an amount: "${raw}"; ${AMOUNT_FORMS}` };
+    if (!/^\d+$/.test(fraction)) return { reason: REASONS.notAnAmount(raw) };
+    if (fraction.length > 2) return { reason: REASONS.tooManyDecimals(raw) };
+    if (whole === '') return { reason: REASONS.notAnAmount(raw) };
     if (GROUPED.test(whole)) whole = whole.replace(/\./g, '');
     else if (!/^\d+$/.test(whole))
-      return { reason: `dots must group thousands in threes before the comma: "${raw}"; ${AMOUNT_FORMS}` };
+      return { reason: REASONS.badGrouping(raw) };
   } else if (body.includes('.')) {
     if (GROUPED.test(body)) {
       // "0.125" would read as 125 euros: a leading group of 0 is a decimal that was meant, not thousands
-      if (/^0\.\d{3}$/.test(body)) return { reason: `has more than two decimals: "${raw}"` };
-      if (body.startsWith('0')) return { reason: `is not an amount: "${raw}"; ${AMOUNT_FORMS}` };
+      if (/^0\.\d{3}$/.test(body)) return { reason: REASONS.tooManyDecimals(raw) };
+      if (body.startsWith('0')) return { reason: REASONS.notAnAmount(raw) };
       whole = body.replace(/\./g, '');
     } else if (/^\d+\.\d{1,2}$/.test(body)) {
       [whole, fraction] = body.split('.');
     } else if (/^\d+\.\d{3,}$/.test(body) && !/^\d+\.\d{3}$/.test(body)) {
-      return { reason: `has more than two decimals: "${raw}"` };
+      return { reason: REASONS.tooManyDecimals(raw) };
     } else {
-      return {
-        reason: `is not an amount: "${raw}" (a dot followed by three digits groups thousands, as in 1.234.567; any other dot is a decimal point with at most two decimals); ${AMOUNT_FORMS}`,
-      };
+      return { reason: REASONS.ambiguousDot(raw) };
     }
   } else {
     whole = body;
@@ -91,13 +87,11 @@ export function amountOfText(raw: string): Converted {
 export function decimalOfText(raw: string): Converted {
   const text = raw.trim();
   if (/^-?\d+(?:[.,]\d+)?$/.test(text)) return { value: text.replace(',', '.') };
-  return {
-    reason: `is not a percentage or weight: "${raw}"; write it as 6,8 or 6.8 (no thousands grouping, no % sign)`,
-  };
+  return { reason: REASONS.notADecimal(raw) };
 }
 
 /** A percentage or weight cell holding a number. */
 export function decimalOfNumberCell(value: number): Converted {
   const text = decimalOfNumber(value);
-  return text === undefined ? { reason: 'is not a number' } : { value: text };
+  return text === undefined ? { reason: REASONS.notANumber } : { value: text };
 }

@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { basename, extname } from 'node:path';
 import { cellOfText } from './cells';
 import { IntakeError, issue } from './intake.errors';
+import { REASONS } from './reasons';
 import { MAX_COLUMNS, MAX_ROWS, SheetTable } from './sheet-table';
 import { SHEETS, sheetNamed } from './sheets';
 
@@ -13,7 +14,10 @@ export function sheetOfCsvFile(file: string): string {
     throw new IntakeError([
       issue(
         { file },
-        `a CSV file is read as the sheet its name names; "${stem}" is not one of ${SHEETS.map((spec) => spec.name.toLowerCase().replace(/ /g, '-')).join(', ')} (.csv)`,
+        REASONS.csvNotASheet(
+          stem,
+          SHEETS.map((spec) => spec.name.toLowerCase().replace(/ /g, '-')),
+        ),
         'INVALID_FILE',
       ),
     ]);
@@ -46,7 +50,7 @@ export function csvRecords(file: string, sheet: string | undefined, data: Buffer
     throw new IntakeError([
       issue(
         { file, sheet },
-        'is not UTF-8 text; save it as "CSV UTF-8 (door komma\'s gescheiden)" in your spreadsheet program',
+        REASONS.notUtf8,
         'INVALID_FILE',
       ),
     ]);
@@ -66,13 +70,14 @@ export function csvRecords(file: string, sheet: string | undefined, data: Buffer
     throw new IntakeError([
       issue(
         { file, sheet, ...(row !== undefined ? { row: row + 1 } : {}) },
-        `is not valid CSV: ${(error as Error).message}`,
+        REASONS.invalidCsv,
         'INVALID_FILE',
+        (error as Error).message,
       ),
     ]);
   }
   if (records.length > MAX_ROWS + 1)
-    throw new IntakeError([issue({ file, sheet }, `more than ${MAX_ROWS} rows; split the file`, 'INVALID_FILE')]);
+    throw new IntakeError([issue({ file, sheet }, REASONS.tooManyRows(MAX_ROWS, 'bestand'), 'INVALID_FILE')]);
   return records;
 }
 

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { Cell, cellOfExcel, describeCell } from './cells';
 import { IntakeError, IntakeIssue, issue } from './intake.errors';
+import { REASONS } from './reasons';
 import { MAX_COLUMNS, MAX_ROWS, SheetTable } from './sheet-table';
 import { nameKey, REFERENCE_SHEETS, sheetNamed } from './sheets';
 
@@ -22,7 +23,7 @@ export async function readWorkbook(file: string, data: Buffer): Promise<Workbook
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {
     throw new IntakeError([
-      issue({ file }, `is not a readable .xlsx workbook (${(error as Error).message.split('\n')[0]})`, 'INVALID_FILE'),
+      issue({ file }, REASONS.unreadableWorkbook, 'INVALID_FILE', (error as Error).message.split('\n')[0]),
     ]);
   }
   const tables: SheetTable[] = [];
@@ -50,12 +51,12 @@ function regionCell(file: string, worksheet: ExcelJS.Worksheet): WorkbookContent
   if (label.kind !== 'text' || label.value.trim().toLowerCase() !== 'regio')
     return {
       value: '',
-      issue: issue(where, `cell A1 must hold "regio" (and B1 the region id), got ${describeCell(label)}`),
+      issue: issue(where, REASONS.regionLabel(describeCell(label))),
     };
   if (value.kind !== 'text')
     return {
       value: '',
-      issue: issue(where, `cell B1 must hold the region id (e.g. holland-rijnland), got ${describeCell(value)}`),
+      issue: issue(where, REASONS.regionValue(describeCell(value))),
     };
   return { value: value.value.trim() };
 }
@@ -83,7 +84,7 @@ function tableOf(file: string, worksheet: ExcelJS.Worksheet): SheetTable {
     }
     if (rows.length === MAX_ROWS)
       issues.push(
-        issue({ file, sheet: worksheet.name, row: rowNumber }, `more than ${MAX_ROWS} rows; split the workbook`),
+        issue({ file, sheet: worksheet.name, row: rowNumber }, REASONS.tooManyRows(MAX_ROWS, 'werkboek')),
       );
     else if (rows.length < MAX_ROWS) rows.push({ row: rowNumber, cells });
   });

@@ -2,6 +2,8 @@ import { Command, DomainError, parseCommand } from '@libs/domain';
 import { describeCell } from './cells';
 import { Members, readCell } from './convert-cell';
 import { IntakeIssue, issue } from './intake.errors';
+import { REASONS } from './reasons';
+import { refusalReason } from './refusals';
 import { SheetTable } from './sheet-table';
 import { ColumnSpec, isRequired, kindOf, nameKey, SheetSpec } from './sheets';
 
@@ -39,7 +41,7 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
         sheetIssues.push(
           issue(
             { file, sheet, row: headerRow, column: columnLetter(index) },
-            `column ${columnLetter(index)} holds values but has no header; name it or clear it`,
+            REASONS.valuesWithoutHeader(columnLetter(index)),
             'UNKNOWN_FIELD',
           ),
         );
@@ -51,13 +53,16 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
       sheetIssues.push(
         issue(
           { file, sheet, row: headerRow, column: header },
-          `unknown column (the columns of ${spec.name} are ${spec.columns.map((candidate) => candidate.header).join(', ')})`,
+          REASONS.unknownColumn(
+            spec.name,
+            spec.columns.map((candidate) => candidate.header),
+          ),
           'UNKNOWN_FIELD',
         ),
       );
     } else if (seen.has(column.header)) {
       sheetIssues.push(
-        issue({ file, sheet, row: headerRow, column: header }, 'the column appears twice', 'UNKNOWN_FIELD'),
+        issue({ file, sheet, row: headerRow, column: header }, REASONS.columnTwice, 'UNKNOWN_FIELD'),
       );
     } else {
       seen.add(column.header);
@@ -67,7 +72,7 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
   for (const column of spec.columns) {
     if (!seen.has(column.header) && isRequired(spec, column))
       sheetIssues.push(
-        issue({ file, sheet, row: headerRow, column: column.header }, 'required column is missing', 'MISSING_FIELD'),
+        issue({ file, sheet, row: headerRow, column: column.header }, REASONS.requiredColumnAbsent, 'MISSING_FIELD'),
       );
   }
   // extra cells beyond the header are an unnamed column too
@@ -80,7 +85,7 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
       sheetIssues.push(
         issue(
           { file, sheet, row, column: columnLetter(index) },
-          `holds ${describeCell(cells[index])} in a column without a header; name the column or clear it`,
+          REASONS.cellBeyondHeaders(describeCell(cells[index])),
           'UNKNOWN_FIELD',
         ),
       );
@@ -106,22 +111,32 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const each = error.issues.length > 0 ? error.issues : [error];
-      return { place, issues: each.map((found) => located(found, place, spec)) };
+      return { place, issues: each.map((found) => located(found, place, spec, raw)) };
     }
   });
   return { table, spec, rows, sheetIssues };
 }
 
-/** A domain error of a row's command, put at the row's column: `FILE:SHEET:ROW: column: reason`. */
-export function located(error: DomainError, place: RowPlace, spec: SheetSpec): IntakeIssue {
+/**
+ * A domain error of a row's command, put at the row's column (`FILE:SHEET:ROW: column: reason`) with
+ * its Dutch reason; the parser's or ledger's own words go along as `original`. `values` is the row's
+ * command-file object (parser refusals) or its command (ledger refusals).
+ */
+export function located(
+  error: DomainError,
+  place: RowPlace,
+  spec: SheetSpec,
+  values: Readonly<Record<string, unknown>>,
+): IntakeIssue {
   const field = error.field?.split(/[.[]/)[0];
-  const column =
-    field === undefined
-      ? undefined
-      : field === 'regionId'
-        ? 'regio'
-        : (spec.columns.find((candidate) => candidate.field === field)?.header ?? field);
-  return issue({ ...place, ...(column !== undefined ? { column } : {}) }, error.reason, error.code);
+  const columnSpec = field === undefined ? undefined : spec.columns.find((candidate) => candidate.field === field);
+  const column = field === undefined ? undefined : field === 'regionId' ? 'regio' : (columnSpec?.header ?? field);
+  const reason = refusalReason(error, {
+    command: spec.command,
+    values,
+    ...(columnSpec?.values ? { choices: Object.keys(columnSpec.values) } : {}),
+  });
+  return issue({ ...place, ...(column !== undefined ? { column } : {}) }, reason, error.code, error.reason);
 }
 
 export function columnLetter(index: number): string {

@@ -41,12 +41,12 @@ export async function applySpreadsheets(
 }
 
 /** The lines a rejected intake prints on stderr: the first rejected row first. */
-export function intakeErrorLines(error: IntakeError, nothing = 'nothing was recorded from these files'): string {
+export function intakeErrorLines(error: IntakeError, nothing = 'uit deze bestanden is niets vastgelegd'): string {
   const shown = error.issues.slice(0, MAX_PRINTED_ISSUES).map((found) => found.message);
   const more = error.issues.length - shown.length;
   return [
     ...shown,
-    ...(more > 0 ? [`… and ${more} more (geldstroom apply --dry-run lists them all)`] : []),
+    ...(more > 0 ? [`… en nog ${more} (geldstroom apply --dry-run toont ze allemaal)`] : []),
     nothing,
   ].join('\n');
 }

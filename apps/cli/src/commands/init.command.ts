@@ -89,7 +89,7 @@ export async function initCommand(context: CliContext): Promise<number> {
         return 0;
       } catch (error) {
         if (!(error instanceof IntakeError)) throw error;
-        context.io.err(intakeErrorLines(error, 'nothing was recorded'));
+        context.io.err(intakeErrorLines(error, 'er is niets vastgelegd'));
         return ExitCode.rejected;
       }
     },

@@ -53,8 +53,21 @@ export class IntakeIssueDto {
   row?: number;
   @ApiPropertyOptional({ example: 'bedrag', description: 'the column (its header)' }) column?: string;
   @ApiProperty({ example: 'INVALID_FIELD' }) code!: string;
-  @ApiProperty({ example: 'has more than two decimals: "12,345"' }) reason!: string;
-  @ApiProperty({ example: 'begroting-2024.xlsx:Rijksbetalingen:7: bedrag: has more than two decimals: "12,345"' })
+  @ApiProperty({
+    example: 'heeft meer dan twee decimalen: "12,345"; een bedrag is in hele centen',
+    description: 'why, in Dutch',
+  })
+  reason!: string;
+  @ApiPropertyOptional({
+    example: 'paymentId "p1" is already recorded with other content',
+    description:
+      "the command parser's or ledger's own (English) words, when the refusal came from them; not part of `reason`",
+  })
+  original?: string;
+  @ApiProperty({
+    example: 'begroting-2024.xlsx:Rijksbetalingen:7: bedrag: heeft meer dan twee decimalen: "12,345"; een bedrag is in hele centen',
+    description: '`FILE:SHEET:ROW: column: reason`, as geldstroom apply prints it',
+  })
   message!: string;
 }
 

@@ -70,7 +70,7 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Apply a workbook (.xlsx) or a CSV sheet, as geldstroom apply does',
     description:
-      'The upload is one file in the form field "file": a workbook made by `geldstroom template` (or GET …/template) or a CSV file named after its sheet (rijksbetalingen.csv, `;` or `,` separated, UTF-8). Every row is checked first — against what is recorded and against the rows before it — and nothing is recorded when one is refused; the problem names the file, sheet, row and column of each (`issues`, the first one in `detail`). Rows identical to what is recorded record nothing, so uploading the same file twice records nothing the second time. Each event records `upload:<file>:<sheet>:<row>` as its source. `?dryRun=true` answers with the preview per sheet and records nothing. 201 when events were recorded, 200 otherwise. Recorders and admins; a recorder may send only the facts it may record.',
+      'The upload is one file in the form field "file": a workbook made by `geldstroom template` (or GET …/template) or a CSV file named after its sheet (rijksbetalingen.csv, `;` or `,` separated, UTF-8). Every row is checked first — against what is recorded and against the rows before it — and nothing is recorded when one is refused; the problem names the file, sheet, row and column of each (`issues`, the first one in `detail`), with the reason in Dutch as the upload page shows it; where the command parser or the ledger refused a row, its own English words are in `original` (of the issue, the invalid param and, for the first, of the problem). Rows identical to what is recorded record nothing, so uploading the same file twice records nothing the second time. Each event records `upload:<file>:<sheet>:<row>` as its source. `?dryRun=true` answers with the preview per sheet and records nothing. 201 when events were recorded, 200 otherwise. Recorders and admins; a recorder may send only the facts it may record.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -166,11 +166,14 @@ function intakeProblem(error: IntakeError): ProblemException {
     ...(first?.sheet !== undefined ? { sheet: first.sheet } : {}),
     ...(first?.row !== undefined ? { row: first.row } : {}),
     ...(first?.column !== undefined ? { column: first.column } : {}),
+    // the ledger's English words beside the Dutch detail, never inside it
+    ...(first?.original !== undefined ? { original: first.original } : {}),
     issues: error.issues,
     invalidParams: error.issues.map((found) => ({
       name: [found.sheet, found.row, found.column].filter((part) => part !== undefined).join(':') || found.file,
       code: found.code,
       reason: found.reason,
+      ...(found.original !== undefined ? { original: found.original } : {}),
     })),
     ...(error.report ? { preview: error.report } : {}),
   } as typeof document);

@@ -12,6 +12,13 @@ export class InvalidParam {
 
   @ApiProperty({ example: 'must be a decimal string such as "1234.56", got 12.5 (a JSON number)' })
   reason!: string;
+
+  @ApiPropertyOptional({
+    example: 'paymentId "p1" is already recorded with other content',
+    description:
+      'the ledger\'s own (English) words, when `reason` says them for the reader (the Dutch reasons of a spreadsheet import)',
+  })
+  original?: string;
 }
 
 /** RFC 9457 problem details, as every error of the API is sent (application/problem+json). */

@@ -1,7 +1,6 @@
 import { Principal } from '@libs/access';
 import { IntakeIssue, IntakeReport, SHEETS } from '@libs/intake';
 import { html, Html, path } from '../html';
-import { dutchIssue } from '../imports/intake-messages';
 import { RegionPageData } from '../ui-read.service';
 import { amount, notice } from './components';
 import { page } from './layout';
@@ -99,6 +98,18 @@ function totalsTable(report: IntakeReport): Html {
   </table>`;
 }
 
+/** Where a problem is, as the page says it: "Blad Rijksbetalingen, rij 7, kolom bedrag" (the reason is the intake's). */
+function placeOf(found: IntakeIssue): string {
+  const place = [
+    found.sheet !== undefined ? `blad ${found.sheet}` : `bestand ${found.file}`,
+    found.row !== undefined && found.row > 0 ? `rij ${found.row}` : undefined,
+    found.column !== undefined ? `kolom ${found.column}` : undefined,
+  ]
+    .filter((part) => part !== undefined)
+    .join(', ');
+  return place.charAt(0).toUpperCase() + place.slice(1);
+}
+
 function issuesTable(issues: readonly IntakeIssue[]): Html {
   return html`<table class="data compact" id="fouten">
     <caption>
@@ -111,13 +122,13 @@ function issuesTable(issues: readonly IntakeIssue[]): Html {
       </tr>
     </thead>
     <tbody>
-      ${issues.map((found) => {
-        const dutch = dutchIssue(found);
-        return html`<tr>
-          <th scope="row">${dutch.place}</th>
-          <td>${dutch.reason}${dutch.original ? html`: <span lang="en">${dutch.original}</span>` : ''}</td>
-        </tr>`;
-      })}
+      ${issues.map(
+        (found) =>
+          html`<tr>
+            <th scope="row">${placeOf(found)}</th>
+            <td>${found.reason}</td>
+          </tr>`,
+      )}
     </tbody>
   </table>`;
 }
