@@ -116,7 +116,7 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
         status: 400,
         code: 'INVALID_FIELD',
         detail:
-          'werkboek.xlsx:Eigen bijdragen:4: bedrag: is not an amount: "twaalf"; write it as 1.234.567,89 (Dutch) or 1234567.89 (plain)',
+          'werkboek.xlsx:Eigen bijdragen:4: bedrag: is geen bedrag: "twaalf"; schrijf het als 1.234.567,89 (of zonder punten: 1234567,89)',
         sheet: 'Eigen bijdragen',
         row: 4,
         column: 'bedrag',
@@ -125,7 +125,7 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
           {
             name: 'Eigen bijdragen:4:bedrag',
             code: 'INVALID_FIELD',
-            reason: expect.stringMatching(/^is not an amount/),
+            reason: expect.stringMatching(/^is geen bedrag/),
           },
         ],
       });
@@ -140,6 +140,17 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
     });
     const response = await upload(changed).expect(409);
     expect(response.body).toMatchObject({ code: 'ID_REUSED', sheet: 'Regionale kosten', row: 2, column: 'kostenpost' });
+    // the reason in Dutch, the ledger's own words beside it and never inside it
+    expect(response.body.detail).toMatch(
+      /^werkboek\.xlsx:Regionale kosten:2: kostenpost: "[^"]+" staat al vastgelegd met een andere inhoud; /,
+    );
+    expect(response.body.original).toMatch(/^costId "[^"]+" is already recorded with other content$/);
+    expect(response.body.detail).not.toContain('already');
+    expect(response.body.issues[0]).toMatchObject({ original: response.body.original });
+    expect(response.body.invalidParams[0]).toMatchObject({
+      reason: expect.stringMatching(/staat al vastgelegd/),
+      original: response.body.original,
+    });
   });
 
   it('reads a CSV sheet named by its file', async () => {
@@ -188,14 +199,14 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
       .set(as('admin'))
       .attach('file', csv, 'voorschotten.csv')
       .expect(404);
-    expect(unknown.body.detail).toMatch(/^voorschotten\.csv: region "nergens" is not registered/);
+    expect(unknown.body.detail).toMatch(/^voorschotten\.csv: regio "nergens" is niet geregistreerd/);
     const other = await http
       .post(`/api/v1/regions/aef-income/imports`)
       .set(as('admin'))
       .attach('file', workbook, 'werkboek.xlsx')
       .expect(400);
     expect(other.body.detail).toBe(
-      'werkboek.xlsx:Regio:1: regio: the workbook is for region "holland-rijnland", not "aef-income"',
+      'werkboek.xlsx:Regio:1: regio: het werkboek is voor regio "holland-rijnland", niet voor "aef-income"',
     );
     const json = await http
       .post(`/api/v1/regions/${REGION}/imports`)
@@ -214,7 +225,8 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
     expect(huge.body.status).toBe(413);
     await upload(workbook, 'werkboek.xlsx', 'recorder', '?dryRun=ja').expect(400);
     const garbage = await upload(Buffer.from('PK\u0003\u0004 niet echt'), 'kapot.xlsx').expect(400);
-    expect(garbage.body.detail).toMatch(/^kapot\.xlsx: is not a readable \.xlsx workbook/);
+    expect(garbage.body.detail).toMatch(/^kapot\.xlsx: is geen leesbaar werkboek \(\.xlsx\)/);
+    expect(typeof garbage.body.original).toBe('string');
   });
 
   it('documents one request schema per command, discriminated on command, with an example the API accepts', async () => {

@@ -92,7 +92,7 @@ describe('a new region from scratch with init, template and apply', () => {
     ]);
     expect(result.status).toBe(1);
     expect(lines(result.stderr)[0]).toBe(
-      `${file('fout.csv')}:3: bw-historical: is not a percentage or weight: "2.2.2"; write it as 6,8 or 6.8 (no thousands grouping, no % sign)`,
+      `${file('fout.csv')}:3: bw-historical: is geen percentage of gewicht: "2.2.2"; schrijf het als 6,8 (zonder duizendtallenscheiding en zonder %-teken)`,
     );
     const unbalanced = membersCsv().replace('GM0534;Hillegom;2,2', 'GM0534;Hillegom;12,2');
     writeFileSync(file('som.csv'), unbalanced);
@@ -113,7 +113,7 @@ describe('a new region from scratch with init, template and apply', () => {
     ]);
     expect(sum.status).toBe(1);
     expect(lines(sum.stderr)[0]).toMatch(
-      /som\.csv: bw-historical: a key in percent must sum to 100 ± 1, these sum to 110/,
+      /som\.csv: bw-historical: de percentages tellen op tot 110 in plaats van 100 \(± 1\)/,
     );
     expect(events()).toHaveLength(4);
   });
@@ -193,8 +193,8 @@ describe('geldstroom apply with spreadsheets', () => {
       const result = geldstroom(['apply', file('fout.xlsx'), ...args, '--store', temp.store]);
       expect(result.status).toBe(1);
       expect(lines(result.stderr)).toEqual([
-        `${file('fout.xlsx')}:Voorschotten:3: bedrag: has more than two decimals (the cell holds 12.345)`,
-        'nothing was recorded from these files',
+        `${file('fout.xlsx')}:Voorschotten:3: bedrag: heeft meer dan twee decimalen (de cel bevat 12,345)`,
+        'uit deze bestanden is niets vastgelegd',
       ]);
       expect(count()).toBe(1);
     }

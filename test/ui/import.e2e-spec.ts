@@ -168,6 +168,22 @@ describe('uploading a spreadsheet on the pages', () => {
     expect(page.text).not.toMatch(/at \w+ \(|\.ts:\d+/);
     expect(page.text).not.toContain('name="voorbeeld"');
 
+    // a refusal of the command parser: the intake's Dutch reason as is, without the parser's English words
+    const year = await api.http
+      .post(`/ui/regions/${region}/import`)
+      .set(api.as('recorder'))
+      .attach(
+        'bestand',
+        Buffer.from('betaling;jaar;regeling;grondslag;ontvanger;bedrag\nb-1;twintig;BW;objectief;GM0546;10,00\n'),
+        'rijksbetalingen.csv',
+      )
+      .expect(400);
+    const yearText = textOf(year.text);
+    expect(yearText).toContain(
+      'Blad Rijksbetalingen, rij 2, kolom jaar is geen jaar: "twintig"; schrijf een jaar van 1900 tot en met 2999, zoals 2024',
+    );
+    expect(yearText).not.toMatch(/must be|integer year/);
+
     const notXlsx = await api.http
       .post(`/ui/regions/${region}/import`)
       .set(api.as('recorder'))

@@ -109,8 +109,7 @@ function municipality(
   cell: Exclude<Cell, { kind: 'empty' | 'error' | 'uncalculated' | 'boolean' }>,
   members: Members,
 ): CellReading {
-  if (cell.kind !== 'text')
-    return { reason: REASONS.notAMunicipalityCell(describeCell(cell)) };
+  if (cell.kind !== 'text') return { reason: REASONS.notAMunicipalityCell(describeCell(cell)) };
   const text = cell.value.trim().replace(/\s+/g, ' ');
   if (/^gm\d{4}$/i.test(text)) {
     const code = text.toUpperCase();

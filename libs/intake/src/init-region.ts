@@ -40,57 +40,30 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
   const file = region.membersFile;
   const records = csvRecords(file, undefined, region.data);
   const headerIndex = records.findIndex((record) => record.some((field) => field.trim() !== ''));
-  if (headerIndex < 0)
-    throw new IntakeError([issue({ file }, REASONS.membersEmpty)]);
+  if (headerIndex < 0) throw new IntakeError([issue({ file }, REASONS.membersEmpty)]);
   const headerRow = headerIndex + 1;
   const headers = records[headerIndex].map((field) => field.trim());
   const codeColumn = headers.findIndex((header) => CODE_HEADERS.includes(nameKey(header)));
   const nameColumn = headers.findIndex((header) => NAME_HEADERS.includes(nameKey(header)));
   const issues: IntakeIssue[] = [];
   if (codeColumn < 0)
-    issues.push(
-      issue(
-        { file, row: headerRow, column: 'code' },
-        REASONS.membersCodeAbsent,
-        'MISSING_FIELD',
-      ),
-    );
+    issues.push(issue({ file, row: headerRow, column: 'code' }, REASONS.membersCodeAbsent, 'MISSING_FIELD'));
   if (nameColumn < 0)
-    issues.push(
-      issue(
-        { file, row: headerRow, column: 'naam' },
-        REASONS.membersNameAbsent,
-        'MISSING_FIELD',
-      ),
-    );
+    issues.push(issue({ file, row: headerRow, column: 'naam' }, REASONS.membersNameAbsent, 'MISSING_FIELD'));
   const keyColumns = headers
     .map((header, index) => ({ keyId: header, index }))
     .filter(({ index }) => index !== codeColumn && index !== nameColumn);
   for (const { keyId, index } of keyColumns) {
     if (keyId === '')
       issues.push(
-        issue(
-          { file, row: headerRow, column: columnLetter(index) },
-          REASONS.keyColumnWithoutHeader,
-          'UNKNOWN_FIELD',
-        ),
+        issue({ file, row: headerRow, column: columnLetter(index) }, REASONS.keyColumnWithoutHeader, 'UNKNOWN_FIELD'),
       );
     else if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(keyId))
-      issues.push(
-        issue(
-          { file, row: headerRow, column: keyId },
-          REASONS.unknownMembersColumn,
-          'UNKNOWN_FIELD',
-        ),
-      );
+      issues.push(issue({ file, row: headerRow, column: keyId }, REASONS.unknownMembersColumn, 'UNKNOWN_FIELD'));
   }
   if (keyColumns.length > 0 && region.validFrom === undefined)
     issues.push(
-      issue(
-        { file, row: headerRow, column: keyColumns[0].keyId },
-        REASONS.keyColumnsNeedYear,
-        'MISSING_FIELD',
-      ),
+      issue({ file, row: headerRow, column: keyColumns[0].keyId }, REASONS.keyColumnsNeedYear, 'MISSING_FIELD'),
     );
   if (issues.length > 0) throw new IntakeError(issues);
 
@@ -104,13 +77,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
     for (const { keyId, index: column } of keyColumns) {
       const cell = (record[column] ?? '').trim();
       if (cell === '') {
-        issues.push(
-          issue(
-            { file, row, column: keyId },
-            REASONS.weightEmpty,
-            'MISSING_FIELD',
-          ),
-        );
+        issues.push(issue({ file, row, column: keyId }, REASONS.weightEmpty, 'MISSING_FIELD'));
         continue;
       }
       const converted = decimalOfText(cell);
@@ -129,8 +96,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
     if (member)
       return at({ file, row: members[Number(member[1])]?.row, column: member[2] === 'code' ? 'code' : 'naam' });
     const weight = /^weights\.(.+)$/.exec(field);
-    if (weight && keyId)
-      return at({ file, row: members.find((m) => m.code === weight[1])?.row, column: keyId });
+    if (weight && keyId) return at({ file, row: members.find((m) => m.code === weight[1])?.row, column: keyId });
     const option = {
       regionId: '--region',
       name: '--name',

@@ -65,6 +65,48 @@ async function workbook(sheets: Record<string, SheetRows>, regio: string | null 
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/**
+ * English words a Dutch reason must not hold (outside the quoted values the user typed): the
+ * words of the intake's former English reasons and of the ledger's.
+ */
+const ENGLISH = [
+  'must',
+  'holds',
+  'not a',
+  'not an',
+  'column',
+  'missing',
+  'required',
+  'the',
+  'and',
+  'with',
+  'has',
+  'more',
+  'than',
+  'amount',
+  'cell',
+  'decimals',
+  'region',
+  'municipality',
+  'unknown',
+  'already',
+  'recorded',
+  'content',
+  'write',
+  'use',
+  'formula',
+  'error',
+  'got',
+  'value',
+  'header',
+  'sheet',
+  'rather',
+];
+const englishIn = (reason: string): string[] => {
+  const text = reason.replace(/"[^"]*"/g, '""').toLowerCase();
+  return ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(text));
+};
+
 describe('spreadsheet intake', () => {
   let store: MemoryEventStore;
   let ledger: Ledger;
@@ -149,7 +191,7 @@ describe('spreadsheet intake', () => {
         rows: [['v-ok', 2024, 'BW', 'Leiden', 5]],
       },
     });
-    it.each<[string, Record<string, SheetRows>, string, string]>([
+    const CASES: [string, Record<string, SheetRows>, string, string][] = [
       [
         'text in an amount',
         PAYMENTS(payment('x', 'twaalf')),
@@ -307,13 +349,58 @@ describe('spreadsheet intake', () => {
         'Begroting:2: objectief %: de cel heeft de opmaak percentage en bevat dus 0,068 in plaats van 6,8',
         'INVALID_FIELD',
       ],
-    ])('%s', async (_case, sheets, message, code) => {
+    ];
+    it.each(CASES)('%s', async (_case, sheets, message, code) => {
       const before = await events();
       const error = await rejection(intake([{ file: 'wb.xlsx', data: await workbook(sheets) }]));
       expect(error.issues[0].message.startsWith(`wb.xlsx:${message}`)).toBe(true);
       expect(error.issues[0].code).toBe(code);
       expect(error.message).toBe(error.issues[0].message);
+      expect(englishIn(error.issues[0].reason)).toEqual([]);
       expect(await events()).toBe(before);
+    });
+
+    it('the check for English finds the former reasons, not the values quoted in them', () => {
+      expect(englishIn('required column is missing')).toEqual(['column', 'missing', 'required']);
+      expect(englishIn('holds "the amount", not an amount')).toEqual(['holds', 'not an', 'amount']);
+      expect(englishIn('moet BW of MO zijn, niet "the amount"')).toEqual([]);
+    });
+
+    // issue 11's list of bad cells: every reason given for them is Dutch, the ledger's words apart
+    it.each([
+      'text in an amount',
+      'three decimals in a number',
+      'three decimals in text',
+      'an unknown municipality',
+      'a code outside the region',
+      'a missing column',
+      'an extra column',
+      'a duplicate id with other content',
+      'a formula error cell',
+    ])('says in Dutch why: %s', async (name) => {
+      const found = CASES.find(([candidate]) => candidate === name);
+      if (!found) throw new Error(`no case "${name}"`);
+      const error = await rejection(intake([{ file: 'wb.xlsx', data: await workbook(found[1]) }]));
+      expect(error.issues.length).toBeGreaterThan(0);
+      for (const issue of error.issues) {
+        expect({ reason: issue.reason, english: englishIn(issue.reason) }).toEqual({
+          reason: issue.reason,
+          english: [],
+        });
+        expect(issue.message).toBe(`wb.xlsx:${issue.sheet}:${issue.row}: ${issue.column}: ${issue.reason}`);
+        if (issue.original !== undefined) expect(issue.message).not.toContain(issue.original);
+      }
+    });
+
+    it("keeps the ledger's English words apart from the Dutch reason", async () => {
+      const found = CASES.find(([candidate]) => candidate === 'a duplicate id with other content')!;
+      const error = await rejection(intake([{ file: 'wb.xlsx', data: await workbook(found[1]) }]));
+      expect(error.issues[0]).toMatchObject({
+        code: 'ID_REUSED',
+        column: 'betaling',
+        reason: expect.stringMatching(/^"ok-1" staat al vastgelegd met een andere inhoud/),
+        original: 'paymentId "ok-1" is already recorded with other content',
+      });
     });
 
     it('a row that conflicts with what is recorded', async () => {

@@ -209,9 +209,7 @@ async function readFiles(files: readonly IntakeFile[]) {
       else if (workbook.region)
         regions.push({ value: workbook.region.value, place: { file, sheet: 'Regio', row: 1, column: 'regio' } });
     } else {
-      issues.push(
-        issue({ file }, REASONS.notASpreadsheet, 'INVALID_FILE'),
-      );
+      issues.push(issue({ file }, REASONS.notASpreadsheet, 'INVALID_FILE'));
     }
   }
   if (issues.length > 0) throw new IntakeError(issues);
@@ -225,18 +223,9 @@ function resolveRegion(
 ): string {
   const regionId = given ?? regions[0]?.value;
   if (regionId === undefined)
-    throw new IntakeError([
-      issue(
-        { file: files[0]?.file ?? '(input)' },
-        REASONS.whichRegion,
-        'MISSING_FIELD',
-      ),
-    ]);
+    throw new IntakeError([issue({ file: files[0]?.file ?? '(input)' }, REASONS.whichRegion, 'MISSING_FIELD')]);
   const other = regions.find((region) => region.value !== regionId);
-  if (other)
-    throw new IntakeError([
-      issue(other.place, REASONS.otherRegion(other.value, regionId), 'INVALID_FIELD'),
-    ]);
+  if (other) throw new IntakeError([issue(other.place, REASONS.otherRegion(other.value, regionId), 'INVALID_FIELD')]);
   return regionId;
 }
 

@@ -62,8 +62,7 @@ export function amountOfText(raw: string): Converted {
     if (fraction.length > 2) return { reason: REASONS.tooManyDecimals(raw) };
     if (whole === '') return { reason: REASONS.notAnAmount(raw) };
     if (GROUPED.test(whole)) whole = whole.replace(/\./g, '');
-    else if (!/^\d+$/.test(whole))
-      return { reason: REASONS.badGrouping(raw) };
+    else if (!/^\d+$/.test(whole)) return { reason: REASONS.badGrouping(raw) };
   } else if (body.includes('.')) {
     if (GROUPED.test(body)) {
       // "0.125" would read as 125 euros: a leading group of 0 is a decimal that was meant, not thousands

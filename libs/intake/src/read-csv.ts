@@ -47,13 +47,7 @@ export function csvRecords(file: string, sheet: string | undefined, data: Buffer
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    throw new IntakeError([
-      issue(
-        { file, sheet },
-        REASONS.notUtf8,
-        'INVALID_FILE',
-      ),
-    ]);
+    throw new IntakeError([issue({ file, sheet }, REASONS.notUtf8, 'INVALID_FILE')]);
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   let records: string[][];

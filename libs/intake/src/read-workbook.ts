@@ -83,9 +83,7 @@ function tableOf(file: string, worksheet: ExcelJS.Worksheet): SheetTable {
       return;
     }
     if (rows.length === MAX_ROWS)
-      issues.push(
-        issue({ file, sheet: worksheet.name, row: rowNumber }, REASONS.tooManyRows(MAX_ROWS, 'werkboek')),
-      );
+      issues.push(issue({ file, sheet: worksheet.name, row: rowNumber }, REASONS.tooManyRows(MAX_ROWS, 'werkboek')));
     else if (rows.length < MAX_ROWS) rows.push({ row: rowNumber, cells });
   });
   if (issues.length > 0) throw new IntakeError(issues);

@@ -84,8 +84,7 @@ export const REASONS = {
   csvNotASheet: (stem: string, names: readonly string[]) =>
     `een CSV-bestand wordt gelezen als het blad dat zijn naam noemt; "${stem}" is geen van ${names.join(', ')} (.csv)`,
   regionLabel: (what: string) => `cel A1 moet "regio" bevatten (en B1 de regio), maar bevat ${what}`,
-  regionValue: (what: string) =>
-    `cel B1 moet de regio bevatten (bijvoorbeeld holland-rijnland), maar bevat ${what}`,
+  regionValue: (what: string) => `cel B1 moet de regio bevatten (bijvoorbeeld holland-rijnland), maar bevat ${what}`,
   whichRegion:
     'welke regio? Geef --region (of de regio van de route), of vul cel B1 van een blad Regio in (A1 "regio")',
   otherRegion: (other: string, own: string) => `het werkboek is voor regio "${other}", niet voor "${own}"`,
@@ -99,7 +98,8 @@ export const REASONS = {
   membersEmpty: 'is leeg; het bestand heeft een kopregel (code;naam) en een rij per gemeente nodig',
   membersCodeAbsent: 'deze verplichte kolom ontbreekt (de CBS-code, GM0546)',
   membersNameAbsent: 'deze verplichte kolom ontbreekt (de naam van de gemeente)',
-  keyColumnWithoutHeader: 'een kolom zonder kop; geef haar een naam (de id van een verdeelsleutel, zoals bw-objective) of maak haar leeg',
+  keyColumnWithoutHeader:
+    'een kolom zonder kop; geef haar een naam (de id van een verdeelsleutel, zoals bw-objective) of maak haar leeg',
   unknownMembersColumn:
     'onbekende kolom: naast code en naam is elke kolom een verdeelsleutel met haar id als kop (bw-historical, bw-objective, mo-objective)',
   keyColumnsNeedYear: 'kolommen met verdeelsleutels hebben --year nodig, het eerste jaar waarin de sleutels gelden',

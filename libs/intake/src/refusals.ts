@@ -24,7 +24,9 @@ export function refusalReason(error: DomainError, refused: Refused): string {
     case 'MISSING_FIELD':
       return 'is leeg, maar moet ingevuld zijn';
     case 'INVALID_FIELD':
-      return RULES[`${refused.command}.${topField(field)}`]?.(value, refused.values) ?? invalidValue(field, value, refused);
+      return (
+        RULES[`${refused.command}.${topField(field)}`]?.(value, refused.values) ?? invalidValue(field, value, refused)
+      );
     case 'UNKNOWN_MUNICIPALITY':
       return REASONS.notAMember(codeIn(field, value), regionId);
     case 'ID_REUSED':
@@ -133,8 +135,7 @@ function valueAt(values: Readonly<Record<string, unknown>>, field: string): unkn
 /** The municipality code a refusal is about: the value, or the key of a map entry (`weights.GM0546`). */
 function codeIn(field: string, value: unknown): string {
   const key = /\.([^.[\]]+)$/.exec(field)?.[1];
-  if (key !== undefined && field.split('.')[0] !== 'municipalities' && !/^GM\d{4}$/.test(String(value)))
-    return key;
+  if (key !== undefined && field.split('.')[0] !== 'municipalities' && !/^GM\d{4}$/.test(String(value))) return key;
   return String(value);
 }
 

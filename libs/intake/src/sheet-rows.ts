@@ -61,9 +61,7 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
         ),
       );
     } else if (seen.has(column.header)) {
-      sheetIssues.push(
-        issue({ file, sheet, row: headerRow, column: header }, REASONS.columnTwice, 'UNKNOWN_FIELD'),
-      );
+      sheetIssues.push(issue({ file, sheet, row: headerRow, column: header }, REASONS.columnTwice, 'UNKNOWN_FIELD'));
     } else {
       seen.add(column.header);
     }

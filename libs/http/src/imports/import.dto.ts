@@ -65,7 +65,8 @@ export class IntakeIssueDto {
   })
   original?: string;
   @ApiProperty({
-    example: 'begroting-2024.xlsx:Rijksbetalingen:7: bedrag: heeft meer dan twee decimalen: "12,345"; een bedrag is in hele centen',
+    example:
+      'begroting-2024.xlsx:Rijksbetalingen:7: bedrag: heeft meer dan twee decimalen: "12,345"; een bedrag is in hele centen',
     description: '`FILE:SHEET:ROW: column: reason`, as geldstroom apply prints it',
   })
   message!: string;

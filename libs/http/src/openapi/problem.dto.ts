@@ -16,7 +16,7 @@ export class InvalidParam {
   @ApiPropertyOptional({
     example: 'paymentId "p1" is already recorded with other content',
     description:
-      'the ledger\'s own (English) words, when `reason` says them for the reader (the Dutch reasons of a spreadsheet import)',
+      "the ledger's own (English) words, when `reason` says them for the reader (the Dutch reasons of a spreadsheet import)",
   })
   original?: string;
 }
