@@ -393,7 +393,8 @@ describe('spreadsheet intake', () => {
     });
 
     it("keeps the ledger's English words apart from the Dutch reason", async () => {
-      const found = CASES.find(([candidate]) => candidate === 'a duplicate id with other content')!;
+      const found = CASES.find(([candidate]) => candidate === 'a duplicate id with other content');
+      if (!found) throw new Error('no case "a duplicate id with other content"');
       const error = await rejection(intake([{ file: 'wb.xlsx', data: await workbook(found[1]) }]));
       expect(error.issues[0]).toMatchObject({
         code: 'ID_REUSED',

@@ -136,12 +136,7 @@ async function recordSheet(recorder: Ledger, sheet: CheckedSheet, options: Intak
     return report.events;
   } catch (error) {
     if (!(error instanceof CommandRejected && error.cause instanceof DomainError)) throw error;
-    const found = located(
-      error.cause,
-      (error as CommandRejected<RowPlace>).place,
-      sheet.rows.spec,
-      error.command as unknown as Record<string, unknown>,
-    );
+    const found = located(error.cause, (error as CommandRejected<RowPlace>).place, sheet.rows.spec, error.command);
     throw new IntakeError([issue(found, REASONS.ledgerChanged(found.reason), found.code, found.original)]);
   }
 }
@@ -175,7 +170,7 @@ async function check(sheets: readonly SheetRows[], validator: Ledger, options: I
         commands.push({ ...row, status: outcome.events.length > 0 ? 'new' : 'identical' });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        issues.push(located(error, row.place, rows.spec, row.command as unknown as Record<string, unknown>));
+        issues.push(located(error, row.place, rows.spec, row.command));
         commands.push({ ...row, status: CONFLICT_CODES.has(error.code) ? 'conflicting' : 'rejected' });
       }
     }

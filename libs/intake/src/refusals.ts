@@ -19,7 +19,7 @@ export interface Refused {
 export function refusalReason(error: DomainError, refused: Refused): string {
   const field = error.field ?? '';
   const value = valueAt(refused.values, field);
-  const regionId = String(refused.values.regionId ?? '');
+  const regionId = typeof refused.values.regionId === 'string' ? refused.values.regionId : '';
   switch (error.code) {
     case 'MISSING_FIELD':
       return 'is leeg, maar moet ingevuld zijn';
