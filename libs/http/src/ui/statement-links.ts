@@ -1,4 +1,4 @@
-import { Accounts, Scheme } from '@libs/domain';
+import { Accounts, invariant, Scheme } from '@libs/domain';
 
 /**
  * Where each statement line comes from: the account and the event types whose postings on it make
@@ -88,3 +88,15 @@ export function regionLineSource(
   };
   return sources[line];
 }
+
+/** A line a page names itself (a result, a due line): it has a source, or the page and this file disagree — a bug. */
+function known(source: LineSource | undefined, line: string): LineSource {
+  invariant(source !== undefined, () => `statement line "${line}" has no source`);
+  return source;
+}
+
+export const knownMemberLineSource = (code: string, scheme: Scheme, line: string): LineSource =>
+  known(memberLineSource(code, scheme, line), `${scheme} ${line}`);
+
+export const knownRegionLineSource = (regionId: string, block: 'bw' | 'mo' | 'reserve', line: string): LineSource =>
+  known(regionLineSource(regionId, block, line), `${block} ${line}`);

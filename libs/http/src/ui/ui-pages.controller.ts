@@ -261,7 +261,7 @@ export class UiPagesController {
     this.read.requireYear(data, year);
     const statement = data.statement(year);
     if (code !== undefined && !statement.municipalities[code])
-      throw notFound(`gemeente "${code}" hoort niet bij ${data.state.region!.name}`, 'code');
+      throw notFound(`gemeente "${code}" hoort niet bij ${data.region.name}`, 'code');
     const context = buildYearContext(data.state, year);
     const now = this.clock();
     const codes = code === undefined ? Object.keys(statement.municipalities) : [code];
@@ -303,7 +303,7 @@ export class UiPagesController {
     if (typeof query.gemeente === 'string') {
       const statement = data.statement(year);
       if (!statement.municipalities[query.gemeente])
-        throw notFound(`gemeente "${query.gemeente}" hoort niet bij ${data.state.region!.name}`, 'gemeente');
+        throw notFound(`gemeente "${query.gemeente}" hoort niet bij ${data.region.name}`, 'gemeente');
       send(response, duePage(principal, data, statement, query.gemeente, advancesOf(data, year, query.gemeente)));
       return;
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RegionState } from '@libs/domain';
+import { invariant, RegionInfo, RegionState } from '@libs/domain';
 import { buildStatement, LedgerEvent, Statement } from '@libs/projections';
 import { readRegionView } from '../auth/region-access';
 import { mayReadRegion, Principal } from '@libs/access';
@@ -7,9 +7,12 @@ import { notFound } from '../http/problem';
 import { yearHasData } from '@libs/queries';
 import { LedgerService } from '../ledger/ledger.service';
 import { YearState } from './labels';
+import { makeRoom } from './make-room';
 
 export interface RegionPageData {
   readonly state: RegionState;
+  /** the region as registered (a page of a region that is not registered answers 404 before it is built) */
+  readonly region: RegionInfo;
   readonly ledgerHash: string | undefined;
   readonly events: readonly LedgerEvent[];
   /** the global position of the region's last event: where a live page starts following */
@@ -18,6 +21,14 @@ export interface RegionPageData {
   statement(year: number): Statement;
   /** what a page derives from this exact history (a rendered chart), kept until the history changes */
   memo<T>(name: string, build: () => T): T;
+}
+
+/** A region on the start page: registered, and readable by the principal who asked. */
+export interface ReadableRegion {
+  readonly regionId: string;
+  readonly name: string;
+  readonly region: RegionInfo;
+  readonly state: RegionState;
 }
 
 const CACHE_SIZE = 64;
@@ -35,11 +46,14 @@ export class UiReadService {
 
   constructor(readonly ledger: LedgerService) {}
 
-  async readableRegions(principal: Principal): Promise<{ regionId: string; name: string; state: RegionState }[]> {
+  async readableRegions(principal: Principal): Promise<ReadableRegion[]> {
     const regions = [];
     for (const regionId of await this.ledger.ledger.regionIds()) {
       const state = await this.ledger.ledger.regionState(regionId);
-      if (mayReadRegion(principal, regionId, state)) regions.push({ regionId, name: state.region!.name, state });
+      if (mayReadRegion(principal, regionId, state)) {
+        const region = registeredRegion(state, regionId);
+        regions.push({ regionId, name: region.name, region, state });
+      }
     }
     return regions.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   }
@@ -51,6 +65,7 @@ export class UiReadService {
     const position = events.reduce((last, event) => (event.position > last ? event.position : last), 0n);
     return {
       state,
+      region: registeredRegion(state, regionId),
       ledgerHash,
       events,
       position: String(position),
@@ -60,7 +75,7 @@ export class UiReadService {
         const key = `${regionId}\u0000${ledgerHash}\u0000${name}`;
         if (this.derived.has(key)) return this.derived.get(key) as T;
         const value = build();
-        if (this.derived.size >= DERIVED_CACHE_SIZE) this.derived.delete(this.derived.keys().next().value!);
+        makeRoom(this.derived, DERIVED_CACHE_SIZE);
         this.derived.set(key, value);
         return value;
       },
@@ -69,7 +84,7 @@ export class UiReadService {
 
   requireYear(data: RegionPageData, year: number): void {
     if (!yearHasData(data.state, year))
-      throw notFound(`voor ${data.state.region!.name} is in ${year} niets vastgelegd`, 'year');
+      throw notFound(`voor ${data.region.name} is in ${year} niets vastgelegd`, 'year');
   }
 
   private statement(state: RegionState, ledgerHash: string | undefined, year: number): Statement {
@@ -77,11 +92,17 @@ export class UiReadService {
     let statement = this.statements.get(key);
     if (!statement) {
       statement = { ...buildStatement(state, year), ...(ledgerHash ? { ledgerHash } : {}) };
-      if (this.statements.size >= CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
+      makeRoom(this.statements, CACHE_SIZE);
       this.statements.set(key, statement);
     }
     return statement;
   }
+}
+
+/** The region a ledger lists has its RegisterRegion as its first event: a region without one is a bug. */
+function registeredRegion(state: RegionState, regionId: string): RegionInfo {
+  invariant(state.region !== undefined, () => `region "${regionId}" is listed but not registered`);
+  return state.region;
 }
 
 export function yearState(state: RegionState, year: number): YearState {

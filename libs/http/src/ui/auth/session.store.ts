@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { makeRoom } from '../make-room';
 
 export interface Session {
   readonly id: string;
@@ -38,7 +39,7 @@ export class SessionStore {
   ) {}
 
   create(tokenId: string): Session {
-    while (this.sessions.size >= this.limits.max) this.sessions.delete(this.sessions.keys().next().value!);
+    makeRoom(this.sessions, this.limits.max);
     const at = this.now();
     const session: Session = {
       id: randomBytes(32).toString('base64url'),

@@ -129,7 +129,7 @@ export function requireFormToken(request: Request, sent: unknown): void {
   if (credentialOf(request) === 'bearer') return;
   const expected = sessionOf(request)?.formToken;
   const given = typeof sent === 'string' ? Buffer.from(sent) : Buffer.alloc(0);
-  if (expected === undefined || given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected)))
+  if (given.length !== expected?.length || !timingSafeEqual(given, Buffer.from(expected)))
     throw new ProblemException(
       problem(
         403,

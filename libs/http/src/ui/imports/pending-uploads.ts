@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { makeRoom } from '../make-room';
 
 /** A spreadsheet that was previewed and waits for "Vastleggen". */
 export interface PendingUpload {
@@ -26,7 +27,7 @@ export class PendingUploads {
 
   keep(upload: Omit<PendingUpload, 'id' | 'at'>): PendingUpload {
     this.expire();
-    while (this.uploads.size >= this.limits.max) this.uploads.delete(this.uploads.keys().next().value!);
+    makeRoom(this.uploads, this.limits.max);
     const kept = { ...upload, id: randomBytes(24).toString('base64url'), at: this.now() };
     this.uploads.set(kept.id, kept);
     return kept;
@@ -36,7 +37,7 @@ export class PendingUploads {
   take(id: unknown, tokenId: string, regionId: string): PendingUpload | undefined {
     this.expire();
     const found = typeof id === 'string' ? this.uploads.get(id) : undefined;
-    if (!found || found.tokenId !== tokenId || found.regionId !== regionId) return undefined;
+    if (found?.tokenId !== tokenId || found.regionId !== regionId) return undefined;
     this.uploads.delete(found.id);
     return found;
   }

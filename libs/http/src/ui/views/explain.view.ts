@@ -6,7 +6,7 @@ import { Principal } from '@libs/access';
 import { amsterdamTime, euro } from '../format';
 import { html, Html, path } from '../html';
 import { accountLabel, eventLabel, RULE_LABELS } from '../labels';
-import { DUE_LINES, memberLineSource } from '../statement-links';
+import { DUE_LINES, knownMemberLineSource } from '../statement-links';
 import { RegionPageData } from '../ui-read.service';
 import { amount, explainHref, notice, traceHref } from './components';
 import { page } from './layout';
@@ -55,7 +55,7 @@ export function explainPage(
   filter: { types: readonly string[]; negated: boolean; line?: string },
   paymentIds: ReadonlyMap<string, string>,
 ): Html {
-  const region = data.state.region!;
+  const { region } = data;
   const regionId = region.regionId;
   const year = explanation.year;
   const shown =
@@ -120,6 +120,75 @@ export interface AdvanceRow {
   readonly actor: string;
 }
 
+type MemberStatement = Statement['municipalities'][string];
+
+/** The advances of one scheme, paid by or to the municipality on account of its settlement. */
+function advancesTable(rows: readonly AdvanceRow[]): Html {
+  return rows.length === 0
+    ? html`<p>Geen voorschotten vastgelegd.</p>`
+    : html`<table class="data">
+        <caption>
+          Betaald door (+) of aan (−) de gemeente, op rekening van de afrekening
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Voorschot</th>
+            <th scope="col">Datum</th>
+            <th scope="col">Omschrijving</th>
+            <th scope="col" class="num">Bedrag</th>
+            <th scope="col">Vastgelegd</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) =>
+              html`<tr>
+                <th scope="row">${row.advanceId}</th>
+                <td>${row.date ?? '—'}</td>
+                <td>${row.reference ?? ''}</td>
+                <td class="num">${amount(row.amount)}</td>
+                <td>${amsterdamTime(row.recordedAt)} door ${row.actor}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+}
+
+/** One scheme's part of what is due: its regional lines (each to its explanation), its advances, its total. */
+function dueSchemeSection(statement: Statement, code: string, name: Scheme, advances: readonly AdvanceRow[]): Html {
+  const { regionId, year } = statement;
+  const member: MemberStatement = statement.municipalities[code];
+  const lines = (name === 'BW' ? member.bw : member.mo) as unknown as Record<string, string>;
+  const labels = (name === 'BW' ? MUNICIPALITY_BW_LABELS : MUNICIPALITY_MO_LABELS) as Record<string, string>;
+  const rows = advances.filter((advance) => advance.scheme === name);
+  return html`<section aria-labelledby="opbouw-${name}">
+    <h2 id="opbouw-${name}">${name === 'BW' ? 'Beschermd wonen (BW)' : 'Maatschappelijke opvang (MO)'}</h2>
+    <table class="data lines">
+      <tbody>
+        ${DUE_LINES[name].map((line) => {
+          const source = knownMemberLineSource(code, name, line);
+          return html`<tr>
+            <th scope="row">${labels[line]}</th>
+            <td class="num">
+              ${amount(lines[line], explainHref(regionId, year, source, `${labels[line]} ${name}, ${member.name}`), labels[line])}
+            </td>
+          </tr>`;
+        })}
+        <tr>
+          <th scope="row"><a href="#voorschotten-${name}">Voorschotten</a></th>
+          <td class="num">${amount(lines.advances)}</td>
+        </tr>
+        <tr class="strong">
+          <th scope="row">Afrekening ${name}</th>
+          <td class="num">${amount(lines.due)}</td>
+        </tr>
+      </tbody>
+    </table>
+    <h3 id="voorschotten-${name}">Voorschotten ${name}</h3>
+    ${advancesTable(rows)}
+  </section>`;
+}
+
 /** What makes up a municipality's settlement amount: its regional lines and its advances, per scheme. */
 export function duePage(
   principal: Principal,
@@ -128,70 +197,12 @@ export function duePage(
   code: string,
   advances: readonly AdvanceRow[],
 ): Html {
-  const region = data.state.region!;
+  const { region } = data;
   const regionId = region.regionId;
   const year = statement.year;
   const member = statement.municipalities[code];
-  const scheme = (name: Scheme) => {
-    const lines = (name === 'BW' ? member.bw : member.mo) as unknown as Record<string, string>;
-    const labels = (name === 'BW' ? MUNICIPALITY_BW_LABELS : MUNICIPALITY_MO_LABELS) as Record<string, string>;
-    const rows = advances.filter((advance) => advance.scheme === name);
-    return html`<section aria-labelledby="opbouw-${name}">
-      <h2 id="opbouw-${name}">${name === 'BW' ? 'Beschermd wonen (BW)' : 'Maatschappelijke opvang (MO)'}</h2>
-      <table class="data lines">
-        <tbody>
-          ${DUE_LINES[name].map((line) => {
-            const source = memberLineSource(code, name, line)!;
-            return html`<tr>
-              <th scope="row">${labels[line]}</th>
-              <td class="num">
-                ${amount(lines[line], explainHref(regionId, year, source, `${labels[line]} ${name}, ${member.name}`), labels[line])}
-              </td>
-            </tr>`;
-          })}
-          <tr>
-            <th scope="row"><a href="#voorschotten-${name}">Voorschotten</a></th>
-            <td class="num">${amount(lines.advances)}</td>
-          </tr>
-          <tr class="strong">
-            <th scope="row">Afrekening ${name}</th>
-            <td class="num">${amount(lines.due)}</td>
-          </tr>
-        </tbody>
-      </table>
-      <h3 id="voorschotten-${name}">Voorschotten ${name}</h3>
-      ${
-        rows.length === 0
-          ? html`<p>Geen voorschotten vastgelegd.</p>`
-          : html`<table class="data">
-              <caption>
-                Betaald door (+) of aan (−) de gemeente, op rekening van de afrekening
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Voorschot</th>
-                  <th scope="col">Datum</th>
-                  <th scope="col">Omschrijving</th>
-                  <th scope="col" class="num">Bedrag</th>
-                  <th scope="col">Vastgelegd</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map(
-                  (row) =>
-                    html`<tr>
-                      <th scope="row">${row.advanceId}</th>
-                      <td>${row.date ?? '—'}</td>
-                      <td>${row.reference ?? ''}</td>
-                      <td class="num">${amount(row.amount)}</td>
-                      <td>${amsterdamTime(row.recordedAt)} door ${row.actor}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-    </section>`;
-  };
+  const bw = dueSchemeSection(statement, code, 'BW', advances);
+  const mo = dueSchemeSection(statement, code, 'MO', advances);
   return page(
     {
       title: `Afrekening ${year}: ${member.name}`,
@@ -208,6 +219,6 @@ export function duePage(
     html`<div class="sum-line">
         <span>Te ontvangen (+) / te betalen (−)</span> <strong data-explained-total>${euro(member.due)}</strong>
       </div>
-      <div class="pair">${scheme('BW')}${scheme('MO')}</div>`,
+      <div class="pair">${bw}${mo}</div>`,
   );
 }

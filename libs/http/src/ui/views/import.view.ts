@@ -143,15 +143,11 @@ function yearLinks(regionId: string, report: IntakeReport): Html {
   </p>`;
 }
 
-export function importPage(principal: Principal, data: RegionPageData, view: ImportView): Html {
-  const region = data.state.region!;
-  const regionId = region.regionId;
-  const action = path(['ui', 'regions', regionId, 'import']);
-  const report = view.report;
-  const issues = view.issues ?? [];
-  const upload = html`<form class="upload panel" method="post" action="${action}" enctype="multipart/form-data">
+/** The file field; the form token makes the post this session's own. */
+function uploadForm(action: string, formToken: string | undefined): Html {
+  return html`<form class="upload panel" method="post" action="${action}" enctype="multipart/form-data">
     <h2 id="inlezen">Bestand kiezen</h2>
-    <input type="hidden" name="formulier" value="${view.formToken ?? ''}" />
+    <input type="hidden" name="formulier" value="${formToken ?? ''}" />
     <p>
       <label for="bestand"
         >Werkboek (.xlsx, gemaakt met <code>geldstroom template</code>) of één blad als CSV (rijksbetalingen.csv)</label
@@ -165,62 +161,85 @@ export function importPage(principal: Principal, data: RegionPageData, view: Imp
     </p>
     <button type="submit">Voorbeeld tonen</button>
   </form>`;
+}
 
-  let outcome: Html = html``;
-  if (view.error) {
-    outcome = notice('error', view.error);
-  } else if (issues.length > 0) {
-    outcome = html`<section aria-labelledby="uitkomst">
-      <h2 id="uitkomst">${view.file ?? 'Het bestand'}: niet vastgelegd</h2>
-      ${notice('error', `Er is niets vastgelegd: ${issues.length === 1 ? '1 fout' : `${issues.length} fouten`}. Verbeter het bestand en lees het opnieuw in.`)}
-      <div class="scroll">${issuesTable(issues)}</div>
-      ${report ? html`<div class="scroll">${sheetsTable(report)}</div>` : ''}
-    </section>`;
-  } else if (report && report.recorded) {
-    outcome = html`<section aria-labelledby="uitkomst">
-      <h2 id="uitkomst">${view.file ?? 'Het bestand'}: vastgelegd</h2>
-      ${notice('ok', `Vastgelegd: ${report.events === 1 ? '1 gebeurtenis' : `${report.events} gebeurtenissen`} uit ${report.commands} rijen (${report.identical} stonden er al).`)}
-      <div class="scroll">${sheetsTable(report)}</div>
-      <div class="scroll">${totalsTable(report)}</div>
-      ${yearLinks(regionId, report)}
-    </section>`;
-  } else if (report) {
-    outcome = html`<section aria-labelledby="uitkomst">
-      <h2 id="uitkomst">Voorbeeld: ${view.file ?? 'het bestand'}</h2>
-      ${
-        report.events > 0
-          ? notice(
-              'info',
-              `Er is nog niets vastgelegd. Vastleggen legt ${report.events === 1 ? '1 gebeurtenis' : `${report.events} gebeurtenissen`} vast; ${report.identical} rij(en) staan er al zo en leggen niets opnieuw vast.`,
-            )
-          : notice('info', 'Alles in dit bestand staat al zo vastgelegd: vastleggen zou niets toevoegen.')
-      }
-      <div class="scroll">${sheetsTable(report)}</div>
-      <div class="scroll">${totalsTable(report)}</div>
-      ${
-        report.ignoredSheets.length > 0
-          ? html`<p class="note">
-              Niet gelezen (onbekende bladen): ${report.ignoredSheets.map((ignored) => ignored.sheet).join(', ')}
-            </p>`
-          : ''
-      }
-      ${
-        report.events > 0 && view.pendingId
-          ? html`<form
-              method="post"
-              action="${path(['ui', 'regions', regionId, 'import', 'vastleggen'])}"
-              class="actions"
-            >
-              <input type="hidden" name="formulier" value="${view.formToken ?? ''}" />
-              <input type="hidden" name="voorbeeld" value="${view.pendingId}" />
-              <button type="submit">Vastleggen</button>
-              <a href="${action}">Annuleren</a>
-            </form>`
-          : ''
-      }
-    </section>`;
-  }
+/** A file with errors: nothing recorded, each error where it is, and the preview made before it was found. */
+function rejectedOutcome(view: ImportView, issues: readonly IntakeIssue[]): Html {
+  return html`<section aria-labelledby="uitkomst">
+    <h2 id="uitkomst">${view.file ?? 'Het bestand'}: niet vastgelegd</h2>
+    ${notice('error', `Er is niets vastgelegd: ${issues.length === 1 ? '1 fout' : `${issues.length} fouten`}. Verbeter het bestand en lees het opnieuw in.`)}
+    <div class="scroll">${issuesTable(issues)}</div>
+    ${view.report ? html`<div class="scroll">${sheetsTable(view.report)}</div>` : ''}
+  </section>`;
+}
 
+function recordedOutcome(view: ImportView, regionId: string, report: IntakeReport): Html {
+  return html`<section aria-labelledby="uitkomst">
+    <h2 id="uitkomst">${view.file ?? 'Het bestand'}: vastgelegd</h2>
+    ${notice('ok', `Vastgelegd: ${report.events === 1 ? '1 gebeurtenis' : `${report.events} gebeurtenissen`} uit ${report.commands} rijen (${report.identical} stonden er al).`)}
+    <div class="scroll">${sheetsTable(report)}</div>
+    <div class="scroll">${totalsTable(report)}</div>
+    ${yearLinks(regionId, report)}
+  </section>`;
+}
+
+/** The dry run: what recording would add, and the Vastleggen form for the upload that waits. */
+function previewOutcome(view: ImportView, regionId: string, action: string, report: IntakeReport): Html {
+  return html`<section aria-labelledby="uitkomst">
+    <h2 id="uitkomst">Voorbeeld: ${view.file ?? 'het bestand'}</h2>
+    ${
+      report.events > 0
+        ? notice(
+            'info',
+            `Er is nog niets vastgelegd. Vastleggen legt ${report.events === 1 ? '1 gebeurtenis' : `${report.events} gebeurtenissen`} vast; ${report.identical} rij(en) staan er al zo en leggen niets opnieuw vast.`,
+          )
+        : notice('info', 'Alles in dit bestand staat al zo vastgelegd: vastleggen zou niets toevoegen.')
+    }
+    <div class="scroll">${sheetsTable(report)}</div>
+    <div class="scroll">${totalsTable(report)}</div>
+    ${
+      report.ignoredSheets.length > 0
+        ? html`<p class="note">
+            Niet gelezen (onbekende bladen): ${report.ignoredSheets.map((ignored) => ignored.sheet).join(', ')}
+          </p>`
+        : ''
+    }
+    ${
+      report.events > 0 && view.pendingId
+        ? html`<form
+            method="post"
+            action="${path(['ui', 'regions', regionId, 'import', 'vastleggen'])}"
+            class="actions"
+          >
+            <input type="hidden" name="formulier" value="${view.formToken ?? ''}" />
+            <input type="hidden" name="voorbeeld" value="${view.pendingId}" />
+            <button type="submit">Vastleggen</button>
+            <a href="${action}">Annuleren</a>
+          </form>`
+        : ''
+    }
+  </section>`;
+}
+
+/** What the last upload did: a problem with the upload, errors in the file, recorded, or a preview (nothing yet). */
+function outcomeOf(view: ImportView, regionId: string, action: string): Html {
+  const report = view.report;
+  const issues = view.issues ?? [];
+  if (view.error) return notice('error', view.error);
+  if (issues.length > 0) return rejectedOutcome(view, issues);
+  if (report?.recorded) return recordedOutcome(view, regionId, report);
+  if (report) return previewOutcome(view, regionId, action, report);
+  return html``;
+}
+
+export function importPage(principal: Principal, data: RegionPageData, view: ImportView): Html {
+  const { region } = data;
+  const regionId = region.regionId;
+  const action = path(['ui', 'regions', regionId, 'import']);
+  const report = view.report;
+  const issues = view.issues ?? [];
+  // a preview that waits for Vastleggen offers that, not a second file field
+  const waiting = report && !report.recorded && issues.length === 0 && view.pendingId;
   return page(
     {
       title: `Spreadsheet inlezen — ${region.name}`,
@@ -232,6 +251,6 @@ export function importPage(principal: Principal, data: RegionPageData, view: Imp
       ],
       lead: 'De cijfers van het jaar uit een werkboek: eerst een voorbeeld van wat het vastlegt, dan vastleggen. Elke rij wordt gecontroleerd; als er één fout is, wordt niets vastgelegd.',
     },
-    html`${outcome}${report && !report.recorded && issues.length === 0 && view.pendingId ? '' : upload}`,
+    html`${outcomeOf(view, regionId, action)}${waiting ? '' : uploadForm(action, view.formToken)}`,
   );
 }

@@ -1,7 +1,15 @@
-import { KEY_IDS, keyInForce, reserveAgreementInForce, solidarityAgreementInForce } from '@libs/domain';
+import {
+  KEY_IDS,
+  keyInForce,
+  RegionInfo,
+  RegionState,
+  reserveAgreementInForce,
+  solidarityAgreementInForce,
+} from '@libs/domain';
+import { Statement } from '@libs/projections';
 import { Principal } from '@libs/access';
 import { ingroeipadChart, memberBarsChart, reserveChart } from '../charts/chart-options';
-import { ingroeipadData, memberMoneyData, MemberSeries, reserveData } from '../charts/multi-year.data';
+import { ingroeipadData, memberMoneyData, MemberSeries, reserveData, ReserveYear } from '../charts/multi-year.data';
 import { html, Html, path } from '../html';
 import { euro } from '../format';
 import { YEAR_STATE_LABELS } from '../labels';
@@ -9,7 +17,7 @@ import { explainHref, amount, figure, notice } from './components';
 import { page } from './layout';
 import { mayImport } from '../../imports/upload-intake';
 import { RegionPageData, yearState } from '../ui-read.service';
-import { regionLineSource } from '../statement-links';
+import { knownRegionLineSource } from '../statement-links';
 
 export interface VerifyOutcome {
   readonly intact: boolean;
@@ -35,24 +43,28 @@ function memberTable(years: readonly number[], members: readonly MemberSeries[],
         (member) =>
           html`<tr>
             <th scope="row">${member.name}</th>
-            ${years.map(
-              (year) => html`<td class="num">${member.byYear.has(year) ? amount(member.byYear.get(year)!) : '—'}</td>`,
-            )}
+            ${years.map((year) => {
+              const value = member.byYear.get(year);
+              return html`<td class="num">${value === undefined ? '—' : amount(value)}</td>`;
+            })}
           </tr>`,
       )}
     </tbody>
   </table>`;
 }
 
-export function regionPage(principal: Principal, data: RegionPageData, verify?: VerifyOutcome): Html {
-  const { state } = data;
-  const region = state.region!;
-  const regionId = region.regionId;
-  const statements = data.years.map((year) => data.statement(year));
-  const central = region.municipalities.find((member) => member.code === region.centralMunicipality);
-  const yearHref = (year: number) => path(['ui', 'regions', regionId, year]);
+/** The reserve's band as "min – max"; a dash without a reserve or without a band. */
+function bandOf(reserve: Statement['reserve']): Html | string {
+  if (!reserve) return '—';
+  return reserve.min !== null && reserve.max !== null ? html`${euro(reserve.min)} – ${euro(reserve.max)}` : '—';
+}
 
-  const yearsTable = html`<table class="data years">
+/** Per year its state, results, reserve and band, each amount to its explanation, and the year's downloads. */
+function yearsTable(data: RegionPageData, statements: readonly Statement[]): Html {
+  const { state } = data;
+  const regionId = data.region.regionId;
+  const yearHref = (year: number) => path(['ui', 'regions', regionId, year]);
+  return html`<table class="data years">
     <caption>
       Jaren met vastgelegde gegevens
     </caption>
@@ -76,17 +88,15 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
           <th scope="row"><a href="${yearHref(year)}">${year}</a></th>
           <td><span class="badge ${status}">${YEAR_STATE_LABELS[status]}</span></td>
           <td class="num">
-            ${amount(statement.bw.result, explainHref(regionId, year, regionLineSource(regionId, 'bw', 'result')!, 'Resultaat BW'), `resultaat BW ${year}`)}
+            ${amount(statement.bw.result, explainHref(regionId, year, knownRegionLineSource(regionId, 'bw', 'result'), 'Resultaat BW'), `resultaat BW ${year}`)}
           </td>
           <td class="num">
-            ${amount(statement.mo.result, explainHref(regionId, year, regionLineSource(regionId, 'mo', 'result')!, 'Resultaat MO'), `resultaat MO ${year}`)}
+            ${amount(statement.mo.result, explainHref(regionId, year, knownRegionLineSource(regionId, 'mo', 'result'), 'Resultaat MO'), `resultaat MO ${year}`)}
           </td>
           <td class="num">
-            ${reserve ? amount(reserve.closing, explainHref(regionId, year, regionLineSource(regionId, 'reserve', 'closing')!, 'Reserve, mutaties in het jaar'), `reserve einde ${year}`) : '—'}
+            ${reserve ? amount(reserve.closing, explainHref(regionId, year, knownRegionLineSource(regionId, 'reserve', 'closing'), 'Reserve, mutaties in het jaar'), `reserve einde ${year}`) : '—'}
           </td>
-          <td class="num">
-            ${reserve && reserve.min !== null && reserve.max !== null ? html`${euro(reserve.min)} – ${euro(reserve.max)}` : '—'}
-          </td>
+          <td class="num">${bandOf(reserve)}</td>
           <td class="downloads">
             <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.xlsx'])}">xlsx</a>
             <a href="${path(['ui', 'regions', regionId, year, 'jaaroverzicht.csv'])}">csv</a>
@@ -97,12 +107,16 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
       })}
     </tbody>
   </table>`;
+}
 
-  const integrity = html`<section class="panel integrity" aria-labelledby="integriteit">
+/** The ledger hash, the verify form and what the last check found. */
+function integritySection(data: RegionPageData, verify: VerifyOutcome | undefined): Html {
+  const regionId = data.region.regionId;
+  return html`<section class="panel integrity" aria-labelledby="integriteit">
     <h2 id="integriteit">Integriteit</h2>
     <p>
-      Ledger-hash: de vingerafdruk van de vastgelegde geschiedenis (${state.eventCount} gebeurtenissen). Bewaar hem bij
-      elk jaaroverzicht dat u verstuurt.
+      Ledger-hash: de vingerafdruk van de vastgelegde geschiedenis (${data.state.eventCount} gebeurtenissen). Bewaar hem
+      bij elk jaaroverzicht dat u verstuurt.
     </p>
     <div class="hash-row">
       <code class="hash" data-ledger-hash>${data.ledgerHash ?? '—'}</code>
@@ -119,11 +133,49 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
       gebeurtenissen is de kop van de keten verder, maar de hash van de brief staat er nog in: plak hem hierboven.
     </p>
   </section>`;
+}
 
+function reserveTable(reserve: readonly ReserveYear[]): Html {
+  return html`<table class="data">
+    <caption>
+      Reserve per jaar
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Jaar</th>
+        <th scope="col" class="num">Stand einde jaar</th>
+        <th scope="col" class="num">Ondergrens</th>
+        <th scope="col" class="num">Bovengrens</th>
+        <th scope="col" class="num">Uit resultaat</th>
+        <th scope="col" class="num">Aanvulling</th>
+        <th scope="col" class="num">Uitkering</th>
+        <th scope="col" class="num">Naar fondsen</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${reserve.map(
+        (year) =>
+          html`<tr>
+            <th scope="row">${year.year}</th>
+            <td class="num">${amount(year.closing)}</td>
+            <td class="num">${year.min === null ? '—' : amount(year.min)}</td>
+            <td class="num">${year.max === null ? '—' : amount(year.max)}</td>
+            <td class="num">${amount(year.fromResults)}</td>
+            <td class="num">${amount(year.replenished)}</td>
+            <td class="num">${amount(year.paidOut)}</td>
+            <td class="num">${amount(year.toFunds)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** The charts over all recorded years, each with its data as a table. */
+function multiYearCharts(data: RegionPageData, statements: readonly Statement[]): Html {
   const ingroei = ingroeipadData(statements);
   const reserve = reserveData(statements);
   const money = memberMoneyData(statements);
-  const charts = html`<section aria-labelledby="meerjarig">
+  return html`<section aria-labelledby="meerjarig">
     <h2 id="meerjarig">Meerjarig beeld</h2>
     ${figure({
       id: 'ingroeipad',
@@ -139,38 +191,7 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
             caption:
               'Regionale reserve per jaar binnen de bandbreedte (groen), met aanvullingen, uitkeringen en overhevelingen naar fondsen',
             chart: data.memo('reserve', () => reserveChart(reserve, CHART_WIDTH)),
-            table: html`<table class="data">
-              <caption>
-                Reserve per jaar
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Jaar</th>
-                  <th scope="col" class="num">Stand einde jaar</th>
-                  <th scope="col" class="num">Ondergrens</th>
-                  <th scope="col" class="num">Bovengrens</th>
-                  <th scope="col" class="num">Uit resultaat</th>
-                  <th scope="col" class="num">Aanvulling</th>
-                  <th scope="col" class="num">Uitkering</th>
-                  <th scope="col" class="num">Naar fondsen</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${reserve.map(
-                  (year) =>
-                    html`<tr>
-                      <th scope="row">${year.year}</th>
-                      <td class="num">${amount(year.closing)}</td>
-                      <td class="num">${year.min === null ? '—' : amount(year.min)}</td>
-                      <td class="num">${year.max === null ? '—' : amount(year.max)}</td>
-                      <td class="num">${amount(year.fromResults)}</td>
-                      <td class="num">${amount(year.replenished)}</td>
-                      <td class="num">${amount(year.paidOut)}</td>
-                      <td class="num">${amount(year.toFunds)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`,
+            table: reserveTable(reserve),
           })
         : html`<p>Deze regio heeft geen reserve.</p>`
     }
@@ -193,9 +214,11 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
       })}
     </div>
   </section>`;
+}
 
-  const years = data.years;
-  const inForce = html`<section aria-labelledby="afspraken">
+/** Per year the key versions and agreements in force. */
+function agreementsInForce(state: RegionState, years: readonly number[]): Html {
+  return html`<section aria-labelledby="afspraken">
     <h2 id="afspraken">Sleutels en afspraken in werking</h2>
     <div class="scroll">
       <table class="data">
@@ -232,8 +255,10 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
       </table>
     </div>
   </section>`;
+}
 
-  const members = html`<section aria-labelledby="gemeenten">
+function membersSection(region: RegionInfo): Html {
+  return html`<section aria-labelledby="gemeenten">
     <h2 id="gemeenten">Gemeenten (${region.municipalities.length})</h2>
     <ul class="members">
       ${[...region.municipalities]
@@ -247,7 +272,13 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
         )}
     </ul>
   </section>`;
+}
 
+export function regionPage(principal: Principal, data: RegionPageData, verify?: VerifyOutcome): Html {
+  const { state, region } = data;
+  const regionId = region.regionId;
+  const statements = data.years.map((year) => data.statement(year));
+  const central = region.municipalities.find((member) => member.code === region.centralMunicipality);
   return page(
     {
       title: region.name,
@@ -260,7 +291,7 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
     html`<div class="overview">
         <section class="panel" aria-labelledby="jaren">
           <h2 id="jaren">Jaren</h2>
-          <div class="scroll">${yearsTable}</div>
+          <div class="scroll">${yearsTable(data, statements)}</div>
           <p class="actions">
             <a class="button secondary" href="${path(['ui', 'regions', regionId, 'what-if'])}"
               >Wat als? Andere sleutel doorrekenen</a
@@ -275,8 +306,8 @@ export function regionPage(principal: Principal, data: RegionPageData, verify?: 
             <a href="${path(['ui', 'regions', regionId, 'journaal'])}">Journaal van alle jaren (hledger)</a>
           </p>
         </section>
-        ${integrity}
+        ${integritySection(data, verify)}
       </div>
-      ${charts} ${inForce} ${members}`,
+      ${multiYearCharts(data, statements)} ${agreementsInForce(state, data.years)} ${membersSection(region)}`,
   );
 }

@@ -35,7 +35,7 @@ function flowItem(flow: TraceFlow, data: RegionPageData, depth: number): Html {
 }
 
 export function tracePage(principal: Principal, data: RegionPageData, trace: Trace): Html {
-  const region = data.state.region!;
+  const { region } = data;
   const regionId = region.regionId;
   return page(
     {

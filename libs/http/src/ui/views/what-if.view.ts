@@ -1,4 +1,4 @@
-import { KeyVersion } from '@libs/domain';
+import { at, KeyVersion, RegionInfo } from '@libs/domain';
 import { parseAmount } from '@libs/money';
 import { ReplayReport } from '@libs/projections';
 import { Principal } from '@libs/access';
@@ -18,11 +18,18 @@ export interface WhatIfForm {
   readonly source?: string;
 }
 
-function resultSection(report: ReplayReport, source: string | undefined): Html {
-  const years = Object.keys(report.years).map(Number);
+interface MemberDifference {
+  readonly code: string;
+  readonly name: string;
+  /** replayed minus recorded settlement amount, per year of the report */
+  readonly byYear: ReadonlyMap<number, bigint>;
+}
+
+/** Per municipality (of the first replayed year) its difference in every year of the report. */
+function memberDifferences(report: ReplayReport, years: readonly number[]): MemberDifference[] {
   const first = report.years[String(years[0])];
   const codes = first ? Object.keys(first.replayed.municipalities) : [];
-  const members = codes.map((code) => ({
+  return codes.map((code) => ({
     code,
     name: first.replayed.municipalities[code].name,
     byYear: new Map(
@@ -32,8 +39,11 @@ function resultSection(report: ReplayReport, source: string | undefined): Html {
       ]),
     ),
   }));
-  const changed = members.some((member) => [...member.byYear.values()].some((value) => value !== 0n));
-  const table = html`<table class="data what-if-table" id="wat-als-verschillen">
+}
+
+/** Recorded, replayed and the difference side by side, per municipality and year. */
+function comparisonTable(report: ReplayReport, years: readonly number[], members: readonly MemberDifference[]): Html {
+  return html`<table class="data what-if-table" id="wat-als-verschillen">
     <caption>
       Afrekening per gemeente en jaar: vastgelegd, herberekend en het verschil
     </caption>
@@ -60,13 +70,17 @@ function resultSection(report: ReplayReport, source: string | undefined): Html {
               const entry = report.years[String(year)];
               return html`<td class="num">${amount(entry.recorded.municipalities[member.code]?.due ?? '0.00')}</td>
                 <td class="num">${amount(entry.replayed.municipalities[member.code]?.due ?? '0.00')}</td>
-                <td class="num strong">${amount(member.byYear.get(year)!)}</td>`;
+                <td class="num strong">${amount(at(member.byYear, year))}</td>`;
             })}
           </tr>`,
       )}
     </tbody>
   </table>`;
-  const differences = html`<table class="data">
+}
+
+/** The differences alone: the table behind the chart. */
+function differencesTable(years: readonly number[], members: readonly MemberDifference[]): Html {
+  return html`<table class="data">
     <caption>
       Verschil in de afrekening (herberekend − vastgelegd)
     </caption>
@@ -81,11 +95,17 @@ function resultSection(report: ReplayReport, source: string | undefined): Html {
         (member) =>
           html`<tr>
             <th scope="row">${member.name}</th>
-            ${years.map((year) => html`<td class="num">${amount(member.byYear.get(year)!)}</td>`)}
+            ${years.map((year) => html`<td class="num">${amount(at(member.byYear, year))}</td>`)}
           </tr>`,
       )}
     </tbody>
   </table>`;
+}
+
+function resultSection(report: ReplayReport, source: string | undefined): Html {
+  const years = Object.keys(report.years).map(Number);
+  const members = memberDifferences(report, years);
+  const changed = members.some((member) => [...member.byYear.values()].some((value) => value !== 0n));
   return html`<section aria-labelledby="uitkomst" class="what-if-result">
     <h2 id="uitkomst">Uitkomst${source ? html`: ${source}` : ''}</h2>
     ${notice('info', 'Doorgerekend in het geheugen; er is niets vastgelegd.')}
@@ -93,13 +113,79 @@ function resultSection(report: ReplayReport, source: string | undefined): Html {
       ${report.revisions.map((revision) => html`<li>${revision.identity} ${revision.replaced > 0 ? '(vervangt de vastgelegde)' : '(toegevoegd)'}</li>`)}
     </ul>
     ${changed ? '' : html`<p>Deze herziening verandert geen enkele afrekening.</p>`}
-    ${figure({ id: 'verschil', caption: 'Verschil in de afrekening per gemeente en jaar (herberekend − vastgelegd)', chart: differenceChart(years, members, 1140), table: differences })}
-    <div class="scroll">${table}</div>
+    ${figure({ id: 'verschil', caption: 'Verschil in de afrekening per gemeente en jaar (herberekend − vastgelegd)', chart: differenceChart(years, members, 1140), table: differencesTable(years, members) })}
+    <div class="scroll">${comparisonTable(report, years, members)}</div>
+  </section>`;
+}
+
+/** The chosen key's weights as a form, each prefilled with what was typed or else what is recorded. */
+function weightsForm(
+  action: string,
+  region: RegionInfo,
+  key: KeyVersion | undefined,
+  typed?: Record<string, string>,
+): Html {
+  return key
+    ? html`<form method="post" action="${action}" class="weights">
+        <input type="hidden" name="sleutel" value="${key.keyId}:${key.version}" />
+        <p class="note">${key.basis} · eenheid ${key.unit === 'percent' ? 'procent' : 'gewicht'}</p>
+        <table class="data compact">
+          <thead>
+            <tr>
+              <th scope="col">Gemeente</th>
+              <th scope="col" class="num">Vastgelegd</th>
+              <th scope="col">Nieuw gewicht</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${Object.entries(key.weights).map(
+              ([code, weight]) =>
+                html`<tr>
+                  <th scope="row">
+                    <label for="gewicht-${code}"
+                      >${region.municipalities.find((member) => member.code === code)?.name ?? code}</label
+                    >
+                  </th>
+                  <td class="num">${weight}</td>
+                  <td>
+                    <input
+                      id="gewicht-${code}"
+                      name="gewicht.${code}"
+                      value="${typed?.[code] ?? weight}"
+                      inputmode="decimal"
+                      size="10"
+                    />
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        <button type="submit">Doorrekenen met deze gewichten</button>
+      </form>`
+    : html`<p>Kies een sleutel om haar gewichten te wijzigen.</p>`;
+}
+
+/** A file of revised keys or agreements to replay instead of the recorded ones. */
+function revisionFileSection(action: string): Html {
+  return html`<section class="panel" aria-labelledby="bestand">
+    <h2 id="bestand">Herzieningsbestand</h2>
+    <form method="post" action="${action}" enctype="multipart/form-data">
+      <label for="herziening"
+        >Bestand met AdoptDistributionKey-, AdoptReserveAgreement- of AdoptSolidarityAgreement-regels (JSON
+        Lines)</label
+      >
+      <input id="herziening" name="herziening" type="file" accept=".jsonl,.json,.txt,application/json" />
+      <button type="submit">Doorrekenen</button>
+    </form>
+    <p class="note">
+      Een sleutelversie vervangt de vastgelegde versie met dezelfde sleutel en hetzelfde versienummer; een afspraak
+      vervangt de vastgelegde afspraak met dezelfde ingangsdatum.
+    </p>
   </section>`;
 }
 
 export function whatIfPage(principal: Principal, data: RegionPageData, form: WhatIfForm): Html {
-  const region = data.state.region!;
+  const { region } = data;
   const regionId = region.regionId;
   const action = path(['ui', 'regions', regionId, 'what-if']);
   const keys = [...data.state.keys.values()].flat();
@@ -126,7 +212,7 @@ export function whatIfPage(principal: Principal, data: RegionPageData, form: Wha
                 (candidate) =>
                   html`<option
                     value="${candidate.keyId}:${candidate.version}"
-                    ${key && key.keyId === candidate.keyId && key.version === candidate.version ? html` selected` : ''}
+                    ${key?.keyId === candidate.keyId && key.version === candidate.version ? html` selected` : ''}
                   >
                     ${candidate.keyId} v${candidate.version} (vanaf ${candidate.validFrom})
                   </option>`,
@@ -134,62 +220,9 @@ export function whatIfPage(principal: Principal, data: RegionPageData, form: Wha
             </select>
             <button type="submit" class="secondary">Kies</button>
           </form>
-          ${
-            key
-              ? html`<form method="post" action="${action}" class="weights">
-                  <input type="hidden" name="sleutel" value="${key.keyId}:${key.version}" />
-                  <p class="note">${key.basis} · eenheid ${key.unit === 'percent' ? 'procent' : 'gewicht'}</p>
-                  <table class="data compact">
-                    <thead>
-                      <tr>
-                        <th scope="col">Gemeente</th>
-                        <th scope="col" class="num">Vastgelegd</th>
-                        <th scope="col">Nieuw gewicht</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${Object.entries(key.weights).map(
-                        ([code, weight]) =>
-                          html`<tr>
-                            <th scope="row">
-                              <label for="gewicht-${code}"
-                                >${region.municipalities.find((member) => member.code === code)?.name ?? code}</label
-                              >
-                            </th>
-                            <td class="num">${weight}</td>
-                            <td>
-                              <input
-                                id="gewicht-${code}"
-                                name="gewicht.${code}"
-                                value="${form.weights?.[code] ?? weight}"
-                                inputmode="decimal"
-                                size="10"
-                              />
-                            </td>
-                          </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                  <button type="submit">Doorrekenen met deze gewichten</button>
-                </form>`
-              : html`<p>Kies een sleutel om haar gewichten te wijzigen.</p>`
-          }
+          ${weightsForm(action, region, key, form.weights)}
         </section>
-        <section class="panel" aria-labelledby="bestand">
-          <h2 id="bestand">Herzieningsbestand</h2>
-          <form method="post" action="${action}" enctype="multipart/form-data">
-            <label for="herziening"
-              >Bestand met AdoptDistributionKey-, AdoptReserveAgreement- of AdoptSolidarityAgreement-regels (JSON
-              Lines)</label
-            >
-            <input id="herziening" name="herziening" type="file" accept=".jsonl,.json,.txt,application/json" />
-            <button type="submit">Doorrekenen</button>
-          </form>
-          <p class="note">
-            Een sleutelversie vervangt de vastgelegde versie met dezelfde sleutel en hetzelfde versienummer; een
-            afspraak vervangt de vastgelegde afspraak met dezelfde ingangsdatum.
-          </p>
-        </section>
+        ${revisionFileSection(action)}
       </div>
       ${form.report ? resultSection(form.report, form.source) : ''}`,
   );

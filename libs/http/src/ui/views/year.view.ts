@@ -1,4 +1,4 @@
-import { Scheme } from '@libs/domain';
+import { RegionInfo, Scheme } from '@libs/domain';
 import { parseAmount } from '@libs/money';
 import { Statement } from '@libs/projections';
 import {
@@ -13,11 +13,11 @@ import {
 import { Principal } from '@libs/access';
 import { sankeyChart, waterfallChart } from '../charts/chart-options';
 import { SankeyData, SankeyMode } from '../charts/sankey.data';
-import { waterfallData } from '../charts/waterfall.data';
+import { Waterfall, waterfallData } from '../charts/waterfall.data';
 import { euro } from '../format';
 import { html, Html, path } from '../html';
 import { eventLabel, YEAR_STATE_LABELS } from '../labels';
-import { memberLineSource, regionLineSource } from '../statement-links';
+import { knownMemberLineSource, memberLineSource, regionLineSource } from '../statement-links';
 import { RegionPageData, yearState } from '../ui-read.service';
 import { amount, explainHref, figure, traceHref } from './components';
 import { page } from './layout';
@@ -34,16 +34,21 @@ export interface RijkPaymentRow {
 const dueHref = (regionId: string, year: number, code: string) =>
   path(['ui', 'regions', regionId, year, 'uitleg'], { gemeente: code });
 
-function settlementTable(statement: Statement): Html {
+interface SettlementColumn {
+  readonly label: string;
+  readonly pick: (code: string) => bigint;
+  readonly href?: (code: string) => string;
+}
+
+/** The columns of the settlement table: per scheme the regional money, the advances and what is due. */
+function settlementColumns(statement: Statement): SettlementColumn[] {
   const regionId = statement.regionId;
   const year = statement.year;
-  const codes = Object.keys(statement.municipalities);
   const regional = (code: string, scheme: 'bw' | 'mo') => {
     const lines = statement.municipalities[code][scheme];
     return parseAmount(lines.due) - parseAmount(lines.advances);
   };
-  const total = (pick: (code: string) => bigint) => codes.reduce((sum, code) => sum + pick(code), 0n);
-  const columns: { label: string; pick: (code: string) => bigint; href?: (code: string) => string }[] = [
+  return [
     { label: 'Regionaal BW', pick: (code) => regional(code, 'bw'), href: (code) => dueHref(regionId, year, code) },
     {
       label: 'Voorschot BW',
@@ -72,6 +77,13 @@ function settlementTable(statement: Statement): Html {
       href: (code) => dueHref(regionId, year, code),
     },
   ];
+}
+
+function settlementTable(statement: Statement): Html {
+  const year = statement.year;
+  const codes = Object.keys(statement.municipalities);
+  const total = (pick: (code: string) => bigint) => codes.reduce((sum, code) => sum + pick(code), 0n);
+  const columns = settlementColumns(statement);
   return html`<table class="data settlement" id="afrekening-tabel">
     <caption>
       Afrekening ${year} per gemeente: het bedrag op de afrekenbrief. Positief: de centrumgemeente betaalt de gemeente;
@@ -213,6 +225,162 @@ function sankeyTable(data: SankeyData): Html {
   </table>`;
 }
 
+/** The steps of a scheme's year result, the table behind its waterfall. */
+function waterfallTable(steps: Waterfall): Html {
+  return html`<table class="data">
+    <caption>
+      Jaarresultaat ${steps.scheme} stap voor stap
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Stap</th>
+        <th scope="col" class="num">Van</th>
+        <th scope="col" class="num">Naar</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${steps.steps.map(
+        (step) =>
+          html`<tr${step.kind === 'total' ? html` class="strong"` : ''}><th scope="row">${step.label}</th><td class="num">${amount(step.from)}</td><td class="num">${amount(step.to)}</td></tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** The solidarity transfers between municipalities (BW), each to its explanation. */
+function solidaritySection(statement: Statement): Html | string {
+  const { regionId, year } = statement;
+  if (!statement.solidarity) return '';
+  return html`<section aria-labelledby="solidariteit">
+    <h2 id="solidariteit">Onderlinge solidariteit (BW): volume ${euro(statement.solidarity.volume)}</h2>
+    <table class="data">
+      <thead>
+        <tr>
+          <th scope="col">Gemeente</th>
+          <th scope="col" class="num">Bedrag</th>
+          <th scope="col"></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${Object.entries(statement.solidarity.transfers).map(([code, value]) => {
+          const source = knownMemberLineSource(code, 'BW', 'solidarity');
+          return html`<tr>
+            <th scope="row">${statement.municipalities[code]?.name ?? code}</th>
+            <td class="num">
+              ${amount(value, explainHref(regionId, year, source, `Solidariteit, ${statement.municipalities[code]?.name ?? code}`))}
+            </td>
+            <td>${value.startsWith('-') ? 'betaald' : value === '0.00' ? '' : 'ontvangen'}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+/** The region's funds over the year, each movement to its explanation. */
+function fundsTable(statement: Statement): Html | string {
+  const { regionId, year } = statement;
+  const funds = Object.entries(statement.funds);
+  if (funds.length === 0) return '';
+  return html`<table class="data">
+    <caption>
+      Fondsen
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Fonds</th>
+        <th scope="col" class="num">Stand begin jaar</th>
+        <th scope="col" class="num">Uit reserve</th>
+        <th scope="col" class="num">Besteed</th>
+        <th scope="col" class="num">Stand einde jaar</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${funds.map(([fundId, lines]) => {
+        const account = `region:${regionId}:fund:${fundId}`;
+        const href = (types: string[], negated = false) =>
+          explainHref(regionId, year, { account, types, negated }, fundLabel(fundId));
+        return html`<tr>
+          <th scope="row">${fundLabel(fundId)}</th>
+          <td class="num">${amount(lines.opening)}</td>
+          <td class="num">
+            ${amount(lines.fromReserve, href(['ReserveTransferredToFund', 'ReserveExcessTransferredToFund']))}
+          </td>
+          <td class="num">${amount(lines.spent, href(['FundSpendingRecorded'], true))}</td>
+          <td class="num">${amount(lines.closing, href([]))}</td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}
+
+/** The year's money flows as a Sankey diagram (or only its table, when the flows run in a circle or there are none). */
+function flowsSection(data: RegionPageData, year: number, flows: { data: SankeyData; mode: SankeyMode }): Html {
+  const { region } = data;
+  const regionId = region.regionId;
+  const otherMode: SankeyMode = flows.mode === 'summary' ? 'members' : 'summary';
+  return html`<section aria-labelledby="stromen">
+    <h2 id="stromen">Waar ging het geld heen?</h2>
+    ${
+      flows.data.acyclic && flows.data.links.length > 0
+        ? figure({
+            id: 'sankey',
+            caption: `Geldstromen ${year}: van het Rijk via de centrumgemeente en de gemeenten naar de regionale voorzieningen, zorgaanbieders, reserve, fondsen, verrekening en solidariteit`,
+            chart: data.memo(`sankey:${year}:${flows.mode}`, () =>
+              sankeyChart(flows.data, 1140, `Geldstromen ${region.name} ${year}`),
+            ),
+            table: sankeyTable(flows.data),
+            note: html`<a
+              href="${path(['ui', 'regions', regionId, year], { stromen: otherMode === 'members' ? 'per-gemeente' : undefined })}#stromen"
+              >${otherMode === 'members' ? 'Toon elke gemeente apart' : 'Toon de gemeenten samen'}</a
+            >`,
+          })
+        : html`<p>
+              ${flows.data.links.length === 0 ? 'In dit jaar is nog geen geld geboekt.' : 'De stromen van dit jaar lopen in een kring en passen niet in een stroomdiagram; de tabel toont ze.'}
+            </p>
+            ${sankeyTable(flows.data)}`
+    }
+  </section>`;
+}
+
+/** The year's Rijk payments, each amount to the trace of where its money went. */
+function rijkPaymentsSection(region: RegionInfo, year: number, payments: readonly RijkPaymentRow[]): Html {
+  const regionId = region.regionId;
+  return html`<section aria-labelledby="rijk">
+    <h2 id="rijk">Rijksbetalingen ${year}</h2>
+    <table class="data">
+      <caption>
+        Elke betaling met haar spoor: waar het geld terechtkwam
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Betaling</th>
+          <th scope="col">Regeling</th>
+          <th scope="col">Ontvanger</th>
+          <th scope="col">Omschrijving</th>
+          <th scope="col" class="num">Bedrag</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${payments.map(
+          (payment) =>
+            html`<tr>
+              <th scope="row">${payment.paymentId}</th>
+              <td>${payment.scheme} ${payment.basis === 'historical' ? 'historisch' : 'objectief'}</td>
+              <td>
+                ${region.municipalities.find((member) => member.code === payment.recipient)?.name ?? payment.recipient}
+              </td>
+              <td>${payment.reference ?? ''}</td>
+              <td class="num">
+                ${amount(payment.amount, traceHref(regionId, year, payment.paymentId), `spoor van betaling ${payment.paymentId}`)}
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
+}
+
 export function yearPage(
   principal: Principal,
   data: RegionPageData,
@@ -220,95 +388,12 @@ export function yearPage(
   flows: { data: SankeyData; mode: SankeyMode },
   payments: readonly RijkPaymentRow[],
 ): Html {
-  const region = data.state.region!;
+  const { region } = data;
   const regionId = region.regionId;
   const statement = data.statement(year);
   const status = yearState(data.state, year);
-  const otherMode: SankeyMode = flows.mode === 'summary' ? 'members' : 'summary';
   const bw = waterfallData(statement, 'BW');
   const mo = waterfallData(statement, 'MO');
-  const waterfallTable = (steps: ReturnType<typeof waterfallData>) =>
-    html`<table class="data">
-      <caption>
-        Jaarresultaat ${steps.scheme} stap voor stap
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Stap</th>
-          <th scope="col" class="num">Van</th>
-          <th scope="col" class="num">Naar</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${steps.steps.map(
-          (step) =>
-            html`<tr${step.kind === 'total' ? html` class="strong"` : ''}><th scope="row">${step.label}</th><td class="num">${amount(step.from)}</td><td class="num">${amount(step.to)}</td></tr>`,
-        )}
-      </tbody>
-    </table>`;
-
-  const solidarity = statement.solidarity
-    ? html`<section aria-labelledby="solidariteit">
-        <h2 id="solidariteit">Onderlinge solidariteit (BW): volume ${euro(statement.solidarity.volume)}</h2>
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">Gemeente</th>
-              <th scope="col" class="num">Bedrag</th>
-              <th scope="col"></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${Object.entries(statement.solidarity.transfers).map(([code, value]) => {
-              const source = memberLineSource(code, 'BW', 'solidarity')!;
-              return html`<tr>
-                <th scope="row">${statement.municipalities[code]?.name ?? code}</th>
-                <td class="num">
-                  ${amount(value, explainHref(regionId, year, source, `Solidariteit, ${statement.municipalities[code]?.name ?? code}`))}
-                </td>
-                <td>${value.startsWith('-') ? 'betaald' : value === '0.00' ? '' : 'ontvangen'}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </section>`
-    : '';
-
-  const funds = Object.entries(statement.funds);
-  const fundsBlock =
-    funds.length > 0
-      ? html`<table class="data">
-          <caption>
-            Fondsen
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Fonds</th>
-              <th scope="col" class="num">Stand begin jaar</th>
-              <th scope="col" class="num">Uit reserve</th>
-              <th scope="col" class="num">Besteed</th>
-              <th scope="col" class="num">Stand einde jaar</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${funds.map(([fundId, lines]) => {
-              const account = `region:${regionId}:fund:${fundId}`;
-              const href = (types: string[], negated = false) =>
-                explainHref(regionId, year, { account, types, negated }, fundLabel(fundId));
-              return html`<tr>
-                <th scope="row">${fundLabel(fundId)}</th>
-                <td class="num">${amount(lines.opening)}</td>
-                <td class="num">
-                  ${amount(lines.fromReserve, href(['ReserveTransferredToFund', 'ReserveExcessTransferredToFund']))}
-                </td>
-                <td class="num">${amount(lines.spent, href(['FundSpendingRecorded'], true))}</td>
-                <td class="num">${amount(lines.closing, href([]))}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>`
-      : '';
-
   return page(
     {
       title: `${region.name} ${year}`,
@@ -333,28 +418,7 @@ export function yearPage(
           <a href="${path(['ui', 'regions', regionId, year, 'brieven.pdf'])}">afrekeningsbrieven (pdf)</a>
         </p>
       </section>
-      <section aria-labelledby="stromen">
-        <h2 id="stromen">Waar ging het geld heen?</h2>
-        ${
-          flows.data.acyclic && flows.data.links.length > 0
-            ? figure({
-                id: 'sankey',
-                caption: `Geldstromen ${year}: van het Rijk via de centrumgemeente en de gemeenten naar de regionale voorzieningen, zorgaanbieders, reserve, fondsen, verrekening en solidariteit`,
-                chart: data.memo(`sankey:${year}:${flows.mode}`, () =>
-                  sankeyChart(flows.data, 1140, `Geldstromen ${region.name} ${year}`),
-                ),
-                table: sankeyTable(flows.data),
-                note: html`<a
-                  href="${path(['ui', 'regions', regionId, year], { stromen: otherMode === 'members' ? 'per-gemeente' : undefined })}#stromen"
-                  >${otherMode === 'members' ? 'Toon elke gemeente apart' : 'Toon de gemeenten samen'}</a
-                >`,
-              })
-            : html`<p>
-                  ${flows.data.links.length === 0 ? 'In dit jaar is nog geen geld geboekt.' : 'De stromen van dit jaar lopen in een kring en passen niet in een stroomdiagram; de tabel toont ze.'}
-                </p>
-                ${sankeyTable(flows.data)}`
-        }
-      </section>
+      ${flowsSection(data, year, flows)}
       <section aria-labelledby="resultaat">
         <h2 id="resultaat">Jaarresultaat regionale voorzieningen</h2>
         <div class="pair">
@@ -364,47 +428,15 @@ export function yearPage(
         <div class="pair">${regionalBlock(statement, 'bw')}${regionalBlock(statement, 'mo')}</div>
         <div class="pair">
           ${reserveBlock(statement)}
-          <div>${fundsBlock}</div>
+          <div>${fundsTable(statement)}</div>
         </div>
       </section>
-      ${solidarity}
+      ${solidaritySection(statement)}
       <section aria-labelledby="regels">
         <h2 id="regels">Alle regels per gemeente</h2>
         <div class="scroll">${memberLinesTable(statement, 'BW')}</div>
         <div class="scroll">${memberLinesTable(statement, 'MO')}</div>
       </section>
-      <section aria-labelledby="rijk">
-        <h2 id="rijk">Rijksbetalingen ${year}</h2>
-        <table class="data">
-          <caption>
-            Elke betaling met haar spoor: waar het geld terechtkwam
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Betaling</th>
-              <th scope="col">Regeling</th>
-              <th scope="col">Ontvanger</th>
-              <th scope="col">Omschrijving</th>
-              <th scope="col" class="num">Bedrag</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${payments.map(
-              (payment) =>
-                html`<tr>
-                  <th scope="row">${payment.paymentId}</th>
-                  <td>${payment.scheme} ${payment.basis === 'historical' ? 'historisch' : 'objectief'}</td>
-                  <td>
-                    ${region.municipalities.find((member) => member.code === payment.recipient)?.name ?? payment.recipient}
-                  </td>
-                  <td>${payment.reference ?? ''}</td>
-                  <td class="num">
-                    ${amount(payment.amount, traceHref(regionId, year, payment.paymentId), `spoor van betaling ${payment.paymentId}`)}
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </section>`,
+      ${rijkPaymentsSection(data.region, year, payments)}`,
   );
 }
