@@ -5,7 +5,8 @@ export const isPagePath = (path: string) => path === '/' || path === '/ui' || pa
 
 /** Form posts of the pages (urlencoded; uploads are read by their route), small. */
 export function pageBodies(): RequestHandler {
-  const urlencoded = express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 });
+  // typed as Express's own handler: body-parser declares it over Node's bare request and response
+  const urlencoded: RequestHandler = express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 });
   return (request: Request, response: Response, next: NextFunction) =>
     isPagePath(request.path) ? urlencoded(request, response, next) : next();
 }

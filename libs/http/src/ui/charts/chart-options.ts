@@ -1,4 +1,11 @@
-import type { EChartsCoreOption } from 'echarts';
+import type {
+  CustomSeriesRenderItemAPI,
+  CustomSeriesRenderItemReturn,
+  EChartsCoreOption,
+  LineSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts';
+import { invariant } from '@libs/domain';
 import { Html } from '../html';
 import { euro } from '../format';
 import { euroAxisLabel, FONT, MUTED_COLOR, PALETTE, renderChart, TEXT_COLOR, toEuros } from './render-chart';
@@ -79,73 +86,97 @@ export function ingroeipadChart(data: Ingroeipad, width: number): Html {
   );
 }
 
+const euros = (value: bigint | null) => (value === null ? '-' : toEuros(value));
+
+/**
+ * A marker series for one kind of movement, on the years that had it. Markers sit side by side above
+ * the year's point, so that two movements in one year stay apart.
+ */
+function movementMarkers(
+  data: readonly ReserveYear[],
+  look: { name: string; symbol: string; color: string; offset: number },
+  pick: (year: ReserveYear) => bigint,
+): ScatterSeriesOption {
+  return {
+    type: 'scatter',
+    name: look.name,
+    symbol: look.symbol,
+    symbolSize: 15,
+    symbolOffset: [look.offset, -20],
+    itemStyle: { color: look.color, borderColor: '#ffffff', borderWidth: 1 },
+    data: data.map((year) => (pick(year) > 0n ? toEuros(year.closing) : '-')),
+    z: 6,
+  };
+}
+
+/** The band as a lower line and a stacked area up to the upper bound, the closing line, then the movement markers. */
+function reserveSeries(data: readonly ReserveYear[]): (LineSeriesOption | ScatterSeriesOption)[] {
+  return [
+    {
+      type: 'line',
+      name: 'ondergrens',
+      stack: 'band',
+      symbol: 'none',
+      lineStyle: { width: 1, type: 'dashed', color: '#6a8f73' },
+      data: data.map((year) => euros(year.min)),
+      silent: true,
+    },
+    {
+      type: 'line',
+      name: 'Bandbreedte',
+      stack: 'band',
+      symbol: 'none',
+      lineStyle: { width: 1, type: 'dashed', color: '#6a8f73' },
+      itemStyle: { color: '#cfe5d4' },
+      areaStyle: { color: '#cfe5d4', opacity: 0.8 },
+      data: data.map((year) => (year.min === null || year.max === null ? '-' : toEuros(year.max - year.min))),
+      silent: true,
+    },
+    {
+      type: 'line',
+      name: 'Stand einde jaar',
+      symbol: 'circle',
+      symbolSize: 9,
+      lineStyle: { width: 3, color: PALETTE[0] },
+      itemStyle: { color: PALETTE[0] },
+      data: data.map((year) => toEuros(year.closing)),
+      z: 5,
+    },
+    movementMarkers(
+      data,
+      { name: 'Aanvulling', symbol: 'triangle', color: '#2d7a4f', offset: -18 },
+      (year) => year.replenished,
+    ),
+    movementMarkers(
+      data,
+      { name: 'Uitkering', symbol: 'path://M0,0 L10,0 L5,9 Z', color: '#a8324a', offset: 0 },
+      (year) => year.paidOut,
+    ),
+    movementMarkers(
+      data,
+      { name: 'Naar fonds', symbol: 'diamond', color: '#7a3f9d', offset: 18 },
+      (year) => year.toFunds,
+    ),
+  ];
+}
+
+/** What each series of the reserve chart (by index, see reserveSeries) says in its tooltip. */
+const RESERVE_MOVEMENTS: Record<number, [string, (year: ReserveYear) => bigint]> = {
+  2: ['stand einde jaar', (year) => year.closing],
+  3: ['aanvulling', (year) => year.replenished],
+  4: ['uitkering', (year) => year.paidOut],
+  5: ['naar fonds', (year) => year.toFunds],
+};
+
 /** The reserve at the end of each year inside its band, with markers where money was added or taken. */
 export function reserveChart(data: readonly ReserveYear[], width: number): Html {
   const years = data.map((year) => String(year.year));
-  const euros = (value: bigint | null) => (value === null ? '-' : toEuros(value));
-  // markers sit side by side above the year's point, so that two movements in one year stay apart
-  const marker = (
-    name: string,
-    symbol: string,
-    color: string,
-    offset: number,
-    pick: (year: ReserveYear) => bigint,
-  ) => ({
-    type: 'scatter',
-    name,
-    symbol,
-    symbolSize: 15,
-    symbolOffset: [offset, -20],
-    itemStyle: { color, borderColor: '#ffffff', borderWidth: 1 },
-    data: data.map((year) => (pick(year) > 0n ? toEuros(year.closing) : '-')),
-    z: 6,
-  });
   const option: EChartsCoreOption = {
     grid: { ...grid, right: 40, top: 36 },
     legend: { ...legend, data: ['Stand einde jaar', 'Bandbreedte', 'Aanvulling', 'Uitkering', 'Naar fonds'] },
     xAxis: { type: 'category', data: years, boundaryGap: data.length === 1, axisLabel: axisText },
     yAxis: euroAxis,
-    series: [
-      {
-        type: 'line',
-        name: 'ondergrens',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { width: 1, type: 'dashed', color: '#6a8f73' },
-        data: data.map((year) => euros(year.min)),
-        silent: true,
-      },
-      {
-        type: 'line',
-        name: 'Bandbreedte',
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { width: 1, type: 'dashed', color: '#6a8f73' },
-        itemStyle: { color: '#cfe5d4' },
-        areaStyle: { color: '#cfe5d4', opacity: 0.8 },
-        data: data.map((year) => (year.min === null || year.max === null ? '-' : toEuros(year.max - year.min))),
-        silent: true,
-      },
-      {
-        type: 'line',
-        name: 'Stand einde jaar',
-        symbol: 'circle',
-        symbolSize: 9,
-        lineStyle: { width: 3, color: PALETTE[0] },
-        itemStyle: { color: PALETTE[0] },
-        data: data.map((year) => toEuros(year.closing)),
-        z: 5,
-      },
-      marker('Aanvulling', 'triangle', '#2d7a4f', -18, (year) => year.replenished),
-      marker('Uitkering', 'path://M0,0 L10,0 L5,9 Z', '#a8324a', 0, (year) => year.paidOut),
-      marker('Naar fonds', 'diamond', '#7a3f9d', 18, (year) => year.toFunds),
-    ],
-  };
-  const movements: Record<number, [string, (year: ReserveYear) => bigint]> = {
-    2: ['stand einde jaar', (year) => year.closing],
-    3: ['aanvulling', (year) => year.replenished],
-    4: ['uitkering', (year) => year.paidOut],
-    5: ['naar fonds', (year) => year.toFunds],
+    series: reserveSeries(data),
   };
   return renderChart(
     option,
@@ -153,7 +184,7 @@ export function reserveChart(data: readonly ReserveYear[], width: number): Html 
     'Regionale reserve per jaar binnen de bandbreedte',
     ({ series, data: index }) => {
       const year = data[index];
-      const movement = movements[series];
+      const movement = RESERVE_MOVEMENTS[series];
       if (!year || !movement) return undefined;
       const band =
         series === 2 && year.min !== null && year.max !== null
@@ -257,9 +288,30 @@ export function sankeyChart(data: SankeyData, width: number, label: string): Htm
   });
 }
 
+const WATERFALL_COLOURS = { up: '#2d7a4f', down: '#a8324a', total: PALETTE[0] } as const;
+
+/**
+ * One step of the waterfall as a rectangle from its start to its end level (ECharts' custom series calls
+ * this per data item [index, from, to, kind]), 60% of its category wide and at least a pixel high.
+ */
+function waterfallBar(data: Waterfall, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn {
+  const index = Number(api.value(0));
+  const kind = data.steps[index].kind;
+  const [x, top] = api.coord([index, api.value(1)]);
+  const [, bottom] = api.coord([index, api.value(2)]);
+  // a cartesian grid always measures its categories; without it there is no bar to draw
+  const band = api.size?.([1, 0]);
+  invariant(Array.isArray(band), () => 'the waterfall is drawn on a cartesian grid, which measures its categories');
+  const width = band[0] * 0.6;
+  return {
+    type: 'rect',
+    shape: { x: x - width / 2, y: Math.min(top, bottom), width, height: Math.max(1, Math.abs(bottom - top)) },
+    style: { fill: WATERFALL_COLOURS[kind] },
+  };
+}
+
 /** Bars from one level to the next; subtotals from zero. */
 export function waterfallChart(data: Waterfall, width: number): Html {
-  const colour = { up: '#2d7a4f', down: '#a8324a', total: PALETTE[0] } as const;
   const option: EChartsCoreOption = {
     grid: { ...grid, bottom: 80 },
     xAxis: {
@@ -274,18 +326,7 @@ export function waterfallChart(data: Waterfall, width: number): Html {
         name: `Resultaat ${data.scheme}`,
         encode: { x: 0, y: [1, 2] },
         data: data.steps.map((step, index) => [index, toEuros(step.from), toEuros(step.to), step.kind]),
-        renderItem: (_params: unknown, api: any) => {
-          const index = api.value(0) as number;
-          const kind = data.steps[index].kind;
-          const [x, top] = api.coord([index, api.value(1)]);
-          const [, bottom] = api.coord([index, api.value(2)]);
-          const width = api.size([1, 0])[0] * 0.6;
-          return {
-            type: 'rect',
-            shape: { x: x - width / 2, y: Math.min(top, bottom), width, height: Math.max(1, Math.abs(bottom - top)) },
-            style: { fill: colour[kind] },
-          };
-        },
+        renderItem: (_params: unknown, api: CustomSeriesRenderItemAPI) => waterfallBar(data, api),
       },
     ],
   };

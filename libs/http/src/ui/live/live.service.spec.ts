@@ -13,7 +13,9 @@ class FakeResponse extends EventEmitter {
   setHeader() {
     return this;
   }
-  flushHeaders() {}
+  flushHeaders() {
+    // nothing to flush: this fake keeps no headers, the service's writes are what the tests read
+  }
   write(chunk: string) {
     this.chunks.push(chunk);
     return true;
