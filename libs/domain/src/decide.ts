@@ -199,8 +199,8 @@ function recordReserveOpening(state: RegisteredRegionView, command: RecordReserv
   const postings = transfer(Accounts.openingBalances, Accounts.reserve(command.regionId), command.amount);
   const event = fact.reserveOpeningRecorded(command, postings);
   const recorded = state.facts.get('reserve-opening');
-  if (recorded?.type === 'ReserveOpeningRecorded' && !sameContent(recorded, event)) {
-    const before = recorded.data;
+  const before = state.reserveOpening;
+  if (recorded !== undefined && before !== undefined && !sameContent(recorded, event)) {
     const field =
       (['year', 'amount', 'reference'] as const).find((name) => before[name] !== event.data[name]) ?? 'year';
     throw new DomainError(

@@ -26,6 +26,8 @@ export { CURRENT_SCHEMA_VERSION } from './events/upcasters';
 export { decide, evolve, fold, initialState } from './decider';
 export { commandOfFact } from './decide/fact-of-command';
 export { factIdOf } from './state/fact-identity';
+export { canonicalJson } from './state/canonical-json';
+export { givenContentOf } from './state/fact-content';
 export { RegionState, isRegistered } from './state/region-state';
 export type { KeyVersion, RegionInfo, RegionView, RegisteredRegionView } from './state/region-state';
 

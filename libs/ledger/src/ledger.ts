@@ -6,11 +6,15 @@ import {
   encodeEventData,
   evolve,
   fold,
+  givenContentOf,
   initialState,
+  isFactEvent,
+  isPlainObject,
   RegionState,
 } from '@libs/domain/model';
 import {
   ConcurrencyConflictError,
+  RecordedEvent,
   EventStore,
   ExpectedRevision,
   NewEvent,
@@ -209,7 +213,7 @@ export class Ledger {
       const problem = region.chain.accept({ ...event, revision, position: -1n });
       if (problem) throw new HistoryBrokenError(problem);
       const decided = domainEvents[index];
-      evolve(region.state, decided);
+      evolve(region.state, decided, isFactEvent(decided) ? givenContentOf(encodedData(event)) : undefined);
       region.events.push({ ...decided, eventId: event.eventId, revision, position: -1n, metadata: event.metadata });
       region.hashes.push(region.chain.head);
     });
@@ -246,11 +250,26 @@ export class Ledger {
       const problem = region.chain.accept(event);
       if (problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, problem));
       const decoded = toLedgerEvent(event);
-      evolve(region.state, decoded);
+      evolve(region.state, decoded, isFactEvent(decoded) ? storedGivenContent(event) : undefined);
       region.events.push(decoded);
       region.hashes.push(region.chain.head);
       region.revision = event.revision;
     }
     return region;
   }
+}
+
+/**
+ * A fact's given content (what idempotency compares) as stored, taken from the data as read instead of
+ * derived again from the decoded event; at an older schema version it is computed from the upcast event.
+ */
+function storedGivenContent(event: RecordedEvent): string | undefined {
+  return event.metadata.schemaVersion === CURRENT_SCHEMA_VERSION && isPlainObject(event.data)
+    ? givenContentOf(event.data)
+    : undefined;
+}
+
+/** The stored form of an event this ledger built (always an object: encodeEventData's). */
+function encodedData(event: NewEvent): Readonly<Record<string, unknown>> {
+  return event.data as Readonly<Record<string, unknown>>;
 }

@@ -1,20 +1,13 @@
 import { DomainError } from '../errors';
-import { encodeEventData } from '../events/codec/event.codecs';
 import { DecidedEvent } from '../events/domain-event';
 import { FactEvent } from '../events/fact.events';
-import { canonicalJson } from '../state/canonical-json';
+import { givenContent } from '../state/fact-content';
 import { factIdentity, factIdOf } from '../state/fact-identity';
 import { RegionView } from '../state/region-state';
 
-/** A fact's content as stored, without the postings derived from it: what idempotency compares. */
-function givenContent(event: FactEvent): string {
-  const { postings: _postings, ...given } = encodeEventData(event);
-  return canonicalJson(given);
-}
-
-/** Whether two facts with one identity say the same: equal as stored, the postings aside. */
-export function sameContent(recorded: FactEvent, candidate: FactEvent): boolean {
-  return givenContent(recorded) === givenContent(candidate);
+/** Whether a candidate says the same as the fact recorded with its identity: equal as stored, the postings aside. */
+export function sameContent(recorded: string, candidate: FactEvent): boolean {
+  return recorded === givenContent(candidate);
 }
 
 function conflict(event: FactEvent, identity: string): DomainError {

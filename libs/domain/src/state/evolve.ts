@@ -2,6 +2,7 @@ import { unreachable } from '../errors';
 import { DerivedEvent } from '../events/derived.events';
 import { DomainEvent, DomainEventType, isFactEvent, MarkerEvent, postingsOf, yearOf } from '../events/domain-event';
 import { FactEvent } from '../events/fact.events';
+import { givenContent } from './fact-content';
 import { factIdentity } from './fact-identity';
 import { RegionState } from './region-state';
 
@@ -29,8 +30,12 @@ const add = (map: Map<string, bigint>, key: string, amount: bigint) => map.set(k
  * The decider's evolve: one event into the region's state, in place (the fold owns the state; see
  * RegionState). It reads the event's own typed data — cents, accounts, versions as decoded once from
  * the store — and never parses a command. Every event type is handled; an unknown one is a bug.
+ *
+ * A fact is remembered by its given content (what idempotency compares), not kept whole. A reader that
+ * has the fact's stored data at hand passes that content (`givenContentOf` its stored data); otherwise
+ * it is computed from the event.
  */
-export function evolve(state: RegionState, event: DomainEvent): RegionState {
+export function evolve(state: RegionState, event: DomainEvent, given?: string): RegionState {
   state.eventCount += 1;
   const year = yearOf(event);
   const postings = postingsOf(event);
@@ -39,14 +44,14 @@ export function evolve(state: RegionState, event: DomainEvent): RegionState {
     if (MONEY_FACTS.has(event.type) || postings.length > 0) state.moneyYears.add(year);
   }
   for (const posting of postings) state.ledger.add(year ?? 0, posting.account, event.type, posting.amount);
-  if (isFactEvent(event)) evolveFact(state, event);
+  if (isFactEvent(event)) evolveFact(state, event, given);
   else evolveRun(state, event);
   return state;
 }
 
 /** A fact is remembered as recorded (by its identity, so that recording it again is recognised). */
-function evolveFact(state: RegionState, event: FactEvent): void {
-  state.facts.set(factIdentity(event), event);
+function evolveFact(state: RegionState, event: FactEvent, given: string | undefined): void {
+  state.facts.set(factIdentity(event), given ?? givenContent(event));
   switch (event.type) {
     case 'RegionRegistered':
       state.region = event.data;
@@ -84,6 +89,7 @@ function evolveFact(state: RegionState, event: FactEvent): void {
       return;
     case 'ReserveOpeningRecorded':
       state.reserveOpeningYears.add(event.data.year);
+      state.reserveOpening = event.data;
       return;
     case 'RijkPaymentRecorded':
     case 'RegionalCostRecorded':

@@ -1,11 +1,11 @@
 import { Cents } from '@libs/money';
 import {
   DistributionKeyAdopted,
-  FactEvent,
   InhabitantsRecorded,
   RegionalBudgetAdopted,
   RegionRegistered,
   ReserveAgreementAdopted,
+  ReserveOpeningRecorded,
   SolidarityAgreementAdopted,
 } from '../events/fact.events';
 import { PostingLedger, PostingLedgerView } from './posting-ledger';
@@ -16,6 +16,7 @@ export type BudgetVersion = RegionalBudgetAdopted['data'];
 export type ReserveAgreement = ReserveAgreementAdopted['data'];
 export type SolidarityAgreement = SolidarityAgreementAdopted['data'];
 export type InhabitantCounts = InhabitantsRecorded['data'];
+export type ReserveOpening = ReserveOpeningRecorded['data'];
 
 export interface ExpenditureTotals {
   careCosts: Cents;
@@ -28,8 +29,11 @@ export interface ExpenditureTotals {
  */
 export interface RegionView {
   readonly region: RegionInfo | undefined;
-  /** every recorded fact and version by its identity (`factIdentity`), for idempotency */
-  readonly facts: ReadonlyMap<string, FactEvent>;
+  /**
+   * every recorded fact and version by its identity (`factIdentity`), for idempotency: its given content
+   * (`givenContent`: the stored data without postings, as canonical JSON), not the whole event
+   */
+  readonly facts: ReadonlyMap<string, string>;
   readonly keys: ReadonlyMap<string, readonly KeyVersion[]>;
   readonly budgets: ReadonlyMap<string, readonly BudgetVersion[]>;
   readonly reserveAgreements: readonly ReserveAgreement[];
@@ -43,6 +47,8 @@ export interface RegionView {
   readonly advances: ReadonlyMap<string, Cents>;
   /** years with a reserve opening (one per region; older stores may hold more) */
   readonly reserveOpeningYears: ReadonlySet<number>;
+  /** the reserve opening recorded last, if any */
+  readonly reserveOpening: ReserveOpening | undefined;
   /** years for which money or a budget is recorded: only those can be run or closed (YEAR_EMPTY) */
   readonly moneyYears: ReadonlySet<number>;
   readonly ledger: PostingLedgerView;
@@ -74,7 +80,7 @@ export function isRegistered(view: RegionView): view is RegisteredRegionView {
  */
 export class RegionState implements RegionView {
   region: RegionInfo | undefined;
-  readonly facts = new Map<string, FactEvent>();
+  readonly facts = new Map<string, string>();
   readonly keys = new Map<string, KeyVersion[]>();
   readonly budgets = new Map<string, BudgetVersion[]>();
   readonly reserveAgreements: ReserveAgreement[] = [];
@@ -84,6 +90,7 @@ export class RegionState implements RegionView {
   readonly policyCorrections = new Map<string, Cents>();
   readonly advances = new Map<string, Cents>();
   readonly reserveOpeningYears = new Set<number>();
+  reserveOpening: ReserveOpening | undefined;
   readonly moneyYears = new Set<number>();
   readonly ledger: PostingLedger;
   readonly closedYears = new Set<number>();
@@ -106,6 +113,7 @@ export class RegionState implements RegionView {
   clone(): RegionState {
     const copy = new RegionState(this.ledger.clone());
     copy.region = this.region;
+    copy.reserveOpening = this.reserveOpening;
     copy.eventCount = this.eventCount;
     for (const [k, v] of this.facts) copy.facts.set(k, v);
     for (const [k, v] of this.keys) copy.keys.set(k, [...v]);
