@@ -28,6 +28,7 @@ export { commandOfFact } from './decide/fact-of-command';
 export { factIdOf } from './state/fact-identity';
 export { canonicalJson } from './state/canonical-json';
 export { givenContentOf } from './state/fact-content';
+export { STATE_SNAPSHOT_FORMAT, SnapshotError, decodeRegionState, encodeRegionState } from './state/state-snapshot';
 export { RegionState, isRegistered } from './state/region-state';
 export type { KeyVersion, RegionInfo, RegionView, RegisteredRegionView } from './state/region-state';
 

@@ -65,6 +65,58 @@ export interface SubscribeOptions extends ReadAllOptions {
   readonly streamPrefix?: string;
 }
 
+/** A stream as a store's index knows it, without reading its events. */
+export interface StreamInfo {
+  readonly streamId: string;
+  /** the revision of its last event */
+  readonly revision: bigint;
+  /** the global position of its last event */
+  readonly position: bigint;
+  /** the type of its first event */
+  readonly firstType: string;
+}
+
+export interface ListStreamsOptions {
+  /** only streams whose id starts with this */
+  readonly prefix?: string;
+  /** only streams with an event after this global position */
+  readonly after?: bigint;
+}
+
+/**
+ * A document derived from one stream's events — a folded state, a statement — with the stream revision
+ * it was derived at. Never the truth: its reader checks it against the stream before using it.
+ */
+export interface DerivedDocument {
+  readonly kind: string;
+  readonly streamId: string;
+  /** which one of its kind for the stream ('' when there is one) */
+  readonly key: string;
+  readonly revision: bigint;
+  /** JSON */
+  readonly body: string;
+}
+
+/**
+ * Where a store keeps documents derived from its streams, beside the events, so that a later process
+ * answers without folding. Writing is best effort: a document that cannot be written is derived again
+ * when needed, and a store drops a stream's documents whenever that stream's history is changed
+ * otherwise than by appending (an edit behind the ledger's back), so that what is read next is folded.
+ */
+export interface DerivedDocuments {
+  get(kind: string, streamId: string, key: string): Promise<DerivedDocument | undefined>;
+  /** Writes the documents in one transaction, first dropping the given streams' documents of the given kinds; false when they could not be written. */
+  put(
+    documents: readonly DerivedDocument[],
+    replace?: { readonly streamIds: readonly string[]; readonly kinds: readonly string[] },
+  ): Promise<boolean>;
+  /** Drops every document of these kinds (all kinds without) and every checkpoint. */
+  clear(kinds?: readonly string[]): Promise<void>;
+  /** The global position up to which a named read model has taken in every stream. */
+  checkpoint(name: string): Promise<bigint | undefined>;
+  setCheckpoint(name: string, position: bigint): Promise<boolean>;
+}
+
 /**
  * The port every store implements. It maps one to one onto EventStoreDB's client
  * (appendToStream / readStream / readAll / subscribeToAll), so an adapter stays a thin translation.
@@ -89,6 +141,13 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from `after`, then follows new events as they are appended, until unsubscribed. */
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent>;
+  /**
+   * The streams from an index kept as events are appended, without scanning them (SQLite, memory); a
+   * store without one (EventStoreDB) leaves it out and callers read `$all`.
+   */
+  listStreams?(options?: ListStreamsOptions): Promise<StreamInfo[]>;
+  /** Documents derived from the streams, kept beside them (SQLite, memory); absent where the store keeps none. */
+  readonly derived?: DerivedDocuments;
   close(): Promise<void>;
 }
 

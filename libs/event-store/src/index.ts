@@ -2,12 +2,16 @@
 export { ConcurrencyConflictError, EventStoreError } from './event-store.errors';
 export { STREAM_PREFIX, regionStream } from './event-store.port';
 export type {
+  AppendResult,
+  DerivedDocument,
+  DerivedDocuments,
   EventMetadata,
   EventStore,
   ExpectedRevision,
   NewEvent,
   RecordedEvent,
   StreamAppend,
+  StreamInfo,
 } from './event-store.port';
 export { MemoryEventStore } from './memory-event-store';
 export { DEFAULT_STORE_URL, openEventStore } from './open-event-store';

@@ -6,17 +6,21 @@ import {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  ListStreamsOptions,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  StreamInfo,
   SubscribeOptions,
 } from './event-store.port';
+import { MemoryDerivedDocuments } from './memory-derived-documents';
 
 /** Events in process memory: for tests, dry runs and what-if replays. */
 export class MemoryEventStore implements EventStore {
   readonly description = 'memory';
+  readonly derived = new MemoryDerivedDocuments();
   private readonly all: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly eventIds = new Set<string>();
@@ -84,6 +88,16 @@ export class MemoryEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = Number(options.after ?? 0n);
     return this.all.slice(from, options.maxCount === undefined ? undefined : from + options.maxCount);
+  }
+
+  async listStreams(options: ListStreamsOptions = {}): Promise<StreamInfo[]> {
+    const infos: StreamInfo[] = [];
+    for (const [streamId, events] of this.streams) {
+      const last = events[events.length - 1];
+      if (!last || !streamId.startsWith(options.prefix ?? '') || last.position <= (options.after ?? 0n)) continue;
+      infos.push({ streamId, revision: last.revision, position: last.position, firstType: events[0].type });
+    }
+    return infos.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
   }
 
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent> {

@@ -9,28 +9,19 @@ import {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  ListStreamsOptions,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  StreamInfo,
   SubscribeOptions,
 } from './event-store.port';
 import { fileChange, FileIdentity, identityOf } from './sqlite/file-identity';
+import { prepareSchema } from './sqlite/schema';
+import { SqliteDerivedDocuments } from './sqlite/sqlite-derived-documents';
 import { SqliteAction, sqliteFailure, storeUnavailable } from './sqlite/sqlite-failure';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS events (
-  position  INTEGER PRIMARY KEY AUTOINCREMENT,
-  event_id  TEXT    NOT NULL UNIQUE,
-  stream_id TEXT    NOT NULL,
-  revision  INTEGER NOT NULL,
-  type      TEXT    NOT NULL,
-  data      TEXT    NOT NULL,
-  metadata  TEXT    NOT NULL,
-  UNIQUE (stream_id, revision)
-);
-`;
 
 interface Row {
   position: bigint;
@@ -53,21 +44,75 @@ export interface SqliteStoreOptions {
 const POLL_INTERVAL_MS = 500;
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
+const LIST_STREAMS =
+  'SELECT * FROM streams WHERE stream_id >= ? AND stream_id < ? || char(1114111) AND position > ? ORDER BY stream_id';
+/** The same from the events themselves, for a store without the index that this process may not add it to. */
+const LIST_STREAMS_UNINDEXED = `
+SELECT stream_id, MAX(revision) AS revision, MAX(position) AS position,
+       (SELECT type FROM events AS first WHERE first.stream_id = e.stream_id ORDER BY revision LIMIT 1) AS first_type
+  FROM events AS e WHERE stream_id >= ? AND stream_id < ? || char(1114111)
+  GROUP BY stream_id HAVING MAX(position) > ? ORDER BY stream_id`;
+
+/** The statements the store runs, prepared once. */
+function prepareStatements(db: Database.Database, indexed: boolean) {
+  return {
+    head: db.prepare<[string], { revision: bigint | null }>(
+      'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
+    ),
+    insert: db.prepare<[string, string, bigint, string, string, string]>(
+      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    readStream: db.prepare<[string, bigint, bigint], Row>(
+      'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    ),
+    readAll: db.prepare<[bigint, bigint], Row>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    streams: db.prepare<[string, string, bigint], StreamRow>(indexed ? LIST_STREAMS : LIST_STREAMS_UNINDEXED),
+  };
+}
+
+/** An append waiting for the next commit, with the caller to answer once it is durable (or refused). */
+interface Queued {
+  readonly appends: readonly StreamAppend[];
+  readonly resolve: (results: AppendResult[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface StreamRow {
+  stream_id: string;
+  revision: bigint;
+  position: bigint;
+  first_type: string;
+}
+
 /**
- * The embedded default store: one SQLite file in WAL mode, one transaction per append, and
- * synchronous=FULL so that an append acknowledged to the user survives a crash or power loss.
+ * The embedded default store: one SQLite file in WAL mode and synchronous=FULL, so that an append
+ * acknowledged to the user survives a crash or power loss.
  *
- * It refuses to work on a file it cannot trust: at open it runs `PRAGMA quick_check`, and before every
- * read and append it checks that the file at its path is still the file it opened (a deleted or
- * replaced file would swallow every later write). Every SQLite failure becomes STORE_UNAVAILABLE.
+ * Group commit: appends are queued and committed together by the next turn of the event loop — one
+ * transaction and one fsync for every append that arrived meanwhile (concurrent HTTP requests, the
+ * commands of other regions). Each append is still checked against its own expected revision in a
+ * savepoint of its own: one that is refused leaves the others to commit. Every caller is answered
+ * after the commit, so an acknowledged append is durable.
+ *
+ * It refuses to work on a file it cannot trust: at open it runs `PRAGMA quick_check`, and around every
+ * commit and before every read it checks that the file at its path is still the file it opened (a
+ * deleted or replaced file would swallow every later write). Every SQLite failure becomes
+ * STORE_UNAVAILABLE.
  */
 export class SqliteEventStore implements EventStore {
   readonly description: string;
+  /** absent for a store older than the derived tables, opened from a file this process may not write */
+  readonly derived: SqliteDerivedDocuments | undefined;
   private readonly db: Database.Database;
   private readonly appended = new AppendSignal();
-  private readonly statements;
+  private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly identity: FileIdentity | undefined;
   private readonly busyTimeoutMs: number;
+  private readonly commitGroup: Database.Transaction<
+    (queued: readonly Queued[]) => (AppendResult[] | EventStoreError)[]
+  >;
+  private queue: Queued[] = [];
+  private flushScheduled = false;
 
   constructor(
     readonly path: string,
@@ -84,6 +129,7 @@ export class SqliteEventStore implements EventStore {
       );
     }
     let db: Database.Database | undefined;
+    let indexed: boolean;
     try {
       if (!inMemory) mkdirSync(dirname(path), { recursive: true });
       db = new Database(path, { fileMustExist: options.create === false });
@@ -98,7 +144,7 @@ export class SqliteEventStore implements EventStore {
             .find((line) => line.trim() && !line.startsWith('***')) ?? check;
         throw storeUnavailable(path, 'cannot open', `it is damaged (quick_check: ${String(first).trim()}, …)`);
       }
-      db.exec(SCHEMA);
+      indexed = prepareSchema(db);
       this.identity = inMemory ? undefined : identityOf(path);
     } catch (error) {
       if (db?.open) db.close();
@@ -106,21 +152,26 @@ export class SqliteEventStore implements EventStore {
     }
     this.db = db;
     this.db.defaultSafeIntegers(true);
-    this.statements = {
-      head: this.db.prepare<[string], { revision: bigint | null }>(
-        'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
-      ),
-      insert: this.db.prepare<[string, string, bigint, string, string, string]>(
-        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      hasEvent: this.db.prepare<[string], { found: bigint }>('SELECT 1 AS found FROM events WHERE event_id = ?'),
-      readStream: this.db.prepare<[string, bigint, bigint], Row>(
-        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
-      readAll: this.db.prepare<[bigint, bigint], Row>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
-      ),
-    };
+    this.statements = prepareStatements(this.db, indexed);
+    // one savepoint per queued append inside the group's transaction: a refused one is rolled back alone
+    const appendOne = this.db.transaction((appends: readonly StreamAppend[]) =>
+      appends.map(({ streamId, events, expectedRevision }) => this.appendNow(streamId, events, expectedRevision)),
+    );
+    this.commitGroup = this.db.transaction((queued: readonly Queued[]) => {
+      // checked with the write lock held, so nothing can be written to a file that left its path
+      this.requireSameFile('cannot record in', '; nothing was recorded');
+      return queued.map(({ appends }) => {
+        try {
+          return appendOne(appends);
+        } catch (error) {
+          if (error instanceof EventStoreError) return error;
+          throw error;
+        }
+      });
+    });
+    this.derived = indexed
+      ? new SqliteDerivedDocuments(this.db, () => !this.fileChanged(), this.busyTimeoutMs)
+      : undefined;
   }
 
   async appendToStream(
@@ -128,12 +179,19 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
   ): Promise<AppendResult> {
-    const [result] = this.write([{ streamId, events, expectedRevision }]);
+    const [result] = await this.appendMany([{ streamId, events, expectedRevision }]);
     return result;
   }
 
-  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    return this.write(appends);
+  /** Several appends as one: all are stored or none, committed with whatever else is queued. */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ appends, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -146,35 +204,58 @@ export class SqliteEventStore implements EventStore {
     return this.read(() => this.statements.readAll.all(options.after ?? 0n, limit));
   }
 
+  async listStreams(options: ListStreamsOptions = {}): Promise<StreamInfo[]> {
+    this.requireSameFile('cannot read');
+    const prefix = options.prefix ?? '';
+    let rows: StreamRow[];
+    try {
+      rows = this.statements.streams.all(prefix, prefix, options.after ?? 0n);
+    } catch (error) {
+      throw this.failure(error, 'cannot read');
+    }
+    return rows.map((row) => ({
+      streamId: row.stream_id,
+      revision: row.revision,
+      position: row.position,
+      firstType: row.first_type,
+    }));
+  }
+
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent> {
     return catchUpThenFollow((read) => this.readAll(read), this.appended, options, POLL_INTERVAL_MS);
   }
 
   async close(): Promise<void> {
+    // what is queued is committed (or refused) before the file is closed
+    if (this.queue.length > 0) this.flush();
     this.appended.complete();
     if (this.db.open) this.db.close();
   }
 
-  /** All appends in one IMMEDIATE transaction: every one is stored, or none. */
-  private write(appends: readonly StreamAppend[]): AppendResult[] {
-    const transaction = this.db.transaction((): AppendResult[] => {
-      // checked with the write lock held, so nothing can be written to a file that left its path
-      this.requireSameFile('cannot record in', '; nothing was recorded');
-      return appends.map(({ streamId, events, expectedRevision }) =>
-        this.appendNow(streamId, events, expectedRevision),
-      );
-    });
-    let results: AppendResult[];
+  /** Commits every queued append in one IMMEDIATE transaction (one fsync), then answers each caller. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const queued = this.queue;
+    this.queue = [];
+    if (queued.length === 0) return;
+    let outcomes: (AppendResult[] | EventStoreError)[];
     try {
-      results = transaction.immediate();
+      if (!this.db.open) throw storeUnavailable(this.path, 'cannot record in', 'the store was closed');
+      outcomes = this.commitGroup.immediate(queued);
+      // a file swapped during the commit would have taken the events with it: say so rather than acknowledge them
+      this.requireSameFile('cannot record in', '; what was just written went to the old file and is not in the store');
     } catch (error) {
-      if (error instanceof EventStoreError) throw error;
-      throw this.failure(error, 'cannot record in', '; nothing was recorded');
+      const failure =
+        error instanceof EventStoreError ? error : this.failure(error, 'cannot record in', '; nothing was recorded');
+      for (const { reject } of queued) reject(failure);
+      return;
     }
-    // a file swapped during the commit would have taken the events with it: say so rather than acknowledge them
-    this.requireSameFile('cannot record in', '; what was just written went to the old file and is not in the store');
-    if (appends.some(({ events }) => events.length > 0)) this.appended.next();
-    return results;
+    if (outcomes.some((outcome) => !(outcome instanceof Error))) this.appended.next();
+    queued.forEach(({ resolve, reject }, index) => {
+      const outcome = outcomes[index];
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    });
   }
 
   private appendNow(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): AppendResult {
@@ -184,17 +265,25 @@ export class SqliteEventStore implements EventStore {
     let revision = head ?? -1n;
     let position = 0n;
     for (const event of events) {
-      if (this.statements.hasEvent.get(event.eventId))
-        throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} is already stored`);
       revision += 1n;
-      const info = this.statements.insert.run(
-        event.eventId,
-        streamId,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-      );
+      let info: Database.RunResult;
+      try {
+        info = this.statements.insert.run(
+          event.eventId,
+          streamId,
+          revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+        );
+      } catch (error) {
+        // the unique index on event_id says it: no look-up before every insert
+        // read by shape, not instanceof: better-sqlite3's errors come from another realm under jest
+        const message = (error as { message?: unknown } | null)?.message;
+        if (typeof message === 'string' && message.includes('UNIQUE constraint failed: events.event_id'))
+          throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} is already stored`);
+        throw error;
+      }
       position = BigInt(info.lastInsertRowid);
     }
     return { nextExpectedRevision: revision, position };
@@ -211,9 +300,12 @@ export class SqliteEventStore implements EventStore {
     return rows.map((row) => this.toRecorded(row));
   }
 
+  private fileChanged(): string | undefined {
+    return this.identity ? fileChange(this.path, this.identity) : undefined;
+  }
+
   private requireSameFile(action: SqliteAction, suffix = ''): void {
-    if (!this.identity) return;
-    const change = fileChange(this.path, this.identity);
+    const change = this.fileChanged();
     if (change) throw storeUnavailable(this.path, action, change, undefined, suffix);
   }
 

@@ -9,23 +9,25 @@ import {
   givenContentOf,
   initialState,
   isFactEvent,
-  isPlainObject,
   RegionState,
 } from '@libs/domain/model';
 import {
+  AppendResult,
   ConcurrencyConflictError,
-  RecordedEvent,
   EventStore,
   ExpectedRevision,
   NewEvent,
   regionStream,
   STREAM_PREFIX,
 } from '@libs/event-store';
+import { LedgerEvent } from '@libs/projections';
 import { newCommandId, uuidV5 } from './event-id';
+import { checkedEvents, foldStored } from './fold-stored';
 import { ChainCheck, ChainProblem, checkStream, eventHash, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
-import { LedgerEvent } from '@libs/projections';
-import { recordedBy, toLedgerEvent } from './to-domain-event';
+import { CachedRegion, RegionCache } from './region-cache';
+import { loadSnapshot, resumeChain, snapshotDocument } from './region-snapshot';
+import { recordedBy } from './to-domain-event';
 
 /** Who issues a command and from where; time comes from the ledger's clock. */
 export interface CommandContext {
@@ -52,18 +54,10 @@ export interface LedgerOptions {
   /** validate and compute, but append nothing (apply --dry-run) */
   readonly dryRun?: boolean;
   readonly maxRetries?: number;
-}
-
-interface CachedRegion {
-  state: RegionState;
-  revision: ExpectedRevision;
-  /** the stream's events, each decoded once as it was read */
-  events: LedgerEvent[];
-  /** each event's link in the hash chain, by index */
-  hashes: string[];
-  chain: ChainCheck;
-  /** what is wrong with the stored history, once the fold found it */
-  broken?: ChainProblem;
+  /** how many folded events the ledger keeps in memory, over all regions (the least recently used go first) */
+  readonly cacheEvents?: number;
+  /** a region's snapshot is written again once this many events were folded after it */
+  readonly snapshotEvery?: number;
 }
 
 /** A region as recorded (now or at a moment), with the ledger hash that pins that history. */
@@ -71,19 +65,40 @@ export interface RegionView {
   readonly state: RegionState;
   /** the hash of the last event in view; undefined for a stream without events */
   readonly ledgerHash: string | undefined;
+  /** the revision of the last event in view (now; undefined as of a moment, or without events) */
+  readonly revision?: bigint;
 }
+
+/** Commands decided for a batch and held until it commits (see LedgerBatch). */
+export interface HeldAppend {
+  readonly region: CachedRegion;
+  readonly expectedRevision: ExpectedRevision;
+  readonly events: NewEvent[];
+}
+
+export const DEFAULT_CACHE_EVENTS = 60_000;
+export const DEFAULT_SNAPSHOT_EVERY = 500;
 
 /**
  * The application service: load a region's state, decide, append with the expected revision, and
- * on a concurrency conflict catch up and decide again. The cache of folded states is only ever
- * extended by events read from (or just appended to) the store.
+ * on a concurrency conflict catch up and decide again.
+ *
+ * It keeps folded states, not events: a region is loaded from its snapshot (when the store keeps one
+ * that holds) and the events after it, and only the regions used last are kept (`cacheEvents`). A
+ * command is decided on the state held — a writer elsewhere shows as a conflict at the append, after
+ * which the region is caught up and the command decided again — and what it appended is folded in
+ * directly. A read catches up from the store first, so it sees what other processes appended.
+ * Snapshots are written as the ledger reads (`snapshotEvery`) and by `persist()`.
  */
 export class Ledger {
-  private readonly cache = new Map<string, CachedRegion>();
+  private readonly cache: RegionCache;
   /** One command or read at a time per region in this process: the cache is shared and catching up mutates it. */
   private readonly locks = new KeyedLock();
   private readonly clock: () => Date;
   private readonly maxRetries: number;
+  private readonly snapshotEvery: number;
+  /** regions found by reading `$all`, for stores without an index of their streams */
+  private readonly scanned = { regions: new Set<string>(), position: 0n };
 
   constructor(
     readonly store: EventStore,
@@ -91,6 +106,9 @@ export class Ledger {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.maxRetries = options.maxRetries ?? 5;
+    this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
+    // a dry run keeps what it would record in memory only: nothing of it may be let go of
+    this.cache = new RegionCache(options.dryRun ? Infinity : (options.cacheEvents ?? DEFAULT_CACHE_EVENTS));
   }
 
   /** A dry-run ledger computes and keeps what it would record in memory only (apply --dry-run). */
@@ -102,11 +120,39 @@ export class Ledger {
     return this.exclusive(command.regionId, () => this.executeNow(command, context));
   }
 
-  private async executeNow(command: Command, context: CommandContext): Promise<CommandOutcome> {
+  /**
+   * Decides a command for a batch: its events are folded into the region at once (the batch's later
+   * commands see them) and held until the batch commits them together. Nothing is appended here.
+   */
+  async hold(command: Command, context: CommandContext, held: Map<string, HeldAppend>): Promise<CommandOutcome> {
+    return this.exclusive(command.regionId, () => this.executeNow(command, context, held));
+  }
+
+  /** Marks a batch's held events as stored, once its commit succeeded. */
+  committed(held: Map<string, HeldAppend>, results: readonly AppendResult[]): void {
+    [...held.values()].forEach(({ region }, index) => {
+      region.local = [];
+      region.chain.settle(results[index].position);
+      this.cache.trim(region.streamId);
+    });
+  }
+
+  /** Lets go of regions whose held events were not stored: they are loaded from the store again. */
+  forget(streamIds?: Iterable<string>): void {
+    if (streamIds === undefined) this.cache.clear();
+    else for (const streamId of streamIds) this.cache.delete(streamId);
+  }
+
+  private async executeNow(
+    command: Command,
+    context: CommandContext,
+    held?: Map<string, HeldAppend>,
+  ): Promise<CommandOutcome> {
     const streamId = regionStream(command.regionId);
     const commandId = context.commandId ?? newCommandId();
     for (let attempt = 0; ; attempt += 1) {
-      const region = await this.catchUp(command.regionId);
+      // the first attempt decides on the state held; after a conflict, on the store's
+      const region = attempt === 0 ? await this.loaded(streamId) : await this.catchUp(streamId);
       const decided = decide(command, region.state);
       if (decided.length === 0) return { regionId: command.regionId, commandId, events: [] };
       const firstRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
@@ -132,22 +178,7 @@ export class Ledger {
         previous = eventHash(previous, { ...unchained, revision });
         return { ...unchained, metadata: { ...unchained.metadata, hash: previous } };
       });
-      if (this.options.dryRun) {
-        this.applyLocally(
-          region,
-          newEvents,
-          decided.map(({ event }) => event),
-          firstRevision,
-        );
-      } else {
-        try {
-          await this.store.appendToStream(streamId, newEvents, region.revision);
-        } catch (error) {
-          if (error instanceof ConcurrencyConflictError && attempt < this.maxRetries) continue;
-          throw error;
-        }
-      }
-      return {
+      const outcome = {
         regionId: command.regionId,
         commandId,
         events: newEvents.map((event, index) => ({
@@ -156,6 +187,27 @@ export class Ledger {
           revision: String(firstRevision + BigInt(index)),
         })),
       };
+      const domainEvents = decided.map(({ event }) => event);
+      if (this.options.dryRun) {
+        this.foldIn(region, newEvents, domainEvents, firstRevision, true);
+        return outcome;
+      }
+      if (held) {
+        const holding = held.get(streamId);
+        if (holding) holding.events.push(...newEvents);
+        else held.set(streamId, { region, expectedRevision: region.revision, events: [...newEvents] });
+        this.foldIn(region, newEvents, domainEvents, firstRevision, true);
+        return outcome;
+      }
+      let appended: AppendResult;
+      try {
+        appended = await this.store.appendToStream(streamId, newEvents, region.revision);
+      } catch (error) {
+        if (error instanceof ConcurrencyConflictError && attempt < this.maxRetries) continue;
+        throw error;
+      }
+      this.foldIn(region, newEvents, domainEvents, firstRevision, false, appended.position);
+      return outcome;
     }
   }
 
@@ -166,58 +218,114 @@ export class Ledger {
 
   /** The region's state with its ledger hash, read together so that the hash pins exactly that state. */
   async regionView(regionId: string, asOf?: Date): Promise<RegionView> {
-    const region = await this.exclusive(regionId, () => this.catchUp(regionId));
-    if (!asOf) return { state: region.state, ledgerHash: region.hashes.at(-1) };
-    const inView = region.events.map((event) => recordedBy(event, asOf));
-    const last = inView.lastIndexOf(true);
+    if (asOf) return this.exclusive(regionId, () => this.viewAsOf(regionStream(regionId), asOf));
+    const region = await this.exclusive(regionId, () => this.catchUp(regionStream(regionId)));
+    const point = region.chain.point;
     return {
-      state: fold(region.events.filter((_, index) => inView[index])),
-      ledgerHash: last < 0 ? undefined : region.hashes[last],
+      state: region.state,
+      ledgerHash: point?.head,
+      ...(region.revision !== 'no_stream' ? { revision: region.revision } : {}),
     };
   }
 
-  /** The region's recorded events in stream order (for explain, trace, replay and export). */
+  /**
+   * The region's recorded events in stream order (for explain, trace, replay and export): read from the
+   * store up to the state held, checked from the first event as they are decoded.
+   */
   async regionEvents(regionId: string): Promise<readonly LedgerEvent[]> {
-    return [...(await this.exclusive(regionId, () => this.catchUp(regionId))).events];
+    const streamId = regionStream(regionId);
+    return this.exclusive(regionId, async () => {
+      const region = await this.catchUp(streamId);
+      if (region.revision === 'no_stream') return [...region.local];
+      const storedUpTo = region.revision - BigInt(region.local.length);
+      const read = checkedEvents(streamId, await this.store.readStream(streamId, { maxCount: Number(storedUpTo) + 1 }));
+      if (read.problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, read.problem));
+      return [...read.events, ...region.local];
+    });
   }
 
+  /** The registered regions, from the store's index of streams (or `$all`, read on from where it was last read). */
   async regionIds(): Promise<string[]> {
     const ids = new Set<string>();
-    let after = 0n;
-    for (;;) {
-      const page = await this.store.readAll({ after, maxCount: 1000 });
-      for (const event of page) {
-        after = event.position;
-        if (event.type === 'RegionRegistered' && event.streamId.startsWith(STREAM_PREFIX))
-          ids.add(event.streamId.slice(STREAM_PREFIX.length));
-      }
-      if (page.length < 1000) break;
+    if (this.store.listStreams) {
+      for (const stream of await this.store.listStreams({ prefix: STREAM_PREFIX }))
+        if (stream.firstType === 'RegionRegistered') ids.add(stream.streamId.slice(STREAM_PREFIX.length));
+    } else {
+      for (const regionId of await this.scanRegions()) ids.add(regionId);
     }
-    for (const [streamId, region] of this.cache) if (region.state.region) ids.add(streamId.slice(STREAM_PREFIX.length));
+    for (const region of this.cache.values())
+      if (region.state.region) ids.add(region.streamId.slice(STREAM_PREFIX.length));
     return [...ids].sort();
+  }
+
+  /**
+   * Writes a snapshot of every region held whose snapshot is `snapshotEvery` events or more behind
+   * (apply calls it at the end, so that the next process starts from there).
+   */
+  async persist(): Promise<void> {
+    const due = [...this.cache.values()].filter((region) => this.snapshotDue(region));
+    await this.writeSnapshots(due);
+  }
+
+  /** Writes the regions' snapshots in one transaction (best effort: a snapshot not written is written later). */
+  private async writeSnapshots(regions: readonly CachedRegion[]): Promise<void> {
+    const documents = regions.flatMap((region) => {
+      const point = region.chain.point;
+      return point ? [{ region, document: snapshotDocument(region.streamId, region.state, point) }] : [];
+    });
+    if (documents.length === 0 || !this.store.derived) return;
+    if (await this.store.derived.put(documents.map(({ document }) => document)))
+      for (const { region, document } of documents) region.snapshotRevision = document.revision;
+  }
+
+  private async scanRegions(): Promise<Set<string>> {
+    for (;;) {
+      const page = await this.store.readAll({ after: this.scanned.position, maxCount: 1000 });
+      for (const event of page) {
+        this.scanned.position = event.position;
+        if (event.type === 'RegionRegistered' && event.streamId.startsWith(STREAM_PREFIX))
+          this.scanned.regions.add(event.streamId.slice(STREAM_PREFIX.length));
+      }
+      if (page.length < 1000) return this.scanned.regions;
+    }
   }
 
   private exclusive<T>(regionId: string, work: () => Promise<T>): Promise<T> {
     return this.locks.run(regionId, work);
   }
 
-  /** A dry run keeps what it would have recorded in the cache only, so later commands see it. */
-  private applyLocally(
+  /**
+   * Folds events this ledger decided into the region: appended (their position known), or local (a dry
+   * run's, a batch's until it commits). Their hashes were computed from exactly these events, so the
+   * chain takes them as they are. A fold that fails half way leaves the region to be loaded again.
+   */
+  private foldIn(
     region: CachedRegion,
-    events: NewEvent[],
-    domainEvents: DomainEvent[],
+    events: readonly NewEvent[],
+    decided: readonly DomainEvent[],
     firstRevision: bigint,
+    local: boolean,
+    position?: bigint,
   ): void {
-    events.forEach((event, index) => {
-      const revision = firstRevision + BigInt(index);
-      const problem = region.chain.accept({ ...event, revision, position: -1n });
-      if (problem) throw new HistoryBrokenError(problem);
-      const decided = domainEvents[index];
-      evolve(region.state, decided, isFactEvent(decided) ? givenContentOf(encodedData(event)) : undefined);
-      region.events.push({ ...decided, eventId: event.eventId, revision, position: -1n, metadata: event.metadata });
-      region.hashes.push(region.chain.head);
-    });
-    region.revision = firstRevision + BigInt(events.length - 1);
+    try {
+      events.forEach((event, index) => {
+        const revision = firstRevision + BigInt(index);
+        const domainEvent = decided[index];
+        region.chain.advance(String(event.metadata.hash), index === events.length - 1 ? position : undefined);
+        evolve(region.state, domainEvent, isFactEvent(domainEvent) ? givenContentOf(encodedData(event)) : undefined);
+        region.revision = revision;
+        if (local)
+          region.local.push(
+            Object.assign(
+              { ...domainEvent },
+              { eventId: event.eventId, revision, position: -1n, metadata: event.metadata },
+            ),
+          );
+      });
+    } catch (error) {
+      this.cache.delete(region.streamId);
+      throw error;
+    }
   }
 
   /** What verify would say of the stream: the fold sees one event at a time, verify looks ahead. */
@@ -226,47 +334,81 @@ export class Ledger {
     return region.broken;
   }
 
-  /**
-   * Reads what was appended since the last call and folds it, checking the hash chain event by event:
-   * a region whose history fails the check is neither answered from nor appended to.
-   */
-  private async catchUp(regionId: string): Promise<CachedRegion> {
-    const streamId = regionStream(regionId);
-    let region = this.cache.get(streamId);
-    if (!region) {
-      region = {
-        state: initialState(),
-        revision: 'no_stream',
-        events: [],
-        hashes: [],
-        chain: new ChainCheck(streamId),
-      };
-      this.cache.set(streamId, region);
-    }
-    if (region.chain.problem) throw new HistoryBrokenError(region.broken ?? region.chain.problem);
-    const fromRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
-    const events = await this.store.readStream(streamId, { fromRevision });
-    for (const event of events) {
-      const problem = region.chain.accept(event);
-      if (problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, problem));
-      const decoded = toLedgerEvent(event);
-      evolve(region.state, decoded, isFactEvent(decoded) ? storedGivenContent(event) : undefined);
-      region.events.push(decoded);
-      region.hashes.push(region.chain.head);
-      region.revision = event.revision;
-    }
+  /** The region as held, or loaded (from its snapshot and the events after it) when it is not. */
+  private async loaded(streamId: string): Promise<CachedRegion> {
+    const region = this.cache.get(streamId);
+    if (!region) return this.catchUp(streamId);
+    const broken = region.broken ?? region.chain.problem;
+    if (broken) throw new HistoryBrokenError(broken);
     return region;
   }
-}
 
-/**
- * A fact's given content (what idempotency compares) as stored, taken from the data as read instead of
- * derived again from the decoded event; at an older schema version it is computed from the upcast event.
- */
-function storedGivenContent(event: RecordedEvent): string | undefined {
-  return event.metadata.schemaVersion === CURRENT_SCHEMA_VERSION && isPlainObject(event.data)
-    ? givenContentOf(event.data)
-    : undefined;
+  /**
+   * Reads what was appended since the state held (loading the region first when it is not held) and
+   * folds it, checking the hash chain event by event: a region whose history fails the check is neither
+   * answered from nor appended to. A region with local events is not caught up: they come first.
+   */
+  private async catchUp(streamId: string): Promise<CachedRegion> {
+    let region = this.cache.get(streamId);
+    let fromRevision: bigint;
+    if (region) {
+      const broken = region.broken ?? region.chain.problem;
+      if (broken) throw new HistoryBrokenError(broken);
+      if (region.local.length > 0) return region;
+      fromRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
+    } else {
+      const snapshot = this.dryRun ? undefined : await loadSnapshot(this.store, streamId);
+      region = snapshot
+        ? {
+            streamId,
+            state: snapshot.state,
+            revision: snapshot.point.revision,
+            chain: resumeChain(streamId, snapshot),
+            local: [],
+            snapshotRevision: snapshot.point.revision,
+          }
+        : { streamId, state: initialState(), revision: 'no_stream', chain: new ChainCheck(streamId), local: [] };
+      fromRevision = snapshot ? snapshot.point.revision + 1n : 0n;
+      this.cache.set(region);
+    }
+    const events = await this.store.readStream(streamId, { fromRevision });
+    let problem: ChainProblem | undefined;
+    try {
+      problem = foldStored(region, events);
+    } catch (error) {
+      // an event that does not read: the region is read again (and refused again) next time
+      this.cache.delete(streamId);
+      throw error;
+    }
+    if (problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, problem));
+    if (this.snapshotDue(region)) await this.writeSnapshots([region]);
+    this.cache.trim(streamId);
+    return region;
+  }
+
+  /** Whether the region's snapshot in the store is far enough behind to write a new one. */
+  private snapshotDue(region: CachedRegion): boolean {
+    if (this.dryRun || !this.store.derived || region.local.length > 0 || region.revision === 'no_stream') return false;
+    return region.revision - (region.snapshotRevision ?? -1n) >= BigInt(this.snapshotEvery);
+  }
+
+  /**
+   * As of a moment: the stream read whole and checked, the events recorded by then folded (time travel
+   * is rare; nothing of it is kept).
+   */
+  private async viewAsOf(streamId: string, asOf: Date): Promise<RegionView> {
+    const region = await this.catchUp(streamId);
+    const read = checkedEvents(streamId, await this.store.readStream(streamId));
+    if (read.problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, read.problem));
+    const events = [...read.events, ...region.local];
+    const hashes = [...read.hashes, ...region.local.map((event) => String(event.metadata.hash))];
+    const inView = events.map((event) => recordedBy(event, asOf));
+    const last = inView.lastIndexOf(true);
+    return {
+      state: fold(events.filter((_, index) => inView[index])),
+      ledgerHash: last < 0 ? undefined : hashes[last],
+    };
+  }
 }
 
 /** The stored form of an event this ledger built (always an object: encodeEventData's). */

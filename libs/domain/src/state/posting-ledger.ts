@@ -67,6 +67,12 @@ export class PostingLedger implements PostingLedgerView {
     return [...this.byYear.keys()].sort((a, b) => a - b);
   }
 
+  /** Every sum, by year, account and event type, in the order they were first added (for snapshots). */
+  *entries(): Generator<[year: number, account: Account, eventType: DomainEventType, amount: Cents]> {
+    for (const [year, accounts] of this.byYear)
+      for (const [account, types] of accounts) for (const [type, amount] of types) yield [year, account, type, amount];
+  }
+
   clone(): PostingLedger {
     const copy = new PostingLedger();
     for (const [year, accounts] of this.byYear) {

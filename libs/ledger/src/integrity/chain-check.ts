@@ -17,6 +17,22 @@ export type CheckedEvent = Pick<RecordedEvent, 'eventId' | 'type' | 'data' | 'me
   readonly position?: bigint;
 };
 
+/** Where a check stands after some events: enough to go on from there (a snapshot keeps it). */
+export interface ChainPoint {
+  /** the hash of the last event checked */
+  readonly head: string;
+  /** the hash before it (GENESIS_HASH for the first event) */
+  readonly previous: string;
+  /** the revision of the last event checked */
+  readonly revision: bigint;
+  /** its global position, where the store gives one */
+  readonly position?: bigint;
+  /** the first revision that carries a hash, if any does yet */
+  readonly chainedFrom?: bigint;
+  /** how many of the events carry no hash */
+  readonly unchained: number;
+}
+
 /**
  * Follows one stream event by event, as the ledger folds it or `verify` reads it: revisions must run
  * 0, 1, 2…, the global order must follow them, each event's hash must be the hash of the one before it
@@ -26,6 +42,7 @@ export type CheckedEvent = Pick<RecordedEvent, 'eventId' | 'type' | 'data' | 'me
  */
 export class ChainCheck {
   private headHash = GENESIS_HASH;
+  private previousHash = GENESIS_HASH;
   private nextRevision = 0n;
   private lastPosition: bigint | undefined;
   private chainedFrom: bigint | undefined;
@@ -34,6 +51,51 @@ export class ChainCheck {
   private found: ChainProblem | undefined;
 
   constructor(readonly streamId: string) {}
+
+  /** A check that goes on after `point`, as if it had checked every event up to it (a snapshot's). */
+  static resume(streamId: string, point: ChainPoint): ChainCheck {
+    const check = new ChainCheck(streamId);
+    check.headHash = point.head;
+    check.previousHash = point.previous;
+    check.nextRevision = point.revision + 1n;
+    check.lastPosition = point.position;
+    check.chainedFrom = point.chainedFrom;
+    check.counted = Number(point.revision) + 1;
+    check.unchainedCount = point.unchained;
+    return check;
+  }
+
+  /** The global position of the last event, once the store has given it one (a batch learns it at its commit). */
+  settle(position: bigint): void {
+    if (position >= 0n) this.lastPosition = position;
+  }
+
+  /** Where the check stands: undefined before the first event. */
+  get point(): ChainPoint | undefined {
+    if (this.counted === 0) return undefined;
+    return {
+      head: this.headHash,
+      previous: this.previousHash,
+      revision: this.nextRevision - 1n,
+      ...(this.lastPosition !== undefined ? { position: this.lastPosition } : {}),
+      ...(this.chainedFrom !== undefined ? { chainedFrom: this.chainedFrom } : {}),
+      unchained: this.unchainedCount,
+    };
+  }
+
+  /**
+   * Takes in an event whose hash the caller computed itself from exactly what it appended (the ledger,
+   * after its append was accepted): nothing to check again.
+   */
+  advance(hash: string, position?: bigint): void {
+    if (this.found) return;
+    this.previousHash = this.headHash;
+    this.headHash = hash;
+    this.chainedFrom ??= this.nextRevision;
+    this.nextRevision += 1n;
+    if (position !== undefined && position >= 0n) this.lastPosition = position;
+    this.counted += 1;
+  }
 
   /** The hash of the last accepted event: the stream's ledger hash. */
   get head(): string {
@@ -119,6 +181,7 @@ export class ChainCheck {
       );
     const unbalanced = unbalancedPostings(event.data);
     if (unbalanced) return this.fail(revision, 'unbalanced', unbalanced);
+    this.previousHash = this.headHash;
     this.headHash = computed;
     this.nextRevision = revision + 1n;
     if (position !== undefined) this.lastPosition = position;
