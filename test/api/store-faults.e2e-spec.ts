@@ -95,9 +95,13 @@ describe('the HTTP API when its store fails', () => {
     try {
       await service.http.post('/api/v1/commands').set(bearer(service.as.admin)).send(cost('before')).expect(201);
       unlinkSync(path);
-      // the command reads the region first, and that read already refuses: nothing is recorded
+      // the command is decided on the region as held, and its commit refuses: nothing is recorded
       const refused = await service.http.post('/api/v1/commands').set(bearer(service.as.admin)).send(cost('after'));
-      expectUnavailable(refused, /^cannot read the SQLite store: the file was deleted while it was open$/, temp.dir);
+      expectUnavailable(
+        refused,
+        /^cannot record in the SQLite store: the file was deleted while it was open; nothing was recorded$/,
+        temp.dir,
+      );
       expectUnavailable(
         await service.http.get(`/api/v1/regions/${REGION}/statements/2024`).set(bearer(service.as.controller)),
         /deleted/,

@@ -106,7 +106,7 @@ export async function applyCommand(context: CliContext): Promise<number> {
         correlationId: newCommandId(),
         context,
       };
-      const applied = await applyAll(inputs, run);
+      const applied = await applyAll(inputs, run).finally(() => run.ledger.persist());
       if (!applied) return ExitCode.rejected;
       const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
       context.io.err(

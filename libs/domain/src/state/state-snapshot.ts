@@ -119,13 +119,15 @@ function text(value: unknown): string {
 }
 
 function integer(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new SnapshotError(`${value} is not an integer`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    throw new SnapshotError(`${JSON.stringify(value)} is not an integer`);
   return value;
 }
 
 const CENTS = /^-?\d+$/;
 function amount(value: unknown): Cents {
-  if (typeof value !== 'string' || !CENTS.test(value)) throw new SnapshotError(`${value} is not an amount in cents`);
+  if (typeof value !== 'string' || !CENTS.test(value))
+    throw new SnapshotError(`${JSON.stringify(value)} is not an amount in cents`);
   return BigInt(value);
 }
 
