@@ -343,7 +343,7 @@ function applyFile(context: SuiteContext, store: string): { run: ProcessRun; eve
   return { run, events: Number(recorded[1]) };
 }
 
-/** `apply --batch`, when the product has it (group commit is still to come); undefined until then. */
+/** `apply --batch` (one durable commit per 1000 commands), when the product has it; undefined otherwise. */
 function batchedApply(context: SuiteContext, store: string): { run: ProcessRun; events: number } | undefined {
   const help = runMeasured(node, [context.bin, 'apply', '--help']);
   if (!help.stdout.includes('--batch')) return undefined;

@@ -35,14 +35,15 @@ function inFileTerms(error: unknown): unknown {
  * first rejected one — a line that is no command, or one the ledger refuses — stops the run with a
  * CommandFileError naming its line, the commands before it staying recorded (a file is a journal the
  * user appends to and re-applies; identical commands record nothing the second time). `afterLine` skips running the lines up
- * to it (a run that resumes where an interrupted one stopped).
+ * to it (a run that resumes where an interrupted one stopped). `batchSize` commits that many commands at a
+ * time (runCommands).
  */
 export async function applyCommandFile(
   ledger: Ledger,
   file: string,
   text: string,
   context: Omit<CommandContext, 'source'>,
-  options: { afterLine?: number } = {},
+  options: { afterLine?: number; batchSize?: number } = {},
 ): Promise<ApplyReport> {
   const afterLine = options.afterLine ?? 0;
   try {
@@ -50,6 +51,7 @@ export async function applyCommandFile(
       actor: context.actor,
       ...(context.correlationId !== undefined ? { correlationId: context.correlationId } : {}),
       skip: (place) => place.line <= afterLine,
+      ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
     });
     return { file, ...report };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { Command, DomainError, parseCommand } from '@libs/domain';
 import { CommandOutcome, Ledger } from './ledger';
+import { BatchReplayError, LedgerBatch } from './ledger-batch';
 
 /**
  * One command as an edge received it, with where it came from: a JSON value in the command-file
@@ -82,6 +83,12 @@ export interface RunOptions<P> {
   readonly onApplied?: (applied: AppliedCommand<P>) => void;
   /** inputs to check but not run: what an interrupted run recorded already */
   readonly skip?: (place: P) => boolean;
+  /**
+   * commit this many commands at a time, in one transaction and one fsync (apply --batch): each command
+   * is still all or nothing, a crash loses the last batch whole, and a refused command stops the run
+   * with the ones before it committed
+   */
+  readonly batchSize?: number;
 }
 
 export interface CheckOptions {
@@ -132,6 +139,25 @@ export function checkCommands<P>(inputs: Iterable<CommandInput<P>>, options: Che
   return check(inputs, options, true);
 }
 
+const NO_RUN: RunReport = { commands: 0, events: 0, unchanged: 0 };
+
+function counted(report: RunReport, outcome: CommandOutcome): RunReport {
+  const events = outcome.events.length;
+  return {
+    commands: report.commands + 1,
+    events: report.events + events,
+    unchanged: report.unchanged + (events === 0 ? 1 : 0),
+  };
+}
+
+function contextOf<P>(item: CheckedCommand<P>, options: RunOptions<P>) {
+  return {
+    actor: options.actor,
+    source: item.source,
+    ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}),
+  };
+}
+
 /**
  * The second half: runs checked commands in order through the ledger, each atomically; stops at the
  * first one refused (CommandRejected), the ones before it staying recorded.
@@ -141,27 +167,62 @@ export async function runCommands<P>(
   commands: Iterable<CheckedCommand<P>>,
   options: RunOptions<P>,
 ): Promise<RunReport> {
-  let report: RunReport = { commands: 0, events: 0, unchanged: 0 };
+  if ((options.batchSize ?? 1) > 1) return runBatched(ledger, commands, options);
+  let report = NO_RUN;
   for (const item of commands) {
     if (options.skip?.(item.place)) continue;
     let outcome: CommandOutcome;
     try {
-      outcome = await ledger.execute(item.command, {
-        actor: options.actor,
-        source: item.source,
-        ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}),
-      });
+      outcome = await ledger.execute(item.command, contextOf(item, options));
     } catch (error) {
       throw new CommandRejected(item.place, item.command, error, report);
     }
-    const events = outcome.events.length;
-    report = {
-      commands: report.commands + 1,
-      events: report.events + events,
-      unchanged: report.unchanged + (events === 0 ? 1 : 0),
-    };
+    report = counted(report, outcome);
     options.onApplied?.({ ...item, outcome });
   }
+  return report;
+}
+
+/** runCommands with a commit every `batchSize` commands (and before a refusal is reported). */
+async function runBatched<P>(
+  ledger: Ledger,
+  commands: Iterable<CheckedCommand<P>>,
+  options: RunOptions<P>,
+): Promise<RunReport> {
+  const batch = new LedgerBatch<CheckedCommand<P>>(ledger);
+  let report = NO_RUN;
+  const commit = async () => {
+    let outcomes;
+    try {
+      outcomes = await batch.commit();
+    } catch (error) {
+      if (!(error instanceof BatchReplayError)) throw error;
+      const refused = error as BatchReplayError<CheckedCommand<P>>;
+      for (const { outcome } of refused.committed) report = counted(report, outcome);
+      throw new CommandRejected(refused.tag.place, refused.command, refused.cause, report);
+    }
+    for (const { tag, outcome } of outcomes) {
+      report = counted(report, outcome);
+      options.onApplied?.({ ...tag, outcome });
+    }
+  };
+  try {
+    for (const item of commands) {
+      if (options.skip?.(item.place)) continue;
+      try {
+        await batch.execute(item.command, contextOf(item, options), item);
+      } catch (error) {
+        await commit();
+        throw new CommandRejected(item.place, item.command, error, report);
+      }
+      if (batch.size >= (options.batchSize ?? 1)) await commit();
+    }
+  } catch (error) {
+    // an input that is no command stops the run too: what the batch holds before it is recorded
+    if (batch.size > 0 && !(error instanceof CommandRejected)) await commit();
+    throw error;
+  }
+  await commit();
   return report;
 }
 

@@ -3,7 +3,7 @@
  * these without loading any subcommand (and the libraries it needs).
  */
 export const APPLY_USAGE =
-  'geldstroom apply FILE… | --example [--region R] [--dry-run] [--actor NAME] [--store URL]   (FILE: .jsonl commands, .xlsx workbook, .csv sheet)';
+  'geldstroom apply FILE… | --example [--region R] [--dry-run] [--batch] [--actor NAME] [--store URL]   (FILE: .jsonl commands, .xlsx workbook, .csv sheet)';
 
 export const BALANCES_USAGE =
   'geldstroom balances --region R --year Y [--format json|table] [--as-of TIME] [--store URL]';
