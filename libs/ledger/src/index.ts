@@ -22,6 +22,8 @@ export { locateHash, verifyContains } from './integrity/chain-contains';
 export type { ChainPoint, ContainsReport } from './integrity/chain-contains';
 export { KeyedLock } from './keyed-lock';
 export { Ledger } from './ledger';
+export { READ_MODEL_KINDS, ReadModels } from './read-models';
+export type { CatchUpReport } from './read-models';
 export type { CommandContext, CommandOutcome, RecordedSummary, RegionView } from './ledger';
 export { UnreadableEventError, toDomainEvent } from './to-domain-event';
 export { TargetNotEmptyError, allEvents, appendInOrder, streamLengths } from './transfer/copy-events';
