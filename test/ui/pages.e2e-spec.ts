@@ -314,6 +314,25 @@ describe('what-if', () => {
     expect(textOf(bad.text)).toContain('fout.jsonl:1');
     expect(await api.eventCount()).toBe(before);
   });
+
+  it('a typed weight that is no number is a 400 page naming the weight, not a server error', async () => {
+    const form = await api.http
+      .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
+      .set(api.as('controller'))
+      .expect(200);
+    const weights = Object.fromEntries(
+      [...form.text.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
+    );
+    const [first] = Object.keys(weights);
+    const result = await api.http
+      .post(`/ui/regions/${holland}/what-if`)
+      .set(api.as('controller'))
+      .type('form')
+      .send({ sleutel: 'bw-objective:1', ...weights, [first]: 'abc' })
+      .expect(400);
+    expect(textOf(result.text)).toContain(`weights.${first.slice('gewicht.'.length)}`);
+    expect(textOf(result.text)).not.toContain('Er ging iets mis');
+  });
 });
 
 describe('verify', () => {

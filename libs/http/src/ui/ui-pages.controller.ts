@@ -15,7 +15,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, EventOf, KeyVersion, yearOf } from '@libs/domain';
+import { DomainError, EventOf, InvariantViolation, KeyVersion, parseCommand, yearOf } from '@libs/domain';
 import { formatAmount } from '@libs/money';
 import { CommandFileError, describeProblem, parseCommandFile, verifyContains, verifyStore } from '@libs/ledger';
 import {
@@ -181,7 +181,7 @@ export class UiPagesController {
         );
         source = file.originalname || 'herzieningsbestand';
       } else if (key && weights) {
-        revisions = [{ type: 'AdoptDistributionKey', ...key, weights } as Revision];
+        revisions = [editedKey(key, weights)];
         source = `${key.keyId} v${key.version} met aangepaste gewichten`;
       } else {
         throw new DomainError('INVALID_FIELD', 'kies een bestand of een sleutel met gewichten', 'herziening');
@@ -358,6 +358,16 @@ function weightsOf(body: Record<string, string>, key: KeyVersion): Record<string
     weights[code] = value.trim().replace(',', '.');
   }
   return weights;
+}
+
+/**
+ * The key with the weights typed into the form, read by the domain's command parser like any
+ * AdoptDistributionKey: a weight that is no number is a DomainError naming it (a 400 page), not a 500.
+ */
+function editedKey(key: KeyVersion, weights: Record<string, string>): Revision {
+  const command = parseCommand({ ...key, command: 'AdoptDistributionKey', weights });
+  if (command.type !== 'AdoptDistributionKey') throw new InvariantViolation('the parser changed the command type');
+  return command;
 }
 
 /** A revision file: JSON Lines of key and agreement commands of this region, each checked by the command parser. */
