@@ -41,12 +41,15 @@ export function renderExplanationText(explanation: Explanation): string {
   return lines.join('\n');
 }
 
-type Fields = Record<string, any>;
+/** A recorded fact's fields or a rule's inputs as stored: JSON values, read by name. */
+type Fields = Readonly<Record<string, unknown>>;
 
-const euro = (amount: unknown) => formatEuroNl(String(amount));
-const decimal = (value: unknown) => formatDecimalNl(String(value));
+/** A stored field as text, the way a template literal would print it. */
+const text = (value: unknown): string => String(value);
+const euro = (amount: unknown) => formatEuroNl(text(amount));
+const decimal = (value: unknown) => formatDecimalNl(text(value));
 const schemeOf = (account: string) => /:(bw|mo)$/.exec(account)?.[1].toUpperCase();
-const optionalText = (text: unknown, prefix = ' (', suffix = ')') => (text ? `${prefix}${String(text)}${suffix}` : '');
+const optionalText = (value: unknown, prefix = ' (', suffix = ')') => (value ? `${prefix}${text(value)}${suffix}` : '');
 
 /** The posting's derivation in Dutch: the same arithmetic as the JSON's `derivation`, in words a controller reads. */
 export function derivationNl(posting: ExplainedPosting, account: string): string {
@@ -55,29 +58,29 @@ export function derivationNl(posting: ExplainedPosting, account: string): string
   const key = posting.key ? `${keyLabel(posting.key.keyId)} v${posting.key.version}` : '';
   switch (posting.eventType) {
     case 'RijkPaymentRecorded':
-      return `Rijksbetaling ${fact.paymentId} (${fact.scheme} ${BASIS_LABELS[fact.basis] ?? fact.basis}, ontvanger ${fact.recipient}${optionalText(fact.reference, ', ', '')}): ${euro(fact.amount)}`;
+      return `Rijksbetaling ${text(fact.paymentId)} (${text(fact.scheme)} ${BASIS_LABELS[text(fact.basis)] ?? text(fact.basis)}, ontvanger ${text(fact.recipient)}${optionalText(fact.reference, ', ', '')}): ${euro(fact.amount)}`;
     case 'RegionalCostRecorded':
-      return `kostenpost ${fact.costId}${optionalText(fact.description)}: ${euro(fact.amount)} betaald aan aanbieders`;
+      return `kostenpost ${text(fact.costId)}${optionalText(fact.description)}: ${euro(fact.amount)} betaald aan aanbieders`;
     case 'CoPaymentRecorded':
-      return `eigen bijdragen ${fact.coPaymentId}${optionalText(fact.description)}: ${euro(fact.amount)} ontvangen`;
+      return `eigen bijdragen ${text(fact.coPaymentId)}${optionalText(fact.description)}: ${euro(fact.amount)} ontvangen`;
     case 'LocalExpenditureRecorded':
-      return `lokale uitgaven ${fact.expenditureId} van ${fact.municipality}: zorgkosten ${euro(fact.careCosts)} + uitvoeringskosten ${euro(fact.executionCosts)} = ${formatEuroNl(parseAmount(fact.careCosts) + parseAmount(fact.executionCosts))}`;
+      return `lokale uitgaven ${text(fact.expenditureId)} van ${text(fact.municipality)}: zorgkosten ${euro(fact.careCosts)} + uitvoeringskosten ${euro(fact.executionCosts)} = ${formatEuroNl(parseAmount(text(fact.careCosts)) + parseAmount(text(fact.executionCosts)))}`;
     case 'ReserveOpeningRecorded':
-      return `openingsbalans reserve ${fact.year}${optionalText(fact.reference)}: ${euro(fact.amount)}`;
+      return `openingsbalans reserve ${text(fact.year)}${optionalText(fact.reference)}: ${euro(fact.amount)}`;
     case 'AdvanceRecorded':
-      return `voorschot ${fact.advanceId} (${fact.scheme}) van ${fact.municipality}${fact.date ? ` op ${formatCalendarDateNl(fact.date)}` : ''}${optionalText(fact.reference)}: ${euro(fact.amount)} betaald door (+) of aan (−) de gemeente, op rekening van de afrekening`;
+      return `voorschot ${text(fact.advanceId)} (${text(fact.scheme)}) van ${text(fact.municipality)}${fact.date ? ` op ${formatCalendarDateNl(text(fact.date))}` : ''}${optionalText(fact.reference)}: ${euro(fact.amount)} betaald door (+) of aan (−) de gemeente, op rekening van de afrekening`;
     case 'ReserveTransferredToFund':
-      return `overheveling ${fact.transferId} van de reserve naar ${fundLabel(fact.fundId)}${optionalText(fact.reference)}: ${euro(fact.amount)}`;
+      return `overheveling ${text(fact.transferId)} van de reserve naar ${fundLabel(text(fact.fundId))}${optionalText(fact.reference)}: ${euro(fact.amount)}`;
     case 'FundSpendingRecorded':
-      return `besteding ${fact.spendingId} uit ${fundLabel(fact.fundId)} aan ${fact.recipient === 'providers' ? 'aanbieders' : fact.recipient} (${fact.scheme}): ${euro(fact.amount)}`;
+      return `besteding ${text(fact.spendingId)} uit ${fundLabel(text(fact.fundId))} aan ${fact.recipient === 'providers' ? 'aanbieders' : text(fact.recipient)} (${text(fact.scheme)}): ${euro(fact.amount)}`;
     case 'BwHistoricalSkimmed':
       return withDelta(
-        `${euro(inputs.regionalBudget)} × (1 − ${decimal(inputs.objectivePct)} / 100), afgerond = ${euro(inputs.target)} afgeroomd van het historisch budget BW (begroting v${inputs.budgetVersion})`,
+        `${euro(inputs.regionalBudget)} × (1 − ${decimal(inputs.objectivePct)} / 100), afgerond = ${euro(inputs.target)} afgeroomd van het historisch budget BW (begroting v${text(inputs.budgetVersion)})`,
         inputs,
       );
     case 'MoBudgetSkimmed':
       return withDelta(
-        `regionale begroting MO v${inputs.budgetVersion} = ${euro(inputs.target)} afgeroomd van het MO-geld van de centrumgemeente`,
+        `regionale begroting MO v${text(inputs.budgetVersion)} = ${euro(inputs.target)} afgeroomd van het MO-geld van de centrumgemeente`,
         inputs,
       );
     case 'BwHistoricalDistributed':
@@ -88,12 +91,12 @@ export function derivationNl(posting: ExplainedPosting, account: string): string
     case 'ReservePaidOut':
       return splitNl(posting, account, key);
     case 'RegionalResultTransferred':
-      return `resultaat ${posting.details?.scheme ?? ''} ${euro(inputs.result)} × ${decimal(inputs.toReservePct)} / 100, afgerond = ${euro(inputs.toReserve)} naar (+) of uit (−) de reserve (reserveafspraak v${inputs.reserveAgreementVersion})`.replace(
+      return `resultaat ${posting.details?.scheme ?? ''} ${euro(inputs.result)} × ${decimal(inputs.toReservePct)} / 100, afgerond = ${euro(inputs.toReserve)} naar (+) of uit (−) de reserve (reserveafspraak v${text(inputs.reserveAgreementVersion)})`.replace(
         'resultaat  ',
         'resultaat ',
       );
     case 'ReserveExcessTransferredToFund':
-      return `reserve ${euro(inputs.balance)} boven het maximum ${euro(inputs.max)}: ${euro(inputs.balance)} − ${inputs.payoutTo === 'min' ? 'minimum' : 'maximum'} ${euro(inputs.target)} = ${euro(inputs.amount)} naar ${fundLabel(String(inputs.fundId))}`;
+      return `reserve ${euro(inputs.balance)} boven het maximum ${euro(inputs.max)}: ${euro(inputs.balance)} − ${inputs.payoutTo === 'min' ? 'minimum' : 'maximum'} ${euro(inputs.target)} = ${euro(inputs.amount)} naar ${fundLabel(text(inputs.fundId))}`;
     case 'SolidarityTransferred':
       return solidarityNl(posting, account);
     default:
@@ -101,10 +104,10 @@ export function derivationNl(posting: ExplainedPosting, account: string): string
   }
 }
 
-function withDelta(text: string, inputs: Fields): string {
+function withDelta(sentence: string, inputs: Fields): string {
   return inputs.previouslyRecorded && inputs.previouslyRecorded !== '0.00'
-    ? `${text}; eerdere verdelingen boekten ${euro(inputs.previouslyRecorded)}, dus nu ${formatEuroNl(parseAmount(inputs.target) - parseAmount(inputs.previouslyRecorded))}`
-    : text;
+    ? `${sentence}; eerdere verdelingen boekten ${euro(inputs.previouslyRecorded)}, dus nu ${formatEuroNl(parseAmount(text(inputs.target)) - parseAmount(text(inputs.previouslyRecorded)))}`
+    : sentence;
 }
 
 const SPLIT_TOTAL: Record<string, (inputs: Fields, scheme: string | undefined) => string> = {
@@ -115,7 +118,7 @@ const SPLIT_TOTAL: Record<string, (inputs: Fields, scheme: string | undefined) =
   MoBudgetDistributed: (inputs) =>
     `M − C_MO = ${euro(inputs.moPayments)} − ${euro(inputs.regionalBudget)} = ${euro(inputs.remainder)}`,
   RegionalResultSettled: (inputs) =>
-    `af te rekenen resultaat ${euro(inputs.settled)} (resultaat ${euro(inputs.result)}, ${formatDecimalNl(String(inputs.toReservePct))} % naar de reserve)`,
+    `af te rekenen resultaat ${euro(inputs.settled)} (resultaat ${euro(inputs.result)}, ${formatDecimalNl(text(inputs.toReservePct))} % naar de reserve)`,
   ReserveReplenished: (inputs, scheme) =>
     `reserve ${euro(inputs.balance)} onder het minimum ${euro(inputs.min)}: ${euro(inputs.target)} − ${euro(inputs.balance)} = ${euro(inputs.amount)}, deel ${scheme ?? 'van de regeling'} ${euro(inputs.schemePart)}`,
   ReservePaidOut: (inputs, scheme) =>
@@ -146,7 +149,7 @@ function splitNl(posting: ExplainedPosting, account: string, key: string): strin
 function solidarityNl(posting: ExplainedPosting, account: string): string {
   const inputs: Fields = posting.inputs ?? {};
   const solidarity = posting.details?.solidarity;
-  const choices = `grondslag ${choiceLabel(String(inputs.baseline))}, uitvoeringskosten ${choiceLabel(String(inputs.executionCosts))}${inputs.surchargePct ? ` (${decimal(inputs.surchargePct)} %)` : ''}, plafond ${inputs.cap ? 'aan' : 'uit'}, eigen rekening ${decimal(inputs.ownAccountPct)} %`;
+  const choices = `grondslag ${choiceLabel(text(inputs.baseline))}, uitvoeringskosten ${choiceLabel(text(inputs.executionCosts))}${inputs.surchargePct ? ` (${decimal(inputs.surchargePct)} %)` : ''}, plafond ${inputs.cap ? 'aan' : 'uit'}, eigen rekening ${decimal(inputs.ownAccountPct)} %`;
   const agreement = `solidariteitsafspraak v${solidarity?.agreementVersion ?? '?'}`;
   const line = solidarity?.line;
   if (!solidarity || !line)

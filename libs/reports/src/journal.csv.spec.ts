@@ -131,7 +131,7 @@ describe('journal CSV', () => {
 
   it('writes one line per posting, with the counter account and debit or credit, summing to zero per event', () => {
     const { csv, lines } = renderJournalCsv(EVENTS, { mapping, locale: 'en' });
-    const [header, ...rows] = parse(csv) as string[][];
+    const [header, ...rows] = parse(csv);
     expect(lines).toBe(10);
     const at = (name: string) => header.indexOf(name);
     const pick = (row: string[]) => [
@@ -164,7 +164,7 @@ describe('journal CSV', () => {
 
   it('maps each account by the first matching pattern, and lists the accounts without a general-ledger account', () => {
     const { csv, unmapped } = renderJournalCsv(EVENTS, { mapping, locale: 'en', year: 2024 });
-    const [header, ...rows] = parse(csv) as string[][];
+    const [header, ...rows] = parse(csv);
     const mapped = (account: string) => {
       const row = rows.find((each) => each[header.indexOf('rekening')] === account)!;
       return ['grootboekrekening', 'kostenplaats', 'taakveld'].map((name) => row[header.indexOf(name)]);

@@ -177,6 +177,28 @@ export interface JournalCsv {
 /** A posting's counter account: the one account on the other side of its event, or "diversen". */
 export const SEVERAL_ACCOUNTS = 'diversen';
 
+/** The journal's columns, in order (Dutch names: the file is read by Dutch finance staff and their systems). */
+const JOURNAL_COLUMNS = [
+  'boekdatum',
+  'boekjaar',
+  'gebeurtenis',
+  'soort',
+  'regel',
+  'omschrijving',
+  'rekening',
+  'tegenrekening',
+  'grootboekrekening',
+  'kostenplaats',
+  'taakveld',
+  'tegengrootboekrekening',
+  'bedrag',
+  'debet',
+  'credit',
+  'vastgelegd',
+  'door',
+  'bron',
+] as const;
+
 /**
  * The region's money events as a journal for a financial system: one line per posting, with the
  * booking date (the last day of the budget year, as in the hledger journal, so a year's lines give
@@ -187,26 +209,6 @@ export const SEVERAL_ACCOUNTS = 'diversen';
  */
 export function renderJournalCsv(events: readonly LedgerEvent[], options: JournalCsvOptions): JournalCsv {
   const dutch = options.locale === 'nl';
-  const header = [
-    'boekdatum',
-    'boekjaar',
-    'gebeurtenis',
-    'soort',
-    'regel',
-    'omschrijving',
-    'rekening',
-    'tegenrekening',
-    'grootboekrekening',
-    'kostenplaats',
-    'taakveld',
-    'tegengrootboekrekening',
-    'bedrag',
-    'debet',
-    'credit',
-    'vastgelegd',
-    'door',
-    'bron',
-  ];
   const rows: string[][] = [];
   const unmapped = new Set<string>();
   const ledgerOf = (account: string) => {
@@ -254,7 +256,8 @@ export function renderJournalCsv(events: readonly LedgerEvent[], options: Journa
       ]);
     }
   }
-  const amountColumns = ['boekjaar', 'bedrag', 'debet', 'credit'].map((name) => header.indexOf(name));
+  const header = [...JOURNAL_COLUMNS];
+  const amountColumns = (['boekjaar', 'bedrag', 'debet', 'credit'] as const).map((name) => header.indexOf(name));
   return {
     csv: renderCsv(header, rows, { numericColumns: amountColumns, locale: options.locale }),
     unmapped: [...unmapped].sort(),

@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import { LetterTable, SettlementLetterModel } from './settlement-letter.model';
+import { LetterSection, LetterTable, SettlementLetterModel } from './settlement-letter.model';
 
 /**
  * PDF's standard fonts need no embedding and every reader has them; they cover WinAnsi (Windows-1252):
@@ -129,6 +129,18 @@ function paragraph(doc: Doc, text: string, size = 9.5): void {
 }
 
 function writeLetter(doc: Doc, letter: SettlementLetterModel): void {
+  writeLetterhead(doc, letter);
+  writeAddressAndMeta(doc, letter);
+  paragraph(doc, letter.salutation, 10);
+  for (const text of letter.intro) paragraph(doc, text);
+  doc.moveDown(0.3);
+  writeOutcomeBox(doc, letter.outcome);
+  for (const section of letter.sections) writeSection(doc, section);
+  writeClosing(doc, letter.closing);
+}
+
+/** Title, subtitle and the rule under them. */
+function writeLetterhead(doc: Doc, letter: SettlementLetterModel): void {
   const width = textWidth(doc);
   doc.font(BOLD).fontSize(15).fillColor('#1f3a5f').text(winAnsi(letter.title), left(doc), doc.y, { width });
   doc.font(FONT).fontSize(11).fillColor('#1f3a5f').text(winAnsi(letter.subtitle), { width });
@@ -140,7 +152,11 @@ function writeLetter(doc: Doc, letter: SettlementLetterModel): void {
     .strokeColor('#1f3a5f')
     .stroke();
   doc.moveDown(1);
+}
 
+/** The recipient's address lines, then the label/value lines (date, reference, …) beside each other. */
+function writeAddressAndMeta(doc: Doc, letter: SettlementLetterModel): void {
+  const width = textWidth(doc);
   doc.font(FONT).fontSize(10).fillColor('#000000');
   for (const line of letter.recipient) doc.text(winAnsi(line), left(doc), doc.y, { width });
   doc.moveDown(0.8);
@@ -151,12 +167,11 @@ function writeLetter(doc: Doc, letter: SettlementLetterModel): void {
     doc.font(FONT).text(winAnsi(value), left(doc) + 72, y, { width: width - 72 });
   }
   doc.moveDown(1);
+}
 
-  paragraph(doc, letter.salutation, 10);
-  for (const text of letter.intro) paragraph(doc, text);
-  doc.moveDown(0.3);
-
-  // the amount due, in a box: the letter's point
+/** The amount due, in a box: the letter's point. */
+function writeOutcomeBox(doc: Doc, outcome: SettlementLetterModel['outcome']): void {
+  const width = textWidth(doc);
   ensureRoom(doc, 46);
   const boxTop = doc.y;
   doc.rect(left(doc), boxTop, width, 40).fillColor('#e8eef5').fill();
@@ -165,48 +180,51 @@ function writeLetter(doc: Doc, letter: SettlementLetterModel): void {
     .font(BOLD)
     .fontSize(11)
     .fillColor('#000000')
-    .text(winAnsi(letter.outcome.text), left(doc) + 14, boxTop + 8, { width: width - 190 });
+    .text(winAnsi(outcome.text), left(doc) + 14, boxTop + 8, { width: width - 190 });
   doc
     .font(FONT)
     .fontSize(9)
-    .text(letter.outcome.words, left(doc) + 14, boxTop + 24, { width: width - 190 });
+    .text(outcome.words, left(doc) + 14, boxTop + 24, { width: width - 190 });
   doc
     .font(BOLD)
     .fontSize(15)
-    .text(winAnsi(letter.outcome.amount), left(doc) + width - 180, boxTop + 12, { width: 168, align: 'right' });
+    .text(winAnsi(outcome.amount), left(doc) + width - 180, boxTop + 12, { width: 168, align: 'right' });
   doc.x = left(doc);
   doc.y = boxTop + 52;
+}
 
-  for (const section of letter.sections) {
-    // a heading never stays behind at the foot of a page: it goes with its first block
-    const first = section.blocks[0];
-    const firstHeight =
-      first?.kind === 'table'
-        ? ROW_HEIGHT * (first.table.rows.length + 1) + 2
-        : first
-          ? doc.font(FONT).fontSize(8.5).heightOfString(winAnsi(first.text), { width })
-          : 0;
-    ensureRoom(doc, 30 + Math.min(firstHeight, 300));
-    doc.moveDown(0.4);
-    doc.font(BOLD).fontSize(11).fillColor('#1f3a5f').text(winAnsi(section.heading), left(doc), doc.y, { width });
-    doc.moveDown(0.3);
-    section.blocks.forEach((block, index) => {
-      if (block.kind === 'text') paragraph(doc, block.text, 8.5);
-      else if (block.kind === 'table') table(doc, block.table);
-      else {
-        doc.font(MONO).fontSize(8).fillColor('#000000');
-        ensureRoom(doc, doc.heightOfString(winAnsi(block.text), { width }) + 4);
-        doc.text(winAnsi(block.text), left(doc) + 8, doc.y, { width: width - 8 });
-        // lines of code stay together (a command over two lines); a paragraph after them gets air
-        doc.moveDown(section.blocks[index + 1]?.kind === 'code' ? 0.1 : 0.5);
-      }
-    });
-  }
+function writeSection(doc: Doc, section: LetterSection): void {
+  const width = textWidth(doc);
+  // a heading never stays behind at the foot of a page: it goes with its first block
+  const first = section.blocks[0];
+  const firstHeight =
+    first?.kind === 'table'
+      ? ROW_HEIGHT * (first.table.rows.length + 1) + 2
+      : first
+        ? doc.font(FONT).fontSize(8.5).heightOfString(winAnsi(first.text), { width })
+        : 0;
+  ensureRoom(doc, 30 + Math.min(firstHeight, 300));
+  doc.moveDown(0.4);
+  doc.font(BOLD).fontSize(11).fillColor('#1f3a5f').text(winAnsi(section.heading), left(doc), doc.y, { width });
+  doc.moveDown(0.3);
+  section.blocks.forEach((block, index) => {
+    if (block.kind === 'text') paragraph(doc, block.text, 8.5);
+    else if (block.kind === 'table') table(doc, block.table);
+    else {
+      doc.font(MONO).fontSize(8).fillColor('#000000');
+      ensureRoom(doc, doc.heightOfString(winAnsi(block.text), { width }) + 4);
+      doc.text(winAnsi(block.text), left(doc) + 8, doc.y, { width: width - 8 });
+      // lines of code stay together (a command over two lines); a paragraph after them gets air
+      doc.moveDown(section.blocks[index + 1]?.kind === 'code' ? 0.1 : 0.5);
+    }
+  });
+}
 
+function writeClosing(doc: Doc, closing: readonly string[]): void {
   doc.moveDown(1);
-  ensureRoom(doc, 14 * letter.closing.length);
+  ensureRoom(doc, 14 * closing.length);
   doc.font(FONT).fontSize(10).fillColor('#000000');
-  for (const line of letter.closing) doc.text(winAnsi(line) || ' ', left(doc), doc.y, { width });
+  for (const line of closing) doc.text(winAnsi(line) || ' ', left(doc), doc.y, { width: textWidth(doc) });
 }
 
 const ROW_HEIGHT = 13;

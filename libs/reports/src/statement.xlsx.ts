@@ -183,6 +183,18 @@ const sum = (amounts: string[]) => amounts.reduce((total, amount) => total + par
 function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context: YearContext, generatedAt: Date) {
   const sheet = workbook.addWorksheet('Overzicht', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT });
   sheet.columns = [{ width: 50 }, { width: 20 }, { width: 20 }, { width: 20 }, { width: 20 }, { width: 36 }];
+  overviewHead(sheet, statement, context, generatedAt);
+  budgetSection(sheet, statement, context);
+  regionalResultsSection(sheet, statement);
+  keysSection(sheet, statement, context);
+  if (statement.reserve) reserveSection(sheet, statement.reserve, context);
+  for (const [fundId, lines] of Object.entries(statement.funds)) block(sheet, fundLabel(fundId), lines, FUND_LABELS);
+  if (statement.solidarity) solidaritySection(sheet, statement, statement.solidarity);
+  dueSection(sheet, statement);
+}
+
+/** Which region and year, when made, the central municipality and how to check the history it was made from. */
+function overviewHead(sheet: ExcelJS.Worksheet, statement: Statement, context: YearContext, generatedAt: Date): void {
   title(
     sheet,
     `Jaaroverzicht ${statement.regionName} (${statement.regionId}) ${statement.year} — ${statement.closed ? 'afgesloten' : 'open, nog niet afgesloten'}`,
@@ -198,7 +210,10 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
     );
   }
   sheet.addRow([]);
+}
 
+/** The budget per scheme beside what was skimmed and contributed, then the budget's components. */
+function budgetSection(sheet: ExcelJS.Worksheet, statement: Statement, context: YearContext): void {
   heading(sheet, 'Regionale begroting en de verdeling ervan');
   header(
     sheet,
@@ -228,7 +243,9 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
     for (const component of components) amountRow(sheet, [`  ${component.label}`, component.amount], 1);
   }
   sheet.addRow([]);
+}
 
+function regionalResultsSection(sheet: ExcelJS.Worksheet, statement: Statement): void {
   heading(sheet, 'Regionale resultaten per regeling');
   header(sheet, ['Regel', 'BW', 'MO'], 1);
   const rijk = 'Rijk: historisch budget BW, MO-budget centrumgemeente';
@@ -247,7 +264,9 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
     amountRow(sheet, [BW_LABELS[field].replace(' (objectieve sleutel)', ''), statement.bw[field], mo], 1);
   }
   sheet.addRow([]);
+}
 
+function keysSection(sheet: ExcelJS.Worksheet, statement: Statement, context: YearContext): void {
   heading(sheet, `Verdeelsleutels in ${statement.year}`);
   header(sheet, ['Sleutel', 'Versie', 'Geldig', 'Eenheid', 'Som van de gewichten', 'Grondslag']);
   if (context.keys.length === 0) sheet.addRow(['geen verdeelsleutel van kracht']);
@@ -265,34 +284,44 @@ function overviewSheet(workbook: ExcelJS.Workbook, statement: Statement, context
     row.height = 15 * linesNeeded(sheet, ['', '', '', '', '', key.basis]);
   }
   sheet.addRow([]);
+}
 
-  if (statement.reserve) {
-    heading(sheet, 'Regionale reserve, verloop (BBV art. 54)');
-    for (const { label, amount, heading } of reserveStatementRows(statement.reserve)) {
-      if (heading) sheet.addRow([label]).font = { italic: true };
-      else amountRow(sheet, [label, amount], 1);
-    }
-    const agreement = context.reserveAgreement;
-    textRow(
-      sheet,
-      'Reserveafspraak',
-      agreement
-        ? `v${agreement.version} vanaf ${agreement.validFrom}: bandbreedte ${formatDecimalNl(agreement.minPct)} % tot ${formatDecimalNl(agreement.maxPct)} % van ${formatEuroNl(agreement.baseAmount)} (${agreement.base === 'budget' ? `regionale begroting ${agreement.schemes.join(' en ')}` : 'vast bedrag'}); ${formatDecimalNl(agreement.toReservePct)} % van een resultaat naar de reserve`
-        : 'geen reserveafspraak van kracht',
-    );
-    sheet.addRow([]);
+/** The reserve's movements and the agreement (band) in force. */
+function reserveSection(
+  sheet: ExcelJS.Worksheet,
+  reserve: NonNullable<Statement['reserve']>,
+  context: YearContext,
+): void {
+  heading(sheet, 'Regionale reserve, verloop (BBV art. 54)');
+  for (const { label, amount, heading } of reserveStatementRows(reserve)) {
+    if (heading) sheet.addRow([label]).font = { italic: true };
+    else amountRow(sheet, [label, amount], 1);
   }
+  const agreement = context.reserveAgreement;
+  textRow(
+    sheet,
+    'Reserveafspraak',
+    agreement
+      ? `v${agreement.version} vanaf ${agreement.validFrom}: bandbreedte ${formatDecimalNl(agreement.minPct)} % tot ${formatDecimalNl(agreement.maxPct)} % van ${formatEuroNl(agreement.baseAmount)} (${agreement.base === 'budget' ? `regionale begroting ${agreement.schemes.join(' en ')}` : 'vast bedrag'}); ${formatDecimalNl(agreement.toReservePct)} % van een resultaat naar de reserve`
+      : 'geen reserveafspraak van kracht',
+  );
+  sheet.addRow([]);
+}
 
-  for (const [fundId, lines] of Object.entries(statement.funds)) block(sheet, fundLabel(fundId), lines, FUND_LABELS);
+function solidaritySection(
+  sheet: ExcelJS.Worksheet,
+  statement: Statement,
+  solidarity: NonNullable<Statement['solidarity']>,
+): void {
+  heading(sheet, `Onderlinge solidariteit (BW): volume ${formatEuroNl(solidarity.volume)}`);
+  header(sheet, ['Gemeente', 'Ontvangen (+) / betaald (−)'], 1);
+  for (const [code, amount] of Object.entries(solidarity.transfers))
+    amountRow(sheet, [`${code} ${statement.municipalities[code]?.name ?? ''}`, amount], 1);
+  sheet.addRow([]);
+}
 
-  if (statement.solidarity) {
-    heading(sheet, `Onderlinge solidariteit (BW): volume ${formatEuroNl(statement.solidarity.volume)}`);
-    header(sheet, ['Gemeente', 'Ontvangen (+) / betaald (−)'], 1);
-    for (const [code, amount] of Object.entries(statement.solidarity.transfers))
-      amountRow(sheet, [`${code} ${statement.municipalities[code]?.name ?? ''}`, amount], 1);
-    sheet.addRow([]);
-  }
-
+/** What each municipality receives or pays, with the total as SUM formulas. */
+function dueSection(sheet: ExcelJS.Worksheet, statement: Statement): void {
   heading(sheet, 'Te ontvangen (+) / te betalen (−) per gemeente');
   header(sheet, ['Gemeente', 'BW', 'MO', 'Totaal', ''], 1);
   const codes = Object.keys(statement.municipalities);
