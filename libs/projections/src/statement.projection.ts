@@ -33,9 +33,32 @@ const f = formatAmount;
 export function buildStatement(state: RegionView, year: number): Statement {
   if (!isRegistered(state)) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
   const region = state.region;
-  const regionId = region.regionId;
-  const L = (account: Account, ...types: DomainEventType[]) => state.ledger.sum(year, account, ...types);
+  const municipalities: Record<string, MunicipalityStatement> = {};
+  for (const member of [...region.municipalities].sort((a, b) => (a.code < b.code ? -1 : 1)))
+    municipalities[member.code] = municipalityStatement(state, year, member);
+  return {
+    regionId: region.regionId,
+    regionName: region.name,
+    year,
+    closed: state.closedYears.has(year),
+    ...regionalLines(state, year),
+    reserve: reserveLines(state, year),
+    solidarity: solidarityLines(state, year),
+    funds: fundLines(state, year),
+    municipalities,
+  };
+}
 
+/** The year's sum of one kind of event (all kinds when none is named) on an account. */
+const sumOf =
+  (state: RegisteredRegionView, year: number) =>
+  (account: Account, ...types: DomainEventType[]) =>
+    state.ledger.sum(year, account, ...types);
+
+/** The region's own lines per scheme: what the Rijk paid, what was skimmed and distributed, the result. */
+function regionalLines(state: RegisteredRegionView, year: number): Pick<Statement, 'bw' | 'mo'> {
+  const L = sumOf(state, year);
+  const regionId = state.region.regionId;
   const bwHistorical = Accounts.bwHistorical(regionId);
   const bwProvisions = Accounts.provisions(regionId, 'BW');
   const moBudget = Accounts.moBudget(regionId);
@@ -48,48 +71,7 @@ export function buildStatement(state: RegionView, year: number): Statement {
   const moSkimmed = L(moProvisions, 'MoBudgetSkimmed');
   const moCoPayments = L(moProvisions, 'CoPaymentRecorded');
   const moCosts = -L(moProvisions, 'RegionalCostRecorded');
-
-  const municipalities: Record<string, MunicipalityStatement> = {};
-  for (const member of [...region.municipalities].sort((a, b) => (a.code < b.code ? -1 : 1))) {
-    const bw = Accounts.municipality(member.code, 'BW');
-    const mo = Accounts.municipality(member.code, 'MO');
-    const bwDue = dueFor(state, year, member.code, 'BW');
-    const moDue = dueFor(state, year, member.code, 'MO');
-    municipalities[member.code] = {
-      name: member.name,
-      due: f(bwDue.due + moDue.due),
-      bw: {
-        rijkObjective: f(L(bw, 'RijkPaymentRecorded')),
-        historicalShare: f(L(bw, 'BwHistoricalDistributed')),
-        regionalContribution: f(L(bw, 'BwContributionsCharged')),
-        regionalSettlement: f(L(bw, 'RegionalResultSettled')),
-        reserve: f(L(bw, 'ReserveReplenished', 'ReservePaidOut')),
-        funds: f(L(bw, 'FundSpendingRecorded')),
-        solidarity: f(L(bw, 'SolidarityTransferred')),
-        expenditure: f(L(bw, 'LocalExpenditureRecorded')),
-        result: f(L(bw)),
-        advances: f(bwDue.advances),
-        due: f(bwDue.due),
-      },
-      mo: {
-        rijk: f(L(mo, 'RijkPaymentRecorded')),
-        regionalShare: f(L(mo, 'MoBudgetDistributed')),
-        regionalSettlement: f(L(mo, 'RegionalResultSettled')),
-        reserve: f(L(mo, 'ReserveReplenished', 'ReservePaidOut')),
-        funds: f(L(mo, 'FundSpendingRecorded')),
-        expenditure: f(L(mo, 'LocalExpenditureRecorded')),
-        result: f(L(mo)),
-        advances: f(moDue.advances),
-        due: f(moDue.due),
-      },
-    };
-  }
-
   return {
-    regionId,
-    regionName: region.name,
-    year,
-    closed: state.closedYears.has(year),
     bw: {
       rijkHistorical: f(L(bwHistorical, 'RijkPaymentRecorded')),
       skimmed: f(bwSkimmed),
@@ -111,10 +93,47 @@ export function buildStatement(state: RegionView, year: number): Statement {
       toReserve: f(-L(moProvisions, 'RegionalResultTransferred')),
       settledWithMunicipalities: f(-L(moProvisions, 'RegionalResultSettled')),
     },
-    reserve: reserveLines(state, year),
-    solidarity: solidarityLines(state, year),
-    funds: fundLines(state, year),
-    municipalities,
+  };
+}
+
+/** A member's lines per scheme, signed from the municipality's point of view, and what it receives or pays. */
+function municipalityStatement(
+  state: RegisteredRegionView,
+  year: number,
+  member: { readonly code: string; readonly name: string },
+): MunicipalityStatement {
+  const L = sumOf(state, year);
+  const bw = Accounts.municipality(member.code, 'BW');
+  const mo = Accounts.municipality(member.code, 'MO');
+  const bwDue = dueFor(state, year, member.code, 'BW');
+  const moDue = dueFor(state, year, member.code, 'MO');
+  return {
+    name: member.name,
+    due: f(bwDue.due + moDue.due),
+    bw: {
+      rijkObjective: f(L(bw, 'RijkPaymentRecorded')),
+      historicalShare: f(L(bw, 'BwHistoricalDistributed')),
+      regionalContribution: f(L(bw, 'BwContributionsCharged')),
+      regionalSettlement: f(L(bw, 'RegionalResultSettled')),
+      reserve: f(L(bw, 'ReserveReplenished', 'ReservePaidOut')),
+      funds: f(L(bw, 'FundSpendingRecorded')),
+      solidarity: f(L(bw, 'SolidarityTransferred')),
+      expenditure: f(L(bw, 'LocalExpenditureRecorded')),
+      result: f(L(bw)),
+      advances: f(bwDue.advances),
+      due: f(bwDue.due),
+    },
+    mo: {
+      rijk: f(L(mo, 'RijkPaymentRecorded')),
+      regionalShare: f(L(mo, 'MoBudgetDistributed')),
+      regionalSettlement: f(L(mo, 'RegionalResultSettled')),
+      reserve: f(L(mo, 'ReserveReplenished', 'ReservePaidOut')),
+      funds: f(L(mo, 'FundSpendingRecorded')),
+      expenditure: f(L(mo, 'LocalExpenditureRecorded')),
+      result: f(L(mo)),
+      advances: f(moDue.advances),
+      due: f(moDue.due),
+    },
   };
 }
 

@@ -88,6 +88,20 @@ export function buildYearContext(state: RegionState, year: number): YearContext 
   const region = state.region;
   if (!region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
   const central = region.municipalities.find((member) => member.code === region.centralMunicipality);
+  return {
+    regionId: region.regionId,
+    regionName: region.name,
+    year,
+    centralMunicipality: { code: region.centralMunicipality, name: central?.name ?? region.centralMunicipality },
+    keys: keysOfYear(state, year),
+    budgets: budgetsOfYear(state, year),
+    reserveAgreement: reserveAgreementOfYear(state, year),
+    solidarityAgreement: solidarityAgreementOfYear(state, year),
+  };
+}
+
+/** The keys in force for the year, in KEY_IDS order, each with every member's weight and share. */
+function keysOfYear(state: RegionState, year: number): KeyInForce[] {
   const keys: KeyInForce[] = [];
   for (const keyId of Object.values(KEY_IDS)) {
     const key = keyInForce(state, keyId, year);
@@ -112,7 +126,11 @@ export function buildYearContext(state: RegionState, year: number): YearContext 
       members,
     });
   }
-  const budgets = Object.fromEntries(
+  return keys;
+}
+
+function budgetsOfYear(state: RegionState, year: number): Record<Scheme, BudgetInForce | null> {
+  return Object.fromEntries(
     SCHEMES.map((scheme) => {
       const budget = budgetInForce(state, year, scheme);
       return [
@@ -132,48 +150,44 @@ export function buildYearContext(state: RegionState, year: number): YearContext 
       ];
     }),
   ) as Record<Scheme, BudgetInForce | null>;
+}
 
+/** The reserve agreement in force with its band worked out for the year, or null. */
+function reserveAgreementOfYear(state: RegionState, year: number): ReserveAgreementInForce | null {
   const reserve = reserveAgreementInForce(state, year);
   const band = reserve ? reserveBand(state, reserve, year) : undefined;
-  const solidarity = solidarityAgreementInForce(state, year);
+  if (!reserve || !band) return null;
   return {
-    regionId: region.regionId,
-    regionName: region.name,
-    year,
-    centralMunicipality: { code: region.centralMunicipality, name: central?.name ?? region.centralMunicipality },
-    keys,
-    budgets,
-    reserveAgreement:
-      reserve && band
-        ? {
-            version: reserve.version,
-            validFrom: reserve.validFrom,
-            schemes: [...reserve.schemes],
-            minPct: reserve.minPct,
-            maxPct: reserve.maxPct,
-            // eslint-disable-next-line @typescript-eslint/no-deprecated -- our field `fixed`, not String.prototype.fixed
-            base: reserve.base.kind === 'fixed' ? { fixed: formatAmount(reserve.base.amount) } : 'budget',
-            baseAmount: formatAmount(band.base),
-            min: formatAmount(band.min),
-            max: formatAmount(band.max),
-            toReservePct: reserve.toReservePct,
-            replenishTo: reserve.replenishTo,
-            payoutTo: reserve.payoutTo,
-            excessTo: reserve.excessTo.kind === 'fund' ? `fund:${reserve.excessTo.fundId}` : 'municipalities',
-          }
-        : null,
-    solidarityAgreement: solidarity
-      ? {
-          version: solidarity.version,
-          validFrom: solidarity.validFrom,
-          baseline: solidarity.baseline,
-          executionCosts: solidarity.executionCosts,
-          surchargePct: solidarity.surchargePct ?? null,
-          cap: solidarity.cap,
-          policyCorrections: solidarity.policyCorrections,
-          ownAccountPct: ownAccountPctFor(solidarity, year),
-          weights: solidarity.weights ? { ...solidarity.weights } : null,
-        }
-      : null,
+    version: reserve.version,
+    validFrom: reserve.validFrom,
+    schemes: [...reserve.schemes],
+    minPct: reserve.minPct,
+    maxPct: reserve.maxPct,
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- our field `fixed`, not String.prototype.fixed
+    base: reserve.base.kind === 'fixed' ? { fixed: formatAmount(reserve.base.amount) } : 'budget',
+    baseAmount: formatAmount(band.base),
+    min: formatAmount(band.min),
+    max: formatAmount(band.max),
+    toReservePct: reserve.toReservePct,
+    replenishTo: reserve.replenishTo,
+    payoutTo: reserve.payoutTo,
+    excessTo: reserve.excessTo.kind === 'fund' ? `fund:${reserve.excessTo.fundId}` : 'municipalities',
+  };
+}
+
+/** The solidarity agreement in force, with the own-account percentage that applies to the year, or null. */
+function solidarityAgreementOfYear(state: RegionState, year: number): SolidarityAgreementInForce | null {
+  const solidarity = solidarityAgreementInForce(state, year);
+  if (!solidarity) return null;
+  return {
+    version: solidarity.version,
+    validFrom: solidarity.validFrom,
+    baseline: solidarity.baseline,
+    executionCosts: solidarity.executionCosts,
+    surchargePct: solidarity.surchargePct ?? null,
+    cap: solidarity.cap,
+    policyCorrections: solidarity.policyCorrections,
+    ownAccountPct: ownAccountPctFor(solidarity, year),
+    weights: solidarity.weights ? { ...solidarity.weights } : null,
   };
 }

@@ -37,126 +37,11 @@ const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]
  * per payment and per counterparty the cents add up.
  */
 export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): PotAttribution {
-  const attribution: PotAttribution = { moved: new Map(), netted: new Map(), held: new Map(), via: new Map() };
-  const { held } = attribution;
-  const add = (table: Map<string, Map<string, bigint>>, owner: string, key: string, amount: bigint) => {
-    let row = table.get(owner);
-    if (!row) table.set(owner, (row = new Map<string, bigint>()));
-    row.set(key, (row.get(key) ?? 0n) + amount);
-  };
-  const hold = (owner: string, amount: bigint) => held.set(owner, (held.get(owner) ?? 0n) + amount);
-  const owners = (which: (amount: bigint) => boolean) =>
-    new Map(byKey([...held].filter(([, amount]) => which(amount))).map(([owner, amount]) => [owner, abs(amount)]));
-  const total = (weights: ReadonlyMap<string, bigint>) => [...weights.values()].reduce((sum, w) => sum + w, 0n);
-
-  /** Money into the pot from a payment (or out of it, for a correction), netted first against the opposite sign. */
-  const payment = (owner: string, amount: bigint) => {
-    const opposite = owners((held) => sign(held) === -sign(amount));
-    const netted = min(abs(amount), total(opposite));
-    if (netted > 0n) {
-      for (const [other, part] of splitCents(netted, opposite)) {
-        const signed = amount > 0n ? part : -part;
-        hold(other, signed);
-        add(attribution.netted, other, owner, -signed);
-        add(attribution.netted, owner, other, signed);
-      }
-    }
-    hold(owner, amount > 0n ? amount - netted : amount + netted);
-  };
-
-  /** A run's movements divided over the money in the pot, or followed as flows when they do not fit it. */
-  const run = (movements: Map<string, bigint>) => {
-    const net = [...movements.values()].reduce((sum, amount) => sum + amount, 0n);
-    const balance = [...held.values()].reduce((sum, amount) => sum + amount, 0n);
-    if (balance !== 0n && net === balance) {
-      // the run allocates all the pot holds: each payment takes its exact share of every movement,
-      // rounded so that per payment and per counterparty the cents add up
-      const shares = owners((held) => held !== 0n);
-      const rows = [...shares.keys()];
-      const table = roundTable(
-        rows,
-        [...movements.keys()],
-        (owner, account) => Rational.of(at(movements, account) * at(held, owner), balance),
-        new Map(rows.map((owner) => [owner, at(held, owner)])),
-        movements,
-      );
-      for (const [owner, row] of table) {
-        for (const [account, part] of row) {
-          hold(owner, -part);
-          add(attribution.moved, owner, account, part);
-        }
-      }
-      return;
-    }
-    if (balance !== 0n && sign(net) === sign(balance) && abs(net) <= abs(balance)) {
-      // the movements against the pot's sign first, so every payment's share keeps its sign throughout
-      const ordered = [
-        ...byKey([...movements].filter(([, amount]) => sign(amount) === -sign(balance))),
-        ...byKey([...movements].filter(([, amount]) => sign(amount) === sign(balance))),
-      ];
-      for (const [account, amount] of ordered) {
-        for (const [owner, part] of splitCents(
-          amount,
-          owners((held) => held !== 0n),
-        )) {
-          hold(owner, -part);
-          add(attribution.moved, owner, account, part);
-        }
-      }
-      return;
-    }
-    followFlows(movements);
-  };
-
-  /**
-   * A run that does not draw on what the pot holds (a reshuffle by a new key after payments cancelled
-   * out): money taken back from a destination is first what a shortfall waits for, then the money of
-   * the payments that destination received; money paid out is drawn from what the pot holds.
-   */
-  const followFlows = (movements: Map<string, bigint>) => {
-    for (const [account, amount] of byKey([...movements].filter(([, amount]) => amount < 0n))) {
-      const shortfalls = owners((held) => held < 0n);
-      const filled = min(-amount, total(shortfalls));
-      if (filled > 0n) {
-        for (const [owner, part] of splitCents(filled, shortfalls)) {
-          hold(owner, part);
-          add(attribution.moved, owner, account, -part);
-        }
-      }
-      const rest = -amount - filled;
-      if (rest === 0n) continue;
-      const receivers = new Map(
-        byKey(
-          [...attribution.moved]
-            .map(([owner, row]) => [owner, row.get(account) ?? 0n] as [string, bigint])
-            .filter(([, received]) => received > 0n),
-        ),
-      );
-      const takers = receivers.size > 0 ? receivers : new Map([[UNATTRIBUTED, 1n]]);
-      for (const [owner, part] of splitCents(rest, takers)) {
-        hold(owner, part);
-        add(attribution.moved, owner, account, -part);
-      }
-    }
-    for (const [account, amount] of byKey([...movements].filter(([, amount]) => amount > 0n))) {
-      const funds = owners((held) => held > 0n);
-      const drawn = min(amount, total(funds));
-      if (drawn > 0n) {
-        for (const [owner, part] of splitCents(drawn, funds)) {
-          hold(owner, -part);
-          add(attribution.moved, owner, account, part);
-        }
-      }
-      if (amount > drawn) {
-        hold(UNATTRIBUTED, drawn - amount);
-        add(attribution.moved, UNATTRIBUTED, account, amount - drawn);
-      }
-    }
-  };
-
+  const tracker = new PotTracker();
+  const { via } = tracker.attribution;
   let pending = new Map<string, bigint>();
   const flush = () => {
-    if ([...pending.values()].some((amount) => amount !== 0n)) run(pending);
+    if ([...pending.values()].some((amount) => amount !== 0n)) tracker.run(pending);
     pending = new Map();
   };
   for (const event of events) {
@@ -165,7 +50,7 @@ export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): P
     if (!own) continue;
     if (event.type === 'RijkPaymentRecorded') {
       flush();
-      payment(event.data.paymentId, own.amount);
+      tracker.payment(event.data.paymentId, own.amount);
       continue;
     }
     const rule = ruleOf(event);
@@ -173,11 +58,145 @@ export function attributeRijkPot(pot: string, events: readonly LedgerEvent[]): P
     for (const posting of postings) {
       if (posting.account === pot) continue;
       pending.set(posting.account, (pending.get(posting.account) ?? 0n) + posting.amount);
-      let via = attribution.via.get(posting.account);
-      if (!via) attribution.via.set(posting.account, (via = new Set()));
-      via.add(label);
+      let accountVia = via.get(posting.account);
+      if (!accountVia) via.set(posting.account, (accountVia = new Set()));
+      accountVia.add(label);
     }
   }
   flush();
-  return attribution;
+  return tracker.attribution;
+}
+
+const total = (weights: ReadonlyMap<string, bigint>) => [...weights.values()].reduce((sum, w) => sum + w, 0n);
+
+function add(table: Map<string, Map<string, bigint>>, owner: string, key: string, amount: bigint): void {
+  let row = table.get(owner);
+  if (!row) table.set(owner, (row = new Map<string, bigint>()));
+  row.set(key, (row.get(key) ?? 0n) + amount);
+}
+
+/** The pot as it is followed: what each payment still has in it, and where its money went so far. */
+class PotTracker {
+  readonly attribution: PotAttribution = { moved: new Map(), netted: new Map(), held: new Map(), via: new Map() };
+  private readonly held = this.attribution.held;
+
+  /** Money into the pot from a payment (or out of it, for a correction), netted first against the opposite sign. */
+  payment(owner: string, amount: bigint): void {
+    const opposite = this.owners((held) => sign(held) === -sign(amount));
+    const netted = min(abs(amount), total(opposite));
+    if (netted > 0n) {
+      for (const [other, part] of splitCents(netted, opposite)) {
+        const signed = amount > 0n ? part : -part;
+        this.hold(other, signed);
+        add(this.attribution.netted, other, owner, -signed);
+        add(this.attribution.netted, owner, other, signed);
+      }
+    }
+    this.hold(owner, amount > 0n ? amount - netted : amount + netted);
+  }
+
+  /** A run's movements divided over the money in the pot, or followed as flows when they do not fit it. */
+  run(movements: Map<string, bigint>): void {
+    const net = [...movements.values()].reduce((sum, amount) => sum + amount, 0n);
+    const balance = [...this.held.values()].reduce((sum, amount) => sum + amount, 0n);
+    if (balance !== 0n && net === balance) this.allocateAll(movements, balance);
+    else if (balance !== 0n && sign(net) === sign(balance) && abs(net) <= abs(balance))
+      this.allocatePart(movements, balance);
+    else this.followFlows(movements);
+  }
+
+  /**
+   * The run allocates all the pot holds: each payment takes its exact share of every movement,
+   * rounded so that per payment and per counterparty the cents add up.
+   */
+  private allocateAll(movements: Map<string, bigint>, balance: bigint): void {
+    const { held } = this;
+    const shares = this.owners((amount) => amount !== 0n);
+    const rows = [...shares.keys()];
+    const table = roundTable(
+      rows,
+      [...movements.keys()],
+      (owner, account) => Rational.of(at(movements, account) * at(held, owner), balance),
+      new Map(rows.map((owner) => [owner, at(held, owner)])),
+      movements,
+    );
+    for (const [owner, row] of table) {
+      for (const [account, part] of row) this.move(owner, account, part);
+    }
+  }
+
+  /** The run allocates part of what the pot holds: movement by movement over the payments with money in it. */
+  private allocatePart(movements: Map<string, bigint>, balance: bigint): void {
+    // the movements against the pot's sign first, so every payment's share keeps its sign throughout
+    const ordered = [
+      ...byKey([...movements].filter(([, amount]) => sign(amount) === -sign(balance))),
+      ...byKey([...movements].filter(([, amount]) => sign(amount) === sign(balance))),
+    ];
+    for (const [account, amount] of ordered) {
+      for (const [owner, part] of splitCents(
+        amount,
+        this.owners((held) => held !== 0n),
+      ))
+        this.move(owner, account, part);
+    }
+  }
+
+  /**
+   * A run that does not draw on what the pot holds (a reshuffle by a new key after payments cancelled
+   * out): money taken back from a destination is first what a shortfall waits for, then the money of
+   * the payments that destination received; money paid out is drawn from what the pot holds.
+   */
+  private followFlows(movements: Map<string, bigint>): void {
+    for (const [account, amount] of byKey([...movements].filter(([, amount]) => amount < 0n)))
+      this.takeBack(account, -amount);
+    for (const [account, amount] of byKey([...movements].filter(([, amount]) => amount > 0n)))
+      this.payOut(account, amount);
+  }
+
+  /** `amount` (positive) comes back from `account`: to the shortfalls first, then to the payments it received. */
+  private takeBack(account: string, amount: bigint): void {
+    const shortfalls = this.owners((held) => held < 0n);
+    const filled = min(amount, total(shortfalls));
+    if (filled > 0n) {
+      for (const [owner, part] of splitCents(filled, shortfalls)) this.move(owner, account, -part);
+    }
+    const rest = amount - filled;
+    if (rest === 0n) return;
+    const receivers = new Map(
+      byKey(
+        [...this.attribution.moved]
+          .map(([owner, row]) => [owner, row.get(account) ?? 0n] as [string, bigint])
+          .filter(([, received]) => received > 0n),
+      ),
+    );
+    const takers = receivers.size > 0 ? receivers : new Map([[UNATTRIBUTED, 1n]]);
+    for (const [owner, part] of splitCents(rest, takers)) this.move(owner, account, -part);
+  }
+
+  /** `amount` goes to `account`, drawn from what the payments hold; what they do not hold is unattributed. */
+  private payOut(account: string, amount: bigint): void {
+    const funds = this.owners((held) => held > 0n);
+    const drawn = min(amount, total(funds));
+    if (drawn > 0n) {
+      for (const [owner, part] of splitCents(drawn, funds)) this.move(owner, account, part);
+    }
+    if (amount > drawn) this.move(UNATTRIBUTED, account, amount - drawn);
+  }
+
+  /** `part` of `owner`'s money leaves the pot for `account` (comes back from it when negative). */
+  private move(owner: string, account: string, part: bigint): void {
+    this.hold(owner, -part);
+    add(this.attribution.moved, owner, account, part);
+  }
+
+  private hold(owner: string, amount: bigint): void {
+    this.held.set(owner, (this.held.get(owner) ?? 0n) + amount);
+  }
+
+  /** The payments whose holding passes `which`, with the size of their holding, by payment id. */
+  private owners(which: (amount: bigint) => boolean): Map<string, bigint> {
+    return new Map(
+      byKey([...this.held].filter(([, amount]) => which(amount))).map(([owner, amount]) => [owner, abs(amount)]),
+    );
+  }
 }
