@@ -1,10 +1,18 @@
 import { parseCommand } from './parse-command';
 import { COMMAND_CATALOGUE } from './command.catalogue';
-import { COMMAND_EXAMPLES, commandFields, commandJsonSchema } from './command.schema';
+import { COMMAND_EXAMPLES, commandFields, commandJsonSchema, JsonSchema } from './command.schema';
 import { COMMAND_SHAPES } from './command.shapes';
-import { COMMAND_TYPES } from './command.types';
+import { COMMAND_TYPES, CommandType } from './command.types';
 import { decide } from '../decide';
 import { evolve, initialState } from '../state/evolve';
+
+/** The parts of a command's JSON Schema these tests read. */
+interface CommandSchemaView extends JsonSchema {
+  readonly required: readonly string[];
+  readonly additionalProperties: boolean;
+  readonly properties: Readonly<Record<string, { readonly enum?: readonly string[]; readonly pattern: string }>>;
+}
+const schemaOf = (type: CommandType) => commandJsonSchema(type) as CommandSchemaView;
 
 describe('the command catalogue', () => {
   it('has an example for every command, and the examples in order each record something on an empty region', () => {
@@ -41,7 +49,7 @@ describe('the command catalogue', () => {
       ['reference', 'omschrijving', false, 'text'],
       ['bookDate', 'boekdatum', false, 'date'],
     ]);
-    const schema = commandJsonSchema('RecordRijkPayment') as any;
+    const schema = schemaOf('RecordRijkPayment');
     expect(schema.required).toEqual([
       'command',
       'regionId',
@@ -60,7 +68,7 @@ describe('the command catalogue', () => {
   });
 
   it('the amount pattern accepts exactly what the amount parser accepts', () => {
-    const pattern = new RegExp((commandJsonSchema('RecordAdvance') as any).properties.amount.pattern);
+    const pattern = new RegExp(schemaOf('RecordAdvance').properties.amount.pattern);
     const cases = [
       '1',
       '-1',

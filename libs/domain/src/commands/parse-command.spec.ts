@@ -55,7 +55,8 @@ describe('parseCommand', () => {
     });
   });
 
-  it.each([
+  // typed: a table of mixed rows would otherwise type `base: { fixed }` against string's deprecated fixed()
+  it.each<[unknown, string, string, RegExp]>([
     [{ ...payment, amount: 12.5 }, 'INVALID_FIELD', 'amount', /JSON number/],
     [{ ...payment, amount: '' }, 'INVALID_FIELD', 'amount', /empty/],
     [{ ...payment, amount: '1.234' }, 'INVALID_FIELD', 'amount', /two decimals/],

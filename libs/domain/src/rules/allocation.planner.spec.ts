@@ -132,6 +132,84 @@ const firstRun: DomainEvent[] = [
   runCompleted,
 ];
 
+/**
+ * The second run after the BW budget is revised to 200.01 (v2).
+ * K: 90.01 → round(180.009) = 180.01, so 90.00 more is skimmed and 90.00 less distributed.
+ */
+const revised = { ...bwInputs, regionalBudget: eur('200.01'), budgetVersion: 2 };
+const budgetRevisionCorrections: DomainEvent[] = [
+  {
+    type: 'BwHistoricalSkimmed',
+    data: {
+      regionId: R,
+      year: 2024,
+      scheme: 'BW',
+      rule: 'bw-skim',
+      inputs: {
+        ...revised,
+        formula: 'round(C × (1 − p/100))',
+        target: eur('180.01'),
+        previouslyRecorded: eur('90.01'),
+      },
+      postings: [posting(account.bwHistorical, '-90.00'), posting(account.bwProvisions, '90.00')],
+    },
+  },
+  {
+    type: 'BwHistoricalDistributed',
+    data: {
+      regionId: R,
+      year: 2024,
+      scheme: 'BW',
+      rule: 'bw-historical-distribution',
+      key: keyRef('bw-historical'),
+      inputs: {
+        ...revised,
+        skim: eur('180.01'),
+        formula: 'H − K split by bw-historical',
+        remainder: eur('819.99'),
+      },
+      allocation: trail('819.99', '909.99', [
+        [ALPHA, '50', '409.995', '409.99', '0.00', '454.99', '-45.00'],
+        [BETA, '30', '245.997', '246.00', '0.01', '273.00', '-27.00'],
+        [GAMMA, '20', '163.998', '164.00', '0.01', '182.00', '-18.00'],
+      ]),
+      postings: [
+        posting(account.bw(ALPHA), '-45.00'),
+        posting(account.bw(BETA), '-27.00'),
+        posting(account.bw(GAMMA), '-18.00'),
+        posting(account.bwHistorical, '90.00'),
+      ],
+    },
+  },
+  {
+    type: 'BwContributionsCharged',
+    data: {
+      regionId: R,
+      year: 2024,
+      scheme: 'BW',
+      rule: 'bw-objective-contribution',
+      key: keyRef('bw-objective'),
+      inputs: {
+        ...revised,
+        skim: eur('180.01'),
+        formula: 'C − K split by bw-objective',
+        contribution: eur('20.00'),
+      },
+      allocation: trail('20.00', '10.00', [
+        [ALPHA, '40', '8', '8.00', '0.00', '4.00', '4.00'],
+        [BETA, '35', '7', '7.00', '0.00', '3.50', '3.50'],
+        [GAMMA, '25', '5', '5.00', '0.00', '2.50', '2.50'],
+      ]),
+      postings: [
+        posting(account.bw(ALPHA), '-4.00'),
+        posting(account.bw(BETA), '-3.50'),
+        posting(account.bw(GAMMA), '-2.50'),
+        posting(account.bwProvisions, '10.00'),
+      ],
+    },
+  },
+];
+
 describe('allocation run (domain.md §5)', () => {
   it('skims, distributes and charges contributions exactly, by largest remainder, each event explaining itself', () => {
     given(...facts)
@@ -191,83 +269,9 @@ describe('allocation run (domain.md §5)', () => {
   });
 
   it('records corrections after a budget revision (begrotingswijziging)', () => {
-    // K: 90.01 → round(180.009) = 180.01, so 90.00 more is skimmed and 90.00 less distributed
-    const revised = { ...bwInputs, regionalBudget: eur('200.01'), budgetVersion: 2 };
     given(...facts, run(), budget('BW', '200.01', { objectivePct: '10', version: 2 }))
       .when(run())
-      .then([
-        {
-          type: 'BwHistoricalSkimmed',
-          data: {
-            regionId: R,
-            year: 2024,
-            scheme: 'BW',
-            rule: 'bw-skim',
-            inputs: {
-              ...revised,
-              formula: 'round(C × (1 − p/100))',
-              target: eur('180.01'),
-              previouslyRecorded: eur('90.01'),
-            },
-            postings: [posting(account.bwHistorical, '-90.00'), posting(account.bwProvisions, '90.00')],
-          },
-        },
-        {
-          type: 'BwHistoricalDistributed',
-          data: {
-            regionId: R,
-            year: 2024,
-            scheme: 'BW',
-            rule: 'bw-historical-distribution',
-            key: keyRef('bw-historical'),
-            inputs: {
-              ...revised,
-              skim: eur('180.01'),
-              formula: 'H − K split by bw-historical',
-              remainder: eur('819.99'),
-            },
-            allocation: trail('819.99', '909.99', [
-              [ALPHA, '50', '409.995', '409.99', '0.00', '454.99', '-45.00'],
-              [BETA, '30', '245.997', '246.00', '0.01', '273.00', '-27.00'],
-              [GAMMA, '20', '163.998', '164.00', '0.01', '182.00', '-18.00'],
-            ]),
-            postings: [
-              posting(account.bw(ALPHA), '-45.00'),
-              posting(account.bw(BETA), '-27.00'),
-              posting(account.bw(GAMMA), '-18.00'),
-              posting(account.bwHistorical, '90.00'),
-            ],
-          },
-        },
-        {
-          type: 'BwContributionsCharged',
-          data: {
-            regionId: R,
-            year: 2024,
-            scheme: 'BW',
-            rule: 'bw-objective-contribution',
-            key: keyRef('bw-objective'),
-            inputs: {
-              ...revised,
-              skim: eur('180.01'),
-              formula: 'C − K split by bw-objective',
-              contribution: eur('20.00'),
-            },
-            allocation: trail('20.00', '10.00', [
-              [ALPHA, '40', '8', '8.00', '0.00', '4.00', '4.00'],
-              [BETA, '35', '7', '7.00', '0.00', '3.50', '3.50'],
-              [GAMMA, '25', '5', '5.00', '0.00', '2.50', '2.50'],
-            ]),
-            postings: [
-              posting(account.bw(ALPHA), '-4.00'),
-              posting(account.bw(BETA), '-3.50'),
-              posting(account.bw(GAMMA), '-2.50'),
-              posting(account.bwProvisions, '10.00'),
-            ],
-          },
-        },
-        runCompleted,
-      ]);
+      .then([...budgetRevisionCorrections, runCompleted]);
   });
 
   it('redistributes under a new key version without moving the total', () => {

@@ -67,11 +67,12 @@ function skimDelta(
   };
 }
 
-function planBw(state: RegisteredRegionView, year: number): DerivedEvent[] {
-  const regionId = state.region.regionId;
-  const historical = Accounts.bwHistorical(regionId);
-  const provisions = Accounts.provisions(regionId, 'BW');
-  const payments = state.ledger.sum(year, historical, 'RijkPaymentRecorded');
+/**
+ * The BW skim: the part of the regional BW budget not financed from the objective budgets, rounded to
+ * cents; it cannot exceed what the Rijk paid into the historical pot. With the inputs every BW event of
+ * the run records.
+ */
+function bwSkim(state: RegisteredRegionView, year: number, payments: Cents) {
   const budget = budgetInForce(state, year, 'BW');
   const budgetCents = budget?.amount ?? 0n;
   const objectivePct = budget?.objectivePct ?? '0';
@@ -89,6 +90,15 @@ function planBw(state: RegisteredRegionView, year: number): DerivedEvent[] {
     budgetVersion: budget?.version ?? null,
     objectivePct,
   };
+  return { budgetCents, skim, inputs };
+}
+
+function planBw(state: RegisteredRegionView, year: number): DerivedEvent[] {
+  const regionId = state.region.regionId;
+  const historical = Accounts.bwHistorical(regionId);
+  const provisions = Accounts.provisions(regionId, 'BW');
+  const payments = state.ledger.sum(year, historical, 'RijkPaymentRecorded');
+  const { budgetCents, skim, inputs } = bwSkim(state, year, payments);
   const base = { regionId, year, scheme: 'BW' } as const;
   const remainder = payments - skim;
   const contribution = budgetCents - skim;

@@ -1,4 +1,4 @@
-import { formatAmount } from '@libs/money';
+import { Cents, formatAmount } from '@libs/money';
 import { Account } from '../accounts';
 import { ReserveBandInputs } from '../events/derived.events';
 import { DomainEvent } from '../events/domain-event';
@@ -267,6 +267,32 @@ const moResult: TrailRow[] = [
 ];
 
 /** The pots the closing empties are empty afterwards. */
+/**
+ * A member's solidarity line without a baseline or own account (deviation and pooled are the result) and
+ * weight 1: what it moves now is its target less what the previous close moved.
+ */
+const plainLine = (
+  code: string,
+  income: string,
+  spending: string,
+  result: string,
+  cap: string | null,
+  target: Cents,
+  previous: Cents = 0n,
+) => ({
+  code,
+  income,
+  spending,
+  result,
+  deviation: result,
+  pooled: result,
+  weight: '1',
+  cap,
+  target,
+  previous,
+  delta: target - previous,
+});
+
 const provisionsEmpty = (after: Parameters<typeof balance>[0]) => {
   expect(balance(after, 2024, account.bwProvisions)).toBe('0.00');
   expect(balance(after, 2024, account.moProvisions)).toBe('0.00');
@@ -646,45 +672,9 @@ describe('closing a year (domain.md §6)', () => {
               inputs: { ...choices, cap: true },
               volume: eur('133.49'),
               lines: [
-                {
-                  code: ALPHA,
-                  income: '446',
-                  spending: '0',
-                  result: '446',
-                  deviation: '446',
-                  pooled: '446',
-                  weight: '1',
-                  cap: '446',
-                  target: eur('-89.73'),
-                  previous: 0n,
-                  delta: eur('-89.73'),
-                },
-                {
-                  code: BETA,
-                  income: '366.5',
-                  spending: '500',
-                  result: '-133.5',
-                  deviation: '-133.5',
-                  pooled: '-133.5',
-                  weight: '1',
-                  cap: null,
-                  target: eur('133.49'),
-                  previous: 0n,
-                  delta: eur('133.49'),
-                },
-                {
-                  code: GAMMA,
-                  income: '277.5',
-                  spending: '60',
-                  result: '217.5',
-                  deviation: '217.5',
-                  pooled: '217.5',
-                  weight: '1',
-                  cap: '217.5',
-                  target: eur('-43.76'),
-                  previous: 0n,
-                  delta: eur('-43.76'),
-                },
+                plainLine(ALPHA, '446', '0', '446', '446', eur('-89.73')),
+                plainLine(BETA, '366.5', '500', '-133.5', null, eur('133.49')),
+                plainLine(GAMMA, '277.5', '60', '217.5', '217.5', eur('-43.76')),
               ],
               postings: [
                 posting(account.bw(ALPHA), '-89.73'),
@@ -722,45 +712,9 @@ describe('closing a year (domain.md §6)', () => {
               inputs: { ...choices, cap: true },
               volume: eur('20.00'),
               lines: [
-                {
-                  code: ALPHA,
-                  income: '0',
-                  spending: '0',
-                  result: '0',
-                  deviation: '0',
-                  pooled: '0',
-                  weight: '1',
-                  cap: null,
-                  target: 0n,
-                  previous: 0n,
-                  delta: 0n,
-                },
-                {
-                  code: BETA,
-                  income: '100',
-                  spending: '130',
-                  result: '-30',
-                  deviation: '-30',
-                  pooled: '-30',
-                  weight: '1',
-                  cap: null,
-                  target: eur('20.00'),
-                  previous: eur('30.00'),
-                  delta: eur('-10.00'),
-                },
-                {
-                  code: GAMMA,
-                  income: '100',
-                  spending: '80',
-                  result: '20',
-                  deviation: '20',
-                  pooled: '20',
-                  weight: '1',
-                  cap: '20',
-                  target: eur('-20.00'),
-                  previous: eur('-30.00'),
-                  delta: eur('10.00'),
-                },
+                plainLine(ALPHA, '0', '0', '0', null, 0n),
+                plainLine(BETA, '100', '130', '-30', null, eur('20.00'), eur('30.00')),
+                plainLine(GAMMA, '100', '80', '20', '20', eur('-20.00'), eur('-30.00')),
               ],
               postings: [posting(account.bw(BETA), '-10.00'), posting(account.bw(GAMMA), '10.00')],
             },

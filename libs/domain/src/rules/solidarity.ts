@@ -48,37 +48,8 @@ export function computeSolidarity(
   year: number,
   inputs: readonly SolidarityMemberInput[],
 ): SolidarityOutcome {
-  const hundred = Rational.HUNDRED;
   const ownAccountPct = ownAccountPctFor(agreement, year);
-  const pooledShare = Rational.ONE.sub(Rational.fromDecimal(ownAccountPct).div(hundred));
-  const surcharge = Rational.ONE.add(Rational.fromDecimal(agreement.surchargePct ?? '0').div(hundred));
-
-  const base = inputs.map((member) => {
-    const income = Rational.of(member.income);
-    let spending =
-      agreement.executionCosts === 'surcharge'
-        ? Rational.of(member.careCosts).mul(surcharge)
-        : Rational.of(member.careCosts + member.executionCosts);
-    if (agreement.policyCorrections) spending = spending.sub(Rational.of(member.policyCorrections));
-    const weightText = agreement.weights?.[member.code];
-    return {
-      code: member.code,
-      income,
-      spending,
-      result: income.sub(spending),
-      weight: weightText ? Rational.fromDecimal(weightText) : Rational.ONE,
-    };
-  });
-
-  const totalIncome = sumRationals(base.map((member) => member.income));
-  const totalResult = sumRationals(base.map((member) => member.result));
-  const averageRatio =
-    agreement.baseline === 'regional-average' && !totalIncome.isZero() ? totalResult.div(totalIncome) : undefined;
-  const members = base.map((member) => {
-    const deviation = averageRatio ? member.result.sub(member.income.mul(averageRatio)) : member.result;
-    const pooled = deviation.mul(pooledShare);
-    return { ...member, deviation, pooled, share: pooled.mul(member.weight) };
-  });
+  const members = memberDeviations(agreement, ownAccountPct, inputs);
 
   const payers = members.filter((member) => member.pooled.isPositive());
   const receivers = members.filter((member) => member.pooled.isNegative());
@@ -126,6 +97,47 @@ export function computeSolidarity(
       transfer: (received.get(member.code) ?? 0n) - (paid.get(member.code) ?? 0n),
     })),
   };
+}
+
+/**
+ * Each member's result (income less spending as the agreement counts it), its deviation from the
+ * baseline, the part of that deviation pooled, and its weighted share, all as exact fractions.
+ */
+function memberDeviations(
+  agreement: SolidarityAgreement,
+  ownAccountPct: string,
+  inputs: readonly SolidarityMemberInput[],
+) {
+  const hundred = Rational.HUNDRED;
+  const pooledShare = Rational.ONE.sub(Rational.fromDecimal(ownAccountPct).div(hundred));
+  const surcharge = Rational.ONE.add(Rational.fromDecimal(agreement.surchargePct ?? '0').div(hundred));
+
+  const base = inputs.map((member) => {
+    const income = Rational.of(member.income);
+    let spending =
+      agreement.executionCosts === 'surcharge'
+        ? Rational.of(member.careCosts).mul(surcharge)
+        : Rational.of(member.careCosts + member.executionCosts);
+    if (agreement.policyCorrections) spending = spending.sub(Rational.of(member.policyCorrections));
+    const weightText = agreement.weights?.[member.code];
+    return {
+      code: member.code,
+      income,
+      spending,
+      result: income.sub(spending),
+      weight: weightText ? Rational.fromDecimal(weightText) : Rational.ONE,
+    };
+  });
+
+  const totalIncome = sumRationals(base.map((member) => member.income));
+  const totalResult = sumRationals(base.map((member) => member.result));
+  const averageRatio =
+    agreement.baseline === 'regional-average' && !totalIncome.isZero() ? totalResult.div(totalIncome) : undefined;
+  return base.map((member) => {
+    const deviation = averageRatio ? member.result.sub(member.income.mul(averageRatio)) : member.result;
+    const pooled = deviation.mul(pooledShare);
+    return { ...member, deviation, pooled, share: pooled.mul(member.weight) };
+  });
 }
 
 /**
