@@ -1,4 +1,4 @@
-import { at } from '@libs/domain/model';
+import { at, InvariantViolation } from '@libs/domain/model';
 import { allocate, formatAmount, Rational } from '@libs/money';
 import { SyntheticMunicipality, SyntheticRegion } from './national-layout';
 import { SeededRandom } from './seeded-random';
@@ -93,7 +93,7 @@ export class RegionHistory {
       this.moKey(1, first, this.moHundredths),
     ];
     if (this.reserve) lines.push(this.reserveAgreement(1, first), this.reserveOpening());
-    if (this.solidarity) lines.push(this.solidarityAgreement(1, first));
+    if (this.solidarity) lines.push(this.solidarityAgreement(1, first, this.solidarity));
     return lines;
   }
 
@@ -139,7 +139,7 @@ export class RegionHistory {
       this.reserve?.fund &&
       (year === this.options.firstYear + 2 || year === this.options.firstYear + 3)
     )
-      lines.push(this.fundSpending(year));
+      lines.push(this.fundSpending(year, this.reserve.fundTransfer));
     if (month === 12) lines.push(...this.circulaire(plan, 'dec', -250, -300));
     lines.push(...this.invoices(plan, month));
     lines.push({
@@ -204,7 +204,8 @@ export class RegionHistory {
     if (index > 0) lines.push(this.objectiveKey(index + 1, year));
     if (index === 4 || index === 8) lines.push(this.moKey(index / 4 + 1, year, this.shares(10_000n, 300)));
     if (index === 5) lines.push(this.historicalKey(2, year, this.shares(1000n, 400)));
-    if (index === 4 && this.solidarity && this.random.chance(25)) lines.push(this.solidarityAgreement(2, year));
+    if (index === 4 && this.solidarity && this.random.chance(25))
+      lines.push(this.solidarityAgreement(2, year, this.solidarity));
     if (index === 5 && this.reserve && this.random.chance(30)) lines.push(this.reserveAgreement(2, year));
 
     lines.push(...this.budgets(plan, 1));
@@ -309,8 +310,11 @@ export class RegionHistory {
 
   private budgets(plan: YearPlan, version: number): CommandLine[] {
     const { regionId } = this.region;
-    const bw = version === 1 ? plan.bwBudget : (plan.bwBudget * BigInt(plan.revision!.bw)) / 1000n;
-    const mo = version === 1 ? plan.moBudget : (plan.moBudget * BigInt(plan.revision!.mo)) / 1000n;
+    // version 1 is the budget as planned (per mille 1000); a later version is the plan's revision of it
+    const revision = version === 1 ? { bw: 1000, mo: 1000 } : plan.revision;
+    if (!revision) throw new InvariantViolation(`budget version ${version} for ${plan.year} without a revision`);
+    const bw = (plan.bwBudget * BigInt(revision.bw)) / 1000n;
+    const mo = (plan.moBudget * BigInt(revision.mo)) / 1000n;
     const execution = bw / 20n;
     return [
       {
@@ -326,7 +330,7 @@ export class RegionHistory {
           { label: 'Uitvoeringskosten', amount: f(execution) },
         ],
       },
-      ...(version === 1 || plan.revision!.mo !== 1000
+      ...(version === 1 || revision.mo !== 1000
         ? [{ command: 'AdoptRegionalBudget', regionId, version, year: plan.year, scheme: 'MO', amount: f(mo) }]
         : []),
     ];
@@ -489,7 +493,8 @@ export class RegionHistory {
     ];
   }
 
-  private fundSpending(year: number): CommandLine {
+  /** Half of what the reserve transferred to the friction fund spent in `year`. */
+  private fundSpending(year: number, fundTransfer: bigint): CommandLine {
     const toProviders = this.random.chance(60);
     const recipient = toProviders ? 'providers' : this.random.pick(this.region.members).code;
     return {
@@ -499,7 +504,7 @@ export class RegionHistory {
       year,
       fundId: 'frictie',
       scheme: 'BW',
-      amount: f(this.reserve!.fundTransfer / 2n),
+      amount: f(fundTransfer / 2n),
       recipient,
     };
   }
@@ -595,7 +600,11 @@ export class RegionHistory {
     };
   }
 
-  private solidarityAgreement(version: number, validFrom: number): CommandLine {
+  private solidarityAgreement(
+    version: number,
+    validFrom: number,
+    solidarity: { readonly policyCorrections: boolean },
+  ): CommandLine {
     const surcharge = this.random.chance(30);
     const weighted = this.random.chance(20);
     const phased = this.random.chance(30);
@@ -615,7 +624,7 @@ export class RegionHistory {
             ),
           }
         : {}),
-      policyCorrections: this.solidarity!.policyCorrections,
+      policyCorrections: solidarity.policyCorrections,
       ownAccountPct: this.random.pick(['0', '25', '25', '50']),
       ...(phased ? { ownAccountPctByYear: { [String(validFrom)]: '75', [String(validFrom + 1)]: '50' } } : {}),
     };
