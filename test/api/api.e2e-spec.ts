@@ -98,7 +98,7 @@ describe('the HTTP API', () => {
       .set(as('admin'))
       .send(commandsOf('aef-solidarity.jsonl').filter((command) => command.regionId === 'aef-income'))
       .expect(200);
-    expect(again.body.results.every((result: any) => result.events.length === 0)).toBe(true);
+    expect(again.body.results.every((result: { events: unknown[] }) => result.events.length === 0)).toBe(true);
   });
 
   it("records the token's actor and the request id in every event", async () => {
@@ -131,11 +131,13 @@ describe('the HTTP API', () => {
   describe('every route', () => {
     it('lists regions and describes one', async () => {
       expect(
-        (await http.get('/api/v1/regions').set(as('controller')).expect(200)).body.regions.map((r: any) => r.regionId),
+        (await http.get('/api/v1/regions').set(as('controller')).expect(200)).body.regions.map(
+          (r: { regionId: string }) => r.regionId,
+        ),
       ).toEqual(['aef-income', 'holland-rijnland']);
       const region = (await http.get('/api/v1/regions/holland-rijnland').set(as('controller')).expect(200)).body;
       expect(region).toMatchObject({ regionId: 'holland-rijnland', centralMunicipality: 'GM0546' });
-      expect(region.years.map((y: any) => [y.year, y.closed])).toEqual([
+      expect(region.years.map((y: { year: number; closed: boolean }) => [y.year, y.closed])).toEqual([
         [2023, true],
         [2024, true],
       ]);
@@ -242,7 +244,7 @@ describe('the HTTP API', () => {
           '/regions/{regionId}/verify',
         ].sort(),
       );
-      expect(document.paths['/regions/{regionId}/explain'].get.parameters.map((p: any) => p.name)).toEqual(
+      expect(document.paths['/regions/{regionId}/explain'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
         expect.arrayContaining(['regionId', 'year', 'account', 'asOf']),
       );
       expect((await http.get('/docs').expect(200)).text).toMatch(/swagger/i);
@@ -349,7 +351,9 @@ describe('the HTTP API', () => {
       await http.post('/api/v1/commands').set(as('leiden')).send(payment('role-3')).expect(403);
       await http.get('/api/v1/regions/holland-rijnland/statements/2024').set(as('elsewhere')).expect(403);
       expect(
-        (await http.get('/api/v1/regions').set(as('leiden')).expect(200)).body.regions.map((r: any) => r.regionId),
+        (await http.get('/api/v1/regions').set(as('leiden')).expect(200)).body.regions.map(
+          (r: { regionId: string }) => r.regionId,
+        ),
       ).toEqual(['holland-rijnland']);
     });
 

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { SqliteEventStore } from '@libs/event-store';
 import { COMMAND_CATALOGUE, COMMAND_TYPES } from '@libs/domain';
 import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
+import { Statement } from '@libs/projections';
 import { tempDir } from '../support/cli';
 import { exampleCommands, fillWorkbook, namesOf, SHEET_COMMANDS } from '../support/workbook';
 
@@ -184,7 +185,7 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
       .expect(201);
     const after = (await http.get(`/api/v1/regions/${REGION}/statements/2024`).set(as('recorder')).expect(200)).body;
     const cents = (amount: string) => BigInt(amount.replace('.', ''));
-    const hillegom = (statement: any) => statement.municipalities.GM0534.mo;
+    const hillegom = (statement: Statement) => statement.municipalities.GM0534.mo;
     expect(cents(hillegom(after).advances) - cents(hillegom(before).advances)).toBe(100000n);
     expect(cents(hillegom(after).due) - cents(hillegom(before).due)).toBe(100000n);
   });

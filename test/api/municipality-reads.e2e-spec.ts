@@ -9,8 +9,8 @@ function bytes(res: import('supertest').Response, done: (error: Error | null, bo
 }
 
 /** What a reader sees of an answer: a workbook's cells (its zip carries the moment it was written), else its text. */
-async function comparable(response: { body: Buffer; headers: Record<string, string> }): Promise<unknown> {
-  if (!String(response.headers['content-type']).includes('spreadsheetml')) return response.body.toString('utf8');
+async function comparable(response: { body: Buffer; headers: Record<string, string | undefined> }): Promise<unknown> {
+  if (!(response.headers['content-type'] ?? '').includes('spreadsheetml')) return response.body.toString('utf8');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
   return workbook.worksheets.map((sheet) => ({

@@ -162,7 +162,8 @@ describe('the HTTP API when its store fails', () => {
     const service = await serviceOver(path);
     try {
       const db = (service.store as unknown as { db: Database.Database }).db;
-      db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      db.pragma(`max_page_count = ${pages}`);
       let response: request.Response | undefined;
       for (let attempt = 0; attempt < 200; attempt += 1) {
         response = await service.http

@@ -262,7 +262,7 @@ const NOTES = [
   '- The growth table runs the smaller and larger sets on tmpfs and without the fsync rows; its POSTs serve only the memory figure. A ~1M-event set is added with --scale 1m (tens of minutes).',
 ];
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
   process.exitCode = 1;
 });

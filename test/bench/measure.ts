@@ -104,11 +104,11 @@ export function sideBySide(
   return { product: medianOf(products), peer: medianOf(peers) };
 }
 
-/** The JSON a worker script prints as its last line of output. */
-export function lastJson<T>(run: ProcessRun): T {
+/** The JSON a worker script prints as its last line of output (the caller knows which worker, and so its shape). */
+export function lastJson(run: ProcessRun): unknown {
   const line = run.stdout.trim().split('\n').pop() ?? '';
   try {
-    return JSON.parse(line) as T;
+    return JSON.parse(line);
   } catch {
     throw new Error(`expected a JSON line from the worker, got: ${run.stdout.slice(-500)} ${run.stderr.slice(-1000)}`);
   }

@@ -36,7 +36,11 @@ export async function regionSetupFromTemplate(root: string, runs = 5): Promise<s
   ];
 }
 
-async function setUpOnce(root: string): Promise<{ label: string; ms: number }[]> {
+/**
+ * Writes what the staff of Holland Rijnland start from (the members file with the keys' weights, the
+ * reserve agreement and opening, the closing command) and returns the region and its facts of 2024.
+ */
+function writeStartingFiles(root: string, file: (name: string) => string): { regionId: string; year: Command[] } {
   const facts: Command[] = readFileSync(join(root, 'examples', 'holland-rijnland.jsonl'), 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('{'))
@@ -46,9 +50,6 @@ async function setUpOnce(root: string): Promise<{ label: string; ms: number }[]>
     keyId: string;
     weights: Record<string, string>;
   }[];
-  const year = facts.filter((fact) => fact.year === 2024);
-  const dir = mkdtempSync(join(tmpdir(), 'geldstroom-setup-'));
-  const file = (name: string) => join(dir, name);
   writeFileSync(
     file('leden.csv'),
     [
@@ -69,6 +70,13 @@ async function setUpOnce(root: string): Promise<{ label: string; ms: number }[]>
     file('afsluiten.jsonl'),
     JSON.stringify({ command: 'CloseYear', regionId: region.regionId, year: 2024 }),
   );
+  return { regionId: region.regionId, year: facts.filter((fact) => fact.year === 2024) };
+}
+
+async function setUpOnce(root: string): Promise<{ label: string; ms: number }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'geldstroom-setup-'));
+  const file = (name: string) => join(dir, name);
+  const { regionId, year } = writeStartingFiles(root, file);
 
   const store = `sqlite:${file('ledger.db')}`;
   const steps: { label: string; ms: number }[] = [];
@@ -86,7 +94,7 @@ async function setUpOnce(root: string): Promise<{ label: string; ms: number }[]>
     step('geldstroom init (13 municipalities, 3 keys)', [
       'init',
       '--region',
-      region.regionId,
+      regionId,
       '--name',
       'Holland Rijnland',
       '--central',
@@ -97,7 +105,7 @@ async function setUpOnce(root: string): Promise<{ label: string; ms: number }[]>
       '2024',
     ]);
     step('geldstroom apply afspraken.jsonl (reserve agreement, opening)', ['apply', file('afspraken.jsonl')]);
-    step('geldstroom template', ['template', '--region', region.regionId, '--year', '2024', '--out', file('hr.xlsx')]);
+    step('geldstroom template', ['template', '--region', regionId, '--year', '2024', '--out', file('hr.xlsx')]);
     await fill(file('hr.xlsx'), file('hr-ingevuld.xlsx'), year);
     step('geldstroom apply hr-ingevuld.xlsx --dry-run (59 rows)', ['apply', file('hr-ingevuld.xlsx'), '--dry-run']);
     step('geldstroom apply hr-ingevuld.xlsx (59 rows → 59 events)', ['apply', file('hr-ingevuld.xlsx')]);
@@ -105,7 +113,7 @@ async function setUpOnce(root: string): Promise<{ label: string; ms: number }[]>
     step('geldstroom statement --format table', [
       'statement',
       '--region',
-      region.regionId,
+      regionId,
       '--year',
       '2024',
       '--format',
@@ -141,7 +149,7 @@ async function fill(template: string, out: string, facts: Command[]): Promise<vo
     2024,
     f.scheme as string,
     Number(f.amount),
-    f.objectivePct ? String(f.objectivePct).replace('.', ',') : null,
+    f.objectivePct ? (f.objectivePct as string).replace('.', ',') : null,
   ]);
   add('Regionale kosten', 'RecordRegionalCost', (f) => [
     f.costId as string,

@@ -190,13 +190,14 @@ export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
     ],
     () => {
       log('full rebuild of every statement');
-      const { product: rebuild, peer: scanAll } = sideBySideWork<
-        WorkTime & { outputs: number; outputCpuMs: number },
-        WorkTime & { rows: number }
-      >(
+      const { product: rebuild, peer: scanAll } = sideBySideWork(
         context.reps,
-        () => runOk(node, [worker(context, 'workers/product-work.js'), 'rebuild', readStore]),
-        () => runOk(node, [worker(context, 'limits/scan-all.js'), readStore]),
+        () =>
+          lastJson(runOk(node, [worker(context, 'workers/product-work.js'), 'rebuild', readStore])) as WorkTime & {
+            outputs: number;
+            outputCpuMs: number;
+          },
+        () => lastJson(runOk(node, [worker(context, 'limits/scan-all.js'), readStore])) as WorkTime & { rows: number },
       );
       rebuildCpuMs = rebuild.workCpuMs;
       return [
@@ -227,8 +228,12 @@ export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
   await section([['what-if', 'what-if of all regions in process vs a full rebuild, CPU', GOALS.whatIf.text]], () => {
     if (rebuildCpuMs === undefined) throw new Error('no full rebuild to compare with');
     log('what-if of every region');
-    const whatIf = medianWork<WorkTime & { regions: number }>(context.reps, () =>
-      runOk(node, [worker(context, 'workers/product-work.js'), 'what-if', readStore]),
+    const whatIf = medianWork(
+      context.reps,
+      () =>
+        lastJson(runOk(node, [worker(context, 'workers/product-work.js'), 'what-if', readStore])) as WorkTime & {
+          regions: number;
+        },
     );
     return [
       {
@@ -356,9 +361,9 @@ function batchedApply(context: SuiteContext, store: string): { run: ProcessRun; 
 const FSYNC_SAMPLE = 10_000;
 
 function insertRows(context: SuiteContext, source: string, target: string, mode: string, max?: string) {
-  return lastJson<WorkTime & { rows: number; transactions: number }>(
+  return lastJson(
     runOk(node, [worker(context, 'limits/insert-rows.js'), source, target, mode, ...(max ? [max] : [])]),
-  );
+  ) as WorkTime & { rows: number; transactions: number };
 }
 
 function largestStream(store: string): { streamId: string; events: number } {
@@ -384,22 +389,22 @@ function medianOfWork<T extends WorkTime>(all: readonly T[]): T {
   };
 }
 
-/** Runs a worker `times` times and keeps the median work CPU. */
-function medianWork<T extends WorkTime>(times: number, run: () => ProcessRun): T {
-  return medianOfWork(Array.from({ length: times }, () => lastJson<T>(run())));
+/** Runs a worker `times` times (`run` returns what it reported) and keeps the median work CPU. */
+function medianWork<T extends WorkTime>(times: number, run: () => T): T {
+  return medianOfWork(Array.from({ length: times }, () => run()));
 }
 
 /** Two workers in turns, so that both meet the same load; the median work CPU of each. */
 function sideBySideWork<P extends WorkTime, Q extends WorkTime>(
   times: number,
-  product: () => ProcessRun,
-  peer: () => ProcessRun,
+  product: () => P,
+  peer: () => Q,
 ): { product: P; peer: Q } {
   const products: P[] = [];
   const peers: Q[] = [];
   for (let run = 0; run < times; run += 1) {
-    products.push(lastJson<P>(product()));
-    peers.push(lastJson<Q>(peer()));
+    products.push(product());
+    peers.push(peer());
   }
   return { product: medianOfWork(products), peer: medianOfWork(peers) };
 }
@@ -413,9 +418,9 @@ function balancesAgainstHledger(context: SuiteContext, store: string): Row {
     return skippedRow('balances-hledger', what, goal, 'hledger is not installed (apt-get install hledger)');
   context.log('balances of every region and year, and hledger on the exported journals');
   const journals = join(context.diskDir, `${context.set.label}-journals`);
-  const exported = lastJson<{ outputs: number }>(
-    runOk(node, [worker(context, 'workers/product-work.js'), 'journals', store, journals]),
-  );
+  const exported = lastJson(runOk(node, [worker(context, 'workers/product-work.js'), 'journals', store, journals])) as {
+    outputs: number;
+  };
   const productRuns: ProcessRun[] = [];
   const hledgerCpu: number[] = [];
   for (let rep = 0; rep < context.reps; rep += 1) {
@@ -495,7 +500,7 @@ interface LoadResult {
 }
 
 function load(context: SuiteContext, spec: object): LoadResult {
-  const result = lastJson<LoadResult>(runOk(node, [worker(context, 'workers/load.js'), JSON.stringify(spec)]));
+  const result = lastJson(runOk(node, [worker(context, 'workers/load.js'), JSON.stringify(spec)])) as LoadResult;
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
     throw new Error(`HTTP load had failures: ${JSON.stringify(result)} for ${JSON.stringify(spec).slice(0, 300)}`);
   return result;
@@ -542,7 +547,7 @@ async function httpRows(
     rssAfter?: number;
   } = {};
   const peer: { startMs?: number; rss?: number; p99?: LoadResult; conns?: LoadResult } = {};
-  let body = '';
+  let body: string;
   let bare: Server | undefined;
   try {
     const token = (await service.waitFor(/It is shown once:\s+(\S+)\s/))[1];

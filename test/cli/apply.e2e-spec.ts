@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, geldstroom, tempDir } from '../support/cli';
@@ -131,9 +132,8 @@ describe('geldstroom apply', () => {
   it('records who, when, from where and why in every event', () => {
     const path = file('meta.jsonl', [payment('p6', '1.00')]);
     expect(geldstroom(['apply', path, '--actor', 'controller:anna', '--store', temp.store]).status).toBe(0);
-    const Database = require('better-sqlite3');
     const db = new Database(temp.store.slice('sqlite:'.length), { readonly: true });
-    const row = db.prepare('SELECT metadata FROM events WHERE data LIKE \'%"p6"%\'').get();
+    const row = db.prepare('SELECT metadata FROM events WHERE data LIKE \'%"p6"%\'').get() as { metadata: string };
     db.close();
     const metadata = JSON.parse(row.metadata);
     expect(metadata).toMatchObject({
@@ -150,63 +150,24 @@ describe('geldstroom apply', () => {
     const store = tempDir();
     try {
       expect(geldstroom(['apply', join(EXAMPLES, 'holland-rijnland.jsonl'), '--store', store.store]).status).toBe(0);
-      const table = geldstroom([
-        'statement',
-        '--region',
-        'holland-rijnland',
-        '--year',
-        '2023',
-        '--format',
-        'table',
-        '--store',
-        store.store,
-      ]).stdout;
+      const of2023 = (command: string, ...options: string[]) =>
+        geldstroom([command, '--region', 'holland-rijnland', '--year', '2023', ...options, '--store', store.store])
+          .stdout;
+      const table = of2023('statement', '--format', 'table');
       expect(table).toMatch(/Jaaroverzicht Holland Rijnland \(holland-rijnland\) 2023 — afgesloten/);
       expect(table).toMatch(/Stand begin jaar\s+€ 4\.572\.262,00/);
       expect(table).toMatch(/Overheveling naar fondsen\s+€ 3\.992\.021,30/);
       expect(table).toMatch(/GM0546 Leiden .* 12\.356\.091,46/);
-      const csv = geldstroom([
-        'statement',
-        '--region',
-        'holland-rijnland',
-        '--year',
-        '2023',
-        '--format',
-        'csv',
-        '--store',
-        store.store,
-      ]).stdout.split('\n');
+      const csv = of2023('statement', '--format', 'csv').split('\n');
       // Dutch spreadsheets by default: a byte order mark, `;` and a decimal comma
       expect(csv[0]).toBe('\uFEFFjaar;sectie;regel;omschrijving;gemeente;naam;bedrag');
       expect(csv).toContain('2023;reserve;paidOut;Uitkering aan gemeenten;;;4407,00');
       expect(csv).toContain('2023;municipality:bw;result;Saldo;GM0546;Leiden;12356091,46');
-      const machine = geldstroom([
-        'statement',
-        '--region',
-        'holland-rijnland',
-        '--year',
-        '2023',
-        '--format',
-        'csv',
-        '--locale',
-        'en',
-        '--store',
-        store.store,
-      ]).stdout.split('\n');
+      const machine = of2023('statement', '--format', 'csv', '--locale', 'en').split('\n');
       expect(machine[0]).toBe('jaar,sectie,regel,omschrijving,gemeente,naam,bedrag');
       expect(machine).toContain('2023,reserve,paidOut,Uitkering aan gemeenten,,,4407.00');
       expect(machine).toContain('2023,municipality:bw,result,Saldo,GM0546,Leiden,12356091.46');
-      const balanceTable = geldstroom([
-        'balances',
-        '--region',
-        'holland-rijnland',
-        '--year',
-        '2023',
-        '--format',
-        'table',
-        '--store',
-        store.store,
-      ]).stdout;
+      const balanceTable = of2023('balances', '--format', 'table');
       // the fund and the reserve run on over the years: opening, the year's movements, closing
       expect(balanceTable).toMatch(/Rekening\s+Beginsaldo\s+Mutaties\s+Eindsaldo\n/);
       expect(balanceTable).toMatch(

@@ -4,7 +4,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@libs/event-store';
 import { Ledger } from '@libs/ledger';
-import { buildBalances, explainAccount, TraceFlow, traceLeaves, tracePayment } from '@libs/projections';
+import {
+  buildBalances,
+  Explanation,
+  explainAccount,
+  Trace,
+  TraceFlow,
+  traceLeaves,
+  tracePayment,
+} from '@libs/projections';
 import { EXAMPLES, geldstroom, tempDir } from '../support/cli';
 
 const cents = (amount: string) => BigInt(amount.replace('.', ''));
@@ -98,7 +106,9 @@ describe('follow every euro', () => {
       '--store',
       temp.store,
     ]);
-    const share = explanation.postings.find((posting: any) => posting.eventType === 'BwHistoricalDistributed');
+    const share = (explanation as Explanation).postings.find(
+      (posting) => posting.eventType === 'BwHistoricalDistributed',
+    );
     expect(share).toMatchObject({
       amount: '2668755.03',
       rule: 'bw-historical-distribution',
@@ -108,10 +118,10 @@ describe('follow every euro', () => {
         basis: 'Kosten bestaande niet-complexe cliënten 2021 (incl. PGB naar woongemeente)',
       },
     });
-    expect(share.derivation).toMatch(
+    expect(share!.derivation).toMatch(
       /^8\.1 \/ 100\.0 × € 32\.947\.593,00 = € 2\.668\.755,03 \(largest remainder \+0,00\), key bw-historical v1/,
     );
-    expect(share.inputs).toMatchObject({ historicalPayments: '38750000.00', skim: '5802407.00' });
+    expect(share!.inputs).toMatchObject({ historicalPayments: '38750000.00', skim: '5802407.00' });
   });
 
   it('explain: an account without postings in a year has a zero balance; a year without data, an unknown region are errors', () => {
@@ -154,16 +164,24 @@ describe('follow every euro', () => {
   });
 
   it('trace: the historical budget flows pro rata to the municipalities and, through the provisions, to the providers', () => {
-    const trace = json(['trace', '--region', 'holland-rijnland', '--payment', 'iu-bw-2023', '--store', temp.store]);
+    const trace: Trace = json([
+      'trace',
+      '--region',
+      'holland-rijnland',
+      '--payment',
+      'iu-bw-2023',
+      '--store',
+      temp.store,
+    ]);
     expect(trace).toMatchObject({ paymentId: 'iu-bw-2023', amount: '38750000.00', year: 2023 });
     const [pot] = trace.flows;
     expect(pot.account).toBe('region:holland-rijnland:bw-historical');
-    const provisions = pot.children.find((child: any) => child.account === 'region:holland-rijnland:bw-provisions');
+    const provisions = pot.children.find((child) => child.account === 'region:holland-rijnland:bw-provisions')!;
     expect(provisions.amount).toBe('5802407.00');
-    expect(pot.children.find((child: any) => child.account === 'municipality:GM0546:bw').amount).toBe('12355347.37');
+    expect(pot.children.find((child) => child.account === 'municipality:GM0546:bw')?.amount).toBe('12355347.37');
     // the provisions mix the skim with co-payments and the reserve's cover of the deficit; all of it went to providers
-    expect(provisions.children.map((child: any) => child.account)).toEqual(['external:providers']);
-    const mixed = json([
+    expect(provisions.children.map((child) => child.account)).toEqual(['external:providers']);
+    const mixed: Trace = json([
       'trace',
       '--region',
       'holland-rijnland',
@@ -173,7 +191,7 @@ describe('follow every euro', () => {
       temp.store,
     ]);
     expect(
-      mixed.flows[0].children.find((child: any) => child.account === 'region:holland-rijnland:mo-provisions').amount,
+      mixed.flows[0].children.find((child) => child.account === 'region:holland-rijnland:mo-provisions')?.amount,
     ).toBe(
       // 1,257,328 of 11,107,328 MO money: its share of the 4,600,000 skim
       '520711.08',
@@ -324,7 +342,7 @@ describe('time travel', () => {
       '--store',
       temp.store,
     ]);
-    expect(reserveThen.postings.map((posting: any) => posting.eventType)).toEqual([
+    expect((reserveThen as Explanation).postings.map((posting) => posting.eventType)).toEqual([
       'ReserveOpeningRecorded',
       'ReserveTransferredToFund',
     ]);

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
+import { KeyComparison } from '@libs/projections';
 import { EXAMPLES, geldstroom, tempDir } from '../support/cli';
 
 const cents = (amount: string) => BigInt(amount.replace('.', ''));
 
 describe('compare-keys: the AEF key options and their stability', () => {
   const temp = tempDir();
-  let comparison: any;
+  let comparison: KeyComparison;
   beforeAll(() => {
     for (const file of ['holland-rijnland.jsonl', 'holland-rijnland-inwoners.jsonl', 'regio-zuid-meerjarig.jsonl']) {
       expect(geldstroom(['apply', join(EXAMPLES, file), '--store', temp.store]).status).toBe(0);
@@ -19,11 +20,11 @@ describe('compare-keys: the AEF key options and their stability', () => {
 
   it("splits the year's regional BW budget by each available key, to the cent", () => {
     expect(comparison.totals).toEqual({ 2023: '5802407.00', 2024: '6532985.29' });
-    for (const option of ['inhabitants', 'income']) {
+    for (const option of ['inhabitants', 'income'] as const) {
       for (const year of ['2023', '2024']) {
         const entry = comparison.options[option].years[year];
         expect(entry.available).toBe(true);
-        const contributions = Object.values<any>(entry.municipalities).map((municipality) =>
+        const contributions = Object.values(entry.municipalities).map((municipality) =>
           cents(municipality.contribution),
         );
         expect(contributions.reduce((sum, value) => sum + value, 0n)).toBe(-cents(comparison.totals[year]));

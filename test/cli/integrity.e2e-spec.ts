@@ -86,7 +86,7 @@ describe('integrity: the hash chain and geldstroom verify', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const rows = workbook.getWorksheet('Overzicht')!.getSheetValues() as unknown[][];
-    expect(rows.some((row) => row && row[2] === ledgerHash)).toBe(true);
+    expect(rows.some((row) => row?.[2] === ledgerHash)).toBe(true);
     const journal = geldstroom(['export', '--format', 'hledger', '--region', REGION, '--store', store]);
     expect(journal.stdout).toContain(`; ledger hash ${ledgerHash}`);
     const backup = geldstroom([
@@ -200,7 +200,8 @@ describe('integrity: the hash chain and geldstroom verify', () => {
       'revision 8 unbalanced: its postings sum to 9849999.00, not zero',
     ],
   ] as const)('%s', (name, forge, found) => {
-    const finding = { toString: () => (typeof found === 'function' ? found() : found) };
+    // read when a test runs: some findings name the event count, known only after the example is applied
+    const finding = () => (typeof found === 'function' ? found() : found);
     let store: { path: string; url: string };
     beforeAll(() => {
       store = copy(name.replace(/\W+/g, '-'));
@@ -210,7 +211,7 @@ describe('integrity: the hash chain and geldstroom verify', () => {
     it('is caught by verify, naming the region, the first bad revision and what is wrong', () => {
       const result = geldstroom(['verify', '--store', store.url]);
       expect(result.status).toBe(1);
-      expect(result.stderr).toBe(`geldstroom: region ${REGION}: ${finding}\n`);
+      expect(result.stderr).toBe(`geldstroom: region ${REGION}: ${finding()}\n`);
       expect(result.stdout).toBe('');
     });
 
@@ -230,11 +231,11 @@ describe('integrity: the hash chain and geldstroom verify', () => {
       const refused = geldstroom(['apply', command, '--store', store.url]);
       expect(refused.status).toBe(1);
       expect(refused.stderr).toBe(
-        `geldstroom: region ${REGION}: ${finding}; it accepts no new events until its history is restored from a backup (see geldstroom verify)\n`,
+        `geldstroom: region ${REGION}: ${finding()}; it accepts no new events until its history is restored from a backup (see geldstroom verify)\n`,
       );
       const statement = geldstroom(['statement', '--region', REGION, '--year', '2024', '--store', store.url]);
       expect(statement.status).toBe(1);
-      expect(statement.stderr).toContain(`region ${REGION}: ${finding}`);
+      expect(statement.stderr).toContain(`region ${REGION}: ${finding()}`);
     });
 
     it('migrate refuses it instead of reporting no differences, and copies nothing', () => {
@@ -242,7 +243,7 @@ describe('integrity: the hash chain and geldstroom verify', () => {
       const result = geldstroom(['migrate', '--from', store.url, '--to', `sqlite:${target}`]);
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toBe(`geldstroom: region ${REGION}: ${finding}; nothing was migrated\n`);
+      expect(result.stderr).toBe(`geldstroom: region ${REGION}: ${finding()}; nothing was migrated\n`);
       expect(geldstroom(['export', '--format', 'jsonl', '--store', `sqlite:${target}`]).stdout).toBe('');
     });
 

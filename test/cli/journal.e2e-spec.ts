@@ -48,7 +48,7 @@ describe('the journal for a financial system (export --format journal-csv)', () 
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^regio-zuid: \d+ journal line\(s\), ledger hash [0-9a-f]{64}\n/m);
     expect(result.stderr).not.toMatch(/no grootboekrekening/);
-    const [header, ...rows] = parse(readFileSync(out, 'utf8')) as string[][];
+    const [header, ...rows] = parse(readFileSync(out, 'utf8'));
     const at = (name: string) => header.indexOf(name);
     expect(rows.filter((row) => row[at('grootboekrekening')] === '')).toEqual([]);
     for (const year of [2024, 2025, 2026]) {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Statement } from '@libs/projections';
 import { EXAMPLES, geldstroom, tempDir, withoutLedgerHash } from '../support/cli';
 
 const FILE = join(EXAMPLES, 'regio-zuid-meerjarig.jsonl');
@@ -12,7 +13,7 @@ const FILE = join(EXAMPLES, 'regio-zuid-meerjarig.jsonl');
  */
 describe('a multi-year region with a reopened year', () => {
   const temp = tempDir();
-  let statements: Record<number, any>;
+  let statements: Record<number, Statement>;
   beforeAll(() => {
     expect(geldstroom(['apply', FILE, '--store', temp.store]).status).toBe(0);
     statements = Object.fromEntries(
@@ -89,9 +90,9 @@ describe('a multi-year region with a reopened year', () => {
     });
     expect(funds.frictie).toEqual({ opening: '0.00', fromReserve: '137500.00', spent: '0.00', closing: '137500.00' });
     expect(
-      Object.values<string>(solidarity.transfers).reduce((sum, amount) => sum + BigInt(amount.replace('.', '')), 0n),
+      Object.values<string>(solidarity!.transfers).reduce((sum, amount) => sum + BigInt(amount.replace('.', '')), 0n),
     ).toBe(0n);
-    expect(solidarity.volume).toBe('156423.77');
+    expect(solidarity!.volume).toBe('156423.77');
   });
 
   it('2026: the revised key and budget are used, the fund is spent', () => {
@@ -105,8 +106,8 @@ describe('a multi-year region with a reopened year', () => {
 
   it('every municipality line adds up to its result, and every year balances to zero', () => {
     for (const year of [2024, 2025, 2026]) {
-      for (const municipality of Object.values<any>(statements[year].municipalities)) {
-        for (const scheme of ['bw', 'mo']) {
+      for (const municipality of Object.values(statements[year].municipalities)) {
+        for (const scheme of ['bw', 'mo'] as const) {
           // advances and due are the settlement with the central municipality, not lines of the account
           const { result, advances: _advances, due: _due, ...lines } = municipality[scheme];
           const total = Object.values<string>(lines).reduce((sum, amount) => sum + BigInt(amount.replace('.', '')), 0n);
@@ -129,10 +130,10 @@ describe('a multi-year region with a reopened year', () => {
         (line, index) => index > lines.findIndex((l) => l.includes('ReopenYear')) && line.includes('"CloseYear"'),
       ) + 1;
     const db = new Database(temp.store.slice('sqlite:'.length), { readonly: true });
-    const types = db
+    const rows = db
       .prepare('SELECT type FROM events WHERE json_extract(metadata, ?) = ? ORDER BY position')
-      .all('$.source', `${FILE}:${reclose}`)
-      .map((row: any) => row.type);
+      .all('$.source', `${FILE}:${reclose}`) as { type: string }[];
+    const types = rows.map((row) => row.type);
     db.close();
     // the nacalculatie moves the historical distribution; the late invoice moves the result; the band tops up
     expect(types).toEqual([

@@ -202,7 +202,7 @@ describe('what-if replay equals a fresh ledger with the revision', () => {
     expect(refused.stderr).toMatch(/payment\.jsonl:2: RunAllocation: a what-if revises only AdoptDistributionKey/);
     const other = file('other.jsonl', [
       lines('revised-keys.jsonl')
-        .filter((line) => line.startsWith('{'))[0]
+        .find((line) => line.startsWith('{'))!
         .replace('holland-rijnland', 'elders'),
     ]);
     expect(geldstroom(['replay', '--region', 'holland-rijnland', '--with', other, '--store', store]).stderr).toMatch(

@@ -149,7 +149,7 @@ describe('the CLI against a store it cannot use', () => {
   const unshare = spawnSync('unshare', ['--mount', '--propagation', 'private', 'true']);
   if (unshare.status !== 0)
     process.stderr.write(
-      `store-faults: the full-disk test is skipped: a private tmpfs needs unshare --mount (root), which failed here: ${unshare.stderr}\n`,
+      `store-faults: the full-disk test is skipped: a private tmpfs needs unshare --mount (root), which failed here: ${unshare.stderr.toString()}\n`,
     );
   (unshare.status === 0 ? it : it.skip)(
     'a full disk: exit 3 with one line, and what was recorded before stays intact',

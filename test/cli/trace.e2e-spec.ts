@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@libs/event-store';
 import { Ledger } from '@libs/ledger';
+import { Explanation, Trace } from '@libs/projections';
 import { EXAMPLES, geldstroom, tempDir } from '../support/cli';
 import { traceViolations } from '../support/trace-properties';
 
@@ -31,8 +32,8 @@ function withCorrection(dir: string, name: string, before: (line: string) => boo
   return file;
 }
 
-const children = (trace: any) =>
-  Object.fromEntries(trace.flows[0].children.map((child: any) => [child.account, child.amount]));
+const children = (trace: Trace) =>
+  Object.fromEntries(trace.flows[0].children.map((child) => [child.account, child.amount]));
 
 describe('trace of a correction (a negative Rijk payment) agrees with explain', () => {
   const afterRun = tempDir();
@@ -68,10 +69,10 @@ describe('trace of a correction (a negative Rijk payment) agrees with explain', 
       '--store',
       afterRun.store,
     ]);
-    const taken = explained.postings.filter(
-      (posting: any) => posting.eventType === 'BwHistoricalDistributed' && posting.amount.startsWith('-'),
+    const taken = (explained as Explanation).postings.filter(
+      (posting) => posting.eventType === 'BwHistoricalDistributed' && posting.amount.startsWith('-'),
     );
-    expect(taken.map((posting: any) => posting.amount)).toEqual(['-93750.00']);
+    expect(taken.map((posting) => posting.amount)).toEqual(['-93750.00']);
     const original = children(
       json(['trace', '--region', 'holland-rijnland', '--payment', 'iu-bw-2024', '--store', afterRun.store]),
     );
@@ -123,9 +124,9 @@ describe('trace of a correction (a negative Rijk payment) agrees with explain', 
       sameRun.store,
     ]);
     expect(
-      explained.postings
-        .filter((posting: any) => posting.eventType === 'BwHistoricalDistributed')
-        .map((p: any) => p.amount),
+      (explained as Explanation).postings
+        .filter((posting) => posting.eventType === 'BwHistoricalDistributed')
+        .map((posting) => posting.amount),
     ).toEqual(['10897971.64']);
   });
 

@@ -173,23 +173,27 @@ function moneyFacts(commands: readonly Command[], names: ReadonlyMap<string, str
       ),
     );
   }
+  parts.push(...advancesTable(commands, names));
+  return parts;
+}
+
+/** The advances, summed per year, scheme and municipality (a region records many of them). */
+function advancesTable(commands: readonly Command[], names: ReadonlyMap<string, string>): string[] {
   const advances = new Map<string, { count: number; total: bigint }>();
   for (const a of ofType(commands, 'RecordAdvance')) {
     const slot = `${a.year}|${a.scheme}|${names.get(a.municipality) ?? a.municipality}`;
     const sum = advances.get(slot) ?? { count: 0, total: 0n };
     advances.set(slot, { count: sum.count + 1, total: sum.total + a.amount });
   }
-  if (advances.size > 0) {
-    parts.push(
-      '**Voorschotten**, opgeteld per jaar, regeling en gemeente (+ betaald door de gemeente, − aan de gemeente)',
-      table(
-        ['jaar', 'regeling', 'gemeente', 'aantal', 'bedrag'],
-        [...advances].map(([slot, sum]) => [...slot.split('|'), String(sum.count), euro(sum.total)]),
-        [3, 4],
-      ),
-    );
-  }
-  return parts;
+  if (advances.size === 0) return [];
+  return [
+    '**Voorschotten**, opgeteld per jaar, regeling en gemeente (+ betaald door de gemeente, − aan de gemeente)',
+    table(
+      ['jaar', 'regeling', 'gemeente', 'aantal', 'bedrag'],
+      [...advances].map(([slot, sum]) => [...slot.split('|'), String(sum.count), euro(sum.total)]),
+      [3, 4],
+    ),
+  ];
 }
 
 function agreements(commands: readonly Command[]): string[] {

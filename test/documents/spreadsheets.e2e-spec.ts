@@ -144,7 +144,7 @@ describe('CSV for Dutch spreadsheets, opened in LibreOffice', () => {
             .map((row) => cellCents(row[6]));
           expect(opening + sum(movements)).toBe(closing);
         }
-        const texts = rows.flatMap((row) => row.filter((cell) => typeof cell === 'string')) as string[];
+        const texts = rows.flatMap((row) => row.filter((cell): cell is string => typeof cell === 'string'));
         expect(texts).toContain('Eigen bijdragen cliënten');
         for (const code of codes) expect(texts).toContain(statement.municipalities[code].name);
       }

@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '@libs/event-store';
+import { EventMetadata, SqliteEventStore } from '@libs/event-store';
 import { eventHash, GENESIS_HASH, Ledger } from '@libs/ledger';
 import { buildBalances, buildStatement } from '@libs/projections';
 import { randomUUID } from 'node:crypto';
@@ -39,6 +39,107 @@ function expectVerified(path: string): string {
   expect(verified.stderr).toBe('');
   expect(verified.status).toBe(0);
   return verified.stdout;
+}
+
+/** A line of a jsonl backup, as the tests read and rewrite it. */
+interface BackupLine {
+  streamId: string;
+  eventId: string;
+  type: string;
+  revision: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+/** `copies` copies of every region in a backup under other names (`kill-a-1`, …), each chained anew. */
+function renamedCopies(original: readonly BackupLine[], copies: number): BackupLine[] {
+  const lines: BackupLine[] = [];
+  for (let copy = 1; copy <= copies; copy += 1) {
+    for (const regionId of REGIONS) {
+      const renamed = `${regionId}-${copy}`;
+      let previous = GENESIS_HASH;
+      for (const event of original.filter((line) => line.streamId === `region-${regionId}`)) {
+        const data = JSON.parse(JSON.stringify(event.data).replaceAll(`"${regionId}"`, `"${renamed}"`)) as Record<
+          string,
+          unknown
+        >;
+        const { hash: _hash, ...metadata } = event.metadata;
+        const eventId = randomUUID();
+        previous = eventHash(previous, {
+          eventId,
+          type: event.type,
+          revision: BigInt(event.revision),
+          data,
+          metadata,
+        });
+        lines.push({
+          ...event,
+          streamId: `region-${renamed}`,
+          eventId,
+          data,
+          metadata: { ...metadata, hash: previous },
+        });
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * Records in a fresh store what an allocation run of the generated region `burst` needs (the region, its
+ * keys and agreements, the Rijk's historical BW and MO payments and the budgets); returns its members.
+ */
+function setUpBurstRegion(store: string, setup: string): string[] {
+  const region = generateRegion('burst', 8, 1).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const members = (region[0].municipalities as { code: string }[]).map((member) => member.code);
+  writeFileSync(
+    setup,
+    region
+      .filter(
+        (line) =>
+          ['RegisterRegion', 'AdoptDistributionKey', 'AdoptReserveAgreement', 'AdoptRegionalBudget'].includes(
+            line.command as string,
+          ) ||
+          (line.command === 'RecordRijkPayment' && (line.basis === 'historical' || line.scheme === 'MO')),
+      )
+      .map((line) => JSON.stringify(line))
+      .join('\n'),
+  );
+  expect(geldstroom(['apply', setup, '--store', `sqlite:${store}`]).status).toBe(0);
+  return members;
+}
+
+/** 160 commands to post at once: objective BW payments to the members, every tenth an allocation run. */
+function burstBodies(members: readonly string[]) {
+  return Array.from({ length: 160 }, (_, index) =>
+    index % 10 === 9
+      ? { command: 'RunAllocation', regionId: 'burst', year: 2023 }
+      : {
+          command: 'RecordRijkPayment',
+          regionId: 'burst',
+          paymentId: `burst-${index}`,
+          year: 2023,
+          scheme: 'BW',
+          basis: 'objective',
+          recipient: members[index % members.length],
+          amount: `${1000 + index}.${String(index % 100).padStart(2, '0')}`,
+        },
+  );
+}
+
+/** Whole commands only: a payment is one event, an allocation run ends with its marker, revisions follow on. */
+function expectWholeCommands(rows: ReturnType<typeof storedRows>): void {
+  const byCommand = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const commandId = String(row.metadata.commandId);
+    byCommand.set(commandId, [...(byCommand.get(commandId) ?? []), row]);
+  }
+  for (const events of byCommand.values()) {
+    if (events[0].metadata.command === 'RecordRijkPayment')
+      expect(events.map((event) => event.type)).toEqual(['RijkPaymentRecorded']);
+    if (events[0].metadata.command === 'RunAllocation') expect(events.at(-1)!.type).toBe('AllocationRunCompleted');
+    expect(events.map((event) => event.revision)).toEqual(events.map((_, index) => events[0].revision + index));
+  }
 }
 
 describe('kill -9 during writes', () => {
@@ -105,33 +206,8 @@ describe('kill -9 during writes', () => {
     const original = readFileSync(backup, 'utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line));
-    const lines = [...original];
-    for (let copy = 1; copy <= 6; copy += 1) {
-      for (const regionId of REGIONS) {
-        const renamed = `${regionId}-${copy}`;
-        let previous = GENESIS_HASH;
-        for (const event of original.filter((line) => line.streamId === `region-${regionId}`)) {
-          const data = JSON.parse(JSON.stringify(event.data).replaceAll(`"${regionId}"`, `"${renamed}"`));
-          const { hash: _hash, ...metadata } = event.metadata;
-          const eventId = randomUUID();
-          previous = eventHash(previous, {
-            eventId,
-            type: event.type,
-            revision: BigInt(event.revision),
-            data,
-            metadata,
-          });
-          lines.push({
-            ...event,
-            streamId: `region-${renamed}`,
-            eventId,
-            data,
-            metadata: { ...metadata, hash: previous },
-          });
-        }
-      }
-    }
+      .map((line) => JSON.parse(line) as BackupLine);
+    const lines = [...original, ...renamedCopies(original, 6)];
     const big = join(temp.dir, 'big-backup.jsonl');
     writeFileSync(big, lines.map((line) => JSON.stringify(line)).join('\n'));
     const whole = join(temp.dir, 'import-whole.db');
@@ -176,37 +252,8 @@ describe('kill -9 during writes', () => {
     async (trial) => {
       const store = join(temp.dir, `burst-${trial}.db`);
       const setup = join(temp.dir, 'burst-setup.jsonl');
-      const region = generateRegion('burst', 8, 1).map((line) => JSON.parse(line));
-      const members = region[0].municipalities.map((member: { code: string }) => member.code);
-      // the region, its keys and agreements, the Rijk's historical BW and MO payments and the budgets: what an allocation run needs
-      writeFileSync(
-        setup,
-        region
-          .filter(
-            (line) =>
-              ['RegisterRegion', 'AdoptDistributionKey', 'AdoptReserveAgreement', 'AdoptRegionalBudget'].includes(
-                line.command,
-              ) ||
-              (line.command === 'RecordRijkPayment' && (line.basis === 'historical' || line.scheme === 'MO')),
-          )
-          .map((line) => JSON.stringify(line))
-          .join('\n'),
-      );
-      expect(geldstroom(['apply', setup, '--store', `sqlite:${store}`]).status).toBe(0);
-      const bodies = Array.from({ length: 160 }, (_, index) =>
-        index % 10 === 9
-          ? { command: 'RunAllocation', regionId: 'burst', year: 2023 }
-          : {
-              command: 'RecordRijkPayment',
-              regionId: 'burst',
-              paymentId: `burst-${index}`,
-              year: 2023,
-              scheme: 'BW',
-              basis: 'objective',
-              recipient: members[index % members.length],
-              amount: `${1000 + index}.${String(index % 100).padStart(2, '0')}`,
-            },
-      );
+      const members = setUpBurstRegion(store, setup);
+      const bodies = burstBodies(members);
       const env = {
         GELDSTROOM_TOKENS: join(temp.dir, `tokens-${trial}.json`),
         GELDSTROOM_IDEMPOTENCY: join(temp.dir, `idem-${trial}.db`),
@@ -255,18 +302,7 @@ describe('kill -9 during writes', () => {
       const rows = storedRows(store);
       const stored = new Set(rows.map((row) => row.eventId));
       for (const { events } of acknowledged) for (const { eventId } of events) expect(stored.has(eventId)).toBe(true);
-      // whole commands only: a payment is one event, an allocation run ends with its marker
-      const byCommand = new Map<string, typeof rows>();
-      for (const row of rows) {
-        const commandId = String(row.metadata.commandId);
-        byCommand.set(commandId, [...(byCommand.get(commandId) ?? []), row]);
-      }
-      for (const events of byCommand.values()) {
-        if (events[0].metadata.command === 'RecordRijkPayment')
-          expect(events.map((event) => event.type)).toEqual(['RijkPaymentRecorded']);
-        if (events[0].metadata.command === 'RunAllocation') expect(events.at(-1)!.type).toBe('AllocationRunCompleted');
-        expect(events.map((event) => event.revision)).toEqual(events.map((_, index) => events[0].revision + index));
-      }
+      expectWholeCommands(rows);
       expectVerified(store);
 
       // the clients retry everything with the same keys against the restarted service

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DomainError } from '@libs/domain';
 import { MemoryEventStore } from '@libs/event-store';
 import { CommandFileError, Ledger, parseCommandLine } from '@libs/ledger';
+import { withoutField } from '../support/records';
 
 const REGION = 'fuzz';
 const context = { actor: 'fuzz', source: 'fuzz.jsonl:1' };
@@ -136,9 +137,7 @@ const anyLine = fc.oneof(
       return JSON.stringify(copy);
     }),
   fc.tuple(fc.constantFrom(...TEMPLATES), fc.integer({ min: 0, max: 8 })).map(([template, drop]) => {
-    const copy: Record<string, unknown> = { ...template };
-    delete copy[Object.keys(template)[drop % Object.keys(template).length]];
-    return JSON.stringify(copy);
+    return JSON.stringify(withoutField(template, Object.keys(template)[drop % Object.keys(template).length]));
   }),
   fc.jsonValue().map((value) => JSON.stringify(value)),
   fc.constantFrom(...NASTY_LINES),
@@ -200,7 +199,10 @@ describe('command-file lines, fuzzed (domain.md §2, interface.md §1)', () => {
             }
             const after = await count(store);
             if (refused !== undefined) {
-              if (!(refused instanceof CommandFileError || refused instanceof DomainError)) throw refused;
+              if (!(refused instanceof CommandFileError || refused instanceof DomainError))
+                throw refused instanceof Error
+                  ? refused
+                  : new Error(`refused with a non-error: ${JSON.stringify(refused)}`);
               expect(refused.message.length).toBeLessThan(2_000);
               expect(after).toBe(before);
               outcomes[refused instanceof CommandFileError ? 'refusedAtParse' : 'refusedByRule'] += 1;

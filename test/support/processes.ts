@@ -25,8 +25,8 @@ export function start(args: string[], env: Record<string, string> = {}): Running
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const ended = new Promise<Ended>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
@@ -84,7 +84,7 @@ export function storedRows(path: string): StoredRow[] {
       }[]
     ).map((row) => ({
       stream: row.stream_id,
-      revision: Number(row.revision),
+      revision: row.revision,
       type: row.type,
       eventId: row.event_id,
       data: JSON.parse(row.data),
@@ -106,7 +106,7 @@ export function eventCount(path: string): number {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    return Number((db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n);
+    return (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n;
   } catch {
     return 0; // not created yet, or its table not yet
   } finally {

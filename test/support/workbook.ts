@@ -52,6 +52,12 @@ function amountCell(amount: string, form: (typeof AMOUNT_FORMS)[number]): ExcelJ
 
 const BASIS_NL: Record<string, string> = { historical: 'historisch', objective: 'objectief' };
 
+/** A command field that a cell shows as text: a string, number or boolean (anything else is a mistake in the test). */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new TypeError(`a command field for a text cell should be a scalar, not ${JSON.stringify(value)}`);
+}
+
 /**
  * The cells of one row of `sheet` for a command-file command, varying the forms with `index`: amounts
  * in every form, municipalities as code or name, years as number or text, dates as date cell or text.
@@ -69,21 +75,21 @@ export function rowOf(
       case 'bedrag':
       case 'zorgkosten':
       case 'uitvoeringskosten':
-        return amountCell(String(value), AMOUNT_FORMS[index % AMOUNT_FORMS.length]);
+        return amountCell(scalarText(value), AMOUNT_FORMS[index % AMOUNT_FORMS.length]);
       case 'jaar':
-        return index % 2 === 0 ? (value as number) : String(value);
+        return index % 2 === 0 ? (value as number) : scalarText(value);
       case 'regeling':
-        return index % 3 === 0 ? String(value).toLowerCase() : String(value);
+        return index % 3 === 0 ? scalarText(value).toLowerCase() : scalarText(value);
       case 'grondslag':
-        return BASIS_NL[String(value)];
+        return BASIS_NL[scalarText(value)];
       case 'ontvanger':
       case 'gemeente':
-        return index % 2 === 1 ? (names.get(String(value)) ?? String(value)) : String(value);
+        return index % 2 === 1 ? (names.get(scalarText(value)) ?? scalarText(value)) : scalarText(value);
       case 'objectief %':
-        return index % 2 === 0 ? String(value).replace('.', ',') : Number(value);
+        return index % 2 === 0 ? scalarText(value).replace('.', ',') : Number(value);
       case 'datum':
       case 'boekdatum':
-        return index % 2 === 0 ? new Date(`${String(value)}T00:00:00Z`) : String(value);
+        return index % 2 === 0 ? new Date(`${scalarText(value)}T00:00:00Z`) : scalarText(value);
       default:
         return value as ExcelJS.CellValue;
     }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { Browser, chromium, Page } from 'playwright-core';
 import { commandsOf, startApi, TestApi } from '../support/api';
 import { fillWorkbook, namesOf, RawCommand } from '../support/workbook';
 import { ROOT } from '../support/cli';
@@ -57,9 +57,9 @@ const regionOf = (file: string) =>
   /** axe-core in the page (evaluated through the DevTools protocol, which the page's CSP does not govern). */
   async function accessibilityProblems(): Promise<string[]> {
     await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const results = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+    const results = await page.evaluate<{
       violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
-    };
+    }>(`axe.run(document, { resultTypes: ['violations'] })`);
     return results.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map(
@@ -87,7 +87,6 @@ const regionOf = (file: string) =>
     const server = api.created.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { chromium } = require('playwright-core') as typeof import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));

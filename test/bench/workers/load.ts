@@ -64,7 +64,11 @@ async function main(): Promise<void> {
   let lastResponse = started;
   // autocannon ends a run on its one-second tick; the rate is taken up to the last response instead
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(options, (error: unknown, done) =>
+      error
+        ? reject(error instanceof Error ? error : new Error(`autocannon failed: ${JSON.stringify(error)}`))
+        : resolve(done),
+    );
     instance.on('response', () => {
       lastResponse = process.hrtime.bigint();
     });
@@ -87,7 +91,7 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
   process.exitCode = 1;
 });

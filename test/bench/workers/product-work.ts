@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   report({ mode, regions: regionIds.length, outputs, events, bytes, outputCpuMs, ...done() });
 }
 
-main().catch((error) => {
-  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
   process.exitCode = 1;
 });
