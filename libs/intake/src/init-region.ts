@@ -32,13 +32,41 @@ export interface PlannedCommand {
 const CODE_HEADERS = ['code', 'cbscode', 'gemeentecode'];
 const NAME_HEADERS = ['naam', 'name', 'gemeente', 'gemeentenaam'];
 
+/** A key column of the members file: its id (the header), where it is, and the weights read per municipality code. */
+interface KeyColumn {
+  readonly keyId: string;
+  readonly index: number;
+  readonly weights: Record<string, string>;
+}
+
+/** The members file's header: the row it is on and its columns. */
+interface MembersHeader {
+  readonly headerIndex: number;
+  readonly codeColumn: number;
+  readonly nameColumn: number;
+  readonly keyColumns: readonly KeyColumn[];
+}
+
+interface Member {
+  readonly row: number;
+  readonly code: string;
+  readonly name: string;
+}
+
 /**
  * The commands that set up a region from a members file (CSV, `;` or `,`): RegisterRegion and one
  * AdoptDistributionKey per key column — through the domain's parser, errors at their row and column.
  */
 export function newRegionCommands(region: NewRegion): PlannedCommand[] {
+  const records = csvRecords(region.membersFile, undefined, region.data);
+  const header = membersHeader(region, records);
+  const members = membersOf(region.membersFile, records, header);
+  return plannedCommands(region, members, header.keyColumns);
+}
+
+/** Finds the header row and its code, name and key columns; refuses a header the file cannot be read by. */
+function membersHeader(region: NewRegion, records: readonly string[][]): MembersHeader {
   const file = region.membersFile;
-  const records = csvRecords(file, undefined, region.data);
   const headerIndex = records.findIndex((record) => record.some((field) => field.trim() !== ''));
   if (headerIndex < 0) throw new IntakeError([issue({ file }, REASONS.membersEmpty)]);
   const headerRow = headerIndex + 1;
@@ -50,9 +78,16 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
     issues.push(issue({ file, row: headerRow, column: 'code' }, REASONS.membersCodeAbsent, 'MISSING_FIELD'));
   if (nameColumn < 0)
     issues.push(issue({ file, row: headerRow, column: 'naam' }, REASONS.membersNameAbsent, 'MISSING_FIELD'));
+  // columns with the same header share their weights, as the key they name is one key
+  const weightsOfKey = new Map<string, Record<string, string>>();
   const keyColumns = headers
     .map((header, index) => ({ keyId: header, index }))
-    .filter(({ index }) => index !== codeColumn && index !== nameColumn);
+    .filter(({ index }) => index !== codeColumn && index !== nameColumn)
+    .map(({ keyId, index }): KeyColumn => {
+      const weights = weightsOfKey.get(keyId) ?? {};
+      weightsOfKey.set(keyId, weights);
+      return { keyId, index, weights };
+    });
   for (const { keyId, index } of keyColumns) {
     if (keyId === '')
       issues.push(
@@ -66,15 +101,20 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
       issue({ file, row: headerRow, column: keyColumns[0].keyId }, REASONS.keyColumnsNeedYear, 'MISSING_FIELD'),
     );
   if (issues.length > 0) throw new IntakeError(issues);
+  return { headerIndex, codeColumn, nameColumn, keyColumns };
+}
 
-  const members: { row: number; code: string; name: string }[] = [];
-  const weights = new Map<string, Record<string, string>>(keyColumns.map(({ keyId }) => [keyId, {}]));
+/** The municipalities below the header; their weights go into the key columns. Every bad weight refused at once. */
+function membersOf(file: string, records: readonly string[][], header: MembersHeader): Member[] {
+  const { headerIndex, codeColumn, nameColumn, keyColumns } = header;
+  const issues: IntakeIssue[] = [];
+  const members: Member[] = [];
   records.forEach((record, index) => {
     const row = index + 1;
     if (index <= headerIndex || record.every((field) => field.trim() === '')) return;
     const code = (record[codeColumn] ?? '').trim().toUpperCase();
     members.push({ row, code, name: (record[nameColumn] ?? '').trim() });
-    for (const { keyId, index: column } of keyColumns) {
+    for (const { keyId, index: column, weights } of keyColumns) {
       const cell = (record[column] ?? '').trim();
       if (cell === '') {
         issues.push(issue({ file, row, column: keyId }, REASONS.weightEmpty, 'MISSING_FIELD'));
@@ -82,33 +122,52 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
       }
       const converted = decimalOfText(cell);
       if ('reason' in converted) issues.push(issue({ file, row, column: keyId }, converted.reason));
-      else weights.get(keyId)![code] = converted.value;
+      else weights[code] = converted.value;
     }
   });
   if (issues.length > 0) throw new IntakeError(issues);
+  return members;
+}
 
-  const place = (error: DomainError, raw: Record<string, unknown>, keyId?: string): IntakeIssue => {
-    const field = error.field ?? '';
-    const reason = refusalReason(error, { command: raw.command as CommandType, values: raw });
-    const at = (where: { file: string; row?: number; column: string }) =>
-      issue(where, reason, error.code, error.reason);
-    const member = /^municipalities\[(\d+)\]\.(code|name)/.exec(field);
-    if (member)
-      return at({ file, row: members[Number(member[1])]?.row, column: member[2] === 'code' ? 'code' : 'naam' });
-    const weight = /^weights\.(.+)$/.exec(field);
-    if (weight && keyId) return at({ file, row: members.find((m) => m.code === weight[1])?.row, column: keyId });
-    const option = {
-      regionId: '--region',
-      name: '--name',
-      centralMunicipality: '--central',
-      validFrom: '--year',
-      version: '--key-version',
-      unit: '--unit',
-      basis: '--basis',
-    }[field];
-    return at({ file, column: option ?? keyId ?? field });
-  };
+/** The CLI option each command field comes from, for refusals that belong to no row of the file. */
+const FIELD_OPTIONS: Readonly<Record<string, string>> = {
+  regionId: '--region',
+  name: '--name',
+  centralMunicipality: '--central',
+  validFrom: '--year',
+  version: '--key-version',
+  unit: '--unit',
+  basis: '--basis',
+};
+
+/**
+ * Where a refusal of a planned command belongs: a municipality's row and column, a weight's row in its
+ * key column, or the command-line option the field came from.
+ */
+function refusalPlace(
+  file: string,
+  members: readonly Member[],
+  error: DomainError,
+  raw: Record<string, unknown>,
+  keyId?: string,
+): IntakeIssue {
+  const field = error.field ?? '';
+  const reason = refusalReason(error, { command: raw.command as CommandType, values: raw });
+  const at = (where: { file: string; row?: number; column: string }) => issue(where, reason, error.code, error.reason);
+  const member = /^municipalities\[(\d+)\]\.(code|name)/.exec(field);
+  if (member) return at({ file, row: members[Number(member[1])]?.row, column: member[2] === 'code' ? 'code' : 'naam' });
+  const weight = /^weights\.(.+)$/.exec(field);
+  if (weight && keyId) return at({ file, row: members.find((m) => m.code === weight[1])?.row, column: keyId });
+  return at({ file, column: FIELD_OPTIONS[field] ?? keyId ?? field });
+}
+
+/** RegisterRegion and one AdoptDistributionKey per key column, parsed; every parser refusal at its place at once. */
+function plannedCommands(region: NewRegion, members: readonly Member[], keyColumns: readonly KeyColumn[]) {
+  const file = region.membersFile;
+  const issues: IntakeIssue[] = [];
   const planned: PlannedCommand[] = [];
+  const place = (error: DomainError, raw: Record<string, unknown>, keyId?: string) =>
+    refusalPlace(file, members, error, raw, keyId);
   const plan = (raw: Record<string, unknown>, source: string, keyId?: string) => {
     try {
       planned.push({ command: parseCommand(raw), source, locate: (error) => place(error, raw, keyId) });
@@ -127,7 +186,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
     },
     file,
   );
-  for (const { keyId } of keyColumns)
+  for (const { keyId, weights } of keyColumns)
     plan(
       {
         command: 'AdoptDistributionKey',
@@ -137,7 +196,7 @@ export function newRegionCommands(region: NewRegion): PlannedCommand[] {
         validFrom: region.validFrom,
         unit: region.unit ?? 'percent',
         basis: region.basis ?? `${keyId}, ingelezen uit ${file}`,
-        weights: weights.get(keyId),
+        weights,
       },
       `${file}:${keyId}`,
       keyId,

@@ -1,4 +1,4 @@
-import { Command, CONFLICT_CODES, DomainError, Scheme } from '@libs/domain';
+import { Command, CONFLICT_CODES, DomainError, InvariantViolation, Scheme } from '@libs/domain';
 import { formatAmount } from '@libs/money';
 import { CommandContext, CommandRejected, Ledger, runCommands } from '@libs/ledger';
 import { extname } from 'node:path';
@@ -8,7 +8,7 @@ import { readCsv } from './read-csv';
 import { readWorkbook } from './read-workbook';
 import { SheetTable } from './sheet-table';
 import { located, RowPlace, rowsOf, SheetRows } from './sheet-rows';
-import { SHEETS, sheetNamed } from './sheets';
+import { SheetSpec, SHEETS, sheetNamed } from './sheets';
 
 export interface IntakeFile {
   /** the name the user knows the file by: the path given on the command line, the uploaded file name */
@@ -87,6 +87,13 @@ export const MAX_FILES = 20;
  * the same workbook twice records nothing the second time. Throws an IntakeError naming every
  * rejected row (first one first) with the preview attached.
  */
+/** The readers keep only tables whose sheet is known, so a table without a spec is a bug here, not bad input. */
+function specOf(table: SheetTable): SheetSpec {
+  const spec = sheetNamed(table.sheet);
+  if (!spec) throw new InvariantViolation(`intake: sheet ${table.sheet} was read but has no spec`);
+  return spec;
+}
+
 export async function runIntake(files: readonly IntakeFile[], options: IntakeOptions): Promise<IntakeReport> {
   if (files.length > MAX_FILES)
     throw new IntakeError([issue({ file: files[MAX_FILES].file }, REASONS.tooManyFiles(MAX_FILES))]);
@@ -104,10 +111,10 @@ export async function runIntake(files: readonly IntakeFile[], options: IntakeOpt
       ),
     ]);
   const members = { regionId, municipalities: state.region.municipalities };
-  const order = (table: SheetTable) => SHEETS.indexOf(sheetNamed(table.sheet)!);
+  const order = (table: SheetTable) => SHEETS.indexOf(specOf(table));
   const sheets = [...read.tables]
     .sort((a, b) => order(a) - order(b))
-    .map((table) => rowsOf(table, sheetNamed(table.sheet)!, members));
+    .map((table) => rowsOf(table, specOf(table), members));
 
   const checked = await check(sheets, validator, options);
   const issues = checked.flatMap((sheet) => sheet.issues);

@@ -1,5 +1,5 @@
 import { Command, DomainError, parseCommand } from '@libs/domain';
-import { describeCell } from './cells';
+import { Cell, describeCell } from './cells';
 import { Members, readCell } from './convert-cell';
 import { IntakeIssue, issue } from './intake.errors';
 import { REASONS } from './reasons';
@@ -31,14 +31,30 @@ export interface SheetRows {
  * row's column.
  */
 export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): SheetRows {
+  const { columns, issues: headerIssues } = columnsOf(table, spec);
+  const sheetIssues = [...headerIssues, ...cellBeyondHeaders(table)];
+  if (sheetIssues.length > 0) return { table, spec, rows: [], sheetIssues };
+  const rows = table.rows.map(({ row, cells }) =>
+    rowCommand({ file: table.file, sheet: table.sheet, row }, cells, columns, spec, members),
+  );
+  return { table, spec, rows, sheetIssues };
+}
+
+type Row = SheetRows['rows'][number];
+
+/**
+ * The sheet's column for each header (undefined for an empty or unknown one), and what is wrong with
+ * the header row: values under an empty header, an unknown or repeated column, a missing required one.
+ */
+function columnsOf(table: SheetTable, spec: SheetSpec): { columns: (ColumnSpec | undefined)[]; issues: IntakeIssue[] } {
   const { file, sheet, headerRow } = table;
   const columns: (ColumnSpec | undefined)[] = [];
-  const sheetIssues: IntakeIssue[] = [];
+  const issues: IntakeIssue[] = [];
   const seen = new Set<string>();
   table.headers.forEach((header, index) => {
     if (header === '') {
       if (table.rows.some(({ cells }) => (cells[index]?.kind ?? 'empty') !== 'empty'))
-        sheetIssues.push(
+        issues.push(
           issue(
             { file, sheet, row: headerRow, column: columnLetter(index) },
             REASONS.valuesWithoutHeader(columnLetter(index)),
@@ -50,7 +66,7 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
     }
     const column = spec.columns.find((candidate) => nameKey(candidate.header) === nameKey(header));
     if (!column) {
-      sheetIssues.push(
+      issues.push(
         issue(
           { file, sheet, row: headerRow, column: header },
           REASONS.unknownColumn(
@@ -61,7 +77,7 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
         ),
       );
     } else if (seen.has(column.header)) {
-      sheetIssues.push(issue({ file, sheet, row: headerRow, column: header }, REASONS.columnTwice, 'UNKNOWN_FIELD'));
+      issues.push(issue({ file, sheet, row: headerRow, column: header }, REASONS.columnTwice, 'UNKNOWN_FIELD'));
     } else {
       seen.add(column.header);
     }
@@ -69,50 +85,59 @@ export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): Sh
   });
   for (const column of spec.columns) {
     if (!seen.has(column.header) && isRequired(spec, column))
-      sheetIssues.push(
+      issues.push(
         issue({ file, sheet, row: headerRow, column: column.header }, REASONS.requiredColumnAbsent, 'MISSING_FIELD'),
       );
   }
-  // extra cells beyond the header are an unnamed column too
+  return { columns, issues };
+}
+
+/** The first filled cell right of the last header: an unnamed column too. One is enough to refuse the sheet. */
+function cellBeyondHeaders(table: SheetTable): IntakeIssue[] {
+  const { file, sheet } = table;
   for (const { row, cells } of table.rows) {
     if (
       cells.length > table.headers.length &&
       cells.slice(table.headers.length).some((cell) => cell.kind !== 'empty')
     ) {
       const index = table.headers.length + cells.slice(table.headers.length).findIndex((cell) => cell.kind !== 'empty');
-      sheetIssues.push(
+      return [
         issue(
           { file, sheet, row, column: columnLetter(index) },
           REASONS.cellBeyondHeaders(describeCell(cells[index])),
           'UNKNOWN_FIELD',
         ),
-      );
-      break;
+      ];
     }
   }
-  if (sheetIssues.length > 0) return { table, spec, rows: [], sheetIssues };
+  return [];
+}
 
-  const rows = table.rows.map(({ row, cells }) => {
-    const place = { file, sheet, row };
-    const raw: Record<string, unknown> = { command: spec.command, regionId: members.regionId };
-    const cellIssues: IntakeIssue[] = [];
-    for (const [index, column] of columns.entries()) {
-      if (!column) continue;
-      const reading = readCell(cells[index] ?? { kind: 'empty' }, kindOf(spec, column), column, members);
-      if ('reason' in reading) cellIssues.push(issue({ ...place, column: column.header }, reading.reason));
-      else if ('value' in reading) raw[column.field] = reading.value;
-    }
-    // every bad cell of the row at once: first those the spreadsheet forms refuse, then the parser's
-    if (cellIssues.length > 0) return { place, issues: cellIssues };
-    try {
-      return { place, command: parseCommand(raw) };
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const each = error.issues.length > 0 ? error.issues : [error];
-      return { place, issues: each.map((found) => located(found, place, spec, raw)) };
-    }
-  });
-  return { table, spec, rows, sheetIssues };
+/** One data row as its command-file object through the domain's parser, or every problem of its cells. */
+function rowCommand(
+  place: RowPlace,
+  cells: readonly Cell[],
+  columns: readonly (ColumnSpec | undefined)[],
+  spec: SheetSpec,
+  members: Members,
+): Row {
+  const raw: Record<string, unknown> = { command: spec.command, regionId: members.regionId };
+  const cellIssues: IntakeIssue[] = [];
+  for (const [index, column] of columns.entries()) {
+    if (!column) continue;
+    const reading = readCell(cells[index] ?? { kind: 'empty' }, kindOf(spec, column), column, members);
+    if ('reason' in reading) cellIssues.push(issue({ ...place, column: column.header }, reading.reason));
+    else if ('value' in reading) raw[column.field] = reading.value;
+  }
+  // every bad cell of the row at once: first those the spreadsheet forms refuse, then the parser's
+  if (cellIssues.length > 0) return { place, issues: cellIssues };
+  try {
+    return { place, command: parseCommand(raw) };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const each = error.issues.length > 0 ? error.issues : [error];
+    return { place, issues: each.map((found) => located(found, place, spec, raw)) };
+  }
 }
 
 /**

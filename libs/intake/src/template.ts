@@ -175,70 +175,92 @@ function writeMembers(
   note.font = { italic: true };
 }
 
+type InstructionLine = [string, 'title' | 'heading' | 'text'];
+
+/** How to check and record the workbook, and what a second application does. */
+const HOW_IT_WORKS: readonly InstructionLine[] = [
+  ['Zo werkt het', 'heading'],
+  ['1. Vul per blad één regel per feit in: een betaling, een begroting, een kostenpost, een voorschot, …', 'text'],
+  ['2. Controleer het werkboek zonder iets vast te leggen:  npx geldstroom apply werkboek.xlsx --dry-run', 'text'],
+  ['   Dat toont per blad de rijen, wat nieuw is, wat al vastgelegd is en de totalen per jaar en regeling.', 'text'],
+  [
+    '3. Leg het vast:  npx geldstroom apply werkboek.xlsx   (of upload het bij POST /api/v1/regions/{regio}/imports)',
+    'text',
+  ],
+  ['   Bij één foute cel wordt niets vastgelegd; de melding noemt bestand, blad, rij en kolom, bijvoorbeeld', 'text'],
+  ['   werkboek.xlsx:Rijksbetalingen:7: bedrag: has more than two decimals: "12,345"', 'text'],
+  [
+    '4. Hetzelfde werkboek nog eens toepassen legt niets opnieuw vast: een rij die al zo vastgelegd is, telt als "al vastgelegd".',
+    'text',
+  ],
+  [
+    '   Een id (of, in het blad Begroting, een versie) die al vastgelegd is met een andere inhoud wordt geweigerd:',
+    'text',
+  ],
+  ['   een correctie is een nieuwe rij met een nieuw id, een begrotingswijziging een nieuwe versie.', 'text'],
+  ['', 'text'],
+];
+
+/** How cells are read: headers, empty rows, amounts, percentages, codes, formulas. */
+const FILLING_IN: readonly InstructionLine[] = [
+  ['Invullen', 'heading'],
+  [
+    '• De eerste rij van elk blad noemt de kolommen; laat die staan. Vetgedrukt met blauwe kop = verplicht, cursief = optioneel.',
+    'text',
+  ],
+  [
+    '• Lege rijen worden overgeslagen; een lege optionele cel laat het veld weg. Kolommen toevoegen kan niet (ze worden geweigerd).',
+    'text',
+  ],
+  [
+    '• Bedragen: een getal in de cel, of tekst als 1.234.567,89 of -250.000 (komma = decimaalteken, punten groeperen duizendtallen)',
+    'text',
+  ],
+  ['  of 1234567.89. Hoogstens twee decimalen; een getal met meer decimalen wordt geweigerd, niet afgerond.', 'text'],
+  ['• Percentages: 6,8 of 6.8 — zonder %-teken en zonder %-opmaak van de cel.', 'text'],
+  ['• Jaren en versies: hele getallen. Datums: een datumcel of tekst als 2024-03-15.', 'text'],
+  ['• regeling: BW (beschermd wonen) of MO (maatschappelijke opvang). grondslag: historisch of objectief.', 'text'],
+  ['• gemeente en ontvanger: de CBS-code (GM0546) of de naam zoals in het blad Gemeenten.', 'text'],
+  [
+    '• Formules mogen: de berekende waarde telt. Een formule met een fout (#VERW!, #DEEL/0!, …) wordt geweigerd.',
+    'text',
+  ],
+  ['• Het blad Regio noemt in cel B1 de regio; laat die staan.', 'text'],
+  ['', 'text'],
+];
+
+/** What a region records elsewhere (keys, agreements, runs). */
+const NOT_IN_WORKBOOK: readonly InstructionLine[] = [
+  ['Niet in dit werkboek', 'heading'],
+  [
+    'Verdeelsleutels, afspraken over reserve en solidariteit, de verdeling (RunAllocation) en de afrekening (CloseYear)',
+    'text',
+  ],
+  ['legt de beheerder vast met een opdrachtenbestand of de API; zie docs/commands.md in de repository.', 'text'],
+];
+
+/** Each sheet's purpose and its columns, optional ones in brackets. */
+function sheetLines(): InstructionLine[] {
+  return SHEETS.flatMap((sheet): InstructionLine[] => [
+    [`${sheet.name} — ${sheet.purpose}`, 'text'],
+    [
+      `   kolommen: ${sheet.columns.map((column) => (isRequired(sheet, column) ? column.header : `[${column.header}]`)).join(', ')}`,
+      'text',
+    ],
+  ]);
+}
+
 function writeInstructions(worksheet: ExcelJS.Worksheet, name: string, regionId: string, year: number): void {
   worksheet.getColumn(1).width = 120;
-  const lines: [string, 'title' | 'heading' | 'text'][] = [
+  const lines: InstructionLine[] = [
     [`Geldstroom — invulwerkboek ${name} (${regionId}), ${year}`, 'title'],
     ['', 'text'],
-    ['Zo werkt het', 'heading'],
-    ['1. Vul per blad één regel per feit in: een betaling, een begroting, een kostenpost, een voorschot, …', 'text'],
-    ['2. Controleer het werkboek zonder iets vast te leggen:  npx geldstroom apply werkboek.xlsx --dry-run', 'text'],
-    ['   Dat toont per blad de rijen, wat nieuw is, wat al vastgelegd is en de totalen per jaar en regeling.', 'text'],
-    [
-      '3. Leg het vast:  npx geldstroom apply werkboek.xlsx   (of upload het bij POST /api/v1/regions/{regio}/imports)',
-      'text',
-    ],
-    ['   Bij één foute cel wordt niets vastgelegd; de melding noemt bestand, blad, rij en kolom, bijvoorbeeld', 'text'],
-    ['   werkboek.xlsx:Rijksbetalingen:7: bedrag: has more than two decimals: "12,345"', 'text'],
-    [
-      '4. Hetzelfde werkboek nog eens toepassen legt niets opnieuw vast: een rij die al zo vastgelegd is, telt als "al vastgelegd".',
-      'text',
-    ],
-    [
-      '   Een id (of, in het blad Begroting, een versie) die al vastgelegd is met een andere inhoud wordt geweigerd:',
-      'text',
-    ],
-    ['   een correctie is een nieuwe rij met een nieuw id, een begrotingswijziging een nieuwe versie.', 'text'],
-    ['', 'text'],
-    ['Invullen', 'heading'],
-    [
-      '• De eerste rij van elk blad noemt de kolommen; laat die staan. Vetgedrukt met blauwe kop = verplicht, cursief = optioneel.',
-      'text',
-    ],
-    [
-      '• Lege rijen worden overgeslagen; een lege optionele cel laat het veld weg. Kolommen toevoegen kan niet (ze worden geweigerd).',
-      'text',
-    ],
-    [
-      '• Bedragen: een getal in de cel, of tekst als 1.234.567,89 of -250.000 (komma = decimaalteken, punten groeperen duizendtallen)',
-      'text',
-    ],
-    ['  of 1234567.89. Hoogstens twee decimalen; een getal met meer decimalen wordt geweigerd, niet afgerond.', 'text'],
-    ['• Percentages: 6,8 of 6.8 — zonder %-teken en zonder %-opmaak van de cel.', 'text'],
-    ['• Jaren en versies: hele getallen. Datums: een datumcel of tekst als 2024-03-15.', 'text'],
-    ['• regeling: BW (beschermd wonen) of MO (maatschappelijke opvang). grondslag: historisch of objectief.', 'text'],
-    ['• gemeente en ontvanger: de CBS-code (GM0546) of de naam zoals in het blad Gemeenten.', 'text'],
-    [
-      '• Formules mogen: de berekende waarde telt. Een formule met een fout (#VERW!, #DEEL/0!, …) wordt geweigerd.',
-      'text',
-    ],
-    ['• Het blad Regio noemt in cel B1 de regio; laat die staan.', 'text'],
-    ['', 'text'],
+    ...HOW_IT_WORKS,
+    ...FILLING_IN,
     ['De bladen', 'heading'],
-    ...SHEETS.flatMap((sheet): [string, 'title' | 'heading' | 'text'][] => [
-      [`${sheet.name} — ${sheet.purpose}`, 'text'],
-      [
-        `   kolommen: ${sheet.columns.map((column) => (isRequired(sheet, column) ? column.header : `[${column.header}]`)).join(', ')}`,
-        'text',
-      ],
-    ]),
+    ...sheetLines(),
     ['', 'text'],
-    ['Niet in dit werkboek', 'heading'],
-    [
-      'Verdeelsleutels, afspraken over reserve en solidariteit, de verdeling (RunAllocation) en de afrekening (CloseYear)',
-      'text',
-    ],
-    ['legt de beheerder vast met een opdrachtenbestand of de API; zie docs/commands.md in de repository.', 'text'],
+    ...NOT_IN_WORKBOOK,
   ];
   for (const [text, style] of lines) {
     const row = worksheet.addRow([text]);
