@@ -34,7 +34,7 @@ const payment = (paymentId: string, amount: unknown) => ({
 const inputs = (...values: unknown[]): CommandInput<number>[] =>
   values.map((value, index) => ({ place: index, source: `test#${index}`, value }));
 
-async function caught(work: () => Promise<unknown> | unknown): Promise<unknown> {
+async function caught(work: () => unknown): Promise<unknown> {
   try {
     await work();
   } catch (error) {

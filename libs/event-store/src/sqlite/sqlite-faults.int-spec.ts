@@ -176,7 +176,7 @@ describe('SQLite store under faults', () => {
     await store.appendToStream('region-x', [newEvent()], 'no_stream');
     // the page limit is a setting of the store's own connection: the nearest thing to a full disk in-process
     const db = (store as unknown as { db: Database.Database }).db;
-    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
     expectUnavailable(
       await failureOf(() => store.appendToStream('region-x', [newEvent({ text: 'y'.repeat(50_000) })], 0n)),
       path,

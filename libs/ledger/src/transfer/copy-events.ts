@@ -64,18 +64,7 @@ export async function appendInOrder(
   options: CopyOptions = {},
 ): Promise<CopyReport> {
   const held = await streamLengths(target);
-  if (options.sourceCounts) {
-    for (const [streamId, length] of held) {
-      const inSource = options.sourceCounts.get(streamId);
-      if (inSource === undefined)
-        throw new TargetNotEmptyError(target.description, `holds stream ${streamId}, which the source does not`);
-      if (length > inSource)
-        throw new TargetNotEmptyError(
-          target.description,
-          `holds ${length} events in ${streamId}, the source only ${inSource}`,
-        );
-    }
-  }
+  if (options.sourceCounts) refuseStreamsBeyondSource(target.description, held, options.sourceCounts);
   // an interrupted copy wrote the source's events in order: what the target holds must be exactly the
   // first of them, all matched before anything is written
   const heldInAll = [...held.values()].reduce((sum, length) => sum + length, 0);
@@ -132,16 +121,32 @@ export async function appendInOrder(
     batch.push(chained);
   }
   await flush();
-  for (const [streamId, length] of held) {
-    if (length > (seen.get(streamId) ?? 0))
-      throw new TargetNotEmptyError(
-        target.description,
-        `holds ${length} events in ${streamId}, the source only ${seen.get(streamId) ?? 0}`,
-      );
-  }
+  refuseStreamsBeyondSource(target.description, held, seen, { allowAbsent: true });
   // pending holds appends only when the target has appendMany (above)
   if (pending.length > 0 && target.appendMany) await target.appendMany(pending);
   return { events: written, skipped, streams: seen.size };
+}
+
+/**
+ * Refuses a target stream the source has fewer events of (or, unless `allowAbsent`, does not have at
+ * all): the target then holds something other than the beginning of this copy.
+ */
+function refuseStreamsBeyondSource(
+  description: string,
+  held: ReadonlyMap<string, number>,
+  inSource: ReadonlyMap<string, number>,
+  { allowAbsent = false } = {},
+): void {
+  for (const [streamId, length] of held) {
+    const count = inSource.get(streamId);
+    if (count === undefined && !allowAbsent)
+      throw new TargetNotEmptyError(description, `holds stream ${streamId}, which the source does not`);
+    if (length > (count ?? 0))
+      throw new TargetNotEmptyError(
+        description,
+        `holds ${length} events in ${streamId}, the source only ${count ?? 0}`,
+      );
+  }
 }
 
 /** The event as it is written: checked against its stream's chain, with the hash it has (or gets). */
