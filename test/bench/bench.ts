@@ -77,6 +77,145 @@ function hledgerVersion(): string | undefined {
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
+/** Where a run keeps its sets and scratch stores, and what it found on the machine. */
+interface RunSetup {
+  readonly settings: Plan;
+  readonly cacheDir: string;
+  readonly diskDir: string;
+  readonly shm: string | undefined;
+  readonly hledger: string | undefined;
+}
+
+interface Measured {
+  readonly set: DataSet;
+  readonly result: SuiteResult;
+}
+
+interface FailedScale {
+  readonly label: string;
+  readonly options: object;
+  readonly reason: string;
+}
+
+/** Runs the suite on one scale's set; the main scale gets the full repetitions, the disk rows and HTTP load. */
+async function measureScale(run: RunSetup, scale: Scale, main: boolean): Promise<Measured> {
+  const { settings } = run;
+  log(`data set ${scale.label}: geldstroom generate ${describeOptions(scale.options)}`);
+  const set = dataSet(scale, join(run.cacheDir, 'sets'), BIN);
+  const context: SuiteContext = {
+    root: ROOT,
+    bin: BIN,
+    benchDir: __dirname,
+    set,
+    diskDir: join(run.diskDir, scale.label),
+    tmpfsDir: run.shm ? join(run.shm, scale.label) : undefined,
+    reps: main ? settings.reps : settings.growthReps,
+    httpSeconds: main ? settings.httpSeconds : settings.growthHttpSeconds,
+    postCount: settings.postCount,
+    disk: main,
+    httpLoad: main || settings.growthHttp,
+    hledger: run.hledger ? 'hledger' : undefined,
+    log: (message) => log(`${scale.label}: ${message}`),
+  };
+  mkdirSync(context.diskDir, { recursive: true });
+  if (context.tmpfsDir) mkdirSync(context.tmpfsDir, { recursive: true });
+  try {
+    return { set, result: await runSuite(context) };
+  } finally {
+    // the stores of one scale are not needed by the next; tmpfs is memory
+    rmSync(context.diskDir, { recursive: true, force: true });
+    if (context.tmpfsDir) rmSync(context.tmpfsDir, { recursive: true, force: true });
+  }
+}
+
+/** The growth scales, smallest first (the main one reused, not measured twice), and the scales that failed. */
+async function measureGrowth(
+  run: RunSetup,
+  main: Measured,
+): Promise<{ growth: Measured[]; failedScales: FailedScale[] }> {
+  const growth: Measured[] = [];
+  // a larger set may fail where the national one did not (memory, above all): that is a finding, not a reason
+  // to lose the run, so it is reported under the growth table
+  const failedScales: FailedScale[] = [];
+  for (const scale of run.settings.growth) {
+    if (scale === run.settings.main) {
+      growth.push(main);
+      continue;
+    }
+    try {
+      growth.push(await measureScale(run, scale, false));
+    } catch (error) {
+      const reason = ((error as Error).message ?? String(error)).split('\n')[0].slice(0, 500);
+      log(`${scale.label} failed: ${reason}`);
+      failedScales.push({ label: scale.label, options: scale.options, reason });
+    }
+  }
+  growth.sort((a, b) => a.result.events - b.result.events);
+  return { growth, failedScales };
+}
+
+/** Everything a run reports, in the order it is printed and written. */
+interface Results {
+  readonly argv: string;
+  readonly hledger: string | undefined;
+  readonly load: { start: number[]; end: number[] };
+  readonly main: Measured;
+  readonly table: Row[];
+  readonly growth: readonly Measured[];
+  readonly failedScales: readonly FailedScale[];
+  readonly setup: string[][];
+}
+
+/** The tables as text on stdout: header, goals, growth, setting up from the template, notes. */
+function printResults({ argv, hledger, load, main, table, growth, failedScales, setup }: Results): void {
+  const header = [
+    `Geldstroom benchmark: npm run bench${argv ? ` -- ${argv}` : ''}`,
+    `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${load.start.join(' ')} at start, ${load.end.join(' ')} at end${hledger ? `, ${hledger.split('\n')[0]}` : ', no hledger'}`,
+    `data set: geldstroom generate ${describeOptions(main.set.options)} → ${main.result.commands} commands, ${main.result.events} events`,
+    'Each ratio compares two figures measured side by side in this run; absolute times on a shared machine are noisy, the ratios are what to read.',
+  ];
+  const growthTable = [
+    renderGrowth(growth),
+    ...failedScales.map(({ label, reason }) => `${label}: could not be measured: ${reason}`),
+  ].join('\n');
+  const setupTable = renderColumns(
+    ['setting up from the template', 'time'],
+    setup.map(([what, , time]) => [what, time]),
+  );
+  process.stdout.write(
+    `${header.join('\n')}\n\n${renderTable(table)}\n\n${growthTable}\n\n${setupTable}\n\n${NOTES.join('\n')}\n`,
+  );
+}
+
+/** The same results as JSON, for comparing runs. */
+function writeResults(out: string, { argv, hledger, load, main, table, growth, failedScales, setup }: Results): void {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        command: `npm run bench${argv ? ` -- ${argv}` : ''}`,
+        finishedAt: new Date().toISOString(),
+        seconds: Math.round((Date.now() - started) / 1000),
+        machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model, loadAverage: load, hledger },
+        set: { options: main.set.options, commands: main.result.commands, events: main.result.events },
+        rows: table,
+        growth: growth.map(({ set, result }) => ({
+          label: set.label,
+          options: set.options,
+          commands: result.commands,
+          events: result.events,
+          rows: result.rows,
+        })),
+        failedScales,
+        regionSetup: setup.map(([what, , time]) => ({ what: what.trim(), time })),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -95,57 +234,12 @@ async function main(): Promise<void> {
   const load = { start: loadavg().map((value) => Number(value.toFixed(2))), end: [] as number[] };
   const argv = process.argv.slice(2).join(' ');
   log(`geldstroom bench ${argv} (scratch ${diskDir}${shm ? `, tmpfs ${shm}` : ''})`);
-
-  const suite = async (scale: Scale, main: boolean): Promise<{ set: DataSet; result: SuiteResult }> => {
-    log(`data set ${scale.label}: geldstroom generate ${describeOptions(scale.options)}`);
-    const set = dataSet(scale, join(cacheDir, 'sets'), BIN);
-    const context: SuiteContext = {
-      root: ROOT,
-      bin: BIN,
-      benchDir: __dirname,
-      set,
-      diskDir: join(diskDir, scale.label),
-      tmpfsDir: shm ? join(shm, scale.label) : undefined,
-      reps: main ? settings.reps : settings.growthReps,
-      httpSeconds: main ? settings.httpSeconds : settings.growthHttpSeconds,
-      postCount: settings.postCount,
-      disk: main,
-      httpLoad: main || settings.growthHttp,
-      hledger: hledger ? 'hledger' : undefined,
-      log: (message) => log(`${scale.label}: ${message}`),
-    };
-    mkdirSync(context.diskDir, { recursive: true });
-    if (context.tmpfsDir) mkdirSync(context.tmpfsDir, { recursive: true });
-    try {
-      return { set, result: await runSuite(context) };
-    } finally {
-      // the stores of one scale are not needed by the next; tmpfs is memory
-      rmSync(context.diskDir, { recursive: true, force: true });
-      if (context.tmpfsDir) rmSync(context.tmpfsDir, { recursive: true, force: true });
-    }
-  };
+  const run: RunSetup = { settings, cacheDir, diskDir, shm, hledger };
 
   try {
     const trivial = trivialCliRow({ bin: BIN, root: ROOT, diskDir, reps: settings.reps, log });
-    const main = await suite(settings.main, true);
-    const growth: { set: DataSet; result: SuiteResult }[] = [];
-    // a larger set may fail where the national one did not (memory, above all): that is a finding, not a reason
-    // to lose the run, so it is reported under the growth table
-    const failedScales: { label: string; options: object; reason: string }[] = [];
-    for (const scale of settings.growth) {
-      if (scale === settings.main) {
-        growth.push(main);
-        continue;
-      }
-      try {
-        growth.push(await suite(scale, false));
-      } catch (error) {
-        const reason = ((error as Error).message ?? String(error)).split('\n')[0].slice(0, 500);
-        log(`${scale.label} failed: ${reason}`);
-        failedScales.push({ label: scale.label, options: scale.options, reason });
-      }
-    }
-    growth.sort((a, b) => a.result.events - b.result.events);
+    const main = await measureScale(run, settings.main, true);
+    const { growth, failedScales } = await measureGrowth(run, main);
     log('setting up a region and a year from the template, as a user runs it');
     const setup = await regionSetupFromTemplate(ROOT, values.quick === true ? 1 : 5);
     load.end = loadavg().map((value) => Number(value.toFixed(2)));
@@ -153,50 +247,10 @@ async function main(): Promise<void> {
     const rows = [trivial, ...main.result.rows];
     const order = ROW_ORDER.filter((id) => rows.some((row) => row.id === id));
     const table = order.map((id) => rows.find((row) => row.id === id)!);
-    const header = [
-      `Geldstroom benchmark: npm run bench${argv ? ` -- ${argv}` : ''}`,
-      `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${load.start.join(' ')} at start, ${load.end.join(' ')} at end${hledger ? `, ${hledger.split('\n')[0]}` : ', no hledger'}`,
-      `data set: geldstroom generate ${describeOptions(main.set.options)} → ${main.result.commands} commands, ${main.result.events} events`,
-      'Each ratio compares two figures measured side by side in this run; absolute times on a shared machine are noisy, the ratios are what to read.',
-    ];
-    const growthTable = [
-      renderGrowth(growth),
-      ...failedScales.map(({ label, reason }) => `${label}: could not be measured: ${reason}`),
-    ].join('\n');
-    const setupTable = renderColumns(
-      ['setting up from the template', 'time'],
-      setup.map(([what, , time]) => [what, time]),
-    );
-    process.stdout.write(
-      `${header.join('\n')}\n\n${renderTable(table)}\n\n${growthTable}\n\n${setupTable}\n\n${NOTES.join('\n')}\n`,
-    );
-
+    const results: Results = { argv, hledger, load, main, table, growth, failedScales, setup };
+    printResults(results);
     const out = resolve(values.out ?? join(cacheDir, 'bench-results.json'));
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(
-      out,
-      `${JSON.stringify(
-        {
-          command: `npm run bench${argv ? ` -- ${argv}` : ''}`,
-          finishedAt: new Date().toISOString(),
-          seconds: Math.round((Date.now() - started) / 1000),
-          machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model, loadAverage: load, hledger },
-          set: { options: main.set.options, commands: main.result.commands, events: main.result.events },
-          rows: table,
-          growth: growth.map(({ set, result }) => ({
-            label: set.label,
-            options: set.options,
-            commands: result.commands,
-            events: result.events,
-            rows: result.rows,
-          })),
-          failedScales,
-          regionSetup: setup.map(([what, , time]) => ({ what: what.trim(), time })),
-        },
-        null,
-        2,
-      )}\n`,
-    );
+    writeResults(out, results);
     log(`results in ${out}`);
     const failures = [main, ...growth].reduce((sum, { result }) => sum + result.failures, 0) + failedScales.length;
     if (failures > 0) {
