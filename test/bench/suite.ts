@@ -41,144 +41,21 @@ const worker = (context: SuiteContext, name: string) => join(context.benchDir, n
 export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
   const rows: Row[] = [];
   const { set, log } = context;
-  const goals = GOALS;
 
-  // 1. apply, fsync free: the product's CPU per command against the same rows, one transaction per command
-  let store: string;
-  let events = 0;
-  let fsyncRate: number | undefined;
-  if (context.tmpfsDir) {
-    store = join(context.tmpfsDir, `${set.label}.db`);
-    log(`apply ${set.commands} commands on tmpfs`);
-    const product = applyFile(context, store);
-    events = product.events;
-    const peer = insertRows(context, store, join(context.tmpfsDir, `${set.label}-limit.db`), 'per-command');
-    const productPer = product.run.cpuMs / set.commands;
-    const peerPer = peer.workCpuMs / set.commands;
-    rows.push({
-      id: 'apply-tmpfs',
-      what: 'apply, fsync free (tmpfs): CPU per command',
-      product: fig.msPer(productPer, 'command'),
-      peer: { name: 'same rows, one transaction per command', ...fig.msPer(peerPer, 'command') },
-      ratio: ratioText.cost(productPer, peerPer),
-      goal: goals.applyTmpfs.text,
-      met: productPer / peerPer <= goals.applyTmpfs.ratio,
-      details: {
-        commands: set.commands,
-        events,
-        productCpuMs: product.run.cpuMs,
-        productWallMs: product.run.wallMs,
-        peer,
-      },
-    });
-  } else {
-    store = join(context.diskDir, `${set.label}.db`);
-    // the read rows still need the set recorded somewhere
-    if (!context.disk) events = applyFile(context, store).events;
-    rows.push(
-      skippedRow('apply-tmpfs', 'apply, fsync free (tmpfs): CPU per command', goals.applyTmpfs.text, 'no /dev/shm'),
-    );
-  }
+  const onTmpfs = applyOnTmpfs(context, rows);
+  const onDisk = context.disk ? applyOnDisk(context, rows, onTmpfs.store) : undefined;
+  const events = onDisk?.events ?? onTmpfs.events;
+  const readStore = onDisk?.store ?? onTmpfs.store;
 
-  // 2. apply on disk: commands per second against one fsync per command, and batched against one transaction
-  if (context.disk) {
-    const diskStore = join(context.diskDir, `${set.label}.db`);
-    // the fsync rate drifts with the machine's other work: the limit is taken just before and just
-    // after the product's run (on a sample of the same rows), and their mean is the peer
-    const sample = String(Math.min(set.commands, FSYNC_SAMPLE));
-    const limit = (source: string, name: string) =>
-      insertRows(context, source, join(context.diskDir, `${set.label}-${name}.db`), 'per-command', sample);
-    log(`one fsync per command, ${sample} commands, before the product`);
-    const before = context.tmpfsDir ? limit(store, 'limit-before') : undefined;
-    log(`apply ${set.commands} commands on disk`);
-    const product = applyFile(context, diskStore);
-    events = product.events;
-    log(`one fsync per command, ${sample} commands, after the product`);
-    const after = limit(diskStore, 'limit-after');
-    const rate = (run: WorkTime & { transactions: number }) => run.transactions / (run.workMs / 1000);
-    const productRate = set.commands / (product.run.wallMs / 1000);
-    const peerRate = before ? (rate(before) + rate(after)) / 2 : rate(after);
-    fsyncRate = peerRate;
-    const perCommand = { before, after };
-    rows.push({
-      id: 'apply-disk',
-      what: 'apply on disk (fsync per command)',
-      product: fig.rate(productRate, 'commands'),
-      peer: {
-        // both samples are shown: on a shared disk they can differ several times over
-        name: `same rows, one fsync per command (mean of ${before ? `${Math.round(rate(before)).toLocaleString('en-US')} before and ` : ''}${Math.round(rate(after)).toLocaleString('en-US')} after)`,
-        ...fig.rate(peerRate, 'commands'),
-      },
-      ratio: ratioText.slower(productRate, peerRate),
-      goal: goals.applyDisk.text,
-      met: peerRate / productRate <= goals.applyDisk.ratio,
-      details: { commands: set.commands, events, productWallMs: product.run.wallMs, peer: perCommand },
-    });
-    log('the same rows in one transaction');
-    const all = insertRows(context, diskStore, join(context.diskDir, `${set.label}-one.db`), 'one-transaction');
-    const allRate = all.rows / (all.workMs / 1000);
-    const batch = batchedApply(context, join(context.diskDir, `${set.label}-batch.db`));
-    const productEventRate = events / (product.run.wallMs / 1000);
-    rows.push({
-      id: 'apply-batch',
-      what: 'batched apply (apply --batch), events/s',
-      product: batch ? fig.rate(batch.events / (batch.run.wallMs / 1000), 'events') : null,
-      peer: {
-        name: `one transaction for all rows (${(allRate / productEventRate).toFixed(0)}× the product's apply)`,
-        ...fig.rate(allRate, 'events'),
-      },
-      ratio: batch ? ratioText.slower(batch.events / (batch.run.wallMs / 1000), allRate) : null,
-      goal: goals.batch.text,
-      met: batch ? batch.events / (batch.run.wallMs / 1000) >= goals.batch.eventsPerSecond : false,
-      note: batch ? undefined : 'apply --batch does not exist yet',
-      details: { oneTransaction: all, productApplyEventsPerSecond: productEventRate },
-    });
-    store = diskStore;
-  }
-
-  const largest = largestStream(store);
+  const largest = largestStream(readStore);
   const regionId = largest.streamId.replace(/^region-/, '');
-  const readStore = store;
   const section = (ids: [string, string, string][], work: () => Row[] | Promise<Row[]>) =>
     guarded(context, rows, ids, work);
 
   // 3. cold statement of one region, all years: the CLI against a raw scan of its stream
   await section([['cold-statement', 'cold statement of one region (CLI), CPU', GOALS.coldStatement.text]], () => {
     log(`cold statement of ${regionId} (${largest.events} events)`);
-    const { product, peer } = sideBySide(
-      context.reps,
-      () =>
-        runOk(node, [
-          context.bin,
-          'statement',
-          '--region',
-          regionId,
-          '--year',
-          String(set.lastYear),
-          '--store',
-          `sqlite:${readStore}`,
-        ]),
-      () => runOk(node, [worker(context, 'limits/scan-stream.js'), readStore, largest.streamId]),
-    );
-    return [
-      {
-        id: 'cold-statement',
-        what: `cold statement of one region, ${set.options.years} years (CLI), CPU`,
-        product: fig.seconds(product.cpuMs),
-        peer: { name: 'raw scan + JSON.parse of its stream', ...fig.seconds(peer.cpuMs) },
-        ratio: ratioText.cost(product.cpuMs, peer.cpuMs),
-        goal: GOALS.coldStatement.text,
-        met: product.cpuMs / peer.cpuMs <= GOALS.coldStatement.ratio,
-        details: {
-          regionId,
-          events: largest.events,
-          productWallMs: product.wallMs,
-          peerWallMs: peer.wallMs,
-          productRuns: product.runs,
-          peerRuns: peer.runs,
-        },
-      },
-    ];
+    return [coldStatementRow(context, readStore, regionId, largest)];
   });
 
   // 4. full rebuild in process against a scan and parse of every row; the what-if against the rebuild
@@ -190,63 +67,15 @@ export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
     ],
     () => {
       log('full rebuild of every statement');
-      const { product: rebuild, peer: scanAll } = sideBySideWork(
-        context.reps,
-        () =>
-          lastJson(runOk(node, [worker(context, 'workers/product-work.js'), 'rebuild', readStore])) as WorkTime & {
-            outputs: number;
-            outputCpuMs: number;
-          },
-        () => lastJson(runOk(node, [worker(context, 'limits/scan-all.js'), readStore])) as WorkTime & { rows: number },
-      );
-      rebuildCpuMs = rebuild.workCpuMs;
-      return [
-        {
-          id: 'rebuild',
-          what: `full rebuild: all ${rebuild.outputs} statements, in process, CPU`,
-          product: fig.seconds(rebuild.workCpuMs),
-          peer: { name: 'scan + JSON.parse of every row', ...fig.seconds(scanAll.workCpuMs) },
-          ratio: ratioText.cost(rebuild.workCpuMs, scanAll.workCpuMs),
-          goal: GOALS.rebuild.text,
-          met: rebuild.workCpuMs / scanAll.workCpuMs <= GOALS.rebuild.ratio,
-          details: { rebuild, scanAll },
-        },
-        // the old bench's "statement from a folded state": what is left once folding is done
-        {
-          id: 'statement-folded',
-          what: 'one statement from a folded state, in process, CPU',
-          product: fig.ms(rebuild.outputCpuMs / rebuild.outputs),
-          peer: null,
-          ratio: null,
-          goal: '—',
-          met: null,
-          details: { statements: rebuild.outputs, cpuMs: rebuild.outputCpuMs },
-        },
-      ];
+      const rebuild = rebuildRows(context, readStore);
+      rebuildCpuMs = rebuild.cpuMs;
+      return rebuild.rows;
     },
   );
   await section([['what-if', 'what-if of all regions in process vs a full rebuild, CPU', GOALS.whatIf.text]], () => {
     if (rebuildCpuMs === undefined) throw new Error('no full rebuild to compare with');
     log('what-if of every region');
-    const whatIf = medianWork(
-      context.reps,
-      () =>
-        lastJson(runOk(node, [worker(context, 'workers/product-work.js'), 'what-if', readStore])) as WorkTime & {
-          regions: number;
-        },
-    );
-    return [
-      {
-        id: 'what-if',
-        what: `what-if of all ${whatIf.regions} regions in process vs a full rebuild, CPU`,
-        product: fig.seconds(whatIf.workCpuMs),
-        peer: { name: 'full rebuild (above)', ...fig.seconds(rebuildCpuMs) },
-        ratio: ratioText.cost(whatIf.workCpuMs, rebuildCpuMs),
-        goal: GOALS.whatIf.text,
-        met: whatIf.workCpuMs / rebuildCpuMs <= GOALS.whatIf.ratio && whatIf.workCpuMs < GOALS.whatIf.ms,
-        details: { whatIf },
-      },
-    ];
+    return [whatIfRow(context, readStore, rebuildCpuMs)];
   });
 
   // 5. balances of every region and year against hledger on the exported journals
@@ -263,13 +92,227 @@ export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
       ['service-start', 'service start to first answer (a statement GET)', GOALS.start.text],
       ['memory', 'memory (RSS) after start / after POSTs', GOALS.memory.text],
     ],
-    () => httpRows(context, readStore, regionId, fsyncRate),
+    () => httpRows(context, readStore, regionId, onDisk?.fsyncRate),
   );
   return {
     rows,
     events,
     commands: set.commands,
     failures: rows.filter((row) => row.skipped?.startsWith('failed')).length,
+  };
+}
+
+/**
+ * 1. apply, fsync free: the product's CPU per command against the same rows, one transaction per command.
+ * Without tmpfs the row is skipped, and the set is recorded on disk for the read rows unless the disk rows
+ * record it anyway. Returns the store the set is in and its events.
+ */
+function applyOnTmpfs(context: SuiteContext, rows: Row[]): { store: string; events: number } {
+  const { set, log } = context;
+  const goals = GOALS;
+  if (!context.tmpfsDir) {
+    const store = join(context.diskDir, `${set.label}.db`);
+    // the read rows still need the set recorded somewhere
+    const events = context.disk ? 0 : applyFile(context, store).events;
+    rows.push(
+      skippedRow('apply-tmpfs', 'apply, fsync free (tmpfs): CPU per command', goals.applyTmpfs.text, 'no /dev/shm'),
+    );
+    return { store, events };
+  }
+  const store = join(context.tmpfsDir, `${set.label}.db`);
+  log(`apply ${set.commands} commands on tmpfs`);
+  const product = applyFile(context, store);
+  const events = product.events;
+  const peer = insertRows(context, store, join(context.tmpfsDir, `${set.label}-limit.db`), 'per-command');
+  const productPer = product.run.cpuMs / set.commands;
+  const peerPer = peer.workCpuMs / set.commands;
+  rows.push({
+    id: 'apply-tmpfs',
+    what: 'apply, fsync free (tmpfs): CPU per command',
+    product: fig.msPer(productPer, 'command'),
+    peer: { name: 'same rows, one transaction per command', ...fig.msPer(peerPer, 'command') },
+    ratio: ratioText.cost(productPer, peerPer),
+    goal: goals.applyTmpfs.text,
+    met: productPer / peerPer <= goals.applyTmpfs.ratio,
+    details: {
+      commands: set.commands,
+      events,
+      productCpuMs: product.run.cpuMs,
+      productWallMs: product.run.wallMs,
+      peer,
+    },
+  });
+  return { store, events };
+}
+
+/**
+ * 2. apply on disk: commands per second against one fsync per command, then batched against one
+ * transaction. `tmpfsStore` holds the set already when there is tmpfs (the first fsync sample reads it).
+ */
+function applyOnDisk(
+  context: SuiteContext,
+  rows: Row[],
+  tmpfsStore: string,
+): { store: string; events: number; fsyncRate: number } {
+  const { set, log } = context;
+  const goals = GOALS;
+  const diskStore = join(context.diskDir, `${set.label}.db`);
+  // the fsync rate drifts with the machine's other work: the limit is taken just before and just
+  // after the product's run (on a sample of the same rows), and their mean is the peer
+  const sample = String(Math.min(set.commands, FSYNC_SAMPLE));
+  const limit = (source: string, name: string) =>
+    insertRows(context, source, join(context.diskDir, `${set.label}-${name}.db`), 'per-command', sample);
+  log(`one fsync per command, ${sample} commands, before the product`);
+  const before = context.tmpfsDir ? limit(tmpfsStore, 'limit-before') : undefined;
+  log(`apply ${set.commands} commands on disk`);
+  const product = applyFile(context, diskStore);
+  const events = product.events;
+  log(`one fsync per command, ${sample} commands, after the product`);
+  const after = limit(diskStore, 'limit-after');
+  const rate = (run: WorkTime & { transactions: number }) => run.transactions / (run.workMs / 1000);
+  const productRate = set.commands / (product.run.wallMs / 1000);
+  const peerRate = before ? (rate(before) + rate(after)) / 2 : rate(after);
+  const perCommand = { before, after };
+  rows.push({
+    id: 'apply-disk',
+    what: 'apply on disk (fsync per command)',
+    product: fig.rate(productRate, 'commands'),
+    peer: {
+      // both samples are shown: on a shared disk they can differ several times over
+      name: `same rows, one fsync per command (mean of ${before ? `${Math.round(rate(before)).toLocaleString('en-US')} before and ` : ''}${Math.round(rate(after)).toLocaleString('en-US')} after)`,
+      ...fig.rate(peerRate, 'commands'),
+    },
+    ratio: ratioText.slower(productRate, peerRate),
+    goal: goals.applyDisk.text,
+    met: peerRate / productRate <= goals.applyDisk.ratio,
+    details: { commands: set.commands, events, productWallMs: product.run.wallMs, peer: perCommand },
+  });
+  log('the same rows in one transaction');
+  rows.push(batchRow(context, diskStore, events, product.run.wallMs));
+  return { store: diskStore, events, fsyncRate: peerRate };
+}
+
+/** Batched apply against all rows in one transaction; the product's plain apply rate is shown beside it. */
+function batchRow(context: SuiteContext, diskStore: string, events: number, productWallMs: number): Row {
+  const { set } = context;
+  const goals = GOALS;
+  const all = insertRows(context, diskStore, join(context.diskDir, `${set.label}-one.db`), 'one-transaction');
+  const allRate = all.rows / (all.workMs / 1000);
+  const batch = batchedApply(context, join(context.diskDir, `${set.label}-batch.db`));
+  const productEventRate = events / (productWallMs / 1000);
+  return {
+    id: 'apply-batch',
+    what: 'batched apply (apply --batch), events/s',
+    product: batch ? fig.rate(batch.events / (batch.run.wallMs / 1000), 'events') : null,
+    peer: {
+      name: `one transaction for all rows (${(allRate / productEventRate).toFixed(0)}× the product's apply)`,
+      ...fig.rate(allRate, 'events'),
+    },
+    ratio: batch ? ratioText.slower(batch.events / (batch.run.wallMs / 1000), allRate) : null,
+    goal: goals.batch.text,
+    met: batch ? batch.events / (batch.run.wallMs / 1000) >= goals.batch.eventsPerSecond : false,
+    note: batch ? undefined : 'apply --batch does not exist yet',
+    details: { oneTransaction: all, productApplyEventsPerSecond: productEventRate },
+  };
+}
+
+/** 3. The CLI's cold statement of the largest region against a raw scan and parse of its stream, CPU. */
+function coldStatementRow(
+  context: SuiteContext,
+  readStore: string,
+  regionId: string,
+  largest: { streamId: string; events: number },
+): Row {
+  const { set } = context;
+  const { product, peer } = sideBySide(
+    context.reps,
+    () =>
+      runOk(node, [
+        context.bin,
+        'statement',
+        '--region',
+        regionId,
+        '--year',
+        String(set.lastYear),
+        '--store',
+        `sqlite:${readStore}`,
+      ]),
+    () => runOk(node, [worker(context, 'limits/scan-stream.js'), readStore, largest.streamId]),
+  );
+  return {
+    id: 'cold-statement',
+    what: `cold statement of one region, ${set.options.years} years (CLI), CPU`,
+    product: fig.seconds(product.cpuMs),
+    peer: { name: 'raw scan + JSON.parse of its stream', ...fig.seconds(peer.cpuMs) },
+    ratio: ratioText.cost(product.cpuMs, peer.cpuMs),
+    goal: GOALS.coldStatement.text,
+    met: product.cpuMs / peer.cpuMs <= GOALS.coldStatement.ratio,
+    details: {
+      regionId,
+      events: largest.events,
+      productWallMs: product.wallMs,
+      peerWallMs: peer.wallMs,
+      productRuns: product.runs,
+      peerRuns: peer.runs,
+    },
+  };
+}
+
+/** 4. The full rebuild against a scan of every row, and one statement from a folded state; its CPU for the what-if. */
+function rebuildRows(context: SuiteContext, readStore: string): { rows: Row[]; cpuMs: number } {
+  const { product: rebuild, peer: scanAll } = sideBySideWork(
+    context.reps,
+    () =>
+      lastJson(runOk(node, [worker(context, 'workers/product-work.js'), 'rebuild', readStore])) as WorkTime & {
+        outputs: number;
+        outputCpuMs: number;
+      },
+    () => lastJson(runOk(node, [worker(context, 'limits/scan-all.js'), readStore])) as WorkTime & { rows: number },
+  );
+  const rows: Row[] = [
+    {
+      id: 'rebuild',
+      what: `full rebuild: all ${rebuild.outputs} statements, in process, CPU`,
+      product: fig.seconds(rebuild.workCpuMs),
+      peer: { name: 'scan + JSON.parse of every row', ...fig.seconds(scanAll.workCpuMs) },
+      ratio: ratioText.cost(rebuild.workCpuMs, scanAll.workCpuMs),
+      goal: GOALS.rebuild.text,
+      met: rebuild.workCpuMs / scanAll.workCpuMs <= GOALS.rebuild.ratio,
+      details: { rebuild, scanAll },
+    },
+    // the old bench's "statement from a folded state": what is left once folding is done
+    {
+      id: 'statement-folded',
+      what: 'one statement from a folded state, in process, CPU',
+      product: fig.ms(rebuild.outputCpuMs / rebuild.outputs),
+      peer: null,
+      ratio: null,
+      goal: '—',
+      met: null,
+      details: { statements: rebuild.outputs, cpuMs: rebuild.outputCpuMs },
+    },
+  ];
+  return { rows, cpuMs: rebuild.workCpuMs };
+}
+
+/** The what-if of every region in process against the full rebuild's CPU. */
+function whatIfRow(context: SuiteContext, readStore: string, rebuildCpuMs: number): Row {
+  const whatIf = medianWork(
+    context.reps,
+    () =>
+      lastJson(runOk(node, [worker(context, 'workers/product-work.js'), 'what-if', readStore])) as WorkTime & {
+        regions: number;
+      },
+  );
+  return {
+    id: 'what-if',
+    what: `what-if of all ${whatIf.regions} regions in process vs a full rebuild, CPU`,
+    product: fig.seconds(whatIf.workCpuMs),
+    peer: { name: 'full rebuild (above)', ...fig.seconds(rebuildCpuMs) },
+    ratio: ratioText.cost(whatIf.workCpuMs, rebuildCpuMs),
+    goal: GOALS.whatIf.text,
+    met: whatIf.workCpuMs / rebuildCpuMs <= GOALS.whatIf.ratio && whatIf.workCpuMs < GOALS.whatIf.ms,
+    details: { whatIf },
   };
 }
 
@@ -513,12 +556,49 @@ async function firstAnswer(url: string, headers: Record<string, string>): Promis
   return body;
 }
 
+/** What the service measured: start-up and memory always, the load figures when the run has HTTP load. */
+interface ProductHttp {
+  readonly startMs: number;
+  readonly rssStart: number;
+  p99?: LoadResult;
+  conns?: LoadResult;
+  post?: LoadResult;
+  postFailure?: string;
+  rssAfter?: number;
+}
+
+/** What bare node:http serving the same bytes measured beside it. */
+interface PeerHttp {
+  readonly startMs: number;
+  rss: number;
+  p99?: LoadResult;
+  conns?: LoadResult;
+}
+
+interface HttpFigures {
+  readonly product: ProductHttp;
+  readonly peer: PeerHttp;
+  /** the size of the statement both serve */
+  readonly bytes: number;
+}
+
 async function httpRows(
   context: SuiteContext,
   store: string,
   regionId: string,
   fsyncRate: number | undefined,
 ): Promise<Row[]> {
+  const figures = await measureHttp(context, store, regionId);
+  return [
+    ...getRows(figures),
+    ...postRows(context, figures.product, fsyncRate),
+    startRow(figures),
+    memoryRow(context, figures),
+  ];
+}
+
+/** Starts the service and bare node:http beside it, and puts both under the same load; stops both after. */
+async function measureHttp(context: SuiteContext, store: string, regionId: string): Promise<HttpFigures> {
   const { set, log } = context;
   const dir = join(context.diskDir, `${set.label}-service`);
   mkdirSync(dir, { recursive: true });
@@ -537,26 +617,17 @@ async function httpRows(
     '--tokens',
     join(dir, 'tokens.json'),
   ]);
-  const product: {
-    startMs?: number;
-    rssStart?: number;
-    p99?: LoadResult;
-    conns?: LoadResult;
-    post?: LoadResult;
-    postFailure?: string;
-    rssAfter?: number;
-  } = {};
-  const peer: { startMs?: number; rss?: number; p99?: LoadResult; conns?: LoadResult } = {};
-  let body: string;
   let bare: Server | undefined;
   try {
     const token = (await service.waitFor(/It is shown once:\s+(\S+)\s/))[1];
     const port = (await service.waitFor(/API on http:\/\/[^\s/]+:(\d+)/))[1];
     const base = `http://127.0.0.1:${port}`;
     const headers = { authorization: `Bearer ${token}` };
-    body = await firstAnswer(`${base}${path}`, headers);
-    product.startMs = Number(process.hrtime.bigint() - service.started) / 1e6;
-    product.rssStart = rssMiB(service.pid);
+    const body = await firstAnswer(`${base}${path}`, headers);
+    const product: ProductHttp = {
+      startMs: Number(process.hrtime.bigint() - service.started) / 1e6,
+      rssStart: rssMiB(service.pid),
+    };
 
     log('bare node:http serving the same bytes');
     const bodyFile = join(dir, 'statement.json');
@@ -565,55 +636,78 @@ async function httpRows(
     const barePort = (await bare.waitFor(/listening (\d+)/))[1];
     const bareUrl = `http://127.0.0.1:${barePort}${path}`;
     await firstAnswer(bareUrl, {});
-    peer.startMs = Number(process.hrtime.bigint() - bare.started) / 1e6;
-    peer.rss = rssMiB(bare.pid);
+    const peer: PeerHttp = { startMs: Number(process.hrtime.bigint() - bare.started) / 1e6, rss: rssMiB(bare.pid) };
 
     if (context.httpLoad) {
-      // the service and its peer take turns, so that both meet the same load on a shared machine
-      log(
-        `statement GETs: warm-up, ${context.httpSeconds} s at 200 req/s, ${context.httpSeconds} s with 20 connections, each in turn`,
-      );
-      const productGet = { url: `${base}${path}`, headers };
-      const bareGet = { url: bareUrl };
-      if (context.httpSeconds > 1) {
-        load(context, { ...productGet, connections: 10, duration: 1 });
-        load(context, { ...bareGet, connections: 10, duration: 1 });
-      }
-      const fixedRate = { connections: 10, overallRate: 200, duration: context.httpSeconds };
-      product.p99 = load(context, { ...productGet, ...fixedRate });
-      peer.p99 = load(context, { ...bareGet, ...fixedRate });
-      product.conns = load(context, { ...productGet, connections: 20, duration: context.httpSeconds });
-      peer.conns = load(context, { ...bareGet, connections: 20, duration: context.httpSeconds });
+      measureGets(context, { url: `${base}${path}`, headers }, { url: bareUrl }, product, peer);
       peer.rss = rssMiB(bare.pid);
-
-      log(`${context.postCount} POSTs of a small fact, 20 connections (after one POST per region)`);
-      const prefix = `bench-${process.pid}-${Date.now()}`;
-      const post = (amount: number, connections: number, tag: string) =>
-        load(context, {
-          url: `${base}/api/v1/commands`,
-          connections,
-          amount,
-          headers,
-          timeout: 300,
-          post: { regions: set.regionIds, year: set.openYear, prefix: `${prefix}-${tag}` },
-        });
-      try {
-        // the first command of a region folds its history: that is the start-up's cost, not the POST's,
-        // so one POST per region goes first, one at a time
-        post(set.regionIds.length, 1, 'warm-up');
-        product.post = post(context.postCount, 20, 'run');
-        product.rssAfter = rssMiB(service.pid);
-      } catch (error) {
-        // the rows measured before stay; the POST row says what went wrong
-        product.postFailure = `failed: ${((error as Error).message ?? String(error)).slice(0, 300)}`;
-        log(`POSTs ${product.postFailure}`);
-      }
+      measurePosts(context, base, headers, service.pid, product);
     }
+    return { product, peer, bytes: body.length };
   } finally {
     await service.stop();
     await bare?.stop();
   }
+}
 
+/** Statement GETs at a fixed rate and with 20 connections, the service and its peer taking turns. */
+function measureGets(
+  context: SuiteContext,
+  productGet: { url: string; headers: Record<string, string> },
+  bareGet: { url: string },
+  product: ProductHttp,
+  peer: PeerHttp,
+): void {
+  // the service and its peer take turns, so that both meet the same load on a shared machine
+  context.log(
+    `statement GETs: warm-up, ${context.httpSeconds} s at 200 req/s, ${context.httpSeconds} s with 20 connections, each in turn`,
+  );
+  if (context.httpSeconds > 1) {
+    load(context, { ...productGet, connections: 10, duration: 1 });
+    load(context, { ...bareGet, connections: 10, duration: 1 });
+  }
+  const fixedRate = { connections: 10, overallRate: 200, duration: context.httpSeconds };
+  product.p99 = load(context, { ...productGet, ...fixedRate });
+  peer.p99 = load(context, { ...bareGet, ...fixedRate });
+  product.conns = load(context, { ...productGet, connections: 20, duration: context.httpSeconds });
+  peer.conns = load(context, { ...bareGet, connections: 20, duration: context.httpSeconds });
+}
+
+/** POSTs of a small fact with 20 connections, then the service's memory; a failure is kept for the POST row. */
+function measurePosts(
+  context: SuiteContext,
+  base: string,
+  headers: Record<string, string>,
+  servicePid: number,
+  product: ProductHttp,
+): void {
+  const { set, log } = context;
+  log(`${context.postCount} POSTs of a small fact, 20 connections (after one POST per region)`);
+  const prefix = `bench-${process.pid}-${Date.now()}`;
+  const post = (amount: number, connections: number, tag: string) =>
+    load(context, {
+      url: `${base}/api/v1/commands`,
+      connections,
+      amount,
+      headers,
+      timeout: 300,
+      post: { regions: set.regionIds, year: set.openYear, prefix: `${prefix}-${tag}` },
+    });
+  try {
+    // the first command of a region folds its history: that is the start-up's cost, not the POST's,
+    // so one POST per region goes first, one at a time
+    post(set.regionIds.length, 1, 'warm-up');
+    product.post = post(context.postCount, 20, 'run');
+    product.rssAfter = rssMiB(servicePid);
+  } catch (error) {
+    // the rows measured before stay; the POST row says what went wrong
+    product.postFailure = `failed: ${((error as Error).message ?? String(error)).slice(0, 300)}`;
+    log(`POSTs ${product.postFailure}`);
+  }
+}
+
+/** The GET rows, when the run had HTTP load. */
+function getRows({ product, peer, bytes }: HttpFigures): Row[] {
   const rows: Row[] = [];
   const goals = GOALS;
   if (product.p99 && peer.p99) {
@@ -625,7 +719,7 @@ async function httpRows(
       ratio: ratioText.cost(product.p99.latency.p99, peer.p99.latency.p99),
       goal: goals.getP99.text,
       met: product.p99.latency.p99 < goals.getP99.ms,
-      details: { product: product.p99, peer: peer.p99, bytes: body.length },
+      details: { product: product.p99, peer: peer.p99, bytes },
     });
   }
   if (product.conns && peer.conns) {
@@ -640,36 +734,47 @@ async function httpRows(
       details: { product: product.conns, peer: peer.conns },
     });
   }
-  if (product.post) {
-    rows.push({
-      id: 'http-post',
-      what: `HTTP POST of a small fact, 20 connections (${context.postCount} POSTs)`,
-      product: fig.rate(product.post.perSecond, 'commands'),
-      peer: fsyncRate ? { name: 'one fsync per command (apply row)', ...fig.rate(fsyncRate, 'commands') } : null,
-      ratio: fsyncRate ? ratioText.slower(product.post.perSecond, fsyncRate) : null,
-      goal: goals.post.text,
-      // on tmpfs no command waits for an fsync, so the figure says nothing about the goal
-      met: context.disk ? product.post.perSecond >= goals.post.perSecond : null,
-      ...(context.disk ? {} : { note: 'store on tmpfs: no fsync' }),
-      details: { product: product.post },
-    });
-  } else if (product.postFailure) {
-    rows.push(
-      skippedRow('http-post', `HTTP POST of a small fact, 20 connections`, goals.post.text, product.postFailure),
-    );
-  }
+  return rows;
+}
 
-  rows.push({
+/** The POST row against the fsync rate of the apply row, or why the POSTs failed; none without HTTP load. */
+function postRows(context: SuiteContext, product: ProductHttp, fsyncRate: number | undefined): Row[] {
+  const goals = GOALS;
+  if (product.post)
+    return [
+      {
+        id: 'http-post',
+        what: `HTTP POST of a small fact, 20 connections (${context.postCount} POSTs)`,
+        product: fig.rate(product.post.perSecond, 'commands'),
+        peer: fsyncRate ? { name: 'one fsync per command (apply row)', ...fig.rate(fsyncRate, 'commands') } : null,
+        ratio: fsyncRate ? ratioText.slower(product.post.perSecond, fsyncRate) : null,
+        goal: goals.post.text,
+        // on tmpfs no command waits for an fsync, so the figure says nothing about the goal
+        met: context.disk ? product.post.perSecond >= goals.post.perSecond : null,
+        ...(context.disk ? {} : { note: 'store on tmpfs: no fsync' }),
+        details: { product: product.post },
+      },
+    ];
+  if (product.postFailure)
+    return [skippedRow('http-post', `HTTP POST of a small fact, 20 connections`, goals.post.text, product.postFailure)];
+  return [];
+}
+
+function startRow({ product, peer }: HttpFigures): Row {
+  return {
     id: 'service-start',
     what: 'service start to first answer (a statement GET)',
     product: fig.seconds(product.startMs),
     peer: { name: 'bare node:http', ...fig.seconds(peer.startMs) },
     ratio: ratioText.cost(product.startMs, peer.startMs),
-    goal: goals.start.text,
-    met: product.startMs < goals.start.ms,
-  });
+    goal: GOALS.start.text,
+    met: product.startMs < GOALS.start.ms,
+  };
+}
+
+function memoryRow(context: SuiteContext, { product, peer }: HttpFigures): Row {
   const after = product.rssAfter;
-  rows.push({
+  return {
     id: 'memory',
     what:
       after !== undefined ? `memory (RSS) after start / after ${context.postCount} POSTs` : 'memory (RSS) after start',
@@ -681,9 +786,8 @@ async function httpRows(
     ),
     peer: { name: 'bare node:http', ...fig.mib(peer.rss) },
     ratio: ratioText.cost(after ?? product.rssStart, peer.rss),
-    goal: goals.memory.text,
-    met: Math.max(product.rssStart, after ?? 0) < goals.memory.mib,
+    goal: GOALS.memory.text,
+    met: Math.max(product.rssStart, after ?? 0) < GOALS.memory.mib,
     details: { rssStartMiB: product.rssStart, rssAfterPostsMiB: after, bareMiB: peer.rss },
-  });
-  return rows;
+  };
 }
