@@ -9,11 +9,12 @@ import {
 import { Statement } from '@libs/projections';
 import { Principal } from '@libs/access';
 import { ingroeipadChart, memberBarsChart, reserveChart } from '../charts/chart-options';
-import { ingroeipadData, memberMoneyData, MemberSeries, reserveData, ReserveYear } from '../charts/multi-year.data';
+import { ingroeipadData, memberMoneyData, reserveData, ReserveYear } from '../charts/multi-year.data';
 import { html, Html, path } from '../html';
 import { euro } from '../format';
 import { YEAR_STATE_LABELS } from '../labels';
 import { explainHref, amount, figure, notice } from './components';
+import { memberTable } from './member-table';
 import { page } from './layout';
 import { mayImport } from '../../imports/upload-intake';
 import { RegionPageData, yearState } from '../ui-read.service';
@@ -26,32 +27,6 @@ export interface VerifyOutcome {
 
 const CHART_WIDTH = 1140;
 const HALF_WIDTH = 540;
-
-function memberTable(years: readonly number[], members: readonly MemberSeries[], caption: string): Html {
-  return html`<table class="data">
-    <caption>
-      ${caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Gemeente</th>
-        ${years.map((year) => html`<th scope="col" class="num">${year}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${members.map(
-        (member) =>
-          html`<tr>
-            <th scope="row">${member.name}</th>
-            ${years.map((year) => {
-              const value = member.byYear.get(year);
-              return html`<td class="num">${value === undefined ? '—' : amount(value)}</td>`;
-            })}
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
-}
 
 /** The reserve's band as "min – max"; a dash without a reserve or without a band. */
 function bandOf(reserve: Statement['reserve']): Html | string {

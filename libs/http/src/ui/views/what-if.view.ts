@@ -6,6 +6,7 @@ import { differenceChart } from '../charts/chart-options';
 import { html, Html, path } from '../html';
 import { RegionPageData } from '../ui-read.service';
 import { amount, figure, notice } from './components';
+import { memberTable } from './member-table';
 import { page } from './layout';
 
 export interface WhatIfForm {
@@ -78,30 +79,6 @@ function comparisonTable(report: ReplayReport, years: readonly number[], members
   </table>`;
 }
 
-/** The differences alone: the table behind the chart. */
-function differencesTable(years: readonly number[], members: readonly MemberDifference[]): Html {
-  return html`<table class="data">
-    <caption>
-      Verschil in de afrekening (herberekend − vastgelegd)
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">Gemeente</th>
-        ${years.map((year) => html`<th scope="col" class="num">${year}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${members.map(
-        (member) =>
-          html`<tr>
-            <th scope="row">${member.name}</th>
-            ${years.map((year) => html`<td class="num">${amount(at(member.byYear, year))}</td>`)}
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
-}
-
 function resultSection(report: ReplayReport, source: string | undefined): Html {
   const years = Object.keys(report.years).map(Number);
   const members = memberDifferences(report, years);
@@ -113,7 +90,7 @@ function resultSection(report: ReplayReport, source: string | undefined): Html {
       ${report.revisions.map((revision) => html`<li>${revision.identity} ${revision.replaced > 0 ? '(vervangt de vastgelegde)' : '(toegevoegd)'}</li>`)}
     </ul>
     ${changed ? '' : html`<p>Deze herziening verandert geen enkele afrekening.</p>`}
-    ${figure({ id: 'verschil', caption: 'Verschil in de afrekening per gemeente en jaar (herberekend − vastgelegd)', chart: differenceChart(years, members, 1140), table: differencesTable(years, members) })}
+    ${figure({ id: 'verschil', caption: 'Verschil in de afrekening per gemeente en jaar (herberekend − vastgelegd)', chart: differenceChart(years, members, 1140), table: memberTable(years, members, 'Verschil in de afrekening (herberekend − vastgelegd)') })}
     <div class="scroll">${comparisonTable(report, years, members)}</div>
   </section>`;
 }
