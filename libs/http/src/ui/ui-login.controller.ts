@@ -2,8 +2,8 @@ import { Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/comm
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
-import { TokenFileError, TokenStore } from '@libs/access';
-import { problem, ProblemException } from '../http/problem';
+import { TokenStore } from '@libs/access';
+import { tokensReadable } from './auth/tokens-readable';
 import { setPrincipal } from '../http/request-context';
 import { cookieOf, SESSION_COOKIE, setSessionCookie } from './auth/cookies';
 import { SessionStore } from './auth/session.store';
@@ -38,19 +38,7 @@ export class UiLoginController {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const returnTo = safeReturn(body.terug);
     const token = typeof body.token === 'string' ? body.token.trim() : '';
-    let principal;
-    try {
-      principal = token ? this.tokens.verify(token) : undefined;
-    } catch (error) {
-      if (!(error instanceof TokenFileError)) throw error;
-      throw new ProblemException(
-        problem(
-          503,
-          'TOKENS_UNAVAILABLE',
-          'het tokenbestand kan niet worden gelezen; niemand kan inloggen tot het is hersteld',
-        ),
-      );
-    }
+    const principal = token ? tokensReadable(() => this.tokens.verify(token)) : undefined;
     if (!principal) {
       response
         .status(401)

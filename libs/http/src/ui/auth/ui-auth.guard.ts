@@ -3,7 +3,8 @@ import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { problem, ProblemException } from '../../http/problem';
 import { setPrincipal } from '../../http/request-context';
-import { Principal, TokenFileError, TokenStore } from '@libs/access';
+import { Principal, TokenStore } from '@libs/access';
+import { tokensReadable } from './tokens-readable';
 import { cookieOf, SESSION_COOKIE } from './cookies';
 import { Session, SessionStore } from './session.store';
 
@@ -45,14 +46,14 @@ export class UiAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
     if (bearer) {
-      const principal = this.checked(() => this.tokens.verify(bearer[1]));
+      const principal = tokensReadable(() => this.tokens.verify(bearer[1]));
       if (!principal)
         throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'het token is onbekend of ingetrokken'));
       this.admit(request, principal, 'bearer');
       return true;
     }
     const session = this.sessions.find(cookieOf(request, SESSION_COOKIE));
-    const principal = session ? this.checked(() => this.principalOf(session.tokenId)) : undefined;
+    const principal = session ? tokensReadable(() => this.principalOf(session.tokenId)) : undefined;
     if (!session || !principal) {
       if (session) this.sessions.end(session.id);
       throw new LoginRequired(request.method === 'GET' ? request.originalUrl : '/');
@@ -74,21 +75,6 @@ export class UiAuthGuard implements CanActivate {
   private admit(request: Request, principal: Principal, credential: PageCredential): void {
     setPrincipal(request, principal);
     (request as Request & { [CREDENTIAL]?: PageCredential })[CREDENTIAL] = credential;
-  }
-
-  private checked<T>(work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      if (!(error instanceof TokenFileError)) throw error;
-      throw new ProblemException(
-        problem(
-          503,
-          'TOKENS_UNAVAILABLE',
-          'het tokenbestand kan niet worden gelezen; niemand kan inloggen tot het is hersteld',
-        ),
-      );
-    }
   }
 }
 
