@@ -41,6 +41,13 @@ const WARM: [number, number, number] = [179, 92, 0];
 const COOL: [number, number, number] = [31, 95, 153];
 
 /** Per municipality a bar per year: the historical share below, the objective Rijk budget on top. */
+/** Municipality names along the x axis, every one shown; slanted when more than six would crowd. */
+const municipalityAxis = (names: readonly string[]) => ({
+  type: 'category' as const,
+  data: [...names],
+  axisLabel: { ...axisText, interval: 0, rotate: names.length > 6 ? 35 : 0 },
+});
+
 export function ingroeipadChart(data: Ingroeipad, width: number): Html {
   const names = data.historical.map((member) => member.name);
   const warm = shades(WARM, data.years.length);
@@ -64,11 +71,7 @@ export function ingroeipadChart(data: Ingroeipad, width: number): Html {
   const option: EChartsCoreOption = {
     grid: { ...grid, bottom: 110 },
     legend,
-    xAxis: {
-      type: 'category',
-      data: names,
-      axisLabel: { ...axisText, interval: 0, rotate: names.length > 6 ? 35 : 0 },
-    },
+    xAxis: municipalityAxis(names),
     yAxis: euroAxis,
     series,
   };
@@ -203,11 +206,7 @@ export function memberBarsChart(data: MemberMoney, which: 'contributions' | 'due
   const option: EChartsCoreOption = {
     grid: { ...grid, bottom: 110 },
     legend,
-    xAxis: {
-      type: 'category',
-      data: names,
-      axisLabel: { ...axisText, interval: 0, rotate: names.length > 6 ? 35 : 0 },
-    },
+    xAxis: municipalityAxis(names),
     yAxis: euroAxis,
     series: data.years.map((year, index) => ({
       type: 'bar',
@@ -348,11 +347,7 @@ export function differenceChart(
   const option: EChartsCoreOption = {
     grid: { ...grid, bottom: 110 },
     legend,
-    xAxis: {
-      type: 'category',
-      data: names,
-      axisLabel: { ...axisText, interval: 0, rotate: names.length > 6 ? 35 : 0 },
-    },
+    xAxis: municipalityAxis(names),
     yAxis: euroAxis,
     series: years.map((year, index) => ({
       type: 'bar',
