@@ -87,11 +87,8 @@ export class RegionQueries {
     question: YearQuestion,
     mayRead: ReadCheck = anyone,
   ): Promise<{ readonly statement: Statement & { ledgerHash?: string }; readonly context: YearContext }> {
-    const { state, ledgerHash } = await this.yearView(question, mayRead);
-    return {
-      statement: { ...buildStatement(state, question.year), ledgerHash },
-      context: buildYearContext(state, question.year),
-    };
+    const view = await this.yearView(question, mayRead);
+    return { statement: this.statementOf(view, question.year), context: buildYearContext(view.state, question.year) };
   }
 
   /**
