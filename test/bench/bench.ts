@@ -7,7 +7,7 @@ import { describeOptions } from '../../apps/cli/src/generate/synthetic-set';
 import { DataSet, dataSet, Scale, SCALES } from './data-sets';
 import { regionSetupFromTemplate } from './region-setup.bench';
 import { renderColumns, renderTable, Row } from './rows';
-import { runSuite, SuiteContext, SuiteResult, trivialCliRow } from './suite';
+import { runSuite, SuiteContext, SuiteResult, trivialCliRow, wanted } from './suite';
 
 /**
  * `npm run bench`: every performance goal as a row — the product next to its limit or peer, measured side
@@ -16,6 +16,8 @@ import { runSuite, SuiteContext, SuiteResult, trivialCliRow } from './suite';
  *   --quick        a small set and short HTTP runs (a smoke test: every row, no meaningful figures)
  *   --scale 1m     add a ~1M-event set to the growth table (long: tens of minutes)
  *   --out FILE     where to write the results as JSON (default: bench-results.json in the cache dir)
+ *   --only IDS     measure only these rows (comma-separated ids, e.g. cli-trivial,what-if; apply-tmpfs always
+ *                  runs, it makes the store) and leave out the growth table and the template set-up
  *   --dir DIR      cache and scratch directory (default: $TMPDIR/geldstroom-bench); generated sets are
  *                  kept there by their options, so repeated runs do not regenerate them
  * Asserts nothing: timings belong here, not in the tests.
@@ -84,6 +86,7 @@ interface RunSetup {
   readonly diskDir: string;
   readonly shm: string | undefined;
   readonly hledger: string | undefined;
+  readonly only: ReadonlySet<string> | undefined;
 }
 
 interface Measured {
@@ -115,6 +118,7 @@ async function measureScale(run: RunSetup, scale: Scale, main: boolean): Promise
     disk: main,
     httpLoad: main || settings.growthHttp,
     hledger: run.hledger ? 'hledger' : undefined,
+    only: run.only,
     log: (message) => log(`${scale.label}: ${message}`),
   };
   mkdirSync(context.diskDir, { recursive: true });
@@ -223,8 +227,13 @@ async function main(): Promise<void> {
       scale: { type: 'string' },
       out: { type: 'string' },
       dir: { type: 'string' },
+      only: { type: 'string' },
     },
   });
+  const only = values.only === undefined ? undefined : new Set(values.only.split(',').map((id) => id.trim()));
+  const unknown = [...(only ?? [])].filter((id) => !ROW_ORDER.includes(id));
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown row(s) ${unknown.join(', ')}; rows: ${ROW_ORDER.join(', ')}`);
   const settings = plan(values.quick === true, values.scale);
   const cacheDir = resolve(values.dir ?? join(tmpdir(), 'geldstroom-bench'));
   mkdirSync(cacheDir, { recursive: true });
@@ -234,17 +243,19 @@ async function main(): Promise<void> {
   const load = { start: loadavg().map((value) => Number(value.toFixed(2))), end: [] as number[] };
   const argv = process.argv.slice(2).join(' ');
   log(`geldstroom bench ${argv} (scratch ${diskDir}${shm ? `, tmpfs ${shm}` : ''})`);
-  const run: RunSetup = { settings, cacheDir, diskDir, shm, hledger };
+  const run: RunSetup = { settings, cacheDir, diskDir, shm, hledger, only };
 
   try {
-    const trivial = trivialCliRow({ bin: BIN, root: ROOT, diskDir, reps: settings.reps, log });
+    const trivial = wanted(only, 'cli-trivial')
+      ? [trivialCliRow({ bin: BIN, root: ROOT, diskDir, reps: settings.reps, log })]
+      : [];
     const main = await measureScale(run, settings.main, true);
-    const { growth, failedScales } = await measureGrowth(run, main);
-    log('setting up a region and a year from the template, as a user runs it');
-    const setup = await regionSetupFromTemplate(ROOT, values.quick === true ? 1 : 5);
+    const { growth, failedScales } = only ? { growth: [main], failedScales: [] } : await measureGrowth(run, main);
+    if (!only) log('setting up a region and a year from the template, as a user runs it');
+    const setup = only ? [] : await regionSetupFromTemplate(ROOT, values.quick === true ? 1 : 5);
     load.end = loadavg().map((value) => Number(value.toFixed(2)));
 
-    const rows = [trivial, ...main.result.rows];
+    const rows = [...trivial, ...main.result.rows];
     const order = ROW_ORDER.filter((id) => rows.some((row) => row.id === id));
     const table = order.map((id) => rows.find((row) => row.id === id)!);
     const results: Results = { argv, hledger, load, main, table, growth, failedScales, setup };

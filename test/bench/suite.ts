@@ -23,8 +23,14 @@ export interface SuiteContext {
   /** the HTTP load rows (start-up and memory after start are always measured) */
   readonly httpLoad: boolean;
   readonly hledger: string | undefined;
+  /** with `--only`: the ids of the rows to measure (the others are left out of the table) */
+  readonly only?: ReadonlySet<string>;
   readonly log: (message: string) => void;
 }
+
+/** Whether `--only` leaves any of these rows in. */
+export const wanted = (only: ReadonlySet<string> | undefined, ...ids: readonly string[]) =>
+  only === undefined || ids.some((id) => only.has(id));
 
 export interface SuiteResult {
   readonly rows: Row[];
@@ -43,7 +49,8 @@ export async function runSuite(context: SuiteContext): Promise<SuiteResult> {
   const { set, log } = context;
 
   const onTmpfs = applyOnTmpfs(context, rows);
-  const onDisk = context.disk ? applyOnDisk(context, rows, onTmpfs.store) : undefined;
+  const diskRows = wanted(context.only, 'apply-disk', 'apply-batch', 'http-post');
+  const onDisk = context.disk && diskRows ? applyOnDisk(context, rows, onTmpfs.store) : undefined;
   const events = onDisk?.events ?? onTmpfs.events;
   const readStore = onDisk?.store ?? onTmpfs.store;
 
@@ -326,6 +333,9 @@ async function guarded(
   ids: readonly [string, string, string][],
   work: () => Row[] | Promise<Row[]>,
 ): Promise<void> {
+  // the what-if is measured against the rebuild, so asking for it measures the rebuild too
+  const needed = ids.some(([id]) => id === 'rebuild') ? [...ids.map(([id]) => id), 'what-if'] : ids.map(([id]) => id);
+  if (!wanted(context.only, ...needed)) return;
   try {
     rows.push(...(await work()));
   } catch (error) {
