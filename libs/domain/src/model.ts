@@ -16,6 +16,7 @@ export type { Command, CommandOf, CommandType } from './commands/command.types';
 export { DOMAIN_EVENT_TYPES, isDerivedEvent, isFactEvent, postingsOf, ruleOf, yearOf } from './events/domain-event';
 export type { DomainEvent, DomainEventType, EventOf } from './events/domain-event';
 export type { DerivedEvent, KeyReference, SolidarityTransferred, SplitEvent } from './events/derived.events';
+export type { FactEvent } from './events/fact.events';
 export type { Posting } from './events/posting';
 export { encodeEventData } from './events/codec/event.codecs';
 export { EventDataError, isPlainObject } from './events/codec/field.codecs';
@@ -25,7 +26,7 @@ export { CURRENT_SCHEMA_VERSION } from './events/upcasters';
 // the decider and its state
 export { decide, evolve, fold, initialState } from './decider';
 export { commandOfFact } from './decide/fact-of-command';
-export { factIdOf } from './state/fact-identity';
+export { factIdOf, factIdentity } from './state/fact-identity';
 export { canonicalJson } from './state/canonical-json';
 export { givenContentOf } from './state/fact-content';
 export { STATE_SNAPSHOT_FORMAT, SnapshotError, decodeRegionState, encodeRegionState } from './state/state-snapshot';

@@ -4,6 +4,8 @@ import {
   decide,
   DomainError,
   evolve,
+  FactEvent,
+  factIdentity,
   initialState,
   isFactEvent,
   isPlainObject,
@@ -23,6 +25,13 @@ export const REVISABLE_COMMANDS = [
   'AdoptSolidarityAgreement',
 ] as const;
 export type Revision = Extract<Command, { type: (typeof REVISABLE_COMMANDS)[number] }>;
+
+/** The fact each revisable command records. */
+const RECORDED_AS: Record<Revision['type'], FactEvent['type']> = {
+  AdoptDistributionKey: 'DistributionKeyAdopted',
+  AdoptReserveAgreement: 'ReserveAgreementAdopted',
+  AdoptSolidarityAgreement: 'SolidarityAgreementAdopted',
+};
 
 export interface ReplayYear {
   recorded: Statement;
@@ -114,12 +123,20 @@ function replaces(revision: Revision, command: Command): boolean {
   }
 }
 
-/** Runs commands through the rules in memory; nothing is recorded anywhere. */
-export function executeInMemory(commands: readonly Command[]): RegionState {
+/**
+ * Runs commands through the rules in memory; nothing is recorded anywhere. `knownContent` may give a
+ * decided fact's given content when it is known already (see replayWithRevisions), so that it is not
+ * written out again as canonical JSON; undefined computes it.
+ */
+export function executeInMemory(
+  commands: readonly Command[],
+  knownContent: (event: FactEvent) => string | undefined = () => undefined,
+): RegionState {
   const state = initialState();
   commands.forEach((command, index) => {
     try {
-      for (const { event } of decide(command, state)) evolve(state, event);
+      for (const { event } of decide(command, state))
+        evolve(state, event, isFactEvent(event) ? knownContent(event) : undefined);
     } catch (error) {
       if (error instanceof DomainError) {
         throw new DomainError(
@@ -150,7 +167,7 @@ export function replayWithRevisions(
       );
   }
   const { commands, applied } = reviseHistory(historyAsCommands(events), revisions);
-  const replayed = executeInMemory(commands);
+  const replayed = executeInMemory(commands, recordedContent(recorded, revisions));
   const years = [...new Set([...recorded.activeYears, ...replayed.activeYears])].sort((a, b) => a - b);
   const report: ReplayReport = { regionId, revisions: applied, years: {} };
   for (const year of years) {
@@ -163,6 +180,20 @@ export function replayWithRevisions(
     };
   }
   return report;
+}
+
+/**
+ * A replayed fact's given content taken from the recorded state instead of computed again. It only
+ * serves to recognise the same identity decided twice, which within a replay can happen only between a
+ * revision and a fact of the revision's own kind: those are computed as any fact is. Every other fact
+ * is a recorded one, its identity unique in the history, and its content is the one it was recorded with.
+ */
+function recordedContent(
+  recorded: RegionView,
+  revisions: readonly Revision[],
+): (event: FactEvent) => string | undefined {
+  const revised = new Set<string>(revisions.map((revision) => RECORDED_AS[revision.type]));
+  return (event) => (revised.has(event.type) ? undefined : recorded.facts.get(factIdentity(event)));
 }
 
 const AMOUNT = /^-?\d+\.\d{2}$/;
