@@ -19,6 +19,8 @@ export class Rational {
       numerator = -numerator;
       denominator = -denominator;
     }
+    // a whole number is already in lowest terms
+    if (denominator === 1n) return new Rational(numerator, 1n);
     const divisor = gcd(abs(numerator), denominator);
     return divisor > 1n
       ? new Rational(numerator / divisor, denominator / divisor)
@@ -94,25 +96,22 @@ export class Rational {
 
   /** Largest integer not above the value. */
   floor(): bigint {
-    const quotient = this.numerator / this.denominator;
-    return this.numerator < 0n && quotient * this.denominator !== this.numerator ? quotient - 1n : quotient;
+    return floorDiv(this.numerator, this.denominator);
   }
 
   /** Nearest integer, halves away from zero (decimal.js ROUND_HALF_UP). */
   roundHalfAwayFromZero(): bigint {
-    const magnitude = this.abs();
-    const rounded = Rational.of(magnitude.numerator * 2n + magnitude.denominator, magnitude.denominator * 2n).floor();
-    return this.numerator < 0n ? -rounded : rounded;
+    return roundHalfAwayFromZero(this.numerator, this.denominator);
   }
 
   /** The value in euros as cents, rounded half away from zero (domain.md §2). */
   toCentsRounded(): bigint {
-    return this.mul(Rational.HUNDRED).roundHalfAwayFromZero();
+    return roundHalfAwayFromZero(this.numerator * 100n, this.denominator);
   }
 
   /** The value in euros as cents, rounded down (towards minus infinity). */
   toCentsFloor(): bigint {
-    return this.mul(Rational.HUNDRED).floor();
+    return floorDiv(this.numerator * 100n, this.denominator);
   }
 
   /** A short decimal rendering for explanations; exact when the value has a finite decimal form. */
@@ -120,7 +119,7 @@ export class Rational {
     const negative = this.numerator < 0n;
     const magnitude = this.abs();
     const scale = 10n ** BigInt(maxDecimals);
-    const scaled = Rational.of(magnitude.numerator * scale, magnitude.denominator).roundHalfAwayFromZero();
+    const scaled = roundHalfAwayFromZero(magnitude.numerator * scale, magnitude.denominator);
     const whole = scaled / scale;
     const fraction = (scaled % scale).toString().padStart(maxDecimals, '0').replace(/0+$/, '');
     const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
@@ -137,8 +136,28 @@ function abs(value: bigint): bigint {
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const remainder = a % b;
+    a = b;
+    b = remainder;
+  }
   return a;
+}
+
+// Rounding needs no fraction in lowest terms: n/d and its reduced form floor and round alike, so the
+// roundings below skip the gcd that building a Rational would cost (they run for every share of every split).
+
+/** ⌊n/d⌋ for d > 0. */
+function floorDiv(numerator: bigint, denominator: bigint): bigint {
+  const quotient = numerator / denominator;
+  return numerator < 0n && quotient * denominator !== numerator ? quotient - 1n : quotient;
+}
+
+/** n/d to the nearest integer, halves away from zero, for d > 0. */
+function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
+  const magnitude = abs(numerator);
+  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
+  return numerator < 0n ? -rounded : rounded;
 }
 
 export function sumRationals(values: Iterable<Rational>): Rational {

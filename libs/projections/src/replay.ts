@@ -79,17 +79,57 @@ export function historyAsCommands(events: readonly LedgerEvent[]): Command[] {
 }
 
 /**
+ * The money facts (payments, costs, expenditure, advances, the reserve's opening and transfers): what
+ * they record and whether they may be recorded depends on the region's registration and on which years
+ * are closed, never on a key or an agreement. A replay, which re-decides every run and closing, leaves
+ * the closed years as they were, so it folds these facts as recorded instead of deciding them again.
+ */
+const FOLDED_AS_RECORDED: ReadonlySet<FactEvent['type']> = new Set<FactEvent['type']>([
+  'RijkPaymentRecorded',
+  'RegionalCostRecorded',
+  'CoPaymentRecorded',
+  'LocalExpenditureRecorded',
+  'PolicyCorrectionRecorded',
+  'ReserveOpeningRecorded',
+  'AdvanceRecorded',
+  'ReserveTransferredToFund',
+  'FundSpendingRecorded',
+]);
+
+/** A recorded fact no revision can change, folded as recorded (with the given content it was recorded with). */
+export interface AsRecorded {
+  readonly type: 'AsRecorded';
+  readonly event: FactEvent;
+}
+
+/** One step of a replay: a command decided again, or a fact folded as recorded. */
+export type ReplayStep = Command | AsRecorded;
+
+/**
+ * The history as a replay runs it: `historyAsCommands`, but with the money facts kept as recorded
+ * (FOLDED_AS_RECORDED) rather than turned back into commands. One step per command, in the same order.
+ */
+export function historyAsSteps(events: readonly LedgerEvent[]): ReplayStep[] {
+  const steps: ReplayStep[] = [];
+  for (const event of events) {
+    if (isFactEvent(event) && FOLDED_AS_RECORDED.has(event.type)) steps.push({ type: 'AsRecorded', event });
+    else steps.push(...historyAsCommands([event]));
+  }
+  return steps;
+}
+
+/**
  * Puts the revisions into the history: a key version replaces the recorded version with the same
  * keyId and version; an agreement replaces every recorded agreement of its kind with the same
  * validFrom. What replaces nothing is added as if adopted first, right after the region's registration.
  */
-export function reviseHistory(
-  history: readonly Command[],
+export function reviseHistory<T extends ReplayStep>(
+  history: readonly T[],
   revisions: readonly Revision[],
-): { commands: Command[]; applied: ReplayReport['revisions'] } {
-  let commands = [...history];
+): { commands: (T | Revision)[]; applied: ReplayReport['revisions'] } {
+  let commands: (T | Revision)[] = [...history];
   const applied: ReplayReport['revisions'] = [];
-  const additions: Command[] = [];
+  const additions: Revision[] = [];
   for (const revision of revisions) {
     const indexes = commands.flatMap((command, index) => (replaces(revision, command) ? [index] : []));
     const identity =
@@ -110,7 +150,7 @@ export function reviseHistory(
 }
 
 /** Whether a revision takes a recorded command's place: a key version by key and version, an agreement by validFrom. */
-function replaces(revision: Revision, command: Command): boolean {
+function replaces(revision: Revision, command: ReplayStep): boolean {
   switch (revision.type) {
     case 'AdoptDistributionKey':
       return command.type === revision.type && command.keyId === revision.keyId && command.version === revision.version;
@@ -124,24 +164,28 @@ function replaces(revision: Revision, command: Command): boolean {
 }
 
 /**
- * Runs commands through the rules in memory; nothing is recorded anywhere. `knownContent` may give a
- * decided fact's given content when it is known already (see replayWithRevisions), so that it is not
- * written out again as canonical JSON; undefined computes it.
+ * Runs commands through the rules in memory; nothing is recorded anywhere. A fact kept as recorded is
+ * folded as it is. `knownContent` may give a fact's given content when it is known already (see
+ * replayWithRevisions), so that it is not written out again as canonical JSON; undefined computes it.
  */
 export function executeInMemory(
-  commands: readonly Command[],
+  steps: readonly ReplayStep[],
   knownContent: (event: FactEvent) => string | undefined = () => undefined,
 ): RegionState {
   const state = initialState();
-  commands.forEach((command, index) => {
+  steps.forEach((step, index) => {
+    if (step.type === 'AsRecorded') {
+      evolve(state, step.event, knownContent(step.event));
+      return;
+    }
     try {
-      for (const { event } of decide(command, state))
+      for (const { event } of decide(step, state))
         evolve(state, event, isFactEvent(event) ? knownContent(event) : undefined);
     } catch (error) {
       if (error instanceof DomainError) {
         throw new DomainError(
           error.code,
-          `replaying recorded command ${index + 1} (${command.type}${'year' in command ? ` ${command.year}` : ''}) under the revision failed: ${error.message}`,
+          `replaying recorded command ${index + 1} (${step.type}${'year' in step ? ` ${step.year}` : ''}) under the revision failed: ${error.message}`,
           error.field,
         );
       }
@@ -166,8 +210,17 @@ export function replayWithRevisions(
         'regionId',
       );
   }
-  const { commands, applied } = reviseHistory(historyAsCommands(events), revisions);
-  const replayed = executeInMemory(commands, recordedContent(recorded, revisions));
+  const { commands, applied } = reviseHistory(historyAsSteps(events), revisions);
+  return replayReport(regionId, applied, recorded, executeInMemory(commands, recordedContent(recorded, revisions)));
+}
+
+/** The recorded and the replayed statement of every year either has, and their difference. */
+export function replayReport(
+  regionId: string,
+  applied: ReplayReport['revisions'],
+  recorded: RegionView,
+  replayed: RegionView,
+): ReplayReport {
   const years = [...new Set([...recorded.activeYears, ...replayed.activeYears])].sort((a, b) => a - b);
   const report: ReplayReport = { regionId, revisions: applied, years: {} };
   for (const year of years) {

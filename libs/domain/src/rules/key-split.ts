@@ -11,7 +11,20 @@ export interface KeySplit {
   readonly deltas: ReadonlyMap<string, Cents>;
 }
 
+/**
+ * What splits derive from a key version, kept per version (an adopted version never changes, and the
+ * same version splits every run and closing of every year it is in force): its reference, its weights.
+ */
+const references = new WeakMap<KeyVersion, KeyReference>();
+const parsedWeights = new WeakMap<KeyVersion, Map<string, Rational>>();
+
 export function keyReference(key: KeyVersion): KeyReference {
+  let reference = references.get(key);
+  if (!reference) references.set(key, (reference = referenceOf(key)));
+  return { ...reference };
+}
+
+function referenceOf(key: KeyVersion): KeyReference {
   // shown with as many decimals as the weights carry, so "8.1 / 100.0" reads like the key itself
   const decimals = Math.max(0, ...Object.values(key.weights).map((weight) => weight.split('.')[1]?.length ?? 0));
   const sum = weightSum(key).toDecimalString(decimals);
@@ -43,7 +56,13 @@ function targetsByKey(
       `distribution key "${keyId}" has no version in force for ${year}, and ${formatAmount(total)} must be split by it`,
     );
   }
-  const weights = members.map((code) => ({ code, weight: Rational.fromDecimal(key.weights[code] ?? '0') }));
+  let parsed = parsedWeights.get(key);
+  if (!parsed) parsedWeights.set(key, (parsed = new Map<string, Rational>()));
+  const weights = members.map((code) => {
+    let weight = parsed.get(code);
+    if (!weight) parsed.set(code, (weight = Rational.fromDecimal(key.weights[code] ?? '0')));
+    return { code, weight };
+  });
   const sum = weights.reduce((acc, entry) => acc.add(entry.weight), Rational.ZERO);
   return {
     targets: allocate(total, weights),

@@ -80,7 +80,7 @@ export function isRegistered(view: RegionView): view is RegisteredRegionView {
  */
 export class RegionState implements RegionView {
   region: RegionInfo | undefined;
-  readonly facts = new Map<string, string>();
+  readonly facts: Map<string, string>;
   readonly keys = new Map<string, KeyVersion[]>();
   readonly budgets = new Map<string, BudgetVersion[]>();
   readonly reserveAgreements: ReserveAgreement[] = [];
@@ -98,8 +98,9 @@ export class RegionState implements RegionView {
   readonly activeYears = new Set<number>();
   eventCount = 0;
 
-  constructor(ledger = new PostingLedger()) {
+  constructor(ledger = new PostingLedger(), facts = new Map<string, string>()) {
     this.ledger = ledger;
+    this.facts = facts;
   }
 
   memberCodes(): string[] {
@@ -111,11 +112,11 @@ export class RegionState implements RegionView {
   }
 
   clone(): RegionState {
-    const copy = new RegionState(this.ledger.clone());
+    // Map's own copy: a region's facts run to thousands, and a closing copies them
+    const copy = new RegionState(this.ledger.clone(), new Map(this.facts));
     copy.region = this.region;
     copy.reserveOpening = this.reserveOpening;
     copy.eventCount = this.eventCount;
-    for (const [k, v] of this.facts) copy.facts.set(k, v);
     for (const [k, v] of this.keys) copy.keys.set(k, [...v]);
     for (const [k, v] of this.budgets) copy.budgets.set(k, [...v]);
     copy.reserveAgreements.push(...this.reserveAgreements);
