@@ -56,6 +56,8 @@ export interface LedgerOptions {
   readonly maxRetries?: number;
   /** how many folded events the ledger keeps in memory, over all regions (the least recently used go first) */
   readonly cacheEvents?: number;
+  /** how many bytes (estimated: see estimatedBytes) of folded states the ledger keeps in memory, over all regions */
+  readonly cacheBytes?: number;
   /** a region's snapshot is written again once this many events were folded after it */
   readonly snapshotEvery?: number;
 }
@@ -82,6 +84,11 @@ export interface HeldAppend {
  * a command file that goes round the regions (month by month) load every region again for each command.
  */
 export const DEFAULT_CACHE_EVENTS = 150_000;
+/**
+ * Folded events are a count; what they take depends on how large the facts are, so the states held are
+ * bounded in bytes too. The national set's states take about 30 MB, so the default holds them whole.
+ */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_SNAPSHOT_EVERY = 500;
 
 /**
@@ -89,7 +96,7 @@ export const DEFAULT_SNAPSHOT_EVERY = 500;
  * on a concurrency conflict catch up and decide again.
  *
  * It keeps folded states, not events: a region is loaded from its snapshot (when the store keeps one
- * that holds) and the events after it, and only the regions used last are kept (`cacheEvents`). A
+ * that holds) and the events after it, and only the regions used last are kept (`cacheEvents`, `cacheBytes`). A
  * command is decided on the state held — a writer elsewhere shows as a conflict at the append, after
  * which the region is caught up and the command decided again — and what it appended is folded in
  * directly. A read catches up from the store first, so it sees what other processes appended.
@@ -113,7 +120,14 @@ export class Ledger {
     this.maxRetries = options.maxRetries ?? 5;
     this.snapshotEvery = options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY;
     // a dry run keeps what it would record in memory only: nothing of it may be let go of
-    this.cache = new RegionCache(options.dryRun ? Infinity : (options.cacheEvents ?? DEFAULT_CACHE_EVENTS));
+    this.cache = new RegionCache(
+      options.dryRun
+        ? { events: Infinity, bytes: Infinity }
+        : {
+            events: options.cacheEvents ?? DEFAULT_CACHE_EVENTS,
+            bytes: options.cacheBytes ?? DEFAULT_CACHE_BYTES,
+          },
+    );
   }
 
   /** A dry-run ledger computes and keeps what it would record in memory only (apply --dry-run). */

@@ -19,17 +19,45 @@ export interface CachedRegion {
   local: LedgerEvent[];
   /** the revision of the region's snapshot in the store, if it has one */
   snapshotRevision?: bigint;
+  /** its estimated size (estimatedBytes) as of that many events folded */
+  size?: { readonly eventCount: number; readonly bytes: number };
+}
+
+/** What the held states may take: at most this many folded events and this many (estimated) bytes. */
+export interface CacheBudget {
+  readonly events: number;
+  readonly bytes: number;
 }
 
 /**
- * The folded states of the regions used last, within a budget of folded events (a state's size grows
- * with the events folded into it): the least recently used go first, and are loaded again from their
- * snapshot when asked for. A region with local events is kept whatever the budget.
+ * Bytes a folded state takes besides its facts' texts, per event folded: the facts map's entries and
+ * string headers, the posting sums and the other per-year maps (measured on the national set: 30.5 MB
+ * of heap for 87,672 events, 16.6 MB of it the facts' identities and given contents, 160 bytes per
+ * event the rest).
+ */
+const BYTES_PER_EVENT = 160;
+
+/**
+ * What a folded state holds in memory, estimated: the facts' identities and given contents, whose size
+ * depends on how large the facts are (a key with many weights, a long description), and a fixed
+ * amount per event folded. Within a few percent of the heap a state takes on the national set.
+ */
+export function estimatedBytes(state: RegionState): number {
+  let characters = 0;
+  for (const [identity, content] of state.facts) characters += identity.length + content.length;
+  return characters + BYTES_PER_EVENT * state.eventCount;
+}
+
+/**
+ * The folded states of the regions used last, within a budget of folded events and of bytes (a state's
+ * size grows with the events folded into it, and with how large its facts are): the least recently
+ * used go first, and are loaded again from their snapshot when asked for. A region with local events is
+ * kept whatever the budget.
  */
 export class RegionCache {
   private readonly regions = new Map<string, CachedRegion>();
 
-  constructor(private readonly budget: number) {}
+  constructor(private readonly budget: CacheBudget) {}
 
   /** The region, now the most recently used; undefined when it is not held. */
   get(streamId: string): CachedRegion | undefined {
@@ -53,11 +81,16 @@ export class RegionCache {
   /** Lets go of the least recently used regions until the budget holds (never `keep`, nor one with local events). */
   trim(keep: string): void {
     let events = 0;
-    for (const region of this.regions.values()) events += region.state.eventCount;
+    let bytes = 0;
+    for (const region of this.regions.values()) {
+      events += region.state.eventCount;
+      bytes += sizeOf(region);
+    }
     for (const [streamId, region] of this.regions) {
-      if (events <= this.budget) return;
+      if (events <= this.budget.events && bytes <= this.budget.bytes) return;
       if (streamId === keep || region.local.length > 0) continue;
       events -= region.state.eventCount;
+      bytes -= sizeOf(region);
       this.regions.delete(streamId);
     }
   }
@@ -69,4 +102,11 @@ export class RegionCache {
   values(): IterableIterator<CachedRegion> {
     return this.regions.values();
   }
+}
+
+/** The region's estimated size, estimated again only once events were folded into it since. */
+function sizeOf(region: CachedRegion): number {
+  const eventCount = region.state.eventCount;
+  if (region.size?.eventCount !== eventCount) region.size = { eventCount, bytes: estimatedBytes(region.state) };
+  return region.size.bytes;
 }

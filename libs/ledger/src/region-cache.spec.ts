@@ -1,0 +1,58 @@
+import { RegionState } from '@libs/domain/model';
+import { ChainCheck } from './integrity';
+import { CachedRegion, estimatedBytes, RegionCache } from './region-cache';
+
+/** A region whose state holds `facts` facts of `contentLength` characters each, one event per fact. */
+function region(streamId: string, facts: number, contentLength: number): CachedRegion {
+  const state = new RegionState();
+  for (let index = 0; index < facts; index += 1) state.facts.set(`cost:${index}`, 'x'.repeat(contentLength));
+  state.eventCount = facts;
+  return { streamId, state, revision: BigInt(facts - 1), chain: new ChainCheck(streamId), local: [] };
+}
+
+describe('RegionCache', () => {
+  it('estimates a state by its facts’ texts and a fixed amount per event', () => {
+    const small = region('region-a', 10, 100);
+    // identities "cost:0".."cost:9" are 6 characters each
+    expect(estimatedBytes(small.state)).toBe(10 * (6 + 100) + 10 * 160);
+  });
+
+  it('lets go of the least recently used regions once their bytes exceed the budget, whatever their events', () => {
+    const perRegion = estimatedBytes(region('region-x', 100, 1000).state);
+    const cache = new RegionCache({ events: Infinity, bytes: 2 * perRegion });
+    for (const streamId of ['region-a', 'region-b', 'region-c']) cache.set(region(streamId, 100, 1000));
+    cache.get('region-a');
+    cache.trim('region-c');
+    // region-b was used least recently
+    expect([...cache.values()].map((held) => held.streamId)).toEqual(['region-c', 'region-a']);
+  });
+
+  it('keeps a region with facts of the same count but small texts that the byte budget holds', () => {
+    const large = estimatedBytes(region('region-x', 100, 1000).state);
+    const cache = new RegionCache({ events: Infinity, bytes: large });
+    for (const streamId of ['region-a', 'region-b', 'region-c']) cache.set(region(streamId, 100, 10));
+    cache.trim('region-c');
+    expect(cache.get('region-a')).toBeDefined();
+    expect(cache.get('region-b')).toBeDefined();
+  });
+
+  it('estimates a region again once events were folded into it, and never lets go of one with local events', () => {
+    const cache = new RegionCache({ events: Infinity, bytes: 3 * estimatedBytes(region('x', 100, 100).state) });
+    const growing = region('region-a', 100, 100);
+    cache.set(growing);
+    cache.set(region('region-b', 100, 100));
+    cache.trim('region-b');
+    expect(cache.get('region-a')).toBe(growing);
+    for (let index = 100; index < 400; index += 1) growing.state.facts.set(`cost:${index}`, 'x'.repeat(100));
+    growing.state.eventCount = 400;
+    cache.trim('region-b');
+    expect(cache.get('region-a')).toBeUndefined();
+
+    const holding = region('region-c', 400, 100);
+    holding.local.push(...([{}] as CachedRegion['local']));
+    cache.set(holding);
+    cache.set(region('region-d', 100, 100));
+    cache.trim('region-d');
+    expect(cache.get('region-c')).toBe(holding);
+  });
+});
