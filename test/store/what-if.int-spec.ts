@@ -1,11 +1,13 @@
-import { commandOfFact, DomainEvent, FactEvent, isFactEvent } from '@libs/domain/model';
+import { commandOfFact, DomainEvent, FactEvent, isFactEvent, toStoredEvent } from '@libs/domain/model';
 import { SqliteEventStore } from '@libs/event-store';
 import { applyCommandFile, Ledger } from '@libs/ledger';
 import { LedgerEvent, replayWithRevisions, Revision } from '@libs/projections';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NATIONAL_SET, syntheticLines } from '../../apps/cli/src/generate/synthetic-set';
+import { keptForReplay } from '../../libs/ledger/src/region-history';
 import { executeInMemory, historyAsCommands, replayReport, reviseHistory } from '../../libs/projections/src/replay';
 
 const context = { actor: 'test', correlationId: 'what-if.int-spec' };
@@ -94,9 +96,12 @@ describe('the what-if', () => {
     for (const regionId of await ledger.regionIds()) {
       const state = await ledger.regionState(regionId);
       const events = await ledger.regionEvents(regionId);
+      // what the what-if reads: the replay history, from its document once the first read wrote it
+      await ledger.replayHistory(regionId);
+      const history = await ledger.replayHistory(regionId);
       for (const revisions of revisionsOf(events, state.memberCodes())) {
         const expected = referenceReplay(regionId, events, state, revisions);
-        expect(fastReplay(regionId, events, state, revisions)).toBe(expected);
+        expect(fastReplay(regionId, history, state, revisions)).toBe(expected);
         compared += 1;
         if (expected.startsWith('refused')) refused += 1;
       }
@@ -107,4 +112,50 @@ describe('the what-if', () => {
     expect(refused).toBeLessThan(compared / 2);
     await store.close();
   });
+
+  it('reads the replay history from its document and the events after it, and ignores a document that does not hold', async () => {
+    const path = join(dir, 'history.db');
+    const half = Math.floor(lines.length / 2);
+    const store = new SqliteEventStore(path);
+    const ledger = new Ledger(store, { snapshotEvery: 50 });
+    await applyCommandFile(ledger, 'first.jsonl', lines.slice(0, half).join('\n'), context);
+    const regionId = (await ledger.regionIds())[0];
+    const expected = async () => stored((await new Ledger(store).regionEvents(regionId)).filter(keptForReplay));
+    const documentOf = () =>
+      new Database(path, { readonly: true })
+        .prepare("SELECT revision, body FROM derived WHERE kind = 'history' AND stream_id = ?")
+        .get(`region-${regionId}`) as { revision: number; body: string } | undefined;
+
+    expect(documentOf()).toBeUndefined();
+    expect(stored(await ledger.replayHistory(regionId))).toEqual(await expected());
+    const written = documentOf();
+    expect(written).toBeDefined();
+    expect(stored(await ledger.replayHistory(regionId))).toEqual(await expected());
+
+    // appended by another process: read on from the document, which is written again once far enough behind
+    const other = new SqliteEventStore(path);
+    await applyCommandFile(new Ledger(other), 'rest.jsonl', lines.slice(half).join('\n'), context);
+    await other.close();
+    expect(stored(await ledger.replayHistory(regionId))).toEqual(await expected());
+    expect(documentOf()?.revision).toBeGreaterThan(written?.revision ?? Infinity);
+
+    // a document whose chain point does not hold at the stream's event (its head changed, and an amount with
+    // it) is ignored: the stream is read whole again
+    const db = new Database(path);
+    const { body } = documentOf() ?? { body: '' };
+    const tampered = body.replace(/"amount":"(\d+)\./, (_, euros: string) => `"amount":"${Number(euros) + 1}.`);
+    expect(tampered).not.toBe(body);
+    db.prepare("UPDATE derived SET body = ? WHERE kind = 'history' AND stream_id = ?").run(
+      tampered.replace(/"head":"[0-9a-f]{64}"/, `"head":"${'0'.repeat(64)}"`),
+      `region-${regionId}`,
+    );
+    db.close();
+    expect(stored(await new Ledger(store).replayHistory(regionId))).toEqual(await expected());
+    await store.close();
+  });
 });
+
+/** Events as the replay reads them: type and data, in their stored form. */
+function stored(events: readonly DomainEvent[]) {
+  return events.map((event) => toStoredEvent(event));
+}

@@ -26,8 +26,9 @@ import { checkedEvents, foldStored } from './fold-stored';
 import { ChainCheck, ChainProblem, checkStream, eventHash, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
 import { CachedRegion, RegionCache } from './region-cache';
+import { historyDocument, keptForReplay, loadHistory } from './region-history';
 import { loadSnapshot, resumeChain, snapshotDocument } from './region-snapshot';
-import { recordedBy } from './to-domain-event';
+import { recordedBy, toLedgerEvent } from './to-domain-event';
 
 /** Who issues a command and from where; time comes from the ledger's clock. */
 export interface CommandContext {
@@ -260,6 +261,40 @@ export class Ledger {
       const read = checkedEvents(streamId, await this.store.readStream(streamId, { maxCount: Number(storedUpTo) + 1 }));
       if (read.problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, read.problem));
       return [...read.events, ...region.local];
+    });
+  }
+
+  /**
+   * What a replay reads of the region's history (facts and run markers, see keptForReplay), in stream
+   * order: from its history document where one holds, and the store's events after it, checked on from
+   * the document's chain point as they are decoded — the whole stream, checked from its first event,
+   * where none holds. The document is written again once it is `snapshotEvery` events behind.
+   */
+  async replayHistory(regionId: string): Promise<readonly DomainEvent[]> {
+    const streamId = regionStream(regionId);
+    return this.exclusive(regionId, async () => {
+      const region = await this.catchUp(streamId);
+      const local = region.local.filter(keptForReplay);
+      if (region.revision === 'no_stream') return local;
+      const storedUpTo = region.revision - BigInt(region.local.length);
+      const held = this.dryRun ? undefined : await loadHistory(this.store, streamId, storedUpTo);
+      const events: DomainEvent[] = held?.events ?? [];
+      const chain = held ? ChainCheck.resume(streamId, held.point) : new ChainCheck(streamId);
+      const from = held ? held.point.revision + 1n : 0n;
+      const tail =
+        from > storedUpTo
+          ? []
+          : await this.store.readStream(streamId, { fromRevision: from, maxCount: Number(storedUpTo - from) + 1 });
+      for (const event of tail) {
+        const problem = chain.accept(event);
+        if (problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, problem));
+        const decoded = toLedgerEvent(event);
+        if (keptForReplay(decoded)) events.push(decoded);
+      }
+      const point = chain.point;
+      if (point && !this.dryRun && this.store.derived && (!held || tail.length >= this.snapshotEvery))
+        await this.store.derived.put([historyDocument(streamId, events, point)]);
+      return [...events, ...local];
     });
   }
 

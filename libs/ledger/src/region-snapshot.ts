@@ -24,17 +24,22 @@ export interface RegionSnapshot {
 export function snapshotDocument(streamId: string, state: RegionState, point: ChainPoint): DerivedDocument {
   const body = JSON.stringify({
     format: STATE_SNAPSHOT_FORMAT,
-    point: {
-      head: point.head,
-      previous: point.previous,
-      revision: String(point.revision),
-      ...(point.position !== undefined ? { position: String(point.position) } : {}),
-      ...(point.chainedFrom !== undefined ? { chainedFrom: String(point.chainedFrom) } : {}),
-      unchained: point.unchained,
-    },
+    point: writtenPoint(point),
     state: encodeRegionState(state),
   });
   return { kind: SNAPSHOT, streamId, key: '', revision: point.revision, body };
+}
+
+/** A chain point as a derived document keeps it (bigints as decimal strings). */
+export function writtenPoint(point: ChainPoint): Record<string, string | number> {
+  return {
+    head: point.head,
+    previous: point.previous,
+    revision: String(point.revision),
+    ...(point.position !== undefined ? { position: String(point.position) } : {}),
+    ...(point.chainedFrom !== undefined ? { chainedFrom: String(point.chainedFrom) } : {}),
+    unchained: point.unchained,
+  };
 }
 
 /**
@@ -61,8 +66,8 @@ export async function loadSnapshot(store: EventStore, streamId: string): Promise
   return { state, point: { ...parsed.point, position: at.position } };
 }
 
-/** Whether the stored event is the one the snapshot's chain point was taken at. */
-function holdsAt(point: ChainPoint, at: RecordedEvent): boolean {
+/** Whether the stored event is the one a derived document's chain point was taken at. */
+export function holdsAt(point: ChainPoint, at: RecordedEvent): boolean {
   if (at.revision !== point.revision) return false;
   if (point.position !== undefined && at.position !== point.position) return false;
   if (eventHash(point.previous, at) !== point.head) return false;
@@ -81,8 +86,15 @@ function parseBody(document: DerivedDocument): { point: ChainPoint; state: unkno
   } catch {
     return undefined;
   }
-  if (!isPlainObject(body) || body.format !== STATE_SNAPSHOT_FORMAT || !isPlainObject(body.point)) return undefined;
-  const { head, previous, revision, position, chainedFrom, unchained } = body.point;
+  if (!isPlainObject(body) || body.format !== STATE_SNAPSHOT_FORMAT) return undefined;
+  const point = readPoint(body.point, document.revision);
+  return point ? { point, state: body.state } : undefined;
+}
+
+/** A chain point as pointDocument wrote it, at the document's revision; undefined when it does not read so. */
+export function readPoint(written: unknown, revisionOfDocument: bigint): ChainPoint | undefined {
+  if (!isPlainObject(written)) return undefined;
+  const { head, previous, revision, position, chainedFrom, unchained } = written;
   if (!isHash(head) || !isHash(previous) || !isCount(revision)) return undefined;
   if (position !== undefined && !isCount(position)) return undefined;
   if (chainedFrom !== undefined && !isCount(chainedFrom)) return undefined;
@@ -95,7 +107,7 @@ function parseBody(document: DerivedDocument): { point: ChainPoint; state: unkno
     ...(chainedFrom !== undefined ? { chainedFrom: BigInt(chainedFrom) } : {}),
     unchained,
   };
-  return point.revision === document.revision ? { point, state: body.state } : undefined;
+  return point.revision === revisionOfDocument ? point : undefined;
 }
 
 /** The chain check a loaded snapshot continues with. */

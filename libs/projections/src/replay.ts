@@ -3,6 +3,7 @@ import {
   commandOfFact,
   decide,
   DomainError,
+  DomainEvent,
   evolve,
   FactEvent,
   factIdentity,
@@ -14,7 +15,6 @@ import {
   unreachable,
 } from '@libs/domain/model';
 import { formatAmount, parseAmount } from '@libs/money';
-import { LedgerEvent } from './recorded-events';
 import { buildStatement } from './statement.projection';
 import { Statement } from './statement.types';
 
@@ -50,7 +50,7 @@ export interface ReplayReport {
  * agreements as given, runs, closings and reopenings. Derived money events are left out: a replay
  * computes them again. The facts are read as recorded (typed events), never parsed as input again.
  */
-export function historyAsCommands(events: readonly LedgerEvent[]): Command[] {
+export function historyAsCommands(events: readonly DomainEvent[]): Command[] {
   return events.flatMap((event): Command[] => {
     if (isFactEvent(event)) return [commandOfFact(event)];
     switch (event.type) {
@@ -109,7 +109,7 @@ export type ReplayStep = Command | AsRecorded;
  * The history as a replay runs it: `historyAsCommands`, but with the money facts kept as recorded
  * (FOLDED_AS_RECORDED) rather than turned back into commands. One step per command, in the same order.
  */
-export function historyAsSteps(events: readonly LedgerEvent[]): ReplayStep[] {
+export function historyAsSteps(events: readonly DomainEvent[]): ReplayStep[] {
   const steps: ReplayStep[] = [];
   for (const event of events) {
     if (isFactEvent(event) && FOLDED_AS_RECORDED.has(event.type)) steps.push({ type: 'AsRecorded', event });
@@ -198,7 +198,7 @@ export function executeInMemory(
 /** What-if: the recorded history re-executed with revised keys or agreements, year by year. */
 export function replayWithRevisions(
   regionId: string,
-  events: readonly LedgerEvent[],
+  events: readonly DomainEvent[],
   recorded: RegionView,
   revisions: readonly Revision[],
 ): ReplayReport {

@@ -141,7 +141,7 @@ export class RegionQueries {
     mayRead: ReadCheck = anyone,
   ): Promise<ReplayReport> {
     const { state } = await this.region(question, mayRead);
-    const events = await this.ledger.regionEvents(question.regionId);
+    const events = await this.ledger.replayHistory(question.regionId);
     return replayWithRevisions(question.regionId, events, state, [...question.revisions]);
   }
 

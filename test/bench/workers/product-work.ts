@@ -68,7 +68,8 @@ async function main(): Promise<void> {
         basis: 'what if: equal shares',
         weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
       }) as Revision;
-      const replay = replayWithRevisions(regionId, await ledger.regionEvents(regionId), state, [revision]);
+      // as RegionQueries.replay reads it: the replay history (kept as a derived document, like snapshots)
+      const replay = replayWithRevisions(regionId, await ledger.replayHistory(regionId), state, [revision]);
       bytes += JSON.stringify(replay).length;
       outputs += 1;
     } else if (mode === 'journals') {
