@@ -56,10 +56,15 @@ describe('the CLI against a store it cannot use', () => {
       writeSync(fd, Buffer.alloc(4096, 0x41), 0, 4096, offset);
     closeSync(fd);
     const what = /^geldstroom: cannot open the SQLite store at .*corrupted\.db: it is damaged/;
-    expectOneLineExit3(
-      geldstroom(['statement', '--region', 'holland-rijnland', '--year', '2024', '--store', `sqlite:${path}`]),
-      what,
-    );
+    // a command that only reads checks the pages it reads (see SqliteCheck): refused as it reads them
+    for (const read of [
+      ['statement', '--region', 'holland-rijnland', '--year', '2024'],
+      ['balances', '--region', 'holland-rijnland', '--year', '2024'],
+    ])
+      expectOneLineExit3(
+        geldstroom([...read, '--store', `sqlite:${path}`]),
+        /^geldstroom: cannot (open|read) the SQLite store at .*corrupted\.db: it is damaged/,
+      );
     expectOneLineExit3(
       geldstroom(['apply', join(EXAMPLES, 'aef-solidarity.jsonl'), '--store', `sqlite:${path}`]),
       what,

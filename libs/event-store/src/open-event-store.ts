@@ -1,7 +1,7 @@
 import { EventStoreError } from './event-store.errors';
 import { EventStore } from './event-store.port';
 import { MemoryEventStore } from './memory-event-store';
-import { SqliteEventStore, SqliteStoreOptions } from './sqlite-event-store';
+import { SqliteCheck, SqliteEventStore, SqliteStoreOptions } from './sqlite-event-store';
 // the settings module is light: it does not load the gRPC client
 import { isEsdbUrl } from './eventstoredb/esdb-settings';
 
@@ -10,6 +10,11 @@ export const DEFAULT_STORE_URL = 'sqlite:./data/geldstroom.db';
 export interface OpenStoreOptions {
   /** Whether a SQLite file that does not exist yet is created (writing commands) or refused (reading ones). */
   readonly create?: boolean;
+  /**
+   * SQLite only: how much of the file is checked at open (see SqliteStoreOptions.check). A command that
+   * only reads passes 'index'; the default checks the whole file.
+   */
+  readonly check?: SqliteCheck;
   /** KurrentDB only: keep asking an unreachable or leaderless server this long (a service starting with its database) */
   readonly waitMs?: number;
   readonly onRetry?: (retry: { attempt: number; delayMs: number; error: EventStoreError }) => void;
@@ -46,6 +51,7 @@ function openSqlite(location: string, options: OpenStoreOptions): SqliteEventSto
   const match = /^(.*)\?busyTimeoutMs=(\d{1,7})$/.exec(location);
   const settings: SqliteStoreOptions = {
     ...(options.create !== undefined ? { create: options.create } : {}),
+    ...(options.check !== undefined ? { check: options.check } : {}),
     ...(match ? { busyTimeoutMs: Number(match[2]) } : {}),
   };
   return new SqliteEventStore(match ? match[1] : location, settings);

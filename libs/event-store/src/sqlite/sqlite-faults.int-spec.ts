@@ -129,6 +129,61 @@ describe('SQLite store under faults', () => {
     expectUnavailable(await failureOf(() => open()), path, /cannot open the SQLite store.*it is damaged/);
   });
 
+  describe("a reading command's check (the index tables at open, the rest as it is read)", () => {
+    /** A store of 400 events in one stream, closed, with the index's page or every third other page from the third overwritten. */
+    async function damaged(which: 'events' | 'streams'): Promise<void> {
+      const store = open();
+      for (let batch = 0; batch < 20; batch += 1)
+        await store.appendToStream(
+          'region-x',
+          Array.from({ length: 20 }, () => newEvent({ text: 'x'.repeat(500) })),
+          batch === 0 ? 'no_stream' : BigInt(batch * 20 - 1),
+        );
+      await store.close();
+      const db = new Database(path, { readonly: true });
+      const roots = new Map(
+        (
+          db.prepare("SELECT name, rootpage FROM sqlite_master WHERE name IN ('streams', 'checkpoints')").all() as {
+            name: string;
+            rootpage: number;
+          }[]
+        ).map(({ name, rootpage }) => [name, (rootpage - 1) * 4096]),
+      );
+      db.close();
+      const fd = openSync(path, 'r+');
+      if (which === 'streams') writeSync(fd, Buffer.alloc(4096, 0x41), 0, 4096, roots.get('streams'));
+      else
+        for (let offset = 4096 * 2; offset < statSync(path).size; offset += 4096 * 3)
+          if (![...roots.values()].includes(offset)) writeSync(fd, Buffer.alloc(4096, 0x41), 0, 4096, offset);
+      closeSync(fd);
+    }
+
+    it('refuses a damaged index of streams at open: never "no such region"', async () => {
+      await damaged('streams');
+      expectUnavailable(
+        await failureOf(() => new SqliteEventStore(path, { create: false, check: 'index' })),
+        path,
+        /cannot open the SQLite store.*it is damaged/,
+      );
+    });
+
+    it('refuses damaged event pages when it reads them, not read as empty', async () => {
+      await damaged('events');
+      const store = new SqliteEventStore(path, { create: false, check: 'index' });
+      try {
+        expectUnavailable(
+          await failureOf(() => store.readStream('region-x')),
+          path,
+          /cannot read the SQLite store.*it is damaged/,
+        );
+      } finally {
+        await store.close();
+      }
+      // the whole-file check refuses the same file at open
+      expectUnavailable(await failureOf(() => open()), path, /cannot open the SQLite store.*it is damaged/);
+    });
+  });
+
   it('says when the file is not a SQLite database', async () => {
     const fd = openSync(path, 'w');
     writeSync(fd, Buffer.alloc(8192, 0x42));
