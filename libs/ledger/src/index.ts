@@ -22,6 +22,8 @@ export { locateHash, verifyContains } from './integrity/chain-contains';
 export type { ChainPoint, ContainsReport } from './integrity/chain-contains';
 export { KeyedLock } from './keyed-lock';
 export { Ledger } from './ledger';
+export { currentReadModel } from './current-read-model';
+export type { CurrentReadModel, YearReadModelKind } from './current-read-model';
 export { READ_MODEL_KINDS, ReadModels } from './read-models';
 export type { CatchUpReport } from './read-models';
 export type { CommandContext, CommandOutcome, RecordedSummary, RegionView } from './ledger';

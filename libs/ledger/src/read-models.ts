@@ -1,9 +1,13 @@
 import { regionStream, STREAM_PREFIX } from '@libs/event-store';
 import { Balances, buildBalances, buildStatement, Statement } from '@libs/projections';
+import { LEDGER_HASH_KIND } from './current-read-model';
 import { Ledger } from './ledger';
 
-/** The kinds of derived document the read models keep: per region and year, and per region its years with data. */
-export const READ_MODEL_KINDS = ['statement', 'balances', 'years'] as const;
+/**
+ * The kinds of derived document the read models keep: per region and year, and per region its years
+ * with data and the ledger hash of the history they were derived from (see currentReadModel).
+ */
+export const READ_MODEL_KINDS = ['statement', 'balances', 'years', LEDGER_HASH_KIND] as const;
 type ReadModelKind = (typeof READ_MODEL_KINDS)[number];
 
 /** The checkpoint: the global position up to which every region's read models are current. */
@@ -55,6 +59,14 @@ export class ReadModels {
     }
     if (position > checkpoint) await derived.setCheckpoint(CHECKPOINT, position);
     return { regions, documents };
+  }
+
+  /**
+   * Derives one region's read models again (after a read that had to fold it, so that the next process
+   * reads them: see currentReadModel); false when the store keeps none or they could not be written.
+   */
+  async refresh(regionId: string): Promise<boolean> {
+    return this.ledger.store.derived !== undefined && (await this.derive(regionId)) !== undefined;
   }
 
   /** Drops every read model and derives them all again from the events. */
@@ -111,6 +123,13 @@ export class ReadModels {
       },
     ]);
     documents.push({ kind: 'years', streamId, key: '', revision, body: JSON.stringify(years) });
+    documents.push({
+      kind: LEDGER_HASH_KIND,
+      streamId,
+      key: '',
+      revision,
+      body: JSON.stringify(view.ledgerHash ?? null),
+    });
     const put = await this.ledger.store.derived?.put(documents, {
       streamIds: [streamId],
       kinds: [...READ_MODEL_KINDS],

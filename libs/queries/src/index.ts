@@ -15,5 +15,5 @@ export {
 } from './query-parameters';
 export type { YearRange } from './query-parameters';
 export { RegionQueries, regionNotRegistered, yearHasData } from './region-queries';
-export type { ReadCheck } from './region-queries';
+export type { ReadCheck, YearQuestion } from './region-queries';
 export { isRevision, revisionRefusal } from './revisions';

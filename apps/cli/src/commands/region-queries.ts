@@ -1,6 +1,8 @@
 import { DomainError } from '@libs/domain';
-import { Ledger } from '@libs/ledger';
-import { RegionQueries } from '@libs/queries';
+import type { EventStore } from '@libs/event-store';
+import { currentReadModel, Ledger, ReadModels } from '@libs/ledger';
+import type { Balances, Statement } from '@libs/projections';
+import { RegionQueries, YearQuestion } from '@libs/queries';
 import { CliContext, withStore } from '../cli-context';
 import { NotAnswered } from '../cli-error';
 
@@ -17,22 +19,70 @@ export async function withQueries<T>(
   storeUrl: string | undefined,
   work: (queries: RegionQueries) => Promise<T>,
 ): Promise<T> {
+  return withStore(context, storeUrl, (store) => answered(store, work), READING);
+}
+
+/** The year statement, as a fold gives it (with its ledger hash): from the read model when it is current. */
+export async function statementAnswer(
+  context: CliContext,
+  storeUrl: string | undefined,
+  question: YearQuestion,
+): Promise<Statement & { ledgerHash?: string }> {
   return withStore(
     context,
     storeUrl,
     async (store) => {
-      const ledger = new Ledger(store);
-      try {
-        return await work(new RegionQueries(ledger));
-      } catch (error) {
-        if (!(error instanceof DomainError && error.code === 'NOT_FOUND' && error.field === 'regionId')) throw error;
-        const known = await ledger.regionIds();
-        throw new NotAnswered(
-          error.reason,
-          known.length > 0 ? `regions in this store: ${known.join(', ')}` : 'this store holds no regions yet',
-        );
-      }
+      const current = question.asOf
+        ? undefined
+        : await currentReadModel<Statement>(store, 'statement', question.regionId, question.year);
+      if (current) return { ...current.body, ledgerHash: current.ledgerHash };
+      return answered(store, (queries) => queries.statement(question), question);
     },
     READING,
   );
+}
+
+/** The year's balances, as a fold gives them: from the read model when it is current. */
+export async function balancesAnswer(
+  context: CliContext,
+  storeUrl: string | undefined,
+  question: YearQuestion,
+): Promise<Balances> {
+  return withStore(
+    context,
+    storeUrl,
+    async (store) => {
+      const current = question.asOf
+        ? undefined
+        : await currentReadModel<Balances>(store, 'balances', question.regionId, question.year);
+      if (current) return current.body;
+      return answered(store, (queries) => queries.balances(question), question);
+    },
+    READING,
+  );
+}
+
+/**
+ * The answer of the queries; a region that is not registered is NotAnswered. After a question about the
+ * region as recorded now (`refresh`), its read models are derived again, so that the next process reads them.
+ */
+async function answered<T>(
+  store: EventStore,
+  work: (queries: RegionQueries) => Promise<T>,
+  refresh?: YearQuestion,
+): Promise<T> {
+  const ledger = new Ledger(store);
+  let answer: T;
+  try {
+    answer = await work(new RegionQueries(ledger));
+  } catch (error) {
+    if (!(error instanceof DomainError && error.code === 'NOT_FOUND' && error.field === 'regionId')) throw error;
+    const known = await ledger.regionIds();
+    throw new NotAnswered(
+      error.reason,
+      known.length > 0 ? `regions in this store: ${known.join(', ')}` : 'this store holds no regions yet',
+    );
+  }
+  if (refresh && !refresh.asOf) await new ReadModels(ledger).refresh(refresh.regionId);
+  return answer;
 }
