@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// The compiled CLI; `npm install` / `npm ci` build it (the "prepare" script).
+// The compiled CLI, bundled into one file; `npm install` / `npm ci` build it (the "prepare" script).
 const path = require('node:path');
 const fs = require('node:fs');
-const main = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'src', 'main.js');
+const main = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'geldstroom.js');
 if (!fs.existsSync(main)) {
   process.stderr.write('geldstroom: not built yet; run `npm run build` (npm install does it)\n');
   process.exit(3);
@@ -25,9 +25,14 @@ function exitWhenFlushed(code) {
   process.stderr.write('', done);
 }
 
-require(main)
-  .runCli(process.argv.slice(2))
-  .then(exitWhenFlushed, (error) => {
+const cli = require('./load-compiled').loadCompiled(main);
+cli.exports.runCli(process.argv.slice(2)).then(
+  (code) => {
+    cli.afterRun();
+    exitWhenFlushed(code);
+  },
+  (error) => {
     process.stderr.write(`geldstroom: ${String(error)}\n`);
     exitWhenFlushed(3);
-  });
+  },
+);

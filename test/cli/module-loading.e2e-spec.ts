@@ -8,16 +8,22 @@ import { BIN, geldstroom, ROOT, tempDir } from '../support/cli';
  * loads only what it needs: the libraries that take long to load (the HTTP stack, the workbook, PDF
  * and chart libraries, the EventStoreDB client, rxjs) are loaded by the subcommands that use them.
  * Checked by what Node loaded, not by a timing: the figures are in `npm run bench` (cli-trivial).
+ * `geldstroom` runs the CLI bundled into one file, which evaluates each module of ours when it is first
+ * required, as Node does: which of our modules a subcommand evaluates is read from the unbundled build
+ * (the files the bundle is made of), which packages it loads from the bundle itself.
  */
 describe('the CLI loads only what a subcommand needs', () => {
   const temp = tempDir('geldstroom-modules-');
   const recorder = join(temp.dir, 'record-modules.js');
   const region = ['--region', 'voorbeeld-holland-rijnland', '--year', '2024', '--store', temp.store];
 
+  /** The unbundled CLI: the files the bundle is made of, one module each. */
+  const UNBUNDLED = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+
   /** Every package (node_modules) and every file of ours (dist/…) one run loaded, after it exited 0. */
-  function loaded(args: string[]): { packages: Set<string>; own: string[] } {
+  function loaded(args: string[], entry = BIN): { packages: Set<string>; own: string[] } {
     const list = join(temp.dir, `modules-${args[0]}.json`);
-    const run = spawnSync(process.execPath, ['--require', recorder, BIN, ...args], {
+    const run = spawnSync(process.execPath, ['--require', recorder, entry, ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, GELDSTROOM_STORE: '', RECORD_MODULES_TO: list },
@@ -61,10 +67,16 @@ describe('the CLI loads only what a subcommand needs', () => {
   });
   afterAll(() => temp.cleanup());
 
+  it('geldstroom runs the bundle: one file of ours', () => {
+    expect(loaded(['balances', ...region]).own).toEqual(['apps/cli/geldstroom.js']);
+  });
+
   it('balances loads the domain, the SQLite store and the queries, and none of the heavy libraries', () => {
-    const { packages, own } = loaded(['balances', ...region]);
+    const { packages } = loaded(['balances', ...region]);
     expect(HEAVY.filter((name) => packages.has(name))).toEqual([]);
     expect(packages.has('better-sqlite3')).toBe(true);
+    const { packages: unbundled, own } = loaded(['balances', ...region], UNBUNDLED);
+    expect(unbundled).toEqual(packages);
     expect(own.filter((file) => /^libs\/(http|intake|access)\//.test(file))).toEqual([]);
     // one subcommand's module, not all of them
     expect(own.filter((file) => file.startsWith('apps/cli/src/commands/') && file.endsWith('.command.js'))).toEqual([
@@ -78,7 +90,8 @@ describe('the CLI loads only what a subcommand needs', () => {
   });
 
   it('--help loads no library and no store', () => {
-    const { packages, own } = loaded(['--help']);
+    expect([...loaded(['--help']).packages]).toEqual([]);
+    const { packages, own } = loaded(['--help'], UNBUNDLED);
     expect([...packages]).toEqual([]);
     expect(own.filter((file) => file.startsWith('libs/'))).toEqual([]);
   });
