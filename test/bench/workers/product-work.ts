@@ -20,7 +20,8 @@ import { report, startWork } from '../work-clock';
 async function main(): Promise<void> {
   const [mode, path, outDir] = process.argv.slice(2);
   const done = startWork();
-  const store = new SqliteEventStore(path);
+  // reading the read models is a read: the store checks what it reads, as `geldstroom balances` opens it
+  const store = new SqliteEventStore(path, mode === 'balances' ? { check: 'index' } : {});
   const ledger = new Ledger(store);
   const regionIds = await ledger.regionIds();
   let outputs = 0;
