@@ -44,7 +44,7 @@ describe('statement and balances from the read models', () => {
     try {
       return db
         .prepare(
-          "SELECT kind, key, revision FROM derived WHERE stream_id = 'region-holland-rijnland' AND kind IN ('statement', 'balances', 'ledger-hash') ORDER BY kind, key",
+          "SELECT kind, key, revision FROM derived WHERE stream_id = 'region-holland-rijnland' AND kind IN ('statement', 'balances', 'chain-point') ORDER BY kind, key",
         )
         .all() as { kind: string; key: string; revision: number }[];
     } finally {
@@ -73,7 +73,7 @@ describe('statement and balances from the read models', () => {
     expect(documents().map(({ kind, key }) => `${kind}/${key}`)).toEqual([
       'balances/2023',
       'balances/2024',
-      'ledger-hash/',
+      'chain-point/',
       'statement/2023',
       'statement/2024',
     ]);
@@ -106,5 +106,25 @@ describe('statement and balances from the read models', () => {
     expect(JSON.parse(ask(['statement'])).regionName).toBe('read from the read model');
     // as of a moment, the history is folded
     expect(JSON.parse(ask(['statement', '--as-of', '2999-01-01T00:00:00Z'])).regionName).toBe(body.regionName);
+  });
+
+  it('are not answered from when the last stored event is no longer the one they were derived at', () => {
+    expect(documents().length).toBeGreaterThan(0);
+    // an edit the store's triggers do not see (as a change of the file's bytes would be)
+    const db = new Database(path);
+    db.exec('DROP TRIGGER events_changed');
+    const last = db
+      .prepare(
+        "SELECT position, data FROM events WHERE stream_id = 'region-holland-rijnland' ORDER BY revision DESC LIMIT 1",
+      )
+      .get() as { position: number; data: string };
+    db.prepare('UPDATE events SET data = ? WHERE position = ?').run(last.data.replace('2024', '2025'), last.position);
+    db.close();
+    expect(documents().length).toBeGreaterThan(0);
+    const result = geldstroom(['statement', '--region', 'holland-rijnland', '--year', '2024', ...store]);
+    expect(result.stdout).toBe('');
+    // folded instead, which finds the edit: a broken history is refused (exit 1), as without read models
+    expect(result.stderr).toMatch(/revision \d+ edited: its content does not match its hash/);
+    expect(result.status).toBe(1);
   });
 });

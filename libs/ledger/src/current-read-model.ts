@@ -1,29 +1,31 @@
 import type { EventStore } from '@libs/event-store';
 import { regionStream } from '@libs/event-store';
+import { holdsAt, readPoint } from './region-snapshot';
 
 /** The per-year read models one region keeps (see ReadModels). */
 export type YearReadModelKind = 'statement' | 'balances';
 
-/** The kind of the document that holds the ledger hash of the history a region's read models were derived from. */
-export const LEDGER_HASH_KIND = 'ledger-hash';
+/** The kind of the document that holds where the hash chain stood when a region's read models were derived. */
+export const CHAIN_POINT_KIND = 'chain-point';
 
 /** A read model's document and the ledger hash of the history it was derived from. */
 export interface CurrentReadModel<T> {
   readonly body: T;
-  readonly ledgerHash: string | undefined;
+  readonly ledgerHash: string;
 }
 
 /**
  * A region's read model of a year when it is current: derived at the revision the store's index of
- * streams gives as the stream's last — otherwise (a stale or missing document, a store without read
- * models, a region or year unknown) undefined, and the caller folds. Reading it takes no fold and loads
- * neither the domain nor the projections: a fresh process answers a statement with two look-ups.
+ * streams gives as the stream's last, and that stored last event is still the one the hash chain stood
+ * at then (as a snapshot is checked: its content hashes to the head, which it carries). Otherwise — a
+ * stale or missing document, a store without read models, a region or year unknown — undefined, and the
+ * caller folds. A fresh process answers a statement with three look-ups and one hash, without a fold.
  *
  * It gives only answers the fold would give: documents are derived for the active years of a
  * registered region only, so a document at the current revision is a year with data of a registered
  * region; every refusal (an unknown region, a year without data) is left to the fold's rules. The
- * events up to that revision were checked against the hash chain when the document was derived, and an
- * edit of a stored event drops the stream's documents (the store's triggers).
+ * events before the last were checked against the hash chain when the document was derived, and an edit
+ * of a stored event through SQLite drops the stream's documents (the store's triggers).
  */
 export async function currentReadModel<T>(
   store: EventStore,
@@ -35,15 +37,22 @@ export async function currentReadModel<T>(
   const streamId = regionStream(regionId);
   const stream = (await store.listStreams({ prefix: streamId })).find((each) => each.streamId === streamId);
   if (stream?.firstType !== 'RegionRegistered') return undefined;
-  const [document, hash] = await Promise.all([
+  const [document, chain] = await Promise.all([
     store.derived.get(kind, streamId, String(year)),
-    store.derived.get(LEDGER_HASH_KIND, streamId, ''),
+    store.derived.get(CHAIN_POINT_KIND, streamId, ''),
   ]);
-  if (document?.revision !== stream.revision || hash?.revision !== stream.revision) return undefined;
+  if (document?.revision !== stream.revision || chain?.revision !== stream.revision) return undefined;
+  let body: T;
+  let point: ReturnType<typeof readPoint>;
   try {
-    return { body: JSON.parse(document.body) as T, ledgerHash: (JSON.parse(hash.body) as string | null) ?? undefined };
+    body = JSON.parse(document.body) as T;
+    point = readPoint(JSON.parse(chain.body), stream.revision);
   } catch {
     // a document that does not read is derived again
     return undefined;
   }
+  if (!point) return undefined;
+  const [last] = await store.readStream(streamId, { fromRevision: point.revision, maxCount: 1 });
+  if (!last || !holdsAt(point, last)) return undefined;
+  return { body, ledgerHash: point.head };
 }

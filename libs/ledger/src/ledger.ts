@@ -23,7 +23,7 @@ import {
 import { LedgerEvent } from '@libs/projections';
 import { newCommandId, uuidV5 } from './event-id';
 import { checkedEvents, foldStored } from './fold-stored';
-import { ChainCheck, ChainProblem, checkStream, eventHash, HistoryBrokenError } from './integrity';
+import { ChainCheck, ChainPoint, ChainProblem, checkStream, eventHash, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
 import { CachedRegion, RegionCache } from './region-cache';
 import { historyDocument, keptForReplay, loadHistory } from './region-history';
@@ -239,13 +239,22 @@ export class Ledger {
   /** The region's state with its ledger hash, read together so that the hash pins exactly that state. */
   async regionView(regionId: string, asOf?: Date): Promise<RegionView> {
     if (asOf) return this.exclusive(regionId, () => this.viewAsOf(regionStream(regionId), asOf));
+    return (await this.regionNow(regionId)).view;
+  }
+
+  /**
+   * The region as recorded now with where its hash chain stands, read together: for documents derived
+   * from the state that are checked against the stored event at that point when read (the read models).
+   */
+  async regionNow(regionId: string): Promise<{ readonly view: RegionView; readonly point: ChainPoint | undefined }> {
     const region = await this.exclusive(regionId, () => this.catchUp(regionStream(regionId)));
     const point = region.chain.point;
-    return {
+    const view = {
       state: region.state,
       ledgerHash: point?.head,
       ...(region.revision !== 'no_stream' ? { revision: region.revision } : {}),
     };
+    return { view, point };
   }
 
   /**

@@ -1,13 +1,14 @@
 import { regionStream, STREAM_PREFIX } from '@libs/event-store';
 import { Balances, buildBalances, buildStatement, Statement } from '@libs/projections';
-import { LEDGER_HASH_KIND } from './current-read-model';
+import { CHAIN_POINT_KIND } from './current-read-model';
 import { Ledger } from './ledger';
+import { writtenPoint } from './region-snapshot';
 
 /**
  * The kinds of derived document the read models keep: per region and year, and per region its years
- * with data and the ledger hash of the history they were derived from (see currentReadModel).
+ * with data and where its hash chain stood when they were derived (see currentReadModel).
  */
-export const READ_MODEL_KINDS = ['statement', 'balances', 'years', LEDGER_HASH_KIND] as const;
+export const READ_MODEL_KINDS = ['statement', 'balances', 'years', CHAIN_POINT_KIND] as const;
 type ReadModelKind = (typeof READ_MODEL_KINDS)[number];
 
 /** The checkpoint: the global position up to which every region's read models are current. */
@@ -102,7 +103,7 @@ export class ReadModels {
 
   /** Derives one region's documents again, replacing its old ones; the number written, undefined if not written. */
   private async derive(regionId: string): Promise<number | undefined> {
-    const view = await this.ledger.regionView(regionId);
+    const { view, point } = await this.ledger.regionNow(regionId);
     const streamId = regionStream(regionId);
     const revision = view.revision ?? -1n;
     const years = [...view.state.activeYears].sort((a, b) => a - b);
@@ -123,13 +124,14 @@ export class ReadModels {
       },
     ]);
     documents.push({ kind: 'years', streamId, key: '', revision, body: JSON.stringify(years) });
-    documents.push({
-      kind: LEDGER_HASH_KIND,
-      streamId,
-      key: '',
-      revision,
-      body: JSON.stringify(view.ledgerHash ?? null),
-    });
+    if (point)
+      documents.push({
+        kind: CHAIN_POINT_KIND,
+        streamId,
+        key: '',
+        revision,
+        body: JSON.stringify(writtenPoint(point)),
+      });
     const put = await this.ledger.store.derived?.put(documents, {
       streamIds: [streamId],
       kinds: [...READ_MODEL_KINDS],
