@@ -1,5 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
-
 /**
  * `nl` (the default for people): what Excel and LibreOffice in a Dutch locale open by double-click —
  * `;` between cells, a decimal comma in numbers (no thousands points, so a cell stays a number) and a
@@ -33,6 +31,9 @@ export function renderCsv(
 ): string {
   const numeric = new Set(options.numericColumns);
   const dutch = options.locale === 'nl';
+  // loaded by the commands that write CSV: a statement as JSON or a table need not pay for it
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
+  const { stringify } = require('csv-stringify/sync') as typeof import('csv-stringify/sync');
   const text = stringify([header, ...rows] as string[][], {
     delimiter: dutch ? ';' : ',',
     escape_formulas: true,

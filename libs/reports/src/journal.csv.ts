@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { factIdOf, postingsOf, ruleOf, yearOf } from '@libs/domain';
 import { formatAmount, formatCalendarDateNl, formatDateTimeNl } from '@libs/money';
 import { LedgerEvent } from '@libs/projections';
@@ -86,6 +85,9 @@ export function parseJournalMapping(text: string, file: string): JournalMapping 
   const delimiter = firstLine.includes(';') ? ';' : ',';
   let parsed: { record: string[]; info: { lines: number } }[];
   try {
+    // loaded by the one command that reads a mapping file, not by every command that loads the renderers
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
+    const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
     parsed = parse(text, {
       bom: true,
       delimiter,
