@@ -146,6 +146,13 @@ export interface EventStore {
    * store without one (EventStoreDB) leaves it out and callers read `$all`.
    */
   listStreams?(options?: ListStreamsOptions): Promise<StreamInfo[]>;
+  /**
+   * A stamp that differs whenever an event may have been appended since it was taken, by this process or
+   * another: a reader that holds what it read at one stamp need not read again while the stamp stays the
+   * same. Far cheaper than a read (SQLite: no query of the events); it fails as a read would (a file
+   * deleted or replaced). A store without one (EventStoreDB) leaves it out and callers read.
+   */
+  changeStamp?(): string;
   /** Documents derived from the streams, kept beside them (SQLite, memory); absent where the store keeps none. */
   readonly derived?: DerivedDocuments;
   close(): Promise<void>;

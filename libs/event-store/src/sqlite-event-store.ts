@@ -84,6 +84,8 @@ function prepareStatements(db: Database.Database, indexed: boolean) {
     ),
     readAll: db.prepare<[bigint, bigint], Row>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
     streams: db.prepare<[string, string, bigint], StreamRow>(indexed ? LIST_STREAMS : LIST_STREAMS_UNINDEXED),
+    // changes when another connection commits to the file; this connection's own commits are counted apart
+    dataVersion: db.prepare<[], bigint>('PRAGMA data_version').pluck(),
   };
 }
 
@@ -130,6 +132,8 @@ export class SqliteEventStore implements EventStore {
   >;
   private queue: Queued[] = [];
   private flushScheduled = false;
+  /** group commits of this connection that stored an event (PRAGMA data_version does not count them) */
+  private commits = 0;
 
   constructor(
     readonly path: string,
@@ -238,6 +242,17 @@ export class SqliteEventStore implements EventStore {
     }));
   }
 
+  changeStamp(): string {
+    this.requireSameFile('cannot read');
+    let version: bigint | undefined;
+    try {
+      version = this.statements.dataVersion.get();
+    } catch (error) {
+      throw this.failure(error, 'cannot read');
+    }
+    return `${version}:${this.commits}`;
+  }
+
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent> {
     return catchUpThenFollow((read) => this.readAll(read), this.appended, options, POLL_INTERVAL_MS);
   }
@@ -267,7 +282,10 @@ export class SqliteEventStore implements EventStore {
       for (const { reject } of queued) reject(failure);
       return;
     }
-    if (outcomes.some((outcome) => !(outcome instanceof Error))) this.appended.next();
+    if (outcomes.some((outcome) => !(outcome instanceof Error))) {
+      this.commits += 1;
+      this.appended.next();
+    }
     queued.forEach(({ resolve, reject }, index) => {
       const outcome = outcomes[index];
       if (outcome instanceof Error) reject(outcome);

@@ -54,6 +54,46 @@ describe('Ledger on a SQLite file', () => {
     await storeB.close();
   });
 
+  it("reads the store again only when its change stamp moved, and so sees another connection's appends", async () => {
+    const storeA = new SqliteEventStore(path);
+    const storeB = new SqliteEventStore(path);
+    const reads = jest.spyOn(storeA, 'readStream');
+    const a = new Ledger(storeA);
+    try {
+      await a.execute(register, context);
+      await a.regionState('west'); // its own append moved the stamp: read once more
+      const readsAfterCatchUp = reads.mock.calls.length;
+      const hash = (await a.regionView('west')).ledgerHash;
+      await a.regionView('west');
+      expect(reads.mock.calls.length).toBe(readsAfterCatchUp);
+
+      await new Ledger(storeB).execute(payment('p1', '1.00'), context);
+      const seen = await a.regionView('west');
+      expect(reads.mock.calls.length).toBe(readsAfterCatchUp + 1);
+      expect(seen.ledgerHash).not.toBe(hash);
+      expect(seen.state.ledger.balance(2024, Accounts.municipality('GM0200', 'BW'))).toBe(100n);
+
+      await a.execute(payment('p2', '2.00'), context);
+      expect((await a.regionState('west')).ledger.balance(2024, Accounts.municipality('GM0200', 'BW'))).toBe(300n);
+    } finally {
+      await storeA.close();
+      await storeB.close();
+    }
+  });
+
+  it('a read after the file was deleted fails, also when nothing was appended since the last read', async () => {
+    const store = new SqliteEventStore(path);
+    const ledger = new Ledger(store);
+    try {
+      await ledger.execute(register, context);
+      await ledger.regionState('west');
+      rmSync(path);
+      await expect(ledger.regionState('west')).rejects.toThrow(/the file was deleted while it was open/);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('gives up with a concurrency conflict after repeated lost races', async () => {
     const inner = new MemoryEventStore();
     let appends = 0;

@@ -172,7 +172,7 @@ export class Ledger {
     const commandId = context.commandId ?? newCommandId();
     for (let attempt = 0; ; attempt += 1) {
       // the first attempt decides on the state held; after a conflict, on the store's
-      const region = attempt === 0 ? await this.loaded(streamId) : await this.catchUp(streamId);
+      const region = attempt === 0 ? await this.loaded(streamId) : await this.catchUp(streamId, true);
       const decided = decide(command, region.state);
       if (decided.length === 0) return { regionId: command.regionId, commandId, events: [] };
       const firstRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
@@ -409,15 +409,20 @@ export class Ledger {
   /**
    * Reads what was appended since the state held (loading the region first when it is not held) and
    * folds it, checking the hash chain event by event: a region whose history fails the check is neither
-   * answered from nor appended to. A region with local events is not caught up: they come first.
+   * answered from nor appended to. A region with local events is not caught up: they come first. While
+   * the store's change stamp is the one taken before the last catch-up, nothing can have been appended
+   * since, by anyone, and the read is left out (`reread` forces it: after a refused append).
    */
-  private async catchUp(streamId: string): Promise<CachedRegion> {
+  private async catchUp(streamId: string, reread = false): Promise<CachedRegion> {
     let region = this.cache.get(streamId);
     let fromRevision: bigint;
+    // taken before the read: whatever is appended after it changes the stamp, and is read next time
+    const stamp = this.store.changeStamp?.();
     if (region) {
       const broken = region.broken ?? region.chain.problem;
       if (broken) throw new HistoryBrokenError(broken);
       if (region.local.length > 0) return region;
+      if (!reread && stamp !== undefined && stamp === region.caughtUpAt) return region;
       fromRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
     } else {
       const snapshot = this.dryRun ? undefined : await loadSnapshot(this.store, streamId);
@@ -444,6 +449,7 @@ export class Ledger {
       throw error;
     }
     if (problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, problem));
+    region.caughtUpAt = stamp;
     if (this.snapshotDue(region)) await this.writeSnapshots([region]);
     this.cache.trim(streamId);
     return region;

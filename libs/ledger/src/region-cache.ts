@@ -21,6 +21,8 @@ export interface CachedRegion {
   snapshotRevision?: bigint;
   /** its estimated size (estimatedBytes) as of that many events folded */
   size?: { readonly eventCount: number; readonly bytes: number };
+  /** the store's change stamp taken just before the region was last caught up (see EventStore.changeStamp) */
+  caughtUpAt?: string;
 }
 
 /** What the held states may take: at most this many folded events and this many (estimated) bytes. */
