@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { Logger } from 'pino';
@@ -6,10 +6,10 @@ import { BearerAuthGuard } from './auth/bearer-auth.guard';
 import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
 import { APP_LOGGER } from './http/app-logger';
+import { CheckedParamsPipe } from './http/checked-params';
 import { InvalidParamsGuard } from './http/invalid-params.guard';
 import { NestLogger } from './http/nest-logger';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { validationProblem } from './http/validation-problem';
 import { ImportsController } from './imports/imports.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { LettersController } from './letters/letters.controller';
@@ -59,16 +59,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: InvalidParamsGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        {
-          provide: APP_PIPE,
-          useFactory: () =>
-            new ValidationPipe({
-              whitelist: true,
-              forbidNonWhitelisted: true,
-              transform: true,
-              exceptionFactory: validationProblem,
-            }),
-        },
+        { provide: APP_PIPE, useClass: CheckedParamsPipe },
       ],
     };
   }

@@ -9,6 +9,7 @@ import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
 import { APP_LOGGER } from './http/app-logger';
 import { NestLogger } from './http/nest-logger';
+import { queryParsedOnce } from './http/checked-params';
 import { requestLogging } from './http/request-logging';
 import { requireJsonBody, requireUtf8 } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
@@ -27,13 +28,14 @@ export interface CreatedApp {
 
 /**
  * The Express middleware in front of Nest's router, in this order: the request's id and log line,
- * security and API-Version headers on every answer, UTF-8 only, the JSON body (up to the configured
+ * security and API-Version headers on every answer, the query string parsed once, UTF-8 only, the JSON body (up to the configured
  * limit), the pages' form posts, and (but for the pages) JSON only, nested no deeper than the limit.
  */
 function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: Logger): void {
   app.disable('x-powered-by');
   app.use(pinoHttp(requestLogging(logger)));
   app.use(securityHeaders());
+  app.use(queryParsedOnce());
   app.use(requireUtf8());
   app.useBodyParser('json', { limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
   app.use(pageBodies());

@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import type { Request } from 'express';
+import { rememberChecked } from './checked-params';
 import { validationProblem } from './validation-problem';
 
 type RouteArguments = Record<string, { index: number }>;
@@ -38,8 +39,8 @@ function checkedArguments(controller: object, handler: string): CheckedArgument[
 /**
  * Checks the path and the query parameters of a route together, before any pipe, so that one 400
  * lists every invalid parameter (NL API Design Rules: `invalidParams`); Nest's ValidationPipe checks
- * each argument on its own and the first refusal wins (it still runs afterwards and converts the
- * values). A guard rather than an interceptor: it runs after the token check and costs no RxJS
+ * each argument on its own and the first refusal wins. The instances checked here are what the
+ * handler gets (CheckedParamsPipe does not check them again). A guard rather than an interceptor: it runs after the token check and costs no RxJS
  * pipeline per request.
  */
 @Injectable()
@@ -55,9 +56,11 @@ export class InvalidParamsGuard implements CanActivate {
     }
     const request = context.switchToHttp().getRequest<Request>();
     const errors: ValidationError[] = [];
+    const built: [object, object][] = [];
     for (const { source, type } of checks) {
       const values = request[source] as Record<string, unknown>;
       const instance = plainToInstance(type, values);
+      built.push([values, instance]);
       // class-transformer drops __proto__ (and the like) without a word: such a name is unknown like any other
       const dropped = Object.keys(values)
         .filter((name) => !Object.hasOwn(instance, name))
@@ -74,6 +77,7 @@ export class InvalidParamsGuard implements CanActivate {
       );
     }
     if (errors.length > 0) throw validationProblem(errors);
+    for (const [values, instance] of built) rememberChecked(values, instance);
     return true;
   }
 }
