@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { Logger } from 'pino';
@@ -19,18 +19,14 @@ import { ServiceModule, ServiceOptions } from './service.module';
 import { UiModule } from './ui/ui.module';
 
 /**
- * nestjs-pino over the service's root logger. The request logger itself (pino-http) is the first
- * Express middleware (see createApp), so that a request refused before Nest routes it — a 415, a body
- * too large — is logged too; this module binds that request's logger to everything logged while the
- * request runs, and gives Nest a pino LoggerService.
+ * nestjs-pino over the service's root logger: Nest's LoggerService and PinoLogger for the providers. The
+ * request line is the first Express middleware's (requestLogging, see createApp); no route gets
+ * nestjs-pino's per-request context (an AsyncLocalStorage and child loggers on every request), so a line
+ * logged while a request runs names its request itself.
  */
 const logging = LoggerModule.forRootAsync({
   inject: [APP_LOGGER],
-  useFactory: (logger: Logger): Params => ({
-    pinoHttp: { logger },
-    useExisting: true,
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-  }),
+  useFactory: (logger: Logger): Params => ({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
 });
 
 /**

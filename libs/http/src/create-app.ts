@@ -4,7 +4,6 @@ import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express
 import { TokenStore } from '@libs/access';
 import express from 'express';
 import { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
 import { APP_LOGGER } from './http/app-logger';
@@ -33,7 +32,7 @@ export interface CreatedApp {
  */
 function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: Logger): void {
   app.disable('x-powered-by');
-  app.use(pinoHttp(requestLogging(logger)));
+  app.use(requestLogging(logger));
   app.use(securityHeaders());
   app.use(queryParsedOnce());
   app.use(requireUtf8());

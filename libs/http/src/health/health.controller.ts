@@ -4,6 +4,7 @@ import { EventStoreError } from '@libs/event-store';
 import type { Response } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { Public } from '../auth/public.decorator';
+import { RequestId } from '../http/request-id.decorator';
 import { LedgerService } from '../ledger/ledger.service';
 
 const TIMEOUT_MS = 3000;
@@ -22,7 +23,7 @@ export class HealthController {
 
   @Public()
   @Get('health')
-  async health(@Res({ passthrough: true }) response: Response) {
+  async health(@Res({ passthrough: true }) response: Response, @RequestId() requestId: string) {
     const store = storeKind(this.ledger.store.description);
     try {
       // a read goes through the store's own checks (for SQLite: is the open file still the file at its path?)
@@ -37,7 +38,7 @@ export class HealthController {
       ]);
       return { status: 'ok', store };
     } catch (error) {
-      this.logger.error({ err: error }, 'health check: the store did not answer');
+      this.logger.error({ err: error, requestId }, 'health check: the store did not answer');
       response.status(503);
       const code = (error as { code?: unknown }).code;
       return {

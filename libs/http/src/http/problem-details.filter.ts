@@ -15,7 +15,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = context.getRequest<Request>();
     const response = context.getResponse<Response>();
     const problem = { ...toProblem(error), instance: request.originalUrl, requestId: requestIdOf(request) };
-    if (problem.status >= 500) this.logger.error({ err: error }, 'request failed');
+    if (problem.status >= 500) this.logger.error({ err: error, requestId: problem.requestId }, 'request failed');
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="geldstroom"');
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

@@ -4,9 +4,13 @@ import { Principal } from '@libs/access';
 
 type ContextualRequest = Request & { principal?: Principal };
 
-/** The request's id: pino-http gives every request one before anything else runs (request-logging.ts). */
+/** The request's id, given before anything else runs (request-logging.ts). */
 export const requestIdOf = (request: IncomingMessage): string =>
   typeof request.id === 'string' ? request.id : 'unknown';
+
+export const setRequestId = (request: IncomingMessage, requestId: string): void => {
+  request.id = requestId;
+};
 
 /** The token's principal, once the bearer guard has checked the token. */
 export const principalOf = (request: Request): Principal | undefined => (request as ContextualRequest).principal;

@@ -1,47 +1,45 @@
-import type { Request } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
-import { Options } from 'pino-http';
-import { principalOf } from './request-context';
+import { principalOf, setRequestId } from './request-context';
 
 /** An incoming X-Request-Id is kept when it is this sane; otherwise the service makes one. */
 const SANE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** What the request line says of a request and its answer: never a header (Authorization holds the token) or a body. */
-const serializers = {
-  req: (request: { method: string; url: string }) => ({ method: request.method, path: request.url }),
-  res: (response: { statusCode: number }) => ({ status: response.statusCode }),
-};
-
-/** pino-http attaches a made-up error with a stack trace to a 5xx line; the problem filter logs the real cause. */
-function withoutMadeUpError(value: Record<string, unknown>): Record<string, unknown> {
-  const { err: _ignored, ...line } = value;
-  return line;
-}
-
 /**
- * pino-http's options for the service: every request gets an id (a sane incoming X-Request-Id is
- * kept) that comes back in X-Request-Id and is on every line logged while it runs (`requestId`), and
- * one line when it finishes: method, path, status, duration and the token's actor.
+ * Every request gets an id (a sane incoming X-Request-Id is kept) that comes back in X-Request-Id, and
+ * one line when it finishes (or its connection closes first): the id, method, path, the token's actor,
+ * status and duration — never a header (Authorization holds the token) or a body. The first Express
+ * middleware, so that a request refused before Nest routes it (a 415, a body too large) is logged too.
+ *
+ * One object per request and no child logger, no per-request context: a line logged while a request
+ * runs names it itself (`requestId`, as the problem filter does). The logger writes asynchronously
+ * (see ServiceModule), so a line costs no system call of its own.
  */
-export function requestLogging(logger: Logger): Options {
-  return {
-    logger,
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-    genReqId: (request, response) => {
-      const incoming = request.headers['x-request-id'];
-      const requestId = typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
-      response.setHeader('X-Request-Id', requestId);
-      return requestId;
-    },
-    serializers,
-    customProps: (request) => {
-      const actor = principalOf(request as Request)?.actor;
-      return actor === undefined ? {} : { actor };
-    },
-    customSuccessMessage: () => 'request',
-    customErrorMessage: () => 'request',
-    customErrorObject: (_request, _response, _error, value: Record<string, unknown>) => withoutMadeUpError(value),
+export function requestLogging(logger: Logger): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const started = Date.now();
+    const incoming = request.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && SANE_ID.test(incoming) ? incoming : randomUUID();
+    setRequestId(request, requestId);
+    response.setHeader('X-Request-Id', requestId);
+    const finished = () => {
+      response.removeListener('finish', finished);
+      response.removeListener('close', finished);
+      const actor = principalOf(request)?.actor;
+      logger.info(
+        {
+          requestId,
+          req: { method: request.method, path: request.originalUrl },
+          ...(actor === undefined ? {} : { actor }),
+          res: { status: response.statusCode },
+          durationMs: Date.now() - started,
+        },
+        'request',
+      );
+    };
+    response.on('finish', finished);
+    response.on('close', finished);
+    next();
   };
 }
