@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import type { Request } from 'express';
+import { LRUCache } from 'lru-cache';
 import { rememberChecked } from './checked-params';
 import { validationProblem } from './validation-problem';
 
@@ -43,9 +44,23 @@ function checkedArguments(controller: object, handler: string): CheckedArgument[
  * handler gets (CheckedParamsPipe does not check them again). A guard rather than an interceptor: it runs after the token check and costs no RxJS
  * pipeline per request.
  */
+/** How many valid path or query objects the guard keeps per DTO type (each a few short strings). */
+const KEPT_PER_TYPE = 500;
+
+/** A new instance of `type` with copies of what a kept one holds (a Date, a year range), so no handler shares them. */
+function copyOf(kept: object, type: new () => object): object {
+  return Object.assign(Object.create(type.prototype as object) as object, structuredClone({ ...kept }));
+}
+
 @Injectable()
 export class InvalidParamsGuard implements CanActivate {
   private readonly checked = new WeakMap<object, CheckedArgument[]>();
+  /**
+   * The instances built from values that passed, by their type and the values as sent: the parameter
+   * rules and validators are functions of the text alone, so the same text of the same type passes again
+   * and converts to the same values, and a statement asked for again costs no validation.
+   */
+  private readonly passed = new WeakMap<new () => object, LRUCache<string, object>>();
 
   canActivate(context: ExecutionContext): boolean {
     const handler = context.getHandler();
@@ -57,10 +72,18 @@ export class InvalidParamsGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const errors: ValidationError[] = [];
     const built: [object, object][] = [];
+    const passing: [new () => object, string, object][] = [];
     for (const { source, type } of checks) {
       const values = request[source] as Record<string, unknown>;
+      const text = JSON.stringify(values);
+      const kept = this.passed.get(type)?.get(text);
+      if (kept) {
+        built.push([values, copyOf(kept, type)]);
+        continue;
+      }
       const instance = plainToInstance(type, values);
       built.push([values, instance]);
+      passing.push([type, text, instance]);
       // class-transformer drops __proto__ (and the like) without a word: such a name is unknown like any other
       const dropped = Object.keys(values)
         .filter((name) => !Object.hasOwn(instance, name))
@@ -77,7 +100,17 @@ export class InvalidParamsGuard implements CanActivate {
       );
     }
     if (errors.length > 0) throw validationProblem(errors);
+    for (const [type, text, instance] of passing) this.keep(type, text, instance);
     for (const [values, instance] of built) rememberChecked(values, instance);
     return true;
+  }
+
+  private keep(type: new () => object, text: string, instance: object): void {
+    let kept = this.passed.get(type);
+    if (!kept) {
+      kept = new LRUCache<string, object>({ max: KEPT_PER_TYPE });
+      this.passed.set(type, kept);
+    }
+    kept.set(text, copyOf(instance, type));
   }
 }
