@@ -90,7 +90,12 @@ async function listen(app: Http.CreatedApp['app'], config: Http.ApiConfig): Prom
 }
 
 /** The first start's admin token, a placeholder contact's warning, the log line and the banner with the bound address. */
-function announce(http: HttpModule, created: Http.CreatedApp, config: Http.ApiConfig, context: CliContext): void {
+async function announce(
+  http: HttpModule,
+  created: Http.CreatedApp,
+  config: Http.ApiConfig,
+  context: CliContext,
+): Promise<void> {
   const { app, tokens, logger, ledger } = created;
   if (tokens.isEmpty()) {
     const { token } = tokens.create({ actor: 'admin', role: 'admin' });
@@ -105,6 +110,8 @@ function announce(http: HttpModule, created: Http.CreatedApp, config: Http.ApiCo
       `${config.contact.unset.join(', ')} not set: the OpenAPI document names a placeholder contact (${config.contact.email}${config.contact.url ? '' : `, ${url}/docs`}); set them to name who answers for this installation`,
     );
   logger.info({ host, port, url, store: ledger.store.description }, 'listening');
+  // the log is written in blocks (ServiceModule): the start is in it before the banner says so
+  await new Promise<void>((resolve) => logger.flush(() => resolve()));
   context.io.err(
     `Geldstroom API on ${url} (store ${ledger.store.description}); documentation at ${url}/docs${
       everyInterface ? ' (listening on every interface)' : ''
@@ -153,7 +160,7 @@ export async function serveCommand(context: CliContext): Promise<number> {
     context.io.err(`geldstroom: ${refusal}`);
     return ExitCode.usage;
   }
-  announce(http, created, config, context);
+  await announce(http, created, config, context);
   await untilStopped(created);
   return ExitCode.ok;
 }
