@@ -49,7 +49,15 @@ const KEPT_PER_TYPE = 500;
 
 /** A new instance of `type` with copies of what a kept one holds (a Date, a year range), so no handler shares them. */
 function copyOf(kept: object, type: new () => object): object {
-  return Object.assign(Object.create(type.prototype as object) as object, structuredClone({ ...kept }));
+  const copy = Object.create(type.prototype as object) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(kept))
+    copy[name] =
+      value instanceof Date
+        ? new Date(value.getTime())
+        : typeof value === 'object' && value !== null
+          ? structuredClone(value)
+          : value;
+  return copy;
 }
 
 @Injectable()
