@@ -6,14 +6,18 @@ import { InvalidParamsGuard } from './invalid-params.guard';
 import { ProblemException } from './problem';
 
 class StatementRoute {
-  statement(@Param() _params: RegionYearParamsDto, @Query() _query: StatementQueryDto): void {}
+  statement(@Param() params: RegionYearParamsDto, @Query() query: StatementQueryDto): unknown {
+    return { params, query };
+  }
 }
+
+const statementHandler = Object.getOwnPropertyDescriptor(StatementRoute.prototype, 'statement')?.value as object;
 
 /** The guard's view of a request to StatementRoute.statement with these path and query values. */
 function contextOf(params: Record<string, string>, query: Record<string, string>): ExecutionContext {
   const request = { params, query };
   return {
-    getHandler: () => StatementRoute.prototype.statement,
+    getHandler: () => statementHandler,
     getClass: () => StatementRoute,
     switchToHttp: () => ({ getRequest: () => request }),
   } as unknown as ExecutionContext;
