@@ -181,6 +181,14 @@ export class SqliteEventStore implements EventStore {
     this.commitGroup = this.db.transaction((queued: readonly Queued[]) => {
       // checked with the write lock held, so nothing can be written to a file that left its path
       this.requireSameFile('cannot record in', '; nothing was recorded');
+      // an append alone needs no savepoint (whose journal copies every page it touches): refused, it
+      // rolls the whole transaction back, and flush answers it with the refusal
+      if (queued.length === 1)
+        return [
+          queued[0].appends.map(({ streamId, events, expectedRevision }) =>
+            this.appendNow(streamId, events, expectedRevision),
+          ),
+        ];
       return queued.map(({ appends }) => {
         try {
           return appendOne(appends);
