@@ -1,15 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** RFC 9562 namespace for Geldstroom's deterministic event ids (a fixed random UUID). */
 const NAMESPACE = Buffer.from('5b0c1d9e7a4f4c1e9d3b2a6f8e0c4d71', 'hex');
 
+/** SHA-1 of the namespace followed by the name (UTF-8), as 40 hex digits. */
+const sha1Hex: (name: string) => string =
+  // one-shot hashing where Node has it (20.12 and later): a hash object per event costs more than the hash
+  typeof crypto.hash === 'function'
+    ? (name) => crypto.hash('sha1', Buffer.concat([NAMESPACE, Buffer.from(name, 'utf8')]), 'hex')
+    : (name) => crypto.createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest('hex');
+
+/** The variant's hex digit: the two high bits of the byte set to 10. */
+const VARIANT = '89ab89ab89ab89ab';
+
 /** A name-based (version 5) UUID: the same name always gives the same id, so a retried append is recognised. */
 export function uuidV5(name: string): string {
-  const hash = createHash('sha1').update(NAMESPACE).update(name, 'utf8').digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex = sha1Hex(name);
+  // the version nibble (byte 6's high half) is 5, the variant bits (byte 8's two high bits) are 10
+  const variant = VARIANT[parseInt(hex[16], 16)];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export const newCommandId = (): string => randomUUID();
+export const newCommandId = (): string => crypto.randomUUID();
