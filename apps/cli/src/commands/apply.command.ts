@@ -50,6 +50,14 @@ function readInputs(files: readonly string[], example: boolean): IntakeFile[] {
 
 /** Commands per durable commit with --batch: one fsync for as many, the loss on a crash bounded by it. */
 const BATCH_SIZE = 1000;
+/**
+ * Commands per durable commit without --batch. The CLI acknowledges nothing before the run ends, so
+ * committing a few decided commands together breaks no promise: each is still whole (one transaction
+ * holds whole commands only), what is recorded is always the file's first commands, a rejected line
+ * stops the run with the commands before it committed, and a crash loses only commands nobody was told
+ * of — a re-run records them, the recorded ones recording nothing again. It spares an fsync per command.
+ */
+const GROUP_SIZE = 100;
 
 /** Runs the files in order on one ledger; undefined once a spreadsheet batch was refused (it printed why). */
 async function applyAll(
@@ -60,7 +68,7 @@ async function applyAll(
     actor: string;
     correlationId: string;
     context: CliContext;
-    batchSize?: number;
+    batchSize: number;
   },
 ): Promise<{ commands: number; events: number } | undefined> {
   let commands = 0;
@@ -90,7 +98,7 @@ async function applyAll(
         file,
         data.toString('utf8'),
         { actor: run.actor, correlationId: run.correlationId },
-        run.batchSize !== undefined ? { batchSize: run.batchSize } : {},
+        { batchSize: run.batchSize },
       );
       commands += report.commands;
       events += report.events;
@@ -120,7 +128,7 @@ export async function applyCommand(context: CliContext): Promise<number> {
         actor: options.actor ?? defaultActor(context.env),
         correlationId: newCommandId(),
         context,
-        ...(options.batch ? { batchSize: BATCH_SIZE } : {}),
+        batchSize: options.batch ? BATCH_SIZE : GROUP_SIZE,
       };
       const applied = await applyAll(inputs, run).finally(() => run.ledger.persist());
       if (!applied) return ExitCode.rejected;
