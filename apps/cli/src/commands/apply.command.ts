@@ -110,8 +110,8 @@ async function applyAll(
 /**
  * Applies command files in order, each line in turn (applyCommandFile); stops at the first rejected
  * command (exit 1), the commands before it staying recorded. Workbooks and CSV sheets (consecutive ones together) are applied whole or
- * not at all. `--batch` commits a command file's commands 1000 at a time (one fsync each; still each
- * command all or nothing, a crash losing the last batch whole). `--example` applies the Holland Rijnland example as region `voorbeeld-holland-rijnland`.
+ * not at all. A command file's commands are committed 100 at a time (GROUP_SIZE), with `--batch` 1000 at a
+ * time (one fsync each; still each command all or nothing, a crash losing the last group whole). `--example` applies the Holland Rijnland example as region `voorbeeld-holland-rijnland`.
  */
 export async function applyCommand(context: CliContext): Promise<number> {
   const options = applyOptions(context.args);
