@@ -35,13 +35,14 @@ interface Entry<T> {
 /**
  * Commands recorded together: each is decided at once (a refused one records nothing, and the later
  * commands of the batch see the earlier ones), and `commit` appends all their events in one transaction
- * — one fsync for the lot. Until then nothing of the batch is in the store: a crash loses the batch
+ * — one fsync for the lot — command by command in the order decided, so that the store holds them in
+ * the same order as had they been committed one by one. Until then nothing of the batch is in the store: a crash loses the batch
  * whole, never part of a command. The ledger's readers see the batch's events before it commits, so a
  * batch is for a writer alone on its ledger (apply), not for a service that answers reads meanwhile.
  * A store without multi-stream transactions (EventStoreDB), or a dry run, records each command as it comes.
  */
 export class LedgerBatch<T> {
-  private held = new Map<string, HeldAppend>();
+  private held: HeldAppend[] = [];
   private entries: Entry<T>[] = [];
   private direct: BatchOutcome<T>[] = [];
 
@@ -79,16 +80,16 @@ export class LedgerBatch<T> {
       const { held, entries, direct } = this.take();
       const store = this.ledger.store;
       const outcomes = [...direct, ...entries.map(({ tag, outcome }) => ({ tag, outcome }))];
-      if (held.size === 0 || !store.appendMany) return outcomes;
+      if (held.length === 0 || !store.appendMany) return outcomes;
       try {
         const results = await store.appendMany(
-          [...held].map(([streamId, { expectedRevision, events }]) => ({ streamId, events, expectedRevision })),
+          held.map(({ region, expectedRevision, events }) => ({ streamId: region.streamId, events, expectedRevision })),
         );
         this.ledger.committed(held, results);
         return outcomes;
       } catch (error) {
         // what the regions folded in was not stored: they are read from the store again
-        this.ledger.forget(held.keys());
+        this.ledger.forget(new Set(held.map(({ region }) => region.streamId)));
         if (!(error instanceof ConcurrencyConflictError) || attempt >= this.maxRetries) throw error;
       }
       for (const { command, context, tag } of entries) {
@@ -103,7 +104,7 @@ export class LedgerBatch<T> {
 
   private take() {
     const taken = { held: this.held, entries: this.entries, direct: this.direct };
-    this.held = new Map();
+    this.held = [];
     this.entries = [];
     this.direct = [];
     return taken;

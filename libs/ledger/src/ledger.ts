@@ -72,7 +72,7 @@ export interface RegionView {
   readonly revision?: bigint;
 }
 
-/** Commands decided for a batch and held until it commits (see LedgerBatch). */
+/** A command decided for a batch, its events held until the batch commits them (see LedgerBatch). */
 export interface HeldAppend {
   readonly region: CachedRegion;
   readonly expectedRevision: ExpectedRevision;
@@ -144,17 +144,18 @@ export class Ledger {
    * Decides a command for a batch: its events are folded into the region at once (the batch's later
    * commands see them) and held until the batch commits them together. Nothing is appended here.
    */
-  async hold(command: Command, context: CommandContext, held: Map<string, HeldAppend>): Promise<CommandOutcome> {
+  async hold(command: Command, context: CommandContext, held: HeldAppend[]): Promise<CommandOutcome> {
     return this.exclusive(command.regionId, () => this.executeNow(command, context, held));
   }
 
-  /** Marks a batch's held events as stored, once its commit succeeded. */
-  committed(held: Map<string, HeldAppend>, results: readonly AppendResult[]): void {
-    [...held.values()].forEach(({ region }, index) => {
+  /** Marks a batch's held events as stored, once its commit succeeded (`results` one for each held append). */
+  committed(held: readonly HeldAppend[], results: readonly AppendResult[]): void {
+    held.forEach(({ region }, index) => {
       region.local = [];
+      // the appends are in order: a region's last one settles it where its events end
       region.chain.settle(results[index].position);
-      this.cache.trim(region.streamId);
     });
+    for (const streamId of new Set(held.map(({ region }) => region.streamId))) this.cache.trim(streamId);
   }
 
   /** Lets go of regions whose held events were not stored: they are loaded from the store again. */
@@ -163,11 +164,7 @@ export class Ledger {
     else for (const streamId of streamIds) this.cache.delete(streamId);
   }
 
-  private async executeNow(
-    command: Command,
-    context: CommandContext,
-    held?: Map<string, HeldAppend>,
-  ): Promise<CommandOutcome> {
+  private async executeNow(command: Command, context: CommandContext, held?: HeldAppend[]): Promise<CommandOutcome> {
     const streamId = regionStream(command.regionId);
     const commandId = context.commandId ?? newCommandId();
     for (let attempt = 0; ; attempt += 1) {
@@ -213,9 +210,8 @@ export class Ledger {
         return outcome;
       }
       if (held) {
-        const holding = held.get(streamId);
-        if (holding) holding.events.push(...newEvents);
-        else held.set(streamId, { region, expectedRevision: region.revision, events: [...newEvents] });
+        // one append per command, in the order decided: the store records the batch in the file's order
+        held.push({ region, expectedRevision: region.revision, events: newEvents });
         this.foldIn(region, newEvents, domainEvents, firstRevision, true);
         return outcome;
       }
