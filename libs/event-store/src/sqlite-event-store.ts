@@ -96,6 +96,9 @@ interface Queued {
   readonly reject: (error: unknown) => void;
 }
 
+/** The last revision of each stream a transaction read or appended to (null: the stream has no events). */
+type Heads = Map<string, bigint | null>;
+
 interface StreamRow {
   stream_id: string;
   revision: bigint;
@@ -174,24 +177,24 @@ export class SqliteEventStore implements EventStore {
     this.db = db;
     this.db.defaultSafeIntegers(true);
     this.statements = prepareStatements(this.db, indexed);
-    // one savepoint per queued append inside the group's transaction: a refused one is rolled back alone
-    const appendOne = this.db.transaction((appends: readonly StreamAppend[]) =>
-      appends.map(({ streamId, events, expectedRevision }) => this.appendNow(streamId, events, expectedRevision)),
-    );
+    // one savepoint per queued append inside the group's transaction: a refused one is rolled back alone,
+    // and the heads it would have moved stay where they were
+    const appendOne = this.db.transaction((appends: readonly StreamAppend[], heads: Heads) => {
+      const moved: Heads = new Map(heads);
+      const results = this.appendAll(appends, moved);
+      for (const [streamId, head] of moved) heads.set(streamId, head);
+      return results;
+    });
     this.commitGroup = this.db.transaction((queued: readonly Queued[]) => {
       // checked with the write lock held, so nothing can be written to a file that left its path
       this.requireSameFile('cannot record in', '; nothing was recorded');
+      const heads: Heads = new Map();
       // an append alone needs no savepoint (whose journal copies every page it touches): refused, it
       // rolls the whole transaction back, and flush answers it with the refusal
-      if (queued.length === 1)
-        return [
-          queued[0].appends.map(({ streamId, events, expectedRevision }) =>
-            this.appendNow(streamId, events, expectedRevision),
-          ),
-        ];
+      if (queued.length === 1) return [this.appendAll(queued[0].appends, heads)];
       return queued.map(({ appends }) => {
         try {
-          return appendOne(appends);
+          return appendOne(appends, heads);
         } catch (error) {
           if (error instanceof EventStoreError) return error;
           throw error;
@@ -301,8 +304,24 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  private appendNow(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): AppendResult {
-    const head = this.statements.head.get(streamId)?.revision ?? null;
+  private appendAll(appends: readonly StreamAppend[], heads: Heads): AppendResult[] {
+    return appends.map(({ streamId, events, expectedRevision }) =>
+      this.appendNow(streamId, events, expectedRevision, heads),
+    );
+  }
+
+  /**
+   * Appends to a stream whose head is as expected. `heads` holds the heads this transaction read or moved
+   * already: with the write lock held nobody else moves them, and a batch appends to one stream many times.
+   */
+  private appendNow(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+    heads: Heads,
+  ): AppendResult {
+    const known = heads.get(streamId);
+    const head = known !== undefined ? known : (this.statements.head.get(streamId)?.revision ?? null);
     const actual = head ?? 'no_stream';
     if (actual !== expectedRevision) throw new ConcurrencyConflictError(streamId, expectedRevision, actual);
     let revision = head ?? -1n;
@@ -329,6 +348,7 @@ export class SqliteEventStore implements EventStore {
       }
       position = BigInt(info.lastInsertRowid);
     }
+    if (events.length > 0) heads.set(streamId, revision);
     return { nextExpectedRevision: revision, position };
   }
 

@@ -315,6 +315,39 @@ export function describeEventStoreContract(
       expect(revisions(await store.readStream(b))).toEqual([0n, 1n]);
     });
 
+    (options.appendsAcrossStreams ? it : it.skip)(
+      'appendMany calls made together are each checked against the heads the earlier ones left',
+      async () => {
+        if (!store.appendMany) throw new Error('the store offers no appendMany');
+        const a = newStream();
+        const b = newStream();
+        // made without waiting, so that a store that commits them together does so
+        const outcomes = await Promise.allSettled([
+          store.appendMany([{ streamId: a, events: [newEvent('A0')], expectedRevision: 'no_stream' }]),
+          store.appendMany([{ streamId: a, events: [newEvent('X')], expectedRevision: 'no_stream' }]),
+          store.appendMany([
+            { streamId: a, events: [newEvent('A1')], expectedRevision: 0n },
+            { streamId: b, events: [newEvent('B0')], expectedRevision: 'no_stream' },
+          ]),
+          // refused as a whole: its append to b is not stored and does not move b's head
+          store.appendMany([
+            { streamId: b, events: [newEvent('Y')], expectedRevision: 0n },
+            { streamId: a, events: [newEvent('Z')], expectedRevision: 5n },
+          ]),
+          store.appendMany([{ streamId: b, events: [newEvent('B1')], expectedRevision: 0n }]),
+        ]);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual([
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+        ]);
+        expect((await store.readStream(a)).map((event) => event.type)).toEqual(['A0', 'A1']);
+        expect((await store.readStream(b)).map((event) => event.type)).toEqual(['B0', 'B1']);
+      },
+    );
+
     (options.reopens ? it : it.skip)(
       'reads the same events back after reopening, and continues where it was',
       async () => {
