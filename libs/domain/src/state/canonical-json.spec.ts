@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
 import { canonicalJson } from './canonical-json';
 
@@ -22,6 +23,35 @@ describe('canonicalJson', () => {
 
   it.each(values)('%s: as RFC 8785', (_name, value) => {
     expect(canonicalJson(value)).toBe(canonicalize(value));
+  });
+
+  it('writes what RFC 8785 writes for any JSON value, in order or not, and leaves the value as it was', () => {
+    const sorted = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(sorted)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(
+              Object.entries(value)
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+                .map(([key, item]) => [key, sorted(item)]),
+            )
+          : value;
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (json, inOrder) => {
+        const value = inOrder ? sorted(json) : json;
+        const before = JSON.stringify(value);
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+        expect(JSON.stringify(value)).toBe(before);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes an object in canonical order already as it is, and one with a toJSON of its own by its members', () => {
+    const inOrder = { account: 'a', amount: '-1.00', nested: [{ a: 1, b: [2, { c: 3 }] }] };
+    expect(canonicalJson(inOrder)).toBe('{"account":"a","amount":"-1.00","nested":[{"a":1,"b":[2,{"c":3}]}]}');
+    // the copy the canonical form always made: its members only (none here), not what toJSON says
+    expect(canonicalJson({ a: new Date(0) })).toBe('{"a":{}}');
   });
 
   it('leaves out undefined members', () => {

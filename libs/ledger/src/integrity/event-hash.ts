@@ -17,7 +17,9 @@ export type HashedEvent = Pick<RecordedEvent, 'eventId' | 'type' | 'data' | 'met
  * whitespace, numbers and strings as ECMAScript's JSON.stringify writes them).
  */
 export function canonicalContent(event: HashedEvent): string {
-  const { hash: _hash, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
+  const given = (event.metadata ?? {}) as Record<string, unknown>;
+  // an event about to be recorded has no hash yet: its metadata is hashed as it is, without a copy
+  const metadata = Object.hasOwn(given, 'hash') ? withoutHash(given) : given;
   // the five members are already in canonical order; an absent one is left out, as RFC 8785 does
   const members: string[] = [];
   if (event.data !== undefined) members.push(`"data":${canonicalJson(event.data)}`);
@@ -25,6 +27,10 @@ export function canonicalContent(event: HashedEvent): string {
   members.push(`"metadata":${canonicalJson(metadata)}`, `"revision":${JSON.stringify(Number(event.revision))}`);
   if (event.type !== undefined) members.push(`"type":${JSON.stringify(event.type)}`);
   return `{${members.join(',')}}`;
+}
+
+function withoutHash({ hash: _hash, ...metadata }: Record<string, unknown>): Record<string, unknown> {
+  return metadata;
 }
 
 /**
