@@ -76,28 +76,35 @@ export function parseObject<S extends Shape>(
   if (!isPlainObject(value)) throw invalidField(path || '(command)', `must be an object, got ${describe(value)}`);
   const prefix = path ? `${path}.` : '';
   const result = Object.create(null) as Record<string, unknown>;
-  checkAll([
-    ...Object.keys(value)
-      // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
-      .filter((key) => !Object.hasOwn(shape, key) && !ignore.includes(key))
-      .map((key) => () => {
-        throw new DomainError(
+  // every line of a command file comes through here: a plain loop, rather than a closure per field for checkAll
+  const errors: DomainError[] = [];
+  for (const key of Object.keys(value))
+    // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
+    if (!Object.hasOwn(shape, key) && !ignore.includes(key))
+      errors.push(
+        new DomainError(
           'UNKNOWN_FIELD',
           `unknown field (allowed: ${Object.keys(shape).join(', ')})`,
           `${prefix}${key}`,
-        );
-      }),
-    ...Object.entries(shape).map(([key, spec]) => () => {
-      const raw = Object.hasOwn(value, key) ? value[key] : undefined;
-      if (raw === undefined || raw === null) {
-        if (spec.required) throw new DomainError('MISSING_FIELD', 'is required', `${prefix}${key}`);
-        if (raw === null) throw invalidField(`${prefix}${key}`, 'must be left out rather than null');
-        result[key] = spec.fallback;
-        return;
-      }
+        ),
+      );
+  for (const key of Object.keys(shape)) {
+    const spec = shape[key];
+    const raw = Object.hasOwn(value, key) ? value[key] : undefined;
+    if (raw === undefined || raw === null) {
+      if (spec.required) errors.push(new DomainError('MISSING_FIELD', 'is required', `${prefix}${key}`));
+      else if (raw === null) errors.push(invalidField(`${prefix}${key}`, 'must be left out rather than null'));
+      else result[key] = spec.fallback;
+      continue;
+    }
+    try {
       result[key] = spec.parse(raw, `${prefix}${key}`, mode);
-    }),
-  ]);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw combineIssues(errors);
   return { ...result } as Parsed<S>;
 }
 
