@@ -36,8 +36,8 @@ interface Entry<T> {
  * Commands recorded together: each is decided at once (a refused one records nothing, and the later
  * commands of the batch see the earlier ones), and `commit` appends all their events in one transaction
  * — one fsync for the lot — command by command in the order decided, so that the store holds them in
- * the same order as had they been committed one by one. Until then nothing of the batch is in the store: a crash loses the batch
- * whole, never part of a command. The ledger's readers see the batch's events before it commits, so a
+ * the order that committing them one by one gives. Until then nothing of the batch is in the store: a
+ * crash loses the batch whole, never part of a command. The ledger's readers see the batch's events before it commits, so a
  * batch is for a writer alone on its ledger (apply), not for a service that answers reads meanwhile.
  * A store without multi-stream transactions (EventStoreDB), or a dry run, records each command as it comes.
  */
