@@ -60,6 +60,13 @@ export interface SqliteStoreOptions {
 /** Other processes may append to the same file; a follower looks for their events this often. */
 const POLL_INTERVAL_MS = 500;
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+/**
+ * SQLite's page cache per connection, in KiB. better-sqlite3 sets 16 MiB, and a whole-file check at open
+ * (the service's, apply's) reads every page through it, so such a process held 16 MiB of pages it never
+ * read again (measured: 14 MiB more resident memory for the service). Pages that are not cached come from the operating
+ * system's file cache; reads are mostly one pass over a stream, which a larger cache does not speed up.
+ */
+export const PAGE_CACHE_KIB = 2048;
 
 const LIST_STREAMS =
   'SELECT * FROM streams WHERE stream_id >= ? AND stream_id < ? || char(1114111) AND position > ? ORDER BY stream_id';
@@ -160,6 +167,7 @@ export class SqliteEventStore implements EventStore {
       db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
+      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       const check = quickCheck(db, options.check ?? 'whole-file');
       if (check !== 'ok') {
         const first =

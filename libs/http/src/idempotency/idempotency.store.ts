@@ -35,6 +35,9 @@ export class IdempotencyStore implements OnApplicationShutdown {
     this.db = new Database(path);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.pragma('journal_mode = WAL');
+    // SQLite's own default page cache (2 MiB) instead of better-sqlite3's 16 MiB: the file grows with every
+    // POST, and its cache must not grow the service's memory with it
+    this.db.pragma('cache_size = -2000');
     // answers of earlier versions were kept per actor name and cannot be told apart by token: forget them
     this.db.exec(`DROP TABLE IF EXISTS responses;
       CREATE TABLE IF NOT EXISTS token_responses (
