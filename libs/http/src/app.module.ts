@@ -15,6 +15,7 @@ import { IntegrityController } from './integrity/integrity.controller';
 import { LettersController } from './letters/letters.controller';
 import { QueriesController } from './queries/queries.controller';
 import { RegionsController } from './regions/regions.controller';
+import { StatementCache } from './regions/statement-cache';
 import { ServiceModule, ServiceOptions } from './service.module';
 import { UiModule } from './ui/ui.module';
 
@@ -52,6 +53,7 @@ export class AppModule {
       ],
       providers: [
         NestLogger,
+        { provide: StatementCache, useFactory: () => new StatementCache() },
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: InvalidParamsGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

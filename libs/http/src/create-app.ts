@@ -13,10 +13,18 @@ import { requestLogging } from './http/request-logging';
 import { requireJsonBody, requireUtf8 } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
 import { LedgerService } from './ledger/ledger.service';
+import { RegionQueries } from '@libs/queries';
+import { StatementCache } from './regions/statement-cache';
+import { statementFastPath } from './regions/statement-fast-path';
 import { addCommandSchemas } from './openapi/command-schemas';
 import { buildOpenApiDocument, publishOpenApiDocument } from './openapi/openapi-document';
 import { exceptPages, pageBodies } from './ui/ui-http';
 import { ServiceOptions } from './service.module';
+
+export interface CreateAppOptions {
+  /** false: every request goes through Nest (the tests compare the fast path's answers with Nest's) */
+  readonly statementFastPath?: boolean;
+}
 
 export interface CreatedApp {
   readonly app: NestExpressApplication;
@@ -28,9 +36,10 @@ export interface CreatedApp {
 /**
  * The Express middleware in front of Nest's router, in this order: the request's id and log line,
  * security and API-Version headers on every answer, the query string parsed once, UTF-8 only, the JSON body (up to the configured
- * limit), the pages' form posts, and (but for the pages) JSON only, nested no deeper than the limit.
+ * limit), the pages' form posts, and (but for the pages) JSON only, nested no deeper than the limit;
+ * last, unless turned off, the fast path of a kept JSON statement (statement-fast-path.ts).
  */
-function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: Logger): void {
+function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: Logger, fastPath: boolean): void {
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(securityHeaders());
@@ -39,6 +48,14 @@ function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: L
   app.useBodyParser('json', { limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
   app.use(pageBodies());
   app.use(exceptPages(requireJsonBody()));
+  if (fastPath)
+    app.use(
+      statementFastPath({
+        tokens: app.get(TokenStore),
+        queries: app.get(RegionQueries),
+        cache: app.get(StatementCache),
+      }),
+    );
 }
 
 /**
@@ -49,7 +66,10 @@ function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: L
  * OpenAPI document at /openapi.json and /api/v1/openapi.json (Swagger UI at /docs). Closing the app
  * lets the appends in flight finish, then closes the store and the idempotency database.
  */
-export async function createApp(config: ApiConfig, options: Omit<ServiceOptions, 'config'>): Promise<CreatedApp> {
+export async function createApp(
+  config: ApiConfig,
+  { statementFastPath: fastPath = true, ...options }: Omit<ServiceOptions, 'config'> & CreateAppOptions,
+): Promise<CreatedApp> {
   // Express answers /regions/ and /REGIONS like /regions unless told so before its router exists:
   // one URL per resource (NL API Design Rules /core/no-trailing-slash)
   const server = express();
@@ -66,7 +86,7 @@ export async function createApp(config: ApiConfig, options: Omit<ServiceOptions,
   app.useLogger(app.get(NestLogger));
   app.flushLogs();
   const logger = app.get<Logger>(APP_LOGGER);
-  configureHttp(app, config, logger);
+  configureHttp(app, config, logger, fastPath);
   // built when first asked for, not before the service answers its first request
   publishOpenApiDocument(app, () => addCommandSchemas(buildOpenApiDocument(app, config.contact)), config.contact);
   return { app, ledger: app.get(LedgerService), tokens: app.get(TokenStore), logger };

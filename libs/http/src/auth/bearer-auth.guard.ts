@@ -6,6 +6,11 @@ import { principalOf, setPrincipal } from '../http/request-context';
 import { IS_PUBLIC } from './public.decorator';
 import { Principal, TokenFileError, TokenStore } from '@libs/access';
 
+/** The token of an `Authorization: Bearer …` header, if the request has one. */
+export function bearerTokenOf(request: Request): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
 /** Every route needs a valid bearer token unless it is marked public; the principal rides on the request. */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
@@ -17,12 +22,12 @@ export class BearerAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
-    if (!match)
+    const token = bearerTokenOf(request);
+    if (token === undefined)
       throw new ProblemException(
         problem(401, 'UNAUTHENTICATED', 'a bearer token is required (Authorization: Bearer gst_…)'),
       );
-    const principal = this.verifiedOrUnavailable(match[1]);
+    const principal = this.verifiedOrUnavailable(token);
     if (!principal)
       throw new ProblemException(problem(401, 'UNAUTHENTICATED', 'the bearer token is not valid or has been revoked'));
     setPrincipal(request, principal);

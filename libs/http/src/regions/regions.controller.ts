@@ -13,20 +13,19 @@ import { Clock, CLOCK } from '../http/clock';
 import { badRequest } from '../http/problem';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiProblems } from '../openapi/api-problems.decorator';
+import { JSON_MEDIA_TYPE, sendStatement, statementKey } from './statement-answer';
 import { StatementCache } from './statement-cache';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const JSON_MEDIA_TYPE = 'application/json; charset=utf-8';
 
 @ApiTags('regions')
 @ApiBearerAuth()
 @ApiProblems(401, 503)
 @Controller('api/v1/regions')
 export class RegionsController {
-  /** the JSON and CSV statements sent, by the history they were folded from (bounded) */
-  private readonly rendered = new StatementCache();
-
   constructor(
+    /** the JSON and CSV statements sent, by the history they were folded from (bounded; the fast path reads it too) */
+    private readonly rendered: StatementCache,
     private readonly ledger: LedgerService,
     private readonly queries: RegionQueries,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -106,25 +105,13 @@ export class RegionsController {
       return;
     }
     const csv = query.format === 'csv' ? (query.locale ?? 'nl') : undefined;
-    const rendered = this.rendered.get(
-      { ...question, form: csv ? `csv-${csv}` : 'json', ledgerHash: view.ledgerHash ?? '' },
-      () => {
-        const statement = this.queries.statementOf(view, params.year);
-        return csv
-          ? { body: Buffer.from(renderStatementCsv(statement, csv)), type: CSV_MEDIA_TYPE }
-          : { body: Buffer.from(JSON.stringify(statement)), type: JSON_MEDIA_TYPE };
-      },
-    );
-    // the answer holds ledger data: kept by the asker only, and checked with the ETag before each use
-    response.setHeader('Cache-Control', 'private, no-cache');
-    response.setHeader('ETag', rendered.etag);
-    if (csv) response.setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${params.year}.csv"`);
-    if (request.fresh) {
-      response.status(304).end();
-      return;
-    }
-    response.setHeader('Content-Type', rendered.type);
-    response.send(rendered.body);
+    const rendered = this.rendered.get(statementKey(question, csv ? `csv-${csv}` : 'json', view), () => {
+      const statement = this.queries.statementOf(view, params.year);
+      return csv
+        ? { body: Buffer.from(renderStatementCsv(statement, csv)), type: CSV_MEDIA_TYPE }
+        : { body: Buffer.from(JSON.stringify(statement)), type: JSON_MEDIA_TYPE };
+    });
+    sendStatement(request, response, rendered, csv ? `${params.regionId}-${params.year}.csv` : undefined);
   }
 
   @Get(':regionId/balances/:year')

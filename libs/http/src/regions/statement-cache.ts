@@ -47,12 +47,17 @@ export class StatementCache {
 
   /** The rendering named by `key`, rendered now if it is not kept (or too large to keep). */
   get(key: StatementKey, render: () => { readonly body: Buffer; readonly type: string }): RenderedStatement {
-    const id = `${key.regionId}\n${key.year}\n${key.form}\n${key.asOf?.toISOString() ?? ''}\n${key.ledgerHash}`;
+    const id = idOf(key);
     const kept = this.entries.get(id);
     if (kept) return kept;
     const rendered = { ...render(), etag: etagOf(key) };
     this.entries.set(id, rendered);
     return rendered;
+  }
+
+  /** The rendering named by `key` if it is kept, never rendered here (the fast path answers only from what is kept). */
+  peek(key: StatementKey): RenderedStatement | undefined {
+    return this.entries.get(idOf(key));
   }
 
   get size(): number {
@@ -63,6 +68,9 @@ export class StatementCache {
     return this.entries.calculatedSize;
   }
 }
+
+const idOf = (key: StatementKey): string =>
+  `${key.regionId}\n${key.year}\n${key.form}\n${key.asOf?.toISOString() ?? ''}\n${key.ledgerHash}`;
 
 /**
  * A strong ETag: the same history gives the same bytes for a year and form (the statement is a function
