@@ -32,6 +32,7 @@ const LAYERS = {
       'reflect-metadata',
       'express',
       'helmet',
+      'fresh',
       'pino',
       'pino-http',
       'nestjs-pino',

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { TokenStore } from '@libs/access';
 import express from 'express';
+import type { RequestListener } from 'node:http';
 import { Logger } from 'pino';
 import { ApiConfig } from './api.config';
 import { AppModule } from './app.module';
@@ -36,10 +37,9 @@ export interface CreatedApp {
 /**
  * The Express middleware in front of Nest's router, in this order: the request's id and log line,
  * security and API-Version headers on every answer, the query string parsed once, UTF-8 only, the JSON body (up to the configured
- * limit), the pages' form posts, and (but for the pages) JSON only, nested no deeper than the limit;
- * last, unless turned off, the fast path of a kept JSON statement (statement-fast-path.ts).
+ * limit), the pages' form posts, and (but for the pages) JSON only, nested no deeper than the limit.
  */
-function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: Logger, fastPath: boolean): void {
+function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: Logger): void {
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(securityHeaders());
@@ -48,14 +48,23 @@ function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: L
   app.useBodyParser('json', { limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
   app.use(pageBodies());
   app.use(exceptPages(requireJsonBody()));
-  if (fastPath)
-    app.use(
-      statementFastPath({
-        tokens: app.get(TokenStore),
-        queries: app.get(RegionQueries),
-        cache: app.get(StatementCache),
-      }),
-    );
+}
+
+/** The fast path of a kept JSON statement in front of Express (statement-fast-path.ts), as the server's one listener. */
+function installStatementFastPath(app: NestExpressApplication, logger: Logger): void {
+  const server = app.getHttpServer();
+  const listeners = server.listeners('request') as RequestListener[];
+  // Express is the one listener Nest gives the server; anything else would be a surprise: no fast path then
+  if (listeners.length !== 1) return;
+  const [express] = listeners;
+  const options = {
+    tokens: app.get(TokenStore),
+    queries: app.get(RegionQueries),
+    cache: app.get(StatementCache),
+    logger,
+  };
+  server.removeAllListeners('request');
+  server.on('request', statementFastPath(options, express));
 }
 
 /**
@@ -86,7 +95,8 @@ export async function createApp(
   app.useLogger(app.get(NestLogger));
   app.flushLogs();
   const logger = app.get<Logger>(APP_LOGGER);
-  configureHttp(app, config, logger, fastPath);
+  configureHttp(app, config, logger);
+  if (fastPath) installStatementFastPath(app, logger);
   // built when first asked for, not before the service answers its first request
   publishOpenApiDocument(app, () => addCommandSchemas(buildOpenApiDocument(app, config.contact)), config.contact);
   return { app, ledger: app.get(LedgerService), tokens: app.get(TokenStore), logger };

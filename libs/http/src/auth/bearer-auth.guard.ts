@@ -1,13 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { problem, ProblemException } from '../http/problem';
 import { principalOf, setPrincipal } from '../http/request-context';
 import { IS_PUBLIC } from './public.decorator';
 import { Principal, TokenFileError, TokenStore } from '@libs/access';
 
 /** The token of an `Authorization: Bearer …` header, if the request has one. */
-export function bearerTokenOf(request: Request): string | undefined {
+export function bearerTokenOf(request: IncomingMessage): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 

@@ -1,8 +1,7 @@
-import type { Request } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { Principal } from '@libs/access';
 
-type ContextualRequest = Request & { principal?: Principal };
+type ContextualRequest = IncomingMessage & { principal?: Principal };
 
 /** The request's id, given before anything else runs (request-logging.ts). */
 export const requestIdOf = (request: IncomingMessage): string =>
@@ -13,8 +12,9 @@ export const setRequestId = (request: IncomingMessage, requestId: string): void 
 };
 
 /** The token's principal, once the bearer guard has checked the token. */
-export const principalOf = (request: Request): Principal | undefined => (request as ContextualRequest).principal;
+export const principalOf = (request: IncomingMessage): Principal | undefined =>
+  (request as ContextualRequest).principal;
 
-export const setPrincipal = (request: Request, principal: Principal): void => {
+export const setPrincipal = (request: IncomingMessage, principal: Principal): void => {
   (request as ContextualRequest).principal = principal;
 };

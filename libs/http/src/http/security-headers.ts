@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_VERSION } from './api-version';
 
 /** API answers load nothing and may be framed by nothing. */
@@ -55,14 +56,32 @@ const isPage = (path: string) => path === '/' || path === '/ui' || path.startsWi
  */
 export function securityHeaders(): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
-    response.setHeader('API-Version', API_VERSION);
-    response.setHeader('Cache-Control', 'no-store');
     const headers =
       request.path === '/docs' || request.path.startsWith('/docs/')
         ? documentationHeaders
         : isPage(request.path)
           ? pageHeaders
           : apiHeaders;
-    headers(request, response, next);
+    withHeaders(headers, request, response, next);
   };
+}
+
+/** The headers of an API answer (not a page, not the documentation), for the statement fast path. */
+export function apiSecurityHeaders(
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
+  withHeaders(apiHeaders, request, response, next);
+}
+
+function withHeaders(
+  headers: typeof apiHeaders,
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
+  response.setHeader('API-Version', API_VERSION);
+  response.setHeader('Cache-Control', 'no-store');
+  headers(request, response, next);
 }

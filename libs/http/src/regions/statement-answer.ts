@@ -1,6 +1,7 @@
 import type { RegionView } from '@libs/ledger';
 import type { YearQuestion } from '@libs/queries';
-import type { Request, Response } from 'express';
+import fresh from 'fresh';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RenderedStatement, StatementKey } from './statement-cache';
 
 export const JSON_MEDIA_TYPE = 'application/json; charset=utf-8';
@@ -15,12 +16,12 @@ export const statementKey = (question: YearQuestion, form: string, view: RegionV
 });
 
 /**
- * Sends a rendered statement: a 304 when If-None-Match names it, else its bytes. `download` is the file
- * name a CSV is saved under.
+ * Sends a rendered statement: a 304 when If-None-Match names it, else its bytes (none to HEAD). `download`
+ * is the file name a CSV is saved under.
  */
 export function sendStatement(
-  request: Request,
-  response: Response,
+  request: IncomingMessage,
+  response: ServerResponse,
   rendered: RenderedStatement,
   download?: string,
 ): void {
@@ -28,10 +29,13 @@ export function sendStatement(
   response.setHeader('Cache-Control', 'private, no-cache');
   response.setHeader('ETag', rendered.etag);
   if (download) response.setHeader('Content-Disposition', `attachment; filename="${download}"`);
-  if (request.fresh) {
-    response.status(304).end();
+  // as Express decides it (req.fresh), with Node's own response: the fast path answers before Express
+  if (fresh(request.headers, { etag: rendered.etag })) {
+    response.statusCode = 304;
+    response.end();
     return;
   }
   response.setHeader('Content-Type', rendered.type);
-  response.send(rendered.body);
+  response.setHeader('Content-Length', rendered.body.length);
+  response.end(request.method === 'HEAD' ? undefined : rendered.body);
 }
