@@ -133,7 +133,7 @@ describe('the statement fast path gives the same answers as Nest', () => {
     { name: 'revoked token', path: path(2024), headers: as('revoked'), fast: false },
     { name: 'no token', path: path(2024), fast: false },
     { name: 'malformed authorization', path: path(2024), headers: { Authorization: 'Basic abc' }, fast: false },
-    { name: 'session cookie only', path: path(2024), headers: { Cookie: 'geldstroom_sessie=abc' }, fast: false },
+    { name: 'UI login cookie only', path: path(2024), headers: { Cookie: 'geldstroom_sessie=abc' }, fast: false },
     { name: 'bad year', path: path('20x4'), headers: as('controller'), fast: false },
     { name: 'year out of range', path: path(1800), headers: as('controller'), fast: false },
     { name: 'year without data', path: path(2025), headers: as('controller'), fast: false },
