@@ -1,6 +1,7 @@
 import { DomainError } from '@libs/domain';
 import type { EventStore } from '@libs/event-store';
 import { currentReadModel, Ledger, ReadModels } from '@libs/ledger';
+import type { CurrentReadModel, YearReadModelKind } from '@libs/ledger';
 import type { Balances, Statement } from '@libs/projections';
 import { RegionQueries, YearQuestion } from '@libs/queries';
 import { CliContext, withStore } from '../cli-context';
@@ -23,40 +24,54 @@ export async function withQueries<T>(
 }
 
 /** The year statement, as a fold gives it (with its ledger hash): from the read model when it is current. */
-export async function statementAnswer(
+export function statementAnswer(
   context: CliContext,
   storeUrl: string | undefined,
   question: YearQuestion,
 ): Promise<Statement & { ledgerHash?: string }> {
-  return withStore(
+  return currentOrFolded<Statement, Statement & { ledgerHash?: string }>(
     context,
     storeUrl,
-    async (store) => {
-      const current = question.asOf
-        ? undefined
-        : await currentReadModel<Statement>(store, 'statement', question.regionId, question.year);
-      if (current) return { ...current.body, ledgerHash: current.ledgerHash };
-      return answered(store, (queries) => queries.statement(question), question);
-    },
-    READING,
+    question,
+    'statement',
+    (current) => ({ ...current.body, ledgerHash: current.ledgerHash }),
+    (queries) => queries.statement(question),
   );
 }
 
 /** The year's balances, as a fold gives them: from the read model when it is current. */
-export async function balancesAnswer(
+export function balancesAnswer(
   context: CliContext,
   storeUrl: string | undefined,
   question: YearQuestion,
 ): Promise<Balances> {
+  return currentOrFolded<Balances, Balances>(
+    context,
+    storeUrl,
+    question,
+    'balances',
+    (current) => current.body,
+    (queries) => queries.balances(question),
+  );
+}
+
+/** A year's read model when it is current for the region as recorded now (no `asOf`), else the fold's answer. */
+function currentOrFolded<T, A>(
+  context: CliContext,
+  storeUrl: string | undefined,
+  question: YearQuestion,
+  kind: YearReadModelKind,
+  fromReadModel: (current: CurrentReadModel<T>) => A,
+  fold: (queries: RegionQueries) => Promise<A>,
+): Promise<A> {
   return withStore(
     context,
     storeUrl,
     async (store) => {
       const current = question.asOf
         ? undefined
-        : await currentReadModel<Balances>(store, 'balances', question.regionId, question.year);
-      if (current) return current.body;
-      return answered(store, (queries) => queries.balances(question), question);
+        : await currentReadModel<T>(store, kind, question.regionId, question.year);
+      return current ? fromReadModel(current) : answered(store, fold, question);
     },
     READING,
   );
