@@ -14,7 +14,7 @@ const LAYERS = {
     node: true,
   },
   reports: { libs: ['money', 'domain', 'projections'], packages: ['exceljs', 'csv-stringify', 'csv-parse', 'pdfkit'] },
-  intake: { libs: ['money', 'domain', 'ledger', 'reports'], packages: ['exceljs', 'csv-parse'], node: true },
+  intake: { libs: ['money', 'domain', 'ledger', 'reports'], packages: ['exceljs', 'csv-parse', 'yauzl'], node: true },
   // the questions both edges answer, and the rules of their parameters
   queries: { libs: ['domain', 'event-store', 'ledger', 'projections', 'reports'], packages: [] },
   // who may do what: tokens and the read and record rules, without the HTTP stack (`token` starts fast)

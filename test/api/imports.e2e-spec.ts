@@ -7,6 +7,7 @@ import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
 import { Statement } from '@libs/projections';
 import { tempDir } from '../support/cli';
 import { exampleCommands, fillWorkbook, namesOf, SHEET_COMMANDS } from '../support/workbook';
+import { withTextRows } from '../support/zip-parts';
 
 const REGION = 'holland-rijnland';
 const hr = exampleCommands('holland-rijnland.jsonl');
@@ -131,6 +132,31 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
         ],
       });
       expect(response.body.preview).toMatchObject({ identical: 68, rejected: 1 });
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses 165.000 rows of text (under the upload limit) by their size, as problem+json, recording nothing', async () => {
+    const template = await http
+      .get(`/api/v1/regions/${REGION}/template?year=2024`)
+      .set(as('recorder'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const big = await withTextRows(template.body as Buffer, 165_000);
+    expect(big.length).toBeLessThan(10 * 1024 * 1024);
+    const before = await count();
+    for (const query of ['', '?dryRun=true']) {
+      const response = await upload(big, 'groot.xlsx', 'recorder', query).expect(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        status: 400,
+        code: 'INVALID_FILE',
+        sheet: 'Rijksbetalingen',
+        detail: expect.stringMatching(
+          /^groot\.xlsx:Rijksbetalingen: is uitgepakt \d+ MB, meer dan de 52 MB waarin 50\.000 rijen passen; splits het werkboek/,
+        ),
+      });
     }
     expect(await count()).toBe(before);
   });

@@ -4,6 +4,7 @@ import { IntakeError, IntakeIssue, issue } from './intake.errors';
 import { REASONS } from './reasons';
 import { MAX_COLUMNS, MAX_ROWS, SheetTable } from './sheet-table';
 import { nameKey, REFERENCE_SHEETS, sheetNamed } from './sheets';
+import { checkWorkbookSize } from './workbook-size';
 
 export interface WorkbookContents {
   readonly tables: readonly SheetTable[];
@@ -15,6 +16,7 @@ export interface WorkbookContents {
 
 /** Reads the data sheets of a workbook (.xlsx) and the region cell; throws an IntakeError for an unreadable file. */
 export async function readWorkbook(file: string, data: Buffer): Promise<WorkbookContents> {
+  await checkWorkbookSize(file, data);
   // loaded here, not at start-up: exceljs takes longer to load than most commands take to run
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand (typed by typeof import)
   const { Workbook } = require('exceljs') as typeof import('exceljs');

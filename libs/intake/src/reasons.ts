@@ -78,6 +78,18 @@ export const REASONS = {
   // files and the region
   tooManyFiles: (max: number) => `hoogstens ${max} bestanden tegelijk`,
   notASpreadsheet: 'moet een werkboek (.xlsx) zijn of een CSV-bestand (.csv) met de naam van zijn blad',
+  sheetTooLarge: (megabytes: number, maxMegabytes: number, maxRows: number) =>
+    `is uitgepakt ${megabytes.toLocaleString('nl-NL')} MB, meer dan de ${maxMegabytes.toLocaleString('nl-NL')} MB waarin ${maxRows.toLocaleString('nl-NL')} rijen passen; splits het werkboek (ten hoogste ${maxRows.toLocaleString('nl-NL')} rijen per blad)`,
+  sharedStringsTooLarge: (megabytes: number, maxMegabytes: number, maxRows: number) =>
+    `de teksten van het werkboek zijn uitgepakt ${megabytes.toLocaleString('nl-NL')} MB, meer dan de ${maxMegabytes.toLocaleString('nl-NL')} MB waarin ${maxRows.toLocaleString('nl-NL')} rijen passen; splits het werkboek`,
+  workbookTooLarge: (megabytes: number, maxMegabytes: number) =>
+    `is uitgepakt ${megabytes.toLocaleString('nl-NL')} MB, meer dan ${maxMegabytes.toLocaleString('nl-NL')} MB; splits het werkboek`,
+  workbookPartTooLarge: (part: string, megabytes: number, maxMegabytes: number) =>
+    `het onderdeel ${part} is uitgepakt ${megabytes.toLocaleString('nl-NL')} MB, meer dan ${maxMegabytes.toLocaleString('nl-NL')} MB; sla het werkboek opnieuw op als Excel-werkmap (.xlsx)`,
+  tooManyWorkbookParts: (max: number) =>
+    `bestaat uit meer dan ${max.toLocaleString('nl-NL')} onderdelen en is dus geen gewoon werkboek; sla het opnieuw op als Excel-werkmap (.xlsx)`,
+  workbookUnpacksLarger:
+    'pakt groter uit dan het zip-bestand zelf opgeeft (een beschadigd of gemanipuleerd bestand); sla het opnieuw op als Excel-werkmap (.xlsx)',
   unreadableWorkbook: 'is geen leesbaar werkboek (.xlsx); sla het op als Excel-werkmap (.xlsx) en probeer het opnieuw',
   notUtf8: 'is geen UTF-8-tekst; sla het op als "CSV UTF-8 (door komma\'s gescheiden)" in uw spreadsheetprogramma',
   invalidCsv: 'is geen geldig CSV-bestand (bijvoorbeeld een aanhalingsteken dat niet wordt gesloten)',
