@@ -106,13 +106,17 @@ describe('a workbook too large for 50.000 rows, or a zip bomb', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(MAX_SHEET_XML_BYTES);
   });
 
-  it('refuses shared strings beyond the bound, and a zip that is no workbook', async () => {
+  it('refuses shared strings beyond the bound, a zip of too many parts and a zip that is no workbook', async () => {
     const texts = zipOf([
       ...[...parts].filter(([name]) => name !== 'xl/sharedStrings.xml').map(([name, data]) => partOf(name, data)),
       await spacesPart('xl/sharedStrings.xml', MAX_SHEET_XML_BYTES + 1),
     ]);
     expect((await refusalOf('teksten.xlsx', texts))?.message).toMatch(
       /^teksten\.xlsx: de teksten van het werkboek zijn uitgepakt 53 MB, meer dan de 52 MB waarin 50\.000 rijen passen; splits het werkboek$/,
+    );
+    const many = zipOf(Array.from({ length: 2001 }, (_, index) => partOf(`xl/media/image${index}.png`, '')));
+    expect((await refusalOf('veel.xlsx', many))?.message).toBe(
+      'veel.xlsx: bestaat uit meer dan 2.000 onderdelen en is dus geen gewoon werkboek; sla het opnieuw op als Excel-werkmap (.xlsx)',
     );
     const other = zipOf([partOf('foto.jpg', 'geen werkboek')]);
     expect((await refusalOf('foto.xlsx', other))?.message).toMatch(
