@@ -2,7 +2,7 @@ import { Command, CONFLICT_CODES, DomainError, InvariantViolation, Scheme } from
 import { formatAmount } from '@libs/money';
 import { CommandContext, CommandRejected, Ledger, runCommands } from '@libs/ledger';
 import { extname } from 'node:path';
-import { IntakeError, IntakeIssue, issue } from './intake.errors';
+import { IntakeError, IntakeIssue, issue, IssueList, MAX_ISSUES } from './intake.errors';
 import { REASONS } from './reasons';
 import { readCsv } from './read-csv';
 import { readWorkbook } from './read-workbook';
@@ -31,6 +31,8 @@ export interface IntakeOptions {
   readonly ledger: Ledger;
   /** whether the caller may send a command (HTTP roles); a row it may not send is refused */
   readonly mayRecord?: (command: Command) => boolean;
+  /** how many issues a refusal lists (MAX_ISSUES); the rest are counted in `moreIssues` */
+  readonly maxIssues?: number;
 }
 
 export type RowStatus = 'new' | 'identical' | 'conflicting' | 'rejected';
@@ -73,7 +75,10 @@ export interface IntakeReport {
   readonly conflicting: number;
   readonly rejected: number;
   readonly events: number;
+  /** the first MAX_ISSUES problems, in file order */
   readonly issues: readonly IntakeIssue[];
+  /** how many problems were found beyond `issues` */
+  readonly moreIssues: number;
 }
 
 /** What one upload or invocation may hold. */
@@ -84,8 +89,8 @@ export const MAX_FILES = 20;
  * a command through the domain's parser and the ledger. Every row is checked first — against what is
  * recorded and against the rows before it — and nothing is recorded unless every row passes; then
  * the rows are recorded in order. Rows identical to what is recorded record nothing, so applying
- * the same workbook twice records nothing the second time. Throws an IntakeError naming every
- * rejected row (first one first) with the preview attached.
+ * the same workbook twice records nothing the second time. Throws an IntakeError naming the first
+ * MAX_ISSUES problems in file order, counting the rest, with the preview attached.
  */
 /** The readers keep only tables whose sheet is known, so a table without a spec is a bug here, not bad input. */
 function specOf(table: SheetTable): SheetSpec {
@@ -116,11 +121,11 @@ export async function runIntake(files: readonly IntakeFile[], options: IntakeOpt
     .sort((a, b) => order(a) - order(b))
     .map((table) => rowsOf(table, specOf(table), members));
 
-  const checked = await check(sheets, validator, options);
-  const issues = checked.flatMap((sheet) => sheet.issues);
+  const issues = new IssueList(options.maxIssues ?? MAX_ISSUES);
+  const checked = await check(sheets, validator, options, issues);
   const report = (recorded: boolean, events?: readonly number[]) =>
     summarise(regionId, !recorder, recorded, checked, events, read.ignored, issues);
-  if (issues.length > 0) throw new IntakeError(issues, report(false));
+  if (issues.total > 0) throw new IntakeError(issues.listed, report(false), issues.more);
   if (!recorder) return report(false);
 
   const recordedEvents = [];
@@ -151,37 +156,47 @@ async function recordSheet(recorder: Ledger, sheet: CheckedSheet, options: Intak
 interface CheckedSheet {
   readonly rows: SheetRows;
   readonly commands: readonly { readonly place: RowPlace; readonly command: Command; readonly status: RowStatus }[];
-  readonly issues: readonly IntakeIssue[];
   readonly events: number;
 }
 
-async function check(sheets: readonly SheetRows[], validator: Ledger, options: IntakeOptions): Promise<CheckedSheet[]> {
+/** Checks every row of every sheet in order; their problems go to `issues` in that order. */
+async function check(
+  sheets: readonly SheetRows[],
+  validator: Ledger,
+  options: IntakeOptions,
+  issues: IssueList,
+): Promise<CheckedSheet[]> {
   const checked: CheckedSheet[] = [];
   for (const rows of sheets) {
-    const issues: IntakeIssue[] = [...rows.sheetIssues];
+    issues.addAll(rows.sheetIssues);
     const commands: { place: RowPlace; command: Command; status: RowStatus }[] = [];
     let events = 0;
-    for (const row of rows.rows) {
-      if ('issues' in row) {
-        issues.push(...row.issues);
-        continue;
-      }
+    for (const row of rows.rows(issues)) {
+      if ('refused' in row) continue;
       if (options.mayRecord && !options.mayRecord(row.command)) {
-        issues.push(issue(row.place, REASONS.mayNotRecord(rows.spec.name), 'FORBIDDEN'));
-        commands.push({ ...row, status: 'rejected' });
+        issues.add(() => issue(row.place, REASONS.mayNotRecord(rows.spec.name), 'FORBIDDEN'));
+        commands.push({ place: row.place, command: row.command, status: 'rejected' });
         continue;
       }
       try {
         const outcome = await validator.execute(row.command, context(options, row.place));
         events += outcome.events.length;
-        commands.push({ ...row, status: outcome.events.length > 0 ? 'new' : 'identical' });
+        commands.push({
+          place: row.place,
+          command: row.command,
+          status: outcome.events.length > 0 ? 'new' : 'identical',
+        });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        issues.push(located(error, row.place, rows.spec, row.command));
-        commands.push({ ...row, status: CONFLICT_CODES.has(error.code) ? 'conflicting' : 'rejected' });
+        issues.add(() => located(error, row.place, rows.spec, row.command));
+        commands.push({
+          place: row.place,
+          command: row.command,
+          status: CONFLICT_CODES.has(error.code) ? 'conflicting' : 'rejected',
+        });
       }
     }
-    checked.push({ rows, commands, issues, events });
+    checked.push({ rows, commands, events });
   }
   return checked;
 }
@@ -238,7 +253,7 @@ function summarise(
   checked: readonly CheckedSheet[],
   recordedEvents: readonly number[] | undefined,
   ignoredSheets: readonly { file: string; sheet: string }[],
-  issues: readonly IntakeIssue[],
+  issues: IssueList,
 ): IntakeReport {
   const sheets = checked.map((sheet, index): SheetReport => {
     const count = (status: RowStatus) => sheet.commands.filter((row) => row.status === status).length;
@@ -273,7 +288,8 @@ function summarise(
     conflicting: sum('conflicting'),
     rejected: sum('rejected'),
     events: sum('events'),
-    issues,
+    issues: [...issues.listed],
+    moreIssues: issues.more,
   };
 }
 

@@ -1,6 +1,7 @@
 import { formatEuro, parseAmount } from '@libs/money';
 import { textTable } from '@libs/reports';
 import { IntakeReport } from './intake';
+import { REASONS } from './reasons';
 
 /**
  * The preview of an intake in Dutch, per sheet: rows, what they do against what is recorded
@@ -9,9 +10,9 @@ import { IntakeReport } from './intake';
 export function renderIntakeReport(report: IntakeReport): string {
   const heading = report.recorded
     ? `Regio ${report.regionId}: vastgelegd (${report.events} gebeurtenis(sen)).`
-    : report.dryRun && report.issues.length === 0
+    : report.dryRun && report.issues.length === 0 && report.moreIssues === 0
       ? `Regio ${report.regionId}: proefdraai — er is niets vastgelegd; toepassen zou ${report.events} gebeurtenis(sen) vastleggen.`
-      : `Regio ${report.regionId}: er is niets vastgelegd — ${report.issues.length} fout(en).`;
+      : `Regio ${report.regionId}: er is niets vastgelegd — ${report.issues.length + report.moreIssues} fout(en).`;
   const lines = [heading, ''];
   if (report.sheets.length === 0) {
     lines.push('Geen bladen met gegevens gevonden.');
@@ -51,6 +52,7 @@ export function renderIntakeReport(report: IntakeReport): string {
       `Niet gelezen (onbekende bladen): ${report.ignoredSheets.map((ignored) => `${ignored.file}:${ignored.sheet}`).join(', ')}`,
     );
   if (report.issues.length > 0) lines.push('', 'Fouten:', ...report.issues.map((found) => `  ${found.message}`));
+  if (report.moreIssues > 0) lines.push(`  ${REASONS.moreIssues(report.moreIssues)}`);
   lines.push(
     '',
     '"al vastgelegd": de rij staat al zo in het grootboek en legt niets opnieuw vast; "in strijd": een id of versie staat al vastgelegd met een andere inhoud.',

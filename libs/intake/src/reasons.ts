@@ -25,6 +25,9 @@ export const orList = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} of ${items[items.length - 1]}`;
 
 export const REASONS = {
+  /** after a list of issues capped at MAX_ISSUES: how many more there are, and what to do first */
+  moreIssues: (more: number) =>
+    `… en nog ${dutchNumber(more)} ${more === 1 ? 'bezwaar' : 'bezwaren'}; herstel deze eerst`,
   // cells
   emptyCell: 'een lege cel',
   numberCell: (value: number) => `het getal ${dutchNumber(value)}`,

@@ -1,7 +1,7 @@
 import { Command, DomainError, parseCommand } from '@libs/domain';
 import { Cell, describeCell } from './cells';
 import { Members, readCell } from './convert-cell';
-import { IntakeIssue, issue } from './intake.errors';
+import { IntakeIssue, issue, IssueList } from './intake.errors';
 import { REASONS } from './reasons';
 import { refusalReason } from './refusals';
 import { SheetTable } from './sheet-table';
@@ -14,13 +14,18 @@ export interface RowPlace {
   readonly row: number;
 }
 
+/** A data row that became a command, or one whose problems went to the IssueList (listed or counted). */
+export type Row = { readonly place: RowPlace } & ({ readonly command: Command } | { readonly refused: true });
+
 export interface SheetRows {
   readonly table: SheetTable;
   readonly spec: SheetSpec;
-  /** every non-empty data row: its command, or the problem that kept it from becoming one */
-  readonly rows: readonly ({ readonly place: RowPlace } & (
-    { readonly command: Command } | { readonly issues: readonly IntakeIssue[] }
-  ))[];
+  /**
+   * Every non-empty data row in order, read only as it is asked for: a refused row puts its problems
+   * in `issues` then, so they stay in file order with the ledger's refusals of the rows before it,
+   * and no refused row is kept after it was counted.
+   */
+  readonly rows: (issues: IssueList) => Iterable<Row>;
   /** a problem with the sheet as a whole (a missing or unknown column); then no row is read */
   readonly sheetIssues: readonly IntakeIssue[];
 }
@@ -33,14 +38,13 @@ export interface SheetRows {
 export function rowsOf(table: SheetTable, spec: SheetSpec, members: Members): SheetRows {
   const { columns, issues: headerIssues } = columnsOf(table, spec);
   const sheetIssues = [...headerIssues, ...cellBeyondHeaders(table)];
-  if (sheetIssues.length > 0) return { table, spec, rows: [], sheetIssues };
-  const rows = table.rows.map(({ row, cells }) =>
-    rowCommand({ file: table.file, sheet: table.sheet, row }, cells, columns, spec, members),
-  );
+  if (sheetIssues.length > 0) return { table, spec, rows: () => [], sheetIssues };
+  function* rows(issues: IssueList): Iterable<Row> {
+    for (const { row, cells } of table.rows)
+      yield rowCommand({ file: table.file, sheet: table.sheet, row }, cells, columns, spec, members, issues);
+  }
   return { table, spec, rows, sheetIssues };
 }
-
-type Row = SheetRows['rows'][number];
 
 /**
  * The sheet's column for each header (undefined for an empty or unknown one), and what is wrong with
@@ -120,23 +124,27 @@ function rowCommand(
   columns: readonly (ColumnSpec | undefined)[],
   spec: SheetSpec,
   members: Members,
+  issues: IssueList,
 ): Row {
   const raw: Record<string, unknown> = { command: spec.command, regionId: members.regionId };
-  const cellIssues: IntakeIssue[] = [];
+  let refused = false;
   for (const [index, column] of columns.entries()) {
     if (!column) continue;
     const reading = readCell(cells[index] ?? { kind: 'empty' }, kindOf(spec, column), column, members);
-    if ('reason' in reading) cellIssues.push(issue({ ...place, column: column.header }, reading.reason));
-    else if ('value' in reading) raw[column.field] = reading.value;
+    if ('reason' in reading) {
+      refused = true;
+      issues.add(() => issue({ ...place, column: column.header }, reading.reason));
+    } else if ('value' in reading) raw[column.field] = reading.value;
   }
   // every bad cell of the row at once: first those the spreadsheet forms refuse, then the parser's
-  if (cellIssues.length > 0) return { place, issues: cellIssues };
+  if (refused) return { place, refused: true };
   try {
     return { place, command: parseCommand(raw) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const each = error.issues.length > 0 ? error.issues : [error];
-    return { place, issues: each.map((found) => located(found, place, spec, raw)) };
+    for (const found of error.issues.length > 0 ? error.issues : [error])
+      issues.add(() => located(found, place, spec, raw));
+    return { place, refused: true };
   }
 }
 

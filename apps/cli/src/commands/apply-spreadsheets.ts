@@ -1,10 +1,18 @@
-import { IntakeError, IntakeFile, IntakeReport, renderIntakeReport, runIntake } from '@libs/intake';
+import {
+  IntakeError,
+  IntakeFile,
+  IntakeReport,
+  MAX_ISSUES,
+  REASONS,
+  renderIntakeReport,
+  runIntake,
+} from '@libs/intake';
 import { Ledger } from '@libs/ledger';
 import { CliIo } from '../cli-io';
 
 export const isSpreadsheet = (file: string): boolean => /\.(xlsx|csv)$/i.test(file);
 
-/** Issues printed on stderr when rows are rejected; the dry-run preview lists every one. */
+/** Issues printed on stderr when rows are rejected; the dry-run preview lists the first MAX_ISSUES. */
 const MAX_PRINTED_ISSUES = 20;
 
 /**
@@ -40,13 +48,11 @@ export async function applySpreadsheets(
   }
 }
 
-/** The lines a rejected intake prints on stderr: the first rejected row first. */
+/** The lines a rejected intake prints on stderr: the first rejected row first, then how many more. */
 export function intakeErrorLines(error: IntakeError, nothing = 'uit deze bestanden is niets vastgelegd'): string {
   const shown = error.issues.slice(0, MAX_PRINTED_ISSUES).map((found) => found.message);
-  const more = error.issues.length - shown.length;
-  return [
-    ...shown,
-    ...(more > 0 ? [`… en nog ${more} (geldstroom apply --dry-run toont ze allemaal)`] : []),
-    nothing,
-  ].join('\n');
+  const listedNotShown = error.issues.length - shown.length;
+  const more = listedNotShown + error.moreIssues;
+  const hint = listedNotShown > 0 ? ` (geldstroom apply --dry-run toont de eerste ${MAX_ISSUES})` : '';
+  return [...shown, ...(more > 0 ? [`${REASONS.moreIssues(more)}${hint}`] : []), nothing].join('\n');
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MAX_ISSUES } from '@libs/intake';
 import { yearParameter } from '@libs/queries';
 import { IsIn, IsOptional } from 'class-validator';
 import { Parameter } from '../dto/parameter.decorator';
@@ -92,5 +93,11 @@ export class ImportReportDto {
   @ApiProperty({ type: 'integer' }) conflicting!: number;
   @ApiProperty({ type: 'integer' }) rejected!: number;
   @ApiProperty({ type: 'integer' }) events!: number;
-  @ApiProperty({ type: [IntakeIssueDto], description: 'empty when every row passed' }) issues!: IntakeIssueDto[];
+  @ApiProperty({
+    type: [IntakeIssueDto],
+    description: `the first ${MAX_ISSUES} problems in file order; empty when every row passed`,
+  })
+  issues!: IntakeIssueDto[];
+  @ApiProperty({ type: 'integer', description: 'how many problems were found beyond those in `issues`' })
+  moreIssues!: number;
 }

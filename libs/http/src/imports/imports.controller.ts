@@ -25,7 +25,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { CONFLICT_CODES, DomainErrorCode, RULE_CODES } from '@libs/domain';
-import { buildTemplate, IntakeError, IntakeIssue } from '@libs/intake';
+import { buildTemplate, IntakeError, IntakeIssue, MAX_ISSUES } from '@libs/intake';
 import type { Request, Response } from 'express';
 import { Principal } from '../auth/principal.decorator';
 import { readableBy } from '../auth/region-access';
@@ -54,6 +54,12 @@ const problemAnswer = (status: number, description: string) =>
     content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDocument) } } },
   });
 
+/** What POST …/imports does, as the OpenAPI document says it. */
+const IMPORT_DESCRIPTION =
+  'The upload is one file in the form field "file": a workbook made by `geldstroom template` (or GET …/template) or a CSV file named after its sheet (rijksbetalingen.csv, `;` or `,` separated, UTF-8). Every row is checked first — against what is recorded and against the rows before it — and nothing is recorded when one is refused; the problem names the file, sheet, row and column of each of the first ' +
+  String(MAX_ISSUES) +
+  ' (`issues`, the first one in `detail`; how many more in `moreIssues`), with the reason in Dutch as the upload page shows it; where the command parser or the ledger refused a row, its own English words are in `original` (of the issue, the invalid param and, for the first, of the problem). Rows identical to what is recorded record nothing, so uploading the same file twice records nothing the second time. Each event records `upload:<file>:<sheet>:<row>` as its source. `?dryRun=true` answers with the preview per sheet and records nothing. 201 when events were recorded, 200 otherwise. Recorders and admins; a recorder may send only the facts it may record.';
+
 @ApiTags('imports')
 @ApiBearerAuth()
 @ApiExtraModels(ProblemDocument, InvalidParam)
@@ -69,8 +75,7 @@ export class ImportsController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 } }))
   @ApiOperation({
     summary: 'Apply a workbook (.xlsx) or a CSV sheet, as geldstroom apply does',
-    description:
-      'The upload is one file in the form field "file": a workbook made by `geldstroom template` (or GET …/template) or a CSV file named after its sheet (rijksbetalingen.csv, `;` or `,` separated, UTF-8). Every row is checked first — against what is recorded and against the rows before it — and nothing is recorded when one is refused; the problem names the file, sheet, row and column of each (`issues`, the first one in `detail`), with the reason in Dutch as the upload page shows it; where the command parser or the ledger refused a row, its own English words are in `original` (of the issue, the invalid param and, for the first, of the problem). Rows identical to what is recorded record nothing, so uploading the same file twice records nothing the second time. Each event records `upload:<file>:<sheet>:<row>` as its source. `?dryRun=true` answers with the preview per sheet and records nothing. 201 when events were recorded, 200 otherwise. Recorders and admins; a recorder may send only the facts it may record.',
+    description: IMPORT_DESCRIPTION,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -155,7 +160,10 @@ export class ImportsController {
   }
 }
 
-/** A rejected upload as problem+json: the first rejected row in `detail`, every one in `issues`. */
+/**
+ * A rejected upload as problem+json: the first rejected row in `detail`, the first MAX_ISSUES in `issues`
+ * and `invalidParams`, how many more in `moreIssues`.
+ */
 function intakeProblem(error: IntakeError): ProblemException {
   const first = error.issues[0];
   const document = problem(statusOf(first), first?.code ?? 'INVALID_FIELD', error.message, {
@@ -169,6 +177,7 @@ function intakeProblem(error: IntakeError): ProblemException {
     // the ledger's English words beside the Dutch detail, never inside it
     ...(first?.original !== undefined ? { original: first.original } : {}),
     issues: error.issues,
+    moreIssues: error.moreIssues,
     invalidParams: error.issues.map((found) => ({
       name: [found.sheet, found.row, found.column].filter((part) => part !== undefined).join(':') || found.file,
       code: found.code,

@@ -50,6 +50,14 @@ export class ProblemDocument {
   @ApiPropertyOptional({ type: [InvalidParam], description: 'every invalid parameter or field of the request' })
   invalidParams?: InvalidParam[];
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 48900,
+    description:
+      'of a refused spreadsheet import: how many problems were found beyond those listed in `issues` and `invalidParams` (fix those first)',
+  })
+  moreIssues?: number;
+
   @ApiPropertyOptional({ example: '41c1e01a-6f1e-4d2e-9b1a-2f4c5d6e7f80', description: 'as in X-Request-Id' })
   requestId?: string;
 }

@@ -156,7 +156,7 @@ export class UiImportController {
     file: string,
     data: Buffer,
     dryRun: boolean,
-  ): Promise<{ report: IntakeReport } | { issues: IntakeError['issues']; report?: IntakeReport }> {
+  ): Promise<{ report: IntakeReport } | { issues: IntakeError['issues']; moreIssues: number; report?: IntakeReport }> {
     try {
       const report = await intakeUpload(this.ledger, {
         principal,
@@ -171,6 +171,7 @@ export class UiImportController {
       if (!(error instanceof IntakeError)) throw error;
       return {
         issues: error.issues,
+        moreIssues: error.moreIssues,
         ...(error.report ? { report: error.report as IntakeReport } : {}),
       };
     }

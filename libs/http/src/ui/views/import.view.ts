@@ -1,5 +1,6 @@
 import { Principal } from '@libs/access';
-import { IntakeIssue, IntakeReport, SHEETS } from '@libs/intake';
+import { IntakeIssue, IntakeReport, REASONS, SHEETS } from '@libs/intake';
+import { formatDecimalNl } from '@libs/money';
 import { html, Html, path } from '../html';
 import { RegionPageData } from '../ui-read.service';
 import { amount, notice } from './components';
@@ -13,7 +14,10 @@ export interface ImportView {
   readonly report?: IntakeReport;
   /** the previewed upload waiting for "Vastleggen" */
   readonly pendingId?: string;
+  /** the first MAX_ISSUES problems of a refused file */
   readonly issues?: readonly IntakeIssue[];
+  /** how many problems were found beyond `issues` */
+  readonly moreIssues?: number;
   /** a problem with the upload itself (no file, wrong kind, expired preview) */
   readonly error?: string;
 }
@@ -163,12 +167,17 @@ function uploadForm(action: string, formToken: string | undefined): Html {
   </form>`;
 }
 
+const dutchCount = (count: number): string => formatDecimalNl(String(count));
+
 /** A file with errors: nothing recorded, each error where it is, and the preview made before it was found. */
 function rejectedOutcome(view: ImportView, issues: readonly IntakeIssue[]): Html {
+  const more = view.moreIssues ?? 0;
+  const total = issues.length + more;
   return html`<section aria-labelledby="uitkomst">
     <h2 id="uitkomst">${view.file ?? 'Het bestand'}: niet vastgelegd</h2>
-    ${notice('error', `Er is niets vastgelegd: ${issues.length === 1 ? '1 fout' : `${issues.length} fouten`}. Verbeter het bestand en lees het opnieuw in.`)}
+    ${notice('error', `Er is niets vastgelegd: ${total === 1 ? '1 fout' : `${dutchCount(total)} fouten`}${more > 0 ? `, hieronder de eerste ${dutchCount(issues.length)}` : ''}. Verbeter het bestand en lees het opnieuw in.`)}
     <div class="scroll">${issuesTable(issues)}</div>
+    ${more > 0 ? html`<p class="note" id="meer-fouten">${REASONS.moreIssues(more)}</p>` : ''}
     ${view.report ? html`<div class="scroll">${sheetsTable(view.report)}</div>` : ''}
   </section>`;
 }
