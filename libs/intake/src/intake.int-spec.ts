@@ -2,7 +2,7 @@ import { parseCommand } from '@libs/domain';
 import { MemoryEventStore } from '@libs/event-store';
 import { Ledger } from '@libs/ledger';
 import ExcelJS from 'exceljs';
-import { IntakeError } from './intake.errors';
+import { IntakeError, MAX_ISSUES } from './intake.errors';
 import { IntakeReport, runIntake } from './intake';
 
 const REGION = 'proefregio';
@@ -111,10 +111,14 @@ describe('spreadsheet intake', () => {
   let store: MemoryEventStore;
   let ledger: Ledger;
   const events = async () => (await store.readAll()).length;
-  const intake = (files: { file: string; data: Buffer }[], options: { dryRun?: boolean; regionId?: string } = {}) =>
+  const intake = (
+    files: { file: string; data: Buffer }[],
+    options: { dryRun?: boolean; regionId?: string; maxIssues?: number } = {},
+  ) =>
     runIntake(files, {
       actor: 'test',
       regionId: options.regionId,
+      ...(options.maxIssues !== undefined ? { maxIssues: options.maxIssues } : {}),
       source: ({ file, sheet, row }) => `${file}:${sheet}:${row}`,
       ledger: options.dryRun ? new Ledger(store, { dryRun: true }) : ledger,
     });
@@ -487,6 +491,74 @@ describe('spreadsheet intake', () => {
         ['Voorschotten', 2, 'gemeente'],
       ]);
       expect((error.report as IntakeReport).rejected).toBe(3);
+    });
+  });
+
+  describe('a refusal lists the first MAX_ISSUES problems in file order and counts the rest', () => {
+    /**
+     * 150 bad payment rows of three kinds (one bad cell, two bad cells, an id the rows before it
+     * already used: the ledger's refusal), 200 problems, and 20 bad advances after them.
+     */
+    const manyBadRows = () =>
+      workbook({
+        Rijksbetalingen: {
+          headers: PAYMENT_HEADERS,
+          rows: [
+            payment('dubbel', 1000),
+            ...Array.from({ length: 150 }, (_, index) =>
+              index % 3 === 0
+                ? payment(`p${index}`, '12,345')
+                : index % 3 === 1
+                  ? payment(`p${index}`, 'x', { regeling: 'WMO' })
+                  : payment('dubbel', 2000 + index),
+            ),
+          ],
+        },
+        Voorschotten: {
+          headers: ['id', 'jaar', 'regeling', 'gemeente', 'bedrag'],
+          rows: Array.from({ length: 20 }, (_, index) => [`v${index}`, 2024, 'BW', 'Nergens', 5]),
+        },
+      });
+
+    it('lists exactly the first MAX_ISSUES of what an uncapped intake lists, counts the rest, and records nothing', async () => {
+      const data = await manyBadRows();
+      const before = await events();
+      const all = await rejection(intake([{ file: 'wb.xlsx', data }], { maxIssues: Number.POSITIVE_INFINITY }));
+      expect(all.issues).toHaveLength(220);
+      expect(all.moreIssues).toBe(0);
+      for (const dryRun of [true, false]) {
+        const capped = await rejection(intake([{ file: 'wb.xlsx', data }], { dryRun }));
+        expect(capped.issues).toHaveLength(MAX_ISSUES);
+        expect(capped.issues).toEqual(all.issues.slice(0, MAX_ISSUES));
+        expect(capped.moreIssues).toBe(220 - MAX_ISSUES);
+        expect(capped.message).toBe(all.issues[0].message);
+        const report = capped.report as IntakeReport;
+        expect(report.issues).toEqual(capped.issues);
+        expect(report.moreIssues).toBe(220 - MAX_ISSUES);
+        // the counts per sheet still cover every row
+        expect(report.sheets.map((sheet) => [sheet.sheet, sheet.rows, sheet.rejected, sheet.conflicting])).toEqual([
+          ['Rijksbetalingen', 151, 100, 50],
+          ['Voorschotten', 20, 20, 0],
+        ]);
+      }
+      expect(all.issues.map((found) => found.code)).toContain('ID_REUSED');
+      expect(all.issues.slice(0, MAX_ISSUES).map((found) => found.code)).toContain('ID_REUSED');
+      expect(await events()).toBe(before);
+    });
+
+    it('answers a file with fewer problems than MAX_ISSUES as before: every one, none counted', async () => {
+      const data = await workbook({
+        Rijksbetalingen: {
+          headers: PAYMENT_HEADERS,
+          rows: Array.from({ length: 30 }, (_, index) => payment(`p${index}`, 'x', { regeling: 'WMO' })),
+        },
+      });
+      const all = await rejection(intake([{ file: 'wb.xlsx', data }], { maxIssues: Number.POSITIVE_INFINITY }));
+      const capped = await rejection(intake([{ file: 'wb.xlsx', data }]));
+      expect(capped.issues).toHaveLength(60);
+      expect(capped.issues).toEqual(all.issues);
+      expect(capped.moreIssues).toBe(0);
+      expect((capped.report as IntakeReport).moreIssues).toBe(0);
     });
   });
 
