@@ -23,6 +23,15 @@ const binary = (response: request.Response, callback: (error: Error | null, body
   response.on('end', () => callback(null, Buffer.concat(chunks)));
 };
 
+/** A Rijksbetalingen CSV of `rows` rows, each refused at its jaar column (row 2 onwards). */
+const badYears = (rows: number) =>
+  Buffer.from(
+    [
+      'betaling;jaar;regeling;grondslag;ontvanger;bedrag',
+      ...Array.from({ length: rows }, (_, index) => `b-${index};twintig;BW;objectief;GM0546;10,00`),
+    ].join('\n'),
+  );
+
 describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () => {
   const temp = tempDir('geldstroom-imports-');
   let created: CreatedApp;
@@ -132,6 +141,30 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
         ],
       });
       expect(response.body.preview).toMatchObject({ identical: 68, rejected: 1 });
+      expect(response.body.moreIssues).toBe(0);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('lists the first 100 refused rows in file order and counts the rest in moreIssues, recording nothing', async () => {
+    const before = await count();
+    for (const query of ['', '?dryRun=true']) {
+      const response = await upload(badYears(250), 'rijksbetalingen.csv', 'recorder', query).expect(400);
+      const body = response.body as {
+        detail: string;
+        issues: { row: number; column: string; message: string }[];
+        invalidParams: { name: string }[];
+        moreIssues: number;
+        preview: { rejected: number; issues: unknown[]; moreIssues: number };
+      };
+      expect(body.issues.map((found) => [found.row, found.column])).toEqual(
+        Array.from({ length: 100 }, (_, index) => [index + 2, 'jaar']),
+      );
+      expect(body.detail).toBe(body.issues[0].message);
+      expect(body.invalidParams).toHaveLength(100);
+      expect(body.moreIssues).toBe(150);
+      expect(body.preview).toMatchObject({ rejected: 250, moreIssues: 150 });
+      expect(body.preview.issues).toEqual(body.issues);
     }
     expect(await count()).toBe(before);
   });

@@ -200,6 +200,40 @@ describe('geldstroom apply with spreadsheets', () => {
     }
   });
 
+  it('prints the first 20 refused rows and how many more; the dry-run preview lists the first 100 and counts the rest', () => {
+    expect(geldstroom(['apply', file('regio.jsonl'), '--store', temp.store]).status).toBe(0);
+    const before = count();
+    const csv = file('rijksbetalingen.csv');
+    writeFileSync(
+      csv,
+      [
+        'betaling;jaar;regeling;grondslag;ontvanger;bedrag',
+        ...Array.from({ length: 130 }, (_, index) => `b-${index};twintig;BW;objectief;GM0546;10,00`),
+      ].join('\n'),
+    );
+    const refusal = (row: number) =>
+      `${csv}::${row}: jaar: is geen jaar: "twintig"; schrijf een jaar van 1900 tot en met 2999, zoals 2024`.replace(
+        '::',
+        ':Rijksbetalingen:',
+      );
+    const result = geldstroom(['apply', csv, '--region', 'holland-rijnland', '--store', temp.store]);
+    expect(result.status).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      ...Array.from({ length: 20 }, (_, index) => refusal(index + 2)),
+      '… en nog 110 bezwaren; herstel deze eerst (geldstroom apply --dry-run toont de eerste 100)',
+      'uit deze bestanden is niets vastgelegd',
+    ]);
+    const dry = geldstroom(['apply', csv, '--region', 'holland-rijnland', '--dry-run', '--store', temp.store]);
+    expect(dry.status).toBe(1);
+    expect(dry.stdout).toContain('er is niets vastgelegd — 130 fout(en).');
+    const listed = lines(dry.stdout.slice(dry.stdout.indexOf('Fouten:')));
+    expect(listed.slice(1, 102)).toEqual([
+      ...Array.from({ length: 100 }, (_, index) => `  ${refusal(index + 2)}`),
+      '  … en nog 30 bezwaren; herstel deze eerst',
+    ]);
+    expect(count()).toBe(before);
+  });
+
   it('reads CSV sheets named by their file, ; or , separated, with or without BOM', () => {
     writeFileSync(
       file('rijksbetalingen.csv'),

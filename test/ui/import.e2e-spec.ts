@@ -198,6 +198,26 @@ describe('uploading a spreadsheet on the pages', () => {
     expect(textOf(broken.text)).toContain('Bestand kapot.xlsx is geen leesbaar werkboek (.xlsx)');
   });
 
+  it('a file with more than 100 errors shows the first 100 and how many more there are', async () => {
+    const rows = [
+      'betaling;jaar;regeling;grondslag;ontvanger;bedrag',
+      ...Array.from({ length: 250 }, (_, index) => `b-${index};twintig;BW;objectief;GM0546;10,00`),
+    ];
+    const before = await api.eventCount();
+    const page = await api.http
+      .post(`/ui/regions/${region}/import`)
+      .set(api.as('recorder'))
+      .attach('bestand', Buffer.from(rows.join('\n')), 'rijksbetalingen.csv')
+      .expect(400);
+    const text = textOf(page.text);
+    expect(text).toContain('Er is niets vastgelegd: 250 fouten, hieronder de eerste 100.');
+    expect(text).toContain('… en nog 150 bezwaren; herstel deze eerst');
+    expect(page.text.match(/<th scope="row">Blad Rijksbetalingen, rij \d+, kolom jaar<\/th>/g)).toHaveLength(100);
+    expect(text).toContain('Blad Rijksbetalingen, rij 101, kolom jaar');
+    expect(text).not.toContain('rij 102,');
+    expect(await api.eventCount()).toBe(before);
+  });
+
   it('a form without its session token, or from another site, is refused with a 403 and records nothing', async () => {
     const cookie = await login('recorder');
     const withoutToken = await api.http
