@@ -12,8 +12,9 @@ interface Row {
 /**
  * The SQLite store's derived documents, in its own file beside the events (tables `derived` and
  * `checkpoints`, see schema.ts). They can always be derived again, so writing them never waits for
- * another writer's lock and never costs an fsync of its own (synchronous=NORMAL for these commits: a
- * crash may lose the last ones, never damage the file); a failure to write is reported as false.
+ * another writer's lock and never costs an fsync of its own (the connection runs with synchronous=NORMAL,
+ * and only the store's appends sync the log: a crash may lose the last documents, never damage the file);
+ * a failure to write is reported as false.
  */
 export class SqliteDerivedDocuments implements DerivedDocuments {
   private readonly statements;
@@ -81,7 +82,6 @@ export class SqliteDerivedDocuments implements DerivedDocuments {
   /** One transaction without an fsync; it does not wait for a lock unless told to (a rebuild must clear). */
   private write(work: () => void, wait = false): boolean {
     if (!this.db.open || !this.sameFile()) return false;
-    this.db.pragma('synchronous = NORMAL');
     if (!wait) this.db.pragma('busy_timeout = 0');
     try {
       this.db.transaction(work).immediate();
@@ -90,7 +90,6 @@ export class SqliteDerivedDocuments implements DerivedDocuments {
       // locked by a writer, a full disk, a read-only file: the documents are derived again when needed
       return false;
     } finally {
-      this.db.pragma('synchronous = FULL');
       if (!wait) this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
     }
   }

@@ -97,6 +97,17 @@ describe('SQLite store under faults', () => {
     expectUnavailable(await failureOf(() => store.readStream('region-x')), path, /deleted/);
   });
 
+  it('does not acknowledge an append whose write-ahead log cannot be synced to the disk', async () => {
+    const store = open();
+    // the log is synced after the commit, off the event loop: a log it cannot reach must fail the append
+    unlinkSync(`${path}-wal`);
+    expectUnavailable(
+      await failureOf(() => store.appendToStream('region-x', [newEvent()], 'no_stream')),
+      path,
+      /cannot record in the SQLite store.*the disk did not confirm the write .*ENOENT.*may or may not be recorded/,
+    );
+  });
+
   it('refuses to go on when the file was replaced by another (a restored copy moved over it)', async () => {
     const store = open();
     await store.appendToStream('region-x', [newEvent()], 'no_stream');
