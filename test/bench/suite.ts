@@ -182,7 +182,7 @@ function applyOnDisk(
   const perCommand = { before, after };
   rows.push({
     id: 'apply-disk',
-    what: 'apply on disk (synchronous=FULL), commands/s',
+    what: 'apply on disk (each commit synced), commands/s',
     product: fig.rate(productRate, 'commands'),
     peer: {
       // both samples are shown: on a shared disk they can differ several times over
