@@ -123,7 +123,8 @@ describe('SQLite store under faults', () => {
     expectUnavailable(await failureOf(() => store.readAll()), path, /replaced/);
   });
 
-  it('runs quick_check at open: a file with damaged pages is refused, not read as empty', async () => {
+  /** 400 events of about 500 bytes in one stream (pages enough to damage some), and the store closed. */
+  async function closedStoreOf400Events(): Promise<void> {
     const store = open();
     for (let batch = 0; batch < 20; batch += 1)
       await store.appendToStream(
@@ -132,6 +133,10 @@ describe('SQLite store under faults', () => {
         batch === 0 ? 'no_stream' : BigInt(batch * 20 - 1),
       );
     await store.close();
+  }
+
+  it('runs quick_check at open: a file with damaged pages is refused, not read as empty', async () => {
+    await closedStoreOf400Events();
     const size = statSync(path).size;
     const fd = openSync(path, 'r+');
     for (let offset = 4096 * 2; offset < size; offset += 4096 * 3)
@@ -143,14 +148,7 @@ describe('SQLite store under faults', () => {
   describe("a reading command's check (the index tables at open, the rest as it is read)", () => {
     /** A store of 400 events in one stream, closed, with the index's page or every third other page from the third overwritten. */
     async function damaged(which: 'events' | 'streams'): Promise<void> {
-      const store = open();
-      for (let batch = 0; batch < 20; batch += 1)
-        await store.appendToStream(
-          'region-x',
-          Array.from({ length: 20 }, () => newEvent({ text: 'x'.repeat(500) })),
-          batch === 0 ? 'no_stream' : BigInt(batch * 20 - 1),
-        );
-      await store.close();
+      await closedStoreOf400Events();
       const db = new Database(path, { readonly: true });
       const roots = new Map(
         (
