@@ -3,12 +3,9 @@ import {
   CURRENT_SCHEMA_VERSION,
   decide,
   DomainEvent,
-  encodeEventData,
   evolve,
   fold,
-  givenContentOf,
   initialState,
-  isFactEvent,
   RegionState,
 } from '@libs/domain/model';
 import {
@@ -21,9 +18,10 @@ import {
   STREAM_PREFIX,
 } from '@libs/event-store';
 import { LedgerEvent } from '@libs/projections';
-import { newCommandId, uuidV5 } from './event-id';
+import { chainedEvents } from './chained-events';
+import { newCommandId } from './event-id';
 import { checkedEvents, foldStored } from './fold-stored';
-import { ChainCheck, ChainPoint, ChainProblem, checkStream, eventHash, HistoryBrokenError } from './integrity';
+import { ChainCheck, ChainPoint, ChainProblem, checkStream, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
 import { CachedRegion, RegionCache } from './region-cache';
 import { historyDocument, keptForReplay, loadHistory } from './region-history';
@@ -155,7 +153,7 @@ export class Ledger {
       // the appends are in order: a region's last one settles it where its events end
       region.chain.settle(results[index].position);
     });
-    for (const streamId of new Set(held.map(({ region }) => region.streamId))) this.cache.trim(streamId);
+    this.cache.trim(new Set(held.map(({ region }) => region.streamId)));
   }
 
   /** Lets go of regions whose held events were not stored: they are loaded from the store again. */
@@ -173,28 +171,20 @@ export class Ledger {
       const decided = decide(command, region.state);
       if (decided.length === 0) return { regionId: command.regionId, commandId, events: [] };
       const firstRevision = region.revision === 'no_stream' ? 0n : region.revision + 1n;
-      const recordedAt = this.clock().toISOString();
-      let previous = region.chain.head;
-      const newEvents: NewEvent[] = decided.map(({ event, idHint }, index) => {
-        const revision = firstRevision + BigInt(index);
-        const unchained: NewEvent = {
-          eventId: uuidV5(idHint ?? `${streamId}@${revision}`),
-          type: event.type,
-          data: encodeEventData(event),
-          metadata: {
-            actor: context.actor,
-            recordedAt,
-            source: context.source,
-            commandId,
-            causationId: commandId,
-            correlationId: context.correlationId ?? commandId,
-            schemaVersion: CURRENT_SCHEMA_VERSION,
-            command: command.type,
-          },
-        };
-        previous = eventHash(previous, { ...unchained, revision });
-        return { ...unchained, metadata: { ...unchained.metadata, hash: previous } };
-      });
+      const { events: newEvents, givenContents } = chainedEvents(
+        decided,
+        { streamId, firstRevision, head: region.chain.head },
+        {
+          actor: context.actor,
+          recordedAt: this.clock().toISOString(),
+          source: context.source,
+          commandId,
+          causationId: commandId,
+          correlationId: context.correlationId ?? commandId,
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          command: command.type,
+        },
+      );
       const outcome = {
         regionId: command.regionId,
         commandId,
@@ -206,13 +196,13 @@ export class Ledger {
       };
       const domainEvents = decided.map(({ event }) => event);
       if (this.options.dryRun) {
-        this.foldIn(region, newEvents, domainEvents, firstRevision, true);
+        this.foldIn(region, newEvents, domainEvents, givenContents, firstRevision, true);
         return outcome;
       }
       if (held) {
         // one append per command, in the order decided: the store records the batch in the file's order
         held.push({ region, expectedRevision: region.revision, events: newEvents });
-        this.foldIn(region, newEvents, domainEvents, firstRevision, true);
+        this.foldIn(region, newEvents, domainEvents, givenContents, firstRevision, true);
         return outcome;
       }
       let appended: AppendResult;
@@ -222,7 +212,7 @@ export class Ledger {
         if (error instanceof ConcurrencyConflictError && attempt < this.maxRetries) continue;
         throw error;
       }
-      this.foldIn(region, newEvents, domainEvents, firstRevision, false, appended.position);
+      this.foldIn(region, newEvents, domainEvents, givenContents, firstRevision, false, appended.position);
       return outcome;
     }
   }
@@ -362,6 +352,7 @@ export class Ledger {
     region: CachedRegion,
     events: readonly NewEvent[],
     decided: readonly DomainEvent[],
+    givenContents: readonly (string | undefined)[],
     firstRevision: bigint,
     local: boolean,
     position?: bigint,
@@ -371,7 +362,7 @@ export class Ledger {
         const revision = firstRevision + BigInt(index);
         const domainEvent = decided[index];
         region.chain.advance(String(event.metadata.hash), index === events.length - 1 ? position : undefined);
-        evolve(region.state, domainEvent, isFactEvent(domainEvent) ? givenContentOf(encodedData(event)) : undefined);
+        evolve(region.state, domainEvent, givenContents[index]);
         region.revision = revision;
         if (local)
           region.local.push(
@@ -474,9 +465,4 @@ export class Ledger {
       ledgerHash: last < 0 ? undefined : hashes[last],
     };
   }
-}
-
-/** The stored form of an event this ledger built (always an object: encodeEventData's). */
-function encodedData(event: NewEvent): Readonly<Record<string, unknown>> {
-  return event.data as Readonly<Record<string, unknown>>;
 }

@@ -55,4 +55,26 @@ describe('RegionCache', () => {
     cache.trim('region-d');
     expect(cache.get('region-c')).toBe(holding);
   });
+
+  it('extrapolates a state that grew a little since it was estimated, and estimates it again once it grew by more', () => {
+    const growing = region('region-a', 1000, 100);
+    const perEvent = estimatedBytes(growing.state) / 1000;
+    const cache = new RegionCache({ events: Infinity, bytes: Infinity });
+    cache.set(growing);
+    cache.trim('region-b');
+    expect(growing.size).toEqual({ eventCount: 1000, bytes: 1000 * perEvent });
+    // 50 events of much larger facts: within the eighth, the estimate goes on at the old bytes per event
+    for (let index = 1000; index < 1050; index += 1) growing.state.facts.set(`cost:${index}`, 'x'.repeat(10_000));
+    growing.state.eventCount = 1050;
+    const tight = new RegionCache({ events: Infinity, bytes: 1050 * perEvent + 1 });
+    tight.set(growing);
+    tight.trim('region-b');
+    expect(tight.get('region-a')).toBe(growing);
+    // past the eighth it is estimated from its facts again, and no longer fits
+    for (let index = 1050; index < 1200; index += 1) growing.state.facts.set(`cost:${index}`, 'x'.repeat(100));
+    growing.state.eventCount = 1200;
+    tight.trim('region-b');
+    expect(tight.get('region-a')).toBeUndefined();
+    expect(growing.size).toEqual({ eventCount: 1200, bytes: estimatedBytes(growing.state) });
+  });
 });

@@ -12,6 +12,15 @@ export function givenContentOf(storedData: Readonly<Record<string, unknown>>): s
   return canonicalJson(given);
 }
 
+/**
+ * givenContentOf for stored data already copied in canonical order by sortedCopy (the ledger copies
+ * an event's data so once, for its hash and for this): the copy without its postings, written as it is.
+ */
+export function givenContentOfSorted(sortedData: Readonly<Record<string, unknown>>): string {
+  const { postings: _postings, ...given } = sortedData;
+  return JSON.stringify(given);
+}
+
 /** The given content of a fact event, from its stored form. */
 export function givenContent(event: FactEvent): string {
   return givenContentOf(encodeEventData(event));

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ChainCheck } from './chain-check';
-import { canonicalContent, eventHash, GENESIS_HASH } from './event-hash';
+import fc from 'fast-check';
+import { sortedCopy, UNSAFE } from '@libs/domain/model';
+import { canonicalContent, canonicalContentOfSorted, eventHash, GENESIS_HASH, sortedEventHash } from './event-hash';
 import { checkStream } from './verify-chain';
 
 const META = {
@@ -64,6 +66,34 @@ describe('the event hash', () => {
       createHash('sha256')
         .update('0'.repeat(64) + canonical, 'utf8')
         .digest('hex'),
+    );
+  });
+
+  it('is the same whether computed from the event or from sorted copies of its data and metadata', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.bigInt({ min: 0n, max: 10n ** 6n }),
+        (data, metadata, revision) => {
+          const event = { eventId: 'e1', type: 'T', revision, data, metadata: metadata as never };
+          const sortedData = sortedCopy(data);
+          const sortedMetadata = sortedCopy(metadata);
+          fc.pre(sortedData !== UNSAFE && sortedMetadata !== UNSAFE && !Object.hasOwn(metadata, 'hash'));
+          const sorted = { ...event, data: sortedData, metadata: sortedMetadata };
+          expect(canonicalContentOfSorted(sorted)).toBe(canonicalContent(event));
+          expect(sortedEventHash(GENESIS_HASH, sorted)).toBe(eventHash(GENESIS_HASH, event));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves an index key or a __proto__ key in data or metadata to the member-by-member road, with the same text', () => {
+    const data = JSON.parse('{"__proto__": {"x": 1}, "10": "a", "2": "b"}') as unknown;
+    const event = { eventId: 'e1', type: 'T', revision: 1n, data, metadata: { b: 1, a: 2, hash: 'x' } as never };
+    expect(canonicalContent(event)).toBe(
+      '{"data":{"10":"a","2":"b","__proto__":{"x":1}},"id":"e1","metadata":{"a":2,"b":1},"revision":1,"type":"T"}',
     );
   });
 });

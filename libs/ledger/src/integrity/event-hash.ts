@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { canonicalJson } from '@libs/domain/model';
+import { canonicalJson, sortedCopy, UNSAFE } from '@libs/domain/model';
 import { RecordedEvent } from '@libs/event-store';
 
 /** The "previous hash" of a stream's first event. */
@@ -20,6 +20,10 @@ export function canonicalContent(event: HashedEvent): string {
   const given = (event.metadata ?? {}) as Record<string, unknown>;
   // an event about to be recorded has no hash yet: its metadata is hashed as it is, without a copy
   const metadata = Object.hasOwn(given, 'hash') ? withoutHash(given) : given;
+  const sortedData = sortedCopy(event.data);
+  const sortedMetadata = sortedCopy(metadata);
+  if (sortedData !== UNSAFE && sortedMetadata !== UNSAFE)
+    return canonicalContentOfSorted({ ...event, data: sortedData, metadata: sortedMetadata });
   // the five members are already in canonical order; an absent one is left out, as RFC 8785 does
   const members: string[] = [];
   if (event.data !== undefined) members.push(`"data":${canonicalJson(event.data)}`);
@@ -27,6 +31,29 @@ export function canonicalContent(event: HashedEvent): string {
   members.push(`"metadata":${canonicalJson(metadata)}`, `"revision":${JSON.stringify(Number(event.revision))}`);
   if (event.type !== undefined) members.push(`"type":${JSON.stringify(event.type)}`);
   return `{${members.join(',')}}`;
+}
+
+/**
+ * An event whose data and metadata (without "hash") were copied in canonical order by sortedCopy: the
+ * ledger copies an event's data once for its hash and its fact's given content.
+ */
+export type SortedEvent = Omit<HashedEvent, 'data' | 'metadata'> & {
+  readonly data: unknown;
+  readonly metadata: unknown;
+};
+
+/**
+ * canonicalContent of an event in sorted copies: one JSON.stringify of the five members, whose names are
+ * in canonical order already (an undefined one is left out, as RFC 8785 does).
+ */
+export function canonicalContentOfSorted(event: SortedEvent): string {
+  return JSON.stringify({
+    data: event.data,
+    id: event.eventId,
+    metadata: event.metadata,
+    revision: Number(event.revision),
+    type: event.type,
+  });
 }
 
 function withoutHash({ hash: _hash, ...metadata }: Record<string, unknown>): Record<string, unknown> {
@@ -40,6 +67,11 @@ function withoutHash({ hash: _hash, ...metadata }: Record<string, unknown>): Rec
  */
 export function eventHash(previous: string, event: HashedEvent): string {
   return sha256Hex(previous + canonicalContent(event));
+}
+
+/** eventHash of an event in sorted copies (see SortedEvent). */
+export function sortedEventHash(previous: string, event: SortedEvent): string {
+  return sha256Hex(previous + canonicalContentOfSorted(event));
 }
 
 /** One-shot hashing where Node has it (20.12 and later): a hash per event read is a cost of every fold. */
