@@ -69,6 +69,15 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  */
 export const PAGE_CACHE_KIB = 2048;
 
+/**
+ * Pages the write-ahead log grows to before a commit copies it into the file (SQLite's default is 1000).
+ * A checkpoint copies every page the log holds and syncs the file, on the committing thread; an apply of
+ * the national set rewrites the same index pages over and over (event ids are random), so a larger log
+ * copies each of them fewer times (measured: an eighth less SQLite CPU for the set's rows in groups of 100
+ * commands). The log takes up to 64 MiB of disk meanwhile; it is checkpointed and removed at close.
+ */
+export const WAL_CHECKPOINT_PAGES = 16384;
+
 const LIST_STREAMS =
   'SELECT * FROM streams WHERE stream_id >= ? AND stream_id < ? || char(1114111) AND position > ? ORDER BY stream_id';
 /** The same from the events themselves, for a store without the index that this process may not add it to. */
@@ -172,6 +181,7 @@ export class SqliteEventStore implements EventStore {
       db.pragma('journal_mode = WAL');
       // the log is synced by WalSync after each group commit, off the event loop
       db.pragma('synchronous = NORMAL');
+      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       const check = quickCheck(db, options.check ?? 'whole-file');
       if (check !== 'ok') {

@@ -19,6 +19,10 @@ describe('uuidV5', () => {
       '',
       'region-holland-rijnland@0',
       'region-ü-€@12345',
+      // longer than the kept buffer, and names of every length around its edge
+      'x'.repeat(5000),
+      ...Array.from({ length: 12 }, (_, index) => '€'.repeat(336 + index)),
+      ...Array.from({ length: 12 }, (_, index) => 'a'.repeat(1018 + index)),
       ...Array.from({ length: 2000 }, (_, index) => `region-r${index % 44}@${index}`),
     ];
     for (const name of names) expect([name, uuidV5(name)]).toEqual([name, byTheBook(name)]);
