@@ -365,12 +365,14 @@ export class Ledger {
         evolve(region.state, domainEvent, givenContents[index]);
         region.revision = revision;
         if (local)
-          region.local.push(
-            Object.assign(
-              { ...domainEvent },
-              { eventId: event.eventId, revision, position: -1n, metadata: event.metadata },
-            ),
-          );
+          // one literal: a copy that properties are then assigned to grows its storage a second time
+          region.local.push({
+            ...domainEvent,
+            eventId: event.eventId,
+            revision,
+            position: -1n,
+            metadata: event.metadata,
+          });
       });
     } catch (error) {
       this.cache.delete(region.streamId);
