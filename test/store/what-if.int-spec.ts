@@ -1,17 +1,28 @@
 import { commandOfFact, DomainEvent, FactEvent, isFactEvent, toStoredEvent } from '@libs/domain/model';
 import { SqliteEventStore } from '@libs/event-store';
 import { applyCommandFile, Ledger } from '@libs/ledger';
-import { LedgerEvent, replayWithRevisions, Revision } from '@libs/projections';
+import {
+  HistoryEntry,
+  historyEntries,
+  LedgerEvent,
+  outlineOf,
+  replayFromHistory,
+  replayWithRevisions,
+  Reach,
+  Revision,
+  selectInMemory,
+} from '@libs/projections';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NATIONAL_SET, syntheticLines } from '../../apps/cli/src/generate/synthetic-set';
-import { keptForReplay } from '../../libs/ledger/src/region-history';
 import { executeInMemory, historyAsCommands, replayReport, reviseHistory } from '../../libs/projections/src/replay';
+import { reachOf } from '../../libs/projections/src/replay-reach';
 
 const context = { actor: 'test', correlationId: 'what-if.int-spec' };
-const lines = [...syntheticLines({ ...NATIONAL_SET, regions: 3, years: 3, seed: 'what-if' })];
+const YEARS = 4;
+const lines = [...syntheticLines({ ...NATIONAL_SET, regions: 3, years: YEARS, seed: 'what-if' })];
 
 /**
  * The what-if as it was first written, the reference the fast one must equal byte for byte: every
@@ -31,9 +42,11 @@ function referenceReplay(
   }
 }
 
-function fastReplay(...args: Parameters<typeof replayWithRevisions>): string {
+async function answer(
+  replay: () => ReturnType<typeof replayWithRevisions> | Promise<ReturnType<typeof replayWithRevisions>>,
+) {
   try {
-    return JSON.stringify(replayWithRevisions(...args));
+    return JSON.stringify(await replay());
   } catch (error) {
     return `refused: ${(error as Error).message}`;
   }
@@ -45,10 +58,20 @@ function recordedFacts<T extends FactEvent['type']>(events: readonly LedgerEvent
   );
 }
 
-/** Revisions of every kind: in place (a key version, an agreement by validFrom), added, and some the rules refuse. */
-function revisionsOf(events: readonly LedgerEvent[], members: readonly string[]): Revision[][] {
-  const revisions: Revision[][] = [];
-  for (const key of recordedFacts(events, 'DistributionKeyAdopted')) {
+/**
+ * Revisions of every kind: in place (a key version, an agreement by validFrom), added, and some the rules
+ * refuse; of keys the rules read and of one they do not; from the first year, a middle one and the last.
+ */
+function revisionsOf(
+  events: readonly LedgerEvent[],
+  members: readonly string[],
+  years: readonly number[],
+): Revision[][] {
+  const keys = recordedFacts(events, 'DistributionKeyAdopted');
+  const revisions: Revision[][] = yearBoundKeys(keys, members, years);
+  const middle = years[Math.floor(years.length / 2)];
+  const last = years[years.length - 1];
+  for (const key of keys) {
     const adopted = commandOfFact(key) as Revision & { type: 'AdoptDistributionKey' };
     revisions.push([
       {
@@ -76,86 +99,202 @@ function revisionsOf(events: readonly LedgerEvent[], members: readonly string[])
   for (const agreement of recordedFacts(events, 'SolidarityAgreementAdopted')) {
     const adopted = commandOfFact(agreement) as Revision & { type: 'AdoptSolidarityAgreement' };
     revisions.push([{ ...adopted, ownAccountPct: '50', cap: !adopted.cap }]);
+    revisions.push([{ ...adopted, validFrom: last, version: adopted.version + 5, ownAccountPct: '80' }]);
+  }
+  const reserve = recordedFacts(events, 'ReserveAgreementAdopted')[0];
+  if (reserve) {
+    const adopted = commandOfFact(reserve) as Revision & { type: 'AdoptReserveAgreement' };
+    // a narrower band from a middle year and from the last: the reserve moves otherwise from there on
+    revisions.push([{ ...adopted, validFrom: middle, version: adopted.version + 5, minPct: '4', maxPct: '5' }]);
+    revisions.push([{ ...adopted, validFrom: last, version: adopted.version + 6, toReservePct: '0' }]);
+  }
+  return revisions;
+}
+
+/** New versions of the keys the rules read, in force for one year only or from a year on, and a key no rule reads. */
+function yearBoundKeys(
+  keys: readonly Extract<DomainEvent, { type: 'DistributionKeyAdopted' }>[],
+  members: readonly string[],
+  years: readonly number[],
+): Revision[][] {
+  const revisions: Revision[][] = [];
+  const [first] = years;
+  const middle = years[Math.floor(years.length / 2)];
+  const last = years[years.length - 1];
+  const regionId = keys[0].data.regionId;
+  const equalShares = Object.fromEntries(members.map((code) => [code, '1']));
+  // a key no rule splits by: changes no amount
+  revisions.push([
+    {
+      type: 'AdoptDistributionKey',
+      regionId,
+      keyId: 'spare',
+      version: 1,
+      validFrom: first,
+      validTo: undefined,
+      unit: 'weight',
+      basis: 'unused',
+      weights: equalShares,
+    },
+  ]);
+  for (const year of [first, middle, last]) {
+    for (const keyId of ['mo-objective', 'bw-objective', 'bw-historical']) {
+      const versions = keys.filter((key) => key.data.keyId === keyId).map((key) => key.data.version);
+      const version = Math.max(0, ...versions) + 1;
+      const weights = Object.fromEntries(members.map((code, index) => [code, String((index % 3) + 1)]));
+      const base = {
+        type: 'AdoptDistributionKey',
+        regionId,
+        keyId,
+        unit: 'weight',
+        basis: 'what if',
+        weights,
+      } as const;
+      revisions.push([{ ...base, version, validFrom: year, validTo: year }]);
+      revisions.push([{ ...base, version: version + 1, validFrom: year, validTo: undefined }]);
+    }
   }
   return revisions;
 }
 
 describe('the what-if', () => {
   let dir: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'geldstroom-what-if-'));
+    const store = new SqliteEventStore(join(dir, 'events.db'));
+    await applyCommandFile(new Ledger(store), 'set.jsonl', lines.join('\n'), context);
+    await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('answers exactly as re-deciding every recorded command would, for every region and kind of revision', async () => {
     const store = new SqliteEventStore(join(dir, 'events.db'));
     const ledger = new Ledger(store);
-    await applyCommandFile(ledger, 'set.jsonl', lines.join('\n'), context);
     let compared = 0;
     let refused = 0;
+    let partial = 0;
     for (const regionId of await ledger.regionIds()) {
       const state = await ledger.regionState(regionId);
       const events = await ledger.regionEvents(regionId);
-      // what the what-if reads: the replay history, from its document once the first read wrote it
-      await ledger.replayHistory(regionId);
-      const history = await ledger.replayHistory(regionId);
-      for (const revisions of revisionsOf(events, state.memberCodes())) {
+      const years = [...state.activeYears].sort((a, b) => a - b);
+      expect(years).toHaveLength(YEARS);
+      const outline = outlineOf(historyEntries(events));
+      for (const revisions of revisionsOf(events, state.memberCodes(), years)) {
         const expected = referenceReplay(regionId, events, state, revisions);
-        expect(fastReplay(regionId, history, state, revisions)).toBe(expected);
+        // from the events held in memory (the web page), and from the history documents (CLI, API)
+        expect(await answer(() => replayWithRevisions(regionId, events, state, revisions))).toBe(expected);
+        const fromStore = () =>
+          replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), state, revisions);
+        expect(await answer(fromStore)).toBe(expected);
         compared += 1;
         if (expected.startsWith('refused')) refused += 1;
+        const reach = reachOf(outline, revisions);
+        if (years.some((year) => !reach.years.has(year) && (reach.from === undefined || year < reach.from)))
+          partial += 1;
       }
     }
     // every region, with its keys and agreements, and some revisions the rules refuse
-    expect(compared).toBeGreaterThanOrEqual(3 * 8);
+    expect(compared).toBeGreaterThanOrEqual(3 * 20);
     expect(refused).toBeGreaterThan(0);
     expect(refused).toBeLessThan(compared / 2);
+    // most revisions leave some years as recorded: those are not decided again
+    expect(partial).toBeGreaterThan(compared / 2);
     await store.close();
   });
 
-  it('reads the replay history from its document and the events after it, and ignores a document that does not hold', async () => {
+  it('decides later years again when a year it decided moved the reserve otherwise than recorded', async () => {
+    const store = new SqliteEventStore(join(dir, 'events.db'));
+    const ledger = new Ledger(store);
+    let widened = 0;
+    for (const regionId of await ledger.regionIds()) {
+      const state = await ledger.regionState(regionId);
+      const events = await ledger.regionEvents(regionId);
+      const [agreement] = recordedFacts(events, 'ReserveAgreementAdopted');
+      if (!agreement) continue;
+      const adopted = commandOfFact(agreement) as Revision & { type: 'AdoptReserveAgreement' };
+      const revisions: Revision[] = [{ ...adopted, minPct: '1', maxPct: '3' }];
+      const expected = referenceReplay(regionId, events, state, revisions);
+      expect(expected).not.toMatch(/^refused/);
+      // the first read is told to decide only the agreement's first year again: its closing moves the reserve
+      // otherwise, which every later closing reads, so the replay must read on and decide those again too
+      let reads = 0;
+      const narrowFirst = (reach: Reach): Reach => (reads++ === 0 ? { years: new Set([adopted.validFrom]) } : reach);
+      const answered = await answer(() =>
+        replayFromHistory(
+          regionId,
+          (choose) => ledger.replayHistory(regionId, (outline) => narrowFirst(choose(outline))),
+          state,
+          revisions,
+        ),
+      );
+      expect(answered).toBe(expected);
+      if (reads > 1) widened += 1;
+    }
+    expect(widened).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it('reads the replay history from its documents and the events after them, and ignores documents that do not hold', async () => {
     const path = join(dir, 'history.db');
     const half = Math.floor(lines.length / 2);
     const store = new SqliteEventStore(path);
     const ledger = new Ledger(store, { snapshotEvery: 50 });
     await applyCommandFile(ledger, 'first.jsonl', lines.slice(0, half).join('\n'), context);
     const regionId = (await ledger.regionIds())[0];
-    const expected = async () => stored((await new Ledger(store).regionEvents(regionId)).filter(keptForReplay));
-    const documentOf = () =>
+    const everything: Reach = { years: new Set(), from: -Infinity };
+    const firstYear: Reach = { years: new Set([NATIONAL_SET.firstYear]) };
+    // what the replay must read: the entries of those parts of the whole stream, read and checked from its start
+    const expected = async (reach: Reach) =>
+      stored(selectInMemory(historyEntries(await new Ledger(store).regionEvents(regionId)), reach));
+    const read = async (reach: Reach, from = ledger) =>
+      stored((await from.replayHistory(regionId, () => reach)).entries);
+    const documentOf = (key = '') =>
       new Database(path, { readonly: true })
-        .prepare("SELECT revision, body FROM derived WHERE kind = 'history' AND stream_id = ?")
-        .get(`region-${regionId}`) as { revision: number; body: string } | undefined;
+        .prepare("SELECT revision, body FROM derived WHERE kind = 'history' AND stream_id = ? AND key = ?")
+        .get(`region-${regionId}`, key) as { revision: number; body: string } | undefined;
 
     expect(documentOf()).toBeUndefined();
-    expect(stored(await ledger.replayHistory(regionId))).toEqual(await expected());
+    expect(await read(everything)).toEqual(await expected(everything));
     const written = documentOf();
     expect(written).toBeDefined();
-    expect(stored(await ledger.replayHistory(regionId))).toEqual(await expected());
+    expect(documentOf(`year:${NATIONAL_SET.firstYear}`)?.revision).toBe(written?.revision);
+    expect(await read(everything)).toEqual(await expected(everything));
+    const part = await read(firstYear);
+    expect(part).toEqual(await expected(firstYear));
+    expect(part.length).toBeLessThan((await expected(everything)).length);
 
-    // appended by another process: read on from the document, which is written again once far enough behind
+    // appended by another process: read on from the documents, which are written again once far enough behind
     const other = new SqliteEventStore(path);
     await applyCommandFile(new Ledger(other), 'rest.jsonl', lines.slice(half).join('\n'), context);
     await other.close();
-    expect(stored(await ledger.replayHistory(regionId))).toEqual(await expected());
+    expect(await read(firstYear)).toEqual(await expected(firstYear));
     expect(documentOf()?.revision).toBeGreaterThan(written?.revision ?? Infinity);
+    expect(await read(everything)).toEqual(await expected(everything));
 
-    // a document whose chain point does not hold at the stream's event (its head changed, and an amount with
-    // it) is ignored: the stream is read whole again
+    // a part that is missing is not trusted: the stream is read whole
     const db = new Database(path);
+    db.prepare("DELETE FROM derived WHERE kind = 'history' AND stream_id = ? AND key = ?").run(
+      `region-${regionId}`,
+      `year:${NATIONAL_SET.firstYear}`,
+    );
+    expect(await read(firstYear, new Ledger(store))).toEqual(await expected(firstYear));
+
+    // an outline whose chain point does not hold at the stream's event (its head changed) is ignored, and the
+    // parts with it: the stream is read whole again
     const { body } = documentOf() ?? { body: '' };
-    const tampered = body.replace(/"amount":"(\d+)\./, (_, euros: string) => `"amount":"${Number(euros) + 1}.`);
+    const tampered = body.replace(/"head":"[0-9a-f]{64}"/, `"head":"${'0'.repeat(64)}"`);
     expect(tampered).not.toBe(body);
-    db.prepare("UPDATE derived SET body = ? WHERE kind = 'history' AND stream_id = ?").run(
-      tampered.replace(/"head":"[0-9a-f]{64}"/, `"head":"${'0'.repeat(64)}"`),
+    db.prepare("UPDATE derived SET body = ? WHERE kind = 'history' AND stream_id = ? AND key = ''").run(
+      tampered,
       `region-${regionId}`,
     );
     db.close();
-    expect(stored(await new Ledger(store).replayHistory(regionId))).toEqual(await expected());
+    expect(await read(everything, new Ledger(store))).toEqual(await expected(everything));
     await store.close();
   });
 });
 
-/** Events as the replay reads them: type and data, in their stored form. */
-function stored(events: readonly DomainEvent[]) {
-  return events.map((event) => toStoredEvent(event));
+/** Entries as the replay reads them: the step, type and data, in their stored form. */
+function stored(entries: readonly HistoryEntry[]) {
+  return entries.map((entry) => [entry.step, toStoredEvent(entry.event)] as const);
 }

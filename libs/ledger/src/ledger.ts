@@ -17,14 +17,23 @@ import {
   regionStream,
   STREAM_PREFIX,
 } from '@libs/event-store';
-import { LedgerEvent } from '@libs/projections';
+import {
+  historyEntries,
+  HistoryEntry,
+  HistoryOutline,
+  LedgerEvent,
+  outlineOf,
+  Reach,
+  SelectedHistory,
+  selectInMemory,
+} from '@libs/projections';
 import { chainedEvents } from './chained-events';
 import { newCommandId } from './event-id';
 import { checkedEvents, foldStored } from './fold-stored';
 import { ChainCheck, ChainPoint, ChainProblem, checkStream, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
 import { CachedRegion, RegionCache } from './region-cache';
-import { historyDocument, keptForReplay, loadHistory } from './region-history';
+import { HISTORY, historyDocuments, loadHistory } from './region-history';
 import { loadSnapshot, resumeChain, snapshotDocument } from './region-snapshot';
 import { recordedBy, toLedgerEvent } from './to-domain-event';
 
@@ -250,46 +259,62 @@ export class Ledger {
   async regionEvents(regionId: string): Promise<readonly LedgerEvent[]> {
     const streamId = regionStream(regionId);
     return this.exclusive(regionId, async () => {
-      const region = await this.catchUp(streamId);
-      if (region.revision === 'no_stream') return [...region.local];
-      const storedUpTo = region.revision - BigInt(region.local.length);
-      const read = checkedEvents(streamId, await this.store.readStream(streamId, { maxCount: Number(storedUpTo) + 1 }));
-      if (read.problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, read.problem));
-      return [...read.events, ...region.local];
+      return this.storedEvents(streamId, await this.catchUp(streamId));
     });
   }
 
+  /** The region's events up to the state held: the store's, checked from the first, and those held in memory only. */
+  private async storedEvents(streamId: string, region: CachedRegion): Promise<LedgerEvent[]> {
+    if (region.revision === 'no_stream') return [...region.local];
+    const storedUpTo = region.revision - BigInt(region.local.length);
+    const read = checkedEvents(streamId, await this.store.readStream(streamId, { maxCount: Number(storedUpTo) + 1 }));
+    if (read.problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, read.problem));
+    return [...read.events, ...region.local];
+  }
+
   /**
-   * What a replay reads of the region's history (facts and run markers, see keptForReplay), in stream
-   * order: from its history document where one holds, and the store's events after it, checked on from
-   * the document's chain point as they are decoded — the whole stream, checked from its first event,
-   * where none holds. The document is written again once it is `snapshotEvery` events behind.
+   * What a replay reads of the region's history (see HistoryPart), in stream order: the parts `choose`
+   * asks for once it has seen the history's outline — from the history documents where they hold, and the
+   * store's events after them, checked on from the documents' chain point as they are decoded; the whole
+   * stream, checked from its first event, where they do not. The documents are written again once they
+   * are `snapshotEvery` events behind (all parts are read then).
    */
-  async replayHistory(regionId: string): Promise<readonly DomainEvent[]> {
+  async replayHistory(regionId: string, choose: (outline: HistoryOutline) => Reach): Promise<SelectedHistory> {
     const streamId = regionStream(regionId);
     return this.exclusive(regionId, async () => {
       const region = await this.catchUp(streamId);
-      const local = region.local.filter(keptForReplay);
-      if (region.revision === 'no_stream') return local;
+      if (region.revision === 'no_stream') return selected(historyEntries(region.local), choose);
       const storedUpTo = region.revision - BigInt(region.local.length);
       const held = this.dryRun ? undefined : await loadHistory(this.store, streamId, storedUpTo);
-      const events: DomainEvent[] = held?.events ?? [];
       const chain = held ? ChainCheck.resume(streamId, held.point) : new ChainCheck(streamId);
       const from = held ? held.point.revision + 1n : 0n;
       const tail =
         from > storedUpTo
           ? []
           : await this.store.readStream(streamId, { fromRevision: from, maxCount: Number(storedUpTo - from) + 1 });
+      const decoded: DomainEvent[] = [];
       for (const event of tail) {
         const problem = chain.accept(event);
         if (problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, problem));
-        const decoded = toLedgerEvent(event);
-        if (keptForReplay(decoded)) events.push(decoded);
+        decoded.push(toLedgerEvent(event));
       }
+      const newer = historyEntries(decoded, held?.outline.steps ?? 0);
+      const stored = outlineOf(newer, held?.outline);
+      const local = historyEntries(region.local, stored.steps);
+      const outline = outlineOf(local, stored);
+      const reach = choose(outline);
       const point = chain.point;
-      if (point && !this.dryRun && this.store.derived && (!held || tail.length >= this.snapshotEvery))
-        await this.store.derived.put([historyDocument(streamId, events, point)]);
-      return [...events, ...local];
+      const rewrite = point !== undefined && !this.dryRun && (!held || tail.length >= this.snapshotEvery);
+      const older = held ? await held.read(rewrite ? undefined : reach) : [];
+      // a part that does not hold: the stream is read whole, as without documents
+      if (!older) return selected(historyEntries(await this.storedEvents(streamId, region)), choose);
+      const entries = [...older, ...newer];
+      if (rewrite && point && this.store.derived)
+        await this.store.derived.put(historyDocuments(streamId, stored, entries, point), {
+          streamIds: [streamId],
+          kinds: [HISTORY],
+        });
+      return { outline, reach, entries: selectInMemory([...entries, ...local], reach) };
     });
   }
 
@@ -467,4 +492,11 @@ export class Ledger {
       ledgerHash: last < 0 ? undefined : hashes[last],
     };
   }
+}
+
+/** What a replay reads of a history held whole: its outline, the reach chosen from it, and the entries that reach reads. */
+function selected(entries: readonly HistoryEntry[], choose: (outline: HistoryOutline) => Reach): SelectedHistory {
+  const outline = outlineOf(entries);
+  const reach = choose(outline);
+  return { outline, reach, entries: selectInMemory(entries, reach) };
 }

@@ -7,6 +7,7 @@ import {
   toStoredEvent,
 } from '@libs/domain/model';
 import { DerivedDocument, EventStore } from '@libs/event-store';
+import { historyPart, HistoryEntry, HistoryOutline, HistoryPart, Reach, readFor } from '@libs/projections';
 import { ChainPoint } from './integrity';
 import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 
@@ -14,63 +15,143 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 1;
+const HISTORY_FORMAT = 2;
+
+/** The key of the document of each part (see HistoryPart): the outline under '', the config entries in it. */
+const CARRIED_KEY = 'carried';
+const yearKey = (year: number) => `year:${year}`;
 
 /**
- * What a replay (the what-if) reads of a region's history: its facts and its run, closing and
- * reopening markers, in stream order. The money events the runs derived are left out, as the replay
- * derives them again.
+ * The events a replay reads up to a revision, kept as derived documents in their stored form with where
+ * the hash chain stood there, one per part of the history (see HistoryPart), so that a what-if reads only
+ * the parts its revisions reach and the store's events after them, instead of reading and checking the
+ * whole stream again (as a state is loaded from its snapshot). The outline document ('') holds the
+ * outline and the config entries; every other part has its own document at the same revision.
  */
-export function keptForReplay(event: DomainEvent): boolean {
-  return !isDerivedEvent(event);
-}
-
-/**
- * The events a replay reads up to a revision, kept as a derived document in their stored form with where
- * the hash chain stood there: a later what-if reads them from it and the store's events after it only,
- * instead of reading and checking the whole stream again (as a state is loaded from its snapshot).
- */
-export function historyDocument(streamId: string, events: readonly DomainEvent[], point: ChainPoint): DerivedDocument {
-  const body = JSON.stringify({
+export function historyDocuments(
+  streamId: string,
+  outline: HistoryOutline,
+  entries: readonly HistoryEntry[],
+  point: ChainPoint,
+): DerivedDocument[] {
+  const revision = point.revision;
+  const byPart = new Map<string, [number, unknown][]>();
+  for (const entry of entries) {
+    const part = historyPart(entry.event);
+    if (part === undefined || part === 'config') continue;
+    const key = part === 'carried' ? CARRIED_KEY : yearKey(part);
+    const list = byPart.get(key) ?? [];
+    list.push([entry.step, toStoredEvent(entry.event)]);
+    byPart.set(key, list);
+  }
+  const outlineBody = JSON.stringify({
     format: HISTORY_FORMAT,
     point: writtenPoint(point),
-    events: events.map((event) => toStoredEvent(event)),
+    steps: outline.steps,
+    years: outline.years,
+    firstRun: [...outline.firstRun],
+    parts: [...byPart.keys()],
+    config: outline.config.map((entry) => [entry.step, toStoredEvent(entry.event)]),
   });
-  return { kind: HISTORY, streamId, key: '', revision: point.revision, body };
+  return [
+    { kind: HISTORY, streamId, key: '', revision, body: outlineBody },
+    ...[...byPart].map(([key, list]) => ({
+      kind: HISTORY,
+      streamId,
+      key,
+      revision,
+      body: JSON.stringify({ format: HISTORY_FORMAT, entries: list }),
+    })),
+  ];
+}
+
+/** A region's history documents as far as they hold: the outline, and the parts read on demand. */
+export interface HeldHistory {
+  readonly outline: HistoryOutline;
+  readonly point: ChainPoint;
+  /** The entries of the parts a replay deciding `reach` again reads (all parts without), in recorded order; undefined when a part does not hold. */
+  read(reach: Reach | undefined): Promise<HistoryEntry[] | undefined>;
 }
 
 /**
- * The region's replay history, if it has a document that holds: of this form, at a revision the
- * stream has (not beyond `upTo`, the state held), whose stored event hashes (after the hash before it)
- * to the document's head — with events that read. Anything else is ignored, never trusted: the stream
- * is then read whole. It is trusted as a snapshot is: the store drops a stream's derived documents when
- * one of its events is changed or removed, and the chain goes on being checked from the document's point.
+ * The region's replay history, if its outline document holds: of this form, at a revision the stream has
+ * (not beyond `upTo`, the state held), whose stored event hashes (after the hash before it) to the
+ * document's head — with events that read. Anything else is ignored, never trusted: the stream is then
+ * read whole. It is trusted as a snapshot is: the store drops a stream's derived documents when one of its
+ * events is changed or removed, and the chain goes on being checked from the document's point. A part
+ * is read only when it is of the outline's revision and reads whole.
  */
-export async function loadHistory(
-  store: EventStore,
-  streamId: string,
-  upTo: bigint,
-): Promise<{ events: DomainEvent[]; point: ChainPoint } | undefined> {
-  const document = await store.derived?.get(HISTORY, streamId, '');
-  if (!document || document.revision > upTo) return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(document.body);
-  } catch {
+export async function loadHistory(store: EventStore, streamId: string, upTo: bigint): Promise<HeldHistory | undefined> {
+  const derived = store.derived;
+  const document = await derived?.get(HISTORY, streamId, '');
+  if (!derived || !document || document.revision > upTo) return undefined;
+  const body = parsed(document.body);
+  if (!body || !Array.isArray(body.years) || !Array.isArray(body.firstRun) || !Array.isArray(body.parts))
     return undefined;
-  }
-  if (!isPlainObject(body) || body.format !== HISTORY_FORMAT || !Array.isArray(body.events)) return undefined;
+  if (typeof body.steps !== 'number') return undefined;
   const point = readPoint(body.point, document.revision);
   if (!point) return undefined;
   const [at] = await store.readStream(streamId, { fromRevision: point.revision, maxCount: 1 });
   if (!at || !holdsAt(point, at)) return undefined;
+  const config = entriesOf(body.config);
+  const years = body.years as unknown[];
+  const firstRun = body.firstRun as unknown[];
+  const parts = body.parts as unknown[];
+  if (
+    !config ||
+    !years.every(isYear) ||
+    !firstRun.every(isYearAndStep) ||
+    !parts.every((part) => typeof part === 'string')
+  )
+    return undefined;
+  const outline: HistoryOutline = { config, years, firstRun: new Map(firstRun), steps: body.steps };
+  const read = async (reach: Reach | undefined): Promise<HistoryEntry[] | undefined> => {
+    const entries = [...config];
+    for (const key of parts) {
+      const part: HistoryPart = key === CARRIED_KEY ? 'carried' : Number(key.slice('year:'.length));
+      if (reach && !readFor(part, reach)) continue;
+      const stored = await derived.get(HISTORY, streamId, key);
+      if (stored?.revision !== document.revision) return undefined;
+      const list = entriesOf(parsed(stored.body)?.entries);
+      if (!list) return undefined;
+      entries.push(...list);
+    }
+    // recorded order: by step, a step's derived events (in the order kept) before its fact or marker
+    return entries.sort((a, b) => a.step - b.step || Number(isKept(a)) - Number(isKept(b)));
+  };
+  return { outline, point: { ...point, position: at.position }, read };
+}
+
+const isKept = (entry: HistoryEntry) => !isDerivedEvent(entry.event);
+const isYear = (value: unknown): value is number => Number.isSafeInteger(value);
+const isYearAndStep = (value: unknown): value is [number, number] =>
+  Array.isArray(value) && value.length === 2 && isYear(value[0]) && isYear(value[1]);
+
+function parsed(text: string): Record<string, unknown> | undefined {
   try {
-    const events = (body.events as unknown[]).map((stored) => {
+    const body: unknown = JSON.parse(text);
+    return isPlainObject(body) && body.format === HISTORY_FORMAT ? body : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Entries as historyDocuments wrote them; undefined when one does not read. */
+function entriesOf(written: unknown): HistoryEntry[] | undefined {
+  if (!Array.isArray(written)) return undefined;
+  try {
+    return written.map((item: unknown) => {
+      if (!Array.isArray(item) || !isYear(item[0])) throw new EventDataError('', 'is not a history entry');
+      const stored: unknown = item[1];
       if (!isPlainObject(stored) || typeof stored.type !== 'string' || typeof stored.schemaVersion !== 'number')
         throw new EventDataError('', 'is not an event in its stored form');
-      return readStoredEvent({ type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data });
+      const event: DomainEvent = readStoredEvent({
+        type: stored.type,
+        schemaVersion: stored.schemaVersion,
+        data: stored.data,
+      });
+      return { event, step: item[0] };
     });
-    return { events, point: { ...point, position: at.position } };
   } catch {
     return undefined;
   }

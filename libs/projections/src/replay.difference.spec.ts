@@ -42,4 +42,21 @@ describe('statementDifference', () => {
       ),
     ).toEqual({ reserve: { movements: [{ scheme: 'MO', kind: 'payout', amount: '-5.00' }] } });
   });
+
+  it('gives the same for a value and itself as for a value and its copy: every amount 0.00, the rest kept', () => {
+    const statement = {
+      year: 2025,
+      closed: true,
+      bw: { distributed: '-12.50', result: '0.00' },
+      reserve: null,
+      solidarity: { volume: '3.00', transfers: { GM0001: '-3.00', GM0002: '3.00' } },
+      movements: [{ scheme: null, kind: 'fund', amount: '7.01' }],
+      name: 'Gemeente 12.00',
+    };
+    const copy = structuredClone(statement);
+    expect(JSON.stringify(statementDifference(statement, statement))).toBe(
+      JSON.stringify(statementDifference(copy, statement)),
+    );
+    expect(statementDifference(statement, statement)).toMatchObject({ bw: { distributed: '0.00' }, reserve: null });
+  });
 });

@@ -8,23 +8,33 @@ import {
   FactEvent,
   factIdentity,
   initialState,
+  isDerivedEvent,
   isFactEvent,
   isPlainObject,
   RegionState,
   RegionView,
   unreachable,
+  yearOf,
 } from '@libs/domain/model';
 import { formatAmount, parseAmount } from '@libs/money';
+import { reachOf, widened } from './replay-reach';
+import type { Revision } from './revision';
+import {
+  carriedMoves,
+  historyEntries,
+  HistoryOutline,
+  isRunMarker,
+  outlineOf,
+  Reach,
+  reaches,
+  SelectedHistory,
+  selectInMemory,
+} from './replay-history';
 import { buildStatement } from './statement.projection';
 import { Statement } from './statement.types';
 
-/** The commands a what-if may revise: keys and agreements. */
-export const REVISABLE_COMMANDS = [
-  'AdoptDistributionKey',
-  'AdoptReserveAgreement',
-  'AdoptSolidarityAgreement',
-] as const;
-export type Revision = Extract<Command, { type: (typeof REVISABLE_COMMANDS)[number] }>;
+export { REVISABLE_COMMANDS } from './revision';
+export type { Revision } from './revision';
 
 /** The fact each revisable command records. */
 const RECORDED_AS: Record<Revision['type'], FactEvent['type']> = {
@@ -106,24 +116,11 @@ export interface AsRecorded {
 export type ReplayStep = Command | AsRecorded;
 
 /**
- * The history as a replay runs it: `historyAsCommands`, but with the money facts kept as recorded
- * (FOLDED_AS_RECORDED) rather than turned back into commands. One step per command, in the same order.
- */
-export function historyAsSteps(events: readonly DomainEvent[]): ReplayStep[] {
-  const steps: ReplayStep[] = [];
-  for (const event of events) {
-    if (isFactEvent(event) && FOLDED_AS_RECORDED.has(event.type)) steps.push({ type: 'AsRecorded', event });
-    else steps.push(...historyAsCommands([event]));
-  }
-  return steps;
-}
-
-/**
  * Puts the revisions into the history: a key version replaces the recorded version with the same
  * keyId and version; an agreement replaces every recorded agreement of its kind with the same
  * validFrom. What replaces nothing is added as if adopted first, right after the region's registration.
  */
-export function reviseHistory<T extends ReplayStep>(
+export function reviseHistory<T extends { readonly type: string }>(
   history: readonly T[],
   revisions: readonly Revision[],
 ): { commands: (T | Revision)[]; applied: ReplayReport['revisions'] } {
@@ -142,7 +139,8 @@ export function reviseHistory<T extends ReplayStep>(
       continue;
     }
     commands[indexes[0]] = revision;
-    commands = commands.filter((_, index) => !indexes.slice(1).includes(index));
+    const removed = new Set(indexes.slice(1));
+    if (removed.size > 0) commands = commands.filter((_, index) => !removed.has(index));
   }
   const registration = commands.findIndex((command) => command.type === 'RegisterRegion');
   commands.splice(registration + 1, 0, ...additions);
@@ -150,14 +148,18 @@ export function reviseHistory<T extends ReplayStep>(
 }
 
 /** Whether a revision takes a recorded command's place: a key version by key and version, an agreement by validFrom. */
-function replaces(revision: Revision, command: ReplayStep): boolean {
+function replaces(revision: Revision, command: { readonly type: string }): boolean {
+  if (command.type !== revision.type) return false;
+  const recorded = command as Revision;
   switch (revision.type) {
     case 'AdoptDistributionKey':
-      return command.type === revision.type && command.keyId === revision.keyId && command.version === revision.version;
+      return (
+        recorded.type === revision.type && recorded.keyId === revision.keyId && recorded.version === revision.version
+      );
     case 'AdoptReserveAgreement':
-      return command.type === revision.type && command.validFrom === revision.validFrom;
+      return recorded.type === revision.type && recorded.validFrom === revision.validFrom;
     case 'AdoptSolidarityAgreement':
-      return command.type === revision.type && command.validFrom === revision.validFrom;
+      return recorded.type === revision.type && recorded.validFrom === revision.validFrom;
     default:
       return unreachable(revision, 'no rule for revision');
   }
@@ -174,34 +176,84 @@ export function executeInMemory(
 ): RegionState {
   const state = initialState();
   steps.forEach((step, index) => {
-    if (step.type === 'AsRecorded') {
-      evolve(state, step.event, knownContent(step.event));
-      return;
-    }
-    try {
-      for (const { event } of decide(step, state))
-        evolve(state, event, isFactEvent(event) ? knownContent(event) : undefined);
-    } catch (error) {
-      if (error instanceof DomainError) {
-        throw new DomainError(
-          error.code,
-          `replaying recorded command ${index + 1} (${step.type}${'year' in step ? ` ${step.year}` : ''}) under the revision failed: ${error.message}`,
-          error.field,
-        );
-      }
-      throw error;
-    }
+    if (step.type === 'AsRecorded') evolve(state, step.event, knownContent(step.event));
+    else decideInReplay(state, step, index, knownContent);
   });
   return state;
 }
 
-/** What-if: the recorded history re-executed with revised keys or agreements, year by year. */
+/** Decides one command of a replay (the `index`th) and evolves what it records; a refusal names the command. */
+function decideInReplay(
+  state: RegionState,
+  command: Command,
+  index: number,
+  knownContent: (event: FactEvent) => string | undefined,
+): DomainEvent[] {
+  try {
+    const events = decide(command, state).map(({ event }) => event);
+    for (const event of events) evolve(state, event, isFactEvent(event) ? knownContent(event) : undefined);
+    return events;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw new DomainError(
+        error.code,
+        `replaying recorded command ${index + 1} (${command.type}${'year' in command ? ` ${command.year}` : ''}) under the revision failed: ${error.message}`,
+        error.field,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * What-if: the recorded history re-executed with revised keys or agreements, year by year, from the
+ * region's events in recorded order as held in memory (with the derived ones: without them, every year
+ * is decided again).
+ */
 export function replayWithRevisions(
   regionId: string,
   events: readonly DomainEvent[],
   recorded: RegionView,
   revisions: readonly Revision[],
 ): ReplayReport {
+  checkRegion(regionId, revisions);
+  const entries = historyEntries(events);
+  const outline = outlineOf(entries);
+  // a history without its derived events does not say how the reserve moved in the years not decided again
+  const whole = events.some(isRunMarker) && !events.some(isDerivedEvent);
+  let reach: Reach = whole ? { years: new Set(), from: -Infinity } : reachOf(outline, revisions);
+  for (;;) {
+    const outcome = replaySelected({ outline, reach, entries: selectInMemory(entries, reach) }, recorded, revisions);
+    if ('state' in outcome) return reportOf(regionId, outcome.applied, recorded, outcome.state, reach);
+    reach = widened(reach, outcome.spreadsFrom);
+  }
+}
+
+/** Where a replay reads the parts of a region's history it needs once it has seen the history's outline. */
+export type HistorySource = (choose: (outline: HistoryOutline) => Reach) => Promise<SelectedHistory>;
+
+/** What-if, as replayWithRevisions, reading only the parts of the history the revisions reach. */
+export async function replayFromHistory(
+  regionId: string,
+  read: HistorySource,
+  recorded: RegionView,
+  revisions: readonly Revision[],
+): Promise<ReplayReport> {
+  checkRegion(regionId, revisions);
+  let spreadsFrom: number | undefined;
+  for (;;) {
+    const from = spreadsFrom;
+    const history = await read((outline) => {
+      const reach = reachOf(outline, revisions);
+      return from === undefined ? reach : widened(reach, from);
+    });
+    const outcome = replaySelected(history, recorded, revisions);
+    if ('state' in outcome) return reportOf(regionId, outcome.applied, recorded, outcome.state, history.reach);
+    spreadsFrom = Math.min(spreadsFrom ?? outcome.spreadsFrom, outcome.spreadsFrom);
+  }
+}
+
+function checkRegion(regionId: string, revisions: readonly Revision[]): void {
   for (const revision of revisions) {
     if (revision.regionId !== regionId)
       throw new DomainError(
@@ -210,8 +262,98 @@ export function replayWithRevisions(
         'regionId',
       );
   }
-  const { commands, applied } = reviseHistory(historyAsSteps(events), revisions);
-  return replayReport(regionId, applied, recorded, executeInMemory(commands, recordedContent(recorded, revisions)));
+}
+
+/** A step of a year a replay leaves as recorded: it holds the step's place, so that every command keeps its number. */
+const ELSEWHERE = { type: 'Elsewhere' } as const;
+
+/**
+ * The replayed state of the years `history.reach` decides again, or, when one of them moved the reserve
+ * or a fund otherwise than recorded, the year from which later years must be decided again too.
+ *
+ * Every step keeps its place (its number in a refusal is the one the whole replay gives it). The config
+ * and the years reached are run as the whole replay runs them; of the other years only what moves the
+ * reserve or a fund is taken in, as recorded — what their runs and closings recorded is what the whole
+ * replay derives again, as long as what they read is as recorded (see reachOf): the reserve is the one
+ * thing a year reached may hand on to another year, so every run and closing of a year reached is
+ * compared with what it recorded there.
+ */
+function replaySelected(
+  history: SelectedHistory,
+  recorded: RegionView,
+  revisions: readonly Revision[],
+): { state: RegionState; applied: ReplayReport['revisions'] } | { spreadsFrom: number } {
+  const { outline, reach, entries } = history;
+  const slots: (ReplayStep | typeof ELSEWHERE)[] = new Array<ReplayStep | typeof ELSEWHERE>(outline.steps).fill(
+    ELSEWHERE,
+  );
+  const stepOf = new Map<ReplayStep | Revision | typeof ELSEWHERE, number>();
+  // the derived events recorded by each step (those that move the reserve or a fund)
+  const derivedOf = new Map<number, DomainEvent[]>();
+  for (const { event, step } of entries) {
+    if (isDerivedEvent(event)) {
+      derivedOf.set(step, [...(derivedOf.get(step) ?? []), event]);
+      continue;
+    }
+    const year = yearOf(event);
+    // a fact of a year left as recorded (it moves the reserve or a fund) is taken in as recorded
+    const asRecorded = isFactEvent(event) && year !== undefined && !reaches(reach, year);
+    const command = asRecorded ? ({ type: 'AsRecorded', event } as const) : asStep(event);
+    slots[step] = command;
+    stepOf.set(command, step);
+  }
+  const knownContent = recordedContent(recorded, revisions);
+  const { commands, applied } = reviseHistory(slots, revisions);
+  const state = initialState();
+  const pending = [...derivedOf.keys()].sort((a, b) => a - b);
+  let next = 0;
+  // what the runs and closings of the years left as recorded moved, up to a step, as recorded
+  const takeInUpTo = (step: number) => {
+    for (; next < pending.length && pending[next] < step; next += 1)
+      for (const event of derivedOf.get(pending[next]) ?? [])
+        if (!reaches(reach, yearOf(event) ?? 0)) evolve(state, event);
+  };
+  let spreadsFrom: number | undefined;
+  const spreads = () =>
+    spreadsFrom !== undefined && outline.years.some((year) => year > (spreadsFrom ?? year) && !reaches(reach, year));
+  for (let index = 0; index < commands.length; index += 1) {
+    const step = commands[index];
+    if (step.type === 'Elsewhere') continue;
+    const place = stepOf.get(step);
+    if (place !== undefined) takeInUpTo(place);
+    if (step.type === 'AsRecorded') {
+      evolve(state, step.event, knownContent(step.event));
+      continue;
+    }
+    let events: DomainEvent[];
+    try {
+      events = decideInReplay(state, step, index, knownContent);
+    } catch (error) {
+      // a refusal counts only if no year before it handed on a reserve the years not reached did not see
+      if (spreads() && spreadsFrom !== undefined) return { spreadsFrom };
+      throw error;
+    }
+    if (place !== undefined && (step.type === 'RunAllocation' || step.type === 'CloseYear')) {
+      if (!sameMoves(carriedMoves(events), carriedMoves(derivedOf.get(place) ?? [])))
+        spreadsFrom = Math.min(spreadsFrom ?? step.year, step.year);
+    }
+  }
+  takeInUpTo(Infinity);
+  if (spreads() && spreadsFrom !== undefined) return { spreadsFrom };
+  return { state, applied };
+}
+
+/** A fact or marker as a replay runs it: a money fact as recorded, the rest as its command. */
+function asStep(event: DomainEvent): ReplayStep {
+  if (isFactEvent(event) && FOLDED_AS_RECORDED.has(event.type)) return { type: 'AsRecorded', event };
+  const [command] = historyAsCommands([event]);
+  return command;
+}
+
+function sameMoves(a: ReadonlyMap<string, bigint>, b: ReadonlyMap<string, bigint>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, amount] of a) if (b.get(key) !== amount) return false;
+  return true;
 }
 
 /** The recorded and the replayed statement of every year either has, and their difference. */
@@ -221,11 +363,25 @@ export function replayReport(
   recorded: RegionView,
   replayed: RegionView,
 ): ReplayReport {
+  return reportOf(regionId, applied, recorded, replayed, { years: new Set(), from: -Infinity });
+}
+
+/**
+ * replayReport for a replay that decided only the years `reach` reaches again: the other years are as
+ * recorded (see replaySelected), their replayed statement the recorded one.
+ */
+function reportOf(
+  regionId: string,
+  applied: ReplayReport['revisions'],
+  recorded: RegionView,
+  replayed: RegionView,
+  reach: Reach,
+): ReplayReport {
   const years = [...new Set([...recorded.activeYears, ...replayed.activeYears])].sort((a, b) => a - b);
   const report: ReplayReport = { regionId, revisions: applied, years: {} };
   for (const year of years) {
     const before = buildStatement(recorded, year);
-    const after = buildStatement(replayed, year);
+    const after = reaches(reach, year) ? buildStatement(replayed, year) : before;
     report.years[String(year)] = {
       recorded: before,
       replayed: after,
@@ -250,12 +406,14 @@ function recordedContent(
 }
 
 const AMOUNT = /^-?\d+\.\d{2}$/;
+const ZERO = formatAmount(0n);
 
 /**
  * replayed − recorded for every amount of a statement-shaped value; other fields (names, flags) are
  * taken from the replayed side, and a block missing on one side counts as zeros.
  */
 export function statementDifference(replayed: unknown, recorded: unknown): unknown {
+  if (replayed === recorded) return zeroed(replayed);
   const sample = replayed ?? recorded;
   if (sample === null || sample === undefined) return null;
   if (typeof sample === 'string' && AMOUNT.test(sample)) {
@@ -277,4 +435,13 @@ export function statementDifference(replayed: unknown, recorded: unknown): unkno
     return Object.fromEntries([...keys].map((key) => [key, statementDifference(after[key], before[key])]));
   }
   return replayed ?? recorded;
+}
+
+/** statementDifference of a value and itself (a year the replay left as recorded): every amount 0.00, the rest as it is. */
+function zeroed(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return AMOUNT.test(value) ? ZERO : value;
+  if (Array.isArray(value)) return value.map(zeroed);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, zeroed(item)]));
+  return value;
 }

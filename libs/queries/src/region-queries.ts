@@ -10,7 +10,7 @@ import {
   Explanation,
   KeyComparison,
   LedgerEvent,
-  replayWithRevisions,
+  replayFromHistory,
   ReplayReport,
   Revision,
   Statement,
@@ -141,8 +141,13 @@ export class RegionQueries {
     mayRead: ReadCheck = anyone,
   ): Promise<ReplayReport> {
     const { state } = await this.region(question, mayRead);
-    const events = await this.ledger.replayHistory(question.regionId);
-    return replayWithRevisions(question.regionId, events, state, [...question.revisions]);
+    // only the parts of the history the revisions reach are read (see replayFromHistory)
+    return replayFromHistory(
+      question.regionId,
+      (choose) => this.ledger.replayHistory(question.regionId, choose),
+      state,
+      [...question.revisions],
+    );
   }
 
   async compareKeys(

@@ -1,7 +1,7 @@
 import { parseCommand } from '@libs/domain';
 import { SqliteEventStore } from '@libs/event-store';
 import { Ledger, ReadModels } from '@libs/ledger';
-import { buildStatement, replayWithRevisions, Revision } from '@libs/projections';
+import { buildStatement, replayFromHistory, Revision } from '@libs/projections';
 import { renderHledgerJournal } from '@libs/reports';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,8 +69,11 @@ async function main(): Promise<void> {
         basis: 'what if: equal shares',
         weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
       }) as Revision;
-      // as RegionQueries.replay reads it: the replay history (kept as a derived document, like snapshots)
-      const replay = replayWithRevisions(regionId, await ledger.replayHistory(regionId), state, [revision]);
+      // as RegionQueries.replay reads it: the parts of the replay history the revision reaches (kept as derived
+      // documents, like snapshots)
+      const replay = await replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), state, [
+        revision,
+      ]);
       bytes += JSON.stringify(replay).length;
       outputs += 1;
     } else if (mode === 'journals') {
