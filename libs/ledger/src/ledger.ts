@@ -314,7 +314,9 @@ export class Ledger {
           streamIds: [streamId],
           kinds: [HISTORY],
         });
-      return { outline, reach, entries: selectInMemory([...entries, ...local], reach) };
+      // the parts read for `reach` hold only what it reads; the events after them are sorted out here
+      const read = rewrite ? selectInMemory(older, reach) : older;
+      return { outline, reach, entries: [...read, ...selectInMemory([...newer, ...local], reach)] };
     });
   }
 
