@@ -219,9 +219,10 @@ export function replayWithRevisions(
   checkRegion(regionId, revisions);
   const entries = historyEntries(events);
   const outline = outlineOf(entries);
-  // a history without its derived events does not say how the reserve moved in the years not decided again
-  const whole = events.some(isRunMarker) && !events.some(isDerivedEvent);
-  let reach: Reach = whole ? { years: new Set(), from: -Infinity } : reachOf(outline, revisions);
+  // a history without its derived events does not say how the reserve moved in the years not decided again:
+  // every year is decided again then
+  const withoutDerived = events.some(isRunMarker) && !events.some(isDerivedEvent);
+  let reach: Reach = withoutDerived ? { years: new Set(), from: -Infinity } : reachOf(outline, revisions);
   for (;;) {
     const outcome = replaySelected({ outline, reach, entries: selectInMemory(entries, reach) }, recorded, revisions);
     if ('state' in outcome) return reportOf(regionId, outcome.applied, recorded, outcome.state, reach);
