@@ -1,4 +1,4 @@
-import { commandOfFact, DomainEvent, FactEvent, isFactEvent, toStoredEvent } from '@libs/domain/model';
+import { commandOfFact, DomainEvent, FactEvent, isDerivedEvent, isFactEvent, toStoredEvent } from '@libs/domain/model';
 import { SqliteEventStore } from '@libs/event-store';
 import { applyCommandFile, Ledger } from '@libs/ledger';
 import {
@@ -186,6 +186,11 @@ describe('the what-if', () => {
         const fromStore = () =>
           replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), state, revisions);
         expect(await answer(fromStore)).toBe(expected);
+        // without the derived events, as a history was once read: every year is decided again
+        if (compared % 10 === 0) {
+          const kept = events.filter((event) => !isDerivedEvent(event));
+          expect(await answer(() => replayWithRevisions(regionId, kept, state, revisions))).toBe(expected);
+        }
         compared += 1;
         if (expected.startsWith('refused')) refused += 1;
         const reach = reachOf(outline, revisions);
