@@ -98,7 +98,9 @@ export class RegionGenerator {
       }
       return w;
     }
-    for (const code of this.codes) w[code] = this.r.chance(0.15) ? '0' : this.r.decimal(40, 4);
+    // equal weights make largest-remainder ties, broken by code
+    const equal = this.r.chance(0.2) ? this.r.pick(['1', '0.3', '7']) : undefined;
+    for (const code of this.codes) w[code] = equal ?? (this.r.chance(0.15) ? '0' : this.r.decimal(40, 4));
     if (Object.values(w).every((v) => Number(v) === 0)) w[this.codes[0]] = '1';
     return w;
   }
@@ -199,7 +201,7 @@ export class RegionGenerator {
       year,
       scheme: 'BW',
       amount: fmt(C),
-      objectivePct: r.decimal(100, 3),
+      objectivePct: r.chance(0.3) ? r.pick(['12.5', '50', '0.5', '87.5']) : r.decimal(100, 3),
     });
     if (CMO > 0n || r.chance(0.5))
       this.push('AdoptRegionalBudget', { version: 1, year, scheme: 'MO', amount: fmt(CMO) });
