@@ -24,8 +24,12 @@ export interface StatementCacheLimits {
   readonly maxBytes: number;
 }
 
-/** A few hundred statements of 10–20 kB each: every region's recent years, in a few megabytes. */
-export const DEFAULT_STATEMENT_CACHE: StatementCacheLimits = { maxEntries: 1000, maxBytes: 16 * 1024 * 1024 };
+/**
+ * A few hundred statements of 10–20 kB each: every region's recent years (the national set's
+ * largest is 19 kB). The bytes are held outside the JavaScript heap, so they count in full
+ * towards the service's resident memory: 8 MiB, not more.
+ */
+export const DEFAULT_STATEMENT_CACHE: StatementCacheLimits = { maxEntries: 1000, maxBytes: 8 * 1024 * 1024 };
 
 /**
  * The rendered statements the service has sent, so that asking again for the same statement of the
