@@ -6,6 +6,7 @@ import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, storeUrl } from '../cli-context';
 import { parseOptions, storeOption } from '../cli-options';
 import { EXAMPLE_REGION_ID, exampleCommandFile } from '../example-region';
+import { boundServiceHeapGrowth } from './service-heap';
 import type * as Http from '@libs/http';
 
 type HttpModule = typeof Http;
@@ -148,6 +149,7 @@ async function untilStopped(created: Http.CreatedApp): Promise<void> {
  */
 export async function serveCommand(context: CliContext): Promise<number> {
   const values = serveOptions(context.args);
+  boundServiceHeapGrowth();
   // the HTTP stack is loaded only here, so the other subcommands start fast
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, not at start-up (see above)
   const http = require('@libs/http') as HttpModule;
