@@ -3,13 +3,81 @@ import { FactEvent } from '../events/fact.events';
 import { canonicalJson } from './canonical-json';
 
 /**
- * A fact's given content: its stored data without the postings derived from it, as canonical JSON.
- * Two facts with one identity say the same when their given contents are equal — as stored, so that a
- * rule that later derives other postings does not turn a repeated fact into a conflict.
+ * The member names most facts hold (the national set's commonest first), each kept as one control
+ * character in a given content: a region's state keeps one content per fact, and these names were a
+ * third of their bytes. Canonical JSON holds no raw control character (JSON.stringify escapes every
+ * one), so the rewrite is one to one — every control character in the kept form stands for exactly
+ * one name — and two contents are equal exactly when their kept forms are. Snapshots hold the kept
+ * form: the list changes only together with STATE_SNAPSHOT_FORMAT.
+ */
+export const SHORT_MEMBER_NAMES: readonly string[] = [
+  'regionId',
+  'scheme',
+  'amount',
+  'year',
+  'municipality',
+  'reference',
+  'category',
+  'provider',
+  'advanceId',
+  'costId',
+  'date',
+  'executionCosts',
+  'recipient',
+  'paymentId',
+  'expenditureId',
+  'coPaymentId',
+  'careCosts',
+  'basis',
+  'description',
+  'version',
+  'label',
+  'validFrom',
+  'objectivePct',
+  'components',
+  'weights',
+  'keyId',
+  'unit',
+  'justification',
+  'correctionId',
+  'name',
+  'code',
+];
+
+/** Each name → its control character (U+0001 for the first name, and so on up to U+001F). */
+const SHORT_FORM = new Map(SHORT_MEMBER_NAMES.map((name, index) => [name, String.fromCharCode(index + 1)]));
+
+/**
+ * Canonical JSON with every `"name":` of a name in SHORT_MEMBER_NAMES written as its control character.
+ * A scan for `":` rather than a regular expression with a replacer: it is on every fact a fold reads,
+ * and takes half the time. The parts are joined, not concatenated, so that the string kept is flat (a
+ * concatenation would keep a tree of its parts, larger than the text it saves).
+ */
+function shortened(json: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let colon = json.indexOf('":'); colon !== -1; colon = json.indexOf('":', colon + 2)) {
+    const open = json.lastIndexOf('"', colon - 1);
+    if (open < from) continue;
+    const short = SHORT_FORM.get(json.slice(open + 1, colon));
+    if (short === undefined) continue;
+    parts.push(json.slice(from, open), short);
+    from = colon + 2;
+  }
+  if (from === 0) return json;
+  parts.push(json.slice(from));
+  return parts.join('');
+}
+
+/**
+ * A fact's given content: its stored data without the postings derived from it, as canonical JSON
+ * with its commonest member names shortened (see SHORT_MEMBER_NAMES). Two facts with one identity say
+ * the same when their given contents are equal — as stored, so that a rule that later derives other
+ * postings does not turn a repeated fact into a conflict.
  */
 export function givenContentOf(storedData: Readonly<Record<string, unknown>>): string {
   const { postings: _postings, ...given } = storedData;
-  return canonicalJson(given);
+  return shortened(canonicalJson(given));
 }
 
 /**
@@ -18,7 +86,7 @@ export function givenContentOf(storedData: Readonly<Record<string, unknown>>): s
  */
 export function givenContentOfSorted(sortedData: Readonly<Record<string, unknown>>): string {
   const { postings: _postings, ...given } = sortedData;
-  return JSON.stringify(given);
+  return shortened(JSON.stringify(given));
 }
 
 /** The given content of a fact event, from its stored form. */

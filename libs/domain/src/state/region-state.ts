@@ -31,7 +31,8 @@ export interface RegionView {
   readonly region: RegionInfo | undefined;
   /**
    * every recorded fact and version by its identity (`factIdentity`), for idempotency: its given content
-   * (`givenContent`: the stored data without postings, as canonical JSON), not the whole event
+   * (`givenContent`: the stored data without postings, as canonical JSON with its commonest member
+   * names shortened), not the whole event
    */
   readonly facts: ReadonlyMap<string, string>;
   readonly keys: ReadonlyMap<string, readonly KeyVersion[]>;

@@ -10,7 +10,7 @@ import { RegionState } from './region-state';
  * it must change whenever RegionState or evolve changes what a fold keeps: a snapshot of another form
  * is not read (the region is folded from its events again and a new snapshot written).
  */
-export const STATE_SNAPSHOT_FORMAT = 1;
+export const STATE_SNAPSHOT_FORMAT = 2;
 
 /** A snapshot that does not read as a region's state: it is ignored, never trusted. */
 export class SnapshotError extends Error {
