@@ -6,7 +6,7 @@ import { EVENT_STORE } from '../service.tokens';
 /**
  * The bytes of folded states the service keeps (estimated, see the ledger's cacheBytes): less than the
  * ledger's default, as the service's whole resident memory is held under 150 MiB. The national set
- * (44 regions over ten years) takes about 31 MB, so it is held whole and a burst of commands that goes
+ * (44 regions over ten years) takes about 25 MB, so it is held whole and a burst of commands that goes
  * round every region never loads one again; a larger history keeps the regions used last.
  */
 export const SERVICE_CACHE_BYTES = 40 * 1024 * 1024;
