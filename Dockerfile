@@ -43,5 +43,6 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-ENTRYPOINT ["node", "bin/geldstroom.js"]
+# --max-semi-space-size=4: the service's young generation at 2 x 4 MiB instead of 2 x 16 (README, "Memory")
+ENTRYPOINT ["node", "--max-semi-space-size=4", "bin/geldstroom.js"]
 CMD ["serve", "--port", "3000"]

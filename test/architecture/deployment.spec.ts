@@ -125,8 +125,18 @@ describe('deployment files', () => {
     expect(dockerfile).toMatch(/^\s+HOST=0\.0\.0\.0 \\$/m);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/ENTRYPOINT \["node", "bin\/geldstroom\.js"\]/);
+    expect(dockerfile).toMatch(/ENTRYPOINT \["node", "--max-semi-space-size=4", "bin\/geldstroom\.js"\]/);
     // the image moves to a current LTS; the code keeps running on the Node.js 20 of the build machines
     expect((JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node).toBe('>=20');
+  });
+
+  it('the service is launched with the same Node flags by npm start, the container, the README and the bench', () => {
+    // the memory the bench measures is the memory of the service as users launch it
+    const flags = '--max-semi-space-size=4';
+    const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toBe(`node ${flags} bin/geldstroom.js serve --example`);
+    expect(read('Dockerfile')).toContain(`ENTRYPOINT ["node", "${flags}", "bin/geldstroom.js"]`);
+    expect(read('README.md').replace(/\s+/g, ' ')).toContain(`node ${flags} bin/geldstroom.js serve`);
+    expect(read('test/bench/suite.ts')).toContain(`SERVICE_NODE_FLAGS = ['${flags}']`);
   });
 });
