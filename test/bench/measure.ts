@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -122,21 +122,39 @@ export function rssMiB(pid: number): number {
   return kb / 1024;
 }
 
-/** A long-running child (a server): started, watched on stderr/stdout for a line, and stopped by its own pid. */
+/**
+ * A long-running child (a server): started, watched on stderr/stdout for a line, and stopped by its own pid.
+ * Its output goes to `logFile`, as a deployed service's goes to a file or journal that is always read: a
+ * pipe would be read by this process only between its load runs (which it waits for), and a service
+ * logging every request would hold the lines it cannot write meanwhile in its own memory.
+ */
 export class Server {
-  private output = '';
   readonly started = process.hrtime.bigint();
   readonly child: ChildProcess;
 
-  constructor(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env) {
-    this.child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout!.on('data', (chunk: Buffer) => this.capture(chunk));
-    this.child.stderr!.on('data', (chunk: Buffer) => this.capture(chunk));
+  constructor(
+    command: string,
+    args: readonly string[],
+    private readonly logFile: string,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    const log = openSync(logFile, 'w');
+    try {
+      this.child = spawn(command, args, { env, stdio: ['ignore', log, log] });
+    } finally {
+      closeSync(log);
+    }
   }
 
-  private capture(chunk: Buffer): void {
-    // a server logging every request would fill memory; only the start-up lines are needed
-    if (this.output.length < 100_000) this.output += chunk.toString('utf8');
+  /** The start of the output: only the start-up lines are looked for. */
+  private get output(): string {
+    const fd = openSync(this.logFile, 'r');
+    try {
+      const head = Buffer.alloc(100_000);
+      return head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
   }
 
   get pid(): number {

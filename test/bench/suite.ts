@@ -618,19 +618,23 @@ async function measureHttp(context: SuiteContext, store: string, regionId: strin
 
   log('service start to first answer, and bare node:http beside it');
   // launched as npm start, the container and the README launch it (see SERVICE_NODE_FLAGS)
-  const service = new Server(node, [
-    ...SERVICE_NODE_FLAGS,
-    context.bin,
-    'serve',
-    '--store',
-    `sqlite:${store}`,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    '0',
-    '--tokens',
-    join(dir, 'tokens.json'),
-  ]);
+  const service = new Server(
+    node,
+    [
+      ...SERVICE_NODE_FLAGS,
+      context.bin,
+      'serve',
+      '--store',
+      `sqlite:${store}`,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--tokens',
+      join(dir, 'tokens.json'),
+    ],
+    join(dir, 'service.log'),
+  );
   let bare: Server | undefined;
   try {
     const token = (await service.waitFor(/It is shown once:\s+(\S+)\s/))[1];
@@ -646,7 +650,7 @@ async function measureHttp(context: SuiteContext, store: string, regionId: strin
     log('bare node:http serving the same bytes');
     const bodyFile = join(dir, 'statement.json');
     writeFileSync(bodyFile, body);
-    bare = new Server(node, [worker(context, 'limits/bare-http.js'), bodyFile]);
+    bare = new Server(node, [worker(context, 'limits/bare-http.js'), bodyFile], join(dir, 'bare-http.log'));
     const barePort = (await bare.waitFor(/listening (\d+)/))[1];
     const bareUrl = `http://127.0.0.1:${barePort}${path}`;
     await firstAnswer(bareUrl, {});
