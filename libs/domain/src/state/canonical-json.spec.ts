@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
 import { canonicalJson } from './canonical-json';
+import { canonicalJsonByCopy } from './canonical-json.reference.spec-helper';
 
 /** canonicalJson takes a fast road (a sorted copy written by JSON.stringify); it must write what RFC 8785 writes. */
 describe('canonicalJson', () => {
@@ -56,5 +57,59 @@ describe('canonicalJson', () => {
 
   it('leaves out undefined members', () => {
     expect(canonicalJson({ b: undefined, a: 1 })).toBe('{"a":1}');
+  });
+
+  /** Values the one-pass writer must hand to the general road, or write as the copy does. */
+  const awkward: [string, unknown][] = [
+    ['a Date member', { b: new Date(0), a: 1 }],
+    ['a Map member', { m: new Map([['a', 1]]) }],
+    [
+      'a class instance',
+      [
+        new (class Point {
+          y = 2;
+          x = 1;
+        })(),
+      ],
+    ],
+    ['an object without a prototype', Object.assign(Object.create(null) as object, { b: 1, a: [2] })],
+    ['a toJSON of its own', { b: 1, toJSON: () => 'x' }],
+    ['a function member and item', { f: () => 1, a: [() => 1, undefined, 3] }],
+    ['a symbol member', { s: Symbol('s'), a: 1 }],
+    ['holes in an array', Object.assign(new Array<number>(3), { 0: 1, 2: 3 })],
+    ['a control character alone', ['a\u0001b', '\t', '\u007f']],
+    ['non-finite numbers and minus zero', { n: Number.NaN, i: -Infinity, z: -0 }],
+    ['a lone surrogate, controls and quotes', { '\ud800': '\udfff x', 'k"\\': '\u0000\u001f"\\\u007f\u2028' }],
+    ['index keys and __proto__ again, nested', [JSON.parse('{"2":{"10":1,"__proto__":[{"b":1,"a":2}]},"a":null}')]],
+  ];
+
+  it.each(awkward)('%s: as the copy in canonical order writes it', (_name, value) => {
+    expect(canonicalJson(value)).toStrictEqual(canonicalJsonByCopy(value));
+  });
+
+  it('gives what the copy gives for undefined, a function and a symbol on their own (no text)', () => {
+    for (const value of [undefined, () => 1, Symbol('s')])
+      expect(canonicalJson(value)).toBe(canonicalJsonByCopy(value));
+  });
+
+  it('writes what the copy in canonical order writes, for JSON of many shapes with keys of any kind', () => {
+    // any UTF-16 code unit, lone surrogates and controls included
+    const code = fc.oneof(
+      fc.integer({ min: 0, max: 0x7f }),
+      fc.integer({ min: 0xd7f0, max: 0xe010 }),
+      fc.integer({ min: 0, max: 0xffff }),
+    );
+    const text = fc.string({ unit: code.map((each) => String.fromCharCode(each)) });
+    const key = fc.oneof(text, fc.constantFrom('__proto__', '10', '2', '0', 'toJSON', '', 'a', 'b', 'é'));
+    const leaf = fc.oneof(fc.jsonValue({ maxDepth: 1 }), text, fc.constant(undefined), fc.double(), fc.date());
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node')), fc.dictionary(key, tie('node'))),
+    })).node;
+    fc.assert(
+      fc.property(value, (each) => {
+        expect(canonicalJson(each)).toStrictEqual(canonicalJsonByCopy(each));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

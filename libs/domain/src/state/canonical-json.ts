@@ -4,12 +4,126 @@
  * members left out). Two values with the same content give the same text: what idempotency compares and
  * what the hash chain covers.
  *
- * It is computed for every event a fold reads, so it takes the fast road where it can: a copy of the
- * value with its keys inserted in sorted order, written by the engine's own JSON.stringify. That is exact
- * unless an object has keys the engine does not keep in insertion order (array indexes such as "10",
- * which it lists first and by number) or a `__proto__` key; such a value is written member by member.
+ * It is computed for every event written and every event a chain check reads, so it takes the fast road
+ * where it can: a JSON value (plain objects and arrays of strings, numbers, booleans and null) is written
+ * in one pass, each object's members in an order looked up by its keys (objects of one shape share one
+ * entry). Anything else (a Date, a Map, a function, a bigint…) is written by the general road below,
+ * which copies the value with its keys in canonical order and lets JSON.stringify write the copy.
  */
 export function canonicalJson(value: unknown): string {
+  const fast = writeJson(value);
+  return fast === NOT_JSON ? byCopy(value) : fast;
+}
+
+/** Returned by writeJson for a value that is not plain JSON: it is written by the general road. */
+const NOT_JSON: unique symbol = Symbol('not a plain JSON value');
+
+/** Whether JSON.stringify escapes something in the text: a quote, a backslash, a control or a surrogate. */
+function needsEscape(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+function writeJson(value: unknown): string | typeof NOT_JSON {
+  switch (typeof value) {
+    case 'string':
+      return needsEscape(value) ? JSON.stringify(value) : `"${value}"`;
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object':
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return Object.getPrototypeOf(value) === Array.prototype ? writeArray(value) : NOT_JSON;
+      return isPlainRecord(value) ? writeObject(value) : NOT_JSON;
+    default:
+      return NOT_JSON;
+  }
+}
+
+function writeArray(value: readonly unknown[]): string | typeof NOT_JSON {
+  let out = '[';
+  for (let index = 0; index < value.length; index += 1) {
+    if (index > 0) out += ',';
+    const item = value[index];
+    // JSON.stringify writes a missing or undefined item as null
+    const written = item === undefined ? 'null' : writeJson(item);
+    if (written === NOT_JSON) return NOT_JSON;
+    out += written;
+  }
+  return `${out}]`;
+}
+
+function writeObject(value: Readonly<Record<string, unknown>>): string | typeof NOT_JSON {
+  const { keys, prefixes } = orderOf(value);
+  let out = '{';
+  let first = true;
+  for (let index = 0; index < keys.length; index += 1) {
+    const item = value[keys[index]];
+    if (item === undefined) continue;
+    const written = writeJson(item);
+    if (written === NOT_JSON) return NOT_JSON;
+    out += first ? prefixes[index] : `,${prefixes[index]}`;
+    out += written;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+function isPlainRecord(value: object): value is Readonly<Record<string, unknown>> {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** An object's keys in canonical order, each with its member's prefix (`"key":`) written once. */
+interface Order {
+  /** the keys as Object.keys lists them */
+  readonly given: readonly string[];
+  readonly keys: readonly string[];
+  readonly prefixes: readonly string[];
+}
+
+/**
+ * Orders by an object's first key, then its key list compared key by key (no string built to look one
+ * up). Bounded, as shapes may not be: the table starts over when it is full.
+ */
+const orders = new Map<string, Order[]>();
+const MAX_FIRST_KEYS = 4096;
+const MAX_ORDERS_PER_FIRST_KEY = 64;
+
+function orderOf(value: Readonly<Record<string, unknown>>): Order {
+  const given = Object.keys(value);
+  const first = given.length > 0 ? given[0] : '';
+  let known = orders.get(first);
+  if (known) {
+    for (const order of known) if (sameKeys(order.given, given)) return order;
+  } else {
+    if (orders.size >= MAX_FIRST_KEYS) orders.clear();
+    orders.set(first, (known = []));
+  }
+  // Array.prototype.sort compares strings by UTF-16 code units, as RFC 8785 sorts
+  const keys = [...given].sort();
+  const order = { given, keys, prefixes: keys.map((key) => `${JSON.stringify(key)}:`) };
+  if (known.length < MAX_ORDERS_PER_FIRST_KEY) known.push(order);
+  return order;
+}
+
+function sameKeys(known: readonly string[], given: readonly string[]): boolean {
+  if (known.length !== given.length) return false;
+  for (let index = 1; index < given.length; index += 1) if (known[index] !== given[index]) return false;
+  return true;
+}
+
+/**
+ * The general road, for values that are not plain JSON (their members only, as the canonical form
+ * always took them): a copy of the value with its keys inserted in sorted order, written by the engine's
+ * own JSON.stringify. That is exact unless an object has keys the engine does not keep in insertion order
+ * (array indexes such as "10", which it lists first and by number) or a `__proto__` key; such a value is
+ * written member by member.
+ */
+function byCopy(value: unknown): string {
   const copy = sortedCopy(value);
   return copy === UNSAFE ? writeCanonical(value) : JSON.stringify(copy);
 }
@@ -26,7 +140,7 @@ export function sortedCopy(value: unknown): unknown {
     }
     return copy;
   }
-  const order = orderOf(value as Record<string, unknown>);
+  const order = copyOrderOf(value as Record<string, unknown>);
   if (order === undefined) return UNSAFE;
   const copy: Record<string, unknown> = {};
   for (const key of order) {
@@ -40,23 +154,10 @@ export function sortedCopy(value: unknown): unknown {
 /** Returned by sortedCopy for a value that must be written member by member. */
 export const UNSAFE: unique symbol = Symbol('not safe to copy in canonical order');
 
-/** Sorted key orders by the keys' own order: objects of one shape share one entry (bounded, as shapes may not be). */
-const orders = new Map<string, readonly string[]>();
-const MAX_ORDERS = 4096;
-
-/** The keys in canonical order, or undefined when an object would not list them so (rare: never cached). */
-function orderOf(value: Record<string, unknown>): readonly string[] | undefined {
-  const keys = Object.keys(value);
-  if (keys.length < 2) return keys[0] === '__proto__' ? undefined : keys;
-  const signature = keys.join('\u0000');
-  const known = orders.get(signature);
-  // a key may itself hold the separator: an entry counts only for exactly these keys
-  if (known?.length === keys.length && known.every((key) => Object.hasOwn(value, key))) return known;
-  const sorted = keys.sort();
-  if (!keptInOrder(sorted)) return undefined;
-  if (orders.size >= MAX_ORDERS) orders.clear();
-  orders.set(signature, sorted);
-  return sorted;
+/** The keys in canonical order, or undefined when an object would not list them so. */
+function copyOrderOf(value: Record<string, unknown>): readonly string[] | undefined {
+  const keys = Object.keys(value).sort();
+  return keptInOrder(keys) ? keys : undefined;
 }
 
 /** Whether an object given these keys in this order lists them in the same order (no index or __proto__ keys out of place). */

@@ -1,0 +1,54 @@
+/**
+ * The canonical JSON writer as it was before the one-pass writer: a copy of the value with its keys in
+ * sorted order, written by JSON.stringify (member by member when the engine would not keep that order).
+ * Kept as the reference the faster writer is compared with.
+ */
+export function canonicalJsonByCopy(value: unknown): string {
+  const copy = sortedCopy(value);
+  return copy === UNSAFE ? writeCanonical(value) : JSON.stringify(copy);
+}
+
+const UNSAFE: unique symbol = Symbol('not safe to copy in canonical order');
+
+function sortedCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index += 1) {
+      const item = sortedCopy(value[index]);
+      if (item === UNSAFE) return UNSAFE;
+      copy[index] = item;
+    }
+    return copy;
+  }
+  const keys = Object.keys(value).sort();
+  if (keys.length === 1 && keys[0] === '__proto__') return UNSAFE;
+  if (!keptInOrder(keys)) return UNSAFE;
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) {
+    const item = sortedCopy((value as Record<string, unknown>)[key]);
+    if (item === UNSAFE) return UNSAFE;
+    copy[key] = item;
+  }
+  return copy;
+}
+
+function keptInOrder(keys: readonly string[]): boolean {
+  const probe: Record<string, number> = {};
+  for (const key of keys) probe[key] = 0;
+  const listed = Object.keys(probe);
+  return listed.length === keys.length && listed.every((key, index) => key === keys[index]);
+}
+
+function writeCanonical(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? 'null' : writeCanonical(item))).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key];
+    if (item !== undefined) members.push(`${JSON.stringify(key)}:${writeCanonical(item)}`);
+  }
+  return `{${members.join(',')}}`;
+}
