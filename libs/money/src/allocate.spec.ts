@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { allocate } from './allocate';
+import { allocateByRationals } from './allocate.reference.spec-helper';
 import { Rational } from './rational';
 
 const key = (weights: Record<string, string>) =>
@@ -128,5 +129,50 @@ describe('allocate (largest remainder)', () => {
         weights.filter((entry) => entry.weight.isZero()).every(({ code }) => allocate(total, weights).get(code) === 0n),
       ),
     );
+  });
+
+  /** Any non-negative fraction: small, decimal or with a large denominator (as solidarity's claims are). */
+  const anyWeight = fc.oneof(
+    fc.constant(Rational.ZERO),
+    fc.integer({ min: 0, max: 1000 }).map((whole) => Rational.of(BigInt(whole))),
+    fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.integer({ min: 0, max: 40 }))
+      .map(([digits, decimals]) => Rational.of(digits, 10n ** BigInt(decimals))),
+    fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 18n }))
+      .map(([numerator, denominator]) => Rational.of(numerator, denominator)),
+  );
+  const codes = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'GM0001', 'GM0002', 'a', 'é');
+  const anyKey = fc
+    .oneof(
+      // mostly keys that split; now and then one listing a member twice
+      fc.uniqueArray(fc.tuple(codes, anyWeight), { maxLength: 9, selector: ([code]) => code }),
+      fc.uniqueArray(fc.tuple(codes, anyWeight), { maxLength: 9, selector: ([code]) => code }),
+      fc.array(fc.tuple(codes, anyWeight), { maxLength: 4 }),
+    )
+    .map((entries) => entries.map(([code, weight]) => ({ code, weight })));
+  const anyTotal = fc.oneof(fc.bigInt({ min: -1000n, max: 1000n }), fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }));
+
+  /** What a call gives: its parts in their order, or the error it throws. */
+  const outcome = (split: () => Map<string, bigint>) => {
+    try {
+      return { parts: [...split()] };
+    } catch (error) {
+      return { error: `${(error as Error).name}: ${(error as Error).message}` };
+    }
+  };
+
+  it('gives exactly what the split in exact fractions gave: the same parts in the same order, or the same error', () => {
+    let splits = 0;
+    fc.assert(
+      fc.property(anyTotal, anyKey, (total, weights) => {
+        const split = outcome(() => allocate(total, weights));
+        expect(split).toEqual(outcome(() => allocateByRationals(total, weights)));
+        splits += split.parts ? 1 : 0;
+      }),
+      { numRuns: 3000 },
+    );
+    // most cases split money: the comparison is not one of errors only
+    expect(splits).toBeGreaterThan(1500);
   });
 });

@@ -1,5 +1,5 @@
 import { Cents } from './amount';
-import { Rational, sumRationals } from './rational';
+import { Rational } from './rational';
 
 export interface AllocationWeight {
   readonly code: string;
@@ -13,43 +13,103 @@ export interface AllocationWeight {
  * so a charge and a payout of the same size hit every member identically.
  */
 export function allocate(total: Cents, weights: readonly AllocationWeight[]): Map<string, Cents> {
-  if (weights.length === 0) throw new RangeError('cannot allocate over an empty key');
-  const codes = new Set<string>();
-  for (const { code, weight } of weights) {
-    if (codes.has(code)) throw new RangeError(`member ${code} appears twice in the key`);
-    codes.add(code);
-    if (weight.isNegative()) throw new RangeError(`weight of ${code} is negative`);
+  const { integers, sum } = onCommonDenominator(weights.map((entry) => entry.weight));
+  return allocateByIntegerWeights(
+    total,
+    weights.map((entry) => entry.code),
+    integers,
+    sum,
+  );
+}
+
+/** Weights as integers on their common denominator, and their sum: the quotas T·w/Σw are T·W/ΣW. */
+export function onCommonDenominator(weights: readonly Rational[]): { integers: bigint[]; sum: bigint } {
+  let common = 1n;
+  for (const weight of weights) common = lcm(common, weight.denominator);
+  let sum = 0n;
+  const integers = weights.map((weight) => {
+    const integer = weight.numerator * (common / weight.denominator);
+    sum += integer;
+    return integer;
+  });
+  return { integers, sum };
+}
+
+/**
+ * `allocate` over integer weights (`codes[i]` weighs `weights[i]`, `sum` is their sum): the quota of
+ * each member is T·W/ΣW, so its floor and its remainder are one integer division, and remainders over
+ * the one denominator ΣW compare as integers — no fraction is built or reduced.
+ */
+export function allocateByIntegerWeights(
+  total: Cents,
+  codes: readonly string[],
+  weights: readonly bigint[],
+  sum: bigint,
+): Map<string, Cents> {
+  if (codes.length === 0) throw new RangeError('cannot allocate over an empty key');
+  const seen = new Set<string>();
+  for (let index = 0; index < codes.length; index += 1) {
+    const code = codes[index];
+    if (seen.has(code)) throw new RangeError(`member ${code} appears twice in the key`);
+    seen.add(code);
+    if (weights[index] < 0n) throw new RangeError(`weight of ${code} is negative`);
   }
-  const weightSum = sumRationals(weights.map((entry) => entry.weight));
-  if (!weightSum.isPositive()) throw new RangeError('the weights of a key must sum to more than zero');
+  if (sum <= 0n) throw new RangeError('the weights of a key must sum to more than zero');
 
   if (total < 0n) {
-    const mirrored = allocate(-total, weights);
-    return new Map([...mirrored].map(([code, cents]) => [code, -cents]));
+    const mirrored = allocateByIntegerWeights(-total, codes, weights, sum);
+    const result = new Map<string, Cents>();
+    for (const [code, cents] of mirrored) result.set(code, -cents);
+    return result;
   }
 
-  const totalRational = Rational.of(total);
-  const shares = weights.map(({ code, weight }) => {
-    const quota = totalRational.mul(weight).div(weightSum);
-    const floor = quota.floor();
-    return { code, floor, remainder: quota.sub(Rational.of(floor)) };
-  });
-  let leftover = total - shares.reduce((sum, share) => sum + share.floor, 0n);
-  const byRemainder = [...shares].sort(
-    (a, b) => b.remainder.compare(a.remainder) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
-  const result = new Map<string, Cents>(shares.map((share) => [share.code, share.floor]));
-  for (const share of byRemainder) {
-    if (leftover === 0n) break;
-    result.set(share.code, (result.get(share.code) ?? 0n) + 1n);
-    leftover -= 1n;
+  const result = new Map<string, Cents>();
+  const remainders: { index: number; remainder: bigint }[] = [];
+  let leftover = total;
+  for (let index = 0; index < codes.length; index += 1) {
+    const share = total * weights[index];
+    // total and weights are not negative: the quotient is the floor
+    const floor = share / sum;
+    result.set(codes[index], floor);
+    leftover -= floor;
+    remainders.push({ index, remainder: share - floor * sum });
+  }
+  if (leftover > 0n) {
+    remainders.sort((a, b) =>
+      a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : compareCodes(codes[a.index], codes[b.index]),
+    );
+    for (const { index } of remainders) {
+      if (leftover === 0n) break;
+      const code = codes[index];
+      result.set(code, (result.get(code) ?? 0n) + 1n);
+      leftover -= 1n;
+    }
   }
   assertAllocation(total, result);
   return result;
+}
+
+function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function assertAllocation(total: Cents, parts: Map<string, Cents>): void {
   let sum = 0n;
   for (const part of parts.values()) sum += part;
   if (sum !== total) throw new Error(`allocation lost money: parts sum to ${sum}, total is ${total}`);
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  if (a === b || b === 1n) return a;
+  if (a === 1n) return b;
+  return (a / gcd(a, b)) * b;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) {
+    const remainder = a % b;
+    a = b;
+    b = remainder;
+  }
+  return a;
 }

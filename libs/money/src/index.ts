@@ -1,5 +1,5 @@
 /** Exact money: cents, decimal strings at the boundaries, fractions and allocation, Dutch formatting (only what other packages use). */
-export { allocate } from './allocate';
+export { allocate, allocateByIntegerWeights, onCommonDenominator } from './allocate';
 export {
   AMOUNT_MAX_INTEGER_DIGITS,
   DECIMAL_MAX_SIGNIFICANT_DIGITS,
@@ -21,4 +21,4 @@ export {
   formatEuroNl,
   formatPercentNl,
 } from './nl-format';
-export { Rational, sumRationals } from './rational';
+export { fractionAsDecimal, Rational, sumRationals } from './rational';

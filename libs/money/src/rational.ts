@@ -116,14 +116,7 @@ export class Rational {
 
   /** A short decimal rendering for explanations; exact when the value has a finite decimal form. */
   toDecimalString(maxDecimals = 10): string {
-    const negative = this.numerator < 0n;
-    const magnitude = this.abs();
-    const scale = 10n ** BigInt(maxDecimals);
-    const scaled = roundHalfAwayFromZero(magnitude.numerator * scale, magnitude.denominator);
-    const whole = scaled / scale;
-    const fraction = (scaled % scale).toString().padStart(maxDecimals, '0').replace(/0+$/, '');
-    const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
-    return negative && scaled !== 0n ? `-${text}` : text;
+    return fractionAsDecimal(this.numerator, this.denominator, maxDecimals);
   }
 
   toString(): string {
@@ -158,6 +151,21 @@ function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
   const magnitude = abs(numerator);
   const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
   return numerator < 0n ? -rounded : rounded;
+}
+
+/**
+ * n/d (d > 0, in lowest terms or not) as a decimal rounded half away from zero to at most
+ * `maxDecimals` decimals, trailing zeros left out: Rational.toDecimalString, for a fraction that is
+ * not built as a Rational.
+ */
+export function fractionAsDecimal(numerator: bigint, denominator: bigint, maxDecimals: number): string {
+  const negative = numerator < 0n;
+  const scale = 10n ** BigInt(maxDecimals);
+  const scaled = roundHalfAwayFromZero(abs(numerator) * scale, denominator);
+  const whole = scaled / scale;
+  const fraction = (scaled % scale).toString().padStart(maxDecimals, '0').replace(/0+$/, '');
+  const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
+  return negative && scaled !== 0n ? `-${text}` : text;
 }
 
 export function sumRationals(values: Iterable<Rational>): Rational {

@@ -1,4 +1,12 @@
-import { allocate, Cents, formatAmount, Rational, sumCents } from '@libs/money';
+import {
+  allocateByIntegerWeights,
+  Cents,
+  formatAmount,
+  fractionAsDecimal,
+  onCommonDenominator,
+  Rational,
+  sumCents,
+} from '@libs/money';
 import { DomainError } from '../errors';
 import { AllocationTrail, KeyReference } from '../events/derived.events';
 import { KeyVersion, RegionView } from '../state/region-state';
@@ -13,10 +21,16 @@ export interface KeySplit {
 
 /**
  * What splits derive from a key version, kept per version (an adopted version never changes, and the
- * same version splits every run and closing of every year it is in force): its reference, its weights.
+ * same version splits every run and closing of every year it is in force): its reference, and its
+ * weights for a list of members as integers on their common denominator.
  */
 const references = new WeakMap<KeyVersion, KeyReference>();
-const parsedWeights = new WeakMap<KeyVersion, Map<string, Rational>>();
+const integerWeights = new WeakMap<KeyVersion, Map<string, IntegerWeights>>();
+
+interface IntegerWeights {
+  readonly integers: readonly bigint[];
+  readonly sum: bigint;
+}
 
 export function keyReference(key: KeyVersion): KeyReference {
   let reference = references.get(key);
@@ -41,32 +55,41 @@ export function weightSum(key: KeyVersion): Rational {
   return Object.values(key.weights).reduce((sum, weight) => sum.add(Rational.fromDecimal(weight)), Rational.ZERO);
 }
 
-/** The exact quotas T·w/Σw of every member and their largest-remainder targets in cents. */
+/** The members' weights in the key (0 for a member it does not name), as integers on their common denominator. */
+function weightsOf(key: KeyVersion, members: readonly string[]): IntegerWeights {
+  let byMembers = integerWeights.get(key);
+  if (!byMembers) integerWeights.set(key, (byMembers = new Map<string, IntegerWeights>()));
+  const signature = members.join('\u0000');
+  let weights = byMembers.get(signature);
+  if (!weights) {
+    weights = onCommonDenominator(members.map((code) => Rational.fromDecimal(key.weights[code] ?? '0')));
+    byMembers.set(signature, weights);
+  }
+  return weights;
+}
+
+/**
+ * The largest-remainder targets in cents, and each member's exact quota T·w/Σw as a fraction of cents
+ * (`shares[i]` / `sum`, not reduced), or undefined for a zero total.
+ */
 function targetsByKey(
   key: KeyVersion | undefined,
   keyId: string,
   year: number,
   members: readonly string[],
   total: Cents,
-): { targets: Map<string, Cents>; quotas: Map<string, Rational> } {
-  if (total === 0n) return { targets: new Map(members.map((code) => [code, 0n])), quotas: new Map() };
+): { targets: Map<string, Cents>; quotas: { shares: bigint[]; sum: bigint } | undefined } {
+  if (total === 0n) return { targets: new Map(members.map((code) => [code, 0n])), quotas: undefined };
   if (!key) {
     throw new DomainError(
       'KEY_NOT_IN_FORCE',
       `distribution key "${keyId}" has no version in force for ${year}, and ${formatAmount(total)} must be split by it`,
     );
   }
-  let parsed = parsedWeights.get(key);
-  if (!parsed) parsedWeights.set(key, (parsed = new Map<string, Rational>()));
-  const weights = members.map((code) => {
-    let weight = parsed.get(code);
-    if (!weight) parsed.set(code, (weight = Rational.fromDecimal(key.weights[code] ?? '0')));
-    return { code, weight };
-  });
-  const sum = weights.reduce((acc, entry) => acc.add(entry.weight), Rational.ZERO);
+  const { integers, sum } = weightsOf(key, members);
   return {
-    targets: allocate(total, weights),
-    quotas: new Map(weights.map(({ code, weight }) => [code, Rational.fromCents(total).mul(weight).div(sum)])),
+    targets: allocateByIntegerWeights(total, members, integers, sum),
+    quotas: { shares: integers.map((weight) => total * weight), sum },
   };
 }
 
@@ -86,18 +109,19 @@ export function splitByKey(
   const key = keyInForce(state, keyId, year);
   const { targets, quotas } = targetsByKey(key, keyId, year, members, total);
   const deltas = new Map<string, Cents>();
-  const lines = members.map((code) => {
+  const lines = members.map((code, index) => {
     const target = targets.get(code) ?? 0n;
     const before = previous.get(code) ?? 0n;
     deltas.set(code, target - before);
-    const quota = quotas.get(code) ?? Rational.ZERO;
-    const floorCents = quota.isNegative() ? -quota.neg().toCentsFloor() : quota.toCentsFloor();
+    // the quota in euros is share / (100 · sum); its cents rounded towards zero are share / sum
+    const share = quotas?.shares[index] ?? 0n;
+    const sum = quotas?.sum ?? 1n;
     return {
       code,
       weight: key?.weights[code] ?? '0',
-      quota: quota.toDecimalString(6),
+      quota: fractionAsDecimal(share, 100n * sum, 6),
       target,
-      remainderCent: target - floorCents,
+      remainderCent: target - share / sum,
       previous: before,
       delta: target - before,
     };

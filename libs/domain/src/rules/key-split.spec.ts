@@ -1,0 +1,103 @@
+import { allocate, Cents, Rational, sumCents } from '@libs/money';
+import fc from 'fast-check';
+import { RegionState } from '../state/region-state';
+import { splitByKey } from './key-split';
+
+/**
+ * The trail lines of a split as they were computed before the split worked on integer weights: every
+ * quota an exact fraction (T/100 · w / Σw euros), its cents rounded towards zero. Kept as the reference.
+ */
+function linesByRationals(weights: Record<string, string>, members: readonly string[], total: Cents) {
+  const parsed = members.map((code) => ({ code, weight: Rational.fromDecimal(weights[code] ?? '0') }));
+  const sum = parsed.reduce((acc, entry) => acc.add(entry.weight), Rational.ZERO);
+  const targets = total === 0n ? new Map(members.map((code) => [code, 0n])) : allocate(total, parsed);
+  return parsed.map(({ code, weight }) => {
+    const quota = total === 0n ? Rational.ZERO : Rational.fromCents(total).mul(weight).div(sum);
+    const floorCents = quota.isNegative() ? -quota.neg().toCentsFloor() : quota.toCentsFloor();
+    const target = targets.get(code) ?? 0n;
+    return { code, quota: quota.toDecimalString(6), target, remainderCent: target - floorCents };
+  });
+}
+
+function regionWithKey(members: readonly string[], weights: Record<string, string>): RegionState {
+  const state = new RegionState();
+  state.region = {
+    regionId: 'r',
+    name: 'R',
+    centralMunicipality: members[0],
+    municipalities: members.map((code) => ({ code, name: code })),
+  };
+  state.keys.set('k', [
+    { regionId: 'r', keyId: 'k', version: 1, validFrom: 2020, unit: 'weight', basis: 'b', weights },
+  ]);
+  return state;
+}
+
+describe('splitByKey', () => {
+  const decimal = fc.oneof(
+    fc.constant('0'),
+    fc.integer({ min: 0, max: 1000 }).map(String),
+    fc
+      .tuple(fc.integer({ min: 0, max: 100 }), fc.stringMatching(/^\d{1,8}$/))
+      .map(([whole, fraction]) => `${whole}.${fraction}`),
+  );
+  const split = fc.uniqueArray(fc.stringMatching(/^GM\d{4}$/), { minLength: 1, maxLength: 12 }).chain((members) =>
+    fc.tuple(
+      fc.constant(members),
+      // a key may leave a member out (weight 0) and name a code that is not a member
+      fc.dictionary(fc.oneof(fc.constantFrom(...members), fc.constant('GM9999')), decimal),
+      fc.oneof(fc.bigInt({ min: -1000n, max: 1000n }), fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n })),
+    ),
+  );
+
+  it('writes the trail the split in exact fractions wrote: quotas, targets and remainder cents', () => {
+    let splits = 0;
+    fc.assert(
+      fc.property(split, ([members, weights, total]) => {
+        const sorted = [...members].sort();
+        let expected;
+        try {
+          expected = { lines: linesByRationals(weights, sorted, total) };
+        } catch (error) {
+          expected = { error: (error as Error).message };
+        }
+        let actual;
+        try {
+          const result = splitByKey(regionWithKey(members, weights), 'k', 2024, total);
+          expect(sumCents(result.targets.values())).toBe(total);
+          actual = {
+            lines: result.trail.lines.map(({ code, quota, target, remainderCent }) => ({
+              code,
+              quota,
+              target,
+              remainderCent,
+            })),
+          };
+          splits += 1;
+        } catch (error) {
+          actual = { error: (error as Error).message };
+        }
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(splits).toBeGreaterThan(1000);
+  });
+
+  it('compares each target with what was recorded before', () => {
+    const state = regionWithKey(['GM0001', 'GM0002'], { GM0001: '1', GM0002: '3' });
+    const result = splitByKey(state, 'k', 2024, 1001n, new Map([['GM0001', 200n]]));
+    expect([...result.targets]).toEqual([
+      ['GM0001', 250n],
+      ['GM0002', 751n],
+    ]);
+    expect([...result.deltas]).toEqual([
+      ['GM0001', 50n],
+      ['GM0002', 751n],
+    ]);
+    expect(result.trail.lines.map((line) => [line.quota, line.remainderCent])).toEqual([
+      ['2.5025', 0n],
+      ['7.5075', 1n],
+    ]);
+  });
+});
