@@ -18,10 +18,16 @@ export interface PostingLedgerView {
  */
 export class PostingLedger implements PostingLedgerView {
   private readonly byYear = new Map<number, Map<Account, Map<DomainEventType, Cents>>>();
+  /**
+   * Years whose sums this ledger shares with a clone (or its original): a clone copies no year until
+   * one of the two adds to it, and then only that year (a closing's scratch copy adds to one year).
+   */
+  private readonly shared = new Set<number>();
 
   add(year: number, account: Account, eventType: DomainEventType, amount: Cents): void {
     let accounts = this.byYear.get(year);
     if (!accounts) this.byYear.set(year, (accounts = new Map<Account, Map<DomainEventType, Cents>>()));
+    else if (this.shared.size > 0 && this.shared.delete(year)) this.byYear.set(year, (accounts = copyOfYear(accounts)));
     let types = accounts.get(account);
     if (!types) accounts.set(account, (types = new Map<DomainEventType, Cents>()));
     types.set(eventType, (types.get(eventType) ?? 0n) + amount);
@@ -76,10 +82,16 @@ export class PostingLedger implements PostingLedgerView {
   clone(): PostingLedger {
     const copy = new PostingLedger();
     for (const [year, accounts] of this.byYear) {
-      const accountsCopy = new Map<Account, Map<DomainEventType, Cents>>();
-      for (const [account, types] of accounts) accountsCopy.set(account, new Map(types));
-      copy.byYear.set(year, accountsCopy);
+      copy.byYear.set(year, accounts);
+      copy.shared.add(year);
+      this.shared.add(year);
     }
     return copy;
   }
+}
+
+function copyOfYear(accounts: ReadonlyMap<Account, ReadonlyMap<DomainEventType, Cents>>) {
+  const copy = new Map<Account, Map<DomainEventType, Cents>>();
+  for (const [account, types] of accounts) copy.set(account, new Map(types));
+  return copy;
 }

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { Account } from '../accounts';
+import { DomainEventType } from '../events/domain-event';
+import { PostingLedger } from './posting-ledger';
+
+type Entry = [year: number, account: Account, type: DomainEventType, amount: bigint];
+
+/** The ledger as a plain list of its sums in first-added order: what a clone copied whole before. */
+class ReferenceLedger {
+  private readonly sums = new Map<number, Map<string, Map<string, bigint>>>();
+
+  add(year: number, account: string, type: string, amount: bigint): void {
+    let accounts = this.sums.get(year);
+    if (!accounts) this.sums.set(year, (accounts = new Map()));
+    let types = accounts.get(account);
+    if (!types) accounts.set(account, (types = new Map()));
+    types.set(type, (types.get(type) ?? 0n) + amount);
+  }
+
+  entries(): [number, string, string, bigint][] {
+    const list: [number, string, string, bigint][] = [];
+    for (const [year, accounts] of this.sums)
+      for (const [account, types] of accounts)
+        for (const [type, amount] of types) list.push([year, account, type, amount]);
+    return list;
+  }
+
+  clone(): ReferenceLedger {
+    const copy = new ReferenceLedger();
+    for (const [year, account, type, amount] of this.entries()) copy.add(year, account, type, amount);
+    return copy;
+  }
+}
+
+const accounts = ['region:r:reserve', 'municipality:GM0001:BW', 'municipality:GM0002:MO'] as Account[];
+const types: DomainEventType[] = ['RijkPaymentRecorded', 'ReservePaidOut', 'SolidarityTransferred'];
+
+describe('PostingLedger', () => {
+  const posting = fc.tuple(
+    fc.integer({ min: 2023, max: 2026 }),
+    fc.constantFrom(...accounts),
+    fc.constantFrom(...types),
+    fc.bigInt({ min: -1000n, max: 1000n }),
+  );
+  // a step adds a posting to one of the ledgers made so far, or clones one of them
+  const step = fc.oneof(
+    fc.record({ clone: fc.nat(), of: fc.constant(undefined) }),
+    fc.record({ add: posting, to: fc.nat() }),
+    fc.record({ add: posting, to: fc.nat() }),
+  );
+
+  it('keeps a clone and its original apart, whichever adds first, in the order sums were first added', () => {
+    fc.assert(
+      fc.property(fc.array(posting, { maxLength: 20 }), fc.array(step, { maxLength: 40 }), (start, steps) => {
+        const ledgers = [new PostingLedger()];
+        const references = [new ReferenceLedger()];
+        for (const [year, account, type, amount] of start) {
+          ledgers[0].add(year, account, type, amount);
+          references[0].add(year, account, type, amount);
+        }
+        for (const each of steps) {
+          if ('clone' in each) {
+            const index = each.clone % ledgers.length;
+            ledgers.push(ledgers[index].clone());
+            references.push(references[index].clone());
+          } else {
+            const index = each.to % ledgers.length;
+            const [year, account, type, amount] = each.add;
+            ledgers[index].add(year, account, type, amount);
+            references[index].add(year, account, type, amount);
+          }
+        }
+        ledgers.forEach((ledger, index) => {
+          const entries: Entry[] = [...ledger.entries()];
+          expect(entries).toEqual(references[index].entries());
+          for (const [year, account] of entries)
+            expect(ledger.balance(year, account)).toBe(
+              references[index]
+                .entries()
+                .filter(([y, a]) => y === year && a === account)
+                .reduce((sum, [, , , amount]) => sum + amount, 0n),
+            );
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
