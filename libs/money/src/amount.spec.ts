@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatAmountByBigint, parseAmountByPattern } from './amount.reference.spec-helper';
 import {
   formatAmount,
   formatEuro,
@@ -132,5 +133,54 @@ describe('parseAmount reads every amount as formatAmount writes it (the form eve
     );
     expect(parseAmount('-0.00')).toBe(0n);
     expect(() => parseAmount('1000000000000.00', { limits: true })).toThrow(/at most 12 digits/);
+  });
+});
+
+describe('parseAmount and formatAmount on safe integers', () => {
+  const outcome = (parse: () => bigint) => {
+    try {
+      return { cents: parse() };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+  // texts near the plain form: signs, digits, points and other characters in any order, and plain amounts
+  const nearAmount = fc.oneof(
+    fc.string({ unit: fc.constantFrom('-', '0', '1', '9', '.', '5', ' ', 'e', '+', '٣', '/', ':'), maxLength: 18 }),
+    fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{0,15}$/), fc.stringMatching(/^\d{0,3}$/))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}.${fraction}`),
+    fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }).map((cents) => formatAmountByBigint(cents)),
+  );
+
+  it('reads every text as the pattern and bigint parse did: the same cents or the same refusal', () => {
+    fc.assert(
+      fc.property(nearAmount, fc.boolean(), (text, limits) => {
+        expect(outcome(() => parseAmount(text, { limits }))).toEqual(
+          outcome(() => parseAmountByPattern(text, { limits })),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('writes every amount as bigint division did, beyond the safe integers too', () => {
+    const cents = fc.oneof(
+      fc.bigInt({ min: -100_000n, max: 100_000n }),
+      fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }),
+      fc.constantFrom(
+        BigInt(Number.MAX_SAFE_INTEGER),
+        BigInt(Number.MAX_SAFE_INTEGER) + 1n,
+        -BigInt(Number.MAX_SAFE_INTEGER),
+        -BigInt(Number.MAX_SAFE_INTEGER) - 1n,
+        0n,
+      ),
+    );
+    fc.assert(
+      fc.property(cents, (value) => {
+        expect(formatAmount(value)).toBe(formatAmountByBigint(value));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -12,7 +12,6 @@ export class MoneyFormatError extends Error {
 }
 
 const AMOUNT_PATTERN = /^-?\d+(?:\.\d{1,2})?$/;
-const PLAIN_AMOUNT = /^-?\d{1,12}\.\d{2}$/;
 const NON_NEGATIVE_DECIMAL_PATTERN = /^\d+(?:\.\d+)?$/;
 
 /**
@@ -46,11 +45,12 @@ export interface ParseOptions {
  * a JSON number has already lost exactness, and the others are typos too costly to guess at.
  */
 export function parseAmount(value: unknown, options: ParseOptions = {}): Cents {
-  // the form every stored amount has ("5802407.00", within the limits): the result the general path gives
-  if (typeof value === 'string' && PLAIN_AMOUNT.test(value)) return BigInt(value.replace('.', ''));
   if (typeof value !== 'string') {
     throw new MoneyFormatError(`must be a decimal string such as "1234.56", got ${describe(value)}`);
   }
+  // the form every stored amount has ("5802407.00", within the limits): the result the general path gives
+  const plain = plainAmountCents(value);
+  if (plain !== undefined) return plain;
   if (value.trim() === '') throw new MoneyFormatError('must not be empty');
   const integerDigits = value.replace(/^-?0*/, '').replace(/\D.*$/s, '').length;
   if (options.limits && integerDigits > AMOUNT_MAX_INTEGER_DIGITS) {
@@ -73,6 +73,33 @@ export function parseAmount(value: unknown, options: ParseOptions = {}): Cents {
   const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
   return negative ? -cents : cents;
 }
+
+/**
+ * The cents of an amount of the plain form -?d{1,12}.dd, or undefined for any other text. At most 14
+ * digits: their value is below Number.MAX_SAFE_INTEGER, so it is summed exactly as a number, digit by
+ * digit, and becomes a bigint once — no pattern, no copy of the text, no parse of a decimal string.
+ */
+function plainAmountCents(value: string): Cents | undefined {
+  const length = value.length;
+  const negative = value.charCodeAt(0) === MINUS;
+  const point = length - 3;
+  const integerDigits = point - (negative ? 1 : 0);
+  if (integerDigits < 1 || integerDigits > PLAIN_INTEGER_DIGITS || value.charCodeAt(point) !== POINT) return undefined;
+  let cents = 0;
+  for (let index = negative ? 1 : 0; index < length; index += 1) {
+    if (index === point) continue;
+    const digit = value.charCodeAt(index) - ZERO;
+    if (digit < 0 || digit > 9) return undefined;
+    cents = cents * 10 + digit;
+  }
+  return BigInt(negative ? -cents : cents);
+}
+
+const MINUS = 45;
+const POINT = 46;
+const ZERO = 48;
+/** the integer digits of the plain form (within AMOUNT_MAX_INTEGER_DIGITS, and 10^14 < 2^53) */
+const PLAIN_INTEGER_DIGITS = 12;
 
 /**
  * Parses a non-negative decimal string of any precision (percentages, weights) and returns it in a
@@ -116,9 +143,19 @@ function withoutTrailingZeros(digits: string): string {
 export function formatAmount(cents: Cents): string {
   const negative = cents < 0n;
   const magnitude = negative ? -cents : cents;
-  const text = `${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
+  let text: string;
+  if (magnitude <= MAX_SAFE_CENTS) {
+    // a safe integer divides exactly as a number: the remainder, then the whole euros
+    const value = Number(magnitude);
+    const fraction = value % 100;
+    text = `${(value - fraction) / 100}.${fraction < 10 ? '0' : ''}${fraction}`;
+  } else {
+    text = `${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
+  }
   return negative ? `-${text}` : text;
 }
+
+const MAX_SAFE_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Dutch rendering for people: "€ 5.802.407,00", "€ -115.593,00". */
 export function formatEuro(cents: Cents): string {
