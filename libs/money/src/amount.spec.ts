@@ -151,6 +151,17 @@ describe('parseAmount and formatAmount on safe integers', () => {
       .tuple(fc.boolean(), fc.stringMatching(/^\d{0,15}$/), fc.stringMatching(/^\d{0,3}$/))
       .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}.${fraction}`),
     fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }).map((cents) => formatAmountByBigint(cents)),
+    // a plain amount with one character changed: a digit's neighbours '/' and ':', a sign, a point…
+    fc
+      .tuple(
+        fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }).map((cents) => formatAmountByBigint(cents)),
+        fc.nat(),
+        fc.constantFrom('/', ':', '-', '.', ' ', '0', 'a'),
+      )
+      .map(([text, at, character]) => {
+        const index = at % text.length;
+        return `${text.slice(0, index)}${character}${text.slice(index + 1)}`;
+      }),
   );
 
   it('reads every text as the pattern and bigint parse did: the same cents or the same refusal', () => {
