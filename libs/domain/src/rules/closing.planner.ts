@@ -12,12 +12,12 @@ import { planSolidarity } from './solidarity.planner';
 
 /**
  * The year-end closing of domain.md §6, in its fixed order, on a scratch copy of the state so each
- * step sees what the steps before it recorded. Returns every event the closing records (the final
+ * step sees what the steps before it recorded (a planning copy: the steps record derived events only). Returns every event the closing records (the final
  * YearClosed marker included); a broken invariant of domain.md §7 is a bug (InvariantViolation) and
  * nothing is recorded.
  */
 export function planClosing(state: RegisteredRegionView, year: number): DomainEvent[] {
-  const scratch = state.clone();
+  const scratch = state.planningCopy();
   invariant(isRegistered(scratch), () => `a copy of region "${state.region.regionId}" lost its registration`);
   const events: DomainEvent[] = [];
   const record = (planned: readonly DomainEvent[]) => {

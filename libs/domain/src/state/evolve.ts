@@ -1,4 +1,4 @@
-import { unreachable } from '../errors';
+import { invariant, unreachable } from '../errors';
 import { DerivedEvent } from '../events/derived.events';
 import { DomainEvent, DomainEventType, isFactEvent, MarkerEvent, postingsOf, yearOf } from '../events/domain-event';
 import { FactEvent } from '../events/fact.events';
@@ -51,6 +51,7 @@ export function evolve(state: RegionState, event: DomainEvent, given?: string): 
 
 /** A fact is remembered as recorded (by its identity, so that recording it again is recognised). */
 function evolveFact(state: RegionState, event: FactEvent, given: string | undefined): void {
+  invariant(!state.forPlanning, () => `a planning copy shares its facts: ${event.type} cannot be evolved into it`);
   state.facts.set(factIdentity(event), given ?? givenContent(event));
   switch (event.type) {
     case 'RegionRegistered':

@@ -64,6 +64,12 @@ export interface RegionView {
   isMember(code: string): boolean;
   /** a scratch copy to evolve, for a command that must see the effect of its own events */
   clone(): RegionState;
+  /**
+   * a scratch copy to evolve derived events and markers into (a closing plans its steps on one), made
+   * without copying the facts and what they fold into: those it shares with this state, which must not
+   * change while the copy is in use (no fact may be evolved into the copy either)
+   */
+  planningCopy(): RegionState;
 }
 
 /** A region after its RegisterRegion: what every command but RegisterRegion decides from. */
@@ -82,15 +88,15 @@ export function isRegistered(view: RegionView): view is RegisteredRegionView {
 export class RegionState implements RegionView {
   region: RegionInfo | undefined;
   readonly facts: Map<string, string>;
-  readonly keys = new Map<string, KeyVersion[]>();
-  readonly budgets = new Map<string, BudgetVersion[]>();
-  readonly reserveAgreements: ReserveAgreement[] = [];
-  readonly solidarityAgreements: SolidarityAgreement[] = [];
-  readonly inhabitants = new Map<number, InhabitantCounts>();
-  readonly expenditures = new Map<string, ExpenditureTotals>();
-  readonly policyCorrections = new Map<string, Cents>();
-  readonly advances = new Map<string, Cents>();
-  readonly reserveOpeningYears = new Set<number>();
+  readonly keys: Map<string, KeyVersion[]>;
+  readonly budgets: Map<string, BudgetVersion[]>;
+  readonly reserveAgreements: ReserveAgreement[];
+  readonly solidarityAgreements: SolidarityAgreement[];
+  readonly inhabitants: Map<number, InhabitantCounts>;
+  readonly expenditures: Map<string, ExpenditureTotals>;
+  readonly policyCorrections: Map<string, Cents>;
+  readonly advances: Map<string, Cents>;
+  readonly reserveOpeningYears: Set<number>;
   reserveOpening: ReserveOpening | undefined;
   readonly moneyYears = new Set<number>();
   readonly ledger: PostingLedger;
@@ -98,10 +104,23 @@ export class RegionState implements RegionView {
   readonly everClosedYears = new Set<number>();
   readonly activeYears = new Set<number>();
   eventCount = 0;
+  /** a planning copy (see planningCopy): it shares what facts fold into, so no fact may be evolved into it */
+  readonly forPlanning: boolean;
 
-  constructor(ledger = new PostingLedger(), facts = new Map<string, string>()) {
+  /** `factsOf`: the state whose facts, and what they fold into, a planning copy shares */
+  constructor(ledger = new PostingLedger(), facts = new Map<string, string>(), factsOf?: RegionState) {
     this.ledger = ledger;
-    this.facts = facts;
+    this.facts = factsOf?.facts ?? facts;
+    this.keys = factsOf?.keys ?? new Map<string, KeyVersion[]>();
+    this.budgets = factsOf?.budgets ?? new Map<string, BudgetVersion[]>();
+    this.reserveAgreements = factsOf?.reserveAgreements ?? [];
+    this.solidarityAgreements = factsOf?.solidarityAgreements ?? [];
+    this.inhabitants = factsOf?.inhabitants ?? new Map<number, InhabitantCounts>();
+    this.expenditures = factsOf?.expenditures ?? new Map<string, ExpenditureTotals>();
+    this.policyCorrections = factsOf?.policyCorrections ?? new Map<string, Cents>();
+    this.advances = factsOf?.advances ?? new Map<string, Cents>();
+    this.reserveOpeningYears = factsOf?.reserveOpeningYears ?? new Set<number>();
+    this.forPlanning = factsOf !== undefined;
   }
 
   memberCodes(): string[] {
@@ -113,7 +132,7 @@ export class RegionState implements RegionView {
   }
 
   clone(): RegionState {
-    // Map's own copy: a region's facts run to thousands, and a closing copies them
+    // Map's own copy: a region's facts run to thousands
     const copy = new RegionState(this.ledger.clone(), new Map(this.facts));
     copy.region = this.region;
     copy.reserveOpening = this.reserveOpening;
@@ -127,10 +146,24 @@ export class RegionState implements RegionView {
     for (const [k, v] of this.policyCorrections) copy.policyCorrections.set(k, v);
     for (const [k, v] of this.advances) copy.advances.set(k, v);
     for (const y of this.reserveOpeningYears) copy.reserveOpeningYears.add(y);
-    for (const y of this.moneyYears) copy.moneyYears.add(y);
-    for (const y of this.closedYears) copy.closedYears.add(y);
-    for (const y of this.everClosedYears) copy.everClosedYears.add(y);
-    for (const y of this.activeYears) copy.activeYears.add(y);
+    copyYears(this, copy);
     return copy;
   }
+
+  planningCopy(): RegionState {
+    const copy = new RegionState(this.ledger.clone(), undefined, this);
+    copy.region = this.region;
+    copy.reserveOpening = this.reserveOpening;
+    copy.eventCount = this.eventCount;
+    copyYears(this, copy);
+    return copy;
+  }
+}
+
+/** What derived events and markers change besides the ledger: the sets of years. */
+function copyYears(from: RegionState, to: RegionState): void {
+  for (const y of from.moneyYears) to.moneyYears.add(y);
+  for (const y of from.closedYears) to.closedYears.add(y);
+  for (const y of from.everClosedYears) to.everClosedYears.add(y);
+  for (const y of from.activeYears) to.activeYears.add(y);
 }
