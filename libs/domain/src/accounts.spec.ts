@@ -53,4 +53,11 @@ describe('account names: one writer, one reader', () => {
     expect(parseAccount(name)).toBeUndefined();
     expect(isAccount(name)).toBe(false);
   });
+
+  it('knows an account again as it knew it the first time, and still refuses what is none', () => {
+    for (const round of [1, 2])
+      for (const name of ['rijk', Accounts.reserve('r'), Accounts.municipality('GM0001', 'MO'), 'region:r:pot', '']) {
+        expect([round, name, isAccount(name)]).toEqual([round, name, parseAccount(name) !== undefined]);
+      }
+  });
 });

@@ -84,8 +84,19 @@ export function parseAccount(name: string): AccountRef | undefined {
 
 /** Whether a name read from outside (a stored posting) is an account. */
 export function isAccount(name: string): name is Account {
-  return parseAccount(name) !== undefined;
+  if (knownAccounts.has(name)) return true;
+  if (parseAccount(name) === undefined) return false;
+  if (knownAccounts.size >= MAX_KNOWN_ACCOUNTS) knownAccounts.clear();
+  knownAccounts.add(name);
+  return true;
 }
+
+/**
+ * Names found to be accounts: every posting read from a store names one, and a region has a few dozen,
+ * so each is parsed once rather than per posting (bounded: the set starts over when it is full).
+ */
+const knownAccounts = new Set<string>();
+const MAX_KNOWN_ACCOUNTS = 10_000;
 
 const rijk = accountName({ kind: 'rijk' });
 const external = (party: ExternalParty) => accountName({ kind: 'external', party });

@@ -22,8 +22,12 @@ export function allocate(total: Cents, weights: readonly AllocationWeight[]): Ma
   );
 }
 
-/** Weights as integers on their common denominator, and their sum: the quotas T·w/Σw are T·W/ΣW. */
-export function onCommonDenominator(weights: readonly Rational[]): { integers: bigint[]; sum: bigint } {
+/** Weights as integers on their common denominator, their sum and that denominator: the quotas T·w/Σw are T·W/ΣW. */
+export function onCommonDenominator(weights: readonly Rational[]): {
+  integers: bigint[];
+  sum: bigint;
+  denominator: bigint;
+} {
   let common = 1n;
   for (const weight of weights) common = lcm(common, weight.denominator);
   let sum = 0n;
@@ -32,7 +36,7 @@ export function onCommonDenominator(weights: readonly Rational[]): { integers: b
     sum += integer;
     return integer;
   });
-  return { integers, sum };
+  return { integers, sum, denominator: common };
 }
 
 /**

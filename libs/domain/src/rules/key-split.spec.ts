@@ -1,7 +1,7 @@
 import { allocate, Cents, Rational, sumCents } from '@libs/money';
 import fc from 'fast-check';
 import { RegionState } from '../state/region-state';
-import { splitByKey } from './key-split';
+import { splitByKey, weightSum } from './key-split';
 
 /**
  * The trail lines of a split as they were computed before the split worked on integer weights: every
@@ -99,5 +99,20 @@ describe('splitByKey', () => {
       ['2.5025', 0n],
       ['7.5075', 1n],
     ]);
+  });
+
+  it("sums a key's weights as adding them one by one as fractions did", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.stringMatching(/^GM\d{4}$/), decimal), (weights) => {
+        const key = regionWithKey(['GM0001'], weights).keys.get('k')?.[0];
+        if (!key) throw new Error('no key');
+        const oneByOne = Object.values(weights).reduce(
+          (sum, weight) => sum.add(Rational.fromDecimal(weight)),
+          Rational.ZERO,
+        );
+        expect(weightSum(key).toString()).toBe(oneByOne.toString());
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

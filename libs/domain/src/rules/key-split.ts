@@ -52,7 +52,11 @@ function referenceOf(key: KeyVersion): KeyReference {
 }
 
 export function weightSum(key: KeyVersion): Rational {
-  return Object.values(key.weights).reduce((sum, weight) => sum.add(Rational.fromDecimal(weight)), Rational.ZERO);
+  // one sum on the common denominator, reduced once
+  const { sum, denominator } = onCommonDenominator(
+    Object.values(key.weights).map((weight) => Rational.fromDecimal(weight)),
+  );
+  return Rational.of(sum, denominator);
 }
 
 /** The members' weights in the key (0 for a member it does not name), as integers on their common denominator. */
