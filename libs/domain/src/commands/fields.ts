@@ -78,19 +78,14 @@ export function parseObject<S extends Shape>(
   // a plain object built in the shape's order, returned as it is: the shape's names are code's own
   // (never "__proto__"), and a dictionary object copied into a plain one was a cost of every line
   const result: Record<string, unknown> = {};
+  const fields = fieldsOf(shape);
   // every line of a command file comes through here: a plain loop, rather than a closure per field for checkAll
   const errors: DomainError[] = [];
   for (const key of Object.keys(value))
     // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
     if (!Object.hasOwn(shape, key) && !ignore.includes(key))
-      errors.push(
-        new DomainError(
-          'UNKNOWN_FIELD',
-          `unknown field (allowed: ${Object.keys(shape).join(', ')})`,
-          `${prefix}${key}`,
-        ),
-      );
-  for (const key of Object.keys(shape)) {
+      errors.push(new DomainError('UNKNOWN_FIELD', `unknown field (allowed: ${fields.join(', ')})`, `${prefix}${key}`));
+  for (const key of fields) {
     const spec = shape[key];
     const raw = Object.hasOwn(value, key) ? value[key] : undefined;
     if (raw === undefined || raw === null) {
@@ -108,6 +103,14 @@ export function parseObject<S extends Shape>(
   }
   if (errors.length > 0) throw combineIssues(errors);
   return result as Parsed<S>;
+}
+
+/** A shape's field names, listed once per shape (every line of a command file is read by one). */
+const shapeFields = new WeakMap<Shape, readonly string[]>();
+function fieldsOf(shape: Shape): readonly string[] {
+  let fields = shapeFields.get(shape);
+  if (!fields) shapeFields.set(shape, (fields = Object.keys(shape)));
+  return fields;
 }
 
 export const text =
