@@ -232,14 +232,18 @@ export interface ObjectCodec<T> extends Codec<T> {
 export function object<T extends object>(shape: Shape<T>): ObjectCodec<T> {
   const entries = Object.entries<Codec<unknown>>(shape);
   const fields = entries.map(([name]) => name);
+  // every event read or written goes through here: plain loops over the fields and their codecs
+  const codecs = entries.map(([, codec]) => codec);
   return {
     fields,
     decode: (value) => {
       if (!isPlainObject(value)) fail(`must be an object, got ${describe(value)}`);
-      const unknown = Object.keys(value).find((name) => !Object.hasOwn(shape, name));
-      if (unknown !== undefined) fail(`unknown field (known: ${fields.join(', ')})`, unknown);
+      for (const name of Object.keys(value))
+        if (!Object.hasOwn(shape, name)) fail(`unknown field (known: ${fields.join(', ')})`, name);
       const result: Record<string, unknown> = {};
-      for (const [name, codec] of entries) {
+      for (let index = 0; index < fields.length; index += 1) {
+        const name = fields[index];
+        const codec = codecs[index];
         const raw = value[name];
         if (raw === undefined) {
           if (codec.optional !== true) fail('is missing', name);
@@ -253,7 +257,11 @@ export function object<T extends object>(shape: Shape<T>): ObjectCodec<T> {
     encode: (value) => {
       const stored = value as Record<string, unknown>;
       const json: Record<string, Json> = {};
-      for (const [name, codec] of entries) if (stored[name] !== undefined) json[name] = codec.encode(stored[name]);
+      for (let index = 0; index < fields.length; index += 1) {
+        const name = fields[index];
+        const item = stored[name];
+        if (item !== undefined) json[name] = codecs[index].encode(item);
+      }
       return json;
     },
   };
