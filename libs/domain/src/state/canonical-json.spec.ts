@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
-import { canonicalJson } from './canonical-json';
-import { canonicalJsonByCopy } from './canonical-json.reference.spec-helper';
+import { canonicalJson, sortedCopy, UNSAFE } from './canonical-json';
+import { canonicalJsonByCopy, sortedCopyBySorting, UNSAFE_REFERENCE } from './canonical-json.reference.spec-helper';
 
 /** canonicalJson takes a fast road (a sorted copy written by JSON.stringify); it must write what RFC 8785 writes. */
 describe('canonicalJson', () => {
@@ -108,6 +108,11 @@ describe('canonicalJson', () => {
     fc.assert(
       fc.property(value, (each) => {
         expect(canonicalJson(each)).toStrictEqual(canonicalJsonByCopy(each));
+        // the sorted copy, with its orders looked up by key list, is the copy made by sorting every object's keys
+        const copy = sortedCopy(each);
+        const reference = sortedCopyBySorting(each);
+        expect(copy === UNSAFE).toBe(reference === UNSAFE_REFERENCE);
+        if (copy !== UNSAFE) expect(JSON.stringify(copy)).toStrictEqual(JSON.stringify(reference));
       }),
       { numRuns: 2000 },
     );

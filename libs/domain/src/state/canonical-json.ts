@@ -83,6 +83,8 @@ interface Order {
   readonly given: readonly string[];
   readonly keys: readonly string[];
   readonly prefixes: readonly string[];
+  /** whether an object given the keys in this order lists them so (sortedCopy's copy keeps the order) */
+  readonly copySafe: boolean;
 }
 
 /**
@@ -105,7 +107,7 @@ function orderOf(value: Readonly<Record<string, unknown>>): Order {
   }
   // Array.prototype.sort compares strings by UTF-16 code units, as RFC 8785 sorts
   const keys = [...given].sort();
-  const order = { given, keys, prefixes: keys.map((key) => `${JSON.stringify(key)}:`) };
+  const order = { given, keys, prefixes: keys.map((key) => `${JSON.stringify(key)}:`), copySafe: keptInOrder(keys) };
   if (known.length < MAX_ORDERS_PER_FIRST_KEY) known.push(order);
   return order;
 }
@@ -140,10 +142,10 @@ export function sortedCopy(value: unknown): unknown {
     }
     return copy;
   }
-  const order = copyOrderOf(value as Record<string, unknown>);
-  if (order === undefined) return UNSAFE;
+  const order = orderOf(value as Record<string, unknown>);
+  if (!order.copySafe) return UNSAFE;
   const copy: Record<string, unknown> = {};
-  for (const key of order) {
+  for (const key of order.keys) {
     const item = sortedCopy((value as Record<string, unknown>)[key]);
     if (item === UNSAFE) return UNSAFE;
     copy[key] = item;
@@ -153,12 +155,6 @@ export function sortedCopy(value: unknown): unknown {
 
 /** Returned by sortedCopy for a value that must be written member by member. */
 export const UNSAFE: unique symbol = Symbol('not safe to copy in canonical order');
-
-/** The keys in canonical order, or undefined when an object would not list them so. */
-function copyOrderOf(value: Record<string, unknown>): readonly string[] | undefined {
-  const keys = Object.keys(value).sort();
-  return keptInOrder(keys) ? keys : undefined;
-}
 
 /** Whether an object given these keys in this order lists them in the same order (no index or __proto__ keys out of place). */
 function keptInOrder(keys: readonly string[]): boolean {
