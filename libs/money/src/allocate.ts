@@ -1,5 +1,5 @@
 import { Cents } from './amount';
-import { Rational } from './rational';
+import { gcd, Rational } from './rational';
 
 export interface AllocationWeight {
   readonly code: string;
@@ -107,13 +107,4 @@ function lcm(a: bigint, b: bigint): bigint {
   if (a === b || b === 1n) return a;
   if (a === 1n) return b;
   return (a / gcd(a, b)) * b;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) {
-    const remainder = a % b;
-    a = b;
-    b = remainder;
-  }
-  return a;
 }

@@ -128,7 +128,8 @@ function abs(value: bigint): bigint {
   return value < 0n ? -value : value;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+/** The greatest common divisor of two integers (Euclid). */
+export function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) {
     const remainder = a % b;
     a = b;
