@@ -130,7 +130,7 @@ describe('deployment files', () => {
     expect((JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node).toBe('>=20');
   });
 
-  it('the service is launched with the same Node flags by npm start, the container, the README and the bench', () => {
+  it('the service is launched with the same Node flags by npm start, the container, the README, the start-up hint and the bench', () => {
     // the memory the bench measures is the memory of the service as users launch it
     const flags = '--max-semi-space-size=4';
     const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start;
@@ -138,5 +138,7 @@ describe('deployment files', () => {
     expect(read('Dockerfile')).toContain(`ENTRYPOINT ["node", "${flags}", "bin/geldstroom.js"]`);
     expect(read('README.md').replace(/\s+/g, ' ')).toContain(`node ${flags} bin/geldstroom.js serve`);
     expect(read('test/bench/suite.ts')).toContain(`SERVICE_NODE_FLAGS = ['${flags}']`);
+    // and the hint the example prints at start names the same launch
+    expect(read('apps/cli/src/commands/serve.command.ts')).toContain(`node ${flags} bin/geldstroom.js serve --store`);
   });
 });

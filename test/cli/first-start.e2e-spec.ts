@@ -64,7 +64,9 @@ describe('the first start (npm start = serve --example)', () => {
       expect(served.stderr).toContain(
         'The example region "voorbeeld-holland-rijnland" holds illustrative figures, with 2023 and 2024 closed.',
       );
-      expect(served.stderr).toContain('node bin/geldstroom.js serve --store sqlite:./data/mijn-regio.db');
+      expect(served.stderr).toContain(
+        'node --max-semi-space-size=4 bin/geldstroom.js serve --store sqlite:./data/mijn-regio.db',
+      );
       expect(served.stderr).toContain(`documentation at ${served.url}/docs`);
       const listening = served.logLines.find((line) => line.msg === 'listening');
       expect(listening).toMatchObject({ host: '127.0.0.1', url: served.url });
