@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { canonicalJson, sortedCopy, UNSAFE } from '@libs/domain/model';
+import { canonicalJson } from '@libs/domain/model';
 import { RecordedEvent } from '@libs/event-store';
 
 /** The "previous hash" of a stream's first event. */
@@ -17,13 +17,7 @@ export type HashedEvent = Pick<RecordedEvent, 'eventId' | 'type' | 'data' | 'met
  * whitespace, numbers and strings as ECMAScript's JSON.stringify writes them).
  */
 export function canonicalContent(event: HashedEvent): string {
-  const given = (event.metadata ?? {}) as Record<string, unknown>;
-  // an event about to be recorded has no hash yet: its metadata is hashed as it is, without a copy
-  const metadata = Object.hasOwn(given, 'hash') ? withoutHash(given) : given;
-  const sortedData = sortedCopy(event.data);
-  const sortedMetadata = sortedCopy(metadata);
-  if (sortedData !== UNSAFE && sortedMetadata !== UNSAFE)
-    return canonicalContentOfSorted({ ...event, data: sortedData, metadata: sortedMetadata });
+  const { hash: _hash, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
   // the five members are already in canonical order; an absent one is left out, as RFC 8785 does
   const members: string[] = [];
   if (event.data !== undefined) members.push(`"data":${canonicalJson(event.data)}`);
@@ -54,10 +48,6 @@ export function canonicalContentOfSorted(event: SortedEvent): string {
     revision: Number(event.revision),
     type: event.type,
   });
-}
-
-function withoutHash({ hash: _hash, ...metadata }: Record<string, unknown>): Record<string, unknown> {
-  return metadata;
 }
 
 /**
