@@ -2,10 +2,11 @@ import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { TokenStore } from '@libs/access';
 import { EventStore } from '@libs/event-store';
 import { RegionQueries } from '@libs/queries';
-import pino, { Logger } from 'pino';
+import { Logger } from 'pino';
 import { ApiConfig } from './api.config';
 import { APP_LOGGER } from './http/app-logger';
 import { Clock, CLOCK, systemClock } from './http/clock';
+import { serviceLogger } from './http/service-log';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { LedgerService } from './ledger/ledger.service';
 import { API_CONFIG, EVENT_STORE } from './service.tokens';
@@ -22,10 +23,6 @@ export interface ServiceOptions {
   readonly clock?: Clock;
 }
 
-/** The log is written in blocks of this many bytes, and at least this often. */
-const LOG_BLOCK_BYTES = 4096;
-const LOG_FLUSH_MS = 1000;
-
 function serviceProviders(options: ServiceOptions): Provider[] {
   return [
     { provide: API_CONFIG, useValue: options.config },
@@ -34,15 +31,7 @@ function serviceProviders(options: ServiceOptions): Provider[] {
     {
       provide: APP_LOGGER,
       inject: [API_CONFIG],
-      // written asynchronously: a synchronous write of every request's line (pino's default) blocks the event
-      // loop, for whole milliseconds when the reader of stdout lags; and in blocks of 4 KB (or what a second
-      // gathered), not a system call per line; pino flushes what is pending at exit
-      useFactory: (config: ApiConfig): Logger =>
-        options.logger ??
-        pino(
-          { level: config.logLevel, base: { service: 'geldstroom' } },
-          pino.destination({ dest: 1, sync: false, minLength: LOG_BLOCK_BYTES, periodicFlush: LOG_FLUSH_MS }),
-        ),
+      useFactory: (config: ApiConfig): Logger => options.logger ?? serviceLogger({ level: config.logLevel }),
     },
     LedgerService,
     {
