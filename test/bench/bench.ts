@@ -187,8 +187,16 @@ function printResults({ argv, hledger, load, main, table, growth, failedScales, 
     setup.map(([what, , time]) => [what, time]),
   );
   process.stdout.write(
-    `${header.join('\n')}\n\n${renderTable(table)}\n\n${growthTable}\n\n${setupTable}\n\n${NOTES.join('\n')}\n`,
+    `${header.join('\n')}\n\n${renderTable(table)}\n${rowNotes(table)}\n${growthTable}\n\n${setupTable}\n\n${NOTES.join('\n')}\n`,
   );
+}
+
+/** The rows' own notes, one line each under the table (nothing when no row has one). */
+function rowNotes(table: readonly Row[]): string {
+  return table
+    .filter((row) => row.note !== undefined)
+    .map((row) => `${row.what}: ${row.note}\n`)
+    .join('');
 }
 
 /** The same results as JSON, for comparing runs. */
@@ -323,7 +331,7 @@ function renderGrowth(growth: readonly { set: DataSet; result: SuiteResult }[]):
 const NOTES = [
   'Notes:',
   '- CPU figures are user + system time of the process (from its rusage), or of the work inside a worker where the row says "in process"; rates and latencies are wall time.',
-  '- Limits: the raw scans and inserts are small scripts over the same SQLite file with better-sqlite3 (test/bench/limits); HTTP load comes from autocannon in a separate process; hledger reads the journals the product exports.',
+  '- Limits: the raw scans and inserts are small scripts over the same SQLite file with better-sqlite3 (test/bench/limits); HTTP load comes from autocannon in a separate process, except the evenly spaced requests of the p99 row (test/bench/workers/fixed-rate.ts), each timed from when it was due; hledger reads the journals the product exports.',
   '- The growth table runs the smaller and larger sets on tmpfs and without the fsync rows; its POSTs serve only the memory figure. A ~1M-event set is added with --scale 1m (tens of minutes).',
 ];
 
