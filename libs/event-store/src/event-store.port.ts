@@ -14,16 +14,27 @@ export interface EventMetadata {
   readonly [extra: string]: unknown;
 }
 
+/** An event's data and metadata exactly as `JSON.stringify` writes them. */
+export interface EventJson {
+  readonly data: string;
+  readonly metadata: string;
+}
+
 /** An event to append. `eventId` is a UUID; the same id appended twice is one event. */
 export interface NewEvent {
   readonly eventId: string;
   readonly type: string;
   readonly data: unknown;
   readonly metadata: EventMetadata;
+  /**
+   * `data` and `metadata` as JSON text, when the writer wrote them already (the ledger does, once per
+   * event): a store that keeps JSON text stores these instead of writing the same text again.
+   */
+  readonly json?: EventJson;
 }
 
 /** An event as the store holds it: with its stream revision (from 0) and its global position. */
-export interface RecordedEvent extends NewEvent {
+export interface RecordedEvent extends Omit<NewEvent, 'json'> {
   readonly streamId: string;
   readonly revision: bigint;
   readonly position: bigint;

@@ -8,6 +8,7 @@ export type {
   EventMetadata,
   EventStore,
   ExpectedRevision,
+  EventJson,
   NewEvent,
   RecordedEvent,
   StreamAppend,

@@ -64,7 +64,7 @@ export class MemoryEventStore implements EventStore {
 
   private store(streamId: string, events: readonly NewEvent[]): AppendResult {
     const stream = this.streams.get(streamId) ?? [];
-    for (const event of events) {
+    for (const { json: _json, ...event } of events) {
       const recorded: RecordedEvent = {
         ...structuredClone(event),
         streamId,

@@ -19,6 +19,7 @@ import {
   SubscribeOptions,
 } from './event-store.port';
 import { fileChange, FileIdentity, identityOf } from './sqlite/file-identity';
+import { rowJson } from './sqlite/row-json';
 import { prepareSchema } from './sqlite/schema';
 import { SqliteDerivedDocuments } from './sqlite/sqlite-derived-documents';
 import { SqliteAction, sqliteFailure, storeUnavailable } from './sqlite/sqlite-failure';
@@ -378,14 +379,8 @@ export class SqliteEventStore implements EventStore {
       revision += 1n;
       let info: Database.RunResult;
       try {
-        info = this.statements.insert.run(
-          event.eventId,
-          streamId,
-          revision,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-        );
+        const { data, metadata } = rowJson(event);
+        info = this.statements.insert.run(event.eventId, streamId, revision, event.type, data, metadata);
       } catch (error) {
         // the unique index on event_id says it: no look-up before every insert
         // read by shape, not instanceof: better-sqlite3's errors come from another realm under jest

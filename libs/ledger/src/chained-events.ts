@@ -1,4 +1,5 @@
 import {
+  canonicalJson,
   decide,
   encodeEventData,
   givenContentOf,
@@ -9,7 +10,7 @@ import {
 } from '@libs/domain/model';
 import { EventMetadata, NewEvent } from '@libs/event-store';
 import { uuidV5 } from './event-id';
-import { eventHash, sortedEventHash } from './integrity';
+import { eventHashOfTexts } from './integrity';
 
 /** An event as `decide` gives it, with the hint its id is derived from. */
 type DecidedEvent = ReturnType<typeof decide>[number];
@@ -18,24 +19,25 @@ type DecidedEvent = ReturnType<typeof decide>[number];
 export type CommandMetadata = EventMetadata & { readonly command: string };
 
 export interface ChainedEvents {
-  /** the events to append, each with its hash in its metadata */
+  /** the events to append, each with its hash in its metadata and its data and metadata as stored JSON */
   readonly events: NewEvent[];
   /** for each fact event, its given content (what idempotency compares); undefined for the others */
   readonly givenContents: readonly (string | undefined)[];
 }
 
 /**
- * A command's decided events in their stored form, chained on from `head`: each event's data is encoded
- * once and copied in canonical order once, and that copy gives both its hash and, for a fact, its given
- * content; the metadata the events share is copied in canonical order once for the command. Data the
- * engine would not keep in order (index or __proto__ keys) takes the member-by-member road instead.
+ * A command's decided events in their stored form, chained on from `head`. Each event's data is encoded
+ * once and written once in canonical order (which its hash covers) and once as the store keeps it; a
+ * fact's canonical text comes from a copy in canonical order that gives its given content too. The
+ * metadata the events share is written once for the command, both ways, and each event's stored
+ * metadata is that text with its hash added.
  */
 export function chainedEvents(
   decided: readonly DecidedEvent[],
   at: { readonly streamId: string; readonly firstRevision: bigint; readonly head: string },
   metadata: CommandMetadata,
 ): ChainedEvents {
-  const sortedMetadata = sortedCopy(metadata);
+  const shared = sharedMetadata(metadata);
   let previous = at.head;
   const givenContents: (string | undefined)[] = [];
   const events = decided.map(({ event, idHint }, index): NewEvent => {
@@ -43,15 +45,47 @@ export function chainedEvents(
     const eventId = uuidV5(idHint ?? `${at.streamId}@${revision}`);
     const type = event.type;
     const data = encodeEventData(event);
+    // one copy in canonical order, written by the engine's JSON.stringify: a fact's given content comes from it too
     const sortedData = sortedCopy(data);
-    previous =
-      sortedData !== UNSAFE && sortedMetadata !== UNSAFE
-        ? sortedEventHash(previous, { eventId, type, data: sortedData, metadata: sortedMetadata, revision })
-        : eventHash(previous, { eventId, type, data, metadata, revision });
-    if (isFactEvent(event))
-      givenContents[index] =
-        sortedData !== UNSAFE ? givenContentOfSorted(sortedData as Record<string, unknown>) : givenContentOf(data);
-    return { eventId, type, data, metadata: { ...metadata, hash: previous } };
+    let canonicalData: string;
+    if (sortedData === UNSAFE) {
+      // data the engine would not keep in order (index or __proto__ keys) is written member by member
+      canonicalData = canonicalJson(data);
+      if (isFactEvent(event)) givenContents[index] = givenContentOf(data);
+    } else {
+      canonicalData = JSON.stringify(sortedData);
+      if (isFactEvent(event)) givenContents[index] = givenContentOfSorted(sortedData as Record<string, unknown>);
+    }
+    previous = eventHashOfTexts(previous, { eventId, type, revision, data: canonicalData, metadata: shared.canonical });
+    return {
+      eventId,
+      type,
+      data,
+      metadata: { ...metadata, hash: previous },
+      json: { data: JSON.stringify(data), metadata: shared.stored(previous) },
+    };
   });
   return { events, givenContents };
+}
+
+/**
+ * A command's metadata written once: in canonical order without its hash (what each event's hash covers),
+ * and as JSON.stringify writes `{ ...metadata, hash }` for an event — the metadata's own members in their
+ * order with the hash last, so its text is the command's text with the hash member put before the brace.
+ */
+function sharedMetadata(metadata: CommandMetadata): {
+  readonly canonical: string;
+  readonly stored: (hash: string) => string;
+} {
+  if (Object.hasOwn(metadata, 'hash')) {
+    // a hash given already keeps its place among the members: each event's metadata is written whole
+    const { hash: _hash, ...unhashed } = metadata;
+    return { canonical: canonicalJson(unhashed), stored: (hash) => JSON.stringify({ ...metadata, hash }) };
+  }
+  const sorted = sortedCopy(metadata);
+  const canonical = sorted === UNSAFE ? canonicalJson(metadata) : JSON.stringify(sorted);
+  const text = JSON.stringify(metadata);
+  const open = text.slice(0, -1);
+  const separator = open === '{' ? '' : ',';
+  return { canonical, stored: (hash) => `${open}${separator}"hash":${JSON.stringify(hash)}}` };
 }

@@ -18,36 +18,34 @@ export type HashedEvent = Pick<RecordedEvent, 'eventId' | 'type' | 'data' | 'met
  */
 export function canonicalContent(event: HashedEvent): string {
   const { hash: _hash, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
-  // the five members are already in canonical order; an absent one is left out, as RFC 8785 does
-  const members: string[] = [];
-  if (event.data !== undefined) members.push(`"data":${canonicalJson(event.data)}`);
-  if (event.eventId !== undefined) members.push(`"id":${JSON.stringify(event.eventId)}`);
-  members.push(`"metadata":${canonicalJson(metadata)}`, `"revision":${JSON.stringify(Number(event.revision))}`);
-  if (event.type !== undefined) members.push(`"type":${JSON.stringify(event.type)}`);
-  return `{${members.join(',')}}`;
+  return canonicalContentOfTexts({
+    eventId: event.eventId,
+    type: event.type,
+    revision: event.revision,
+    data: event.data === undefined ? undefined : canonicalJson(event.data),
+    metadata: canonicalJson(metadata),
+  });
 }
 
 /**
- * An event whose data and metadata (without "hash") were copied in canonical order by sortedCopy: the
- * ledger copies an event's data once for its hash and its fact's given content.
+ * An event whose data and metadata (without "hash") are given as their canonical JSON: the ledger writes
+ * an event's data so once, and the metadata its command's events share once for the command.
  */
-export type SortedEvent = Omit<HashedEvent, 'data' | 'metadata'> & {
-  readonly data: unknown;
-  readonly metadata: unknown;
+export type CanonicalTexts = Omit<HashedEvent, 'data' | 'metadata'> & {
+  /** canonicalJson of the data; undefined when the event has none */
+  readonly data: string | undefined;
+  /** canonicalJson of the metadata without its "hash" */
+  readonly metadata: string;
 };
 
-/**
- * canonicalContent of an event in sorted copies: one JSON.stringify of the five members, whose names are
- * in canonical order already (an undefined one is left out, as RFC 8785 does).
- */
-export function canonicalContentOfSorted(event: SortedEvent): string {
-  return JSON.stringify({
-    data: event.data,
-    id: event.eventId,
-    metadata: event.metadata,
-    revision: Number(event.revision),
-    type: event.type,
-  });
+/** canonicalContent from the canonical texts of the data and metadata: the five members written around them. */
+export function canonicalContentOfTexts(event: CanonicalTexts): string {
+  // the members are in canonical order already; an absent one is left out, as RFC 8785 does
+  let content = event.data !== undefined ? `{"data":${event.data},` : '{';
+  if (event.eventId !== undefined) content += `"id":${JSON.stringify(event.eventId)},`;
+  content += `"metadata":${event.metadata},"revision":${JSON.stringify(Number(event.revision))}`;
+  if (event.type !== undefined) content += `,"type":${JSON.stringify(event.type)}`;
+  return `${content}}`;
 }
 
 /**
@@ -59,9 +57,9 @@ export function eventHash(previous: string, event: HashedEvent): string {
   return sha256Hex(previous + canonicalContent(event));
 }
 
-/** eventHash of an event in sorted copies (see SortedEvent). */
-export function sortedEventHash(previous: string, event: SortedEvent): string {
-  return sha256Hex(previous + canonicalContentOfSorted(event));
+/** eventHash of an event given by the canonical texts of its data and metadata (see CanonicalTexts). */
+export function eventHashOfTexts(previous: string, event: CanonicalTexts): string {
+  return sha256Hex(previous + canonicalContentOfTexts(event));
 }
 
 /** One-shot hashing where Node has it (20.12 and later): a hash per event read is a cost of every fold. */
