@@ -56,6 +56,25 @@ describe('SQLite store file', () => {
   });
 });
 
+describe('SQLite rows', () => {
+  it("hold an event's JSON texts as the writer gives them, and JSON.stringify's text when it gives none", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'geldstroom-rows-'));
+    const path = join(dir, 'events.db');
+    const store = new SqliteEventStore(path);
+    const data = { b: 'cliënten "x"', a: [1, { d: null, c: 2 }] };
+    const given = { eventId: randomUUID(), type: 'A', data, metadata: metadata() };
+    // texts a writer wrote itself, told apart here by their spacing: they are stored as they are
+    const json = { data: JSON.stringify(data, null, 1), metadata: JSON.stringify(metadata(), null, 1) };
+    await store.appendToStream('region-x', [given, { ...given, eventId: randomUUID(), json }], 'no_stream');
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const rows = db.prepare('SELECT data, metadata FROM events ORDER BY position').all();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(rows).toEqual([{ data: JSON.stringify(data), metadata: JSON.stringify(metadata()) }, json]);
+  });
+});
+
 function metadata() {
   return {
     actor: 'test',

@@ -32,7 +32,7 @@ import { newCommandId } from './event-id';
 import { checkedEvents, foldStored } from './fold-stored';
 import { ChainCheck, ChainPoint, ChainProblem, checkStream, HistoryBrokenError } from './integrity';
 import { KeyedLock } from './keyed-lock';
-import { CachedRegion, RegionCache } from './region-cache';
+import { CachedRegion, localEvents, RegionCache } from './region-cache';
 import { HISTORY, historyDocuments, loadHistory } from './region-history';
 import { loadSnapshot, resumeChain, snapshotDocument } from './region-snapshot';
 import { recordedBy, toLedgerEvent } from './to-domain-event';
@@ -265,11 +265,11 @@ export class Ledger {
 
   /** The region's events up to the state held: the store's, checked from the first, and those held in memory only. */
   private async storedEvents(streamId: string, region: CachedRegion): Promise<LedgerEvent[]> {
-    if (region.revision === 'no_stream') return [...region.local];
+    if (region.revision === 'no_stream') return localEvents(region);
     const storedUpTo = region.revision - BigInt(region.local.length);
     const read = checkedEvents(streamId, await this.store.readStream(streamId, { maxCount: Number(storedUpTo) + 1 }));
     if (read.problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, read.problem));
-    return [...read.events, ...region.local];
+    return [...read.events, ...localEvents(region)];
   }
 
   /**
@@ -283,7 +283,7 @@ export class Ledger {
     const streamId = regionStream(regionId);
     return this.exclusive(regionId, async () => {
       const region = await this.catchUp(streamId);
-      if (region.revision === 'no_stream') return selected(historyEntries(region.local), choose);
+      if (region.revision === 'no_stream') return selected(historyEntries(localEvents(region)), choose);
       const storedUpTo = region.revision - BigInt(region.local.length);
       const held = this.dryRun ? undefined : await loadHistory(this.store, streamId, storedUpTo);
       const chain = held ? ChainCheck.resume(streamId, held.point) : new ChainCheck(streamId);
@@ -300,7 +300,7 @@ export class Ledger {
       }
       const newer = historyEntries(decoded, held?.outline.steps ?? 0);
       const stored = outlineOf(newer, held?.outline);
-      const local = historyEntries(region.local, stored.steps);
+      const local = historyEntries(localEvents(region), stored.steps);
       const outline = outlineOf(local, stored);
       const reach = choose(outline);
       const point = chain.point;
@@ -391,15 +391,7 @@ export class Ledger {
         region.chain.advance(String(event.metadata.hash), index === events.length - 1 ? position : undefined);
         evolve(region.state, domainEvent, givenContents[index]);
         region.revision = revision;
-        if (local)
-          // one literal: a copy that properties are then assigned to grows its storage a second time
-          region.local.push({
-            ...domainEvent,
-            eventId: event.eventId,
-            revision,
-            position: -1n,
-            metadata: event.metadata,
-          });
+        if (local) region.local.push({ event: domainEvent, stored: event, revision });
       });
     } catch (error) {
       this.cache.delete(region.streamId);
@@ -485,8 +477,8 @@ export class Ledger {
     const region = await this.catchUp(streamId);
     const read = checkedEvents(streamId, await this.store.readStream(streamId));
     if (read.problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, read.problem));
-    const events = [...read.events, ...region.local];
-    const hashes = [...read.hashes, ...region.local.map((event) => String(event.metadata.hash))];
+    const events = [...read.events, ...localEvents(region)];
+    const hashes = [...read.hashes, ...region.local.map(({ stored }) => String(stored.metadata.hash))];
     const inView = events.map((event) => recordedBy(event, asOf));
     const last = inView.lastIndexOf(true);
     return {

@@ -1,5 +1,5 @@
-import { RegionState } from '@libs/domain/model';
-import { ExpectedRevision } from '@libs/event-store';
+import { DomainEvent, RegionState } from '@libs/domain/model';
+import { ExpectedRevision, NewEvent } from '@libs/event-store';
 import { LedgerEvent } from '@libs/projections';
 import { ChainCheck, ChainProblem } from './integrity';
 
@@ -16,13 +16,34 @@ export interface CachedRegion {
    * events folded in that are not in the store: a dry run's, or a batch's until it commits. A region
    * holding some is neither caught up from the store, nor snapshot, nor let go of.
    */
-  local: LedgerEvent[];
+  local: LocalEvent[];
   /** the revision of the region's snapshot in the store, if it has one */
   snapshotRevision?: bigint;
   /** its estimated size (estimatedBytes) as of that many events folded */
   size?: { readonly eventCount: number; readonly bytes: number };
   /** the store's change stamp taken just before the region was last caught up (see EventStore.changeStamp) */
   caughtUpAt?: string;
+}
+
+/**
+ * An event folded in that is not in the store, kept as decided and as handed to the store: it is made a
+ * LedgerEvent only when something reads it (localEvents), as a batch's events are mostly never read.
+ */
+export interface LocalEvent {
+  readonly event: DomainEvent;
+  readonly stored: NewEvent;
+  readonly revision: bigint;
+}
+
+/** A region's local events as the readers take them: decoded, with their envelope (not yet stored: no position). */
+export function localEvents(region: Pick<CachedRegion, 'local'>): LedgerEvent[] {
+  return region.local.map(({ event, stored, revision }) => ({
+    ...event,
+    eventId: stored.eventId,
+    revision,
+    position: -1n,
+    metadata: stored.metadata,
+  }));
 }
 
 /** What the held states may take: at most this many folded events and this many (estimated) bytes. */

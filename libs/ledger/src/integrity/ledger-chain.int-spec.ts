@@ -96,6 +96,13 @@ describe('the ledger keeps a hash chain per region', () => {
       await ledger.execute(payment('p1'), { ...context, commandId: 'c2' });
     }
     expect((await dry.regionView('west')).ledgerHash).toBe((await real.regionView('west')).ledgerHash);
+    // the events a dry run holds read as the stored ones do, but for the position they do not have yet
+    const dryEvents = await dry.regionEvents('west');
+    const realEvents = await real.regionEvents('west');
+    expect(dryEvents.map((event) => event.position)).toEqual([-1n, -1n]);
+    expect(dryEvents.map(({ position: _position, ...event }) => event)).toEqual(
+      realEvents.map(({ position: _position, ...event }) => event),
+    );
   });
 
   describe('on a SQLite file edited behind its back', () => {
