@@ -59,4 +59,19 @@ describe('statementDifference', () => {
     );
     expect(statementDifference(statement, statement)).toMatchObject({ bw: { distributed: '0.00' }, reserve: null });
   });
+
+  it('keeps the fields in order, those only the recorded side has last, and a fund named __proto__ as a field', () => {
+    const funds = (amount: string) =>
+      JSON.parse(`{"z":{"closing":"${amount}"},"__proto__":{"closing":"${amount}"}}`) as unknown;
+    const replayed = { year: 2025, funds: funds('5.00'), only: { a: '1.00' } };
+    const recorded = { late: '2.00', funds: funds('3.00'), year: 2025 };
+    const difference = statementDifference(replayed, recorded);
+    expect(JSON.stringify(difference)).toBe(
+      '{"year":2025,"funds":{"z":{"closing":"2.00"},"__proto__":{"closing":"2.00"}},"only":{"a":"1.00"},"late":"-2.00"}',
+    );
+    expect(Object.getPrototypeOf((difference as { funds: object }).funds)).toBe(Object.prototype);
+    expect(JSON.stringify(statementDifference(recorded, recorded))).toBe(
+      '{"late":"0.00","funds":{"z":{"closing":"0.00"},"__proto__":{"closing":"0.00"}},"year":2025}',
+    );
+  });
 });

@@ -411,7 +411,8 @@ const ZERO = formatAmount(0n);
 
 /**
  * replayed − recorded for every amount of a statement-shaped value; other fields (names, flags) are
- * taken from the replayed side, and a block missing on one side counts as zeros.
+ * taken from the replayed side, and a block missing on one side counts as zeros. (Every statement of a
+ * what-if goes through here and through zeroed: plain loops, no intermediate lists.)
  */
 export function statementDifference(replayed: unknown, recorded: unknown): unknown {
   if (replayed === recorded) return zeroed(replayed);
@@ -427,13 +428,20 @@ export function statementDifference(replayed: unknown, recorded: unknown): unkno
   if (Array.isArray(sample)) {
     const after: readonly unknown[] = Array.isArray(replayed) ? replayed : [];
     const before: readonly unknown[] = Array.isArray(recorded) ? recorded : [];
-    return sample.map((_, index) => statementDifference(after[index], before[index]));
+    const difference = new Array<unknown>(sample.length);
+    for (let index = 0; index < sample.length; index += 1)
+      difference[index] = statementDifference(after[index], before[index]);
+    return difference;
   }
   if (isPlainObject(sample)) {
     const after = isPlainObject(replayed) ? replayed : {};
     const before = isPlainObject(recorded) ? recorded : {};
-    const keys = new Set([...Object.keys(after), ...Object.keys(before)]);
-    return Object.fromEntries([...keys].map((key) => [key, statementDifference(after[key], before[key])]));
+    // the replayed side's fields in its order, then those only the recorded side has
+    const difference: Record<string, unknown> = {};
+    for (const key of Object.keys(after)) set(difference, key, statementDifference(after[key], before[key]));
+    for (const key of Object.keys(before))
+      if (!Object.hasOwn(after, key)) set(difference, key, statementDifference(undefined, before[key]));
+    return difference;
   }
   return replayed ?? recorded;
 }
@@ -442,7 +450,22 @@ export function statementDifference(replayed: unknown, recorded: unknown): unkno
 function zeroed(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return AMOUNT.test(value) ? ZERO : value;
-  if (Array.isArray(value)) return value.map(zeroed);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, zeroed(item)]));
+  if (Array.isArray(value)) {
+    const zeros = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index += 1) zeros[index] = zeroed(value[index]);
+    return zeros;
+  }
+  if (isPlainObject(value)) {
+    const zeros: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) set(zeros, key, zeroed(value[key]));
+    return zeros;
+  }
   return value;
+}
+
+/** A field set as Object.fromEntries sets it: a fund or code named "__proto__" is a field, not the prototype. */
+function set(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
