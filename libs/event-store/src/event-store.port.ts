@@ -116,6 +116,8 @@ export interface DerivedDocument {
  */
 export interface DerivedDocuments {
   get(kind: string, streamId: string, key: string): Promise<DerivedDocument | undefined>;
+  /** The documents of one kind and stream under these keys, in one read: each in its key's place, undefined where there is none. */
+  getMany(kind: string, streamId: string, keys: readonly string[]): Promise<(DerivedDocument | undefined)[]>;
   /** Writes the documents in one transaction, first dropping the given streams' documents of the given kinds; false when they could not be written. */
   put(
     documents: readonly DerivedDocument[],

@@ -9,6 +9,10 @@ export class MemoryDerivedDocuments implements DerivedDocuments {
     return this.documents.get(slot(kind, streamId, key));
   }
 
+  async getMany(kind: string, streamId: string, keys: readonly string[]): Promise<(DerivedDocument | undefined)[]> {
+    return keys.map((key) => this.documents.get(slot(kind, streamId, key)));
+  }
+
   async put(
     documents: readonly DerivedDocument[],
     replace?: { readonly streamIds: readonly string[]; readonly kinds: readonly string[] },

@@ -29,6 +29,10 @@ export class SqliteDerivedDocuments implements DerivedDocuments {
       get: db.prepare<[string, string, string], Row>(
         'SELECT * FROM derived WHERE stream_id = ? AND kind = ? AND key = ?',
       ),
+      // the keys as one JSON array: one statement for any number of them
+      getMany: db.prepare<[string, string, string], Row>(
+        'SELECT * FROM derived WHERE stream_id = ? AND kind = ? AND key IN (SELECT value FROM json_each(?))',
+      ),
       put: db.prepare<[string, string, string, bigint, string]>(
         'INSERT OR REPLACE INTO derived (stream_id, kind, key, revision, body) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -48,6 +52,22 @@ export class SqliteDerivedDocuments implements DerivedDocuments {
       return undefined;
     }
     return row && { kind, streamId, key, revision: row.revision, body: row.body };
+  }
+
+  async getMany(kind: string, streamId: string, keys: readonly string[]): Promise<(DerivedDocument | undefined)[]> {
+    if (!this.db.open || !this.sameFile()) return keys.map(() => undefined);
+    let rows: Row[];
+    try {
+      rows = this.statements.getMany.all(streamId, kind, JSON.stringify(keys));
+    } catch {
+      // what cannot be read here is derived again; a damaged file shows where the events are read
+      return keys.map(() => undefined);
+    }
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    return keys.map((key) => {
+      const row = byKey.get(key);
+      return row && { kind, streamId, key, revision: row.revision, body: row.body };
+    });
   }
 
   async put(

@@ -97,6 +97,17 @@ describe('the SQLite store beside its events', () => {
     expect(await derived.setCheckpoint('models', 1n)).toBe(true);
     expect(await derived.get('snapshot', 'region-a', '')).toEqual(document);
     expect(await derived.checkpoint('models')).toBe(1n);
+    // several of one kind and stream in one read, each in its key's place
+    const parts = ['2024', '2023', "it's"].map((key) => ({ ...document, kind: 'part', key, body: `"${key}"` }));
+    expect(await derived.put(parts)).toBe(true);
+    expect(await derived.getMany('part', 'region-a', ['2023', 'none', "it's", '2024'])).toEqual([
+      parts[1],
+      undefined,
+      parts[2],
+      parts[0],
+    ]);
+    expect(await derived.getMany('part', 'region-b', ['2023'])).toEqual([undefined]);
+    expect(await derived.getMany('part', 'region-a', [])).toEqual([]);
 
     const db = new Database(path);
     db.prepare("UPDATE events SET data = '{\"edited\":true}' WHERE stream_id = 'region-a'").run();
