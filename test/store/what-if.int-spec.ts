@@ -1,4 +1,12 @@
-import { commandOfFact, DomainEvent, FactEvent, isDerivedEvent, isFactEvent, toStoredEvent } from '@libs/domain/model';
+import {
+  commandOfFact,
+  DomainEvent,
+  FactEvent,
+  isDerivedEvent,
+  isFactEvent,
+  readStoredEvent,
+  toStoredEvent,
+} from '@libs/domain/model';
 import { SqliteEventStore } from '@libs/event-store';
 import { applyCommandFile, Ledger } from '@libs/ledger';
 import {
@@ -267,6 +275,11 @@ describe('the what-if', () => {
     const part = await read(firstYear);
     expect(part).toEqual(await expected(firstYear));
     expect(part.length).toBeLessThan((await expected(everything)).length);
+    // the parts hold the events decoded (cents as bigints): exactly the events a decoder of the stream gives
+    const decodedFromStream = selectInMemory(historyEntries(await new Ledger(store).regionEvents(regionId)), firstYear);
+    expect((await ledger.replayHistory(regionId, () => firstYear)).entries).toStrictEqual(
+      decodedFromStream.map(({ event, step }) => ({ event: readStoredEvent(toStoredEvent(event)), step })),
+    );
 
     // appended by another process: read on from the documents, which are written again once far enough behind
     const other = new SqliteEventStore(path);
@@ -276,8 +289,24 @@ describe('the what-if', () => {
     expect(documentOf()?.revision).toBeGreaterThan(written?.revision ?? Infinity);
     expect(await read(everything)).toEqual(await expected(everything));
 
-    // a part that is missing is not trusted: the stream is read whole
+    // a part that is not the one written (an amount changed, the JSON still whole) is not trusted: the stream is
+    // read whole
     const db = new Database(path);
+    const partKey = `year:${NATIONAL_SET.firstYear}`;
+    const written2 = documentOf(partKey)?.body ?? '';
+    const changed = written2.replace(
+      /"\\u0000(-?)(\d)/,
+      (_match, sign: string, digit: string) => `"\\u0000${sign}${(Number(digit) + 1) % 10}`,
+    );
+    expect(changed).not.toBe(written2);
+    db.prepare("UPDATE derived SET body = ? WHERE kind = 'history' AND stream_id = ? AND key = ?").run(
+      changed,
+      `region-${regionId}`,
+      partKey,
+    );
+    expect(await read(firstYear, new Ledger(store))).toEqual(await expected(firstYear));
+
+    // a part that is missing is not trusted: the stream is read whole
     db.prepare("DELETE FROM derived WHERE kind = 'history' AND stream_id = ? AND key = ?").run(
       `region-${regionId}`,
       `year:${NATIONAL_SET.firstYear}`,

@@ -2,10 +2,13 @@ import {
   DomainEvent,
   EventDataError,
   isDerivedEvent,
+  DOMAIN_EVENT_TYPES,
   isPlainObject,
   readStoredEvent,
   toStoredEvent,
 } from '@libs/domain/model';
+import { createHash } from 'node:crypto';
+import { readBigintJson, writeBigintJson } from './bigint-json';
 import { DerivedDocument, EventStore } from '@libs/event-store';
 import { historyPart, HistoryEntry, HistoryOutline, HistoryPart, Reach, readFor } from '@libs/projections';
 import { ChainPoint } from './integrity';
@@ -15,18 +18,20 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 2;
+const HISTORY_FORMAT = 3;
 
 /** The key of the document of each part (see HistoryPart): the outline under '', the config entries in it. */
 const CARRIED_KEY = 'carried';
 const yearKey = (year: number) => `year:${year}`;
 
 /**
- * The events a replay reads up to a revision, kept as derived documents in their stored form with where
- * the hash chain stood there, one per part of the history (see HistoryPart), so that a what-if reads only
- * the parts its revisions reach and the store's events after them, instead of reading and checking the
- * whole stream again (as a state is loaded from its snapshot). The outline document ('') holds the
- * outline and the config entries; every other part has its own document at the same revision.
+ * The events a replay reads up to a revision, kept as derived documents with where the hash chain stood
+ * there, one per part of the history (see HistoryPart), so that a what-if reads only the parts its
+ * revisions reach and the store's events after them, instead of reading and checking the whole stream
+ * again (as a state is loaded from its snapshot). The outline document ('') holds the outline, the config
+ * entries in their stored form, and the digest of every other part; every other part has its own document
+ * at the same revision, its events as the replay consumes them: decoded, their cents as bigints (see
+ * bigint-json), so that reading one back is one parse, checked whole against its digest.
  */
 export function historyDocuments(
   streamId: string,
@@ -35,35 +40,36 @@ export function historyDocuments(
   point: ChainPoint,
 ): DerivedDocument[] {
   const revision = point.revision;
-  const byPart = new Map<string, [number, unknown][]>();
+  const byPart = new Map<string, [number, DomainEvent][]>();
   for (const entry of entries) {
     const part = historyPart(entry.event);
     if (part === undefined || part === 'config') continue;
     const key = part === 'carried' ? CARRIED_KEY : yearKey(part);
     const list = byPart.get(key) ?? [];
-    list.push([entry.step, toStoredEvent(entry.event)]);
+    // exactly the event a reader of its stored form gets (its type and data, nothing the store added)
+    list.push([entry.step, readStoredEvent(toStoredEvent(entry.event))]);
     byPart.set(key, list);
   }
+  const parts = [...byPart].map(([key, list]) => ({
+    key,
+    body: writeBigintJson({ format: HISTORY_FORMAT, entries: list }),
+  }));
   const outlineBody = JSON.stringify({
     format: HISTORY_FORMAT,
     point: writtenPoint(point),
     steps: outline.steps,
     years: outline.years,
     firstRun: [...outline.firstRun],
-    parts: [...byPart.keys()],
+    parts: parts.map(({ key, body }) => [key, digestOf(body)]),
     config: outline.config.map((entry) => [entry.step, toStoredEvent(entry.event)]),
   });
   return [
     { kind: HISTORY, streamId, key: '', revision, body: outlineBody },
-    ...[...byPart].map(([key, list]) => ({
-      kind: HISTORY,
-      streamId,
-      key,
-      revision,
-      body: JSON.stringify({ format: HISTORY_FORMAT, entries: list }),
-    })),
+    ...parts.map(({ key, body }) => ({ kind: HISTORY, streamId, key, revision, body })),
   ];
 }
+
+const digestOf = (body: string) => createHash('sha256').update(body).digest('hex');
 
 /** A region's history documents as far as they hold: the outline, and the parts read on demand. */
 export interface HeldHistory {
@@ -97,24 +103,25 @@ export async function loadHistory(store: EventStore, streamId: string, upTo: big
   const years = body.years as unknown[];
   const firstRun = body.firstRun as unknown[];
   const parts = body.parts as unknown[];
-  if (
-    !config ||
-    !years.every(isYear) ||
-    !firstRun.every(isYearAndStep) ||
-    !parts.every((part) => typeof part === 'string')
-  )
+  if (!config || !years.every(isYear) || !firstRun.every(isYearAndStep) || !parts.every(isKeyAndDigest))
     return undefined;
   const outline: HistoryOutline = { config, years, firstRun: new Map(firstRun), steps: body.steps };
   const read = async (reach: Reach | undefined): Promise<HistoryEntry[] | undefined> => {
     const entries = [...config];
-    for (const key of parts) {
-      const part: HistoryPart = key === CARRIED_KEY ? 'carried' : Number(key.slice('year:'.length));
-      if (reach && !readFor(part, reach)) continue;
-      const stored = await derived.get(HISTORY, streamId, key);
-      if (stored?.revision !== document.revision) return undefined;
-      const list = entriesOf(parsed(stored.body)?.entries);
+    const wanted = parts.filter(([key]) => !reach || readFor(partOf(key), reach));
+    // the parts wanted, in one read
+    const documents = await derived.getMany(
+      HISTORY,
+      streamId,
+      wanted.map(([key]) => key),
+    );
+    for (let index = 0; index < wanted.length; index += 1) {
+      const stored = documents[index];
+      // a part that is not the one the outline was written with, whole, is not read
+      if (stored?.revision !== document.revision || digestOf(stored.body) !== wanted[index][1]) return undefined;
+      const list = decodedEntriesOf(stored.body);
       if (!list) return undefined;
-      entries.push(...list);
+      for (const entry of list) entries.push(entry);
     }
     // recorded order: by step, a step's derived events (in the order kept) before its fact or marker
     return entries.sort((a, b) => a.step - b.step || Number(isKept(a)) - Number(isKept(b)));
@@ -122,10 +129,14 @@ export async function loadHistory(store: EventStore, streamId: string, upTo: big
   return { outline, point: { ...point, position: at.position }, read };
 }
 
+const partOf = (key: string): HistoryPart => (key === CARRIED_KEY ? 'carried' : Number(key.slice('year:'.length)));
 const isKept = (entry: HistoryEntry) => !isDerivedEvent(entry.event);
 const isYear = (value: unknown): value is number => Number.isSafeInteger(value);
 const isYearAndStep = (value: unknown): value is [number, number] =>
   Array.isArray(value) && value.length === 2 && isYear(value[0]) && isYear(value[1]);
+const EVENT_TYPES: ReadonlySet<string> = new Set<string>(DOMAIN_EVENT_TYPES);
+const isKeyAndDigest = (value: unknown): value is [string, string] =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string';
 
 function parsed(text: string): Record<string, unknown> | undefined {
   try {
@@ -155,4 +166,30 @@ function entriesOf(written: unknown): HistoryEntry[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The entries of a part as historyDocuments wrote them (decoded events); undefined when it does not read so. */
+function decodedEntriesOf(text: string): HistoryEntry[] | undefined {
+  let body: unknown;
+  try {
+    body = readBigintJson(text);
+  } catch {
+    return undefined;
+  }
+  if (!isPlainObject(body) || body.format !== HISTORY_FORMAT || !Array.isArray(body.entries)) return undefined;
+  const entries: HistoryEntry[] = [];
+  for (const item of body.entries as unknown[]) {
+    if (!Array.isArray(item) || item.length !== 2 || !isYear(item[0])) return undefined;
+    const event: unknown = item[1];
+    if (
+      !isPlainObject(event) ||
+      typeof event.type !== 'string' ||
+      !EVENT_TYPES.has(event.type) ||
+      !isPlainObject(event.data)
+    )
+      return undefined;
+    // the part's digest is the outline's: it is the event historyDocuments decoded and wrote
+    entries.push({ event: event as unknown as DomainEvent, step: item[0] });
+  }
+  return entries;
 }
