@@ -72,6 +72,89 @@ function writeObject(value: Readonly<Record<string, unknown>>): string | typeof 
   return `${out}}`;
 }
 
+/**
+ * canonicalJson of `value` without its top-level member `leaveOut`, with the member prefix `"name":` of
+ * every name in `forms` (at any depth) written as the text `forms` gives for it instead. Undefined when
+ * the value is not plain JSON or some key needs escaping: the caller takes its general road then. In
+ * JSON text a `"` inside a string is always escaped, so for keys that need no escaping the renamed
+ * prefixes are exactly the members' prefixes in the canonical text, and nothing inside a string.
+ * The pieces are joined once, so that the text is one flat string (it is kept: a concatenation would
+ * keep the tree of its pieces, several times larger).
+ */
+export function canonicalJsonRenamed(
+  value: Readonly<Record<string, unknown>>,
+  forms: ReadonlyMap<string, string>,
+  leaveOut: string,
+): string | undefined {
+  const pieces: string[] = [];
+  return writeObjectRenamed(value, forms, leaveOut, pieces) ? pieces.join('') : undefined;
+}
+
+/** Writes a JSON value's pieces; false when it is not plain JSON (or has a key that needs escaping). */
+function writeJsonRenamed(value: unknown, forms: ReadonlyMap<string, string>, pieces: string[]): boolean {
+  switch (typeof value) {
+    case 'string':
+      pieces.push(needsEscape(value) ? JSON.stringify(value) : `"${value}"`);
+      return true;
+    case 'number':
+    case 'boolean':
+      pieces.push(JSON.stringify(value));
+      return true;
+    case 'object':
+      if (value === null) {
+        pieces.push('null');
+        return true;
+      }
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+        pieces.push('[');
+        for (let index = 0; index < value.length; index += 1) {
+          if (index > 0) pieces.push(',');
+          const item: unknown = value[index];
+          // JSON.stringify writes a missing or undefined item as null
+          if (item === undefined) pieces.push('null');
+          else if (!writeJsonRenamed(item, forms, pieces)) return false;
+        }
+        pieces.push(']');
+        return true;
+      }
+      return isPlainRecord(value) && writeObjectRenamed(value, forms, undefined, pieces);
+    default:
+      return false;
+  }
+}
+
+function writeObjectRenamed(
+  value: Readonly<Record<string, unknown>>,
+  forms: ReadonlyMap<string, string>,
+  leaveOut: string | undefined,
+  pieces: string[],
+): boolean {
+  const order = orderOf(value);
+  if (!order.plainKeys) return false;
+  const { keys } = order;
+  let renamed = order.renamed;
+  if (renamed?.forms !== forms) {
+    const prefixes = keys.map((key, index) => forms.get(key) ?? order.prefixes[index]);
+    order.renamed = renamed = { forms, prefixes };
+  }
+  const { prefixes } = renamed;
+  pieces.push('{');
+  let first = true;
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index];
+    if (key === leaveOut) continue;
+    const item = value[key];
+    if (item === undefined) continue;
+    if (!first) pieces.push(',');
+    pieces.push(prefixes[index]);
+    if (!writeJsonRenamed(item, forms, pieces)) return false;
+    first = false;
+  }
+  pieces.push('}');
+  return true;
+}
+
 function isPlainRecord(value: object): value is Readonly<Record<string, unknown>> {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -85,6 +168,10 @@ interface Order {
   readonly prefixes: readonly string[];
   /** whether an object given the keys in this order lists them so (sortedCopy's copy keeps the order) */
   readonly copySafe: boolean;
+  /** whether no key needs escaping (its member's prefix is `"key":` with the key as it is) */
+  readonly plainKeys: boolean;
+  /** the prefixes with some names written otherwise (canonicalJsonRenamed), for the last table asked */
+  renamed?: { readonly forms: ReadonlyMap<string, string>; readonly prefixes: readonly string[] };
 }
 
 /**
@@ -107,7 +194,13 @@ function orderOf(value: Readonly<Record<string, unknown>>): Order {
   }
   // Array.prototype.sort compares strings by UTF-16 code units, as RFC 8785 sorts
   const keys = [...given].sort();
-  const order = { given, keys, prefixes: keys.map((key) => `${JSON.stringify(key)}:`), copySafe: keptInOrder(keys) };
+  const order: Order = {
+    given,
+    keys,
+    prefixes: keys.map((key) => `${JSON.stringify(key)}:`),
+    copySafe: keptInOrder(keys),
+    plainKeys: !keys.some(needsEscape),
+  };
   if (known.length < MAX_ORDERS_PER_FIRST_KEY) known.push(order);
   return order;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { canonicalJson, sortedCopy, UNSAFE } from './canonical-json';
 import { givenContentOf, givenContentOfSorted, SHORT_MEMBER_NAMES } from './fact-content';
+import { givenContentByScan } from './fact-content.reference.spec-helper';
 
 /** The kept form written out again: every control character back to the member name it stands for. */
 const expanded = (kept: string) => {
@@ -85,5 +86,57 @@ describe('a fact’s given content from a sorted copy of its data', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the one-pass writer of a given content', () => {
+  it('writes what the canonical text with its names shortened by a scan says, for any data', () => {
+    // tricky names and texts at any depth, keys that need escaping, arrays with holes, non-JSON values
+    const odd = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(new Date(0)),
+      // an array with a hole, as sparse arrays come about
+      fc.constant(Object.assign(new Array<number>(3), { 0: 1, 2: 3 })),
+      fc.constant(Object.create(null) as Record<string, unknown>),
+    );
+    const value = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.integer(),
+        fc.double(),
+        fc.boolean(),
+        fc.constant(null),
+        odd,
+        fc.array(tie('value'), { maxLength: 3 }),
+        fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+      ),
+    })).value;
+    const stored = fc.oneof(
+      data,
+      fc.dictionary(text, value, { maxKeys: 8 }),
+      fc.dictionary(fc.string(), fc.jsonValue()),
+    );
+    fc.assert(
+      fc.property(stored, fc.option(fc.jsonValue()), (given, postings) => {
+        const withPostings: Record<string, unknown> = postings === null ? given : { ...given, postings };
+        expect(givenContentOf(withPostings)).toBe(givenContentByScan(withPostings));
+        const sorted = sortedCopy(withPostings);
+        if (sorted !== UNSAFE)
+          expect(givenContentOfSorted(sorted as Record<string, unknown>)).toBe(givenContentByScan(withPostings));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('writes a stored fact as the scan does, a key that needs escaping and a __proto__ key too', () => {
+    const cases: Record<string, unknown>[] = [
+      { regionId: 'r', costId: 'c-1', year: 2024, scheme: 'BW', amount: '1.00', postings: [{ account: 'a' }] },
+      { 'a"amount': '1.00', amount: '2.00' },
+      { weights: { 'GM"0001': '1', GM0002: '2' }, keyId: 'k' },
+      JSON.parse('{"__proto__": {"amount": "1.00"}, "year": 2024}') as Record<string, unknown>,
+      { description: 'x","year":2024,"y', nested: [{ code: 'GM0001', name: '\u0001"name":' }] },
+    ];
+    for (const stored of cases) expect(givenContentOf(stored)).toBe(givenContentByScan(stored));
   });
 });

@@ -1,6 +1,6 @@
 import { encodeEventData } from '../events/codec/event.codecs';
 import { FactEvent } from '../events/fact.events';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalJsonRenamed } from './canonical-json';
 
 /**
  * The member names most facts hold (the national set's commonest first), each kept as one control
@@ -47,6 +47,9 @@ export const SHORT_MEMBER_NAMES: readonly string[] = [
 /** Each name → its control character (U+0001 for the first name, and so on up to U+001F). */
 const SHORT_FORM = new Map(SHORT_MEMBER_NAMES.map((name, index) => [name, String.fromCharCode(index + 1)]));
 
+/** The member prefix each short name replaces (`"name":`) → its control character. */
+const SHORT_PREFIX: ReadonlyMap<string, string> = SHORT_FORM;
+
 /**
  * Canonical JSON with every `"name":` of a name in SHORT_MEMBER_NAMES written as its control character.
  * A scan for `":` rather than a regular expression with a replacer: it is on every fact a fold reads,
@@ -74,22 +77,38 @@ function shortened(json: string): string {
  * with its commonest member names shortened (see SHORT_MEMBER_NAMES). Two facts with one identity say
  * the same when their given contents are equal — as stored, so that a rule that later derives other
  * postings does not turn a repeated fact into a conflict.
+ *
+ * Every fact recorded or read comes through here: the canonical text is written with the short names
+ * in place, in one pass without a copy of the data; data that is not plain JSON, or has a key that
+ * needs escaping, is written canonically and then shortened (the two give the same text otherwise).
  */
 export function givenContentOf(storedData: Readonly<Record<string, unknown>>): string {
-  const { postings: _postings, ...given } = storedData;
-  return shortened(canonicalJson(given));
+  return (
+    (isPlainData(storedData) ? canonicalJsonRenamed(storedData, SHORT_PREFIX, 'postings') : undefined) ??
+    byScan(storedData)
+  );
 }
 
 /**
  * givenContentOf for stored data already copied in canonical order by sortedCopy (the ledger copies
- * an event's data so once, for its hash and for this): the copy without its postings, written as it is.
+ * an event's data so once, for its hash and for this): the same text, however the data is ordered.
  */
 export function givenContentOfSorted(sortedData: Readonly<Record<string, unknown>>): string {
-  const { postings: _postings, ...given } = sortedData;
-  return shortened(JSON.stringify(given));
+  return givenContentOf(sortedData);
 }
 
 /** The given content of a fact event, from its stored form. */
 export function givenContent(event: FactEvent): string {
   return givenContentOf(encodeEventData(event));
+}
+
+function isPlainData(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** The general road: the data without its postings as canonical JSON, then its names shortened. */
+function byScan(storedData: Readonly<Record<string, unknown>>): string {
+  const { postings: _postings, ...given } = storedData;
+  return shortened(canonicalJson(given));
 }
