@@ -74,10 +74,24 @@ export function parseObject<S extends Shape>(
   mode: ReadMode = {},
 ): Parsed<S> {
   if (!isPlainObject(value)) throw invalidField(path || '(command)', `must be an object, got ${describe(value)}`);
+  return parseFieldsInto({}, value, shape, path, ignore, mode) as Parsed<S>;
+}
+
+/**
+ * parseObject's work on an object known to be one: the parsed fields are set on `result` after what it
+ * holds already (a command's type goes first, without a copy of the fields behind it).
+ */
+export function parseFieldsInto(
+  result: Record<string, unknown>,
+  value: Readonly<Record<string, unknown>>,
+  shape: Shape,
+  path: string,
+  ignore: readonly string[],
+  mode: ReadMode,
+): Record<string, unknown> {
   const prefix = path ? `${path}.` : '';
   // a plain object built in the shape's order, returned as it is: the shape's names are code's own
   // (never "__proto__"), and a dictionary object copied into a plain one was a cost of every line
-  const result: Record<string, unknown> = {};
   const fields = fieldsOf(shape);
   // every line of a command file comes through here: a plain loop, rather than a closure per field for checkAll
   const errors: DomainError[] = [];
@@ -102,7 +116,7 @@ export function parseObject<S extends Shape>(
     }
   }
   if (errors.length > 0) throw combineIssues(errors);
-  return result as Parsed<S>;
+  return result;
 }
 
 /** A shape's field names, listed once per shape (every line of a command file is read by one). */
@@ -123,8 +137,9 @@ export const text =
   };
 
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}$/;
+const identifierText = text(100);
 export const identifier: FieldParser<string> = (value, field) => {
-  const id = text(100)(value, field);
+  const id = identifierText(value, field);
   if (!IDENTIFIER.test(id)) {
     throw invalidField(
       field,
@@ -136,8 +151,9 @@ export const identifier: FieldParser<string> = (value, field) => {
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Region and fund ids become part of account and stream names, so they are kept to lower-case slugs. */
+const slugText = text(63);
 export const slug: FieldParser<string> = (value, field) => {
-  const id = text(63)(value, field);
+  const id = slugText(value, field);
   if (!SLUG.test(id))
     throw invalidField(
       field,
@@ -191,9 +207,13 @@ export const boolean: FieldParser<boolean> = (value, field) => {
   return value;
 };
 
+/** The parse options of input (the limits apply) and of recorded history, made once. */
+const AS_INPUT = { limits: true } as const;
+const AS_RECORDED = { limits: false } as const;
+
 export const amount: FieldParser<Cents> = (value, field, mode) => {
   try {
-    return parseAmount(value, { limits: !mode?.recorded });
+    return parseAmount(value, mode?.recorded ? AS_RECORDED : AS_INPUT);
   } catch (error) {
     if (error instanceof MoneyFormatError) throw invalidField(field, error.reason);
     throw error;
@@ -203,7 +223,7 @@ export const amount: FieldParser<Cents> = (value, field, mode) => {
 /** A non-negative decimal string, returned in canonical form ("24.30" → "24.3"). */
 export const decimal: FieldParser<string> = (value, field, mode) => {
   try {
-    return parseNonNegativeDecimal(value, { limits: !mode?.recorded });
+    return parseNonNegativeDecimal(value, mode?.recorded ? AS_RECORDED : AS_INPUT);
   } catch (error) {
     if (error instanceof MoneyFormatError) throw invalidField(field, error.reason);
     throw error;

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { isPlainObject, parseObject } from './fields';
+import { isPlainObject, parseFieldsInto } from './fields';
 import { COMMAND_SHAPES } from './command.shapes';
 import { Command, COMMAND_TYPES, CommandType } from './command.types';
 
@@ -20,9 +20,11 @@ export function parseCommand(raw: unknown): Command {
     );
   }
   const type = name as CommandType;
-  const fields = parseObject(raw, COMMAND_SHAPES[type], '', ['command']);
-  return { type, ...fields } as Command;
+  // the type first, then the fields in the shape's order: the command as one object, not a copy
+  return parseFieldsInto({ type }, raw, COMMAND_SHAPES[type], '', IGNORED, {}) as unknown as Command;
 }
+
+const IGNORED: readonly string[] = ['command'];
 
 /** Short and safe: the name may be anything, e.g. an array nested 200,000 deep that JSON.stringify cannot print. */
 function nameOf(value: unknown): string {
