@@ -60,4 +60,28 @@ describe('account names: one writer, one reader', () => {
         expect([round, name, isAccount(name)]).toEqual([round, name, parseAccount(name) !== undefined]);
       }
   });
+
+  it('names an account by its parts as accountName writes it, asked once or again, past the bound of its table', () => {
+    const pots = ['bw-historical', 'mo-budget', 'bw-provisions', 'mo-provisions', 'reserve', 'advances'] as const;
+    for (let round = 0; round < 3; round += 1)
+      for (let index = 0; index < 10_050; index += 997) {
+        const regionId = `regio-${index}`;
+        const code = `GM${String(index % 10_000).padStart(4, '0')}`;
+        expect(Accounts.bwHistorical(regionId)).toBe(accountName({ kind: 'region', regionId, pot: pots[0] }));
+        expect(Accounts.moBudget(regionId)).toBe(accountName({ kind: 'region', regionId, pot: pots[1] }));
+        expect(Accounts.provisions(regionId, 'BW')).toBe(accountName({ kind: 'region', regionId, pot: pots[2] }));
+        expect(Accounts.provisions(regionId, 'MO')).toBe(accountName({ kind: 'region', regionId, pot: pots[3] }));
+        expect(Accounts.reserve(regionId)).toBe(accountName({ kind: 'region', regionId, pot: pots[4] }));
+        expect(Accounts.advances(regionId)).toBe(accountName({ kind: 'region', regionId, pot: pots[5] }));
+        expect(Accounts.fund(regionId, `f-${round}`)).toBe(
+          accountName({ kind: 'fund', regionId, fundId: `f-${round}` }),
+        );
+        for (const scheme of ['BW', 'MO'] as const)
+          expect(Accounts.municipality(code, scheme)).toBe(accountName({ kind: 'municipality', code, scheme }));
+      }
+    // more names than a table keeps: it starts over, and still names each as before
+    for (let index = 0; index < 10_010; index += 1)
+      expect(Accounts.reserve(`r-${index}`)).toBe(`region:r-${index}:reserve`);
+    expect(Accounts.reserve('r-0')).toBe('region:r-0:reserve');
+  });
 });

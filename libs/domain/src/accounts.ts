@@ -100,7 +100,44 @@ const MAX_KNOWN_ACCOUNTS = 10_000;
 
 const rijk = accountName({ kind: 'rijk' });
 const external = (party: ExternalParty) => accountName({ kind: 'external', party });
-const regionPot = (regionId: string, pot: RegionPot) => accountName({ kind: 'region', regionId, pot });
+
+/**
+ * Account names by their two parts, each written once: every command, posting and statement line asks
+ * for a few dozen names, and a name made again is a new string that a ledger lookup must hash again
+ * (bounded: a table starts over when it is full, as the known names above).
+ */
+type NameTable = Map<string, Map<string, Account>>;
+const MAX_NAMED = 10_000;
+
+function named(table: NameTable, first: string, second: string): Account | undefined {
+  return table.get(first)?.get(second);
+}
+
+function remember(table: NameTable, first: string, second: string, name: Account): Account {
+  let inner = table.get(first);
+  if (inner === undefined) {
+    if (table.size >= MAX_NAMED) table.clear();
+    table.set(first, (inner = new Map<string, Account>()));
+  } else if (inner.size >= MAX_NAMED) inner.clear();
+  inner.set(second, name);
+  return name;
+}
+
+const regionNames: NameTable = new Map();
+const fundNames: NameTable = new Map();
+const municipalityNames: NameTable = new Map();
+
+const regionPot = (regionId: string, pot: RegionPot) =>
+  named(regionNames, regionId, pot) ??
+  remember(regionNames, regionId, pot, accountName({ kind: 'region', regionId, pot }));
+
+const fund = (regionId: string, fundId: string) =>
+  named(fundNames, regionId, fundId) ??
+  remember(fundNames, regionId, fundId, accountName({ kind: 'fund', regionId, fundId }));
+
+const municipality = (code: string, scheme: Scheme) =>
+  named(municipalityNames, code, scheme) ??
+  remember(municipalityNames, code, scheme, accountName({ kind: 'municipality', code, scheme }));
 
 /** The accounts of domain.md §3 by role. */
 export const Accounts = {
@@ -116,6 +153,6 @@ export const Accounts = {
   reserve: (regionId: string) => regionPot(regionId, 'reserve'),
   /** advances between the municipalities and the central municipality, on account of the settlement */
   advances: (regionId: string) => regionPot(regionId, 'advances'),
-  fund: (regionId: string, fundId: string) => accountName({ kind: 'fund', regionId, fundId }),
-  municipality: (code: string, scheme: Scheme) => accountName({ kind: 'municipality', code, scheme }),
+  fund,
+  municipality,
 } as const;
