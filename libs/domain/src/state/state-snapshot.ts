@@ -68,8 +68,11 @@ export function decodeRegionState(json: unknown): RegionState {
   const read = new SnapshotReader(json);
   const state = new RegionState();
   state.region = read.optional('region', (value) => read.data(value, 'RegionRegistered'));
-  for (const [identity, given] of read.list('facts', (entry) => read.pair(entry, text, text)))
-    state.facts.set(identity, given);
+  // the facts and the ledger are most of a snapshot: read in place, without a pair made per entry
+  for (const entry of read.array('facts')) {
+    const pair = read.tuple(entry, 2);
+    state.facts.set(text(pair[0]), text(pair[1]));
+  }
   for (const [keyId, versions] of read.list('keys', (entry) =>
     read.pair(entry, text, (list) => read.items(list, (item) => read.data(item, 'DistributionKeyAdopted'))),
   ))
@@ -96,11 +99,16 @@ export function decodeRegionState(json: unknown): RegionState {
   for (const year of read.list('reserveOpeningYears', integer)) state.reserveOpeningYears.add(year);
   state.reserveOpening = read.optional('reserveOpening', (value) => read.data(value, 'ReserveOpeningRecorded'));
   for (const year of read.list('moneyYears', integer)) state.moneyYears.add(year);
-  for (const entry of read.list('ledger', (item) => read.tuple(item, 4))) {
-    const [year, account, type, sum] = entry;
+  const ledger = read.array('ledger');
+  // every entry is checked to be a list of four before any is read, as a list of entries was
+  for (const item of ledger) read.tuple(item, 4);
+  for (const item of ledger) {
+    const entry = item as unknown[];
+    const account = entry[1];
+    const type = entry[2];
     if (typeof account !== 'string' || !isAccount(account)) throw new SnapshotError(`ledger: ${String(account)}`);
     if (typeof type !== 'string' || !isDomainEventType(type)) throw new SnapshotError(`ledger: ${String(type)}`);
-    state.ledger.add(integer(year), account, type, amount(sum));
+    state.ledger.add(integer(entry[0]), account, type, amount(entry[3]));
   }
   for (const year of read.list('closedYears', integer)) state.closedYears.add(year);
   for (const year of read.list('everClosedYears', integer)) state.everClosedYears.add(year);
@@ -135,9 +143,13 @@ class SnapshotReader {
   constructor(private readonly json: Readonly<Record<string, unknown>>) {}
 
   list<T>(field: string, item: (value: unknown) => T): T[] {
+    return this.array(field).map(item);
+  }
+
+  array(field: string): readonly unknown[] {
     const value = this.json[field];
     if (!Array.isArray(value)) throw new SnapshotError(`${field} is not a list`);
-    return value.map(item);
+    return value;
   }
 
   items<T>(value: unknown, item: (value: unknown) => T): T[] {
