@@ -5,7 +5,7 @@ import { AllocationTrail, DerivedEvent, KeyReference } from '../events/derived.e
 import { DomainEventType } from '../events/domain-event';
 import { Postings } from '../events/posting';
 import { Scheme } from '../scheme';
-import { RegisteredRegionView } from '../state/region-state';
+import { membersInCodeOrder, RegisteredRegionView } from '../state/region-state';
 import { budgetInForce, KEY_IDS } from './in-force';
 import { splitByKey } from './key-split';
 import { anyNonZero, postings, shareMovements, transfer } from './postings';
@@ -39,12 +39,13 @@ function splitDelta(
   split: { keyId: string; pool: Account; total: Cents; direction: 1n | -1n },
 ): SplitPart | undefined {
   const memberAccount = (code: string) => Accounts.municipality(code, scheme);
-  const previous = new Map(
-    state.memberCodes().map((code) => [code, split.direction * state.ledger.sum(year, memberAccount(code), type)]),
-  );
+  const previous = new Map<string, Cents>();
+  for (const code of membersInCodeOrder(state))
+    previous.set(code, split.direction * state.ledger.sum(year, memberAccount(code), type));
   const result = splitByKey(state, split.keyId, year, split.total, previous);
   if (!anyNonZero(result.deltas.values())) return undefined;
-  const moves = new Map([...result.deltas].map(([code, delta]) => [code, split.direction * delta]));
+  const moves = new Map<string, Cents>();
+  for (const [code, delta] of result.deltas) moves.set(code, split.direction * delta);
   return {
     key: result.key,
     allocation: result.trail,

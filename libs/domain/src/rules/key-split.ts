@@ -9,7 +9,7 @@ import {
 } from '@libs/money';
 import { DomainError } from '../errors';
 import { AllocationTrail, KeyReference } from '../events/derived.events';
-import { KeyVersion, RegionView } from '../state/region-state';
+import { KeyVersion, membersInCodeOrder, RegionView } from '../state/region-state';
 import { keyInForce } from './in-force';
 
 export interface KeySplit {
@@ -59,11 +59,19 @@ export function weightSum(key: KeyVersion): Rational {
   return Rational.of(sum, denominator);
 }
 
+/** A list of members as one text, made once per list (the same list is asked for by every split). */
+const signatures = new WeakMap<readonly string[], string>();
+function signatureOf(members: readonly string[]): string {
+  let signature = signatures.get(members);
+  if (signature === undefined) signatures.set(members, (signature = members.join('\u0000')));
+  return signature;
+}
+
 /** The members' weights in the key (0 for a member it does not name), as integers on their common denominator. */
 function weightsOf(key: KeyVersion, members: readonly string[]): IntegerWeights {
   let byMembers = integerWeights.get(key);
   if (!byMembers) integerWeights.set(key, (byMembers = new Map<string, IntegerWeights>()));
-  const signature = members.join('\u0000');
+  const signature = signatureOf(members);
   let weights = byMembers.get(signature);
   if (!weights) {
     weights = onCommonDenominator(members.map((code) => Rational.fromDecimal(key.weights[code] ?? '0')));
@@ -109,27 +117,31 @@ export function splitByKey(
   total: Cents,
   previous: ReadonlyMap<string, Cents> = new Map(),
 ): KeySplit {
-  const members = state.memberCodes();
+  const members = membersInCodeOrder(state);
   const key = keyInForce(state, keyId, year);
   const { targets, quotas } = targetsByKey(key, keyId, year, members, total);
   const deltas = new Map<string, Cents>();
-  const lines = members.map((code, index) => {
+  // the quota in euros is share / (100 · sum); its cents rounded towards zero are share / sum
+  const sum = quotas?.sum ?? 1n;
+  const euroDenominator = 100n * sum;
+  const lines = new Array<AllocationTrail['lines'][number]>(members.length);
+  for (let index = 0; index < members.length; index += 1) {
+    const code = members[index];
     const target = targets.get(code) ?? 0n;
     const before = previous.get(code) ?? 0n;
-    deltas.set(code, target - before);
-    // the quota in euros is share / (100 · sum); its cents rounded towards zero are share / sum
+    const delta = target - before;
+    deltas.set(code, delta);
     const share = quotas?.shares[index] ?? 0n;
-    const sum = quotas?.sum ?? 1n;
-    return {
+    lines[index] = {
       code,
       weight: key?.weights[code] ?? '0',
-      quota: fractionAsDecimal(share, 100n * sum, 6),
+      quota: fractionAsDecimal(share, euroDenominator, 6),
       target,
       remainderCent: target - share / sum,
       previous: before,
-      delta: target - before,
+      delta,
     };
-  });
+  }
   return {
     key: key ? keyReference(key) : undefined,
     targets,

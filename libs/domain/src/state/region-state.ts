@@ -81,6 +81,24 @@ export function isRegistered(view: RegionView): view is RegisteredRegionView {
   return view.region !== undefined;
 }
 
+const NO_MEMBERS: readonly string[] = [];
+const codesInOrder = new WeakMap<RegionInfo, readonly string[]>();
+
+/**
+ * The member codes in code order (none before registration), listed once per registration: every split
+ * of every run and closing asks for them, and a registration never changes (another is another object).
+ */
+export function membersInCodeOrder(view: RegionView): readonly string[] {
+  const region = view.region;
+  if (region === undefined) return NO_MEMBERS;
+  let codes = codesInOrder.get(region);
+  if (codes === undefined) {
+    codes = region.municipalities.map((member) => member.code).sort();
+    codesInOrder.set(region, codes);
+  }
+  return codes;
+}
+
 /**
  * The fold's own state of one region. `evolve` owns the instance and mutates it in place (replaying
  * thousands of events must stay cheap); everyone else sees it as a `RegionView`.
@@ -124,7 +142,7 @@ export class RegionState implements RegionView {
   }
 
   memberCodes(): string[] {
-    return (this.region?.municipalities ?? []).map((member) => member.code).sort();
+    return [...membersInCodeOrder(this)];
   }
 
   isMember(code: string): boolean {
