@@ -25,12 +25,16 @@ export function postings(movements: Iterable<readonly [account: Account, amount:
   return result;
 }
 
-/** Money moving from one account to another. */
+/**
+ * Money moving from one account to another: what `postings` makes of the two movements, written out
+ * (every money fact records one) — nothing when it moves nothing or stays on one account.
+ */
 export function transfer(from: Account, to: Account, amount: Cents): Posting[] {
-  return postings([
-    [from, -amount],
-    [to, amount],
-  ]);
+  if (amount === 0n || from === to) return [];
+  return [
+    { account: from, amount: -amount },
+    { account: to, amount },
+  ];
 }
 
 /** Each member's share moves between `pool` and the member's account: to the members when positive. */
