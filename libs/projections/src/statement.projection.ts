@@ -178,10 +178,13 @@ function solidarityLines(state: RegionView, year: number): SolidarityLines | nul
 
 function fundLines(state: RegisteredRegionView, year: number): Record<string, FundLines> {
   const regionId = state.region.regionId;
+  // only a name that starts so can be one of the region's funds: the others are not parsed
+  const fundPrefix = `region:${regionId}:fund:`;
   const fundIds = new Set<string>();
   for (const each of state.ledger.years()) {
     if (each > year) continue;
     for (const account of state.ledger.accounts(each)) {
+      if (!account.startsWith(fundPrefix)) continue;
       const ref = parseAccount(account);
       if (ref?.kind === 'fund' && ref.regionId === regionId) fundIds.add(ref.fundId);
     }
