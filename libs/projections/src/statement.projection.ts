@@ -53,7 +53,7 @@ export function buildStatement(state: RegionView, year: number): Statement {
 const sumOf =
   (state: RegisteredRegionView, year: number) =>
   (account: Account, ...types: DomainEventType[]) =>
-    state.ledger.sum(year, account, ...types);
+    state.ledger.sumOver(year, account, types);
 
 /** The region's own lines per scheme: what the Rijk paid, what was skimmed and distributed, the result. */
 function regionalLines(state: RegisteredRegionView, year: number): Pick<Statement, 'bw' | 'mo'> {

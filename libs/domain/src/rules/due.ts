@@ -30,7 +30,7 @@ export interface Due {
 
 /** What the central municipality and a municipality still have to pay each other for a year and scheme. */
 export function dueFor(state: RegionView, year: number, code: string, scheme: Scheme): Due {
-  const regional = state.ledger.sum(year, Accounts.municipality(code, scheme), ...REGIONAL_MONEY_EVENTS[scheme]);
+  const regional = state.ledger.sumOver(year, Accounts.municipality(code, scheme), REGIONAL_MONEY_EVENTS[scheme]);
   const advances = state.advances.get(`${year}:${code}:${scheme}`) ?? 0n;
   return { advances, due: regional + advances };
 }

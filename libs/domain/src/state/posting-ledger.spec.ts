@@ -86,3 +86,26 @@ describe('PostingLedger', () => {
     );
   });
 });
+
+describe('PostingLedger.sumOver', () => {
+  it('is sum over the same event types (all of them when none are listed)', () => {
+    const types: DomainEventType[] = ['RijkPaymentRecorded', 'RegionalCostRecorded', 'ReservePaidOut'];
+    const accounts = ['rijk', 'external:providers'] as Account[];
+    const entry = fc.tuple(
+      fc.constantFrom(2024, 2025),
+      fc.constantFrom(...accounts),
+      fc.constantFrom(...types),
+      fc.bigInt({ min: -10_000n, max: 10_000n }),
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 20 }), fc.subarray(types), (entries, asked) => {
+        const ledger = new PostingLedger();
+        for (const [year, account, type, amount] of entries) ledger.add(year, account, type, amount);
+        for (const year of [2024, 2025, 2026])
+          for (const account of accounts)
+            expect(ledger.sumOver(year, account, asked)).toBe(ledger.sum(year, account, ...asked));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

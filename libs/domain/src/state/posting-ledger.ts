@@ -5,6 +5,8 @@ import { DomainEventType } from '../events/domain-event';
 /** The read side of a PostingLedger. */
 export interface PostingLedgerView {
   sum(year: number, account: Account, ...eventTypes: readonly DomainEventType[]): Cents;
+  /** `sum` over a list of event types held already (all types when it is empty), without a copy of it */
+  sumOver(year: number, account: Account, eventTypes: readonly DomainEventType[]): Cents;
   balance(year: number, account: Account): Cents;
   balanceUpTo(year: number, account: Account): Cents;
   touchedIn(year: number, account: Account): boolean;
@@ -35,6 +37,10 @@ export class PostingLedger implements PostingLedgerView {
 
   /** Sum for one year and account, over the given event types (all types when none are given). */
   sum(year: number, account: Account, ...eventTypes: readonly DomainEventType[]): Cents {
+    return this.sumOver(year, account, eventTypes);
+  }
+
+  sumOver(year: number, account: Account, eventTypes: readonly DomainEventType[]): Cents {
     const types = this.byYear.get(year)?.get(account);
     if (!types) return 0n;
     let total = 0n;

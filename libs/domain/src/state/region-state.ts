@@ -82,6 +82,7 @@ export function isRegistered(view: RegionView): view is RegisteredRegionView {
 }
 
 const NO_MEMBERS: readonly string[] = [];
+const memberSets = new WeakMap<RegionInfo, ReadonlySet<string>>();
 const codesInOrder = new WeakMap<RegionInfo, readonly string[]>();
 
 /**
@@ -146,7 +147,13 @@ export class RegionState implements RegionView {
   }
 
   isMember(code: string): boolean {
-    return this.region?.municipalities.some((member) => member.code === code) ?? false;
+    const region = this.region;
+    if (region === undefined) return false;
+    // asked for every command that names a member: the codes as a set, made once per registration
+    let codes = memberSets.get(region);
+    if (codes === undefined)
+      memberSets.set(region, (codes = new Set(region.municipalities.map((member) => member.code))));
+    return codes.has(code);
   }
 
   clone(): RegionState {
