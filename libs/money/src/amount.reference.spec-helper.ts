@@ -1,4 +1,3 @@
-import Decimal from 'decimal.js';
 import { AMOUNT_MAX_INTEGER_DIGITS, Cents, MoneyFormatError, ParseOptions } from './amount';
 
 /*
@@ -49,12 +48,4 @@ export function formatAmountByBigint(cents: Cents): string {
   const magnitude = negative ? -cents : cents;
   const text = `${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
   return negative ? `-${text}` : text;
-}
-
-/** The canonical form of a non-negative decimal as decimal.js wrote it, before it was written from the text. */
-export function canonicalDecimalByDecimalJs(value: string): string {
-  const [whole, fraction = ''] = value.split('.');
-  const integerPart = whole.replace(/^0+/, '');
-  const decimals = fraction.replace(/0+$/, '');
-  return new Decimal(`${integerPart || '0'}${decimals ? `.${decimals}` : ''}`).toFixed();
 }

@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+
 /** Money inside Geldstroom: a whole number of euro cents. */
 export type Cents = bigint;
 
@@ -126,9 +128,8 @@ export function parseNonNegativeDecimal(value: unknown, options: ParseOptions = 
   if (options.limits && decimals.length > DECIMAL_MAX_DECIMALS) {
     throw new MoneyFormatError(`must have at most ${DECIMAL_MAX_DECIMALS} decimals, got ${decimals.length}`);
   }
-  // the canonical form is the text without its padding: no leading zeros, no trailing zeros after the point
-  const integer = integerPart === '' ? '0' : integerPart;
-  return decimals === '' ? integer : `${integer}.${decimals}`;
+  // canonical form from the trimmed text, so decimal.js never sees the padding
+  return new Decimal(`${integerPart || '0'}${decimals ? `.${decimals}` : ''}`).toFixed();
 }
 
 /** A loop, not /0+$/: that pattern backtracks quadratically on a long run of zeros before a digit. */
