@@ -18,3 +18,4 @@ export { MemoryEventStore } from './memory-event-store';
 export { DEFAULT_STORE_URL, openEventStore } from './open-event-store';
 export type { OpenStoreOptions } from './open-event-store';
 export { SqliteEventStore } from './sqlite-event-store';
+export { SqliteBatchWriter } from './sqlite/sqlite-batch-writer';

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { Observable } from 'rxjs';
 import { AppendSignal } from './append-signal';
 import { catchUpThenFollow } from './catch-up-then-follow';
-import { ConcurrencyConflictError, EventStoreError } from './event-store.errors';
+import { EventStoreError } from './event-store.errors';
 import {
   AppendResult,
   EventStore,
@@ -18,8 +18,9 @@ import {
   StreamInfo,
   SubscribeOptions,
 } from './event-store.port';
+import { eventRow, HEAD_SQL, Heads, INSERT_SQL, insertRows } from './sqlite/event-rows';
 import { fileChange, FileIdentity, identityOf } from './sqlite/file-identity';
-import { rowJson } from './sqlite/row-json';
+import { SqliteBatchWriter } from './sqlite/sqlite-batch-writer';
 import { prepareSchema } from './sqlite/schema';
 import { SqliteDerivedDocuments } from './sqlite/sqlite-derived-documents';
 import { SqliteAction, sqliteFailure, storeUnavailable } from './sqlite/sqlite-failure';
@@ -91,12 +92,8 @@ SELECT stream_id, MAX(revision) AS revision, MAX(position) AS position,
 /** The statements the store runs, prepared once. */
 function prepareStatements(db: Database.Database, indexed: boolean) {
   return {
-    head: db.prepare<[string], { revision: bigint | null }>(
-      'SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?',
-    ),
-    insert: db.prepare<[string, string, bigint, string, string, string]>(
-      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    head: db.prepare<[string], { revision: bigint | null }>(HEAD_SQL),
+    insert: db.prepare<[string, string, bigint, string, string, string]>(INSERT_SQL),
     readStream: db.prepare<[string, bigint, bigint], Row>(
       'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     ),
@@ -113,9 +110,6 @@ interface Queued {
   readonly resolve: (results: AppendResult[]) => void;
   readonly reject: (error: unknown) => void;
 }
-
-/** The last revision of each stream a transaction read or appended to (null: the stream has no events). */
-type Heads = Map<string, bigint | null>;
 
 interface StreamRow {
   stream_id: string;
@@ -289,6 +283,21 @@ export class SqliteEventStore implements EventStore {
     return `${version}:${this.commits}`;
   }
 
+  /**
+   * A writer that commits batches on a thread of its own, over its own connection to this file (apply
+   * --batch); undefined for an in-memory store, which no other connection can reach.
+   */
+  batchWriter(): SqliteBatchWriter | undefined {
+    if (!this.identity) return undefined;
+    return new SqliteBatchWriter({
+      path: this.path,
+      identity: this.identity,
+      busyTimeoutMs: this.busyTimeoutMs,
+      checkpointPages: WAL_CHECKPOINT_PAGES,
+      pageCacheKib: PAGE_CACHE_KIB,
+    });
+  }
+
   subscribeToAll(options?: SubscribeOptions): Observable<RecordedEvent> {
     return catchUpThenFollow((read) => this.readAll(read), this.appended, options, POLL_INTERVAL_MS);
   }
@@ -359,40 +368,14 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
-  /**
-   * Appends to a stream whose head is as expected. `heads` holds the heads this transaction read or moved
-   * already: with the write lock held nobody else moves them, and a batch appends to one stream many times.
-   */
+  /** Appends to a stream whose head is as expected (see insertRows). */
   private appendNow(
     streamId: string,
     events: readonly NewEvent[],
     expectedRevision: ExpectedRevision,
     heads: Heads,
   ): AppendResult {
-    const known = heads.get(streamId);
-    const head = known !== undefined ? known : (this.statements.head.get(streamId)?.revision ?? null);
-    const actual = head ?? 'no_stream';
-    if (actual !== expectedRevision) throw new ConcurrencyConflictError(streamId, expectedRevision, actual);
-    let revision = head ?? -1n;
-    let position = 0n;
-    for (const event of events) {
-      revision += 1n;
-      let info: Database.RunResult;
-      try {
-        const { data, metadata } = rowJson(event);
-        info = this.statements.insert.run(event.eventId, streamId, revision, event.type, data, metadata);
-      } catch (error) {
-        // the unique index on event_id says it: no look-up before every insert
-        // read by shape, not instanceof: better-sqlite3's errors come from another realm under jest
-        const message = (error as { message?: unknown } | null)?.message;
-        if (typeof message === 'string' && message.includes('UNIQUE constraint failed: events.event_id'))
-          throw new EventStoreError('DUPLICATE_EVENT', `event ${event.eventId} is already stored`);
-        throw error;
-      }
-      position = BigInt(info.lastInsertRowid);
-    }
-    if (events.length > 0) heads.set(streamId, revision);
-    return { nextExpectedRevision: revision, position };
+    return insertRows(this.statements, { streamId, expectedRevision, rows: events.map(eventRow) }, heads);
   }
 
   private read(query: () => Row[]): RecordedEvent[] {

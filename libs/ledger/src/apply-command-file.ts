@@ -1,7 +1,16 @@
 import { DomainError } from '@libs/domain';
-import { checkedInOrder, CommandIssue, CommandRejected, CommandsRefused, runCommands } from './apply-commands';
+import { EventStoreError } from '@libs/event-store';
+import {
+  BatchNotRecorded,
+  checkedInOrder,
+  CommandIssue,
+  CommandRejected,
+  CommandsRefused,
+  runCommands,
+} from './apply-commands';
 import { CommandFileError, commandFileInputs, FilePlace, locate } from './command-file';
 import { CommandContext, Ledger } from './ledger';
+import { BatchWriter } from './ledger-batch';
 
 export interface ApplyReport {
   readonly file: string;
@@ -26,6 +35,13 @@ function inFileTerms(error: unknown): unknown {
     const { place, command } = error as CommandRejected<FilePlace>;
     return locate(error.cause, place.file, place.line, command);
   }
+  if (error instanceof BatchNotRecorded && error.cause instanceof EventStoreError) {
+    const { place, recorded } = error as BatchNotRecorded<FilePlace>;
+    const cause = error.cause;
+    // what is recorded and how to go on, for the whole run (the cause speaks of its batch)
+    const resume = `; the commands before line ${place.line} of ${place.file} are recorded (${recorded.commands} by this run): apply the same file again to record the rest (what is recorded records nothing again)`;
+    return new EventStoreError(cause.code, cause.message + resume, { cause, reason: cause.reason + resume });
+  }
   // a store that failed, a broken history: as they are
   return error instanceof CommandRejected ? error.cause : error;
 }
@@ -36,14 +52,14 @@ function inFileTerms(error: unknown): unknown {
  * CommandFileError naming its line, the commands before it staying recorded (a file is a journal the
  * user appends to and re-applies; identical commands record nothing the second time). `afterLine` skips running the lines up
  * to it (a run that resumes where an interrupted one stopped). `batchSize` commits that many commands at a
- * time (runCommands).
+ * time (runCommands), on `writer`'s thread when one is given.
  */
 export async function applyCommandFile(
   ledger: Ledger,
   file: string,
   text: string,
   context: Omit<CommandContext, 'source'>,
-  options: { afterLine?: number; batchSize?: number } = {},
+  options: { afterLine?: number; batchSize?: number; writer?: BatchWriter } = {},
 ): Promise<ApplyReport> {
   const afterLine = options.afterLine ?? 0;
   try {
@@ -52,6 +68,7 @@ export async function applyCommandFile(
       ...(context.correlationId !== undefined ? { correlationId: context.correlationId } : {}),
       skip: (place) => place.line <= afterLine,
       ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+      ...(options.writer !== undefined ? { writer: options.writer } : {}),
     });
     return { file, ...report };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Command, DomainError, parseCommand } from '@libs/domain';
 import { CommandOutcome, Ledger } from './ledger';
-import { BatchReplayError, LedgerBatch } from './ledger-batch';
+import { BatchOutcome, BatchReplayError, BatchWriter, LedgerBatch } from './ledger-batch';
 
 /**
  * One command as an edge received it, with where it came from: a JSON value in the command-file
@@ -65,6 +65,15 @@ export class CommandRejected<P> extends Error {
   }
 }
 
+/**
+ * A batch committed on a writer's thread failed (a conflict with another writer, a failed commit, a
+ * thread that stopped): the run's first `recorded.commands` commands are recorded, nothing from the
+ * batch that starts at `place` on. Applying the same commands again records the rest.
+ */
+export class BatchNotRecorded<P> extends CommandRejected<P> {
+  override readonly name = 'BatchNotRecorded';
+}
+
 export interface AppliedCommand<P> extends CheckedCommand<P> {
   readonly outcome: CommandOutcome;
 }
@@ -89,6 +98,11 @@ export interface RunOptions<P> {
    * with the ones before it committed
    */
   readonly batchSize?: number;
+  /**
+   * commits the batches on another thread (SqliteEventStore.batchWriter): a batch is committed while the
+   * next is decided, and a conflict with another writer ends the run instead of deciding it again
+   */
+  readonly writer?: BatchWriter;
 }
 
 export interface CheckOptions {
@@ -183,19 +197,33 @@ export async function runCommands<P>(
   return report;
 }
 
-/** runCommands with a commit every `batchSize` commands (and before a refusal is reported). */
+/**
+ * runCommands with a commit every `batchSize` commands (and before a refusal is reported). With a writer
+ * one batch is committed while the next is decided; the next is sent only once the one before is
+ * durable, so what a failure leaves recorded is always the run's first batches, whole.
+ */
 async function runBatched<P>(
   ledger: Ledger,
   commands: Iterable<CheckedCommand<P>>,
   options: RunOptions<P>,
 ): Promise<RunReport> {
-  const batch = new LedgerBatch<CheckedCommand<P>>(ledger);
+  const batch = new LedgerBatch<CheckedCommand<P>>(ledger, options.writer);
   let report = NO_RUN;
-  const commit = async () => {
+  let writing: { commit: Promise<BatchOutcome<CheckedCommand<P>>[]>; first?: CheckedCommand<P> } | undefined;
+  let failed = false;
+  /** Waits for the batch being committed and counts it. */
+  const settle = async () => {
+    const pending = writing;
+    writing = undefined;
+    if (!pending) return;
     let outcomes;
     try {
-      outcomes = await batch.commit();
+      outcomes = await pending.commit;
     } catch (error) {
+      failed = true;
+      if (options.writer && pending.first) {
+        throw new BatchNotRecorded(pending.first.place, pending.first.command, error, report);
+      }
       if (!(error instanceof BatchReplayError)) throw error;
       const refused = error as BatchReplayError<CheckedCommand<P>>;
       for (const { outcome } of refused.committed) report = counted(report, outcome);
@@ -206,23 +234,39 @@ async function runBatched<P>(
       options.onApplied?.({ ...tag, outcome });
     }
   };
+  /** Sends what the batch holds once the batch before it is durable; without a writer, waits for it too. */
+  const commit = async () => {
+    await settle();
+    const first = batch.first;
+    writing = { commit: batch.commit(), ...(first ? { first } : {}) };
+    // answered by the next settle; until then the rejection is held, not unhandled
+    writing.commit.catch(() => undefined);
+    if (!options.writer) await settle();
+  };
+  const commitAll = async () => {
+    await commit();
+    await settle();
+  };
   try {
     for (const item of commands) {
       if (options.skip?.(item.place)) continue;
       try {
         await batch.execute(item.command, contextOf(item, options), item);
       } catch (error) {
-        await commit();
+        await commitAll();
         throw new CommandRejected(item.place, item.command, error, report);
       }
       if (batch.size >= (options.batchSize ?? 1)) await commit();
     }
   } catch (error) {
     // an input that is no command stops the run too: what the batch holds before it is recorded
-    if (batch.size > 0 && !(error instanceof CommandRejected)) await commit();
+    if (!failed && !(error instanceof CommandRejected)) {
+      if (batch.size > 0) await commit();
+      await settle();
+    }
     throw error;
   }
-  await commit();
+  await commitAll();
   return report;
 }
 

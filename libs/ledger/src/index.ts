@@ -2,7 +2,14 @@
 export { applyCommandFile } from './apply-command-file';
 export { CommandFileError, commandFileInputs, parseCommandFile, parseCommandLine } from './command-file';
 export type { FilePlace } from './command-file';
-export { applyCommands, checkCommands, CommandRejected, CommandsRefused, runCommands } from './apply-commands';
+export {
+  applyCommands,
+  BatchNotRecorded,
+  checkCommands,
+  CommandRejected,
+  CommandsRefused,
+  runCommands,
+} from './apply-commands';
 export type {
   AppliedCommand,
   CheckedCommand,

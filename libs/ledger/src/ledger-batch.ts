@@ -1,5 +1,5 @@
 import { Command } from '@libs/domain/model';
-import { ConcurrencyConflictError } from '@libs/event-store';
+import { AppendResult, ConcurrencyConflictError, StreamAppend } from '@libs/event-store';
 import { newCommandId } from './event-id';
 import { CommandContext, CommandOutcome, HeldAppend, Ledger } from './ledger';
 
@@ -25,6 +25,14 @@ export class BatchReplayError<T> extends Error {
   }
 }
 
+/**
+ * Commits batches off the deciding thread, in the order given (SqliteEventStore.batchWriter): what a
+ * batch's commit resolves with is durable.
+ */
+export interface BatchWriter {
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+}
+
 interface Entry<T> {
   readonly command: Command;
   readonly context: CommandContext;
@@ -40,6 +48,11 @@ interface Entry<T> {
  * crash loses the batch whole, never part of a command. The ledger's readers see the batch's events before it commits, so a
  * batch is for a writer alone on its ledger (apply), not for a service that answers reads meanwhile.
  * A store without multi-stream transactions (EventStoreDB), or a dry run, records each command as it comes.
+ *
+ * With a `writer`, a commit runs beside the deciding of the next batch (one batch in flight at a time:
+ * see runBatched). The next batch is decided on top of the one being committed, so a batch that meets
+ * another writer's events is not decided again: the conflict ends the run, the batches before it
+ * recorded, nothing of it or after it.
  */
 export class LedgerBatch<T> {
   private held: HeldAppend[] = [];
@@ -48,8 +61,14 @@ export class LedgerBatch<T> {
 
   constructor(
     private readonly ledger: Ledger,
+    private readonly writer?: BatchWriter,
     private readonly maxRetries = 5,
   ) {}
+
+  /** The tag of the first command waiting for the commit. */
+  get first(): T | undefined {
+    return this.entries[0]?.tag;
+  }
 
   /** How many commands wait for the commit. */
   get size(): number {
@@ -78,19 +97,20 @@ export class LedgerBatch<T> {
   async commit(): Promise<BatchOutcome<T>[]> {
     for (let attempt = 0; ; attempt += 1) {
       const { held, entries, direct } = this.take();
-      const store = this.ledger.store;
+      const writer = this.writer ?? this.ledger.store;
       const outcomes = [...direct, ...entries.map(({ tag, outcome }) => ({ tag, outcome }))];
-      if (held.length === 0 || !store.appendMany) return outcomes;
+      if (held.length === 0 || !writer.appendMany) return outcomes;
       try {
-        const results = await store.appendMany(
+        const results = await writer.appendMany(
           held.map(({ region, expectedRevision, events }) => ({ streamId: region.streamId, events, expectedRevision })),
         );
         this.ledger.committed(held, results);
         return outcomes;
       } catch (error) {
-        // what the regions folded in was not stored: they are read from the store again
-        this.ledger.forget(new Set(held.map(({ region }) => region.streamId)));
-        if (!(error instanceof ConcurrencyConflictError) || attempt >= this.maxRetries) throw error;
+        // what the regions folded in was not stored: they are read from the store again (with a
+        // writer, every region: the batch decided meanwhile was folded in on top of this one)
+        this.ledger.forget(this.writer ? undefined : new Set(held.map(({ region }) => region.streamId)));
+        if (!(error instanceof ConcurrencyConflictError) || this.writer || attempt >= this.maxRetries) throw error;
       }
       for (const { command, context, tag } of entries) {
         try {

@@ -157,8 +157,9 @@ export class Ledger {
 
   /** Marks a batch's held events as stored, once its commit succeeded (`results` one for each held append). */
   committed(held: readonly HeldAppend[], results: readonly AppendResult[]): void {
-    held.forEach(({ region }, index) => {
-      region.local = [];
+    held.forEach(({ region, events }, index) => {
+      // the oldest local events are these (a batch decided since, beside the commit, keeps its own)
+      region.local.splice(0, events.length);
       // the appends are in order: a region's last one settles it where its events end
       region.chain.settle(results[index].position);
     });
