@@ -17,12 +17,12 @@ const REGIONS = ['kill-a', 'kill-b'];
 const YEARS = [2023, 2024, 2025, 2026, 2027];
 
 /** Every statement and balance of the regions, as text, without ledger hashes (two histories of the same facts differ in them). */
-async function outcome(path: string): Promise<Record<string, string>> {
+async function outcome(path: string, regions: readonly string[] = REGIONS): Promise<Record<string, string>> {
   const store = new SqliteEventStore(path, { create: false });
   try {
     const ledger = new Ledger(store);
     const result: Record<string, string> = {};
-    for (const regionId of REGIONS) {
+    for (const regionId of regions) {
       const state = await ledger.regionState(regionId);
       for (const year of YEARS)
         if (state.activeYears.has(year))
@@ -142,59 +142,108 @@ function expectWholeCommands(rows: ReturnType<typeof storedRows>): void {
   }
 }
 
+/** A command file of the regions' years, and what its uninterrupted apply recorded. */
+interface ApplyFixture {
+  readonly dir: string;
+  readonly regions: readonly string[];
+  readonly commands: string;
+  /** the store of the uninterrupted run */
+  readonly reference: string;
+  /** source line → events its command recorded, in the uninterrupted run */
+  readonly perLine: Map<number, number>;
+  readonly expected: Record<string, string>;
+  readonly applyMs: number;
+}
+
+async function applyFixture(dir: string, regions: readonly string[], name: string): Promise<ApplyFixture> {
+  const commands = join(dir, `${name}.jsonl`);
+  const reference = join(dir, `${name}-reference.db`);
+  writeFileSync(commands, regions.flatMap((regionId) => generateRegion(regionId, 25, YEARS.length)).join('\n'));
+  const started = Date.now();
+  expect(geldstroom(['apply', commands, '--store', `sqlite:${reference}`]).status).toBe(0);
+  const applyMs = Date.now() - started;
+  const perLine = new Map<number, number>();
+  for (const row of storedRows(reference)) {
+    const line = Number(/:(\d+)$/.exec(String(row.metadata.source))![1]);
+    perLine.set(line, (perLine.get(line) ?? 0) + 1);
+  }
+  return { dir, regions, commands, reference, perLine, expected: await outcome(reference, regions), applyMs };
+}
+
+/**
+ * Kills `apply` mid-run: what is left is the file's first commands, whole, as many as `whole` allows
+ * (counted in commands of the file, those that recorded nothing included); a re-run completes it.
+ */
+async function killMidApply(
+  fixture: ApplyFixture,
+  options: string[],
+  whole: (commands: number) => boolean,
+): Promise<void> {
+  const { dir, commands, perLine } = fixture;
+  const commandLines = readFileSync(commands, 'utf8')
+    .split('\n')
+    .flatMap((text, index) => (text.startsWith('{') ? [index + 1] : []));
+  const inFile = [...perLine.keys()].sort((a, b) => a - b);
+  let midway = 0;
+  for (let trial = 0; trial < trials(2); trial += 1) {
+    const store = join(dir, `apply${options.join('')}-${trial}.db`);
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      rmSync(store, { force: true });
+      rmSync(`${store}-wal`, { force: true });
+      const running = start(['apply', ...options, commands, '--store', `sqlite:${store}`]);
+      await whenWriting(running, store);
+      const ended = await killAfter(running, between(0, fixture.applyMs * 0.7));
+      const lines = new Map<number, number>();
+      for (const row of existsSync(store) ? storedRows(store) : []) {
+        const line = Number(/:(\d+)$/.exec(String(row.metadata.source))![1]);
+        lines.set(line, (lines.get(line) ?? 0) + 1);
+      }
+      if (!ended.killed || lines.size === 0) continue; // finished before the kill: once more
+      midway += 1;
+      // whole commands only, and exactly the first ones of the file
+      const recorded = [...lines.keys()].sort((a, b) => a - b);
+      expect(recorded).toEqual(inFile.slice(0, recorded.length));
+      for (const [line, count] of lines) expect([line, count]).toEqual([line, perLine.get(line)]);
+      // the commands recorded end where the next command that records something begins, or before it
+      const next = inFile[recorded.length];
+      const upTo = commandLines.filter((line) => line <= recorded[recorded.length - 1]).length;
+      const before = next === undefined ? commandLines.length : commandLines.filter((line) => line < next).length;
+      const ends = Array.from({ length: before - upTo + 1 }, (_, index) => upTo + index);
+      expect(ends.some((count) => count === commandLines.length || whole(count))).toBe(true);
+      expectVerified(store);
+      // a re-run completes: the same statements and balances as the uninterrupted run
+      expect(geldstroom(['apply', ...options, commands, '--store', `sqlite:${store}`]).status).toBe(0);
+      expectVerified(store);
+      expect(await outcome(store, fixture.regions)).toEqual(fixture.expected);
+      break;
+    }
+  }
+  expect(midway).toBeGreaterThan(0);
+}
+
 describe('kill -9 during writes', () => {
   const temp = tempDir('geldstroom-kill-');
-  const commands = join(temp.dir, 'commands.jsonl');
-  const reference = join(temp.dir, 'reference.db');
-  /** source line → events its command recorded, in the uninterrupted run */
-  const perLine = new Map<number, number>();
+  let fixture: ApplyFixture;
+  let commands: string;
+  let reference: string;
   let expected: Record<string, string>;
   let applyMs: number;
 
   beforeAll(async () => {
-    writeFileSync(commands, REGIONS.flatMap((regionId) => generateRegion(regionId, 25, YEARS.length)).join('\n'));
-    const started = Date.now();
-    expect(geldstroom(['apply', commands, '--store', `sqlite:${reference}`]).status).toBe(0);
-    applyMs = Date.now() - started;
-    for (const row of storedRows(reference)) {
-      const line = Number(/:(\d+)$/.exec(String(row.metadata.source))![1]);
-      perLine.set(line, (perLine.get(line) ?? 0) + 1);
-    }
-    expected = await outcome(reference);
+    fixture = await applyFixture(temp.dir, REGIONS, 'commands');
+    ({ commands, reference, expected, applyMs } = fixture);
   });
   afterAll(() => temp.cleanup());
 
   it(`apply of a large command file: ${trials(2)} kill(s) mid-run leave whole commands only, and a re-run completes`, async () => {
-    let midway = 0;
-    for (let trial = 0; trial < trials(2); trial += 1) {
-      const store = join(temp.dir, `apply-${trial}.db`);
-      for (let attempt = 0; attempt < 6; attempt += 1) {
-        rmSync(store, { force: true });
-        rmSync(`${store}-wal`, { force: true });
-        const running = start(['apply', commands, '--store', `sqlite:${store}`]);
-        await whenWriting(running, store);
-        const ended = await killAfter(running, between(0, applyMs * 0.7));
-        const lines = new Map<number, number>();
-        for (const row of existsSync(store) ? storedRows(store) : []) {
-          const line = Number(/:(\d+)$/.exec(String(row.metadata.source))![1]);
-          lines.set(line, (lines.get(line) ?? 0) + 1);
-        }
-        if (!ended.killed || lines.size === 0) continue; // finished before the kill: once more
-        midway += 1;
-        // whole commands only, and exactly the first ones of the file
-        const recorded = [...lines.keys()].sort((a, b) => a - b);
-        const inFile = [...perLine.keys()].sort((a, b) => a - b);
-        expect(recorded).toEqual(inFile.slice(0, recorded.length));
-        for (const [line, count] of lines) expect([line, count]).toEqual([line, perLine.get(line)]);
-        expectVerified(store);
-        // a re-run completes: the same statements and balances as the uninterrupted run
-        expect(geldstroom(['apply', commands, '--store', `sqlite:${store}`]).status).toBe(0);
-        expectVerified(store);
-        expect(await outcome(store)).toEqual(expected);
-        break;
-      }
-    }
-    expect(midway).toBeGreaterThan(0);
+    await killMidApply(fixture, [], () => true);
+  });
+
+  it(`apply --batch: ${trials(2)} kill(s) mid-run leave whole batches of 1000 commands only, and a re-run completes`, async () => {
+    // 5 regions: about 1,500 commands, so that a kill can fall between the first batch's commit and the last
+    const larger = await applyFixture(temp.dir, [...REGIONS, 'kill-c', 'kill-d', 'kill-e'], 'larger');
+    expect(larger.perLine.size).toBeGreaterThan(1000);
+    await killMidApply(larger, ['--batch'], (count) => count % 1000 === 0);
   });
 
   it('import of a large backup: killed at any moment it leaves nothing or everything, and a re-run completes', async () => {
