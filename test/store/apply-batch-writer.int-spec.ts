@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NATIONAL_SET, syntheticLines } from '../../apps/cli/src/generate/synthetic-set';
+import { recordedWithoutRunFields } from '../support/recorded-events';
 
 const context = { actor: 'test', correlationId: 'apply-batch-writer.int-spec' };
 const lines = [...syntheticLines({ ...NATIONAL_SET, regions: 2, years: 2, seed: 's12' })];
@@ -15,21 +16,6 @@ const BATCH = 50;
 const commandLines = lines.flatMap((line, index) => (line.startsWith('{') ? [index + 1] : []));
 /** The line the commands of a batch start at (batches counted from 0) */
 const batchStart = (batch: number) => commandLines[batch * BATCH];
-
-/** Every event as recorded, in the store's order, without what differs between two runs (when, which command id, and so the hash). */
-async function recorded(store: SqliteEventStore): Promise<string[]> {
-  return (await store.readAll()).map((event) => {
-    const {
-      recordedAt: _at,
-      commandId: _id,
-      causationId: _cause,
-      correlationId: _corr,
-      hash: _hash,
-      ...rest
-    } = event.metadata;
-    return JSON.stringify([event.streamId, String(event.revision), event.eventId, event.type, event.data, rest]);
-  });
-}
 
 /** Every statement of every region and year, as JSON, read by a ledger that holds nothing (snapshots and events). */
 async function statements(store: SqliteEventStore): Promise<string> {
@@ -114,7 +100,7 @@ describe('apply --batch with the commits on a writer thread', () => {
     expect(commits).toHaveBeenCalledTimes(Math.ceil(lines.length / BATCH));
     expect(inThread).not.toHaveBeenCalled();
     // the same events in the same order, every chain whole, the same statements from snapshots and events
-    expect(await recorded(store)).toEqual(await recorded(plain));
+    expect(await recordedWithoutRunFields(store)).toEqual(await recordedWithoutRunFields(plain));
     expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
     expect(await statements(store)).toBe(await statements(plain));
   });
@@ -144,7 +130,7 @@ describe('apply --batch with the commits on a writer thread', () => {
       /cannot record in the SQLite store at .*locked\.db: another connection holds a lock on it \(still locked after 50 ms\); nothing of this batch was recorded; /,
     );
     expect(stoppedAt(error, 'set.jsonl')).toBe(batchStart(2));
-    expect(await recorded(store)).toEqual(await recorded(await before(batchStart(2))));
+    expect(await recordedWithoutRunFields(store)).toEqual(await recordedWithoutRunFields(await before(batchStart(2))));
     expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
 
     await applyWithWriter(store, 'set.jsonl', text);
@@ -169,7 +155,7 @@ describe('apply --batch with the commits on a writer thread', () => {
     expect((error as EventStoreError).message).toMatch(/the writer thread stopped/);
     const line = stoppedAt(error, 'set.jsonl');
     expect([batchStart(2), batchStart(3)]).toContain(line);
-    expect(await recorded(store)).toEqual(await recorded(await before(line)));
+    expect(await recordedWithoutRunFields(store)).toEqual(await recordedWithoutRunFields(await before(line)));
 
     await applyWithWriter(store, 'set.jsonl', text);
     const plain = await before(lines.length + 1);
@@ -194,7 +180,9 @@ describe('apply --batch with the commits on a writer thread', () => {
     expect((error as EventStoreError).message).toMatch(/someone else wrote to it first; /);
     expect(stoppedAt(error, 'set.jsonl')).toBe(batchStart(1));
     // the first batch and the other process's command, nothing of the batch that met it
-    expect((await recorded(store)).length).toBe((await recorded(await before(batchStart(1) + 1))).length);
+    expect((await recordedWithoutRunFields(store)).length).toBe(
+      (await recordedWithoutRunFields(await before(batchStart(1) + 1))).length,
+    );
     expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
 
     await applyWithWriter(store, 'set.jsonl', text);

@@ -5,24 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NATIONAL_SET, syntheticLines } from '../../apps/cli/src/generate/synthetic-set';
+import { recordedWithoutRunFields } from '../support/recorded-events';
 
 const context = { actor: 'test', correlationId: 'apply-batch.int-spec' };
 const lines = [...syntheticLines({ ...NATIONAL_SET, regions: 2, years: 2, seed: 's12' })];
-
-/** Every event as recorded, in the store's order, without what differs between two runs (when, which command id, and so the hash). */
-async function recorded(store: SqliteEventStore): Promise<string[]> {
-  return (await store.readAll()).map((event) => {
-    const {
-      recordedAt: _at,
-      commandId: _id,
-      causationId: _cause,
-      correlationId: _corr,
-      hash: _hash,
-      ...rest
-    } = event.metadata;
-    return JSON.stringify([event.streamId, String(event.revision), event.eventId, event.type, event.data, rest]);
-  });
-}
 
 /** Every statement of every region and year, as JSON: what must not change by one cent. */
 async function statements(ledger: Ledger): Promise<Record<string, unknown>> {
@@ -55,7 +41,7 @@ describe('apply in batches (apply --batch)', () => {
     expect(report).toEqual(plain);
     expect(commits).toHaveBeenCalledTimes(Math.ceil(lines.length / 100));
     // the same events, in the same order (also across regions), with the same ids, data and provenance
-    expect(await recorded(batched)).toEqual(await recorded(single));
+    expect(await recordedWithoutRunFields(batched)).toEqual(await recordedWithoutRunFields(single));
     // every chain holds, and every statement is the same to the byte, read back by a ledger that holds
     // nothing (so from the store)
     const reports = await verifyStore(batched);

@@ -56,7 +56,7 @@ const SHORT_PREFIX: ReadonlyMap<string, string> = SHORT_FORM;
  * and takes half the time. The parts are joined, not concatenated, so that the string kept is flat (a
  * concatenation would keep a tree of its parts, larger than the text it saves).
  */
-function shortened(json: string): string {
+export function shortened(json: string): string {
   const parts: string[] = [];
   let from = 0;
   for (let colon = json.indexOf('":'); colon !== -1; colon = json.indexOf('":', colon + 2)) {
