@@ -182,6 +182,21 @@ describe('the pages of every example region', () => {
     await api.http.get(`/ui/regions/${holland}/2061`).set(api.as('admin')).expect(404);
     await api.http.get(`/ui/regions/${holland}/twee`).set(api.as('admin')).expect(404);
   });
+
+  it('a path under /ui that is no page is a Dutch 404 page, not a problem document; the API keeps problem+json', async () => {
+    for (const path of [`/ui/regions/${holland}/statements/2024`, '/ui/bestaat-niet', '/ui/regions/a/b/c/d/e']) {
+      const page = await api.http.get(path).set(api.as('admin')).expect(404);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toContain('Niet gevonden');
+      expect(page.text).toContain('Deze pagina bestaat niet');
+      expect(page.text).not.toContain('Cannot GET');
+    }
+    const api404 = await api.http.get('/api/v1/bestaat-niet').set(api.as('admin')).expect(404);
+    expect(api404.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // the pages themselves still answer
+    await api.http.get(`/ui/regions/${holland}/2024`).set(api.as('admin')).expect(200);
+    await api.http.get('/ui/login').expect(200);
+  });
 });
 
 describe('drill-down', () => {

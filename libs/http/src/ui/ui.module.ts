@@ -10,6 +10,7 @@ import { UiErrorFilter } from './ui-error.filter';
 import { UiImportController } from './ui-import.controller';
 import { PendingUploads } from './imports/pending-uploads';
 import { UiLoginController } from './ui-login.controller';
+import { UiNotFoundController } from './ui-not-found.controller';
 import { UiPagesController } from './ui-pages.controller';
 import { UiReadService } from './ui-read.service';
 
@@ -19,8 +20,16 @@ import { UiReadService } from './ui-read.service';
  * by the global ServiceModule), with the same read rule as the API.
  */
 @Module({
-  // the pages' `:regionId/:year` route comes last, after the fixed paths it would otherwise shadow
-  controllers: [UiAssetsController, UiLoginController, UiLiveController, UiImportController, UiPagesController],
+  // the pages' `:regionId/:year` route comes after the fixed paths it would otherwise shadow, and the
+  // not-found page after every page
+  controllers: [
+    UiAssetsController,
+    UiLoginController,
+    UiLiveController,
+    UiImportController,
+    UiPagesController,
+    UiNotFoundController,
+  ],
   providers: [
     UiReadService,
     UiAuthGuard,
