@@ -191,6 +191,13 @@ describe('the pages of every example region', () => {
       expect(page.text).toContain('Deze pagina bestaat niet');
       expect(page.text).not.toContain('Cannot GET');
     }
+    // signed in by the page session as any page is, and without one: the login first
+    const cookie = await login(tokenOf('controller'));
+    const bySession = await api.http.get('/ui/bestaat-niet').set('Cookie', cookie).expect(404);
+    expect(bySession.text).toContain('Deze pagina bestaat niet');
+    expect(bySession.text).toContain('carla · controller');
+    const anonymous = await api.http.get('/ui/bestaat-niet').expect(303);
+    expect(anonymous.headers.location).toBe(`/ui/login?terug=${encodeURIComponent('/ui/bestaat-niet')}`);
     const api404 = await api.http.get('/api/v1/bestaat-niet').set(api.as('admin')).expect(404);
     expect(api404.headers['content-type']).toMatch(/^application\/problem\+json/);
     // the pages themselves still answer
