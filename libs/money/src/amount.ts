@@ -49,8 +49,11 @@ export function parseAmount(value: unknown, options: ParseOptions = {}): Cents {
     throw new MoneyFormatError(`must be a decimal string such as "1234.56", got ${describe(value)}`);
   }
   // the form every stored amount has ("5802407.00", within the limits): the result the general path gives
-  const plain = plainAmountCents(value);
-  if (plain !== undefined) return plain;
+  return plainAmountCents(value) ?? parseAmountText(value, options);
+}
+
+/** parseAmount's general path: any text, checked against the limits and the pattern, with the reason it is refused. */
+export function parseAmountText(value: string, options: ParseOptions = {}): Cents {
   if (value.trim() === '') throw new MoneyFormatError('must not be empty');
   const integerDigits = value.replace(/^-?0*/, '').replace(/\D.*$/s, '').length;
   if (options.limits && integerDigits > AMOUNT_MAX_INTEGER_DIGITS) {

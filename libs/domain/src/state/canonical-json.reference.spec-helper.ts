@@ -1,7 +1,9 @@
+import { keptInOrder, writeCanonical } from './canonical-json';
+
 /**
  * The canonical JSON writer as it was before the one-pass writer: a copy of the value with its keys in
- * sorted order, written by JSON.stringify (member by member when the engine would not keep that order).
- * Kept as the reference the faster writer is compared with.
+ * sorted order, written by JSON.stringify (member by member, by the product's slow road, when the engine
+ * would not keep that order). Kept as the reference the faster writer is compared with.
  */
 export function canonicalJsonByCopy(value: unknown): string {
   const copy = sortedCopyBySorting(value);
@@ -31,24 +33,4 @@ export function sortedCopyBySorting(value: unknown): unknown {
     copy[key] = item;
   }
   return copy;
-}
-
-function keptInOrder(keys: readonly string[]): boolean {
-  const probe: Record<string, number> = {};
-  for (const key of keys) probe[key] = 0;
-  const listed = Object.keys(probe);
-  return listed.length === keys.length && listed.every((key, index) => key === keys[index]);
-}
-
-function writeCanonical(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  if (Array.isArray(value))
-    return `[${value.map((item) => (item === undefined ? 'null' : writeCanonical(item))).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    const item = record[key];
-    if (item !== undefined) members.push(`${JSON.stringify(key)}:${writeCanonical(item)}`);
-  }
-  return `{${members.join(',')}}`;
 }

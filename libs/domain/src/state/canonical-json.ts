@@ -250,7 +250,7 @@ export function sortedCopy(value: unknown): unknown {
 export const UNSAFE: unique symbol = Symbol('not safe to copy in canonical order');
 
 /** Whether an object given these keys in this order lists them in the same order (no index or __proto__ keys out of place). */
-function keptInOrder(keys: readonly string[]): boolean {
+export function keptInOrder(keys: readonly string[]): boolean {
   const probe: Record<string, number> = {};
   for (const key of keys) probe[key] = 0;
   const listed = Object.keys(probe);
@@ -258,7 +258,7 @@ function keptInOrder(keys: readonly string[]): boolean {
 }
 
 /** The exact, slower road: every member written in canonical order. */
-function writeCanonical(value: unknown): string {
+export function writeCanonical(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   if (Array.isArray(value))
     return `[${value.map((item) => (item === undefined ? 'null' : writeCanonical(item))).join(',')}]`;
