@@ -1,4 +1,4 @@
-import type { EventStore, SqliteBatchWriter, SqliteEventStore } from '@libs/event-store';
+import { EventStore, SqliteBatchWriter, SqliteEventStore } from '@libs/event-store';
 import { IntakeError, IntakeFile } from '@libs/intake';
 import { applyCommandFile, Ledger, newCommandId } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
@@ -154,7 +154,7 @@ export async function applyCommand(context: CliContext): Promise<number> {
  * decided (SqliteBatchWriter); other stores commit each batch before the next is decided.
  */
 function batchWriterOf(store: EventStore): SqliteBatchWriter | undefined {
-  return 'batchWriter' in store ? (store as SqliteEventStore).batchWriter() : undefined;
+  return store instanceof SqliteEventStore ? store.batchWriter() : undefined;
 }
 
 /** Consecutive spreadsheet files form one intake (a set of CSV sheets is one workbook); command files go one by one. */
