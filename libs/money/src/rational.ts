@@ -41,6 +41,9 @@ export class Rational {
   }
 
   add(other: Rational): Rational {
+    // on one denominator (cents, whole numbers) the sum is reduced from (a + b)/d, not from (a·d + b·d)/d²:
+    // the same value, so the same lowest terms, from smaller numbers
+    if (this.denominator === other.denominator) return Rational.of(this.numerator + other.numerator, this.denominator);
     return Rational.of(
       this.numerator * other.denominator + other.numerator * this.denominator,
       this.denominator * other.denominator,
@@ -130,7 +133,23 @@ function abs(value: bigint): bigint {
 
 /** The greatest common divisor of two integers (Euclid). */
 export function gcd(a: bigint, b: bigint): bigint {
+  // both safe integers (cents, key weights and their denominators mostly are): the same steps on numbers,
+  // which are exact below 2^53 and take the remainder as bigints do (with the dividend's sign), without
+  // a bigint allocated per step
+  if (a <= MAX_SAFE && a >= MIN_SAFE && b <= MAX_SAFE && b >= MIN_SAFE) return BigInt(safeGcd(Number(a), Number(b)));
   while (b !== 0n) {
+    const remainder = a % b;
+    a = b;
+    b = remainder;
+  }
+  return a;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = -MAX_SAFE;
+
+function safeGcd(a: number, b: number): number {
+  while (b !== 0) {
     const remainder = a % b;
     a = b;
     b = remainder;
@@ -161,10 +180,12 @@ function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
  */
 export function fractionAsDecimal(numerator: bigint, denominator: bigint, maxDecimals: number): string {
   const negative = numerator < 0n;
-  const scale = 10n ** BigInt(maxDecimals);
+  const scale = powerOfTen(maxDecimals);
   const scaled = roundHalfAwayFromZero(abs(numerator) * scale, denominator);
   const whole = scaled / scale;
-  const fraction = (scaled % scale).toString().padStart(maxDecimals, '0').replace(/0+$/, '');
+  const digits = scaled % scale;
+  // the decimals without their trailing zeros, cut by a loop rather than a pattern (every line of a split's trail)
+  const fraction = digits === 0n ? '' : withoutTrailingZeros(digits.toString().padStart(maxDecimals, '0'));
   const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
   return negative && scaled !== 0n ? `-${text}` : text;
 }
@@ -173,4 +194,16 @@ export function sumRationals(values: Iterable<Rational>): Rational {
   let total = Rational.ZERO;
   for (const value of values) total = total.add(value);
   return total;
+}
+
+/** 10^n, the common scales made once. */
+const POWERS_OF_TEN = Array.from({ length: 21 }, (_, exponent) => 10n ** BigInt(exponent));
+function powerOfTen(exponent: number): bigint {
+  return POWERS_OF_TEN[exponent] ?? 10n ** BigInt(exponent);
+}
+
+function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end -= 1;
+  return digits.slice(0, end);
 }

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { fractionAsDecimal, gcd, Rational } from './rational';
+import {
+  fractionAsDecimalByPattern,
+  gcdOnBigints,
+  lowestTerms,
+  sumByCrossProducts,
+} from './rational.reference.spec-helper';
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Integers around the safe range's edges as well as small ones and huge ones. */
+const integer = fc.oneof(
+  fc.bigInt({ min: -1000n, max: 1000n }),
+  fc.bigInt({ min: -SAFE, max: SAFE }),
+  fc.bigInt({ min: SAFE - 5n, max: SAFE + 5n }),
+  fc.bigInt({ min: -SAFE - 5n, max: -SAFE + 5n }),
+  fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+);
+const denominator = fc.oneof(
+  fc.constantFrom(1n, 2n, 3n, 100n, 10_000n, 1_000_000n),
+  fc.bigInt({ min: 1n, max: SAFE }),
+  fc.bigInt({ min: 1n, max: 10n ** 30n }),
+);
+
+describe('Rational fast paths against the former arithmetic', () => {
+  it('gcd on numbers gives the bigint Euclid result, signs and zeros included', () => {
+    fc.assert(
+      fc.property(integer, integer, (a, b) => {
+        expect(gcd(a, b)).toBe(gcdOnBigints(a, b));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const [a, b] of [
+      [0n, 0n],
+      [0n, 7n],
+      [-6n, 3n],
+      [6n, -3n],
+      [-SAFE, SAFE],
+      [SAFE + 1n, 2n],
+    ])
+      expect(gcd(a, b)).toBe(gcdOnBigints(a, b));
+  });
+
+  it('a sum on one denominator has the terms the sum over the product of the denominators has', () => {
+    fc.assert(
+      fc.property(integer, integer, denominator, denominator, fc.boolean(), (a, b, d, e, same) => {
+        const left = Rational.of(a, d);
+        const right = Rational.of(b, same ? d : e);
+        const sum = left.add(right);
+        const reference = sumByCrossProducts([left.numerator, left.denominator], [right.numerator, right.denominator]);
+        expect([sum.numerator, sum.denominator]).toEqual(reference);
+        expect([sum.numerator, sum.denominator]).toEqual(lowestTerms(sum.numerator, sum.denominator));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('fractionAsDecimal writes what the pattern-trimmed rendering wrote', () => {
+    fc.assert(
+      fc.property(integer, denominator, fc.integer({ min: 0, max: 25 }), (n, d, decimals) => {
+        expect(fractionAsDecimal(n, d, decimals)).toBe(fractionAsDecimalByPattern(n, d, decimals));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(fractionAsDecimal(1n, 8n, 2)).toBe('0.13');
+    expect(fractionAsDecimal(-1n, 1000n, 2)).toBe('0');
+    expect(fractionAsDecimal(3n, 10n, 6)).toBe('0.3');
+  });
+});
