@@ -92,24 +92,25 @@ export function parseFieldsInto(
   const prefix = path ? `${path}.` : '';
   // a plain object built in the shape's order, returned as it is: the shape's names are code's own
   // (never "__proto__"), and a dictionary object copied into a plain one was a cost of every line
-  const fields = fieldsOf(shape);
+  const { names, fields } = fieldsOf(shape);
   // every line of a command file comes through here: a plain loop, rather than a closure per field for checkAll
   const errors: DomainError[] = [];
   for (const key of Object.keys(value))
     // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
     if (!Object.hasOwn(shape, key) && !ignore.includes(key))
-      errors.push(new DomainError('UNKNOWN_FIELD', `unknown field (allowed: ${fields.join(', ')})`, `${prefix}${key}`));
-  for (const key of fields) {
-    const spec = shape[key];
+      errors.push(new DomainError('UNKNOWN_FIELD', `unknown field (allowed: ${names.join(', ')})`, `${prefix}${key}`));
+  for (const { key, spec } of fields) {
     const raw = Object.hasOwn(value, key) ? value[key] : undefined;
+    // a top-level field is named by its key as it is, without a new string per field and line
+    const field = prefix === '' ? key : `${prefix}${key}`;
     if (raw === undefined || raw === null) {
-      if (spec.required) errors.push(new DomainError('MISSING_FIELD', 'is required', `${prefix}${key}`));
-      else if (raw === null) errors.push(invalidField(`${prefix}${key}`, 'must be left out rather than null'));
+      if (spec.required) errors.push(new DomainError('MISSING_FIELD', 'is required', field));
+      else if (raw === null) errors.push(invalidField(field, 'must be left out rather than null'));
       else result[key] = spec.fallback;
       continue;
     }
     try {
-      result[key] = spec.parse(raw, `${prefix}${key}`, mode);
+      result[key] = spec.parse(raw, field, mode);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       errors.push(error);
@@ -119,11 +120,19 @@ export function parseFieldsInto(
   return result;
 }
 
-/** A shape's field names, listed once per shape (every line of a command file is read by one). */
-const shapeFields = new WeakMap<Shape, readonly string[]>();
-function fieldsOf(shape: Shape): readonly string[] {
+interface ShapeFields {
+  readonly names: readonly string[];
+  readonly fields: readonly { readonly key: string; readonly spec: FieldSpec<unknown> }[];
+}
+
+/** A shape's field names and specs, listed once per shape (every line of a command file is read by one). */
+const shapeFields = new WeakMap<Shape, ShapeFields>();
+function fieldsOf(shape: Shape): ShapeFields {
   let fields = shapeFields.get(shape);
-  if (!fields) shapeFields.set(shape, (fields = Object.keys(shape)));
+  if (!fields) {
+    const names = Object.keys(shape);
+    shapeFields.set(shape, (fields = { names, fields: names.map((key) => ({ key, spec: shape[key] })) }));
+  }
   return fields;
 }
 
