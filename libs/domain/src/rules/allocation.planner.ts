@@ -7,8 +7,8 @@ import { Postings } from '../events/posting';
 import { Scheme } from '../scheme';
 import { membersInCodeOrder, RegisteredRegionView } from '../state/region-state';
 import { budgetInForce, KEY_IDS } from './in-force';
-import { splitByKey } from './key-split';
-import { anyNonZero, postings, shareMovements, transfer } from './postings';
+import { splitChanges } from './key-split';
+import { postings, shareMovements, transfer } from './postings';
 
 /**
  * The allocation run of domain.md §5 for one region and year: computes the targets from the facts
@@ -42,8 +42,8 @@ function splitDelta(
   const previous = new Map<string, Cents>();
   for (const code of membersInCodeOrder(state))
     previous.set(code, split.direction * state.ledger.sum(year, memberAccount(code), type));
-  const result = splitByKey(state, split.keyId, year, split.total, previous);
-  if (!anyNonZero(result.deltas.values())) return undefined;
+  const result = splitChanges(state, split.keyId, year, split.total, previous);
+  if (!result) return undefined;
   const moves = new Map<string, Cents>();
   for (const [code, delta] of result.deltas) moves.set(code, split.direction * delta);
   return {

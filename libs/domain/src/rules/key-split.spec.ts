@@ -1,7 +1,7 @@
 import { allocate, Cents, Rational, sumCents } from '@libs/money';
 import fc from 'fast-check';
 import { RegionState } from '../state/region-state';
-import { splitByKey, weightSum } from './key-split';
+import { splitByKey, splitChanges, weightSum } from './key-split';
 
 /**
  * The trail lines of a split as they were computed before the split worked on integer weights: every
@@ -82,6 +82,56 @@ describe('splitByKey', () => {
       { numRuns: 2000 },
     );
     expect(splits).toBeGreaterThan(1000);
+  });
+
+  it('splitChanges is splitByKey when a share changes, and undefined when none does', () => {
+    const previousOf = fc.oneof(fc.constant(undefined), fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }));
+    let unchanged = 0;
+    let changed = 0;
+    fc.assert(
+      fc.property(
+        split,
+        fc.array(previousOf, { maxLength: 13 }),
+        fc.boolean(),
+        ([members, weights, total], given, same) => {
+          const state = regionWithKey(members, weights);
+          const sorted = [...members].sort();
+          let previous = new Map<string, Cents>();
+          const outcome = (run: () => unknown) => {
+            try {
+              return { value: run() };
+            } catch (error) {
+              return { error: (error as Error).message };
+            }
+          };
+          if (same) {
+            // what an earlier run recorded: exactly these targets, or one member off by a cent
+            const earlier = outcome(() => splitByKey(state, 'k', 2024, total));
+            if ('value' in earlier) previous = new Map((earlier.value as ReturnType<typeof splitByKey>).targets);
+            if (given[0] !== undefined && previous.size > 0)
+              previous.set(sorted[0], (previous.get(sorted[0]) ?? 0n) + 1n);
+          } else {
+            sorted.forEach((code, index) => {
+              const amount = given[index];
+              if (amount !== undefined) previous.set(code, amount);
+            });
+          }
+          const reference = outcome(() => {
+            const result = splitByKey(state, 'k', 2024, total, previous);
+            return [...result.deltas.values()].some((delta) => delta !== 0n) ? result : undefined;
+          });
+          const actual = outcome(() => splitChanges(state, 'k', 2024, total, previous));
+          expect(actual).toEqual(reference);
+          if ('value' in actual) {
+            if (actual.value === undefined) unchanged += 1;
+            else changed += 1;
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(unchanged).toBeGreaterThan(200);
+    expect(changed).toBeGreaterThan(200);
   });
 
   it('compares each target with what was recorded before', () => {

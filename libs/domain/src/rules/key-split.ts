@@ -117,10 +117,59 @@ export function splitByKey(
   total: Cents,
   previous: ReadonlyMap<string, Cents> = new Map(),
 ): KeySplit {
+  return withTrail(shares(state, keyId, year, total, previous), total, previous);
+}
+
+/**
+ * splitByKey when its deltas are what is recorded: undefined when no member's share changes, found
+ * before the trail is written (a run splits again what earlier runs split, and a closing's run often
+ * changes nothing).
+ */
+export function splitChanges(
+  state: RegionView,
+  keyId: string,
+  year: number,
+  total: Cents,
+  previous: ReadonlyMap<string, Cents>,
+): KeySplit | undefined {
+  const split = shares(state, keyId, year, total, previous);
+  return split.changed ? withTrail(split, total, previous) : undefined;
+}
+
+interface Shares {
+  readonly members: readonly string[];
+  readonly key: KeyVersion | undefined;
+  readonly targets: Map<string, Cents>;
+  readonly quotas: { shares: bigint[]; sum: bigint } | undefined;
+  readonly deltas: Map<string, Cents>;
+  /** whether any delta is not zero */
+  readonly changed: boolean;
+}
+
+/** The targets by the key in force and each member's delta with `previous`. */
+function shares(
+  state: RegionView,
+  keyId: string,
+  year: number,
+  total: Cents,
+  previous: ReadonlyMap<string, Cents>,
+): Shares {
   const members = membersInCodeOrder(state);
   const key = keyInForce(state, keyId, year);
   const { targets, quotas } = targetsByKey(key, keyId, year, members, total);
   const deltas = new Map<string, Cents>();
+  let changed = false;
+  for (const code of members) {
+    const delta = (targets.get(code) ?? 0n) - (previous.get(code) ?? 0n);
+    deltas.set(code, delta);
+    if (delta !== 0n) changed = true;
+  }
+  return { members, key, targets, quotas, deltas, changed };
+}
+
+/** The split with its trail: each member's weight, exact quota, target, remainder cent and delta. */
+function withTrail(split: Shares, total: Cents, previous: ReadonlyMap<string, Cents>): KeySplit {
+  const { members, key, targets, quotas, deltas } = split;
   // the quota in euros is share / (100 · sum); its cents rounded towards zero are share / sum
   const sum = quotas?.sum ?? 1n;
   const euroDenominator = 100n * sum;
@@ -128,9 +177,6 @@ export function splitByKey(
   for (let index = 0; index < members.length; index += 1) {
     const code = members[index];
     const target = targets.get(code) ?? 0n;
-    const before = previous.get(code) ?? 0n;
-    const delta = target - before;
-    deltas.set(code, delta);
     const share = quotas?.shares[index] ?? 0n;
     lines[index] = {
       code,
@@ -138,8 +184,8 @@ export function splitByKey(
       quota: fractionAsDecimal(share, euroDenominator, 6),
       target,
       remainderCent: target - share / sum,
-      previous: before,
-      delta,
+      previous: previous.get(code) ?? 0n,
+      delta: deltas.get(code) ?? 0n,
     };
   }
   return {

@@ -52,8 +52,3 @@ export function shareMovements(
   movements.push([pool, -total]);
   return movements;
 }
-
-export function anyNonZero(values: Iterable<Cents>): boolean {
-  for (const value of values) if (value !== 0n) return true;
-  return false;
-}
