@@ -1,5 +1,6 @@
 import { Command, DomainError, parseCommand } from '@libs/domain';
-import { CommandOutcome, Ledger } from './ledger';
+import { newCommandId } from './event-id';
+import { CommandContext, CommandOutcome, Ledger } from './ledger';
 import { BatchOutcome, BatchReplayError, BatchWriter, LedgerBatch } from './ledger-batch';
 
 /**
@@ -164,12 +165,10 @@ function counted(report: RunReport, outcome: CommandOutcome): RunReport {
   };
 }
 
-function contextOf<P>(item: CheckedCommand<P>, options: RunOptions<P>) {
-  return {
-    actor: options.actor,
-    source: item.source,
-    ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}),
-  };
+/** A command's context, with the id it is recorded under made here (the ledger would make it otherwise). */
+function contextOf<P>(item: CheckedCommand<P>, options: RunOptions<P>): CommandContext {
+  const context = { actor: options.actor, source: item.source, commandId: newCommandId() };
+  return options.correlationId !== undefined ? { ...context, correlationId: options.correlationId } : context;
 }
 
 /**

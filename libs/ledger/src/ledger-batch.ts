@@ -81,8 +81,9 @@ export class LedgerBatch<T> {
       this.direct.push({ tag, outcome });
       return outcome;
     }
-    // the command keeps its id, so that deciding it again after a conflict gives the same events
-    const fixed = { ...context, commandId: context.commandId ?? newCommandId() };
+    // the command keeps its id, so that deciding it again after a conflict gives the same events (a run's
+    // commands come with theirs: no copy of the context per command)
+    const fixed = context.commandId !== undefined ? context : { ...context, commandId: newCommandId() };
     const outcome = await this.ledger.hold(command, fixed, this.held);
     this.entries.push({ command, context: fixed, tag, outcome });
     return outcome;

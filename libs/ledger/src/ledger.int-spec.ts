@@ -149,6 +149,31 @@ describe('Ledger on a SQLite file', () => {
   });
 });
 
+describe("Ledger's recording time", () => {
+  it('records each event at its clock time: the same millisecond kept, a new one written anew', async () => {
+    const times = [
+      '2026-01-01T10:00:00.000Z',
+      '2026-01-01T10:00:00.000Z',
+      '2026-01-01T10:00:00.001Z',
+      '2026-01-01T10:00:00.001Z',
+      '2026-01-01T09:59:59.999Z',
+      '2026-03-01T00:00:00.000Z',
+    ];
+    let next = 0;
+    const store = new MemoryEventStore();
+    // a new Date each time, as the system clock gives
+    const ledger = new Ledger(store, { clock: () => new Date(times[next++]) });
+    await ledger.execute(register, context);
+    for (let index = 1; index < times.length; index += 1) await ledger.execute(payment(`p${index}`, '1.00'), context);
+    const recorded = (await store.readStream('region-west')).map((event) => event.metadata.recordedAt);
+    expect(recorded).toEqual(times);
+    // a clock that gives no time is refused as before, however often it is asked
+    const broken = new Ledger(new MemoryEventStore(), { clock: () => new Date(Number.NaN) });
+    await expect(broken.execute(register, context)).rejects.toThrow(RangeError);
+    await expect(broken.execute(register, context)).rejects.toThrow(RangeError);
+  });
+});
+
 describe('Ledger under concurrent use in one process', () => {
   it('serialises commands and reads per region, so the shared state never folds an event twice', async () => {
     const store = new MemoryEventStore();

@@ -119,6 +119,7 @@ export class Ledger {
   private readonly snapshotEvery: number;
   /** regions found by reading `$all`, for stores without an index of their streams */
   private readonly scanned = { regions: new Set<string>(), position: 0n };
+  private lastRecorded = { time: Number.NaN, text: '' };
 
   constructor(
     readonly store: EventStore,
@@ -186,7 +187,7 @@ export class Ledger {
         { streamId, firstRevision, head: region.chain.head },
         {
           actor: context.actor,
-          recordedAt: this.clock().toISOString(),
+          recordedAt: this.recordedAt(),
           source: context.source,
           commandId,
           causationId: commandId,
@@ -365,6 +366,17 @@ export class Ledger {
       }
       if (page.length < 1000) return this.scanned.regions;
     }
+  }
+
+  /**
+   * The clock's time as recorded in an event: a command takes far less than a millisecond, so most
+   * commands of a run are recorded in the same millisecond as the one before, whose text is kept.
+   */
+  private recordedAt(): string {
+    const now = this.clock();
+    const time = now.getTime();
+    if (time !== this.lastRecorded.time) this.lastRecorded = { time, text: now.toISOString() };
+    return this.lastRecorded.text;
   }
 
   private exclusive<T>(regionId: string, work: () => Promise<T>): Promise<T> {
