@@ -46,11 +46,11 @@ const LAYERS = {
 };
 
 /**
- * What is started, not imported: the geldstroom command (bin/geldstroom.js), npm run docs, npm run bench,
- * and the scripts of worker threads (*.worker.ts).
+ * What is started, not imported: the geldstroom command (bin/geldstroom.js: main, or serve-main for `serve`), npm run
+ * docs, npm run bench, and the scripts of worker threads (*.worker.ts).
  */
 const ENTRY_POINTS =
-  '^apps/cli/src/main[.]ts$|^apps/cli/src/tools/|^test/bench/bench[.]ts$|^libs/[^/]+/src/.*[.]worker[.]ts$';
+  '^apps/cli/src/(serve-)?main[.]ts$|^apps/cli/src/tools/|^test/bench/bench[.]ts$|^libs/[^/]+/src/.*[.]worker[.]ts$';
 const TESTS = '[.](spec|int-spec|e2e-spec)[.]ts$|[-.]spec-helper[.]ts$|/testing/';
 const alternatives = (names) => names.map((name) => name.replace(/[.]/g, '[.]')).join('|');
 

@@ -18,6 +18,8 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
 COPY test/bench test/bench
+# the build ends by loading the service's bundle (bin/load-compiled.js)
+COPY bin bin
 RUN npm run build
 
 # prod-deps: runtime dependencies only, with the SQLite binding compiled for this image

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 // The compiled CLI, bundled into one file; `npm install` / `npm ci` build it (the "prepare" script).
+// `serve` runs a bundle of its own: the same CLI with the HTTP stack in it (apps/cli/src/tools/bundle.ts).
 const path = require('node:path');
 const fs = require('node:fs');
-const main = path.join(__dirname, '..', 'dist', 'apps', 'cli', 'geldstroom.js');
+const serving = process.argv[2] === 'serve';
+const main = path.join(__dirname, '..', 'dist', 'apps', 'cli', serving ? 'geldstroom-serve.js' : 'geldstroom.js');
 if (!fs.existsSync(main)) {
   process.stderr.write('geldstroom: not built yet; run `npm run build` (npm install does it)\n');
   process.exit(3);
@@ -28,7 +30,8 @@ function exitWhenFlushed(code) {
 const cli = require('./load-compiled').loadCompiled(main);
 cli.exports.runCli(process.argv.slice(2)).then(
   (code) => {
-    cli.afterRun();
+    // the service's compiled code is kept by the build (bin/load-compiled.js, keepCompiled)
+    if (!serving) cli.afterRun();
     exitWhenFlushed(code);
   },
   (error) => {

@@ -138,6 +138,9 @@ describe('deployment files', () => {
     expect(read('Dockerfile')).toContain(`ENTRYPOINT ["node", "${flags}", "bin/geldstroom.js"]`);
     expect(read('README.md').replace(/\s+/g, ' ')).toContain(`node ${flags} bin/geldstroom.js serve`);
     expect(read('test/bench/suite.ts')).toContain(`SERVICE_NODE_FLAGS = ['${flags}']`);
+    // and the build keeps the service's compiled code under them (V8 refuses code compiled under other flags)
+    const bundle = (JSON.parse(read('package.json')) as { scripts: { bundle: string } }).scripts.bundle;
+    expect(bundle).toContain(`node ${flags} bin/load-compiled.js dist/apps/cli/geldstroom-serve.js`);
     // and the hint the example prints at start names the same launch
     expect(read('apps/cli/src/commands/serve.command.ts')).toContain(`node ${flags} bin/geldstroom.js serve --store`);
   });

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, geldstroom, ROOT, tempDir } from '../support/cli';
+import { start, waitFor } from '../support/processes';
 
 /**
  * The CLI keeps V8's compiled code of its bundle between runs (bin/load-compiled.js; on Node 22.1+ Node
@@ -43,6 +45,53 @@ const nodeKeepsItsOwn = Number(process.versions.node.split('.')[0]) >= 22;
       writeFileSync(cache, Buffer.concat([Buffer.from(`${process.versions.v8} 1 1\n`), written.subarray(key.length)]));
       expect(ask()).toEqual(first);
       expect(readFileSync(cache).subarray(0, key.length)).toEqual(key);
+    });
+
+    describe("the service's bundle", () => {
+      const serviceBundle = join(ROOT, 'dist', 'apps', 'cli', 'geldstroom-serve.js');
+      const serviceCache = `${serviceBundle}.v8-cache`;
+
+      /** Whether V8, run with these flags, refuses the kept code (as bin/load-compiled.js hands it over). */
+      function refusedUnder(flags: string[]): string {
+        const check = [
+          "const fs = require('node:fs'), vm = require('node:vm'), Module = require('node:module');",
+          `const cache = fs.readFileSync(${JSON.stringify(serviceCache)});`,
+          `const source = Module.wrap(fs.readFileSync(${JSON.stringify(serviceBundle)}, 'utf8'));`,
+          `const script = new vm.Script(source, { filename: ${JSON.stringify(serviceBundle)}, cachedData: cache.subarray(cache.indexOf(10) + 1) });`,
+          'process.stdout.write(String(script.cachedDataRejected));',
+        ].join('\n');
+        return spawnSync(process.execPath, [...flags, '-e', check], { encoding: 'utf8' }).stdout;
+      }
+
+      it('comes with the compiled code of its start from the build, made under the flags the service is launched with', () => {
+        const { size, mtimeMs } = statSync(serviceBundle);
+        const kept = readFileSync(serviceCache);
+        expect(kept.subarray(0, 100).toString('latin1')).toMatch(
+          new RegExp(`^${process.versions.v8.replace(/\./g, '\\.')} ${size} ${mtimeMs}\n`),
+        );
+        // the code of Nest, Express, class-validator… evaluated at start, not only the bundle's top level
+        expect(kept.length).toBeGreaterThan(1_000_000);
+        // V8 checks its flags: npm start, the container and the bench launch the service with these
+        expect(refusedUnder(['--max-semi-space-size=4'])).toBe('false');
+        expect(refusedUnder([])).toBe('true');
+      });
+
+      it('is left as the build made it by a run of the service (which changes a V8 flag as it starts)', async () => {
+        const before = readFileSync(serviceCache);
+        const service = start([
+          'serve',
+          '--port',
+          '0',
+          '--store',
+          temp.store,
+          '--tokens',
+          join(temp.dir, 'tokens.json'),
+        ]);
+        await waitFor(service, /API on http/);
+        service.child.kill('SIGTERM');
+        expect((await service.ended).code).toBe(0);
+        expect(readFileSync(serviceCache)).toEqual(before);
+      });
     });
   },
 );

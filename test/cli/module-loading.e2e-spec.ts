@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { BIN, geldstroom, ROOT, tempDir } from '../support/cli';
@@ -30,7 +30,36 @@ describe('the CLI loads only what a subcommand needs', () => {
       timeout: 60_000,
     });
     if (run.status !== 0) throw new Error(`geldstroom ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-    const files = JSON.parse(readFileSync(list, 'utf8')) as string[];
+    return byOrigin(JSON.parse(readFileSync(list, 'utf8')) as string[]);
+  }
+
+  /** What `geldstroom serve` loaded by the time it answered a request, after it stopped on SIGTERM. */
+  async function loadedByService(): Promise<{ packages: Set<string>; own: string[] }> {
+    const list = join(temp.dir, 'modules-serve.json');
+    const args = ['serve', '--port', '0', '--store', temp.store, '--tokens', join(temp.dir, 'tokens.json')];
+    const child = spawn(process.execPath, ['--require', recorder, BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, GELDSTROOM_STORE: '', RECORD_MODULES_TO: list },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    const ended = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const banner = /API on (http:\/\/\S+) /.exec(stderr);
+        if (banner) resolve(banner[1]);
+      });
+      void ended.then(() => reject(new Error(`serve stopped: ${stderr}`)));
+    });
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await ended).toBe(0);
+    return byOrigin(JSON.parse(readFileSync(list, 'utf8')) as string[]);
+  }
+
+  /** The packages (node_modules) and the files of ours (dist/…) among the files a run loaded. */
+  function byOrigin(files: string[]): { packages: Set<string>; own: string[] } {
     const packages = new Set(
       files.flatMap((file) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1].replace('\\', '/') ?? []),
     );
@@ -94,6 +123,25 @@ describe('the CLI loads only what a subcommand needs', () => {
     const { packages, own } = loaded(['--help'], UNBUNDLED);
     expect([...packages]).toEqual([]);
     expect(own.filter((file) => file.startsWith('libs/'))).toEqual([]);
+  });
+
+  it('serve runs a bundle of its own, with the HTTP stack in it: no file of Nest, Express or class-validator is read from node_modules', async () => {
+    const { packages, own } = await loadedByService();
+    expect(own).toEqual(['apps/cli/geldstroom-serve.js']);
+    const bundled = ['@nestjs/core', '@nestjs/common', '@nestjs/platform-express', '@nestjs/swagger', 'express'];
+    expect([...bundled, 'class-validator', 'class-transformer', 'rxjs'].filter((name) => packages.has(name))).toEqual(
+      [],
+    );
+    // what the bundle leaves where it is: the SQLite binding, Swagger UI's files, the logger
+    expect(['better-sqlite3', 'swagger-ui-dist', 'pino'].filter((name) => packages.has(name))).toHaveLength(3);
+    // and what no start needs stays unloaded there too
+    expect(['exceljs', 'pdfkit', 'echarts', '@eventstore/db-client'].filter((name) => packages.has(name))).toEqual([]);
+  });
+
+  it("the service's bundle is ASCII, so that V8 keeps its source at one byte a character", () => {
+    const code = readFileSync(join(ROOT, 'dist', 'apps', 'cli', 'geldstroom-serve.js'), 'latin1');
+    expect(code.length).toBeGreaterThan(1_000_000);
+    expect(/[\u0080-\uffff]/.exec(code)?.index).toBeUndefined();
   });
 
   it('the workbook library is loaded when a workbook is written (so the record above would show it)', () => {
