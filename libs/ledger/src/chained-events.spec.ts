@@ -81,4 +81,34 @@ describe('chained events', () => {
       expect(canonicalJson(event.data)).toContain('cliënten');
     }
   });
+
+  it('write metadata of any shape as JSON.stringify and the canonical form do: index-like keys, numbers, booleans, and shapes that change', () => {
+    const decided = decide(
+      parseCommand({
+        command: 'RegisterRegion',
+        regionId: 'zuid',
+        name: 'Zuid',
+        centralMunicipality: 'GM0100',
+        municipalities: [{ code: 'GM0100', name: 'Centrum' }],
+      }),
+      initialState(),
+    );
+    const shapes: Record<string, unknown>[] = [
+      metadata,
+      { ...metadata, '10': 'tien', '9': 'negen', Zeta: true, alpha: -0, é: 1.5e-7, '\u0001': 'x' },
+      { command: 'RegisterRegion', recordedAt: 'nu', nested: { b: 1, a: 2 }, empty: null },
+      { command: 'RegisterRegion', absent: undefined, big: 1e21 },
+      {},
+      metadata,
+    ];
+    for (const given of shapes) {
+      const [event] = chainedEvents(
+        decided,
+        { streamId: 'region-zuid', firstRevision: 0n, head: GENESIS_HASH },
+        given as CommandMetadata,
+      ).events;
+      expect(event.json?.metadata).toBe(JSON.stringify({ ...given, hash: event.metadata.hash }));
+      expect(event.metadata.hash).toBe(eventHash(GENESIS_HASH, { ...event, revision: 0n }));
+    }
+  });
 });
