@@ -96,18 +96,29 @@ function sharedMetadata(metadata: CommandMetadata): SharedMetadata {
 }
 
 /**
- * The members of the last metadata shape seen, each with its prefix (`"key":`), and their canonical order:
- * a run's commands all have one shape, so it is sorted once (by UTF-16 code units, as RFC 8785 sorts).
+ * The last metadata shape seen: its keys, and the members' prefixes (`"key":`, after a comma but for the
+ * first) in the order given and in canonical order (`sorted`: the index of each canonical member). A run's
+ * commands all have one shape, so it is sorted once (by UTF-16 code units, as RFC 8785 sorts).
  */
-let lastShape:
-  | { readonly keys: readonly string[]; readonly prefixes: readonly string[]; readonly sorted: readonly number[] }
-  | undefined;
+interface Shape {
+  readonly keys: readonly string[];
+  readonly givenPrefixes: readonly string[];
+  readonly sorted: readonly number[];
+  readonly sortedPrefixes: readonly string[];
+}
+let lastShape: Shape | undefined;
 
-function shapeOf(keys: readonly string[]) {
+function shapeOf(keys: readonly string[]): Shape {
   const known = lastShape;
   if (known?.keys.length === keys.length && known.keys.every((key, index) => key === keys[index])) return known;
+  const prefix = (key: string, index: number) => `${index > 0 ? ',' : ''}${JSON.stringify(key)}:`;
   const sorted = keys.map((_, index) => index).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-  lastShape = { keys: [...keys], prefixes: keys.map((key) => `${JSON.stringify(key)}:`), sorted };
+  lastShape = {
+    keys: [...keys],
+    givenPrefixes: keys.map(prefix),
+    sorted,
+    sortedPrefixes: sorted.map((at, index) => prefix(keys[at], index)),
+  };
   return lastShape;
 }
 
@@ -131,16 +142,13 @@ function membersWritten(metadata: CommandMetadata): { canonical: string; open: s
       values.push(JSON.stringify(value));
     else return undefined;
   }
-  const { prefixes, sorted } = shapeOf(keys);
-  let given = '{';
-  let canonical = '{';
+  const { givenPrefixes, sorted, sortedPrefixes } = shapeOf(keys);
+  const given: string[] = [];
+  const canonical: string[] = [];
   for (let index = 0; index < keys.length; index += 1) {
-    if (index > 0) {
-      given += ',';
-      canonical += ',';
-    }
-    given += prefixes[index] + values[index];
-    canonical += prefixes[sorted[index]] + values[sorted[index]];
+    given.push(givenPrefixes[index], values[index]);
+    canonical.push(sortedPrefixes[index], values[sorted[index]]);
   }
-  return { canonical: `${canonical}}`, open: given };
+  // joined, not concatenated: the stored text is kept until its batch commits, and a flat string is smaller
+  return { canonical: `{${canonical.join('')}}`, open: `{${given.join('')}` };
 }
