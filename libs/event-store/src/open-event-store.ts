@@ -15,6 +15,8 @@ export interface OpenStoreOptions {
    * only reads passes 'index'; the default checks the whole file.
    */
   readonly check?: SqliteCheck;
+  /** SQLite only: the process records many commands at once (apply; see SqliteStoreOptions.bulk) */
+  readonly bulk?: boolean;
   /** KurrentDB only: keep asking an unreachable or leaderless server this long (a service starting with its database) */
   readonly waitMs?: number;
   readonly onRetry?: (retry: { attempt: number; delayMs: number; error: EventStoreError }) => void;
@@ -52,6 +54,7 @@ function openSqlite(location: string, options: OpenStoreOptions): SqliteEventSto
   const settings: SqliteStoreOptions = {
     ...(options.create !== undefined ? { create: options.create } : {}),
     ...(options.check !== undefined ? { check: options.check } : {}),
+    ...(options.bulk !== undefined ? { bulk: options.bulk } : {}),
     ...(match ? { busyTimeoutMs: Number(match[2]) } : {}),
   };
   return new SqliteEventStore(match ? match[1] : location, settings);

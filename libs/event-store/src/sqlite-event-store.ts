@@ -58,6 +58,8 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number;
   /** how much of the file is checked at open (default 'whole-file') */
   readonly check?: SqliteCheck;
+  /** the process records many commands at once (apply): a page cache of BULK_PAGE_CACHE_KIB */
+  readonly bulk?: boolean;
 }
 
 /** Other processes may append to the same file; a follower looks for their events this often. */
@@ -70,6 +72,14 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
  * system's file cache; reads are mostly one pass over a stream, which a larger cache does not speed up.
  */
 export const PAGE_CACHE_KIB = 2048;
+/**
+ * The page cache of a connection that records many commands at once (apply, its batch writer). Each group
+ * commit inserts into the indexes of event ids (random) and of streams all over the file, and with 2 MiB
+ * those pages were read back from the operating system again and again (measured on the national set's rows
+ * in groups of 100 commands: half the pread calls, a quarter less system time, the same user time with 16
+ * MiB). A run's process holds it only while it runs; the service keeps PAGE_CACHE_KIB.
+ */
+export const BULK_PAGE_CACHE_KIB = 16384;
 
 /**
  * Pages the write-ahead log grows to before a commit copies it into the file (SQLite's default is 1000).
@@ -177,7 +187,7 @@ export class SqliteEventStore implements EventStore {
       // the log is synced by WalSync after each group commit, off the event loop
       db.pragma('synchronous = NORMAL');
       db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+      db.pragma(`cache_size = -${options.bulk ? BULK_PAGE_CACHE_KIB : PAGE_CACHE_KIB}`);
       const check = quickCheck(db, options.check ?? 'whole-file');
       if (check !== 'ok') {
         const first =
@@ -294,7 +304,8 @@ export class SqliteEventStore implements EventStore {
       identity: this.identity,
       busyTimeoutMs: this.busyTimeoutMs,
       checkpointPages: WAL_CHECKPOINT_PAGES,
-      pageCacheKib: PAGE_CACHE_KIB,
+      // a writer of batches records many commands at once
+      pageCacheKib: BULK_PAGE_CACHE_KIB,
     });
   }
 

@@ -145,7 +145,7 @@ export async function applyCommand(context: CliContext): Promise<number> {
       );
       return 0;
     },
-    { create: !dryRun },
+    { create: !dryRun, bulk: true },
   );
 }
 
