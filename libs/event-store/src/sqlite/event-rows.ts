@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { ConcurrencyConflictError, EventStoreError } from '../event-store.errors';
-import { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
+import { AppendResult, ExpectedRevision, NewEvent, StreamAppend } from '../event-store.port';
 import { rowJson } from './row-json';
 
 /** An event as the `events` table holds it, its data and metadata as the JSON texts stored. */
@@ -38,6 +38,50 @@ export const INSERT_SQL =
 export function eventRow(event: NewEvent): EventRow {
   const { data, metadata } = rowJson(event);
   return { eventId: event.eventId, type: event.type, data, metadata };
+}
+
+/**
+ * Appends as flat lists, for a batch sent to another thread: a structured clone of a list of strings costs
+ * the sending thread a fraction of one of an object per event (measured on batches of 1000 commands: about
+ * a quarter, rows made and serialized), and the receiving thread makes the rows again (streamRowsOf).
+ */
+export interface FlatAppends {
+  readonly streamIds: readonly string[];
+  readonly expectedRevisions: readonly ExpectedRevision[];
+  /** how many events each append has */
+  readonly counts: readonly number[];
+  /** each event's id, type, data and metadata (as eventRow gives them), the appends' events in order */
+  readonly texts: readonly string[];
+}
+
+/** The appends' rows as flat lists (eventRow's texts). */
+export function flatAppends(appends: readonly StreamAppend[]): FlatAppends {
+  const streamIds: string[] = [];
+  const expectedRevisions: ExpectedRevision[] = [];
+  const counts: number[] = [];
+  const texts: string[] = [];
+  for (const { streamId, expectedRevision, events } of appends) {
+    streamIds.push(streamId);
+    expectedRevisions.push(expectedRevision);
+    counts.push(events.length);
+    for (const event of events) {
+      const { data, metadata } = rowJson(event);
+      texts.push(event.eventId, event.type, data, metadata);
+    }
+  }
+  return { streamIds, expectedRevisions, counts, texts };
+}
+
+/** The rows of flat appends, as the appends' events give them (flatAppends). */
+export function streamRowsOf(flat: FlatAppends): StreamRows[] {
+  const { texts } = flat;
+  let at = 0;
+  return flat.streamIds.map((streamId, index) => {
+    const rows: EventRow[] = [];
+    for (let event = 0; event < flat.counts[index]; event += 1, at += 4)
+      rows.push({ eventId: texts[at], type: texts[at + 1], data: texts[at + 2], metadata: texts[at + 3] });
+    return { streamId, expectedRevision: flat.expectedRevisions[index], rows };
+  });
 }
 
 /**

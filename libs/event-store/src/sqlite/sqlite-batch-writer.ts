@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConcurrencyConflictError, EventStoreError, EventStoreErrorCode } from '../event-store.errors';
 import { AppendResult, ExpectedRevision, StreamAppend } from '../event-store.port';
-import { eventRow, StreamRows } from './event-rows';
+import { FlatAppends, flatAppends } from './event-rows';
 import { FileIdentity } from './file-identity';
 import { sqliteFailure, storeUnavailable } from './sqlite-failure';
 
@@ -18,8 +18,7 @@ export interface WriterSetup {
 }
 
 export type WriterRequest =
-  | { readonly kind: 'commit'; readonly id: number; readonly appends: readonly StreamRows[] }
-  | { readonly kind: 'close' };
+  { readonly kind: 'commit'; readonly id: number; readonly appends: FlatAppends } | { readonly kind: 'close' };
 
 /** Why the thread did not commit a batch, as plain data (errors do not cross threads as themselves). */
 export type WriterFailure =
@@ -32,7 +31,7 @@ export type WriterResponse =
   { readonly id: number; readonly results: AppendResult[] } | { readonly id: number; readonly failure: WriterFailure };
 
 interface Pending {
-  readonly rows: readonly StreamRows[];
+  readonly appends: readonly StreamAppend[];
   readonly resolve: (results: AppendResult[]) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -56,8 +55,9 @@ function workerScript(): string {
 
 /**
  * Commits batches of appends to a SQLite store on a thread of its own (apply --batch), so that the
- * inserts, the commit and its sync run while the calling thread decides the next batch. The rows are
- * made here (eventRow, as the store makes its own); the thread checks every stream's head with the write
+ * inserts, the commit and its sync run while the calling thread decides the next batch. The rows' texts
+ * are taken here (rowJson, as the store takes its own) and sent as flat lists (flatAppends), from which
+ * the thread makes the rows; it checks every stream's head with the write
  * lock held, stores a batch whole or not at all, and answers once it is on the disk: `appendMany`
  * resolves only then. Batches are committed in the order sent.
  *
@@ -80,17 +80,12 @@ export class SqliteBatchWriter {
 
   /** Commits the appends as one batch on the writer thread: all or none, each against its expected head. */
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    const rows = appends.map(({ streamId, expectedRevision, events }) => ({
-      streamId,
-      expectedRevision,
-      rows: events.map(eventRow),
-    }));
     if (this.stopped !== undefined)
       return Promise.reject(this.unavailable(this.stopped, '; nothing of this batch was recorded'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { rows, resolve, reject });
-      const request: WriterRequest = { kind: 'commit', id, appends: rows };
+      this.pending.set(id, { appends, resolve, reject });
+      const request: WriterRequest = { kind: 'commit', id, appends: flatAppends(appends) };
       this.worker.postMessage(request);
     });
   }
@@ -146,7 +141,7 @@ export class SqliteBatchWriter {
       this.pending.delete(id);
       let results: AppendResult[] | undefined;
       try {
-        results = this.readBack(pending.rows);
+        results = this.readBack(pending.appends);
       } catch (error) {
         pending.reject(
           this.unavailable(
@@ -165,7 +160,7 @@ export class SqliteBatchWriter {
    * Where the batch's appends ended in the file, or undefined when it is not there: a batch is one
    * transaction, so its last row is stored exactly when all of it is.
    */
-  private readBack(batch: readonly StreamRows[]): AppendResult[] | undefined {
+  private readBack(batch: readonly StreamAppend[]): AppendResult[] | undefined {
     const db = new Database(this.setup.path, { fileMustExist: true, readonly: true });
     try {
       db.defaultSafeIntegers(true);
@@ -173,8 +168,8 @@ export class SqliteBatchWriter {
         'SELECT position, revision FROM events WHERE event_id = ?',
       );
       const results: AppendResult[] = [];
-      for (const { rows, expectedRevision } of batch) {
-        const last = rows[rows.length - 1];
+      for (const { events, expectedRevision } of batch) {
+        const last = events[events.length - 1];
         if (!last) {
           results.push({
             nextExpectedRevision: expectedRevision === 'no_stream' ? -1n : expectedRevision,

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConcurrencyConflictError, EventStoreError } from '../event-store.errors';
 import { AppendResult } from '../event-store.port';
-import { HEAD_SQL, Heads, INSERT_SQL, insertRows, InsertStatements, StreamRows } from './event-rows';
+import { FlatAppends, HEAD_SQL, Heads, INSERT_SQL, insertRows, InsertStatements, streamRowsOf } from './event-rows';
 import { fileChange } from './file-identity';
 import type { WriterFailure, WriterRequest, WriterResponse, WriterSetup } from './sqlite-batch-writer';
 
@@ -36,10 +36,10 @@ const requireSameFile = () => {
   if (change) throw new FileChanged(change);
 };
 
-const commitBatch = db.transaction((appends: readonly StreamRows[]): AppendResult[] => {
+const commitBatch = db.transaction((appends: FlatAppends): AppendResult[] => {
   requireSameFile();
   const heads: Heads = new Map();
-  return appends.map((append) => insertRows(statements, append, heads));
+  return streamRowsOf(appends).map((append) => insertRows(statements, append, heads));
 });
 
 function failureOf(error: unknown, committed: boolean): WriterFailure {
