@@ -62,17 +62,35 @@ export function encodeRegionState(state: RegionState): JsonObject {
   };
 }
 
-/** The state a snapshot holds; a SnapshotError when any part of it does not read. */
+/**
+ * The state a snapshot holds; a SnapshotError when any part of it does not read. Read in parts of a function
+ * each: V8 recompiles a function whose loops meet lists of another shape (regions differ in which lists are
+ * empty), and one large function was compiled again three to five times in a what-if over every region.
+ */
 export function decodeRegionState(json: unknown): RegionState {
   if (!isPlainObject(json)) throw new SnapshotError('not an object');
   const read = new SnapshotReader(json);
   const state = new RegionState();
   state.region = read.optional('region', (value) => read.data(value, 'RegionRegistered'));
-  // the facts and the ledger are most of a snapshot: read in place, without a pair made per entry
+  readFacts(read, state);
+  readAdoptions(read, state);
+  readSums(read, state);
+  readLedger(read, state);
+  readYears(read, state);
+  state.eventCount = integer(json.eventCount);
+  return state;
+}
+
+/** The facts are most of a snapshot: read in place, without a pair made per entry. */
+function readFacts(read: SnapshotReader, state: RegionState): void {
   for (const entry of read.array('facts')) {
     const pair = read.tuple(entry, 2);
     state.facts.set(text(pair[0]), text(pair[1]));
   }
+}
+
+/** Keys, budgets, agreements and inhabitants: event data in their stored form. */
+function readAdoptions(read: SnapshotReader, state: RegionState): void {
   for (const [keyId, versions] of read.list('keys', (entry) =>
     read.pair(entry, text, (list) => read.items(list, (item) => read.data(item, 'DistributionKeyAdopted'))),
   ))
@@ -89,6 +107,11 @@ export function decodeRegionState(json: unknown): RegionState {
     read.pair(entry, integer, (item) => read.data(item, 'InhabitantsRecorded')),
   ))
     state.inhabitants.set(year, counts);
+  state.reserveOpening = read.optional('reserveOpening', (value) => read.data(value, 'ReserveOpeningRecorded'));
+}
+
+/** Sums kept per slot, in cents. */
+function readSums(read: SnapshotReader, state: RegionState): void {
   for (const entry of read.list('expenditures', (item) => read.tuple(item, 3))) {
     state.expenditures.set(text(entry[0]), { careCosts: amount(entry[1]), executionCosts: amount(entry[2]) });
   }
@@ -96,9 +119,9 @@ export function decodeRegionState(json: unknown): RegionState {
     state.policyCorrections.set(slot, sum);
   for (const [slot, sum] of read.list('advances', (entry) => read.pair(entry, text, amount)))
     state.advances.set(slot, sum);
-  for (const year of read.list('reserveOpeningYears', integer)) state.reserveOpeningYears.add(year);
-  state.reserveOpening = read.optional('reserveOpening', (value) => read.data(value, 'ReserveOpeningRecorded'));
-  for (const year of read.list('moneyYears', integer)) state.moneyYears.add(year);
+}
+
+function readLedger(read: SnapshotReader, state: RegionState): void {
   const ledger = read.array('ledger');
   // every entry is checked to be a list of four before any is read, as a list of entries was
   for (const item of ledger) read.tuple(item, 4);
@@ -110,11 +133,15 @@ export function decodeRegionState(json: unknown): RegionState {
     if (typeof type !== 'string' || !isDomainEventType(type)) throw new SnapshotError(`ledger: ${String(type)}`);
     state.ledger.add(integer(entry[0]), account, type, amount(entry[3]));
   }
+}
+
+/** The sets of years, each in its own order. */
+function readYears(read: SnapshotReader, state: RegionState): void {
+  for (const year of read.list('reserveOpeningYears', integer)) state.reserveOpeningYears.add(year);
+  for (const year of read.list('moneyYears', integer)) state.moneyYears.add(year);
   for (const year of read.list('closedYears', integer)) state.closedYears.add(year);
   for (const year of read.list('everClosedYears', integer)) state.everClosedYears.add(year);
   for (const year of read.list('activeYears', integer)) state.activeYears.add(year);
-  state.eventCount = integer(json.eventCount);
-  return state;
 }
 
 function cents(amount: Cents): string {
