@@ -106,6 +106,20 @@ const FOLDED_AS_RECORDED: ReadonlySet<FactEvent['type']> = new Set<FactEvent['ty
   'FundSpendingRecorded',
 ]);
 
+/**
+ * Keys, budgets and reserve agreements: deciding one reads the command, the region's registration (its
+ * members), the years closed and whether its identity is recorded already (see decide: checkKey,
+ * normaliseBudget, checkReserveAgreement, recordOnce) — in a replay all as recorded at its place, except
+ * the facts the revisions recorded before it. So while no revision took its identity, deciding it again
+ * records it as it was recorded, and a replay folds it as recorded; once a revision took its identity, it
+ * is decided again (recognised as the same, or refused as a version recorded with other content).
+ */
+const RECORDED_ONCE: ReadonlySet<FactEvent['type']> = new Set<FactEvent['type']>([
+  'DistributionKeyAdopted',
+  'RegionalBudgetAdopted',
+  'ReserveAgreementAdopted',
+]);
+
 /** A recorded fact no revision can change, folded as recorded (with the given content it was recorded with). */
 export interface AsRecorded {
   readonly type: 'AsRecorded';
@@ -289,6 +303,8 @@ function replaySelected(
     ELSEWHERE,
   );
   const stepOf = new Map<ReplayStep | Revision | typeof ELSEWHERE, number>();
+  // the recorded fact of each step that is folded as recorded while its identity is free (see RECORDED_ONCE)
+  const recordedOnce = new Map<ReplayStep | Revision | typeof ELSEWHERE, FactEvent>();
   // the derived events recorded by each step (those that move the reserve or a fund)
   const derivedOf = new Map<number, DomainEvent[]>();
   for (const { event, step } of entries) {
@@ -302,6 +318,7 @@ function replaySelected(
     const command = asRecorded ? ({ type: 'AsRecorded', event } as const) : asStep(event);
     slots[step] = command;
     stepOf.set(command, step);
+    if (!asRecorded && isFactEvent(event) && RECORDED_ONCE.has(event.type)) recordedOnce.set(command, event);
   }
   const knownContent = recordedContent(recorded, revisions);
   const { commands, applied } = reviseHistory(slots, revisions);
@@ -325,6 +342,15 @@ function replaySelected(
     if (step.type === 'AsRecorded') {
       evolve(state, step.event, knownContent(step.event));
       continue;
+    }
+    const fact = recordedOnce.get(step);
+    if (fact !== undefined) {
+      const identity = factIdentity(fact);
+      if (!state.facts.has(identity)) {
+        // its given content is the one recorded with its identity: no other recorded fact has it
+        evolve(state, fact, recorded.facts.get(identity));
+        continue;
+      }
     }
     let events: DomainEvent[];
     try {
