@@ -326,6 +326,34 @@ describe('the what-if', () => {
     expect(await read(everything, new Ledger(store))).toEqual(await expected(everything));
     await store.close();
   });
+
+  it('reads the config part with the outline, and does not trust it when it is not the one written', async () => {
+    const path = join(dir, 'config.db');
+    const store = new SqliteEventStore(path);
+    await applyCommandFile(new Ledger(store), 'set.jsonl', lines.join('\n'), context);
+    const regionId = (await new Ledger(store).regionIds())[0];
+    // a year whose part holds: only the config part can make the documents fail
+    const secondYear: Reach = { years: new Set([NATIONAL_SET.firstYear + 1]) };
+    const expected = stored(selectInMemory(historyEntries(await new Ledger(store).regionEvents(regionId)), secondYear));
+    const read = async () => stored((await new Ledger(store).replayHistory(regionId, () => secondYear)).entries);
+    expect(await read()).toEqual(expected);
+    const db = new Database(path);
+    const select = "SELECT body FROM derived WHERE kind = 'history' AND stream_id = ? AND key = 'config'";
+    const config = (db.prepare(select).get(`region-${regionId}`) as { body: string }).body;
+    // a key's version changed, the JSON still whole: read as written, the replay would see another key
+    const changed = config.replace(
+      /"version":(\d)/,
+      (_match, digit: string) => `"version":${(Number(digit) + 1) % 10}`,
+    );
+    expect(changed).not.toBe(config);
+    db.prepare("UPDATE derived SET body = ? WHERE kind = 'history' AND stream_id = ? AND key = 'config'").run(
+      changed,
+      `region-${regionId}`,
+    );
+    db.close();
+    expect(await read()).toEqual(expected);
+    await store.close();
+  });
 });
 
 /** Entries as the replay reads them: the step, type and data, in their stored form. */

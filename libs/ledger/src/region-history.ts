@@ -1,6 +1,5 @@
 import {
   DomainEvent,
-  EventDataError,
   isDerivedEvent,
   DOMAIN_EVENT_TYPES,
   isPlainObject,
@@ -18,9 +17,10 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 3;
+const HISTORY_FORMAT = 4;
 
-/** The key of the document of each part (see HistoryPart): the outline under '', the config entries in it. */
+/** The key of the document of each part (see HistoryPart); the outline's is ''. */
+const CONFIG_KEY = 'config';
 const CARRIED_KEY = 'carried';
 const yearKey = (year: number) => `year:${year}`;
 
@@ -28,10 +28,11 @@ const yearKey = (year: number) => `year:${year}`;
  * The events a replay reads up to a revision, kept as derived documents with where the hash chain stood
  * there, one per part of the history (see HistoryPart), so that a what-if reads only the parts its
  * revisions reach and the store's events after them, instead of reading and checking the whole stream
- * again (as a state is loaded from its snapshot). The outline document ('') holds the outline, the config
- * entries in their stored form, and the digest of every other part; every other part has its own document
- * at the same revision, its events as the replay consumes them: decoded, their cents as bigints (see
- * bigint-json), so that reading one back is one parse, checked whole against its digest.
+ * again (as a state is loaded from its snapshot). The outline document ('') holds the outline and the
+ * digest of every part; every part has its own document at the same revision, its events as the replay
+ * consumes them: decoded, their cents as bigints (see bigint-json), so that reading one back is one parse,
+ * checked whole against its digest. The config part, which every replay reads to choose the parts it
+ * needs, is read with the outline.
  */
 export function historyDocuments(
   streamId: string,
@@ -43,8 +44,8 @@ export function historyDocuments(
   const byPart = new Map<string, [number, DomainEvent][]>();
   for (const entry of entries) {
     const part = historyPart(entry.event);
-    if (part === undefined || part === 'config') continue;
-    const key = part === 'carried' ? CARRIED_KEY : yearKey(part);
+    if (part === undefined) continue;
+    const key = part === 'config' ? CONFIG_KEY : part === 'carried' ? CARRIED_KEY : yearKey(part);
     const list = byPart.get(key) ?? [];
     // exactly the event a reader of its stored form gets (its type and data, nothing the store added)
     list.push([entry.step, readStoredEvent(toStoredEvent(entry.event))]);
@@ -61,7 +62,6 @@ export function historyDocuments(
     years: outline.years,
     firstRun: [...outline.firstRun],
     parts: parts.map(({ key, body }) => [key, digestOf(body)]),
-    config: outline.config.map((entry) => [entry.step, toStoredEvent(entry.event)]),
   });
   return [
     { kind: HISTORY, streamId, key: '', revision, body: outlineBody },
@@ -89,8 +89,10 @@ export interface HeldHistory {
  */
 export async function loadHistory(store: EventStore, streamId: string, upTo: bigint): Promise<HeldHistory | undefined> {
   const derived = store.derived;
-  const document = await derived?.get(HISTORY, streamId, '');
-  if (!derived || !document || document.revision > upTo) return undefined;
+  if (!derived) return undefined;
+  // the outline and the config part, in one read
+  const [document, configDocument] = await derived.getMany(HISTORY, streamId, ['', CONFIG_KEY]);
+  if (!document || document.revision > upTo) return undefined;
   const body = parsed(document.body);
   if (!body || !Array.isArray(body.years) || !Array.isArray(body.firstRun) || !Array.isArray(body.parts))
     return undefined;
@@ -99,16 +101,20 @@ export async function loadHistory(store: EventStore, streamId: string, upTo: big
   if (!point) return undefined;
   const [at] = await store.readStream(streamId, { fromRevision: point.revision, maxCount: 1 });
   if (!at || !holdsAt(point, at)) return undefined;
-  const config = entriesOf(body.config);
   const years = body.years as unknown[];
   const firstRun = body.firstRun as unknown[];
   const parts = body.parts as unknown[];
-  if (!config || !years.every(isYear) || !firstRun.every(isYearAndStep) || !parts.every(isKeyAndDigest))
-    return undefined;
+  if (!years.every(isYear) || !firstRun.every(isYearAndStep) || !parts.every(isKeyAndDigest)) return undefined;
+  // a part that is not the one the outline was written with, whole, is not read
+  const entriesOfPart = (stored: DerivedDocument | undefined, digest: string) =>
+    stored?.revision === document.revision && digestOf(stored.body) === digest ? partEntriesOf(stored.body) : undefined;
+  const configDigest = parts.find(([key]) => key === CONFIG_KEY)?.[1];
+  const config = configDigest === undefined ? [] : entriesOfPart(configDocument, configDigest);
+  if (!config) return undefined;
   const outline: HistoryOutline = { config, years, firstRun: new Map(firstRun), steps: body.steps };
   const read = async (reach: Reach | undefined): Promise<HistoryEntry[] | undefined> => {
     const entries = [...config];
-    const wanted = parts.filter(([key]) => !reach || readFor(partOf(key), reach));
+    const wanted = parts.filter(([key]) => key !== CONFIG_KEY && (!reach || readFor(partOf(key), reach)));
     // the parts wanted, in one read
     const documents = await derived.getMany(
       HISTORY,
@@ -116,10 +122,7 @@ export async function loadHistory(store: EventStore, streamId: string, upTo: big
       wanted.map(([key]) => key),
     );
     for (let index = 0; index < wanted.length; index += 1) {
-      const stored = documents[index];
-      // a part that is not the one the outline was written with, whole, is not read
-      if (stored?.revision !== document.revision || digestOf(stored.body) !== wanted[index][1]) return undefined;
-      const list = decodedEntriesOf(stored.body);
+      const list = entriesOfPart(documents[index], wanted[index][1]);
       if (!list) return undefined;
       for (const entry of list) entries.push(entry);
     }
@@ -147,29 +150,8 @@ function parsed(text: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Entries as historyDocuments wrote them; undefined when one does not read. */
-function entriesOf(written: unknown): HistoryEntry[] | undefined {
-  if (!Array.isArray(written)) return undefined;
-  try {
-    return written.map((item: unknown) => {
-      if (!Array.isArray(item) || !isYear(item[0])) throw new EventDataError('', 'is not a history entry');
-      const stored: unknown = item[1];
-      if (!isPlainObject(stored) || typeof stored.type !== 'string' || typeof stored.schemaVersion !== 'number')
-        throw new EventDataError('', 'is not an event in its stored form');
-      const event: DomainEvent = readStoredEvent({
-        type: stored.type,
-        schemaVersion: stored.schemaVersion,
-        data: stored.data,
-      });
-      return { event, step: item[0] };
-    });
-  } catch {
-    return undefined;
-  }
-}
-
 /** The entries of a part as historyDocuments wrote them (decoded events); undefined when it does not read so. */
-function decodedEntriesOf(text: string): HistoryEntry[] | undefined {
+function partEntriesOf(text: string): HistoryEntry[] | undefined {
   let body: unknown;
   try {
     body = readBigintJson(text);
