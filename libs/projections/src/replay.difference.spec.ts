@@ -1,4 +1,5 @@
-import { statementDifference } from './replay';
+import fc from 'fast-check';
+import { isAmountText, statementDifference } from './replay';
 
 describe('statementDifference', () => {
   it('takes the difference of every amount, also in the reserve movements, entry by entry', () => {
@@ -73,5 +74,35 @@ describe('statementDifference', () => {
     expect(JSON.stringify(statementDifference(recorded, recorded))).toBe(
       '{"late":"0.00","funds":{"z":{"closing":"0.00"},"__proto__":{"closing":"0.00"}},"year":2025}',
     );
+  });
+});
+
+describe('isAmountText', () => {
+  const AMOUNT = /^-?\d+\.\d{2}$/;
+
+  it('says of every text what the amount pattern says', () => {
+    const texts = fc.string({ unit: fc.constantFrom('-', '.', '0', '5', '9', 'a', ' ', '\n', '/', ':'), maxLength: 8 });
+    // and texts shaped like amounts, some of them amounts
+    const amountLike = fc.stringMatching(/^-{0,2}[0-9.]{0,4}\.?[0-9]{0,3}$/);
+    for (const arbitrary of [texts, amountLike])
+      fc.assert(
+        fc.property(arbitrary, (text) => isAmountText(text) === AMOUNT.test(text)),
+        { numRuns: 20_000 },
+      );
+    for (const text of [
+      '0.00',
+      '-0.00',
+      '5802407.00',
+      '-.00',
+      '.00',
+      '1.0',
+      '1..00',
+      '--1.00',
+      '1.00\n',
+      '',
+      '-',
+      'x.00',
+    ])
+      expect(isAmountText(text)).toBe(AMOUNT.test(text));
   });
 });
