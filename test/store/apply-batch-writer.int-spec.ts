@@ -88,6 +88,14 @@ describe('apply --batch with the commits on a writer thread', () => {
     return store;
   };
 
+  /** The same file applied again completes a stopped run: its chains hold and it states what plain apply does. */
+  const expectCompletedByApplyingAgain = async (store: SqliteEventStore) => {
+    await applyWithWriter(store, 'set.jsonl', text);
+    const plain = await before(lines.length + 1);
+    expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
+    expect(await statements(store)).toBe(await statements(plain));
+  };
+
   it('records what the store records itself, the commits off the deciding thread', async () => {
     const plain = open('plain.db');
     const expected = await applyCommandFile(new Ledger(plain), 'set.jsonl', text, context, { batchSize: 1 });
@@ -133,10 +141,7 @@ describe('apply --batch with the commits on a writer thread', () => {
     expect(await recordedWithoutRunFields(store)).toEqual(await recordedWithoutRunFields(await before(batchStart(2))));
     expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
 
-    await applyWithWriter(store, 'set.jsonl', text);
-    const plain = await before(lines.length + 1);
-    expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
-    expect(await statements(store)).toBe(await statements(plain));
+    await expectCompletedByApplyingAgain(store);
   });
 
   it('a writer thread that stops mid-run: the run reports exactly what it had committed, and the same file again completes it', async () => {
@@ -157,10 +162,7 @@ describe('apply --batch with the commits on a writer thread', () => {
     expect([batchStart(2), batchStart(3)]).toContain(line);
     expect(await recordedWithoutRunFields(store)).toEqual(await recordedWithoutRunFields(await before(line)));
 
-    await applyWithWriter(store, 'set.jsonl', text);
-    const plain = await before(lines.length + 1);
-    expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
-    expect(await statements(store)).toBe(await statements(plain));
+    await expectCompletedByApplyingAgain(store);
   });
 
   it('another writer between batches is a conflict that stops the run, never a fork; the same file again completes it', async () => {
@@ -185,9 +187,6 @@ describe('apply --batch with the commits on a writer thread', () => {
     );
     expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
 
-    await applyWithWriter(store, 'set.jsonl', text);
-    const plain = await before(lines.length + 1);
-    expect((await verifyStore(store)).filter((chain) => chain.problem !== undefined)).toEqual([]);
-    expect(await statements(store)).toBe(await statements(plain));
+    await expectCompletedByApplyingAgain(store);
   });
 });
