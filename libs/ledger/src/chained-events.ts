@@ -28,9 +28,8 @@ export interface ChainedEvents {
 /**
  * A command's decided events in their stored form, chained on from `head`. Each event's data is encoded
  * once and written once in canonical order (which its hash covers) and once as the store keeps it; a
- * fact's given content is written from the same data. (canonicalJson writes the data in one pass: a copy
- * in canonical order written by JSON.stringify cost half as much again, measured on the national set.)
- * The metadata the events share is written once for the command, both ways, and each event's stored
+ * fact's canonical text comes from a copy in canonical order that gives its given content too. The
+ * metadata the events share is written once for the command, both ways, and each event's stored
  * metadata is that text with its hash added.
  */
 export function chainedEvents(
@@ -46,9 +45,11 @@ export function chainedEvents(
     const eventId = uuidV5(idHint ?? `${at.streamId}@${revision}`);
     const type = event.type;
     const data = encodeEventData(event);
+    // one copy in canonical order, written by the engine's JSON.stringify: a fact's given content comes from it too
     const sortedData = sortedCopy(data);
     let canonicalData: string;
     if (sortedData === UNSAFE) {
+      // data the engine would not keep in order (index or __proto__ keys) is written member by member
       canonicalData = canonicalJson(data);
       if (isFactEvent(event)) givenContents[index] = givenContentOf(data);
     } else {

@@ -30,8 +30,14 @@ export type WriterFailure =
 export type WriterResponse =
   { readonly id: number; readonly results: AppendResult[] } | { readonly id: number; readonly failure: WriterFailure };
 
+/** What a batch's read-back needs of each append: its expected head and the id of its last event. */
+interface AppendEnd {
+  readonly expectedRevision: ExpectedRevision;
+  readonly lastEventId: string | undefined;
+}
+
 interface Pending {
-  readonly appends: readonly StreamAppend[];
+  readonly ends: readonly AppendEnd[];
   readonly resolve: (results: AppendResult[]) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -84,7 +90,11 @@ export class SqliteBatchWriter {
       return Promise.reject(this.unavailable(this.stopped, '; nothing of this batch was recorded'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { appends, resolve, reject });
+      const ends = appends.map(({ expectedRevision, events }) => ({
+        expectedRevision,
+        lastEventId: events[events.length - 1]?.eventId,
+      }));
+      this.pending.set(id, { ends, resolve, reject });
       const request: WriterRequest = { kind: 'commit', id, appends: flatAppends(appends) };
       this.worker.postMessage(request);
     });
@@ -141,7 +151,7 @@ export class SqliteBatchWriter {
       this.pending.delete(id);
       let results: AppendResult[] | undefined;
       try {
-        results = this.readBack(pending.appends);
+        results = this.readBack(pending.ends);
       } catch (error) {
         pending.reject(
           this.unavailable(
@@ -160,7 +170,7 @@ export class SqliteBatchWriter {
    * Where the batch's appends ended in the file, or undefined when it is not there: a batch is one
    * transaction, so its last row is stored exactly when all of it is.
    */
-  private readBack(batch: readonly StreamAppend[]): AppendResult[] | undefined {
+  private readBack(batch: readonly AppendEnd[]): AppendResult[] | undefined {
     const db = new Database(this.setup.path, { fileMustExist: true, readonly: true });
     try {
       db.defaultSafeIntegers(true);
@@ -168,16 +178,15 @@ export class SqliteBatchWriter {
         'SELECT position, revision FROM events WHERE event_id = ?',
       );
       const results: AppendResult[] = [];
-      for (const { events, expectedRevision } of batch) {
-        const last = events[events.length - 1];
-        if (!last) {
+      for (const { lastEventId, expectedRevision } of batch) {
+        if (lastEventId === undefined) {
           results.push({
             nextExpectedRevision: expectedRevision === 'no_stream' ? -1n : expectedRevision,
             position: 0n,
           });
           continue;
         }
-        const row = find.get(last.eventId);
+        const row = find.get(lastEventId);
         if (!row) return undefined;
         results.push({ nextExpectedRevision: row.revision, position: row.position });
       }
