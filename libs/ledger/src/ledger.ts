@@ -310,15 +310,15 @@ export class Ledger {
       const older = held ? await held.read(rewrite ? undefined : reach) : [];
       // a part that does not hold: the stream is read whole, as without documents
       if (!older) return selected(historyEntries(await this.storedEvents(streamId, region)), choose);
-      const entries = [...older, ...newer];
       if (rewrite && point && this.store.derived)
-        await this.store.derived.put(historyDocuments(streamId, stored, entries, point), {
+        await this.store.derived.put(historyDocuments(streamId, stored, [...older, ...newer], point), {
           streamIds: [streamId],
           kinds: [HISTORY],
         });
       // the parts read for `reach` hold only what it reads; the events after them are sorted out here
       const read = rewrite ? selectInMemory(older, reach) : older;
-      return { outline, reach, entries: [...read, ...selectInMemory([...newer, ...local], reach)] };
+      const after = newer.length + local.length === 0 ? [] : selectInMemory([...newer, ...local], reach);
+      return { outline, reach, entries: after.length === 0 ? read : [...read, ...after] };
     });
   }
 

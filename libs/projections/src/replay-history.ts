@@ -40,9 +40,23 @@ export function historyPart(event: DomainEvent): HistoryPart | undefined {
 
 /** The reserve and the funds: balances that run on from year to year. */
 function carriedOver(account: string): boolean {
-  const ref = parseAccount(account);
-  return ref?.kind === 'fund' || (ref?.kind === 'region' && ref.pot === 'reserve');
+  let carried = carriedAccounts.get(account);
+  if (carried === undefined) {
+    const ref = parseAccount(account);
+    carried = ref?.kind === 'fund' || (ref?.kind === 'region' && ref.pot === 'reserve');
+    if (carriedAccounts.size >= MAX_ACCOUNTS_KNOWN) carriedAccounts.clear();
+    carriedAccounts.set(account, carried);
+  }
+  return carried;
 }
+
+/**
+ * Whether each account name seen is carried over: every posting of every run and closing a replay
+ * compares is asked about, and a region has a few dozen accounts, so each is parsed once rather than per
+ * posting (bounded: the map starts over when it is full).
+ */
+const carriedAccounts = new Map<string, boolean>();
+const MAX_ACCOUNTS_KNOWN = 10_000;
 
 /** The markers of the steps that read keys: runs and closings (a reopening reads none). */
 export function isRunMarker(event: DomainEvent): boolean {

@@ -298,28 +298,8 @@ function replaySelected(
   recorded: RegionView,
   revisions: readonly Revision[],
 ): { state: RegionState; applied: ReplayReport['revisions'] } | { spreadsFrom: number } {
-  const { outline, reach, entries } = history;
-  const slots: (ReplayStep | typeof ELSEWHERE)[] = new Array<ReplayStep | typeof ELSEWHERE>(outline.steps).fill(
-    ELSEWHERE,
-  );
-  const stepOf = new Map<ReplayStep | Revision | typeof ELSEWHERE, number>();
-  // the recorded fact of each step that is folded as recorded while its identity is free (see RECORDED_ONCE)
-  const recordedOnce = new Map<ReplayStep | Revision | typeof ELSEWHERE, FactEvent>();
-  // the derived events recorded by each step (those that move the reserve or a fund)
-  const derivedOf = new Map<number, DomainEvent[]>();
-  for (const { event, step } of entries) {
-    if (isDerivedEvent(event)) {
-      derivedOf.set(step, [...(derivedOf.get(step) ?? []), event]);
-      continue;
-    }
-    const year = yearOf(event);
-    // a fact of a year left as recorded (it moves the reserve or a fund) is taken in as recorded
-    const asRecorded = isFactEvent(event) && year !== undefined && !reaches(reach, year);
-    const command = asRecorded ? ({ type: 'AsRecorded', event } as const) : asStep(event);
-    slots[step] = command;
-    stepOf.set(command, step);
-    if (!asRecorded && isFactEvent(event) && RECORDED_ONCE.has(event.type)) recordedOnce.set(command, event);
-  }
+  const { outline, reach } = history;
+  const { slots, stepOf, recordedOnce, derivedOf } = placedSteps(history);
   const knownContent = recordedContent(recorded, revisions);
   const { commands, applied } = reviseHistory(slots, revisions);
   const state = initialState();
@@ -337,7 +317,7 @@ function replaySelected(
   for (let index = 0; index < commands.length; index += 1) {
     const step = commands[index];
     if (step.type === 'Elsewhere') continue;
-    const place = stepOf.get(step);
+    const place = step.type === 'AsRecorded' ? (step as PlacedFact).step : stepOf.get(step);
     if (place !== undefined) takeInUpTo(place);
     if (step.type === 'AsRecorded') {
       evolve(state, step.event, knownContent(step.event));
@@ -370,9 +350,54 @@ function replaySelected(
   return { state, applied };
 }
 
-/** A fact or marker as a replay runs it: a money fact as recorded, the rest as its command. */
-function asStep(event: DomainEvent): ReplayStep {
-  if (isFactEvent(event) && FOLDED_AS_RECORDED.has(event.type)) return { type: 'AsRecorded', event };
+/** What replaySelected runs, by place (see there). */
+interface PlacedSteps {
+  /** every step of the history at its place, what the replay leaves as recorded ELSEWHERE */
+  readonly slots: (ReplayStep | typeof ELSEWHERE)[];
+  /** the place of each command (a fact folded as recorded carries its own: most steps are) */
+  readonly stepOf: ReadonlyMap<ReplayStep | Revision | typeof ELSEWHERE, number>;
+  /** the recorded fact of each step that is folded as recorded while its identity is free (see RECORDED_ONCE) */
+  readonly recordedOnce: ReadonlyMap<ReplayStep | Revision | typeof ELSEWHERE, FactEvent>;
+  /** the derived events recorded by each step (those that move the reserve or a fund) */
+  readonly derivedOf: ReadonlyMap<number, DomainEvent[]>;
+}
+
+function placedSteps({ outline, reach, entries }: SelectedHistory): PlacedSteps {
+  const slots = new Array<ReplayStep | typeof ELSEWHERE>(outline.steps).fill(ELSEWHERE);
+  const stepOf = new Map<ReplayStep | Revision | typeof ELSEWHERE, number>();
+  const recordedOnce = new Map<ReplayStep | Revision | typeof ELSEWHERE, FactEvent>();
+  const derivedOf = new Map<number, DomainEvent[]>();
+  for (const { event, step } of entries) {
+    if (isDerivedEvent(event)) {
+      const derived = derivedOf.get(step);
+      if (derived) derived.push(event);
+      else derivedOf.set(step, [event]);
+      continue;
+    }
+    const command = stepOfEvent(event, step, reach);
+    slots[step] = command;
+    if (command.type === 'AsRecorded') continue;
+    stepOf.set(command, step);
+    if (isFactEvent(event) && RECORDED_ONCE.has(event.type)) recordedOnce.set(command, event);
+  }
+  return { slots, stepOf, recordedOnce, derivedOf };
+}
+
+/** A fact folded as recorded, with its place in the history. */
+interface PlacedFact extends AsRecorded {
+  readonly step: number;
+}
+
+/**
+ * A fact or marker at its place as a replay of `reach` runs it: a fact of a year left as recorded (it moves
+ * the reserve or a fund) and a money fact as recorded, the rest as its command.
+ */
+function stepOfEvent(event: DomainEvent, step: number, reach: Reach): PlacedFact | Command {
+  if (isFactEvent(event)) {
+    const year = yearOf(event);
+    if ((year !== undefined && !reaches(reach, year)) || FOLDED_AS_RECORDED.has(event.type))
+      return { type: 'AsRecorded', event, step };
+  }
   const [command] = historyAsCommands([event]);
   return command;
 }
@@ -489,8 +514,8 @@ export function statementDifference(replayed: unknown, recorded: unknown): unkno
 
 /** statementDifference of a value and itself (a year the replay left as recorded): every amount 0.00, the rest as it is. */
 function zeroed(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
   if (typeof value === 'string') return isAmountText(value) ? ZERO : value;
+  if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
     const zeros = new Array<unknown>(value.length);
     for (let index = 0; index < value.length; index += 1) zeros[index] = zeroed(value[index]);
