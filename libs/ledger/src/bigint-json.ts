@@ -1,35 +1,85 @@
 /**
  * JSON that holds bigints exactly: what a derived document keeps of values already decoded (cents as
- * bigint), so that reading it back is JSON.parse and one walk instead of every field's codec. A bigint is
- * written as a string "\u0000" + its digits; a string that itself starts with "\u0000" is written with
- * "\u0000s" before it, so that no string reads back as a bigint.
+ * bigint), so that reading it back is JSON.parse and one walk instead of every field's codec.
+ *
+ * A bigint in a field whose name holds no other kind of number anywhere in the value (every `amount`,
+ * `careCosts`… of a history part) is written as a plain JSON number, when it is one exactly (a safe
+ * integer): the text names those fields, and the reader turns their numbers back into bigints. A number
+ * without quotes and escapes is what JSON.parse reads fastest (measured on the national set's history
+ * parts: 0.6 of the time of the same cents as marked strings). Every other bigint (in a list, beyond a
+ * safe integer, in a field that also holds numbers) is written as a string "\u0000" + its digits; a string
+ * that itself starts with "\u0000" is written with "\u0000s" before it, so that no string reads back as a
+ * bigint.
  */
 const MARK = '\u0000';
 const MARK_CODE = 0;
 const STRING_CODE = 's'.charCodeAt(0);
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The text's form: `value` the value, `numbers` the fields whose numbers are bigints. */
+interface Written {
+  readonly numbers: readonly string[];
+  readonly value: unknown;
+}
 
 /** The value as bigint JSON (plain objects, arrays, strings, numbers, booleans, null and bigints). */
 export function writeBigintJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === 'bigint') return `${MARK}${item}`;
+  const numbers = fieldsOfBigintsOnly({ value });
+  const written: Written = { numbers: [...numbers], value };
+  return JSON.stringify(written, function (this: unknown, key: string, item: unknown) {
+    if (typeof item === 'bigint')
+      return numbers.has(key) && !Array.isArray(this) && item <= SAFE && item >= -SAFE
+        ? Number(item)
+        : `${MARK}${item}`;
     if (typeof item === 'string' && item.charCodeAt(0) === MARK_CODE) return `${MARK}s${item}`;
     return item;
   });
 }
 
-/** A value written by writeBigintJson; throws a SyntaxError when the text does not read as one. */
-export function readBigintJson(text: string): unknown {
-  return revive(JSON.parse(text));
+/** The names of the object fields that hold a bigint somewhere in the value and never another number. */
+function fieldsOfBigintsOnly(value: unknown): Set<string> {
+  const bigints = new Set<string>();
+  const others = new Set<string>();
+  const visit = (item: unknown): void => {
+    if (typeof item !== 'object' || item === null) return;
+    if (Array.isArray(item)) {
+      for (const each of item as unknown[]) visit(each);
+      return;
+    }
+    const object = item as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      const field = object[key];
+      // a name that starts with the mark is written marked itself: its bigints stay marked strings
+      if (typeof field === 'bigint') {
+        if (key.charCodeAt(0) !== MARK_CODE) bigints.add(key);
+      } else if (typeof field === 'number') others.add(key);
+      else visit(field);
+    }
+  };
+  visit(value);
+  for (const key of others) bigints.delete(key);
+  return bigints;
 }
 
-/** Turns the marked strings of a parsed value back into bigints and strings, in place. */
-function revive(value: unknown): unknown {
+/** A value written by writeBigintJson; throws a SyntaxError when the text does not read as one. */
+export function readBigintJson(text: string): unknown {
+  const written: unknown = JSON.parse(text);
+  if (typeof written !== 'object' || written === null || Array.isArray(written) || !('value' in written))
+    throw new SyntaxError('not bigint JSON');
+  const { numbers } = written as { numbers?: unknown };
+  if (!Array.isArray(numbers) || !numbers.every((name) => typeof name === 'string'))
+    throw new SyntaxError('bigint JSON without the names of its bigint fields');
+  return (revive(written, new Set<string>(numbers)) as Written).value;
+}
+
+/** Turns the marked strings and the numbers of `numbers` fields of a parsed value back into bigints, in place. */
+function revive(value: unknown, numbers: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return value.charCodeAt(0) === MARK_CODE ? unmarked(value) : value;
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index += 1) {
       const item: unknown = value[index];
-      if (typeof item === 'object') revive(item);
+      if (typeof item === 'object') revive(item, numbers);
       else if (typeof item === 'string' && item.charCodeAt(0) === MARK_CODE) value[index] = unmarked(item);
     }
     return value;
@@ -37,20 +87,25 @@ function revive(value: unknown): unknown {
   const object = value as Record<string, unknown>;
   for (const key of Object.keys(object)) {
     const item = object[key];
-    if (typeof item === 'object') revive(item);
-    else if (typeof item === 'string' && item.charCodeAt(0) === MARK_CODE) {
-      // a field named "__proto__" is defined, not assigned: it stays a field
-      if (key === '__proto__')
-        Object.defineProperty(object, key, {
-          value: unmarked(item),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      else object[key] = unmarked(item);
-    }
+    if (typeof item === 'object') revive(item, numbers);
+    else if (typeof item === 'number') {
+      if (numbers.has(key)) set(object, key, integer(item));
+    } else if (typeof item === 'string' && item.charCodeAt(0) === MARK_CODE) set(object, key, unmarked(item));
   }
   return object;
+}
+
+/** A field set in place; one named "__proto__" is defined, not assigned: it stays a field. */
+function set(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
+/** A number of a bigint field as the bigint it was written from; a SyntaxError for what is no safe integer. */
+function integer(item: number): bigint {
+  if (!Number.isSafeInteger(item)) throw new SyntaxError('a bigint field that holds no integer');
+  return BigInt(item);
 }
 
 /** A marked string's value; BigInt throws a SyntaxError for what is no integer (a lone mark too). */
