@@ -142,7 +142,9 @@ export function reviseHistory<T extends { readonly type: string }>(
   const applied: ReplayReport['revisions'] = [];
   const additions: Revision[] = [];
   for (const revision of revisions) {
-    const indexes = commands.flatMap((command, index) => (replaces(revision, command) ? [index] : []));
+    const indexes: number[] = [];
+    for (let index = 0; index < commands.length; index += 1)
+      if (replaces(revision, commands[index])) indexes.push(index);
     const identity =
       revision.type === 'AdoptDistributionKey'
         ? `${revision.keyId} v${revision.version}`
