@@ -259,15 +259,28 @@ export async function replayFromHistory(
   checkRegion(regionId, revisions);
   let spreadsFrom: number | undefined;
   for (;;) {
-    const from = spreadsFrom;
-    const history = await read((outline) => {
-      const reach = reachOf(outline, revisions);
-      return from === undefined ? reach : widened(reach, from);
-    });
-    const outcome = replaySelected(history, recorded, revisions);
-    if ('state' in outcome) return reportOf(regionId, outcome.applied, recorded, outcome.state, history.reach);
+    const outcome = await replayRead(read, recorded, revisions, spreadsFrom);
+    if ('state' in outcome) return reportOf(regionId, outcome.applied, recorded, outcome.state, outcome.reach);
     spreadsFrom = Math.min(spreadsFrom ?? outcome.spreadsFrom, outcome.spreadsFrom);
   }
+}
+
+/**
+ * One replay of what `read` gives for the revisions' reach (widened from `spreadsFrom` on). The history read
+ * is not kept beyond it: the report that follows builds the statements of every year, and a history no
+ * longer referenced need not be carried through the collections of its garbage.
+ */
+async function replayRead(
+  read: HistorySource,
+  recorded: RegionView,
+  revisions: readonly Revision[],
+  spreadsFrom: number | undefined,
+): Promise<ReturnType<typeof replaySelected> & { reach: Reach }> {
+  const history = await read((outline) => {
+    const reach = reachOf(outline, revisions);
+    return spreadsFrom === undefined ? reach : widened(reach, spreadsFrom);
+  });
+  return { ...replaySelected(history, recorded, revisions), reach: history.reach };
 }
 
 function checkRegion(regionId: string, revisions: readonly Revision[]): void {
