@@ -98,7 +98,7 @@ function replenish(band: Band, target: Cents): DerivedEvent[] {
       scheme,
       rule: 'reserve-replenishment',
       key: split.key,
-      inputs: { ...inputs, replenishTo: agreement.replenishTo, target, amount, schemePart },
+      inputs: withBand(inputs, { replenishTo: agreement.replenishTo, target, amount, schemePart }),
       allocation: split.trail,
       postings: postings(shareMovements(reserve, negate(split.targets), (code) => Accounts.municipality(code, scheme))),
     },
@@ -110,7 +110,7 @@ function payOut(band: Band, target: Cents): DerivedEvent[] {
   const { state, agreement, year, reserve } = band;
   const regionId = state.region.regionId;
   const amount = band.inputs.balance - target;
-  const inputs = { ...band.inputs, payoutTo: agreement.payoutTo, target, amount };
+  const payoutTo = agreement.payoutTo;
   if (agreement.excessTo.kind === 'fund') {
     const fundId = agreement.excessTo.fundId;
     return [
@@ -120,7 +120,7 @@ function payOut(band: Band, target: Cents): DerivedEvent[] {
           regionId,
           year,
           rule: 'reserve-excess-to-fund',
-          inputs: { ...inputs, fundId },
+          inputs: withBand(band.inputs, { payoutTo, target, amount, fundId }),
           postings: transfer(reserve, Accounts.fund(regionId, fundId), amount),
         },
       },
@@ -134,7 +134,7 @@ function payOut(band: Band, target: Cents): DerivedEvent[] {
       scheme,
       rule: 'reserve-payout',
       key: split.key,
-      inputs: { ...inputs, schemePart },
+      inputs: withBand(band.inputs, { payoutTo, target, amount, schemePart }),
       allocation: split.trail,
       postings: postings(shareMovements(reserve, split.targets, (code) => Accounts.municipality(code, scheme))),
     },
@@ -145,6 +145,26 @@ function schemeParts(state: RegionView, agreement: ReserveAgreement, year: numbe
   return [...splitOverSchemes(state, agreement, year, amount)]
     .filter(([, part]) => part !== 0n)
     .map(([scheme, part]) => [scheme, part, splitByKey(state, SETTLEMENT_KEY[scheme], year, part)] as const);
+}
+
+/**
+ * The band's inputs followed by a step's own, written out member by member rather than spread (see the
+ * note in allocation.planner.ts), in the order the spread gave them.
+ */
+function withBand<T extends object>(band: ReserveBandInputs, own: T): ReserveBandInputs & T {
+  const inputs = {
+    balance: band.balance,
+    base: band.base,
+    baseKind: band.baseKind,
+    minPct: band.minPct,
+    maxPct: band.maxPct,
+    min: band.min,
+    max: band.max,
+    reserveAgreementVersion: band.reserveAgreementVersion,
+    budgetBW: band.budgetBW,
+    budgetMO: band.budgetMO,
+  };
+  return Object.assign(inputs, own);
 }
 
 function negate(shares: ReadonlyMap<string, Cents>): Map<string, Cents> {

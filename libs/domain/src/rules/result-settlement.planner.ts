@@ -22,15 +22,17 @@ export function planResults(state: RegisteredRegionView, year: number): DerivedE
       .mul(Rational.fromDecimal(toReservePct))
       .div(Rational.HUNDRED)
       .roundHalfAwayFromZero();
-    const inputs = { result, reserveAgreementVersion: covering?.version ?? null, toReservePct };
-    const base = { regionId, year, scheme };
+    const reserveAgreementVersion = covering?.version ?? null;
+    // written out rather than spread (see the note in allocation.planner.ts), in the spreads' order
     if (toReserve !== 0n) {
       events.push({
         type: 'RegionalResultTransferred',
         data: {
-          ...base,
+          regionId,
+          year,
+          scheme,
           rule: 'result-to-reserve',
-          inputs: { ...inputs, formula: 'round(r × toReservePct/100)', toReserve },
+          inputs: { result, reserveAgreementVersion, toReservePct, formula: 'round(r × toReservePct/100)', toReserve },
           postings: transfer(provisions, Accounts.reserve(regionId), toReserve),
         },
       });
@@ -44,10 +46,12 @@ export function planResults(state: RegisteredRegionView, year: number): DerivedE
       events.push({
         type: 'RegionalResultSettled',
         data: {
-          ...base,
+          regionId,
+          year,
+          scheme,
           rule: 'result-settlement',
           key: split.key,
-          inputs: { ...inputs, formula, settled },
+          inputs: { result, reserveAgreementVersion, toReservePct, formula, settled },
           allocation: split.trail,
           postings: postings(shareMovements(provisions, split.targets, (code) => Accounts.municipality(code, scheme))),
         },

@@ -136,7 +136,9 @@ function memberDeviations(
   return base.map((member) => {
     const deviation = averageRatio ? member.result.sub(member.income.mul(averageRatio)) : member.result;
     const pooled = deviation.mul(pooledShare);
-    return { ...member, deviation, pooled, share: pooled.mul(member.weight) };
+    // written out rather than spread (see the note in allocation.planner.ts)
+    const { code, income, spending, result, weight } = member;
+    return { code, income, spending, result, weight, deviation, pooled, share: pooled.mul(weight) };
   });
 }
 
