@@ -58,3 +58,63 @@ function assertAllocation(total: Cents, parts: Map<string, Cents>): void {
   for (const part of parts.values()) sum += part;
   if (sum !== total) throw new Error(`allocation lost money: parts sum to ${sum}, total is ${total}`);
 }
+
+/*
+ * allocateByIntegerWeights as it was before its split on numbers: every share, floor and remainder a
+ * bigint. Kept as the reference the split on numbers (a safe T·ΣW) is compared with.
+ */
+export function allocateByBigintWeights(
+  total: Cents,
+  codes: readonly string[],
+  weights: readonly bigint[],
+  sum: bigint,
+): Map<string, Cents> {
+  if (codes.length === 0) throw new RangeError('cannot allocate over an empty key');
+  const seen = new Set<string>();
+  for (let index = 0; index < codes.length; index += 1) {
+    const code = codes[index];
+    if (seen.has(code)) throw new RangeError(`member ${code} appears twice in the key`);
+    seen.add(code);
+    if (weights[index] < 0n) throw new RangeError(`weight of ${code} is negative`);
+  }
+  if (sum <= 0n) throw new RangeError('the weights of a key must sum to more than zero');
+
+  if (total < 0n) {
+    const mirrored = allocateByBigintWeights(-total, codes, weights, sum);
+    const result = new Map<string, Cents>();
+    for (const [code, cents] of mirrored) result.set(code, -cents);
+    return result;
+  }
+
+  const result = new Map<string, Cents>();
+  const remainders: { index: number; remainder: bigint }[] = [];
+  let leftover = total;
+  for (let index = 0; index < codes.length; index += 1) {
+    const share = total * weights[index];
+    const floor = share / sum;
+    result.set(codes[index], floor);
+    leftover -= floor;
+    remainders.push({ index, remainder: share - floor * sum });
+  }
+  if (leftover > 0n) {
+    remainders.sort((a, b) =>
+      a.remainder !== b.remainder
+        ? a.remainder > b.remainder
+          ? -1
+          : 1
+        : codes[a.index] < codes[b.index]
+          ? -1
+          : codes[a.index] > codes[b.index]
+            ? 1
+            : 0,
+    );
+    for (const { index } of remainders) {
+      if (leftover === 0n) break;
+      const code = codes[index];
+      result.set(code, (result.get(code) ?? 0n) + 1n);
+      leftover -= 1n;
+    }
+  }
+  assertAllocation(total, result);
+  return result;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { allocate } from './allocate';
-import { allocateByRationals } from './allocate.reference.spec-helper';
+import { allocate, allocateByIntegerWeights } from './allocate';
+import { allocateByBigintWeights, allocateByRationals } from './allocate.reference.spec-helper';
 import { Rational } from './rational';
 
 const key = (weights: Record<string, string>) =>
@@ -174,5 +174,67 @@ describe('allocate (largest remainder)', () => {
     );
     // most cases split money: the comparison is not one of errors only
     expect(splits).toBeGreaterThan(1500);
+  });
+});
+
+describe('allocateByIntegerWeights on numbers against the split on bigints', () => {
+  const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+  const codes = fc.constantFrom('A', 'B', 'C', 'GM0001', 'GM0002', 'GM0003', 'a', 'é');
+  /** integer weights as a key's: small ones (percent), ones like population counts, and now and then a large one */
+  const weight = fc.oneof(
+    fc.constant(0n),
+    fc.bigInt({ min: 0n, max: 10_000n }),
+    fc.bigInt({ min: 0n, max: 5_000_000n }),
+    fc.bigInt({ min: 0n, max: 10n ** 12n }),
+  );
+  const key = fc.oneof(
+    fc.uniqueArray(fc.tuple(codes, weight), { minLength: 1, maxLength: 8, selector: ([code]) => code }),
+    // now and then a member listed twice, or all weights zero: the same error from both
+    fc.array(fc.tuple(codes, fc.constantFrom(0n, 1n)), { minLength: 1, maxLength: 3 }),
+  );
+  /** totals whose T·ΣW lies below, around and above 2^53 for the weights above */
+  const total = fc.oneof(
+    fc.bigInt({ min: -1000n, max: 1000n }),
+    fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }),
+    fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }),
+  );
+  const outcome = (split: () => Map<string, bigint>) => {
+    try {
+      return { parts: [...split()] };
+    } catch (error) {
+      return { error: `${(error as Error).name}: ${(error as Error).message}` };
+    }
+  };
+
+  it('gives the same parts in the same order, or the same error, on both sides of a safe T·ΣW', () => {
+    let onNumbers = 0;
+    let onBigints = 0;
+    fc.assert(
+      fc.property(total, key, (cents, entries) => {
+        const members = entries.map(([code]) => code);
+        const weights = entries.map(([, w]) => w);
+        const sum = weights.reduce((a, b) => a + b, 0n);
+        const split = outcome(() => allocateByIntegerWeights(cents, members, weights, sum));
+        expect(split).toEqual(outcome(() => allocateByBigintWeights(cents, members, weights, sum)));
+        if (split.parts) {
+          if ((cents < 0n ? -cents : cents) * sum <= SAFE) onNumbers += 1;
+          else onBigints += 1;
+        }
+      }),
+      { numRuns: 4000 },
+    );
+    // both roads are taken often
+    expect(onNumbers).toBeGreaterThan(800);
+    expect(onBigints).toBeGreaterThan(400);
+  });
+
+  it('splits a total whose T·ΣW is just below or just above 2^53 alike', () => {
+    const members = ['A', 'B', 'C'];
+    const weights = [3n, 3n, 1n];
+    const limit = SAFE / 7n;
+    for (const cents of [limit - 1n, limit, limit + 1n, -limit, -(limit + 1n)])
+      expect([...allocateByIntegerWeights(cents, members, weights, 7n)]).toEqual([
+        ...allocateByBigintWeights(cents, members, weights, 7n),
+      ]);
   });
 });

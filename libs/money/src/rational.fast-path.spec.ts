@@ -63,6 +63,36 @@ describe('Rational fast paths against the former arithmetic', () => {
       }),
       { numRuns: 5000 },
     );
+    // denominators on both sides of the largest one whose decimals are worked out on numbers, for each count
+    // of decimals that has such a limit (a key's weight sum × 100 is one of these)
+    const limit = (decimals: number) => BigInt(Math.floor(Number.MAX_SAFE_INTEGER / (2 * 10 ** decimals + 1)));
+    const nearLimit = fc
+      .integer({ min: 0, max: 10 })
+      .chain((decimals) =>
+        fc.tuple(
+          fc.constant(decimals),
+          fc.oneof(
+            fc.bigInt({ min: 1n, max: limit(decimals) }),
+            fc.bigInt({ min: limit(decimals) - 3n, max: limit(decimals) + 3n }),
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(integer, nearLimit, (n, [decimals, d]) => {
+        expect(fractionAsDecimal(n, d, decimals)).toBe(fractionAsDecimalByPattern(n, d, decimals));
+        // a remainder just below the denominator: the decimals round up into the whole part
+        expect(fractionAsDecimal(n * d + d - 1n, d, decimals)).toBe(
+          fractionAsDecimalByPattern(n * d + d - 1n, d, decimals),
+        );
+        expect(fractionAsDecimal(n * d - d + 1n, d, decimals)).toBe(
+          fractionAsDecimalByPattern(n * d - d + 1n, d, decimals),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+    expect(fractionAsDecimal(1999999n, 2000000n, 6)).toBe('1');
+    expect(fractionAsDecimal(-1999999n, 2000000n, 6)).toBe('-1');
+    expect(fractionAsDecimal(-1n, 3000000n, 6)).toBe('0');
     expect(fractionAsDecimal(1n, 8n, 2)).toBe('0.13');
     expect(fractionAsDecimal(-1n, 1000n, 2)).toBe('0');
     expect(fractionAsDecimal(3n, 10n, 6)).toBe('0.3');

@@ -180,8 +180,11 @@ function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
  */
 export function fractionAsDecimal(numerator: bigint, denominator: bigint, maxDecimals: number): string {
   const negative = numerator < 0n;
+  const magnitude = abs(numerator);
+  if (maxDecimals < SMALL_DENOMINATORS.length && denominator <= SMALL_DENOMINATORS[maxDecimals])
+    return withSmallDenominator(negative, magnitude, denominator, maxDecimals);
   const scale = powerOfTen(maxDecimals);
-  const scaled = roundHalfAwayFromZero(abs(numerator) * scale, denominator);
+  const scaled = roundHalfAwayFromZero(magnitude * scale, denominator);
   const whole = scaled / scale;
   const digits = scaled % scale;
   // the decimals without their trailing zeros, cut by a loop rather than a pattern (every line of a split's trail)
@@ -189,6 +192,36 @@ export function fractionAsDecimal(numerator: bigint, denominator: bigint, maxDec
   const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
   return negative && scaled !== 0n ? `-${text}` : text;
 }
+
+/**
+ * fractionAsDecimal when the decimals can be worked out on numbers: the whole part is one bigint
+ * division, and the remainder r < d gives the decimals as ⌊(2·r·10^k + d) / 2d⌋, exact in a double
+ * while d·(2·10^k + 1) stays below 2^53 (SMALL_DENOMINATORS). Rounding the decimals alone rounds the
+ * whole value alike (the whole part is an integer), a carry included. Every line of a split's trail
+ * and of a solidarity computation is written through here, with d = 100 × a key's weight sum or the
+ * like.
+ */
+function withSmallDenominator(negative: boolean, magnitude: bigint, denominator: bigint, maxDecimals: number): string {
+  let whole = magnitude / denominator;
+  const remainder = Number(magnitude - whole * denominator);
+  const divisor = Number(denominator);
+  const scale = 10 ** maxDecimals;
+  const doubled = 2 * remainder * scale + divisor;
+  let digits = (doubled - (doubled % (2 * divisor))) / (2 * divisor);
+  if (digits === scale) {
+    whole += 1n;
+    digits = 0;
+  }
+  const fraction = digits === 0 ? '' : withoutTrailingZeros(String(digits).padStart(maxDecimals, '0'));
+  const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
+  return negative && (whole !== 0n || digits !== 0) ? `-${text}` : text;
+}
+
+/** For k decimals, the largest denominator d with d·(2·10^k + 1) ≤ 2^53 − 1 (see withSmallDenominator). */
+const SMALL_DENOMINATORS: readonly bigint[] = Array.from({ length: 11 }, (_, decimals) =>
+  // one less than the quotient: a margin for the division's rounding
+  BigInt(Math.floor(Number.MAX_SAFE_INTEGER / (2 * 10 ** decimals + 1)) - 1),
+);
 
 export function sumRationals(values: Iterable<Rational>): Rational {
   let total = Rational.ZERO;

@@ -1,5 +1,7 @@
 import { SolidarityAgreement } from '../state/region-state';
-import { computeSolidarity, SolidarityMemberInput } from './solidarity';
+import fc from 'fast-check';
+import { Rational } from '@libs/money';
+import { centsAsEuros, computeSolidarity, SolidarityMemberInput } from './solidarity';
 
 const mln = (value: number) => BigInt(value) * 1_000_000_00n;
 const eur = (value: number) => BigInt(value) * 100n;
@@ -186,5 +188,22 @@ describe('solidarity (domain.md §6.5)', () => {
       GM0001: 100n,
       GM0002: -100n,
     });
+  });
+});
+
+describe('centsAsEuros', () => {
+  it('writes what the reduced fraction in euros wrote (the former rendering), on random fractions of a cent', () => {
+    const integer = fc.oneof(
+      fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }),
+      fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }),
+    );
+    const denominator = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 4n }), fc.bigInt({ min: 1n, max: 10n ** 20n }));
+    fc.assert(
+      fc.property(integer, denominator, (numerator, d) => {
+        const value = Rational.of(numerator, d);
+        expect(centsAsEuros(value)).toBe(Rational.of(value.numerator, value.denominator * 100n).toDecimalString(6));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

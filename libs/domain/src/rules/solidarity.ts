@@ -1,4 +1,4 @@
-import { allocate, Cents, Rational, sumRationals } from '@libs/money';
+import { allocate, Cents, fractionAsDecimal, Rational, sumRationals } from '@libs/money';
 import { at } from '../errors';
 import { SolidarityAgreement } from '../state/region-state';
 
@@ -173,5 +173,6 @@ function waterFill(
 
 /** A value in cents as euros with up to six decimals, for the trail of a solidarity computation. */
 export function centsAsEuros(value: Rational): string {
-  return Rational.of(value.numerator, value.denominator * 100n).toDecimalString(6);
+  // the fraction in euros is not reduced first: its rounding is the reduced one's (fractionAsDecimal)
+  return fractionAsDecimal(value.numerator, value.denominator * 100n, 6);
 }
