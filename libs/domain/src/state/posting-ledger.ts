@@ -25,13 +25,29 @@ export class PostingLedger implements PostingLedgerView {
    * one of the two adds to it, and then only that year (a closing's scratch copy adds to one year).
    */
   private readonly shared = new Set<number>();
+  /**
+   * Years copied from a shared one: the list of accounts is this ledger's own, the sums of each account
+   * only once this ledger added to them (the set holds those it copied or made). A closing adds to a
+   * few dozen of a year's hundred or more accounts, on its scratch copy and then on the region itself.
+   */
+  private readonly ownSums = new Map<number, Set<Map<DomainEventType, Cents>>>();
 
   add(year: number, account: Account, eventType: DomainEventType, amount: Cents): void {
     let accounts = this.byYear.get(year);
     if (!accounts) this.byYear.set(year, (accounts = new Map<Account, Map<DomainEventType, Cents>>()));
-    else if (this.shared.size > 0 && this.shared.delete(year)) this.byYear.set(year, (accounts = copyOfYear(accounts)));
+    else if (this.shared.size > 0 && this.shared.delete(year)) {
+      this.byYear.set(year, (accounts = new Map(accounts)));
+      this.ownSums.set(year, new Set());
+    }
     let types = accounts.get(account);
-    if (!types) accounts.set(account, (types = new Map<DomainEventType, Cents>()));
+    const own = this.ownSums.size > 0 ? this.ownSums.get(year) : undefined;
+    if (!types) {
+      accounts.set(account, (types = new Map<DomainEventType, Cents>()));
+      own?.add(types);
+    } else if (own !== undefined && !own.has(types)) {
+      accounts.set(account, (types = new Map(types)));
+      own.add(types);
+    }
     types.set(eventType, (types.get(eventType) ?? 0n) + amount);
   }
 
@@ -94,10 +110,4 @@ export class PostingLedger implements PostingLedgerView {
     }
     return copy;
   }
-}
-
-function copyOfYear(accounts: ReadonlyMap<Account, ReadonlyMap<DomainEventType, Cents>>) {
-  const copy = new Map<Account, Map<DomainEventType, Cents>>();
-  for (const [account, types] of accounts) copy.set(account, new Map(types));
-  return copy;
 }
