@@ -3,6 +3,7 @@ import { Accounts } from '../accounts';
 import { Scheme } from '../scheme';
 import { DomainEventType } from '../events/domain-event';
 import { RegionView } from '../state/region-state';
+import { memberSchemeSlot } from '../state/slot-keys';
 
 /**
  * domain.md §6 *Due*: the lines of a municipality's account that are regional money — what it settles
@@ -31,6 +32,6 @@ export interface Due {
 /** What the central municipality and a municipality still have to pay each other for a year and scheme. */
 export function dueFor(state: RegionView, year: number, code: string, scheme: Scheme): Due {
   const regional = state.ledger.sumOver(year, Accounts.municipality(code, scheme), REGIONAL_MONEY_EVENTS[scheme]);
-  const advances = state.advances.get(`${year}:${code}:${scheme}`) ?? 0n;
+  const advances = state.advances.get(memberSchemeSlot(year, code, scheme)) ?? 0n;
   return { advances, due: regional + advances };
 }

@@ -1,6 +1,7 @@
 import { Cents } from '@libs/money';
 import { Scheme } from '../scheme';
 import { BudgetVersion, KeyVersion, RegionView, ReserveAgreement, SolidarityAgreement } from '../state/region-state';
+import { schemeSlot } from '../state/slot-keys';
 
 /** The three keys the rules split by (domain.md §4). */
 export const KEY_IDS = {
@@ -25,7 +26,7 @@ export function keyInForce(state: RegionView, keyId: string, year: number): KeyV
 /** The highest version for the year and scheme. */
 export function budgetInForce(state: RegionView, year: number, scheme: Scheme): BudgetVersion | undefined {
   let best: BudgetVersion | undefined;
-  for (const budget of state.budgets.get(`${year}:${scheme}`) ?? [])
+  for (const budget of state.budgets.get(schemeSlot(year, scheme)) ?? [])
     if (!best || budget.version > best.version) best = budget;
   return best;
 }

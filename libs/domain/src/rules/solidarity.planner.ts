@@ -2,6 +2,7 @@ import { Cents } from '@libs/money';
 import { Accounts } from '../accounts';
 import { DerivedEvent, SolidarityLine } from '../events/derived.events';
 import { RegisteredRegionView } from '../state/region-state';
+import { memberSchemeSlot, memberSlot } from '../state/slot-keys';
 import { solidarityAgreementInForce } from './in-force';
 import { postings } from './postings';
 import { centsAsEuros, computeSolidarity } from './solidarity';
@@ -12,7 +13,7 @@ export function planSolidarity(state: RegisteredRegionView, year: number): Deriv
   if (!agreement) return [];
   const account = (code: string) => Accounts.municipality(code, 'BW');
   const inputs = state.memberCodes().map((code) => {
-    const expenditure = state.expenditures.get(`${year}:${code}:BW`);
+    const expenditure = state.expenditures.get(memberSchemeSlot(year, code, 'BW'));
     return {
       code,
       income:
@@ -20,7 +21,7 @@ export function planSolidarity(state: RegisteredRegionView, year: number): Deriv
         state.ledger.sum(year, account(code), 'LocalExpenditureRecorded', 'SolidarityTransferred'),
       careCosts: expenditure?.careCosts ?? 0n,
       executionCosts: expenditure?.executionCosts ?? 0n,
-      policyCorrections: state.policyCorrections.get(`${year}:${code}`) ?? 0n,
+      policyCorrections: state.policyCorrections.get(memberSlot(year, code)) ?? 0n,
     };
   });
   const outcome = computeSolidarity(agreement, year, inputs);

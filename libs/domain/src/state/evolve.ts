@@ -5,6 +5,7 @@ import { FactEvent } from '../events/fact.events';
 import { givenContent } from './fact-content';
 import { factIdentity } from './fact-identity';
 import { RegionState } from './region-state';
+import { memberSchemeSlot, memberSlot, schemeSlot } from './slot-keys';
 
 /** A region before its first event. */
 export function initialState(): RegionState {
@@ -61,7 +62,7 @@ function evolveFact(state: RegionState, event: FactEvent, given: string | undefi
       state.keys.set(event.data.keyId, [...(state.keys.get(event.data.keyId) ?? []), event.data]);
       return;
     case 'RegionalBudgetAdopted': {
-      const slot = `${event.data.year}:${event.data.scheme}`;
+      const slot = schemeSlot(event.data.year, event.data.scheme);
       state.budgets.set(slot, [...(state.budgets.get(slot) ?? []), event.data]);
       return;
     }
@@ -75,7 +76,7 @@ function evolveFact(state: RegionState, event: FactEvent, given: string | undefi
       state.inhabitants.set(event.data.year, event.data);
       return;
     case 'LocalExpenditureRecorded': {
-      const slot = `${event.data.year}:${event.data.municipality}:${event.data.scheme}`;
+      const slot = memberSchemeSlot(event.data.year, event.data.municipality, event.data.scheme);
       const totals = state.expenditures.get(slot) ?? { careCosts: 0n, executionCosts: 0n };
       totals.careCosts += event.data.careCosts;
       totals.executionCosts += event.data.executionCosts;
@@ -83,10 +84,14 @@ function evolveFact(state: RegionState, event: FactEvent, given: string | undefi
       return;
     }
     case 'PolicyCorrectionRecorded':
-      add(state.policyCorrections, `${event.data.year}:${event.data.municipality}`, event.data.amount);
+      add(state.policyCorrections, memberSlot(event.data.year, event.data.municipality), event.data.amount);
       return;
     case 'AdvanceRecorded':
-      add(state.advances, `${event.data.year}:${event.data.municipality}:${event.data.scheme}`, event.data.amount);
+      add(
+        state.advances,
+        memberSchemeSlot(event.data.year, event.data.municipality, event.data.scheme),
+        event.data.amount,
+      );
       return;
     case 'ReserveOpeningRecorded':
       state.reserveOpeningYears.add(event.data.year);
