@@ -136,6 +136,8 @@ describe('the CLI loads only what a subcommand needs', () => {
     expect(['better-sqlite3', 'swagger-ui-dist', 'pino'].filter((name) => packages.has(name))).toHaveLength(3);
     // and what no start needs stays unloaded there too
     expect(['exceljs', 'pdfkit', 'echarts', '@eventstore/db-client'].filter((name) => packages.has(name))).toEqual([]);
+    // nor the phone number metadata class-validator requires for a rule no request uses (tools/bundle-plugins.ts)
+    expect(packages.has('libphonenumber-js')).toBe(false);
   });
 
   it("the service's bundle is ASCII, so that V8 keeps its source at one byte a character", () => {
