@@ -28,7 +28,10 @@ RUN npm ci --omit=dev --ignore-scripts && npm rebuild better-sqlite3
 
 FROM ${NODE_IMAGE}
 # HOST=0.0.0.0: inside a container the service must listen beyond loopback (outside one it defaults to 127.0.0.1)
+# MALLOC_*: glibc's allocator as the service is launched everywhere (README, "Memory")
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
+    MALLOC_TRIM_THRESHOLD_=131072 \
     PORT=3000 \
     HOST=0.0.0.0 \
     GELDSTROOM_STORE=sqlite:/data/geldstroom.db \

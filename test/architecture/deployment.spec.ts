@@ -130,18 +130,37 @@ describe('deployment files', () => {
     expect((JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node).toBe('>=20');
   });
 
-  it('the service is launched with the same Node flags by npm start, the container, the README, the start-up hint and the bench', () => {
+  it('the service is launched with the same Node flags and allocator settings by npm start, the container, the README, the start-up hint and the bench', () => {
     // the memory the bench measures is the memory of the service as users launch it
     const flags = '--max-semi-space-size=4';
+    const env = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' };
+    const envWords = Object.entries(env)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ');
     const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start;
-    expect(start).toBe(`node ${flags} bin/geldstroom.js serve --example`);
+    expect(start).toBe(`${envWords} node ${flags} bin/geldstroom.js serve --example`);
     expect(read('Dockerfile')).toContain(`ENTRYPOINT ["node", "${flags}", "bin/geldstroom.js"]`);
-    expect(read('README.md').replace(/\s+/g, ' ')).toContain(`node ${flags} bin/geldstroom.js serve`);
+    const dockerEnv = /^ENV ((?:.*\\\n)*.*)$/m.exec(read('Dockerfile'))?.[1] ?? '';
+    for (const [name, value] of Object.entries(env))
+      expect(dockerEnv).toMatch(new RegExp(`^\\s*${name}=${value} \\\\$`, 'm'));
+    const readme = read('README.md').replace(/\s+/g, ' ');
+    expect(readme).toContain(`${envWords} node ${flags} bin/geldstroom.js serve`);
+    // every launch of the service the README shows has both
+    expect(readme.split(`node ${flags} bin/geldstroom.js serve`).length).toBe(
+      readme.split(`${envWords} node ${flags} bin/geldstroom.js serve`).length,
+    );
     expect(read('test/bench/suite.ts')).toContain(`SERVICE_NODE_FLAGS = ['${flags}']`);
+    expect(read('test/bench/suite.ts')).toContain(
+      `SERVICE_ENV = { ${Object.entries(env)
+        .map(([name, value]) => `${name}: '${value}'`)
+        .join(', ')} }`,
+    );
     // and the build keeps the service's compiled code under them (V8 refuses code compiled under other flags)
     const bundle = (JSON.parse(read('package.json')) as { scripts: { bundle: string } }).scripts.bundle;
     expect(bundle).toContain(`node ${flags} bin/load-compiled.js dist/apps/cli/geldstroom-serve.js`);
     // and the hint the example prints at start names the same launch
-    expect(read('apps/cli/src/commands/serve.command.ts')).toContain(`node ${flags} bin/geldstroom.js serve --store`);
+    expect(read('apps/cli/src/commands/serve.command.ts')).toContain(
+      `${envWords} node ${flags} bin/geldstroom.js serve --store`,
+    );
   });
 });

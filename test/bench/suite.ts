@@ -43,6 +43,8 @@ export interface SuiteResult {
 const node = process.execPath;
 /** Node's flags for the service: the same as in npm start, the Dockerfile and the README (a test holds them equal). */
 export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
+/** glibc's allocator settings the service is launched with, as in npm start, the Dockerfile and the README (the same test). */
+export const SERVICE_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072' };
 const worker = (context: SuiteContext, name: string) => join(context.benchDir, name);
 
 /** Runs every row of the table on one data set, in an order where no row disturbs the next. */
@@ -621,7 +623,7 @@ async function measureHttp(context: SuiteContext, store: string, regionId: strin
   const path = `/api/v1/regions/${regionId}/statements/${set.lastYear}`;
 
   log('service start to first answer, and bare node:http beside it');
-  // launched as npm start, the container and the README launch it (see SERVICE_NODE_FLAGS)
+  // launched as npm start, the container and the README launch it (see SERVICE_NODE_FLAGS and SERVICE_ENV)
   const service = new Server(
     node,
     [
@@ -638,6 +640,7 @@ async function measureHttp(context: SuiteContext, store: string, regionId: strin
       join(dir, 'tokens.json'),
     ],
     join(dir, 'service.log'),
+    { ...process.env, ...SERVICE_ENV },
   );
   let bare: Server | undefined;
   try {

@@ -65,7 +65,7 @@ describe('the first start (npm start = serve --example)', () => {
         'The example region "voorbeeld-holland-rijnland" holds illustrative figures, with 2023 and 2024 closed.',
       );
       expect(served.stderr).toContain(
-        'node --max-semi-space-size=4 bin/geldstroom.js serve --store sqlite:./data/mijn-regio.db',
+        'MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 node --max-semi-space-size=4 bin/geldstroom.js serve --store sqlite:./data/mijn-regio.db',
       );
       expect(served.stderr).toContain(`documentation at ${served.url}/docs`);
       const listening = served.logLines.find((line) => line.msg === 'listening');

@@ -221,7 +221,7 @@ function exampleNotice(storeUrl: string): string {
     '',
     `The example region "${EXAMPLE_REGION_ID}" holds illustrative figures, with 2023 and 2024 closed.`,
     'Events are never deleted: to start clean, stop the service and serve another store, e.g.',
-    '  node --max-semi-space-size=4 bin/geldstroom.js serve --store sqlite:./data/mijn-regio.db',
+    '  MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072 node --max-semi-space-size=4 bin/geldstroom.js serve --store sqlite:./data/mijn-regio.db',
     file
       ? `or delete ${file} (with its -wal and -shm files) and start again without --example.`
       : 'or start again without --example on an empty store.',
