@@ -18,7 +18,7 @@ export type { DomainEvent, DomainEventType, EventOf } from './events/domain-even
 export type { DerivedEvent, KeyReference, SolidarityTransferred, SplitEvent } from './events/derived.events';
 export type { FactEvent } from './events/fact.events';
 export type { Posting } from './events/posting';
-export { encodeEventData } from './events/codec/event.codecs';
+export { encodeEventData, encodeEventDataCanonical } from './events/codec/event.codecs';
 export { EventDataError, isPlainObject } from './events/codec/field.codecs';
 export { readStoredEvent, toStoredEvent } from './events/stored-event';
 export { CURRENT_SCHEMA_VERSION } from './events/upcasters';

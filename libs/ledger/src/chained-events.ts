@@ -1,13 +1,4 @@
-import {
-  canonicalJson,
-  decide,
-  encodeEventData,
-  givenContentOf,
-  givenContentOfSorted,
-  isFactEvent,
-  sortedCopy,
-  UNSAFE,
-} from '@libs/domain/model';
+import { canonicalJson, decide, encodeEventDataCanonical, givenContentOf, isFactEvent } from '@libs/domain/model';
 import { EventMetadata, NewEvent } from '@libs/event-store';
 import { uuidV5 } from './event-id';
 import { eventHashOfTexts } from './integrity';
@@ -27,10 +18,11 @@ export interface ChainedEvents {
 
 /**
  * A command's decided events in their stored form, chained on from `head`. Each event's data is encoded
- * once and written once in canonical order (which its hash covers) and once as the store keeps it; a
- * fact's canonical text comes from a copy in canonical order that gives its given content too. The
- * metadata the events share is written once for the command, both ways, and each event's stored
- * metadata is that text with its hash added.
+ * once, its objects' fields in canonical order, and written once: that one text is the row's data and
+ * the data its hash covers (data whose maps are not in canonical order is written canonically apart for
+ * the hash). A fact's given content is taken from the same encoded data. The metadata the events share
+ * is written once for the command, both ways, and each event's stored metadata is that text with its
+ * hash added.
  */
 export function chainedEvents(
   decided: readonly DecidedEvent[],
@@ -44,25 +36,17 @@ export function chainedEvents(
     const revision = at.firstRevision + BigInt(index);
     const eventId = uuidV5(idHint ?? `${at.streamId}@${revision}`);
     const type = event.type;
-    const data = encodeEventData(event);
-    // one copy in canonical order, written by the engine's JSON.stringify: a fact's given content comes from it too
-    const sortedData = sortedCopy(data);
-    let canonicalData: string;
-    if (sortedData === UNSAFE) {
-      // data the engine would not keep in order (index or __proto__ keys) is written member by member
-      canonicalData = canonicalJson(data);
-      if (isFactEvent(event)) givenContents[index] = givenContentOf(data);
-    } else {
-      canonicalData = JSON.stringify(sortedData);
-      if (isFactEvent(event)) givenContents[index] = givenContentOfSorted(sortedData as Record<string, unknown>);
-    }
+    const { data, canonical } = encodeEventDataCanonical(event);
+    const storedData = JSON.stringify(data);
+    const canonicalData = canonical ? storedData : canonicalJson(data);
+    if (isFactEvent(event)) givenContents[index] = givenContentOf(data);
     previous = eventHashOfTexts(previous, { eventId, type, revision, data: canonicalData, metadata: shared.canonical });
     return {
       eventId,
       type,
       data,
       metadata: { ...metadata, hash: previous },
-      json: { data: JSON.stringify(data), metadata: shared.stored(previous) },
+      json: { data: storedData, metadata: shared.stored(previous) },
     };
   });
   return { events, givenContents };

@@ -1,4 +1,6 @@
 import { Accounts } from '../accounts';
+import { canonicalJson } from '../state/canonical-json';
+import { encodeEventDataCanonical } from './codec/event.codecs';
 import { EventDataError } from './codec/field.codecs';
 import { readStoredEvent, toStoredEvent } from './stored-event';
 import { UpcasterRegistry } from './upcasters';
@@ -30,6 +32,9 @@ function refusal(read: () => unknown): EventDataError {
 }
 
 describe('the stored form of an event', () => {
+  // The codec's field order: what every store held until the ledger wrote events in canonical order
+  // (encodeEventDataCanonical, below) and what stores written before still hold. Reading must give
+  // such an event back exactly, and explain shows a fact's fields in this order.
   it('is decoded once into typed data (cents, accounts) and encoded back to the same JSON, in the same order', () => {
     const event = readStoredEvent({ type: 'RijkPaymentRecorded', schemaVersion: 1, data: storedPayment });
     expect(event).toEqual({
@@ -99,6 +104,55 @@ describe('the stored form of an event', () => {
     expect(
       refusal(() => readStoredEvent({ type: 'RijkPaymentRecorded', schemaVersion: 2, data: storedPayment })).message,
     ).toBe('(data): has schema version 2; this Geldstroom reads up to 1');
+  });
+});
+
+/**
+ * The ledger stores an event's data with every object's fields in canonical order, so that one JSON text
+ * is both the row and the data its hash covers (the hash is over canonical content, whatever the order
+ * stored). It is the same data: only the order differs, and reading does not depend on it.
+ */
+describe('the stored form in canonical order', () => {
+  const agreement = {
+    regionId: 'r',
+    version: 1,
+    validFrom: 2023,
+    baseline: 'income',
+    executionCosts: 'actual',
+    cap: false,
+    weights: { GM0100: '1', GM0200: '2' },
+    policyCorrections: true,
+    ownAccountPct: '25',
+    ownAccountPctByYear: { '2023': '20', '2024': '25' },
+  };
+
+  it.each([
+    ['RijkPaymentRecorded', storedPayment],
+    ['SolidarityAgreementAdopted', agreement],
+  ])('%s: the same members, every object sorted, its JSON.stringify the canonical text', (type, data) => {
+    const event = readStoredEvent({ type, schemaVersion: 1, data });
+    const { data: sorted, canonical } = encodeEventDataCanonical(event);
+    expect(sorted).toEqual(data);
+    expect(canonical).toBe(true);
+    expect(JSON.stringify(sorted)).toBe(canonicalJson(data));
+    expect(JSON.stringify(sorted)).not.toBe(JSON.stringify(data));
+    // and it reads back as the same event
+    expect(readStoredEvent({ type, schemaVersion: 1, data: JSON.parse(JSON.stringify(sorted)) })).toEqual(event);
+  });
+
+  it.each([
+    ['weights out of order', { weights: { GM0200: '2', GM0100: '1' } }],
+    ['years the engine lists by number', { ownAccountPctByYear: { '9': '20', '10': '25' } }],
+  ])('keeps a map in its own order (%s) and says its text is not canonical then', (_what, maps) => {
+    const data = { ...agreement, ...maps };
+    const event = readStoredEvent({ type: 'SolidarityAgreementAdopted', schemaVersion: 1, data });
+    const { data: sorted, canonical } = encodeEventDataCanonical(event);
+    expect(canonical).toBe(false);
+    expect(sorted).toEqual(data);
+    const given: Readonly<Record<string, object>> = maps;
+    for (const [name, map] of Object.entries(given))
+      expect(Object.keys(sorted[name] as object)).toEqual(Object.keys(map));
+    expect(JSON.stringify(sorted)).not.toBe(canonicalJson(data));
   });
 });
 

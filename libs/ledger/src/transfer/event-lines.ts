@@ -1,4 +1,11 @@
-import { at } from '@libs/domain/model';
+import {
+  at,
+  canonicalJson,
+  CURRENT_SCHEMA_VERSION,
+  encodeEventData,
+  EventDataError,
+  readStoredEvent,
+} from '@libs/domain/model';
 import { EventMetadata, RecordedEvent } from '@libs/event-store';
 import { checkStream, describeProblem } from '../integrity';
 
@@ -20,10 +27,30 @@ export function toEventLine(event: RecordedEvent): string {
     revision: event.revision.toString(),
     eventId: event.eventId,
     type: event.type,
-    data: event.data,
+    data: inCodecOrder(event),
     metadata: event.metadata,
   };
   return JSON.stringify(line);
+}
+
+/**
+ * An event's data with its fields in the order of its type's codec. The ledger stores the fields in
+ * canonical order now (one text for the row and the hash); a backup keeps the order it always had, so
+ * that the same history exports the same lines whichever Geldstroom wrote it. Data that does not read,
+ * or is of another schema version, is written as stored; so is data whose content the codec would not
+ * give back exactly (never seen: it is a safeguard).
+ */
+function inCodecOrder(event: RecordedEvent): unknown {
+  if (event.metadata.schemaVersion !== CURRENT_SCHEMA_VERSION) return event.data;
+  let data: unknown;
+  try {
+    const read = readStoredEvent({ type: event.type, schemaVersion: event.metadata.schemaVersion, data: event.data });
+    data = encodeEventData(read);
+  } catch (error) {
+    if (error instanceof EventDataError) return event.data;
+    throw error;
+  }
+  return canonicalJson(data) === canonicalJson(event.data) ? data : event.data;
 }
 
 export class EventLineError extends Error {

@@ -6,6 +6,7 @@ import {
   amount,
   arrayOf,
   boolean,
+  CanonicalWrite,
   code,
   Codec,
   date,
@@ -392,16 +393,34 @@ export function decodeEvent(type: DomainEventType, data: unknown): DomainEvent {
   return event as DomainEvent;
 }
 
-/** An event's data in its stored form. */
+/**
+ * An event's data in its stored form, every object's fields in the order of its type's codec: the order
+ * the store held until events were written in canonical order (encodeEventDataCanonical), and the order
+ * a fact's fields are shown in (explain).
+ */
 export function encodeEventData(event: DomainEvent): JsonObject {
   return encodeData(event.type, event.data);
 }
 
-function encodeData<T extends DomainEventType>(type: T, data: DataOf<T>): JsonObject {
-  return codecOf(type).encode(data);
+/**
+ * An event's data as the ledger stores it: the same members as encodeEventData, with every object's
+ * fields in canonical order (RFC 8785), so that one JSON text is both the row stored and the data its
+ * hash covers. `canonical` says whether JSON.stringify of `data` is that canonical text: it is not when
+ * a map (weights by code, percentages by year) holds its keys in another order, which it keeps.
+ * Stores written before hold the codec's order; the hash covers the canonical content either way, and
+ * reading does not depend on the order.
+ */
+export function encodeEventDataCanonical(event: DomainEvent): { data: JsonObject; canonical: boolean } {
+  const sorted: CanonicalWrite = { canonical: true };
+  const data = encodeData(event.type, event.data, sorted);
+  return { data, canonical: sorted.canonical };
 }
 
-/** The fields of an event type's stored form, in stored order (for documentation and tests). */
+function encodeData<T extends DomainEventType>(type: T, data: DataOf<T>, sorted?: CanonicalWrite): JsonObject {
+  return codecOf(type).encode(data, sorted);
+}
+
+/** The fields of an event type's stored form, in the codec's order (for documentation and tests). */
 export function storedFields(type: DomainEventType): readonly string[] {
   return EVENT_CODECS[type].fields;
 }

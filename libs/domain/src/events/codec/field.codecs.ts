@@ -38,9 +38,20 @@ export class EventDataError extends Error {
 export interface Codec<T> {
   /** throws an EventDataError whose path is relative to this value ('' for the value itself) */
   decode(value: unknown): T;
-  encode(value: T): Json;
+  /** writes the value; with `sorted`, every object's fields in canonical order (see CanonicalWrite) */
+  encode(value: T, sorted?: CanonicalWrite): Json;
   /** set by `optional`: the field may be absent */
   readonly optional?: true;
+}
+
+/**
+ * Asks an encode for every object's fields in canonical order (RFC 8785: sorted by UTF-16 code units),
+ * and is told whether the JSON.stringify of what it wrote is canonical JSON: an object's fields are
+ * (their names are fixed), a map's keys (`recordOf`) are kept as given and may not be.
+ */
+export interface CanonicalWrite {
+  /** set to false by a map whose keys, as the engine lists them, are not in canonical order */
+  canonical: boolean;
 }
 
 function fail(reason: string, path = ''): never {
@@ -181,7 +192,8 @@ export function optional<T>(codec: Codec<T>): Codec<T | undefined> {
   return {
     optional: true,
     decode: (value) => (value === undefined ? undefined : codec.decode(value)),
-    encode: (value) => (value === undefined ? fail('an absent field has no stored form') : codec.encode(value)),
+    encode: (value, sorted) =>
+      value === undefined ? fail('an absent field has no stored form') : codec.encode(value, sorted),
   };
 }
 
@@ -189,7 +201,7 @@ export function optional<T>(codec: Codec<T>): Codec<T | undefined> {
 export function nullable<T>(codec: Codec<T>): Codec<T | null> {
   return {
     decode: (value) => (value === null ? null : codec.decode(value)),
-    encode: (value) => (value === null ? null : codec.encode(value)),
+    encode: (value, sorted) => (value === null ? null : codec.encode(value, sorted)),
   };
 }
 
@@ -199,11 +211,15 @@ export function arrayOf<T>(item: Codec<T>): Codec<readonly T[]> {
       Array.isArray(value)
         ? value.map((entry, index) => within(index, item, entry))
         : fail(`must be an array, got ${describe(value)}`),
-    encode: (values) => values.map((value) => item.encode(value)),
+    encode: (values, sorted) => values.map((value) => item.encode(value, sorted)),
   };
 }
 
-/** A JSON object used as a map (weights by code, percentages by year), in stored order. */
+/**
+ * A JSON object used as a map (weights by code, percentages by year), in stored order — also when
+ * written in canonical order: the domain iterates a map in its order (a key's members, a statement's
+ * rows), and a map read back from the store must iterate as the one decided did.
+ */
 export function recordOf<T>(key: Codec<string>, item: Codec<T>): Codec<Readonly<Record<string, T>>> {
   return {
     decode: (value) => {
@@ -212,28 +228,42 @@ export function recordOf<T>(key: Codec<string>, item: Codec<T>): Codec<Readonly<
         Object.entries(value).map(([name, entry]) => [within(name, key, name), within(name, item, entry)]),
       );
     },
-    encode: (value) => Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, item.encode(entry)])),
+    encode: (value, sorted) => {
+      const json = Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, item.encode(entry, sorted)]));
+      if (sorted?.canonical && !inCanonicalOrder(Object.keys(json))) sorted.canonical = false;
+      return json;
+    },
   };
+}
+
+/** Whether keys are in canonical order (by UTF-16 code units, as Array.prototype.sort and `<` compare strings). */
+function inCanonicalOrder(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index += 1) if (!(keys[index - 1] < keys[index])) return false;
+  return true;
 }
 
 /** A codec for each field of an object type, in the order the fields are stored. */
 export type Shape<T> = { readonly [K in keyof T]-?: Codec<T[K]> };
 
 export interface ObjectCodec<T> extends Codec<T> {
-  encode(value: T): JsonObject;
+  encode(value: T, sorted?: CanonicalWrite): JsonObject;
   readonly fields: readonly string[];
 }
 
 /**
  * An object with a fixed set of fields: every field of the shape read by its codec (an absent field
  * is left out, not set to undefined), a field the shape does not know refused; written in the shape's
- * field order, which is the order the store has always held.
+ * field order (the order the store held until events were written in canonical order, and the order
+ * a fact's fields are shown in), or in canonical order when asked (`sorted`).
  */
 export function object<T extends object>(shape: Shape<T>): ObjectCodec<T> {
   const entries = Object.entries<Codec<unknown>>(shape);
   const fields = entries.map(([name]) => name);
   // every event read or written goes through here: plain loops over the fields and their codecs
   const codecs = entries.map(([, codec]) => codec);
+  const sortedIndexes = fields.map((_, index) => index).sort((a, b) => (fields[a] < fields[b] ? -1 : 1));
+  const sortedFields = sortedIndexes.map((index) => fields[index]);
+  const sortedCodecs = sortedIndexes.map((index) => codecs[index]);
   return {
     fields,
     decode: (value) => {
@@ -254,13 +284,15 @@ export function object<T extends object>(shape: Shape<T>): ObjectCodec<T> {
       // every field was read by the codec the shape gives for T's field of that name
       return result as T;
     },
-    encode: (value) => {
+    encode: (value, sorted) => {
       const stored = value as Record<string, unknown>;
       const json: Record<string, Json> = {};
-      for (let index = 0; index < fields.length; index += 1) {
-        const name = fields[index];
+      const names = sorted ? sortedFields : fields;
+      const written = sorted ? sortedCodecs : codecs;
+      for (let index = 0; index < names.length; index += 1) {
+        const name = names[index];
         const item = stored[name];
-        if (item !== undefined) json[name] = codecs[index].encode(item);
+        if (item !== undefined) json[name] = written[index].encode(item, sorted);
       }
       return json;
     },
@@ -288,6 +320,7 @@ export const posting: ObjectCodec<Posting> = {
     if (rawAmount === undefined) fail('is missing', 'amount');
     return { account: read, amount: within('amount', amount, rawAmount) };
   },
+  // in the shape's order, which is canonical order too
   encode: (value) => ({ account: value.account, amount: formatAmount(value.amount) }),
 };
 
