@@ -107,6 +107,12 @@ describe('chained events', () => {
       { command: 'RegisterRegion', absent: undefined, big: 1e21 },
       {},
       metadata,
+      // one shape, other values: each command's own values are written
+      { ...metadata, commandId: 'c2', causationId: 'c2', recordedAt: '2026-01-01T00:00:00.001Z' },
+      { ...metadata, schemaVersion: -0 },
+      { ...metadata, schemaVersion: 0 },
+      { ...metadata, schemaVersion: Number.NaN },
+      metadata,
     ];
     for (const given of shapes) {
       const [event] = chainedEvents(

@@ -83,13 +83,17 @@ function sharedMetadata(metadata: CommandMetadata): SharedMetadata {
 /**
  * The last metadata shape seen: its keys, and the members' prefixes (`"key":`, after a comma but for the
  * first) in the order given and in canonical order (`sorted`: the index of each canonical member). A run's
- * commands all have one shape, so it is sorted once (by UTF-16 code units, as RFC 8785 sorts).
+ * commands all have one shape, so it is sorted once (by UTF-16 code units, as RFC 8785 sorts). It keeps
+ * the last command's member values with their JSON texts too: most members (the actor, the correlation
+ * id, the schema version, often the command) are the same for every command of a run.
  */
 interface Shape {
   readonly keys: readonly string[];
   readonly givenPrefixes: readonly string[];
   readonly sorted: readonly number[];
   readonly sortedPrefixes: readonly string[];
+  readonly lastValues: unknown[];
+  readonly lastTexts: string[];
 }
 let lastShape: Shape | undefined;
 
@@ -103,9 +107,15 @@ function shapeOf(keys: readonly string[]): Shape {
     givenPrefixes: keys.map(prefix),
     sorted,
     sortedPrefixes: sorted.map((at, index) => prefix(keys[at], index)),
+    lastValues: keys.map(() => undefined),
+    lastTexts: keys.map(() => ''),
   };
   return lastShape;
 }
+
+/** The pieces of the two texts, reused: a run writes them for every command. */
+const given: string[] = [];
+const canonical: string[] = [];
 
 /**
  * Metadata whose members are all strings, finite numbers or booleans (the ledger's), written both ways
@@ -116,23 +126,26 @@ function shapeOf(keys: readonly string[]): Shape {
 function membersWritten(metadata: CommandMetadata): { canonical: string; open: string } | undefined {
   const record = metadata as Readonly<Record<string, unknown>>;
   const keys = Object.keys(record);
-  const values: string[] = [];
-  for (const key of keys) {
-    const value = record[key];
+  const shape = shapeOf(keys);
+  const { givenPrefixes, sorted, sortedPrefixes, lastValues, lastTexts } = shape;
+  for (let index = 0; index < keys.length; index += 1) {
+    const value = record[keys[index]];
+    // the same value as the last command's has the same text (each value kept is kept with its own text)
+    if (value !== undefined && Object.is(value, lastValues[index])) continue;
     if (
       typeof value === 'string' ||
       typeof value === 'boolean' ||
       (typeof value === 'number' && Number.isFinite(value))
-    )
-      values.push(JSON.stringify(value));
-    else return undefined;
+    ) {
+      lastValues[index] = value;
+      lastTexts[index] = JSON.stringify(value);
+    } else return undefined;
   }
-  const { givenPrefixes, sorted, sortedPrefixes } = shapeOf(keys);
-  const given: string[] = [];
-  const canonical: string[] = [];
+  given.length = 0;
+  canonical.length = 0;
   for (let index = 0; index < keys.length; index += 1) {
-    given.push(givenPrefixes[index], values[index]);
-    canonical.push(sortedPrefixes[index], values[sorted[index]]);
+    given.push(givenPrefixes[index], lastTexts[index]);
+    canonical.push(sortedPrefixes[index], lastTexts[sorted[index]]);
   }
   // joined, not concatenated: the stored text is kept until its batch commits, and a flat string is smaller
   return { canonical: `{${canonical.join('')}}`, open: `{${given.join('')}` };
