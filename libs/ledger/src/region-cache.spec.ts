@@ -27,6 +27,28 @@ describe('RegionCache', () => {
     expect([...cache.values()].map((held) => held.streamId)).toEqual(['region-c', 'region-a']);
   });
 
+  it('keeps the order of use through repeated asks for the newest, lets go, and regions set again', () => {
+    const cache = new RegionCache({ events: Infinity, bytes: Infinity });
+    const order = () => [...cache.values()].map((held) => held.streamId);
+    for (const streamId of ['region-a', 'region-b', 'region-c']) cache.set(region(streamId, 1, 1));
+    cache.get('region-c');
+    cache.get('region-a');
+    cache.get('region-a');
+    expect(order()).toEqual(['region-b', 'region-c', 'region-a']);
+    cache.delete('region-a');
+    cache.get('region-b');
+    expect(order()).toEqual(['region-c', 'region-b']);
+    cache.set(region('region-a', 1, 1));
+    cache.get('region-c');
+    cache.get('region-c');
+    expect(order()).toEqual(['region-b', 'region-a', 'region-c']);
+    cache.clear();
+    cache.set(region('region-c', 1, 1));
+    cache.set(region('region-b', 1, 1));
+    cache.get('region-c');
+    expect(order()).toEqual(['region-b', 'region-c']);
+  });
+
   it('keeps a region with facts of the same count but small texts that the byte budget holds', () => {
     const large = estimatedBytes(region('region-x', 100, 1000).state);
     const cache = new RegionCache({ events: Infinity, bytes: large });

@@ -82,15 +82,21 @@ export function estimatedBytes(state: RegionState): number {
  */
 export class RegionCache {
   private readonly regions = new Map<string, CachedRegion>();
+  /**
+   * The stream used last, which the map holds last: asked for again it needs no moving (a command file
+   * mostly runs a region's commands one after the other; moving it cost a delete and an insert each).
+   */
+  private newest: string | undefined;
 
   constructor(private readonly budget: CacheBudget) {}
 
   /** The region, now the most recently used; undefined when it is not held. */
   get(streamId: string): CachedRegion | undefined {
     const region = this.regions.get(streamId);
-    if (region) {
+    if (region && streamId !== this.newest) {
       this.regions.delete(streamId);
       this.regions.set(streamId, region);
+      this.newest = streamId;
     }
     return region;
   }
@@ -98,10 +104,12 @@ export class RegionCache {
   set(region: CachedRegion): void {
     this.regions.delete(region.streamId);
     this.regions.set(region.streamId, region);
+    this.newest = region.streamId;
   }
 
   delete(streamId: string): void {
     this.regions.delete(streamId);
+    if (streamId === this.newest) this.newest = undefined;
   }
 
   /**
@@ -122,12 +130,13 @@ export class RegionCache {
       if (kept(streamId) || region.local.length > 0) continue;
       events -= region.state.eventCount;
       bytes -= sizeOf(region);
-      this.regions.delete(streamId);
+      this.delete(streamId);
     }
   }
 
   clear(): void {
     this.regions.clear();
+    this.newest = undefined;
   }
 
   values(): IterableIterator<CachedRegion> {
