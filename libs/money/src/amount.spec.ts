@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { formatAmountByBigint, parseAmountByPattern } from './amount.reference.spec-helper';
+import {
+  formatAmountByBigint,
+  parseAmountByPattern,
+  parseNonNegativeDecimalByDecimalJs,
+} from './amount.reference.spec-helper';
 import {
   formatAmount,
   formatEuro,
@@ -193,5 +197,38 @@ describe('parseAmount and formatAmount on safe integers', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('parseNonNegativeDecimal by one scan', () => {
+  const outcome = (parse: () => string) => {
+    try {
+      return { text: parse() };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+  // digits with zeros on either side, points, signs and other characters in any order, and long runs
+  const nearDecimal = fc.oneof(
+    fc.string({ unit: fc.constantFrom('0', '0', '1', '9', '.', '-', ' ', 'e', '+', '/', ':', '٣'), maxLength: 12 }),
+    fc
+      .tuple(fc.stringMatching(/^0{0,3}\d{0,22}$/), fc.stringMatching(/^\d{0,44}0{0,3}$/), fc.boolean())
+      .map(([whole, fraction, point]) => (point ? `${whole}.${fraction}` : `${whole}${fraction}`)),
+    fc.constantFrom('0', '00', '0.0', '000.000', '1.', '.5', '', ' ', '-0', '-1.5', `0.${'0'.repeat(39)}1`),
+  );
+
+  it('gives the canonical form or the refusal that the patterns and decimal.js gave, with and without limits', () => {
+    fc.assert(
+      fc.property(nearDecimal, fc.boolean(), (text, limits) => {
+        expect(outcome(() => parseNonNegativeDecimal(text, { limits }))).toEqual(
+          outcome(() => parseNonNegativeDecimalByDecimalJs(text, { limits })),
+        );
+      }),
+      { numRuns: 10000 },
+    );
+    for (const value of [24.3, null, undefined, {}, ['1']])
+      expect(outcome(() => parseNonNegativeDecimal(value))).toEqual(
+        outcome(() => parseNonNegativeDecimalByDecimalJs(value)),
+      );
   });
 });

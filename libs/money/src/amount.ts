@@ -1,5 +1,3 @@
-import Decimal from 'decimal.js';
-
 /** Money inside Geldstroom: a whole number of euro cents. */
 export type Cents = bigint;
 
@@ -112,6 +110,12 @@ export function parseNonNegativeDecimal(value: unknown, options: ParseOptions = 
   if (typeof value !== 'string') {
     throw new MoneyFormatError(`must be a non-negative decimal string such as "24.3", got ${describe(value)}`);
   }
+  // the form nearly every weight and percentage has: its canonical form in one scan, or the general path
+  return plainDecimal(value, options) ?? parseNonNegativeDecimalText(value, options);
+}
+
+/** parseNonNegativeDecimal's general path: any text, with the reason it is refused. */
+export function parseNonNegativeDecimalText(value: string, options: ParseOptions = {}): string {
   if (value.trim() === '') throw new MoneyFormatError('must not be empty');
   if (value.startsWith('-') && NON_NEGATIVE_DECIMAL_PATTERN.test(value.slice(1))) {
     throw new MoneyFormatError(`must not be negative, got ${describe(value)}`);
@@ -131,9 +135,54 @@ export function parseNonNegativeDecimal(value: unknown, options: ParseOptions = 
   if (options.limits && decimals.length > DECIMAL_MAX_DECIMALS) {
     throw new MoneyFormatError(`must have at most ${DECIMAL_MAX_DECIMALS} decimals, got ${decimals.length}`);
   }
-  // canonical form from the trimmed text, so decimal.js never sees the padding
-  return new Decimal(`${integerPart || '0'}${decimals ? `.${decimals}` : ''}`).toFixed();
+  // the digits without leading and trailing zeros are the canonical form (as decimal.js's toFixed wrote it)
+  return `${integerPart || '0'}${decimals ? `.${decimals}` : ''}`;
 }
+
+/**
+ * The canonical form of a text of the pattern \d+(\.\d+)? within the limits, or undefined for any other
+ * text: one scan for the digits, the point and where the zeros to leave out end, and no copy when the
+ * text is canonical already ("24.3", "241221").
+ */
+function plainDecimal(value: string, options: ParseOptions): string | undefined {
+  const length = value.length;
+  let point = -1;
+  // the first digit that is not a leading zero, and the end of the digits that are not trailing zeros
+  let start = -1;
+  let end = 0;
+  for (let index = 0; index < length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code === POINT) {
+      if (point !== -1 || index === 0 || index === length - 1) return undefined;
+      point = index;
+      end = index;
+      continue;
+    }
+    if (code < ZERO || code > NINE) return undefined;
+    if (point === -1) {
+      if (start === -1 && code !== ZERO) start = index;
+      end = index + 1;
+    } else if (code !== ZERO) end = index + 1;
+  }
+  if (length === 0) return undefined;
+  const integerDigits = start === -1 ? 0 : (point === -1 ? length : point) - start;
+  const decimals = point === -1 ? 0 : Math.max(0, end - point - 1);
+  if (options.limits) {
+    // significant digits: the integer part's and the decimals', or the decimals' without leading zeros
+    let significant = integerDigits + decimals;
+    if (integerDigits === 0) {
+      let firstNonZero = point + 1;
+      while (firstNonZero < end && value.charCodeAt(firstNonZero) === ZERO) firstNonZero += 1;
+      significant = end - firstNonZero;
+    }
+    if (significant > DECIMAL_MAX_SIGNIFICANT_DIGITS || decimals > DECIMAL_MAX_DECIMALS) return undefined;
+  }
+  const from = start === -1 ? (point === -1 ? length - 1 : point - 1) : start;
+  const to = decimals > 0 ? end : point === -1 ? length : point;
+  return from === 0 && to === length ? value : value.slice(from, to);
+}
+
+const NINE = 57;
 
 /** A loop, not /0+$/: that pattern backtracks quadratically on a long run of zeros before a digit. */
 function withoutTrailingZeros(digits: string): string {

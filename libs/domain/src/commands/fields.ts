@@ -44,23 +44,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /**
- * Runs each check and gathers the DomainErrors they throw, so that one pass reports every invalid
- * field of an input instead of only the first; any other error is a bug and goes through at once.
- */
-function checkAll(checks: Iterable<() => void>): void {
-  const errors: DomainError[] = [];
-  for (const check of checks) {
-    try {
-      check();
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      errors.push(error);
-    }
-  }
-  if (errors.length > 0) throw combineIssues(errors);
-}
-
-/**
  * Parses an object against a shape: every required field present, no field the shape does not know
  * (a typo must not pass silently), each value parsed by its field parser. Only the shape's own names
  * count as known: `constructor` or `__proto__` (which JSON.parse makes an own property) are unknown
@@ -93,7 +76,7 @@ export function parseFieldsInto(
   // a plain object built in the shape's order, returned as it is: the shape's names are code's own
   // (never "__proto__"), and a dictionary object copied into a plain one was a cost of every line
   const { names, fields } = fieldsOf(shape);
-  // every line of a command file comes through here: a plain loop, rather than a closure per field for checkAll
+  // every line of a command file comes through here: a plain loop gathering every field's error, no closure per field
   const errors: DomainError[] = [];
   for (const key of Object.keys(value))
     // own fields only: "__proto__", "constructor" or "toString" must not pass as inherited ones
@@ -140,10 +123,16 @@ export const text =
   (maxLength = 1000): FieldParser<string> =>
   (value, field) => {
     if (typeof value !== 'string') throw invalidField(field, `must be a string, got ${describe(value)}`);
-    if (value.trim() === '') throw invalidField(field, 'must not be empty');
+    if (!startsVisibly(value) && value.trim() === '') throw invalidField(field, 'must not be empty');
     if (value.length > maxLength) throw invalidField(field, `must be at most ${maxLength} characters`);
     return value;
   };
+
+/** Whether a text starts with a printable ASCII character other than a space: then trimming leaves it not empty. */
+function startsVisibly(value: string): boolean {
+  const code = value.charCodeAt(0);
+  return code > 32 && code < 127;
+}
 
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:/-]{0,99}$/;
 const identifierText = text(100);
@@ -249,10 +238,19 @@ export const percentage =
   };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Dates found valid, so that a date is parsed once: a command file repeats the same few hundred dates
+ * (monthly invoices, advances) over tens of thousands of lines. Bounded: it starts over when full.
+ */
+const validDates = new Set<string>();
+const MAX_VALID_DATES = 4096;
 export const isoDate: FieldParser<string> = (value, field) => {
+  if (typeof value === 'string' && validDates.has(value)) return value;
   if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     throw invalidField(field, `must be a date YYYY-MM-DD, got ${describe(value)}`);
   }
+  if (validDates.size >= MAX_VALID_DATES) validDates.clear();
+  validDates.add(value);
   return value;
 };
 
@@ -264,8 +262,18 @@ export const arrayOf =
       throw invalidField(field, `must hold at least ${options.min} item(s)`);
     if (options.max !== undefined && value.length > options.max)
       throw invalidField(field, `must hold at most ${options.max} items`);
+    // every item's error gathered, so that one pass reports them all (a loop: no closure per item)
     const result: T[] = [];
-    checkAll(value.map((entry, index) => () => void (result[index] = item(entry, `${field}[${index}]`, mode))));
+    const errors: DomainError[] = [];
+    for (let index = 0; index < value.length; index += 1) {
+      try {
+        result[index] = item(value[index], `${field}[${index}]`, mode);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        errors.push(error);
+      }
+    }
+    if (errors.length > 0) throw combineIssues(errors);
     return result;
   };
 
@@ -287,12 +295,19 @@ export const recordOf =
     if (options.min !== undefined && entries.length < options.min)
       throw invalidField(field, `must hold at least ${options.min} entr${options.min === 1 ? 'y' : 'ies'}`);
     const result = Object.create(null) as Record<string, T>;
-    checkAll(
-      entries.map(([name, entry]) => () => {
-        key(name, `${field}.${name}`, mode);
-        result[name] = item(entry, `${field}.${name}`, mode);
-      }),
-    );
+    // every entry's error gathered, so that one pass reports them all (a loop: no closure per entry)
+    const errors: DomainError[] = [];
+    for (const [name, entry] of entries) {
+      const path = `${field}.${name}`;
+      try {
+        key(name, path, mode);
+        result[name] = item(entry, path, mode);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        errors.push(error);
+      }
+    }
+    if (errors.length > 0) throw combineIssues(errors);
     return { ...result };
   };
 

@@ -324,6 +324,23 @@ describe('parseCommand', () => {
     expect(rejection({ ...advance, advanceId: undefined }).field).toBe('advanceId');
     expect(rejection({ ...advance, recipient: 'GM0484' }).code).toBe('UNKNOWN_FIELD');
   });
+
+  it('checks a date again each time it is given: a valid one read before is accepted, an invalid one always refused', () => {
+    const advance = {
+      command: 'RecordAdvance',
+      regionId: 'r',
+      advanceId: 'a1',
+      year: 2024,
+      scheme: 'BW',
+      municipality: 'GM0484',
+      amount: '1.00',
+    };
+    for (let round = 0; round < 2; round += 1) {
+      expect(parseCommand({ ...advance, date: '2024-02-29' })).toMatchObject({ date: '2024-02-29' });
+      for (const date of ['2024-13-01', '2024-02-30x', '2024-2-3', ' 2024-02-29', 20240229])
+        expect([rejection({ ...advance, date }).field, round]).toEqual(['date', round]);
+    }
+  });
 });
 
 describe('parseCommand against names of the object machinery', () => {
