@@ -1,14 +1,7 @@
 import { DomainError } from '@libs/domain';
 import { EventStoreError } from '@libs/event-store';
-import {
-  BatchNotRecorded,
-  checkedInOrder,
-  CommandIssue,
-  CommandRejected,
-  CommandsRefused,
-  runCommands,
-} from './apply-commands';
-import { CommandFileError, commandFileInputs, FilePlace, locate } from './command-file';
+import { BatchNotRecorded, CommandIssue, CommandRejected, CommandsRefused, runCommands } from './apply-commands';
+import { checkedFileCommands, CommandFileError, FilePlace, locate } from './command-file';
 import { CommandContext, Ledger } from './ledger';
 import { BatchWriter } from './ledger-batch';
 
@@ -63,7 +56,7 @@ export async function applyCommandFile(
 ): Promise<ApplyReport> {
   const afterLine = options.afterLine ?? 0;
   try {
-    const report = await runCommands(ledger, checkedInOrder(commandFileInputs(file, text)), {
+    const report = await runCommands(ledger, checkedFileCommands(file, text), {
       actor: context.actor,
       ...(context.correlationId !== undefined ? { correlationId: context.correlationId } : {}),
       skip: (place) => place.line <= afterLine,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { commandFileInputs } from './command-file';
+import { checkedInOrder, CommandsRefused } from './apply-commands';
+import { checkedFileCommands, commandFileInputs } from './command-file';
 
 /** The lines as a split on line breaks numbers them: what the reader in place must give. */
 function bySplit(file: string, text: string) {
@@ -56,5 +57,45 @@ describe('commandFileInputs', () => {
       ['x.jsonl:5', true],
       ['x.jsonl:6', false],
     ]);
+  });
+});
+
+describe('checkedFileCommands', () => {
+  /** The commands a reader gives, then what it throws (a refusal's issues), as plain data to compare. */
+  function outcome(read: () => Iterable<unknown>) {
+    const items: unknown[] = [];
+    try {
+      for (const item of read()) items.push(item);
+      return { items };
+    } catch (error) {
+      if (!(error instanceof CommandsRefused)) throw error;
+      return { items, kind: error.kind, issues: error.issues as unknown[] };
+    }
+  }
+
+  it('gives the commands and the refusal that checkedInOrder over commandFileInputs gives', () => {
+    const piece = fc.constantFrom(
+      '\n',
+      '\r\n',
+      ' ',
+      '#',
+      '{"command":"RunAllocation","regionId":"r","year":2024}',
+      '{"command":"RecordRegionalCost","regionId":"r","costId":"c1","year":2024,"scheme":"BW","amount":"12.50"}',
+      '{"command":"RunAllocation","regionId":"r"}',
+      '{"command":"RunAllocation","regionId":"R","year":"x"}',
+      '{"command":"Nope"}',
+      '[]',
+      '{',
+      '"x"',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        expect(outcome(() => checkedFileCommands('f.jsonl', text))).toEqual(
+          outcome(() => checkedInOrder(commandFileInputs('f.jsonl', text))),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { Command, DomainError, isPlainObject, parseCommand } from '@libs/domain';
-import { CommandInput } from './apply-commands';
+import { CheckedCommand, CommandInput, CommandsRefused } from './apply-commands';
 
 export interface CommandLine {
   readonly file: string;
@@ -69,6 +69,36 @@ export function* commandFileInputs(file: string, text: string): Generator<Comman
 }
 
 const HASH = 35;
+
+/**
+ * `checkedInOrder(commandFileInputs(file, text))` in one pass, for a file that is applied: each line read
+ * as JSON and parsed as a command where it is reached, with no input object made for it in between (a
+ * national file has ~100k lines). The first line that is not a command throws CommandsRefused naming it,
+ * with the issue checkedInOrder gives.
+ */
+export function* checkedFileCommands(file: string, text: string): Generator<CheckedCommand<FilePlace>> {
+  let line = 0;
+  for (let start = 0; start <= text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const raw = text.slice(start, end).trim();
+    start = end + 1;
+    line += 1;
+    if (raw === '' || raw.charCodeAt(0) === HASH) continue;
+    const place = { file, line };
+    const read = readLine(raw);
+    if (!('value' in read)) throw new CommandsRefused('malformed', [{ place, value: undefined, ...read.unreadable }]);
+    let command: Command;
+    try {
+      command = parseCommand(read.value);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const { code, reason, field } = error;
+      throw new CommandsRefused('malformed', [{ place, value: read.value, code, reason, field, error }]);
+    }
+    yield { place, source: `${file}:${line}`, command };
+  }
+}
 
 /**
  * Parses a JSON Lines command file, stopping at the first bad line (a what-if's revisions, which
