@@ -73,6 +73,9 @@ describe('PostingLedger', () => {
         ledgers.forEach((ledger, index) => {
           const entries: Entry[] = [...ledger.entries()];
           expect(entries).toEqual(references[index].entries());
+          const visited: Entry[] = [];
+          ledger.forEachSum((year, account, type, amount) => visited.push([year, account, type, amount]));
+          expect(visited).toEqual(entries);
           for (const [year, account] of entries)
             expect(ledger.balance(year, account)).toBe(
               references[index]

@@ -101,6 +101,15 @@ export class PostingLedger implements PostingLedgerView {
       for (const [account, types] of accounts) for (const [type, amount] of types) yield [year, account, type, amount];
   }
 
+  /**
+   * Each sum as `entries` gives it, handed to `visit` without a tuple made for it (a snapshot writes every
+   * sum of a region, thousands, as a row of its own).
+   */
+  forEachSum(visit: (year: number, account: Account, eventType: DomainEventType, amount: Cents) => void): void {
+    for (const [year, accounts] of this.byYear)
+      for (const [account, types] of accounts) for (const [type, amount] of types) visit(year, account, type, amount);
+  }
+
   clone(): PostingLedger {
     const copy = new PostingLedger();
     for (const [year, accounts] of this.byYear) {

@@ -29,7 +29,7 @@ export function encodeRegionState(state: RegionState): JsonObject {
   const data = <T extends DomainEventType>(type: T, value: EventOf<T>['data']): JsonObject =>
     encodeEventData({ type, data: value } as DomainEvent);
   const ledger: Json[] = [];
-  for (const [year, account, type, amount] of state.ledger.entries()) ledger.push([year, account, type, cents(amount)]);
+  state.ledger.forEachSum((year, account, type, amount) => ledger.push([year, account, type, cents(amount)]));
   return {
     region: state.region ? data('RegionRegistered', state.region) : null,
     facts: [...state.facts],
