@@ -90,6 +90,59 @@ describe('PostingLedger', () => {
   });
 });
 
+describe('PostingLedger.planningClone', () => {
+  const posting = fc.tuple(
+    fc.integer({ min: 2023, max: 2026 }),
+    fc.constantFrom(...accounts),
+    fc.constantFrom(...types),
+    fc.bigInt({ min: -1000n, max: 1000n }),
+  );
+  const step = fc.oneof(fc.record({ clone: fc.nat() }), fc.record({ add: posting, to: fc.nat() }));
+  const sumsOf = (ledger: PostingLedger) => [...ledger.entries()];
+
+  it('plans apart from its original, which reads the same meanwhile and goes on in place once the copy is let go', () => {
+    fc.assert(
+      fc.property(
+        fc.array(step, { maxLength: 30 }),
+        fc.nat(),
+        fc.array(posting, { maxLength: 20 }),
+        fc.array(fc.tuple(posting, fc.nat()), { maxLength: 20 }),
+        (setup, chosen, planned, after) => {
+          // ledgers that share sums already (clones of clones), one of which is planned on
+          const ledgers = [new PostingLedger()];
+          const references = [new ReferenceLedger()];
+          for (const each of setup) {
+            if ('clone' in each) {
+              const index = each.clone % ledgers.length;
+              ledgers.push(ledgers[index].clone());
+              references.push(references[index].clone());
+            } else {
+              const index = each.to % ledgers.length;
+              ledgers[index].add(...each.add);
+              references[index].add(...each.add);
+            }
+          }
+          const original = chosen % ledgers.length;
+          const copy = ledgers[original].planningClone();
+          const copyReference = references[original].clone();
+          for (const each of planned) {
+            copy.add(...each);
+            copyReference.add(...each);
+          }
+          expect(sumsOf(copy)).toEqual(copyReference.entries());
+          ledgers.forEach((ledger, index) => expect(sumsOf(ledger)).toEqual(references[index].entries()));
+          for (const [each, to] of after) {
+            ledgers[to % ledgers.length].add(...each);
+            references[to % ledgers.length].add(...each);
+          }
+          ledgers.forEach((ledger, index) => expect(sumsOf(ledger)).toEqual(references[index].entries()));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('PostingLedger.sumOver', () => {
   it('is sum over the same event types (all of them when none are listed)', () => {
     const types: DomainEventType[] = ['RijkPaymentRecorded', 'RegionalCostRecorded', 'ReservePaidOut'];

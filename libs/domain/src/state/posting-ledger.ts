@@ -111,11 +111,22 @@ export class PostingLedger implements PostingLedgerView {
   }
 
   clone(): PostingLedger {
+    const copy = this.planningClone();
+    for (const year of this.byYear.keys()) this.shared.add(year);
+    return copy;
+  }
+
+  /**
+   * A clone for planning on (RegionState.planningCopy): the copy copies what it adds to, as a clone does,
+   * but this ledger goes on adding to its own sums in place, so it must not change while the copy is in
+   * use. A closing plans on a copy it then lets go of; with `clone`, this ledger would copy every year and
+   * account it adds to after each closing, and look up its own copies on every add from then on.
+   */
+  planningClone(): PostingLedger {
     const copy = new PostingLedger();
     for (const [year, accounts] of this.byYear) {
       copy.byYear.set(year, accounts);
       copy.shared.add(year);
-      this.shared.add(year);
     }
     return copy;
   }

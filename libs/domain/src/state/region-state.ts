@@ -66,8 +66,9 @@ export interface RegionView {
   clone(): RegionState;
   /**
    * a scratch copy to evolve derived events and markers into (a closing plans its steps on one), made
-   * without copying the facts and what they fold into: those it shares with this state, which must not
-   * change while the copy is in use (no fact may be evolved into the copy either)
+   * without copying the facts and what they fold into, nor the posting sums until it adds to them: those
+   * it shares with this state, which must not change while the copy is in use (no fact may be evolved
+   * into the copy either)
    */
   planningCopy(): RegionState;
 }
@@ -176,7 +177,7 @@ export class RegionState implements RegionView {
   }
 
   planningCopy(): RegionState {
-    const copy = new RegionState(this.ledger.clone(), undefined, this);
+    const copy = new RegionState(this.ledger.planningClone(), undefined, this);
     copy.region = this.region;
     copy.reserveOpening = this.reserveOpening;
     copy.eventCount = this.eventCount;
