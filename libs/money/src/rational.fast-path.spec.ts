@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { fractionAsDecimal, gcd, Rational } from './rational';
 import {
+  decimalAsFraction,
   fractionAsDecimalByPattern,
   gcdOnBigints,
   lowestTerms,
@@ -96,5 +97,31 @@ describe('Rational fast paths against the former arithmetic', () => {
     expect(fractionAsDecimal(1n, 8n, 2)).toBe('0.13');
     expect(fractionAsDecimal(-1n, 1000n, 2)).toBe('0');
     expect(fractionAsDecimal(3n, 10n, 6)).toBe('0.3');
+  });
+
+  it('fromDecimal gives the value it read before it kept texts, the first time and every time after', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^-?\d{1,25}(\.\d{1,25})?$/),
+      fc.constantFrom('0', '-0', '100', '24.30', '0.0001', '12.5', '1.', '.5', '', 'x', '1e3', ' 1'),
+    );
+    const outcome = (read: () => [bigint, bigint]) => {
+      try {
+        return read();
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 10 }), (texts) => {
+        for (const each of [...texts, ...texts]) {
+          const value = outcome(() => {
+            const read = Rational.fromDecimal(each);
+            return [read.numerator, read.denominator];
+          });
+          expect(value).toEqual(outcome(() => decimalAsFraction(each)));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

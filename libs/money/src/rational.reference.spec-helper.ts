@@ -39,3 +39,11 @@ export function fractionAsDecimalByPattern(numerator: bigint, denominator: bigin
   const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
   return negative && scaled !== 0n ? `-${text}` : text;
 }
+
+/** Rational.fromDecimal as it was before it kept the texts it read: the numerator and denominator it gives. */
+export function decimalAsFraction(text: string): [bigint, bigint] {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) throw new RangeError(`not a decimal: ${text}`);
+  const [, sign, whole, fraction = ''] = match;
+  return lowestTerms(BigInt(whole + fraction) * (sign === '-' ? -1n : 1n), 10n ** BigInt(fraction.length));
+}

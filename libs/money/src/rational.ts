@@ -27,13 +27,22 @@ export class Rational {
       : new Rational(numerator, denominator);
   }
 
-  /** A canonical decimal string (as produced by the parsers) to its exact value. */
+  /**
+   * A canonical decimal string (as produced by the parsers) to its exact value. The rules read the same
+   * few percentages and weights for every run and closing: each text is read once (a Rational never
+   * changes, so one value serves every reader; the table is bounded and starts over when full).
+   */
   static fromDecimal(text: string): Rational {
-    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-    if (!match) throw new RangeError(`not a decimal: ${text}`);
-    const [, sign, whole, fraction = ''] = match;
-    const value = BigInt(whole + fraction) * (sign === '-' ? -1n : 1n);
-    return Rational.of(value, 10n ** BigInt(fraction.length));
+    let value = decimals.get(text);
+    if (value === undefined) {
+      const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+      if (!match) throw new RangeError(`not a decimal: ${text}`);
+      const [, sign, whole, fraction = ''] = match;
+      value = Rational.of(BigInt(whole + fraction) * (sign === '-' ? -1n : 1n), 10n ** BigInt(fraction.length));
+      if (decimals.size >= MAX_DECIMALS) decimals.clear();
+      decimals.set(text, value);
+    }
+    return value;
   }
 
   static fromCents(cents: bigint): Rational {
@@ -126,6 +135,10 @@ export class Rational {
     return this.denominator === 1n ? `${this.numerator}` : `${this.numerator}/${this.denominator}`;
   }
 }
+
+/** Decimal texts read by Rational.fromDecimal, with their values. */
+const decimals = new Map<string, Rational>();
+const MAX_DECIMALS = 4096;
 
 function abs(value: bigint): bigint {
   return value < 0n ? -value : value;
