@@ -1,7 +1,8 @@
 import { allocate, Cents, Rational, sumCents } from '@libs/money';
 import fc from 'fast-check';
 import { RegionState } from '../state/region-state';
-import { splitByKey, splitChanges, weightSum } from './key-split';
+import { keyReference, splitByKey, splitChanges, weightSum } from './key-split';
+import { keyReferenceBySum } from './key-split.reference.spec-helper';
 
 /**
  * The trail lines of a split as they were computed before the split worked on integer weights: every
@@ -163,6 +164,22 @@ describe('splitByKey', () => {
         expect(weightSum(key).toString()).toBe(oneByOne.toString());
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it("writes a key's reference, its weight sum included, as it was written from the exact sum", () => {
+    const weight = fc.oneof(
+      decimal,
+      fc.stringMatching(/^0{0,2}\d{1,6}\.\d{1,6}0{0,2}$/),
+      fc.constantFrom('0.0', '100.00', '007'),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.stringMatching(/^GM\d{4}$/), weight), (weights) => {
+        const key = regionWithKey(['GM0001'], weights).keys.get('k')?.[0];
+        if (!key) throw new Error('no key');
+        expect(keyReference(key)).toEqual(keyReferenceBySum(key));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
