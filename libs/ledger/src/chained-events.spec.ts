@@ -122,6 +122,12 @@ describe('chained events', () => {
       ).events;
       expect(event.json?.metadata).toBe(JSON.stringify({ ...given, hash: event.metadata.hash }));
       expect(event.metadata.hash).toBe(eventHash(GENESIS_HASH, { ...event, revision: 0n }));
+      // the event's metadata object is the given one with its hash, members in the same order (the
+      // ledger's own shape is copied member by member, any other spread)
+      const spread = { ...given, hash: event.metadata.hash };
+      expect(event.metadata).toStrictEqual(spread);
+      expect(Object.keys(event.metadata)).toEqual(Object.keys(spread));
+      expect(Object.is(event.metadata.schemaVersion, given.schemaVersion)).toBe(true);
     }
   });
 });

@@ -45,7 +45,7 @@ export function chainedEvents(
       eventId,
       type,
       data,
-      metadata: { ...metadata, hash: previous },
+      metadata: shared.hashed(previous),
       json: { data: storedData, metadata: shared.stored(previous) },
     };
   });
@@ -58,6 +58,39 @@ interface SharedMetadata {
   readonly canonical: string;
   /** JSON.stringify of `{ ...metadata, hash }` */
   readonly stored: (hash: string) => string;
+  /** `{ ...metadata, hash }` */
+  readonly hashed: (hash: string) => EventMetadata;
+}
+
+/** The members of the ledger's own metadata, in the order it writes them (Ledger.executeNow). */
+const LEDGER_KEYS: readonly string[] = [
+  'actor',
+  'recordedAt',
+  'source',
+  'commandId',
+  'causationId',
+  'correlationId',
+  'schemaVersion',
+  'command',
+];
+
+/**
+ * `{ ...metadata, hash }` of the ledger's own metadata, its members written out in the same order: on
+ * Node 20 the spread cost about a microsecond an event (measured: 0.8 µs in an apply of the national set,
+ * over 2 µs alone), an object literal of known members a twentieth of that.
+ */
+function ledgerMetadataWithHash(metadata: CommandMetadata, hash: string): EventMetadata {
+  return {
+    actor: metadata.actor,
+    recordedAt: metadata.recordedAt,
+    source: metadata.source,
+    commandId: metadata.commandId,
+    causationId: metadata.causationId,
+    correlationId: metadata.correlationId,
+    schemaVersion: metadata.schemaVersion,
+    command: metadata.command,
+    hash,
+  };
 }
 
 /**
@@ -69,15 +102,24 @@ function sharedMetadata(metadata: CommandMetadata): SharedMetadata {
   if (Object.hasOwn(metadata, 'hash')) {
     // a hash given already keeps its place among the members: each event's metadata is written whole
     const { hash: _hash, ...unhashed } = metadata;
-    return { canonical: canonicalJson(unhashed), stored: (hash) => JSON.stringify({ ...metadata, hash }) };
+    return {
+      canonical: canonicalJson(unhashed),
+      stored: (hash) => JSON.stringify({ ...metadata, hash }),
+      hashed: (hash) => ({ ...metadata, hash }),
+    };
   }
   const text = membersWritten(metadata) ?? {
     canonical: canonicalJson(metadata),
     open: JSON.stringify(metadata).slice(0, -1),
+    ledgers: false,
   };
   const { open } = text;
   const separator = open === '{' ? '' : ',';
-  return { canonical: text.canonical, stored: (hash) => `${open}${separator}"hash":${JSON.stringify(hash)}}` };
+  return {
+    canonical: text.canonical,
+    stored: (hash) => `${open}${separator}"hash":${JSON.stringify(hash)}}`,
+    hashed: text.ledgers ? (hash) => ledgerMetadataWithHash(metadata, hash) : (hash) => ({ ...metadata, hash }),
+  };
 }
 
 /**
@@ -94,6 +136,8 @@ interface Shape {
   readonly sortedPrefixes: readonly string[];
   readonly lastValues: unknown[];
   readonly lastTexts: string[];
+  /** whether the keys are the ledger's own metadata's, in its order (LEDGER_KEYS) */
+  readonly ledgers: boolean;
 }
 let lastShape: Shape | undefined;
 
@@ -109,6 +153,7 @@ function shapeOf(keys: readonly string[]): Shape {
     sortedPrefixes: sorted.map((at, index) => prefix(keys[at], index)),
     lastValues: keys.map(() => undefined),
     lastTexts: keys.map(() => ''),
+    ledgers: keys.length === LEDGER_KEYS.length && keys.every((key, index) => key === LEDGER_KEYS[index]),
   };
   return lastShape;
 }
@@ -123,11 +168,11 @@ const canonical: string[] = [];
  * brace. Undefined for anything else, which takes the general road. (A copy in canonical order and two
  * JSON.stringify calls cost about twice as much, on every command of a run.)
  */
-function membersWritten(metadata: CommandMetadata): { canonical: string; open: string } | undefined {
+function membersWritten(metadata: CommandMetadata): { canonical: string; open: string; ledgers: boolean } | undefined {
   const record = metadata as Readonly<Record<string, unknown>>;
   const keys = Object.keys(record);
   const shape = shapeOf(keys);
-  const { givenPrefixes, sorted, sortedPrefixes, lastValues, lastTexts } = shape;
+  const { givenPrefixes, sorted, sortedPrefixes, lastValues, lastTexts, ledgers } = shape;
   for (let index = 0; index < keys.length; index += 1) {
     const value = record[keys[index]];
     // the same value as the last command's has the same text (each value kept is kept with its own text)
@@ -148,5 +193,5 @@ function membersWritten(metadata: CommandMetadata): { canonical: string; open: s
     canonical.push(sortedPrefixes[index], lastTexts[sorted[index]]);
   }
   // joined, not concatenated: the stored text is kept until its batch commits, and a flat string is smaller
-  return { canonical: `{${canonical.join('')}}`, open: `{${given.join('')}` };
+  return { canonical: `{${canonical.join('')}}`, open: `{${given.join('')}`, ledgers };
 }
