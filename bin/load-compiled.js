@@ -82,7 +82,23 @@ function keepCompiled(file, warm) {
   keep();
 }
 
-module.exports = { loadCompiled, keepCompiled };
+/** Runs the CLI bundle in this thread: the exit code of its runCli, or 3 after printing what it threw. */
+function runCompiled(file, args) {
+  const cli = loadCompiled(file);
+  return cli.exports.runCli(args).then(
+    (code) => {
+      // the service's compiled code is kept by the build (keepCompiled)
+      if (args[0] !== 'serve') cli.afterRun();
+      return code;
+    },
+    (error) => {
+      process.stderr.write(`geldstroom: ${String(error)}\n`);
+      return 3;
+    },
+  );
+}
+
+module.exports = { loadCompiled, keepCompiled, runCompiled };
 
 // node [flags] bin/load-compiled.js BUNDLE EXPORT: keepCompiled, as the build runs it
 if (require.main === module) keepCompiled(path.resolve(process.argv[2]), process.argv[3]);
