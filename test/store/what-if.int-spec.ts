@@ -8,7 +8,7 @@ import {
   toStoredEvent,
 } from '@libs/domain/model';
 import { SqliteEventStore } from '@libs/event-store';
-import { applyCommandFile, Ledger } from '@libs/ledger';
+import { applyCommandFile, Ledger, recordedStatementTexts, replayJson } from '@libs/ledger';
 import {
   HistoryEntry,
   historyEntries,
@@ -55,6 +55,15 @@ async function answer(
 ) {
   try {
     return JSON.stringify(await replay());
+  } catch (error) {
+    return `refused: ${(error as Error).message}`;
+  }
+}
+
+/** An answer given as JSON text (see replayJson), or its refusal as `answer` gives it. */
+async function answerText(replay: () => Promise<string>) {
+  try {
+    return await replay();
   } catch (error) {
     return `refused: ${(error as Error).message}`;
   }
@@ -182,11 +191,14 @@ describe('the what-if', () => {
     let refused = 0;
     let partial = 0;
     for (const regionId of await ledger.regionIds()) {
-      const state = await ledger.regionState(regionId);
+      const view = await ledger.regionView(regionId);
+      const state = view.state;
       const events = await ledger.regionEvents(regionId);
       const years = [...state.activeYears].sort((a, b) => a - b);
       expect(years).toHaveLength(YEARS);
       const outline = outlineOf(historyEntries(events));
+      // no statement read models yet: the first report as text builds every statement and derives them
+      expect((await recordedStatementTexts(ledger, regionId, view)).size).toBe(0);
       for (const revisions of revisionsOf(events, state.memberCodes(), years)) {
         const expected = referenceReplay(regionId, events, state, revisions);
         // from the events held in memory (the web page), and from the history documents (CLI, API)
@@ -194,6 +206,10 @@ describe('the what-if', () => {
         const fromStore = () =>
           replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), state, revisions);
         expect(await answer(fromStore)).toBe(expected);
+        // as text, the years left as recorded spliced from the statement read models (derived by the first)
+        expect(await answerText(() => replayJson(ledger, regionId, view, revisions))).toBe(expected);
+        if (!expected.startsWith('refused'))
+          expect((await recordedStatementTexts(ledger, regionId, view)).size).toBe(YEARS);
         // without the derived events, as a history was once read: every year is decided again
         if (compared % 10 === 0) {
           const kept = events.filter((event) => !isDerivedEvent(event));
@@ -325,6 +341,85 @@ describe('the what-if', () => {
     );
     db.close();
     expect(await read(everything, new Ledger(store))).toEqual(await expected(everything));
+    await store.close();
+  });
+
+  it('writes its report as text with the statement read models only where they are current and read as written', async () => {
+    const path = join(dir, 'statements.db');
+    const half = Math.floor(lines.length / 2);
+    const store = new SqliteEventStore(path);
+    const ledger = new Ledger(store);
+    await applyCommandFile(ledger, 'first.jsonl', lines.slice(0, half).join('\n'), context);
+    const regionId = (await ledger.regionIds())[0];
+    const streamId = `region-${regionId}`;
+    // a key version for the last year only: that year is decided again, the others are left as recorded
+    const revisionsFor = (state: Awaited<ReturnType<Ledger['regionState']>>): Revision[] => {
+      const last = Math.max(...state.activeYears);
+      const versions = (state.keys.get('mo-objective') ?? []).map((key) => key.version);
+      const weights = Object.fromEntries(state.memberCodes().map((code, index) => [code, String(index + 1)]));
+      const base = { type: 'AdoptDistributionKey', regionId, keyId: 'mo-objective', unit: 'weight' } as const;
+      return [
+        { ...base, version: Math.max(...versions) + 1, validFrom: last, validTo: last, basis: 'what if', weights },
+      ];
+    };
+    const check = async () => {
+      const view = await ledger.regionView(regionId);
+      const revisions = revisionsFor(view.state);
+      const expected = JSON.stringify(
+        await replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), view.state, revisions),
+      );
+      expect(JSON.parse(expected)).toHaveProperty('years');
+      expect(await replayJson(ledger, regionId, view, revisions)).toBe(expected);
+      return { view, revisions, expected };
+    };
+    const db = new Database(path);
+    const statementOf = (year: number) =>
+      db
+        .prepare("SELECT revision, body FROM derived WHERE kind = 'statement' AND stream_id = ? AND key = ?")
+        .get(streamId, String(year)) as { revision: number; body: string } | undefined;
+    const setStatement = (year: number, body: string) =>
+      db
+        .prepare("UPDATE derived SET body = ? WHERE kind = 'statement' AND stream_id = ? AND key = ?")
+        .run(body, streamId, String(year));
+
+    // none yet: built, and derived for the next what-if, which splices them
+    const first = await check();
+    const years = [...first.view.state.activeYears].sort((a, b) => a - b);
+    expect((await recordedStatementTexts(ledger, regionId, first.view)).size).toBe(years.length);
+    await check();
+
+    // another process appends: they are stale (another revision), not read, and derived again
+    const other = new SqliteEventStore(path);
+    await applyCommandFile(new Ledger(other), 'rest.jsonl', lines.slice(half).join('\n'), context);
+    await other.close();
+    const stale = await ledger.regionView(regionId);
+    expect(stale.revision).toBeGreaterThan(first.view.revision ?? Infinity);
+    expect((await recordedStatementTexts(ledger, regionId, stale)).size).toBe(0);
+    const after = await check();
+    expect(after.expected).not.toBe(first.expected);
+    expect((await recordedStatementTexts(ledger, regionId, after.view)).size).toBe(after.view.state.activeYears.size);
+    const current = Math.min(...after.view.state.activeYears);
+
+    // one that does not read, or not as JSON.stringify writes it, of a year left as recorded and of the year
+    // decided again: not spliced, and derived again
+    for (const year of [current, Math.max(...after.view.state.activeYears)]) {
+      const written = statementOf(year)?.body ?? '';
+      for (const damaged of [written.slice(0, -1), JSON.stringify(JSON.parse(written), null, 1)]) {
+        setStatement(year, damaged);
+        await check();
+        expect(statementOf(year)?.body).toBe(written);
+      }
+    }
+    const written = statementOf(current)?.body ?? '';
+
+    // one changed behind the store's back that still reads as written shows, as in a statement read from it
+    setStatement(current, written.replace(/"regionName":"[^"]*"/, '"regionName":"read from the read model"'));
+    const view = await ledger.regionView(regionId);
+    const shown = JSON.parse(await replayJson(ledger, regionId, view, revisionsFor(view.state))) as {
+      years: Record<string, { recorded: { regionName: string } }>;
+    };
+    expect(shown.years[String(current)].recorded.regionName).toBe('read from the read model');
+    db.close();
     await store.close();
   });
 

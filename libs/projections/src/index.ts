@@ -6,8 +6,15 @@ export type { ExplainedPosting, Explanation } from './explain.projection';
 export type { LedgerEvent } from './recorded-events';
 export { buildRegionOverview } from './region-overview.projection';
 export type { RegionOverview, YearState } from './region-overview.projection';
-export { REVISABLE_COMMANDS, replayFromHistory, replayWithRevisions } from './replay';
-export type { HistorySource, ReplayReport, Revision } from './replay';
+export {
+  REVISABLE_COMMANDS,
+  replayedFromHistory,
+  replayFromHistory,
+  replayReportOf,
+  replayWithRevisions,
+} from './replay';
+export type { HistorySource, Replayed, ReplayReport, Revision } from './replay';
+export { replayReportJson } from './replay-report-json';
 export { historyEntries, historyPart, outlineOf, readFor, selectInMemory } from './replay-history';
 export type { HistoryEntry, HistoryOutline, HistoryPart, Reach, SelectedHistory } from './replay-history';
 export type { ReserveMovementKind } from './reserve-movements';

@@ -17,6 +17,7 @@ import {
   yearOf,
 } from '@libs/domain/model';
 import { formatAmount, parseAmount } from '@libs/money';
+import { isAmountText } from './amount-text';
 import { reachOf, widened } from './replay-reach';
 import type { Revision } from './revision';
 import {
@@ -33,6 +34,7 @@ import {
 import { buildStatement } from './statement.projection';
 import { Statement } from './statement.types';
 
+export { isAmountText } from './amount-text';
 export { REVISABLE_COMMANDS } from './revision';
 export type { Revision } from './revision';
 
@@ -256,11 +258,35 @@ export async function replayFromHistory(
   recorded: RegionView,
   revisions: readonly Revision[],
 ): Promise<ReplayReport> {
+  return replayReportOf(await replayedFromHistory(regionId, read, recorded, revisions));
+}
+
+/**
+ * What a replay decided, before its report is written: the recorded and the replayed state, and the years
+ * the replay decided again (every other year is as recorded). replayReportOf writes it as the report, and
+ * replayReportJson as the report's JSON text.
+ */
+export interface Replayed {
+  readonly regionId: string;
+  readonly applied: ReplayReport['revisions'];
+  readonly recorded: RegionView;
+  readonly replayed: RegionView;
+  readonly reach: Reach;
+}
+
+/** The replay of replayFromHistory, before its report is written. */
+export async function replayedFromHistory(
+  regionId: string,
+  read: HistorySource,
+  recorded: RegionView,
+  revisions: readonly Revision[],
+): Promise<Replayed> {
   checkRegion(regionId, revisions);
   let spreadsFrom: number | undefined;
   for (;;) {
     const outcome = await replayRead(read, recorded, revisions, spreadsFrom);
-    if ('state' in outcome) return reportOf(regionId, outcome.applied, recorded, outcome.state, outcome.reach);
+    if ('state' in outcome)
+      return { regionId, applied: outcome.applied, recorded, replayed: outcome.state, reach: outcome.reach };
     spreadsFrom = Math.min(spreadsFrom ?? outcome.spreadsFrom, outcome.spreadsFrom);
   }
 }
@@ -433,6 +459,11 @@ export function replayReport(
   return reportOf(regionId, applied, recorded, replayed, { years: new Set(), from: -Infinity });
 }
 
+/** The report of a replay (see Replayed). */
+export function replayReportOf({ regionId, applied, recorded, replayed, reach }: Replayed): ReplayReport {
+  return reportOf(regionId, applied, recorded, replayed, reach);
+}
+
 /**
  * replayReport for a replay that decided only the years `reach` reaches again: the other years are as
  * recorded (see replaySelected), their replayed statement the recorded one.
@@ -444,18 +475,22 @@ function reportOf(
   replayed: RegionView,
   reach: Reach,
 ): ReplayReport {
-  const years = [...new Set([...recorded.activeYears, ...replayed.activeYears])].sort((a, b) => a - b);
   const report: ReplayReport = { regionId, revisions: applied, years: {} };
-  for (const year of years) {
-    const before = buildStatement(recorded, year);
-    const after = reaches(reach, year) ? buildStatement(replayed, year) : before;
-    report.years[String(year)] = {
-      recorded: before,
-      replayed: after,
-      difference: statementDifference(after, before) as Statement,
-    };
-  }
+  for (const year of reportYears(recorded, replayed))
+    report.years[String(year)] = replayYear(recorded, replayed, reach, year);
   return report;
+}
+
+/** The years of a replay's report: every year either side has, in order. */
+export function reportYears(recorded: RegionView, replayed: RegionView): number[] {
+  return [...new Set([...recorded.activeYears, ...replayed.activeYears])].sort((a, b) => a - b);
+}
+
+/** One year of a replay's report (see reportOf). */
+export function replayYear(recorded: RegionView, replayed: RegionView, reach: Reach, year: number): ReplayYear {
+  const before = buildStatement(recorded, year);
+  const after = reaches(reach, year) ? buildStatement(replayed, year) : before;
+  return { recorded: before, replayed: after, difference: statementDifference(after, before) as Statement };
 }
 
 /**
@@ -472,22 +507,6 @@ function recordedContent(
   return (event) => (revised.has(event.type) ? undefined : recorded.facts.get(factIdentity(event)));
 }
 
-const [MINUS, POINT, DIGIT_0, DIGIT_9] = ['-', '.', '0', '9'].map((char) => char.charCodeAt(0));
-
-/**
- * Whether a text is an amount as a statement writes it, /^-?\d+\.\d{2}$/: tested by its characters,
- * since every text of every statement of a what-if is tested (a spec checks it against the pattern).
- */
-export function isAmountText(text: string): boolean {
-  const point = text.length - 3;
-  let index = text.charCodeAt(0) === MINUS ? 1 : 0;
-  if (index >= point || text.charCodeAt(point) !== POINT) return false;
-  for (; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if ((code < DIGIT_0 || code > DIGIT_9) && index !== point) return false;
-  }
-  return true;
-}
 const ZERO = formatAmount(0n);
 
 /**

@@ -1,5 +1,5 @@
 import { DomainError, RegionState, Scheme } from '@libs/domain';
-import { Ledger, RegionView } from '@libs/ledger';
+import { Ledger, RegionView, replayJson } from '@libs/ledger';
 import {
   Balances,
   buildBalances,
@@ -148,6 +148,19 @@ export class RegionQueries {
       state,
       [...question.revisions],
     );
+  }
+
+  /**
+   * The what-if's report as JSON text, exactly JSON.stringify(await this.replay(question)): the years it
+   * leaves as recorded are spliced from the statement read models where they are current (see
+   * replayReportJson), instead of being built and written again.
+   */
+  async replayJson(
+    question: { readonly regionId: string; readonly revisions: readonly Revision[] },
+    mayRead: ReadCheck = anyone,
+  ): Promise<string> {
+    const view = await this.region(question, mayRead);
+    return replayJson(this.ledger, question.regionId, view, question.revisions);
   }
 
   async compareKeys(

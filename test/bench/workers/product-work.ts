@@ -1,7 +1,7 @@
 import { parseCommand } from '@libs/domain';
 import { SqliteEventStore } from '@libs/event-store';
-import { Ledger, ReadModels } from '@libs/ledger';
-import { buildStatement, replayFromHistory, Revision } from '@libs/projections';
+import { Ledger, ReadModels, replayJson } from '@libs/ledger';
+import { buildStatement, Revision } from '@libs/projections';
 import { renderHledgerJournal } from '@libs/reports';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     return;
   }
   for (const regionId of regionIds) {
-    const state = await ledger.regionState(regionId);
+    const view = await ledger.regionView(regionId);
+    const state = view.state;
     events += state.eventCount;
     const years = [...state.activeYears].sort((a, b) => a - b);
     if (mode === 'rebuild') {
@@ -69,12 +70,9 @@ async function main(): Promise<void> {
         basis: 'what if: equal shares',
         weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
       }) as Revision;
-      // as RegionQueries.replay reads it: the parts of the replay history the revision reaches (kept as derived
-      // documents, like snapshots)
-      const replay = await replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), state, [
-        revision,
-      ]);
-      bytes += JSON.stringify(replay).length;
+      // as RegionQueries.replayJson reads and writes it: the parts of the replay history the revision reaches
+      // (kept as derived documents, like snapshots), the years left as recorded from the statement read models
+      bytes += (await replayJson(ledger, regionId, view, [revision])).length;
       outputs += 1;
     } else if (mode === 'journals') {
       mkdirSync(outDir, { recursive: true });

@@ -1,0 +1,47 @@
+import type { Replayed } from './replay';
+import { replayYear, reportYears, statementDifference } from './replay';
+import { reaches } from './replay-history';
+import { buildStatement } from './statement.projection';
+import { Statement } from './statement.types';
+import { isWrittenJson, zeroedJson } from './zeroed-json';
+
+/**
+ * The JSON text of a replay's report, exactly JSON.stringify(replayReportOf(replayed)), written without
+ * building again what is known as text: `recordedText` may give a year's recorded statement as
+ * JSON.stringify wrote it (a statement read model current for the recorded state). A year the replay left
+ * as recorded has the recorded statement as its replayed one and a difference of zeros: it is that text
+ * twice and the text with its amounts zeroed (see zeroedJson). A year it decided again has the text as its
+ * recorded statement and, read back, as the side its difference is taken from; only its replayed statement
+ * is built. A year without a text that reads exactly as JSON.stringify writes is written from its
+ * statements, as replayReportOf writes it, and given to `unread` (its read model is not what it should be).
+ */
+export function replayReportJson(
+  replayed: Replayed,
+  recordedText: (year: number) => string | undefined,
+  unread: (year: number) => void = () => undefined,
+): string {
+  // the years in the order the report object holds its fields (integer-like names first, ascending)
+  const years: Record<string, string> = {};
+  for (const year of reportYears(replayed.recorded, replayed.replayed)) {
+    const json = yearFromText(replayed, year, recordedText(year));
+    if (json === undefined && replayed.recorded.activeYears.has(year)) unread(year);
+    years[String(year)] =
+      json ?? JSON.stringify(replayYear(replayed.recorded, replayed.replayed, replayed.reach, year));
+  }
+  const parts: string[] = [];
+  for (const name of Object.keys(years)) parts.push(`${JSON.stringify(name)}:${years[name]}`);
+  return `{"regionId":${JSON.stringify(replayed.regionId)},"revisions":${JSON.stringify(replayed.applied)},"years":{${parts.join(',')}}}`;
+}
+
+/** A year of the report from its recorded statement's text; undefined when the text is not as JSON.stringify writes it. */
+function yearFromText(replayed: Replayed, year: number, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!reaches(replayed.reach, year)) {
+    const zeros = zeroedJson(text);
+    return zeros === undefined ? undefined : `{"recorded":${text},"replayed":${text},"difference":${zeros}}`;
+  }
+  if (!isWrittenJson(text)) return undefined;
+  const before = JSON.parse(text) as Statement;
+  const after = buildStatement(replayed.replayed, year);
+  return `{"recorded":${text},"replayed":${JSON.stringify(after)},"difference":${JSON.stringify(statementDifference(after, before))}}`;
+}
