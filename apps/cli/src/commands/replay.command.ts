@@ -27,8 +27,14 @@ export async function replayCommand(context: CliContext): Promise<number> {
   }
   const revisions = revisionsIn(file, text, regionId);
   if (revisions.length === 0) throw new UsageError(`${file} holds no revision`);
+  if (format === 'json') {
+    // the report as text (the years left as recorded spliced from the read models), laid out as before
+    const json = await withQueries(context, values.store, (queries) => queries.replayJson({ regionId, revisions }));
+    context.io.out(JSON.stringify(JSON.parse(json), null, 2));
+    return 0;
+  }
   const report = await withQueries(context, values.store, (queries) => queries.replay({ regionId, revisions }));
-  context.io.out(format === 'json' ? JSON.stringify(report, null, 2) : renderReplayText(report));
+  context.io.out(renderReplayText(report));
   return 0;
 }
 
