@@ -305,8 +305,8 @@ function rebuildRows(context: SuiteContext, readStore: string): Row[] {
 /**
  * The what-if of every region in process against the full rebuild's CPU, the two in turns so that both meet
  * the same load (as every other ratio is measured), after one what-if that is not counted: it derives the
- * replay-history documents, as any what-if after the first reads them (the rebuild row above is measured
- * with its own peer, at another moment's load).
+ * replay-history documents and the statement read models, as any what-if after the first reads them (the
+ * rebuild row above is measured with its own peer, at another moment's load).
  */
 function whatIfRow(context: SuiteContext, readStore: string): Row {
   const work = (mode: 'what-if' | 'rebuild') => () =>

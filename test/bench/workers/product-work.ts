@@ -12,7 +12,8 @@ import { report, startWork } from '../work-clock';
  *   rebuild DB           every statement of every region and year (folded from the store, as JSON)
  *   balances DB          the balances of every region and year (as JSON), from the read models kept in the
  *                        store, caught up first (the first run derives them, a later one reads them)
- *   what-if DB           every region replayed with a revised mo-objective key (equal shares)
+ *   what-if DB           every region replayed with a revised mo-objective key (equal shares), its report written as
+ *                        JSON text as the CLI and RegionQueries.replayJson write it
  *   journals DB DIR      every region's hledger journal, as `geldstroom export --format hledger` writes it
  * Prints one JSON line with counts and the time of the work (opening the store included, loading the
  * modules not).
