@@ -3,7 +3,7 @@ import { replayYear, reportYears, statementDifference } from './replay';
 import { reaches } from './replay-history';
 import { buildStatement } from './statement.projection';
 import { Statement } from './statement.types';
-import { isWrittenJson, zeroedJson } from './zeroed-json';
+import { writtenValue, zeroedJson } from './zeroed-json';
 
 /**
  * The JSON text of a replay's report, exactly JSON.stringify(replayReportOf(replayed)), written without
@@ -40,8 +40,8 @@ function yearFromText(replayed: Replayed, year: number, text: string | undefined
     const zeros = zeroedJson(text);
     return zeros === undefined ? undefined : `{"recorded":${text},"replayed":${text},"difference":${zeros}}`;
   }
-  if (!isWrittenJson(text)) return undefined;
-  const before = JSON.parse(text) as Statement;
+  const before = writtenValue(text)?.value as Statement | undefined;
+  if (before === undefined) return undefined;
   const after = buildStatement(replayed.replayed, year);
   return `{"recorded":${text},"replayed":${JSON.stringify(after)},"difference":${JSON.stringify(statementDifference(after, before))}}`;
 }

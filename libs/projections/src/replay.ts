@@ -547,7 +547,7 @@ export function statementDifference(replayed: unknown, recorded: unknown): unkno
 }
 
 /** statementDifference of a value and itself (a year the replay left as recorded): every amount 0.00, the rest as it is. */
-function zeroed(value: unknown): unknown {
+export function zeroed(value: unknown): unknown {
   if (typeof value === 'string') return isAmountText(value) ? ZERO : value;
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
