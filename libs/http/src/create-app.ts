@@ -11,20 +11,25 @@ import { APP_LOGGER } from './http/app-logger';
 import { NestLogger } from './http/nest-logger';
 import { queryParsedOnce } from './http/checked-params';
 import { requestLogging } from './http/request-logging';
+import { JsonBodies, jsonBodies } from './http/json-body';
 import { requireJsonBody, requireUtf8 } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
 import { LedgerService } from './ledger/ledger.service';
 import { RegionQueries } from '@libs/queries';
 import { StatementCache } from './regions/statement-cache';
 import { statementFastPath } from './regions/statement-fast-path';
+import { commandsFastPath } from './commands/commands-fast-path';
+import { IdempotencyStore } from './idempotency/idempotency.store';
 import { addCommandSchemas } from './openapi/command-schemas';
 import { buildOpenApiDocument, publishOpenApiDocument } from './openapi/openapi-document';
 import { exceptPages, pageBodies } from './ui/ui-http';
 import { ServiceOptions } from './service.module';
 
 export interface CreateAppOptions {
-  /** false: every request goes through Nest (the tests compare the fast path's answers with Nest's) */
+  /** false: every statement GET goes through Nest (the tests compare the fast path's answers with Nest's) */
   readonly statementFastPath?: boolean;
+  /** false: every POST of commands goes through Nest (likewise) */
+  readonly commandsFastPath?: boolean;
 }
 
 export interface CreatedApp {
@@ -39,32 +44,54 @@ export interface CreatedApp {
  * security and API-Version headers on every answer, the query string parsed once, UTF-8 only, the JSON body (up to the configured
  * limit), the pages' form posts, and (but for the pages) JSON only, nested no deeper than the limit.
  */
-function configureHttp(app: NestExpressApplication, config: ApiConfig, logger: Logger): void {
+function configureHttp(app: NestExpressApplication, logger: Logger, bodies: JsonBodies): void {
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
   app.use(securityHeaders());
   app.use(queryParsedOnce());
   app.use(requireUtf8());
-  app.useBodyParser('json', { limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
+  app.use(bodies.middleware);
   app.use(pageBodies());
   app.use(exceptPages(requireJsonBody()));
 }
 
-/** The fast path of a kept JSON statement in front of Express (statement-fast-path.ts), as the server's one listener. */
-function installStatementFastPath(app: NestExpressApplication, logger: Logger): void {
+/**
+ * The fast paths in front of Express, as the server's one listener: a kept JSON statement
+ * (statement-fast-path.ts) and the POST of commands (commands-fast-path.ts); each hands on what it does
+ * not answer itself.
+ */
+function installFastPaths(
+  app: NestExpressApplication,
+  logger: Logger,
+  bodies: JsonBodies,
+  paths: { readonly statement: boolean; readonly commands: boolean },
+): void {
   const server = app.getHttpServer();
   const listeners = server.listeners('request') as RequestListener[];
   // Express is the one listener Nest gives the server; anything else would be a surprise: no fast path then
-  if (listeners.length !== 1) return;
+  if (listeners.length !== 1 || !(paths.statement || paths.commands)) return;
   const [express] = listeners;
-  const options = {
-    tokens: app.get(TokenStore),
-    queries: app.get(RegionQueries),
-    cache: app.get(StatementCache),
-    logger,
-  };
+  const tokens = app.get(TokenStore);
+  const afterStatements = paths.commands
+    ? commandsFastPath(
+        {
+          tokens,
+          services: { ledger: app.get(LedgerService), idempotency: app.get(IdempotencyStore) },
+          bodies,
+          express: app.getHttpAdapter().getInstance(),
+          logger,
+        },
+        express,
+      )
+    : express;
+  const listener = paths.statement
+    ? statementFastPath(
+        { tokens, queries: app.get(RegionQueries), cache: app.get(StatementCache), logger },
+        afterStatements,
+      )
+    : afterStatements;
   server.removeAllListeners('request');
-  server.on('request', statementFastPath(options, express));
+  server.on('request', listener);
 }
 
 /**
@@ -77,7 +104,11 @@ function installStatementFastPath(app: NestExpressApplication, logger: Logger): 
  */
 export async function createApp(
   config: ApiConfig,
-  { statementFastPath: fastPath = true, ...options }: Omit<ServiceOptions, 'config'> & CreateAppOptions,
+  {
+    statementFastPath: statement = true,
+    commandsFastPath: commands = true,
+    ...options
+  }: Omit<ServiceOptions, 'config'> & CreateAppOptions,
 ): Promise<CreatedApp> {
   // Express answers /regions/ and /REGIONS like /regions unless told so before its router exists:
   // one URL per resource (NL API Design Rules /core/no-trailing-slash)
@@ -95,8 +126,9 @@ export async function createApp(
   app.useLogger(app.get(NestLogger));
   app.flushLogs();
   const logger = app.get<Logger>(APP_LOGGER);
-  configureHttp(app, config, logger);
-  if (fastPath) installStatementFastPath(app, logger);
+  const bodies = jsonBodies(config.bodyLimitBytes);
+  configureHttp(app, logger, bodies);
+  installFastPaths(app, logger, bodies, { statement, commands });
   // built when first asked for, not before the service answers its first request
   publishOpenApiDocument(app, () => addCommandSchemas(buildOpenApiDocument(app, config.contact)), config.contact);
   return { app, ledger: app.get(LedgerService), tokens: app.get(TokenStore), logger };
