@@ -47,15 +47,22 @@ export function commandsFastPath(options: CommandsFastPathOptions, next: Request
       return;
     }
     const started = Date.now();
-    void options.bodies.read(request, response).then((read) => {
-      // the token is checked after the body is read, as Nest's guard does
-      const principal = read ? verified(request, options.tokens) : undefined;
-      if (!principal || response.destroyed || jsonDepth(bodyOf(request), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        next(request, response);
-        return;
-      }
-      answer(options, request, response, principal, started);
-    });
+    void options.bodies
+      .read(request, response)
+      .then((read) => {
+        // the token is checked after the body is read, as Nest's guard does
+        const principal = read ? verified(request, options.tokens) : undefined;
+        if (!principal || response.destroyed || jsonDepth(bodyOf(request), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+          next(request, response);
+          return;
+        }
+        answer(options, request, response, principal, started);
+      })
+      // a fault of this code must not end the service: the request is dropped, as a crashed connection, and logged
+      .catch((error: unknown) => {
+        options.logger.error({ err: error }, 'the commands fast path failed; the connection was closed');
+        response.destroy();
+      });
   };
 }
 
