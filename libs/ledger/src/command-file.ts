@@ -47,12 +47,24 @@ function readLine(raw: string): { value: unknown } | { unreadable: { code: strin
 }
 
 /**
- * The lines of a JSON Lines command file as inputs of applyCommands: one command per line, blank
- * lines and lines starting with `#` skipped; each records `FILE:LINE` as its source. The text is read
- * line by line in place (a national file is ~100k lines): a line ends at `\n`, and a `\r` before it
- * goes with the whitespace trimmed off.
+ * The lines of a JSON Lines command file as inputs of applyCommands: one command per line (see
+ * commandLines); each records `FILE:LINE` as its source.
  */
 export function* commandFileInputs(file: string, text: string): Generator<CommandInput<FilePlace>> {
+  for (const { line, raw } of commandLines(text)) {
+    const place = { file, line };
+    const source = `${file}:${line}`;
+    const read = readLine(raw);
+    yield 'value' in read ? { place, source, value: read.value } : { place, source, unreadable: read.unreadable };
+  }
+}
+
+/**
+ * The lines of a command file that hold a command, trimmed, with their line numbers: blank lines and lines
+ * starting with `#` skipped. The text is read line by line in place (a national file is ~100k lines): a
+ * line ends at `\n`, and a `\r` before it goes with the whitespace trimmed off.
+ */
+function* commandLines(text: string): Generator<{ readonly line: number; readonly raw: string }> {
   let line = 0;
   for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
@@ -60,11 +72,7 @@ export function* commandFileInputs(file: string, text: string): Generator<Comman
     const raw = text.slice(start, end).trim();
     start = end + 1;
     line += 1;
-    if (raw === '' || raw.charCodeAt(0) === HASH) continue;
-    const place = { file, line };
-    const source = `${file}:${line}`;
-    const read = readLine(raw);
-    yield 'value' in read ? { place, source, value: read.value } : { place, source, unreadable: read.unreadable };
+    if (raw !== '' && raw.charCodeAt(0) !== HASH) yield { line, raw };
   }
 }
 
@@ -77,14 +85,7 @@ const HASH = 35;
  * with the issue checkedInOrder gives.
  */
 export function* checkedFileCommands(file: string, text: string): Generator<CheckedCommand<FilePlace>> {
-  let line = 0;
-  for (let start = 0; start <= text.length;) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    const raw = text.slice(start, end).trim();
-    start = end + 1;
-    line += 1;
-    if (raw === '' || raw.charCodeAt(0) === HASH) continue;
+  for (const { line, raw } of commandLines(text)) {
     const place = { file, line };
     const read = readLine(raw);
     if (!('value' in read)) throw new CommandsRefused('malformed', [{ place, value: undefined, ...read.unreadable }]);
