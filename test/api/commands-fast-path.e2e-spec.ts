@@ -1,28 +1,13 @@
 import crypto from 'node:crypto';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import request from 'supertest';
 import { TokenStore } from '@libs/access';
 import { SqliteEventStore } from '@libs/event-store';
 import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
+import { capturedLog } from '../support/captured-log';
 import { startApi, TestApi, TEST_NOW } from '../support/api';
-
-/** The lines a service logs, without what differs from run to run (time, pid, duration). */
-function capturedLog(): { readonly logger: pino.Logger; readonly lines: () => unknown[] } {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return {
-    logger: pino({ level: 'info' }, sink),
-    lines: () => lines.splice(0).map(({ time: _time, durationMs: _duration, pid: _pid, ...line }) => line),
-  };
-}
 
 interface Case {
   readonly name: string;

@@ -1,31 +1,12 @@
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import request from 'supertest';
 import { TokenStore } from '@libs/access';
 import { SqliteEventStore } from '@libs/event-store';
 import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
 import { BearerAuthGuard } from '../../libs/http/src/auth/bearer-auth.guard';
+import { capturedLog } from '../support/captured-log';
 import { startApi, TestApi, TEST_NOW } from '../support/api';
-
-/** The access lines a service logs, without what differs from request to request (time, id, duration). */
-function capturedLog(): { readonly logger: pino.Logger; readonly requestLines: () => unknown[] } {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  return {
-    logger: pino({ level: 'info' }, sink),
-    requestLines: () =>
-      lines
-        .splice(0)
-        .filter((line) => line.msg === 'request')
-        .map(({ time: _time, durationMs: _duration, pid: _pid, ...line }) => line),
-  };
-}
 
 /**
  * The fast path of a kept JSON statement answers before Nest's router: for every kind of request, the

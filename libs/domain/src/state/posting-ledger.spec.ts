@@ -35,41 +35,50 @@ class ReferenceLedger {
 const accounts = ['region:r:reserve', 'municipality:GM0001:BW', 'municipality:GM0002:MO'] as Account[];
 const types: DomainEventType[] = ['RijkPaymentRecorded', 'ReservePaidOut', 'SolidarityTransferred'];
 
-describe('PostingLedger', () => {
-  const posting = fc.tuple(
-    fc.integer({ min: 2023, max: 2026 }),
-    fc.constantFrom(...accounts),
-    fc.constantFrom(...types),
-    fc.bigInt({ min: -1000n, max: 1000n }),
-  );
-  // a step adds a posting to one of the ledgers made so far, or clones one of them
-  const step = fc.oneof(
-    fc.record({ clone: fc.nat(), of: fc.constant(undefined) }),
-    fc.record({ add: posting, to: fc.nat() }),
-    fc.record({ add: posting, to: fc.nat() }),
-  );
+const posting = fc.tuple(
+  fc.integer({ min: 2023, max: 2026 }),
+  fc.constantFrom(...accounts),
+  fc.constantFrom(...types),
+  fc.bigInt({ min: -1000n, max: 1000n }),
+);
+// a step adds a posting to one of the ledgers made so far, or clones one of them
+const step = fc.oneof(
+  fc.record({ clone: fc.nat(), of: fc.constant(undefined) }),
+  fc.record({ add: posting, to: fc.nat() }),
+  fc.record({ add: posting, to: fc.nat() }),
+);
+type Step = { clone: number; of: undefined } | { add: Entry; to: number };
 
+/** The ledgers made by `start` added to a first one and then `steps`, each beside its reference. */
+function ledgersAfter(
+  start: readonly Entry[],
+  steps: readonly Step[],
+): { ledgers: PostingLedger[]; references: ReferenceLedger[] } {
+  const ledgers = [new PostingLedger()];
+  const references = [new ReferenceLedger()];
+  for (const each of start) {
+    ledgers[0].add(...each);
+    references[0].add(...each);
+  }
+  for (const each of steps) {
+    if ('clone' in each) {
+      const index = each.clone % ledgers.length;
+      ledgers.push(ledgers[index].clone());
+      references.push(references[index].clone());
+    } else {
+      const index = each.to % ledgers.length;
+      ledgers[index].add(...each.add);
+      references[index].add(...each.add);
+    }
+  }
+  return { ledgers, references };
+}
+
+describe('PostingLedger', () => {
   it('keeps a clone and its original apart, whichever adds first, in the order sums were first added', () => {
     fc.assert(
       fc.property(fc.array(posting, { maxLength: 20 }), fc.array(step, { maxLength: 40 }), (start, steps) => {
-        const ledgers = [new PostingLedger()];
-        const references = [new ReferenceLedger()];
-        for (const [year, account, type, amount] of start) {
-          ledgers[0].add(year, account, type, amount);
-          references[0].add(year, account, type, amount);
-        }
-        for (const each of steps) {
-          if ('clone' in each) {
-            const index = each.clone % ledgers.length;
-            ledgers.push(ledgers[index].clone());
-            references.push(references[index].clone());
-          } else {
-            const index = each.to % ledgers.length;
-            const [year, account, type, amount] = each.add;
-            ledgers[index].add(year, account, type, amount);
-            references[index].add(year, account, type, amount);
-          }
-        }
+        const { ledgers, references } = ledgersAfter(start, steps);
         ledgers.forEach((ledger, index) => {
           const entries: Entry[] = [...ledger.entries()];
           expect(entries).toEqual(references[index].entries());
@@ -91,13 +100,6 @@ describe('PostingLedger', () => {
 });
 
 describe('PostingLedger.planningClone', () => {
-  const posting = fc.tuple(
-    fc.integer({ min: 2023, max: 2026 }),
-    fc.constantFrom(...accounts),
-    fc.constantFrom(...types),
-    fc.bigInt({ min: -1000n, max: 1000n }),
-  );
-  const step = fc.oneof(fc.record({ clone: fc.nat() }), fc.record({ add: posting, to: fc.nat() }));
   const sumsOf = (ledger: PostingLedger) => [...ledger.entries()];
 
   it('plans apart from its original, which reads the same meanwhile and goes on in place once the copy is let go', () => {
@@ -109,19 +111,7 @@ describe('PostingLedger.planningClone', () => {
         fc.array(fc.tuple(posting, fc.nat()), { maxLength: 20 }),
         (setup, chosen, planned, after) => {
           // ledgers that share sums already (clones of clones), one of which is planned on
-          const ledgers = [new PostingLedger()];
-          const references = [new ReferenceLedger()];
-          for (const each of setup) {
-            if ('clone' in each) {
-              const index = each.clone % ledgers.length;
-              ledgers.push(ledgers[index].clone());
-              references.push(references[index].clone());
-            } else {
-              const index = each.to % ledgers.length;
-              ledgers[index].add(...each.add);
-              references[index].add(...each.add);
-            }
-          }
+          const { ledgers, references } = ledgersAfter([], setup);
           const original = chosen % ledgers.length;
           const copy = ledgers[original].planningClone();
           const copyReference = references[original].clone();
