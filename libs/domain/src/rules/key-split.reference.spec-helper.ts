@@ -2,7 +2,7 @@ import { KeyReference } from '../events/derived.events';
 import { KeyVersion } from '../state/region-state';
 import { weightSum } from './key-split';
 
-/** A key version's reference as it was made before its weight sum was added as integers: from the exact sum. */
+/** A key version's reference written from its exact weight sum, kept apart from keyReference so that a change of how it is written is seen. */
 export function keyReferenceBySum(key: KeyVersion): KeyReference {
   const decimals = Math.max(0, ...Object.values(key.weights).map((weight) => weight.split('.')[1]?.length ?? 0));
   const sum = weightSum(key).toDecimalString(decimals);

@@ -41,7 +41,7 @@ export function keyReference(key: KeyVersion): KeyReference {
 function referenceOf(key: KeyVersion): KeyReference {
   // shown with as many decimals as the weights carry, so "8.1 / 100.0" reads like the key itself
   const decimals = Math.max(0, ...Object.values(key.weights).map((weight) => weight.split('.')[1]?.length ?? 0));
-  const sum = weightSumText(key.weights, decimals) ?? weightSum(key).toDecimalString(decimals);
+  const sum = weightSum(key).toDecimalString(decimals);
   return {
     keyId: key.keyId,
     version: key.version,
@@ -50,26 +50,6 @@ function referenceOf(key: KeyVersion): KeyReference {
     weightSum: decimals > 0 && !sum.includes('.') ? `${sum}.${'0'.repeat(decimals)}` : sum,
   };
 }
-
-/**
- * The weights' sum as weightSum(key).toDecimalString(decimals) writes it, for weights with at most
- * `decimals` decimals: the weights as integers on 10^decimals, added, and written once (a key version's
- * reference is made the first time it splits, in a run that is still cold). Undefined for a weight that
- * is not a plain decimal.
- */
-function weightSumText(weights: Readonly<Record<string, string>>, decimals: number): string | undefined {
-  let sum = 0n;
-  for (const weight of Object.values(weights)) {
-    if (!PLAIN_DECIMAL.test(weight)) return undefined;
-    const point = weight.indexOf('.');
-    const digits = point === -1 ? weight : weight.slice(0, point) + weight.slice(point + 1);
-    sum += BigInt(digits.padEnd(digits.length + decimals - (point === -1 ? 0 : weight.length - point - 1), '0'));
-  }
-  // the same rounding and trailing zeros as the reduced fraction's (fractionAsDecimal takes either)
-  return fractionAsDecimal(sum, 10n ** BigInt(decimals), decimals);
-}
-
-const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
 
 export function weightSum(key: KeyVersion): Rational {
   // one sum on the common denominator, reduced once
