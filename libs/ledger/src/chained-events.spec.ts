@@ -4,7 +4,7 @@ import { MemoryEventStore, NewEvent, StreamAppend } from '@libs/event-store';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyCommandFile } from './apply-command-file';
-import { chainedEvents, CommandMetadata } from './chained-events';
+import { chainedEvents, CommandMetadata, ledgerMetadata } from './chained-events';
 import { eventHash, GENESIS_HASH } from './integrity';
 import { Ledger } from './ledger';
 
@@ -34,6 +34,13 @@ const metadata: CommandMetadata = {
 };
 
 describe('chained events', () => {
+  it("write the ledger's own metadata with its members in the order an event copies them with its hash", () => {
+    const { actor, recordedAt, source, commandId, correlationId, command } = metadata;
+    const written = ledgerMetadata({ actor, recordedAt, source, commandId, correlationId, command });
+    expect(written).toStrictEqual(metadata);
+    expect(Object.keys(written)).toEqual(Object.keys(metadata));
+  });
+
   it.each(['regio-zuid-meerjarig.jsonl', 'aef-solidarity.jsonl', 'holland-rijnland.jsonl'])(
     "hand the store each event's data and metadata as JSON.stringify writes them, and chain hashes of exactly those (%s)",
     async (file) => {

@@ -1,4 +1,11 @@
-import { canonicalJson, decide, encodeEventDataCanonical, givenContentOf, isFactEvent } from '@libs/domain/model';
+import {
+  canonicalJson,
+  CURRENT_SCHEMA_VERSION,
+  decide,
+  encodeEventDataCanonical,
+  givenContentOf,
+  isFactEvent,
+} from '@libs/domain/model';
 import { EventMetadata, NewEvent } from '@libs/event-store';
 import { uuidV5 } from './event-id';
 import { eventHashOfTexts } from './integrity';
@@ -62,7 +69,34 @@ interface SharedMetadata {
   readonly hashed: (hash: string) => EventMetadata;
 }
 
-/** The members of the ledger's own metadata, in the order it writes them (Ledger.executeNow). */
+/** What the ledger records about a command, in every one of its events (see ledgerMetadata). */
+export interface CommandRecording {
+  readonly actor: string;
+  readonly recordedAt: string;
+  readonly source: string;
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly command: string;
+}
+
+/**
+ * The ledger's own metadata of a command's events (its hash apart), its members in the order of
+ * LEDGER_KEYS, which ledgerMetadataWithHash writes them in again: the three go together.
+ */
+export function ledgerMetadata(recording: CommandRecording): CommandMetadata {
+  return {
+    actor: recording.actor,
+    recordedAt: recording.recordedAt,
+    source: recording.source,
+    commandId: recording.commandId,
+    causationId: recording.commandId,
+    correlationId: recording.correlationId,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    command: recording.command,
+  };
+}
+
+/** The members of the ledger's own metadata, in the order ledgerMetadata writes them. */
 const LEDGER_KEYS: readonly string[] = [
   'actor',
   'recordedAt',

@@ -1,13 +1,4 @@
-import {
-  Command,
-  CURRENT_SCHEMA_VERSION,
-  decide,
-  DomainEvent,
-  evolve,
-  fold,
-  initialState,
-  RegionState,
-} from '@libs/domain/model';
+import { Command, decide, DomainEvent, evolve, fold, initialState, RegionState } from '@libs/domain/model';
 import {
   AppendResult,
   ConcurrencyConflictError,
@@ -27,7 +18,7 @@ import {
   SelectedHistory,
   selectInMemory,
 } from '@libs/projections';
-import { chainedEvents } from './chained-events';
+import { chainedEvents, ledgerMetadata } from './chained-events';
 import { newCommandId } from './event-id';
 import { checkedEvents, foldStored } from './fold-stored';
 import { ChainCheck, ChainPoint, ChainProblem, checkStream, HistoryBrokenError } from './integrity';
@@ -185,16 +176,14 @@ export class Ledger {
       const { events: newEvents, givenContents } = chainedEvents(
         decided,
         { streamId, firstRevision, head: region.chain.head },
-        {
+        ledgerMetadata({
           actor: context.actor,
           recordedAt: this.recordedAt(),
           source: context.source,
           commandId,
-          causationId: commandId,
           correlationId: context.correlationId ?? commandId,
-          schemaVersion: CURRENT_SCHEMA_VERSION,
           command: command.type,
-        },
+        }),
       );
       const outcome = {
         regionId: command.regionId,
