@@ -2,6 +2,7 @@ import {
   commandOfFact,
   DomainEvent,
   FactEvent,
+  factIdentity,
   isDerivedEvent,
   isFactEvent,
   readStoredEvent,
@@ -20,6 +21,7 @@ import {
   Revision,
   selectInMemory,
 } from '@libs/projections';
+import { RegionQueries } from '@libs/queries';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -207,7 +209,7 @@ describe('the what-if', () => {
           replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), state, revisions);
         expect(await answer(fromStore)).toBe(expected);
         // as text, the years left as recorded spliced from the statement read models (derived by the first)
-        expect(await answerText(() => replayJson(ledger, regionId, view, revisions))).toBe(expected);
+        expect(await answerText(() => replayJson(ledger, regionId, revisions))).toBe(expected);
         if (!expected.startsWith('refused'))
           expect((await recordedStatementTexts(ledger, regionId, view)).size).toBe(YEARS);
         // without the derived events, as a history was once read: every year is decided again
@@ -228,6 +230,41 @@ describe('the what-if', () => {
     expect(refused).toBeLessThan(compared / 2);
     // most revisions leave some years as recorded: those are not decided again
     expect(partial).toBeGreaterThan(compared / 2);
+    await store.close();
+  });
+
+  it('asks of the region what the fold would say: registered, readable, its keys — without folding it', async () => {
+    const store = new SqliteEventStore(join(dir, 'events.db'));
+    const ledger = new Ledger(store);
+    const queries = new RegionQueries(ledger);
+    const fold = jest.spyOn(ledger, 'regionView');
+    for (const regionId of await ledger.regionIds()) {
+      const configured = await queries.configured({ regionId });
+      const state = await new Ledger(store).regionState(regionId);
+      expect(configured.region).toEqual(state.region);
+      expect(configured.keys).toEqual(state.keys);
+      expect(configured.reserveAgreements).toEqual(state.reserveAgreements);
+      expect(configured.solidarityAgreements).toEqual(state.solidarityAgreements);
+      expect(configured.memberCodes()).toEqual(state.memberCodes());
+      // the read rule is asked with it, before anything is replayed
+      const refusal = new Error('may not read');
+      const asked: boolean[] = [];
+      const revisions = revisionsOf(await new Ledger(store).regionEvents(regionId), state.memberCodes(), [
+        ...state.activeYears,
+      ])[0];
+      await expect(
+        queries.replayJson({ regionId, revisions }, (_id, seen) => {
+          asked.push(seen.isMember(state.memberCodes()[0]));
+          throw refusal;
+        }),
+      ).rejects.toBe(refusal);
+      expect(asked).toEqual([true]);
+    }
+    expect(fold).not.toHaveBeenCalled();
+    await expect(queries.configured({ regionId: 'no-such-region' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(queries.replayJson({ regionId: 'no-such-region', revisions: [] })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await store.close();
   });
 
@@ -291,10 +328,12 @@ describe('the what-if', () => {
     const part = await read(firstYear);
     expect(part).toEqual(await expected(firstYear));
     expect(part.length).toBeLessThan((await expected(everything)).length);
-    // the parts hold the events decoded (cents as bigints): exactly the events a decoder of the stream gives
+    // the parts hold the events decoded (cents as bigints): exactly the events a decoder of the stream gives, each
+    // fact with the given content the region's fold keeps for it
     const decodedFromStream = selectInMemory(historyEntries(await new Ledger(store).regionEvents(regionId)), firstYear);
+    const { facts } = await new Ledger(store).regionState(regionId);
     expect((await ledger.replayHistory(regionId, () => firstYear)).entries).toStrictEqual(
-      decodedFromStream.map(({ event, step }) => ({ event: readStoredEvent(toStoredEvent(event)), step })),
+      asPartsHoldThem(decodedFromStream, facts),
     );
 
     // appended by another process: read on from the documents, which are written again once far enough behind
@@ -352,26 +391,7 @@ describe('the what-if', () => {
     await applyCommandFile(ledger, 'first.jsonl', lines.slice(0, half).join('\n'), context);
     const regionId = (await ledger.regionIds())[0];
     const streamId = `region-${regionId}`;
-    // a key version for the last year only: that year is decided again, the others are left as recorded
-    const revisionsFor = (state: Awaited<ReturnType<Ledger['regionState']>>): Revision[] => {
-      const last = Math.max(...state.activeYears);
-      const versions = (state.keys.get('mo-objective') ?? []).map((key) => key.version);
-      const weights = Object.fromEntries(state.memberCodes().map((code, index) => [code, String(index + 1)]));
-      const base = { type: 'AdoptDistributionKey', regionId, keyId: 'mo-objective', unit: 'weight' } as const;
-      return [
-        { ...base, version: Math.max(...versions) + 1, validFrom: last, validTo: last, basis: 'what if', weights },
-      ];
-    };
-    const check = async () => {
-      const view = await ledger.regionView(regionId);
-      const revisions = revisionsFor(view.state);
-      const expected = JSON.stringify(
-        await replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), view.state, revisions),
-      );
-      expect(JSON.parse(expected)).toHaveProperty('years');
-      expect(await replayJson(ledger, regionId, view, revisions)).toBe(expected);
-      return { view, revisions, expected };
-    };
+    const check = () => checkReportText(store, ledger, regionId);
     const db = new Database(path);
     const statementOf = (year: number) =>
       db
@@ -382,11 +402,32 @@ describe('the what-if', () => {
         .prepare("UPDATE derived SET body = ? WHERE kind = 'statement' AND stream_id = ? AND key = ?")
         .run(body, streamId, String(year));
 
-    // none yet: built, and derived for the next what-if, which splices them
+    // none yet: built, and derived for the next what-if, which splices them without folding the region
     const first = await check();
+    expect(first.folded).toBe(true);
     const years = [...first.view.state.activeYears].sort((a, b) => a - b);
     expect((await recordedStatementTexts(ledger, regionId, first.view)).size).toBe(years.length);
-    await check();
+    expect((await check()).folded).toBe(false);
+
+    // the list of years or the chain point missing, not read, or of another revision: the region is folded, and
+    // they are derived again
+    for (const kind of ['years', 'chain-point']) {
+      const select = 'SELECT revision, body FROM derived WHERE kind = ? AND stream_id = ?';
+      const kept = db.prepare(select).get(kind, streamId) as { revision: number; body: string };
+      const update = 'UPDATE derived SET revision = ?, body = ? WHERE kind = ? AND stream_id = ?';
+      for (const [revision, body] of [
+        [kept.revision, kept.body.slice(0, -1)],
+        [kept.revision - 1, kept.body],
+      ] as const) {
+        db.prepare(update).run(revision, body, kind, streamId);
+        expect((await check()).folded).toBe(true);
+        expect(db.prepare(select).get(kind, streamId)).toEqual(kept);
+      }
+      db.prepare('DELETE FROM derived WHERE kind = ? AND stream_id = ?').run(kind, streamId);
+      expect((await check()).folded).toBe(true);
+      expect(db.prepare(select).get(kind, streamId)).toEqual(kept);
+      expect((await check()).folded).toBe(false);
+    }
 
     // another process appends: they are stale (another revision), not read, and derived again
     const other = new SqliteEventStore(path);
@@ -396,7 +437,10 @@ describe('the what-if', () => {
     expect(stale.revision).toBeGreaterThan(first.view.revision ?? Infinity);
     expect((await recordedStatementTexts(ledger, regionId, stale)).size).toBe(0);
     const after = await check();
+    expect(after.folded).toBe(true);
     expect(after.expected).not.toBe(first.expected);
+    // derived again by it: the next reads them, and the history documents on from where they were written
+    expect((await check()).folded).toBe(false);
     expect((await recordedStatementTexts(ledger, regionId, after.view)).size).toBe(after.view.state.activeYears.size);
     const current = Math.min(...after.view.state.activeYears);
 
@@ -406,7 +450,7 @@ describe('the what-if', () => {
       const written = statementOf(year)?.body ?? '';
       for (const damaged of [written.slice(0, -1), JSON.stringify(JSON.parse(written), null, 1)]) {
         setStatement(year, damaged);
-        await check();
+        expect((await check()).folded).toBe(true);
         expect(statementOf(year)?.body).toBe(written);
       }
     }
@@ -415,7 +459,7 @@ describe('the what-if', () => {
     // one changed behind the store's back that still reads as written shows, as in a statement read from it
     setStatement(current, written.replace(/"regionName":"[^"]*"/, '"regionName":"read from the read model"'));
     const view = await ledger.regionView(regionId);
-    const shown = JSON.parse(await replayJson(ledger, regionId, view, revisionsFor(view.state))) as {
+    const shown = JSON.parse(await replayJson(ledger, regionId, revisionsFor(regionId, view.state))) as {
       years: Record<string, { recorded: { regionName: string } }>;
     };
     expect(shown.years[String(current)].recorded.regionName).toBe('read from the read model');
@@ -455,4 +499,42 @@ describe('the what-if', () => {
 /** Entries as the replay reads them: the step, type and data, in their stored form. */
 function stored(entries: readonly HistoryEntry[]) {
   return entries.map((entry) => [entry.step, toStoredEvent(entry.event)] as const);
+}
+
+/** Entries as the history parts hold them: each event as a decoder of its stored form gives it, a fact with its content. */
+function asPartsHoldThem(entries: readonly HistoryEntry[], facts: ReadonlyMap<string, string>): HistoryEntry[] {
+  return entries.map(({ event, step }) => {
+    const decoded = readStoredEvent(toStoredEvent(event));
+    return isFactEvent(decoded)
+      ? { event: decoded, step, content: facts.get(factIdentity(decoded)) }
+      : { event: decoded, step };
+  });
+}
+
+/** A key version for the last year only: that year is decided again, the others are left as recorded. */
+function revisionsFor(regionId: string, state: Awaited<ReturnType<Ledger['regionState']>>): Revision[] {
+  const last = Math.max(...state.activeYears);
+  const versions = (state.keys.get('mo-objective') ?? []).map((key) => key.version);
+  const weights = Object.fromEntries(state.memberCodes().map((code, index) => [code, String(index + 1)]));
+  const base = { type: 'AdoptDistributionKey', regionId, keyId: 'mo-objective', unit: 'weight' } as const;
+  return [{ ...base, version: Math.max(...versions) + 1, validFrom: last, validTo: last, basis: 'what if', weights }];
+}
+
+/**
+ * The report as text compared with the report the region's fold gives, in this process and in one that holds
+ * nothing of the region (`folded`: whether that one had to fold it, its read models not current).
+ */
+async function checkReportText(store: SqliteEventStore, ledger: Ledger, regionId: string) {
+  const view = await ledger.regionView(regionId);
+  const revisions = revisionsFor(regionId, view.state);
+  const expected = JSON.stringify(
+    await replayFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), view.state, revisions),
+  );
+  expect(JSON.parse(expected)).toHaveProperty('years');
+  const fresh = new Ledger(store);
+  const fold = jest.spyOn(fresh, 'regionView');
+  expect(await replayJson(fresh, regionId, revisions)).toBe(expected);
+  const folded = fold.mock.calls.length > 0;
+  expect(await replayJson(ledger, regionId, revisions)).toBe(expected);
+  return { view, revisions, expected, folded };
 }

@@ -1,5 +1,6 @@
-import type { EventStore } from '@libs/event-store';
+import type { DerivedDocument, EventStore, StreamInfo } from '@libs/event-store';
 import { regionStream } from '@libs/event-store';
+import { ChainPoint } from './integrity';
 import { holdsAt, readPoint } from './region-snapshot';
 
 /** The per-year read models one region keeps (see ReadModels). */
@@ -33,26 +34,49 @@ export async function currentReadModel<T>(
   regionId: string,
   year: number,
 ): Promise<CurrentReadModel<T> | undefined> {
-  if (!store.derived || !store.listStreams) return undefined;
-  const streamId = regionStream(regionId);
-  const stream = (await store.listStreams({ prefix: streamId })).find((each) => each.streamId === streamId);
-  if (stream?.firstType !== 'RegionRegistered') return undefined;
+  const stream = await registeredStream(store, regionId);
+  if (!stream || !store.derived) return undefined;
   const [document, chain] = await Promise.all([
-    store.derived.get(kind, streamId, String(year)),
-    store.derived.get(CHAIN_POINT_KIND, streamId, ''),
+    store.derived.get(kind, stream.streamId, String(year)),
+    store.derived.get(CHAIN_POINT_KIND, stream.streamId, ''),
   ]);
-  if (document?.revision !== stream.revision || chain?.revision !== stream.revision) return undefined;
+  if (document?.revision !== stream.revision) return undefined;
   let body: T;
-  let point: ReturnType<typeof readPoint>;
   try {
     body = JSON.parse(document.body) as T;
-    point = readPoint(JSON.parse(chain.body), stream.revision);
   } catch {
     // a document that does not read is derived again
     return undefined;
   }
+  const point = await currentPoint(store, stream, chain);
+  return point ? { body, ledgerHash: point.head } : undefined;
+}
+
+/** The region's stream as the store's index gives it, when it is a registered region's and the store keeps read models. */
+export async function registeredStream(store: EventStore, regionId: string): Promise<StreamInfo | undefined> {
+  if (!store.derived || !store.listStreams) return undefined;
+  const streamId = regionStream(regionId);
+  const stream = (await store.listStreams({ prefix: streamId })).find((each) => each.streamId === streamId);
+  return stream?.firstType === 'RegionRegistered' ? stream : undefined;
+}
+
+/**
+ * The chain point a region's read models were derived with (its `chain` document), when they are current:
+ * derived at the stream's last revision, whose stored event is still the one the chain stood at then.
+ */
+export async function currentPoint(
+  store: EventStore,
+  stream: StreamInfo,
+  chain: DerivedDocument | undefined,
+): Promise<ChainPoint | undefined> {
+  if (chain?.revision !== stream.revision) return undefined;
+  let point: ChainPoint | undefined;
+  try {
+    point = readPoint(JSON.parse(chain.body), stream.revision);
+  } catch {
+    return undefined;
+  }
   if (!point) return undefined;
-  const [last] = await store.readStream(streamId, { fromRevision: point.revision, maxCount: 1 });
-  if (!last || !holdsAt(point, last)) return undefined;
-  return { body, ledgerHash: point.head };
+  const [last] = await store.readStream(stream.streamId, { fromRevision: point.revision, maxCount: 1 });
+  return last && holdsAt(point, last) ? point : undefined;
 }

@@ -254,13 +254,16 @@ export class Ledger {
     });
   }
 
-  /** The region's events up to the state held: the store's, checked from the first, and those held in memory only. */
-  private async storedEvents(streamId: string, region: CachedRegion): Promise<LedgerEvent[]> {
-    if (region.revision === 'no_stream') return localEvents(region);
-    const storedUpTo = region.revision - BigInt(region.local.length);
+  /**
+   * The region's events up to the state held: the store's, checked from the first, and those held in memory
+   * only; without a region held, the store's up to `upTo`.
+   */
+  private async storedEvents(streamId: string, region: CachedRegion | undefined, upTo = -1n): Promise<LedgerEvent[]> {
+    if (region?.revision === 'no_stream') return localEvents(region);
+    const storedUpTo = region ? storedRevision(region) : upTo;
     const read = checkedEvents(streamId, await this.store.readStream(streamId, { maxCount: Number(storedUpTo) + 1 }));
     if (read.problem) throw new HistoryBrokenError(await this.diagnose(streamId, region, read.problem));
-    return [...read.events, ...localEvents(region)];
+    return region ? [...read.events, ...localEvents(region)] : read.events;
   }
 
   /**
@@ -269,13 +272,20 @@ export class Ledger {
    * store's events after them, checked on from the documents' chain point as they are decoded; the whole
    * stream, checked from its first event, where they do not. The documents are written again once they
    * are `snapshotEvery` events behind (all parts are read then).
+   *
+   * Up to the state held — or, given `upTo`, up to that revision of the store's stream, without loading
+   * the region (a what-if that reads the region as recorded from its read models: see replayJson).
    */
-  async replayHistory(regionId: string, choose: (outline: HistoryOutline) => Reach): Promise<SelectedHistory> {
+  async replayHistory(
+    regionId: string,
+    choose: (outline: HistoryOutline) => Reach,
+    upTo?: bigint,
+  ): Promise<SelectedHistory> {
     const streamId = regionStream(regionId);
     return this.exclusive(regionId, async () => {
-      const region = await this.catchUp(streamId);
-      if (region.revision === 'no_stream') return selected(historyEntries(localEvents(region)), choose);
-      const storedUpTo = region.revision - BigInt(region.local.length);
+      const region = upTo === undefined ? await this.catchUp(streamId) : undefined;
+      if (region?.revision === 'no_stream') return selected(historyEntries(localEvents(region)), choose);
+      const storedUpTo = region ? storedRevision(region) : (upTo ?? -1n);
       const held = this.dryRun ? undefined : await loadHistory(this.store, streamId, storedUpTo);
       const chain = held ? ChainCheck.resume(streamId, held.point) : new ChainCheck(streamId);
       const from = held ? held.point.revision + 1n : 0n;
@@ -291,14 +301,14 @@ export class Ledger {
       }
       const newer = historyEntries(decoded, held?.outline.steps ?? 0);
       const stored = outlineOf(newer, held?.outline);
-      const local = historyEntries(localEvents(region), stored.steps);
+      const local = region ? historyEntries(localEvents(region), stored.steps) : [];
       const outline = outlineOf(local, stored);
       const reach = choose(outline);
       const point = chain.point;
       const rewrite = point !== undefined && !this.dryRun && (!held || tail.length >= this.snapshotEvery);
       const older = held ? await held.read(rewrite ? undefined : reach) : [];
       // a part that does not hold: the stream is read whole, as without documents
-      if (!older) return selected(historyEntries(await this.storedEvents(streamId, region)), choose);
+      if (!older) return selected(historyEntries(await this.storedEvents(streamId, region, storedUpTo)), choose);
       if (rewrite && point && this.store.derived)
         await this.store.derived.put(historyDocuments(streamId, stored, [...older, ...newer], point), {
           streamIds: [streamId],
@@ -401,10 +411,18 @@ export class Ledger {
     }
   }
 
-  /** What verify would say of the stream: the fold sees one event at a time, verify looks ahead. */
-  private async diagnose(streamId: string, region: CachedRegion, found: ChainProblem): Promise<ChainProblem> {
-    region.broken = checkStream(streamId, await this.store.readStream(streamId)).problem ?? found;
-    return region.broken;
+  /**
+   * What verify would say of the stream: the fold sees one event at a time, verify looks ahead. A region
+   * held is not answered from again.
+   */
+  private async diagnose(
+    streamId: string,
+    region: CachedRegion | undefined,
+    found: ChainProblem,
+  ): Promise<ChainProblem> {
+    const problem = checkStream(streamId, await this.store.readStream(streamId)).problem ?? found;
+    if (region) region.broken = problem;
+    return problem;
   }
 
   /** The region as held, or loaded (from its snapshot and the events after it) when it is not. */
@@ -488,6 +506,11 @@ export class Ledger {
       ledgerHash: last < 0 ? undefined : hashes[last],
     };
   }
+}
+
+/** The revision of a region's last event in the store (those held in memory only come after it). */
+function storedRevision(region: CachedRegion): bigint {
+  return region.revision === 'no_stream' ? -1n : region.revision - BigInt(region.local.length);
 }
 
 /** What a replay reads of a history held whole: its outline, the reach chosen from it, and the entries that reach reads. */

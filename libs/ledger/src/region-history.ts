@@ -2,6 +2,8 @@ import {
   DomainEvent,
   isDerivedEvent,
   DOMAIN_EVENT_TYPES,
+  givenContentOf,
+  isFactEvent,
   isPlainObject,
   readStoredEvent,
   toStoredEvent,
@@ -17,7 +19,7 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 5;
+const HISTORY_FORMAT = 6;
 
 /** The key of the document of each part (see HistoryPart); the outline's is ''. */
 const CONFIG_KEY = 'config';
@@ -31,8 +33,9 @@ const yearKey = (year: number) => `year:${year}`;
  * again (as a state is loaded from its snapshot). The outline document ('') holds the outline and the
  * digest of every part; every part has its own document at the same revision, its events as the replay
  * consumes them: decoded, their cents as bigints (see bigint-json), so that reading one back is one parse,
- * checked whole against its digest. The config part, which every replay reads to choose the parts it
- * needs, is read with the outline.
+ * checked whole against its digest; each fact with its given content (as evolve keeps it), so that a
+ * replay folds it without writing its data out again as canonical JSON. The config part, which every
+ * replay reads to choose the parts it needs, is read with the outline.
  */
 export function historyDocuments(
   streamId: string,
@@ -41,14 +44,17 @@ export function historyDocuments(
   point: ChainPoint,
 ): DerivedDocument[] {
   const revision = point.revision;
-  const byPart = new Map<string, [number, DomainEvent][]>();
+  const byPart = new Map<string, ([number, DomainEvent] | [number, DomainEvent, string])[]>();
   for (const entry of entries) {
     const part = historyPart(entry.event);
     if (part === undefined) continue;
     const key = part === 'config' ? CONFIG_KEY : part === 'carried' ? CARRIED_KEY : yearKey(part);
     const list = byPart.get(key) ?? [];
     // exactly the event a reader of its stored form gets (its type and data, nothing the store added)
-    list.push([entry.step, readStoredEvent(toStoredEvent(entry.event))]);
+    const stored = toStoredEvent(entry.event);
+    const event = readStoredEvent(stored);
+    if (isFactEvent(event)) list.push([entry.step, event, entry.content ?? givenContentOf(stored.data)]);
+    else list.push([entry.step, event]);
     byPart.set(key, list);
   }
   const parts = [...byPart].map(([key, list]) => ({
@@ -161,17 +167,22 @@ function partEntriesOf(text: string): HistoryEntry[] | undefined {
   if (!isPlainObject(body) || body.format !== HISTORY_FORMAT || !Array.isArray(body.entries)) return undefined;
   const entries: HistoryEntry[] = [];
   for (const item of body.entries as unknown[]) {
-    if (!Array.isArray(item) || item.length !== 2 || !isYear(item[0])) return undefined;
+    if (!Array.isArray(item) || item.length < 2 || item.length > 3 || !isYear(item[0])) return undefined;
     const event: unknown = item[1];
+    const content: unknown = item[2];
     if (
       !isPlainObject(event) ||
       typeof event.type !== 'string' ||
       !EVENT_TYPES.has(event.type) ||
-      !isPlainObject(event.data)
+      !isPlainObject(event.data) ||
+      (content !== undefined && typeof content !== 'string')
     )
       return undefined;
-    // the part's digest is the outline's: it is the event historyDocuments decoded and wrote
-    entries.push({ event: event as unknown as DomainEvent, step: item[0] });
+    // the part's digest is the outline's: it is the event historyDocuments decoded and wrote, with its content
+    const read = event as unknown as DomainEvent;
+    entries.push(
+      typeof content === 'string' ? { event: read, step: item[0], content } : { event: read, step: item[0] },
+    );
   }
   return entries;
 }

@@ -1,37 +1,96 @@
+import { evolve, initialState, RegionState } from '@libs/domain/model';
 import { regionStream } from '@libs/event-store';
-import { replayedFromHistory, replayReportJson, Revision } from '@libs/projections';
-import { CHAIN_POINT_KIND } from './current-read-model';
+import { RecordedSide, replayedFromHistory, replayReportJson, Revision } from '@libs/projections';
+import { CHAIN_POINT_KIND, currentPoint, registeredStream } from './current-read-model';
 import type { Ledger, RegionView } from './ledger';
 import { ReadModels } from './read-models';
 import { readPoint } from './region-snapshot';
 
 /**
- * A what-if's report as JSON text, exactly JSON.stringify of its report (see replayFromHistory): the region
- * as recorded in `view` (now), replayed from the parts of its history the revisions reach, and written with
- * the recorded statements its read models hold as text (see replayReportJson). When one of them is missing,
- * stale or does not read, the region's read models are derived again, so that the next what-if reads them.
+ * A what-if's report as JSON text, exactly JSON.stringify of its report (see replayFromHistory) of the
+ * region as recorded now: replayed from the parts of its history the revisions reach, and written with the
+ * recorded statements its read models hold as text (see replayReportJson). While the read models are
+ * current (see currentStatements), the region as recorded is not loaded at all: its years and statements
+ * are theirs, and its history is read up to their revision. Otherwise the region is loaded, the years its
+ * read models do not give are built from it, and they are derived again, so that the next what-if reads them
+ * (not in a dry run, which writes nothing).
  */
-export async function replayJson(
+export async function replayJson(ledger: Ledger, regionId: string, revisions: readonly Revision[]): Promise<string> {
+  const current = ledger.dryRun ? undefined : await currentStatements(ledger, regionId);
+  if (current) {
+    const replayed = await replayedFromHistory(
+      regionId,
+      (choose) => ledger.replayHistory(regionId, choose, current.revision),
+      revisions,
+    );
+    const json = replayReportJson(replayed, current);
+    if (json !== undefined) return json;
+  }
+  const view = await ledger.regionView(regionId);
+  const replayed = await replayedFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), revisions);
+  const texts = await recordedStatementTexts(ledger, regionId, view);
+  const recorded = { years: view.state.activeYears, text: (year: number) => texts.get(year), state: view.state };
+  // with the recorded state every year is written
+  const json = replayReportJson(replayed, recorded) ?? '';
+  // what the read models lacked (missing, stale or not read) is derived, so that the next what-if reads them
+  if (!ledger.dryRun && view.revision !== undefined) await new ReadModels(ledger).refresh(regionId);
+  return json;
+}
+
+/**
+ * The region's registration, keys and agreements as recorded now, without folding the region: the config
+ * part of its replay history folded (see HistoryPart), read as a what-if reads it — what is asked of a region
+ * before its what-if (may the asker read it, which keys it has). Nothing else of the region is in it (no
+ * money, no years). A store without an index of its streams folds the region.
+ */
+export async function configuredRegion(ledger: Ledger, regionId: string): Promise<RegionState> {
+  const streamId = regionStream(regionId);
+  const streams = ledger.dryRun ? undefined : await ledger.store.listStreams?.({ prefix: streamId });
+  const stream = streams?.find((each) => each.streamId === streamId);
+  if (!stream) return ledger.regionState(regionId);
+  const { outline } = await ledger.replayHistory(regionId, () => ({ years: new Set() }), stream.revision);
+  const state = initialState();
+  for (const { event, content } of outline.config) evolve(state, event, content);
+  return state;
+}
+
+/**
+ * The region as recorded now as its read models hold it, when they are current: derived at the stream's
+ * last revision, whose stored event is still the one the hash chain stood at then (see currentReadModel),
+ * with a statement at that revision for every year they list (its active years). Undefined otherwise.
+ */
+async function currentStatements(
   ledger: Ledger,
   regionId: string,
-  view: RegionView,
-  revisions: readonly Revision[],
-): Promise<string> {
-  const replayed = await replayedFromHistory(
-    regionId,
-    (choose) => ledger.replayHistory(regionId, choose),
-    view.state,
-    revisions,
-  );
-  const texts = await recordedStatementTexts(ledger, regionId, view);
-  let unread = false;
-  const json = replayReportJson(
-    replayed,
-    (year) => texts.get(year),
-    () => (unread = true),
-  );
-  if (unread && view.revision !== undefined) await new ReadModels(ledger).refresh(regionId);
-  return json;
+): Promise<(RecordedSide & { readonly revision: bigint }) | undefined> {
+  const store = ledger.store;
+  const stream = await registeredStream(store, regionId);
+  if (!stream || !store.derived) return undefined;
+  const [chain, listed] = await Promise.all([
+    store.derived.get(CHAIN_POINT_KIND, stream.streamId, ''),
+    store.derived.get('years', stream.streamId, ''),
+  ]);
+  const years = listed?.revision === stream.revision ? yearsOf(listed.body) : undefined;
+  if (!years) return undefined;
+  const documents = await store.derived.getMany('statement', stream.streamId, years.map(String));
+  const texts = new Map<number, string>();
+  for (let index = 0; index < years.length; index += 1) {
+    const document = documents[index];
+    if (document?.revision !== stream.revision) return undefined;
+    texts.set(years[index], document.body);
+  }
+  if (!(await currentPoint(store, stream, chain))) return undefined;
+  return { revision: stream.revision, years: new Set(years), text: (year) => texts.get(year) };
+}
+
+/** The years a `years` read model lists; undefined when it does not read so. */
+function yearsOf(body: string): number[] | undefined {
+  try {
+    const years: unknown = JSON.parse(body);
+    return Array.isArray(years) && years.every((year) => Number.isSafeInteger(year)) ? (years as number[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

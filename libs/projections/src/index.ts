@@ -15,6 +15,7 @@ export {
 } from './replay';
 export type { HistorySource, Replayed, ReplayReport, Revision } from './replay';
 export { replayReportJson } from './replay-report-json';
+export type { RecordedSide } from './replay-report-json';
 export { historyEntries, historyPart, outlineOf, readFor, selectInMemory } from './replay-history';
 export type { HistoryEntry, HistoryOutline, HistoryPart, Reach, SelectedHistory } from './replay-history';
 export type { ReserveMovementKind } from './reserve-movements';

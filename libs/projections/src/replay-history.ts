@@ -9,6 +9,8 @@ import { DomainEvent, isDerivedEvent, parseAccount, postingsOf, yearOf } from '@
 export interface HistoryEntry {
   readonly event: DomainEvent;
   readonly step: number;
+  /** a fact's given content as recorded (see evolve), where the reader keeps it: a replay then need not compute it */
+  readonly content?: string;
 }
 
 /**

@@ -241,8 +241,9 @@ export function replayWithRevisions(
   // every year is decided again then
   const withoutDerived = events.some(isRunMarker) && !events.some(isDerivedEvent);
   let reach: Reach = withoutDerived ? { years: new Set(), from: -Infinity } : reachOf(outline, revisions);
+  const contentOf = (event: FactEvent) => recorded.facts.get(factIdentity(event));
   for (;;) {
-    const outcome = replaySelected({ outline, reach, entries: selectInMemory(entries, reach) }, recorded, revisions);
+    const outcome = replaySelected({ outline, reach, entries: selectInMemory(entries, reach) }, contentOf, revisions);
     if ('state' in outcome) return reportOf(regionId, outcome.applied, recorded, outcome.state, reach);
     reach = widened(reach, outcome.spreadsFrom);
   }
@@ -258,35 +259,36 @@ export async function replayFromHistory(
   recorded: RegionView,
   revisions: readonly Revision[],
 ): Promise<ReplayReport> {
-  return replayReportOf(await replayedFromHistory(regionId, read, recorded, revisions));
+  return replayReportOf(await replayedFromHistory(regionId, read, revisions), recorded);
 }
 
 /**
- * What a replay decided, before its report is written: the recorded and the replayed state, and the years
- * the replay decided again (every other year is as recorded). replayReportOf writes it as the report, and
- * replayReportJson as the report's JSON text.
+ * What a replay decided, before its report is written: the replayed state, and the years the replay
+ * decided again (every other year is as recorded). replayReportOf writes it as the report beside the
+ * recorded state, and replayReportJson as the report's JSON text.
  */
 export interface Replayed {
   readonly regionId: string;
   readonly applied: ReplayReport['revisions'];
-  readonly recorded: RegionView;
   readonly replayed: RegionView;
   readonly reach: Reach;
 }
 
-/** The replay of replayFromHistory, before its report is written. */
+/**
+ * The replay of replayFromHistory, before its report is written. It reads nothing of the region as
+ * recorded but its history: a fact folded as recorded takes the given content the history holds with it.
+ */
 export async function replayedFromHistory(
   regionId: string,
   read: HistorySource,
-  recorded: RegionView,
   revisions: readonly Revision[],
 ): Promise<Replayed> {
   checkRegion(regionId, revisions);
   let spreadsFrom: number | undefined;
   for (;;) {
-    const outcome = await replayRead(read, recorded, revisions, spreadsFrom);
+    const outcome = await replayRead(read, revisions, spreadsFrom);
     if ('state' in outcome)
-      return { regionId, applied: outcome.applied, recorded, replayed: outcome.state, reach: outcome.reach };
+      return { regionId, applied: outcome.applied, replayed: outcome.state, reach: outcome.reach };
     spreadsFrom = Math.min(spreadsFrom ?? outcome.spreadsFrom, outcome.spreadsFrom);
   }
 }
@@ -298,7 +300,6 @@ export async function replayedFromHistory(
  */
 async function replayRead(
   read: HistorySource,
-  recorded: RegionView,
   revisions: readonly Revision[],
   spreadsFrom: number | undefined,
 ): Promise<ReturnType<typeof replaySelected> & { reach: Reach }> {
@@ -306,8 +307,22 @@ async function replayRead(
     const reach = reachOf(outline, revisions);
     return spreadsFrom === undefined ? reach : widened(reach, spreadsFrom);
   });
-  return { ...replaySelected(history, recorded, revisions), reach: history.reach };
+  return { ...replaySelected(history, contentsOf(history), revisions), reach: history.reach };
 }
+
+/**
+ * The given contents a history holds with its facts (see HistoryEntry), by the fact read: a fact decided
+ * again, or read without its content, has its content computed.
+ */
+function contentsOf({ outline, entries }: SelectedHistory): RecordedContent {
+  const contents = new Map<DomainEvent, string>();
+  for (const list of [outline.config, entries])
+    for (const { event, content } of list) if (content !== undefined) contents.set(event, content);
+  return (event) => contents.get(event);
+}
+
+/** The given content a recorded fact was recorded with, where it is known (see recordedContent). */
+type RecordedContent = (event: FactEvent) => string | undefined;
 
 function checkRegion(regionId: string, revisions: readonly Revision[]): void {
   for (const revision of revisions) {
@@ -336,12 +351,12 @@ const ELSEWHERE = { type: 'Elsewhere' } as const;
  */
 function replaySelected(
   history: SelectedHistory,
-  recorded: RegionView,
+  contentOf: RecordedContent,
   revisions: readonly Revision[],
 ): { state: RegionState; applied: ReplayReport['revisions'] } | { spreadsFrom: number } {
   const { outline, reach } = history;
   const { slots, stepOf, recordedOnce, derivedOf } = placedSteps(history);
-  const knownContent = recordedContent(recorded, revisions);
+  const knownContent = recordedContent(contentOf, revisions);
   const { commands, applied } = reviseHistory(slots, revisions);
   const state = initialState();
   const pending = [...derivedOf.keys()].sort((a, b) => a - b);
@@ -369,7 +384,7 @@ function replaySelected(
       const identity = factIdentity(fact);
       if (!state.facts.has(identity)) {
         // its given content is the one recorded with its identity: no other recorded fact has it
-        evolve(state, fact, recorded.facts.get(identity));
+        evolve(state, fact, contentOf(fact));
         continue;
       }
     }
@@ -459,8 +474,8 @@ export function replayReport(
   return reportOf(regionId, applied, recorded, replayed, { years: new Set(), from: -Infinity });
 }
 
-/** The report of a replay (see Replayed). */
-export function replayReportOf({ regionId, applied, recorded, replayed, reach }: Replayed): ReplayReport {
+/** The report of a replay (see Replayed) of the region as recorded in `recorded`. */
+export function replayReportOf({ regionId, applied, replayed, reach }: Replayed, recorded: RegionView): ReplayReport {
   return reportOf(regionId, applied, recorded, replayed, reach);
 }
 
@@ -476,14 +491,14 @@ function reportOf(
   reach: Reach,
 ): ReplayReport {
   const report: ReplayReport = { regionId, revisions: applied, years: {} };
-  for (const year of reportYears(recorded, replayed))
+  for (const year of reportYears(recorded.activeYears, replayed))
     report.years[String(year)] = replayYear(recorded, replayed, reach, year);
   return report;
 }
 
-/** The years of a replay's report: every year either side has, in order. */
-export function reportYears(recorded: RegionView, replayed: RegionView): number[] {
-  return [...new Set([...recorded.activeYears, ...replayed.activeYears])].sort((a, b) => a - b);
+/** The years of a replay's report: every year either side has (the recorded side's active years), in order. */
+export function reportYears(recorded: ReadonlySet<number>, replayed: RegionView): number[] {
+  return [...new Set([...recorded, ...replayed.activeYears])].sort((a, b) => a - b);
 }
 
 /** One year of a replay's report (see reportOf). */
@@ -494,17 +509,15 @@ export function replayYear(recorded: RegionView, replayed: RegionView, reach: Re
 }
 
 /**
- * A replayed fact's given content taken from the recorded state instead of computed again. It only
- * serves to recognise the same identity decided twice, which within a replay can happen only between a
- * revision and a fact of the revision's own kind: those are computed as any fact is. Every other fact
- * is a recorded one, its identity unique in the history, and its content is the one it was recorded with.
+ * A replayed fact's given content taken from what was recorded with its identity (`contentOf`: the
+ * recorded state's, or the one its history holds) instead of computed again. It only serves to recognise
+ * the same identity decided twice, which within a replay can happen only between a revision and a fact
+ * of the revision's own kind: those are computed as any fact is. Every other fact is a recorded one, its
+ * identity unique in the history, and its content is the one it was recorded with.
  */
-function recordedContent(
-  recorded: RegionView,
-  revisions: readonly Revision[],
-): (event: FactEvent) => string | undefined {
+function recordedContent(contentOf: RecordedContent, revisions: readonly Revision[]): RecordedContent {
   const revised = new Set<string>(revisions.map((revision) => RECORDED_AS[revision.type]));
-  return (event) => (revised.has(event.type) ? undefined : recorded.facts.get(factIdentity(event)));
+  return (event) => (revised.has(event.type) ? undefined : contentOf(event));
 }
 
 const ZERO = formatAmount(0n);

@@ -1,5 +1,5 @@
 import { DomainError, RegionState, Scheme } from '@libs/domain';
-import { Ledger, RegionView, replayJson } from '@libs/ledger';
+import { configuredRegion, Ledger, RegionView, replayJson } from '@libs/ledger';
 import {
   Balances,
   buildBalances,
@@ -70,6 +70,18 @@ export class RegionQueries {
     if (!registration) throw regionNotRegistered(question.regionId, question.asOf);
     mayRead(question.regionId, view.state);
     return { ...view, registration };
+  }
+
+  /**
+   * A registered region's registration, keys and agreements as recorded now (nothing else of it: see
+   * configuredRegion), once the asker may read it — as `region` decides both, without folding the region:
+   * what a what-if asks before its replay.
+   */
+  async configured(question: { readonly regionId: string }, mayRead: ReadCheck = anyone): Promise<RegionState> {
+    const state = await configuredRegion(this.ledger, question.regionId);
+    if (!state.region) throw regionNotRegistered(question.regionId);
+    mayRead(question.regionId, state);
+    return state;
   }
 
   /** The year statement, with the ledger hash of the history it was read from. */
@@ -151,16 +163,16 @@ export class RegionQueries {
   }
 
   /**
-   * The what-if's report as JSON text, exactly JSON.stringify(await this.replay(question)): the years it
-   * leaves as recorded are spliced from the statement read models where they are current (see
-   * replayReportJson), instead of being built and written again.
+   * The what-if's report as JSON text, exactly JSON.stringify(await this.replay(question)): the recorded
+   * statements are spliced from the statement read models where they are current (see replayJson), instead
+   * of the region being folded and every statement built and written again.
    */
   async replayJson(
     question: { readonly regionId: string; readonly revisions: readonly Revision[] },
     mayRead: ReadCheck = anyone,
   ): Promise<string> {
-    const view = await this.region(question, mayRead);
-    return replayJson(this.ledger, question.regionId, view, question.revisions);
+    await this.configured(question, mayRead);
+    return replayJson(this.ledger, question.regionId, question.revisions);
   }
 
   async compareKeys(

@@ -1,6 +1,6 @@
 import { parseCommand } from '@libs/domain';
 import { SqliteEventStore } from '@libs/event-store';
-import { Ledger, ReadModels, replayJson } from '@libs/ledger';
+import { configuredRegion, Ledger, ReadModels, replayJson } from '@libs/ledger';
 import { buildStatement, Revision } from '@libs/projections';
 import { renderHledgerJournal } from '@libs/reports';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { report, startWork } from '../work-clock';
  *   balances DB          the balances of every region and year (as JSON), from the read models kept in the
  *                        store, caught up first (the first run derives them, a later one reads them)
  *   what-if DB           every region replayed with a revised mo-objective key (equal shares), its report written as
- *                        JSON text as the CLI and RegionQueries.replayJson write it
+ *                        JSON text as the CLI and RegionQueries.replayJson write it (its keys and members read
+ *                        as they do, without folding the region; its events are not counted)
  *   journals DB DIR      every region's hledger journal, as `geldstroom export --format hledger` writes it
  * Prints one JSON line with counts and the time of the work (opening the store included, loading the
  * modules not).
@@ -45,6 +46,27 @@ async function main(): Promise<void> {
     return;
   }
   for (const regionId of regionIds) {
+    if (mode === 'what-if') {
+      // as RegionQueries.replayJson reads and writes it: the region's keys and members from its configuration,
+      // the parts of the replay history the revision reaches (kept as derived documents, like snapshots), the
+      // recorded statements from the statement read models
+      const state = await configuredRegion(ledger, regionId);
+      const key = state.keys.get('mo-objective')?.[0];
+      if (!key) throw new Error(`${regionId} has no mo-objective key`);
+      const revision = parseCommand({
+        command: 'AdoptDistributionKey',
+        regionId,
+        keyId: 'mo-objective',
+        version: key.version,
+        validFrom: key.validFrom,
+        unit: 'weight',
+        basis: 'what if: equal shares',
+        weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
+      }) as Revision;
+      bytes += (await replayJson(ledger, regionId, [revision])).length;
+      outputs += 1;
+      continue;
+    }
     const view = await ledger.regionView(regionId);
     const state = view.state;
     events += state.eventCount;
@@ -58,23 +80,6 @@ async function main(): Promise<void> {
       }
       const used = process.cpuUsage(cpu);
       outputCpuMs += (used.user + used.system) / 1000;
-    } else if (mode === 'what-if') {
-      const key = state.keys.get('mo-objective')?.[0];
-      if (!key) throw new Error(`${regionId} has no mo-objective key`);
-      const revision = parseCommand({
-        command: 'AdoptDistributionKey',
-        regionId,
-        keyId: 'mo-objective',
-        version: key.version,
-        validFrom: key.validFrom,
-        unit: 'weight',
-        basis: 'what if: equal shares',
-        weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
-      }) as Revision;
-      // as RegionQueries.replayJson reads and writes it: the parts of the replay history the revision reaches
-      // (kept as derived documents, like snapshots), the years left as recorded from the statement read models
-      bytes += (await replayJson(ledger, regionId, view, [revision])).length;
-      outputs += 1;
     } else if (mode === 'journals') {
       mkdirSync(outDir, { recursive: true });
       const journal = renderHledgerJournal(regionId, await ledger.regionEvents(regionId));
