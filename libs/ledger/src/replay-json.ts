@@ -1,10 +1,25 @@
 import { evolve, initialState, RegionState } from '@libs/domain/model';
 import { regionStream } from '@libs/event-store';
-import { RecordedSide, replayedFromHistory, replayReportJson, Revision } from '@libs/projections';
+import {
+  HistoryEntry,
+  RecordedSide,
+  replayedFromHistory,
+  replayReportJson,
+  ReplayRevisions,
+  Revision,
+} from '@libs/projections';
 import { CHAIN_POINT_KIND, currentPoint, registeredStream } from './current-read-model';
 import type { Ledger, RegionView } from './ledger';
 import { ReadModels } from './read-models';
 import { readPoint } from './region-snapshot';
+
+/**
+ * What a what-if revises, or how that follows from the region as configured (its registration, keys and
+ * agreements: see configuredRegion) — asked once, before anything is replayed; what it throws (the region
+ * is not registered, the asker may not read it) is the what-if's answer. Asked of the config part of the
+ * history the replay reads anyway, it costs no read of its own.
+ */
+export type WhatIfRevisions = readonly Revision[] | ((configured: RegionState) => readonly Revision[]);
 
 /**
  * A what-if's report as JSON text, exactly JSON.stringify of its report (see replayFromHistory) of the
@@ -15,19 +30,24 @@ import { readPoint } from './region-snapshot';
  * read models do not give are built from it, and they are derived again, so that the next what-if reads them
  * (not in a dry run, which writes nothing).
  */
-export async function replayJson(ledger: Ledger, regionId: string, revisions: readonly Revision[]): Promise<string> {
+export async function replayJson(ledger: Ledger, regionId: string, revisions: WhatIfRevisions): Promise<string> {
+  // asked once: of the history's config part while the read models are current, of the folded region otherwise
+  let answer = typeof revisions === 'function' ? undefined : revisions;
   const current = ledger.dryRun ? undefined : await currentStatements(ledger, regionId);
   if (current) {
+    const asked: ReplayRevisions =
+      typeof revisions === 'function' ? (outline) => (answer = revisions(configuredOf(outline.config))) : revisions;
     const replayed = await replayedFromHistory(
       regionId,
       (choose) => ledger.replayHistory(regionId, choose, current.revision),
-      revisions,
+      asked,
     );
     const json = replayReportJson(replayed, current);
     if (json !== undefined) return json;
   }
   const view = await ledger.regionView(regionId);
-  const replayed = await replayedFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), revisions);
+  answer ??= typeof revisions === 'function' ? revisions(view.state) : revisions;
+  const replayed = await replayedFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), answer);
   const texts = await recordedStatementTexts(ledger, regionId, view);
   const recorded = { years: view.state.activeYears, text: (year: number) => texts.get(year), state: view.state };
   // with the recorded state every year is written
@@ -49,8 +69,13 @@ export async function configuredRegion(ledger: Ledger, regionId: string): Promis
   const stream = streams?.find((each) => each.streamId === streamId);
   if (!stream) return ledger.regionState(regionId);
   const { outline } = await ledger.replayHistory(regionId, () => ({ years: new Set() }), stream.revision);
+  return configuredOf(outline.config);
+}
+
+/** The config part of a region's history folded: its registration, keys and agreements (see configuredRegion). */
+function configuredOf(config: readonly HistoryEntry[]): RegionState {
   const state = initialState();
-  for (const { event, content } of outline.config) evolve(state, event, content);
+  for (const { event, content } of config) evolve(state, event, content);
   return state;
 }
 

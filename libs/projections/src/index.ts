@@ -13,7 +13,7 @@ export {
   replayReportOf,
   replayWithRevisions,
 } from './replay';
-export type { HistorySource, Replayed, ReplayReport, Revision } from './replay';
+export type { HistorySource, Replayed, ReplayReport, ReplayRevisions, Revision } from './replay';
 export { replayReportJson } from './replay-report-json';
 export type { RecordedSide } from './replay-report-json';
 export { historyEntries, historyPart, outlineOf, readFor, selectInMemory } from './replay-history';

@@ -275,18 +275,33 @@ export interface Replayed {
 }
 
 /**
+ * The revisions of a replay, or how they follow from the outline of the history it reads (its config part:
+ * see HistoryOutline), asked once, when the outline is first read — so that what is asked of a region
+ * before its what-if is answered from the read the replay makes anyway.
+ */
+export type ReplayRevisions = readonly Revision[] | ((outline: HistoryOutline) => readonly Revision[]);
+
+/**
  * The replay of replayFromHistory, before its report is written. It reads nothing of the region as
  * recorded but its history: a fact folded as recorded takes the given content the history holds with it.
  */
 export async function replayedFromHistory(
   regionId: string,
   read: HistorySource,
-  revisions: readonly Revision[],
+  revisions: ReplayRevisions,
 ): Promise<Replayed> {
-  checkRegion(regionId, revisions);
+  let asked = typeof revisions === 'function' ? undefined : revisions;
+  const revisionsOf = (outline: HistoryOutline): readonly Revision[] => {
+    if (asked === undefined && typeof revisions === 'function') {
+      asked = revisions(outline);
+      checkRegion(regionId, asked);
+    }
+    return asked ?? [];
+  };
+  if (asked) checkRegion(regionId, asked);
   let spreadsFrom: number | undefined;
   for (;;) {
-    const outcome = await replayRead(read, revisions, spreadsFrom);
+    const outcome = await replayRead(read, revisionsOf, spreadsFrom);
     if ('state' in outcome)
       return { regionId, applied: outcome.applied, replayed: outcome.state, reach: outcome.reach };
     spreadsFrom = Math.min(spreadsFrom ?? outcome.spreadsFrom, outcome.spreadsFrom);
@@ -300,14 +315,14 @@ export async function replayedFromHistory(
  */
 async function replayRead(
   read: HistorySource,
-  revisions: readonly Revision[],
+  revisionsOf: (outline: HistoryOutline) => readonly Revision[],
   spreadsFrom: number | undefined,
 ): Promise<ReturnType<typeof replaySelected> & { reach: Reach }> {
   const history = await read((outline) => {
-    const reach = reachOf(outline, revisions);
+    const reach = reachOf(outline, revisionsOf(outline));
     return spreadsFrom === undefined ? reach : widened(reach, spreadsFrom);
   });
-  return { ...replaySelected(history, contentsOf(history), revisions), reach: history.reach };
+  return { ...replaySelected(history, contentsOf(history), revisionsOf(history.outline)), reach: history.reach };
 }
 
 /**

@@ -49,6 +49,13 @@ const asOfText = (asOf: Date | undefined) => (asOf ? ` as of ${asOf.toISOString(
 /** Whether a year has anything recorded for the region: a year without data is "not found" (see RegionQueries). */
 export const yearHasData = (state: RegionState, year: number): boolean => state.activeYears.has(year);
 
+/** A region's state, once it is registered and the asker may read it. */
+function readable(regionId: string, state: RegionState, mayRead: ReadCheck): RegionState {
+  if (!state.region) throw regionNotRegistered(regionId);
+  mayRead(regionId, state);
+  return state;
+}
+
 /** The one answer to a region that is not registered (or was not yet at `asOf`), on both edges. */
 export function regionNotRegistered(regionId: string, asOf?: Date): DomainError {
   return new DomainError('NOT_FOUND', `region "${regionId}" is not registered${asOfText(asOf)}`, 'regionId');
@@ -78,10 +85,7 @@ export class RegionQueries {
    * what a what-if asks before its replay.
    */
   async configured(question: { readonly regionId: string }, mayRead: ReadCheck = anyone): Promise<RegionState> {
-    const state = await configuredRegion(this.ledger, question.regionId);
-    if (!state.region) throw regionNotRegistered(question.regionId);
-    mayRead(question.regionId, state);
-    return state;
+    return readable(question.regionId, await configuredRegion(this.ledger, question.regionId), mayRead);
   }
 
   /** The year statement, with the ledger hash of the history it was read from. */
@@ -171,8 +175,11 @@ export class RegionQueries {
     question: { readonly regionId: string; readonly revisions: readonly Revision[] },
     mayRead: ReadCheck = anyone,
   ): Promise<string> {
-    await this.configured(question, mayRead);
-    return replayJson(this.ledger, question.regionId, question.revisions);
+    // asked of the region as configured, as `configured` asks it, from the history the replay reads
+    return replayJson(this.ledger, question.regionId, (configured) => {
+      readable(question.regionId, configured, mayRead);
+      return question.revisions;
+    });
   }
 
   async compareKeys(

@@ -1,6 +1,7 @@
 import { parseCommand } from '@libs/domain';
 import { SqliteEventStore } from '@libs/event-store';
-import { configuredRegion, Ledger, ReadModels, replayJson } from '@libs/ledger';
+import type { RegionState } from '@libs/domain/model';
+import { Ledger, ReadModels, replayJson } from '@libs/ledger';
 import { buildStatement, Revision } from '@libs/projections';
 import { renderHledgerJournal } from '@libs/reports';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -47,23 +48,24 @@ async function main(): Promise<void> {
   }
   for (const regionId of regionIds) {
     if (mode === 'what-if') {
-      // as RegionQueries.replayJson reads and writes it: the region's keys and members from its configuration,
-      // the parts of the replay history the revision reaches (kept as derived documents, like snapshots), the
-      // recorded statements from the statement read models
-      const state = await configuredRegion(ledger, regionId);
-      const key = state.keys.get('mo-objective')?.[0];
-      if (!key) throw new Error(`${regionId} has no mo-objective key`);
-      const revision = parseCommand({
-        command: 'AdoptDistributionKey',
-        regionId,
-        keyId: 'mo-objective',
-        version: key.version,
-        validFrom: key.validFrom,
-        unit: 'weight',
-        basis: 'what if: equal shares',
-        weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
-      }) as Revision;
-      bytes += (await replayJson(ledger, regionId, [revision])).length;
+      // as RegionQueries.replayJson reads and writes it: the revision made from the region's keys and members
+      // as configured, asked of the config part of the replay history the revision reaches (kept as derived
+      // documents, like snapshots), the recorded statements from the statement read models
+      const revision = (state: RegionState): Revision => {
+        const key = state.keys.get('mo-objective')?.[0];
+        if (!key) throw new Error(`${regionId} has no mo-objective key`);
+        return parseCommand({
+          command: 'AdoptDistributionKey',
+          regionId,
+          keyId: 'mo-objective',
+          version: key.version,
+          validFrom: key.validFrom,
+          unit: 'weight',
+          basis: 'what if: equal shares',
+          weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
+        }) as Revision;
+      };
+      bytes += (await replayJson(ledger, regionId, (state) => [revision(state)])).length;
       outputs += 1;
       continue;
     }
