@@ -7,7 +7,7 @@ import { TokenStore } from '@libs/access';
 import { SqliteEventStore } from '@libs/event-store';
 import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
 import { capturedLog } from '../support/captured-log';
-import { startApi, TestApi, TEST_NOW } from '../support/api';
+import { regionalCost as cost, startApi, TestApi, TEST_NOW } from '../support/api';
 
 interface Case {
   readonly name: string;
@@ -19,17 +19,6 @@ interface Case {
   /** whether the fast path answers it itself; if not, Express and Nest answer it as without */
   readonly fast: boolean;
 }
-
-const cost = (costId: string, extra: Record<string, unknown> = {}) => ({
-  command: 'RecordRegionalCost',
-  regionId: 'holland-rijnland',
-  costId,
-  year: 2025,
-  scheme: 'BW',
-  amount: '1234.56',
-  provider: 'Elders',
-  ...extra,
-});
 
 const deep = (levels: number): unknown => (levels === 0 ? 1 : { a: deep(levels - 1) });
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegionQueries } from '@libs/queries';
 import { geldstroom } from '../support/cli';
-import { startApi, TestApi } from '../support/api';
+import { regionalCost, startApi, TestApi } from '../support/api';
 
 /**
  * Statements are sent from the service's cache of rendered statements, keyed by the history they were
@@ -24,10 +24,7 @@ describe('statement ETags and the rendered-statement cache', () => {
   /** Records a regional cost from another process: the CLI, on the service's SQLite file. */
   function recordElsewhere(costId: string, amount: string): void {
     const file = join(api.dir, `${costId}.jsonl`);
-    writeFileSync(
-      file,
-      `${JSON.stringify({ command: 'RecordRegionalCost', regionId: 'holland-rijnland', costId, year: 2025, scheme: 'BW', amount, provider: 'Elders' })}\n`,
-    );
+    writeFileSync(file, `${JSON.stringify(regionalCost(costId, { amount }))}\n`);
     const run = geldstroom(['apply', file, '--store', `sqlite:${join(api.dir, 'ledger.db')}`]);
     expect([run.status, run.stderr]).toEqual([0, expect.stringMatching(/^recorded 1 event\(s\)/)]);
   }
@@ -105,15 +102,7 @@ describe('statement ETags and the rendered-statement cache', () => {
     await api.http
       .post('/api/v1/commands')
       .set(api.as('admin'))
-      .send({
-        command: 'RecordRegionalCost',
-        regionId: 'holland-rijnland',
-        costId: 'hier-1',
-        year: 2025,
-        scheme: 'BW',
-        amount: '75.00',
-        provider: 'Hier',
-      })
+      .send(regionalCost('hier-1', { amount: '75.00', provider: 'Hier' }))
       .expect(201);
     const after = await api.http
       .get(statement(2025))

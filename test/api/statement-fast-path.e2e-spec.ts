@@ -6,7 +6,7 @@ import { SqliteEventStore } from '@libs/event-store';
 import { createApp, CreatedApp, loadApiConfig } from '@libs/http';
 import { BearerAuthGuard } from '../../libs/http/src/auth/bearer-auth.guard';
 import { capturedLog } from '../support/captured-log';
-import { startApi, TestApi, TEST_NOW } from '../support/api';
+import { regionalCost, startApi, TestApi, TEST_NOW } from '../support/api';
 
 /**
  * The fast path of a kept JSON statement answers before Nest's router: for every kind of request, the
@@ -169,17 +169,7 @@ describe('the statement fast path gives the same answers as Nest', () => {
       const recorded = await request(slow.app.getHttpServer())
         .post('/api/v1/commands')
         .set(as('admin'))
-        .send([
-          {
-            command: 'RecordRegionalCost',
-            regionId: 'holland-rijnland',
-            costId,
-            year: 2025,
-            scheme: 'BW',
-            amount: '1234.56',
-            provider: 'Elders',
-          },
-        ]);
+        .send([regionalCost(costId)]);
       expect(recorded.status).toBe(201);
     };
     const ordinary: Case = { name: 'after a write', path: path(2025), headers: as('controller'), fast: true };

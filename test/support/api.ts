@@ -17,6 +17,18 @@ export const commandsOf = (file: string): Record<string, unknown>[] =>
     .filter((line) => line.trim().startsWith('{'))
     .map((line) => JSON.parse(line));
 
+/** A regional cost of the example region in 2025 (BW, € 1.234,56 from "Elders"), with `extra` on top. */
+export const regionalCost = (costId: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  command: 'RecordRegionalCost',
+  regionId: 'holland-rijnland',
+  costId,
+  year: 2025,
+  scheme: 'BW',
+  amount: '1234.56',
+  provider: 'Elders',
+  ...extra,
+});
+
 export interface TestApi {
   readonly created: CreatedApp;
   readonly store: SqliteEventStore;
