@@ -32,7 +32,7 @@ export { Ledger } from './ledger';
 export { currentReadModel } from './current-read-model';
 export type { CurrentReadModel, YearReadModelKind } from './current-read-model';
 export { READ_MODEL_KINDS, ReadModels } from './read-models';
-export { configuredRegion, recordedStatementTexts, replayJson } from './replay-json';
+export { recordedStatementTexts, replayJson } from './replay-json';
 export type { WhatIfRevisions } from './replay-json';
 export type { CatchUpReport } from './read-models';
 export type { CommandContext, CommandOutcome, RecordedSummary, RegionView } from './ledger';

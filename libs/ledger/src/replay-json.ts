@@ -15,7 +15,7 @@ import { readPoint } from './region-snapshot';
 
 /**
  * What a what-if revises, or how that follows from the region as configured (its registration, keys and
- * agreements: see configuredRegion) — asked once, before anything is replayed; what it throws (the region
+ * agreements: see configuredOf) — asked once, before anything is replayed; what it throws (the region
  * is not registered, the asker may not read it) is the what-if's answer. Asked of the config part of the
  * history the replay reads anyway, it costs no read of its own.
  */
@@ -50,29 +50,17 @@ export async function replayJson(ledger: Ledger, regionId: string, revisions: Wh
   const replayed = await replayedFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), answer);
   const texts = await recordedStatementTexts(ledger, regionId, view);
   const recorded = { years: view.state.activeYears, text: (year: number) => texts.get(year), state: view.state };
-  // with the recorded state every year is written
-  const json = replayReportJson(replayed, recorded) ?? '';
+  const json = replayReportJson(replayed, recorded);
   // what the read models lacked (missing, stale or not read) is derived, so that the next what-if reads them
   if (!ledger.dryRun && view.revision !== undefined) await new ReadModels(ledger).refresh(regionId);
   return json;
 }
 
 /**
- * The region's registration, keys and agreements as recorded now, without folding the region: the config
- * part of its replay history folded (see HistoryPart), read as a what-if reads it — what is asked of a region
- * before its what-if (may the asker read it, which keys it has). Nothing else of the region is in it (no
- * money, no years). A store without an index of its streams folds the region.
+ * The config part of a region's history folded: its registration, keys and agreements as recorded, what is
+ * asked of a region before its what-if (may the asker read it, which keys it has). Nothing else of the
+ * region is in it (no money, no years).
  */
-export async function configuredRegion(ledger: Ledger, regionId: string): Promise<RegionState> {
-  const streamId = regionStream(regionId);
-  const streams = ledger.dryRun ? undefined : await ledger.store.listStreams?.({ prefix: streamId });
-  const stream = streams?.find((each) => each.streamId === streamId);
-  if (!stream) return ledger.regionState(regionId);
-  const { outline } = await ledger.replayHistory(regionId, () => ({ years: new Set() }), stream.revision);
-  return configuredOf(outline.config);
-}
-
-/** The config part of a region's history folded: its registration, keys and agreements (see configuredRegion). */
 function configuredOf(config: readonly HistoryEntry[]): RegionState {
   const state = initialState();
   for (const { event, content } of config) evolve(state, event, content);

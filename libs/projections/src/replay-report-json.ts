@@ -26,6 +26,8 @@ export interface RecordedSide {
  * from its statements, as replayReportOf writes it; without the recorded state to build it from, the
  * report is undefined.
  */
+export function replayReportJson(replayed: Replayed, recorded: RecordedSide & { readonly state: RegionView }): string;
+export function replayReportJson(replayed: Replayed, recorded: RecordedSide): string | undefined;
 export function replayReportJson(replayed: Replayed, recorded: RecordedSide): string | undefined {
   // the years in the order the report object holds its fields (integer-like names first, ascending)
   const years: Record<string, string> = {};

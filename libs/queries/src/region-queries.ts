@@ -1,5 +1,5 @@
 import { DomainError, RegionState, Scheme } from '@libs/domain';
-import { configuredRegion, Ledger, RegionView, replayJson } from '@libs/ledger';
+import { Ledger, RegionView, replayJson } from '@libs/ledger';
 import {
   Balances,
   buildBalances,
@@ -77,15 +77,6 @@ export class RegionQueries {
     if (!registration) throw regionNotRegistered(question.regionId, question.asOf);
     mayRead(question.regionId, view.state);
     return { ...view, registration };
-  }
-
-  /**
-   * A registered region's registration, keys and agreements as recorded now (nothing else of it: see
-   * configuredRegion), once the asker may read it — as `region` decides both, without folding the region:
-   * what a what-if asks before its replay.
-   */
-  async configured(question: { readonly regionId: string }, mayRead: ReadCheck = anyone): Promise<RegionState> {
-    return readable(question.regionId, await configuredRegion(this.ledger, question.regionId), mayRead);
   }
 
   /** The year statement, with the ledger hash of the history it was read from. */
@@ -175,7 +166,7 @@ export class RegionQueries {
     question: { readonly regionId: string; readonly revisions: readonly Revision[] },
     mayRead: ReadCheck = anyone,
   ): Promise<string> {
-    // asked of the region as configured, as `configured` asks it, from the history the replay reads
+    // asked of the region as configured (registration, keys, agreements), from the history the replay reads
     return replayJson(this.ledger, question.regionId, (configured) => {
       readable(question.regionId, configured, mayRead);
       return question.revisions;
