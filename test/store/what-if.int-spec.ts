@@ -488,6 +488,42 @@ describe('the what-if', () => {
     await store.close();
   });
 
+  it('does not read history documents of an earlier form, and writes them again in this form', async () => {
+    const path = join(dir, 'form.db');
+    const store = new SqliteEventStore(path);
+    await applyCommandFile(new Ledger(store), 'set.jsonl', lines.join('\n'), context);
+    const regionId = (await new Ledger(store).regionIds())[0];
+    const everything: Reach = { years: new Set(), from: -Infinity };
+    const expected = stored(selectInMemory(historyEntries(await new Ledger(store).regionEvents(regionId)), everything));
+    const read = async () => stored((await new Ledger(store).replayHistory(regionId, () => everything)).entries);
+    expect(await read()).toEqual(expected);
+    const db = new Database(path);
+    const outline = () =>
+      (
+        db
+          .prepare("SELECT body FROM derived WHERE kind = 'history' AND stream_id = ? AND key = ''")
+          .get(`region-${regionId}`) as { body: string }
+      ).body;
+    const written = outline();
+    const { format } = JSON.parse(written) as { format: number };
+    db.prepare("UPDATE derived SET body = ? WHERE kind = 'history' AND stream_id = ? AND key = ''").run(
+      written.replace(`"format":${format}`, `"format":${format - 1}`),
+      `region-${regionId}`,
+    );
+    const reads = jest.spyOn(store, 'readStream');
+    // whether the stream was read from its first event on (more than the one event a chain point is checked at)
+    const readWhole = () =>
+      reads.mock.calls.some(([, options]) => !options?.fromRevision && (options?.maxCount ?? Infinity) > 1);
+    expect(await read()).toEqual(expected);
+    expect(readWhole()).toBe(true);
+    expect(outline()).toBe(written);
+    reads.mockClear();
+    expect(await read()).toEqual(expected);
+    expect(readWhole()).toBe(false);
+    db.close();
+    await store.close();
+  });
+
   it('reads the config part with the outline, and does not trust it when it is not the one written', async () => {
     const path = join(dir, 'config.db');
     const store = new SqliteEventStore(path);

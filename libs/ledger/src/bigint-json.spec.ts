@@ -41,13 +41,22 @@ describe('bigint JSON', () => {
     expect(readBigintJson(text)).toStrictEqual(value);
   });
 
+  it('writes ASCII: every other character escaped, read back as it was', () => {
+    const value = { provider: 'Coöperatie “De Brug” €', emoji: '😀', lone: '\ud83d', key: { ë: 1n } };
+    const text = writeBigintJson(value);
+    expect(text).toMatch(/^[ -\u007f]*$/);
+    expect(text).toContain('Co\\u00f6peratie \\u201cDe Brug\\u201d \\u20ac');
+    expect(text).toContain('\\ud83d\\ude00');
+    expect(readBigintJson(text)).toStrictEqual(value);
+  });
+
   it('reads back every value exactly, its fields in order', () => {
     const leaf = fc.oneof(
       fc.bigInt(),
       fc.bigInt({ min: -(2n ** 53n), max: 2n ** 53n }),
       fc.integer(),
       fc.double({ noNaN: true, noDefaultInfinity: true }).filter((number) => !Object.is(number, -0)),
-      fc.string({ unit: fc.constantFrom('\u0000', 's', '1', '-', 'a') }),
+      fc.string({ unit: fc.constantFrom('\u0000', 's', '1', '-', 'a', 'ö', '€', '\u007f', '\ud83d', '\ude00') }),
       fc.boolean(),
       fc.constant(null),
     );
@@ -62,7 +71,9 @@ describe('bigint JSON', () => {
     }));
     fc.assert(
       fc.property(tree, (value) => {
-        const back = readBigintJson(writeBigintJson(value));
+        const text = writeBigintJson(value);
+        expect(text).toMatch(/^[ -\u007f]*$/);
+        const back = readBigintJson(text);
         expect(back).toStrictEqual(value);
         expect(JSON.stringify(back, (_key, item: unknown) => (typeof item === 'bigint' ? `${item}n` : item))).toBe(
           JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `${item}n` : item)),

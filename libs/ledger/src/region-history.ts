@@ -19,7 +19,7 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 6;
+const HISTORY_FORMAT = 7;
 
 /** The key of the document of each part (see HistoryPart); the outline's is ''. */
 const CONFIG_KEY = 'config';
