@@ -58,11 +58,11 @@ export function dataSet(scale: Scale, cacheDir: string, bin: string): DataSet {
   };
 }
 
-/** A hash of the compiled generator, so that a changed generator never reuses an old file. */
+/** A hash of the compiled generator, its folders' files included, so that a changed generator never reuses an old file. */
 function generatorVersion(): string {
   const dir = join(__dirname, '..', '..', 'apps', 'cli', 'src', 'generate');
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir)
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.js'))
     .sort())
     hash.update(name).update(readFileSync(join(dir, name)));

@@ -1,5 +1,6 @@
 import { nationalLayout } from './national-layout';
-import { CommandLine, RegionHistory } from './region-history';
+import { CommandLine } from './region-history/command-line';
+import { RegionHistory } from './region-history/region-history';
 
 export interface SyntheticSetOptions {
   readonly seed: string;
