@@ -149,8 +149,8 @@ describe('deployment files', () => {
     expect(readme.split(`node ${flags} bin/geldstroom.js serve`).length).toBe(
       readme.split(`${envWords} node ${flags} bin/geldstroom.js serve`).length,
     );
-    expect(read('test/bench/suite.ts')).toContain(`SERVICE_NODE_FLAGS = ['${flags}']`);
-    expect(read('test/bench/suite.ts')).toContain(
+    expect(read('test/bench/suite/measure-http.ts')).toContain(`SERVICE_NODE_FLAGS = ['${flags}']`);
+    expect(read('test/bench/suite/measure-http.ts')).toContain(
       `SERVICE_ENV = { ${Object.entries(env)
         .map(([name, value]) => `${name}: '${value}'`)
         .join(', ')} }`,

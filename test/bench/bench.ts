@@ -7,7 +7,9 @@ import { describeOptions } from '../../apps/cli/src/generate/synthetic-set';
 import { DataSet, dataSet, Scale, SCALES } from './data-sets';
 import { regionSetupFromTemplate } from './region-setup.bench';
 import { renderColumns, renderTable, Row } from './rows';
-import { runSuite, SuiteContext, SuiteResult, trivialCliRow, wanted } from './suite';
+import { runSuite, SuiteResult } from './suite';
+import { SuiteContext, wanted } from './suite/context';
+import { trivialCliRow } from './suite/trivial-cli-row';
 
 /**
  * `npm run bench`: every performance goal as a row — the product next to its limit or peer, measured side

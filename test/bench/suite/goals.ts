@@ -1,0 +1,15 @@
+export const GOALS = {
+  trivial: { ratio: 2, text: '≤ 2×' },
+  coldStatement: { ratio: 1.5, text: '≤ 1.5×' },
+  rebuild: { ratio: 1.5, text: '≤ 1.5×' },
+  hledger: { ratio: 20, text: '≥ 20× faster' },
+  applyTmpfs: { ratio: 1.5, text: '≤ 1.5×' },
+  applyDisk: { ratio: 1.2, text: '≤ 1.2×' },
+  batch: { eventsPerSecond: 50_000, text: '≥ 50,000 events/s' },
+  whatIf: { ratio: 1.2, ms: 2000, text: '≤ 1.2× and < 2 s' },
+  getP99: { ms: 10, text: '< 10 ms' },
+  getThroughput: { perSecond: 5000, text: '≥ 5,000 req/s' },
+  post: { perSecond: 1500, text: '≥ 1,500/s (group commit)' },
+  start: { ms: 1000, text: '< 1 s' },
+  memory: { mib: 150, text: '< 150 MiB whatever the history' },
+};
