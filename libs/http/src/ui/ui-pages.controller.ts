@@ -53,7 +53,8 @@ import { homePage } from './views/home.view';
 import { regionPage, VerifyOutcome } from './views/region.view';
 import { tracePage } from './views/trace.view';
 import { whatIfPage } from './views/what-if.view';
-import { RijkPaymentRow, yearPage } from './views/year.view';
+import { RijkPaymentRow } from './views/year/rijk-payments-section';
+import { yearPage } from './views/year/year.view';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_REVISION_FILE = 1024 * 1024;
