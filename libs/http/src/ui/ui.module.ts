@@ -9,9 +9,11 @@ import { UiAssetsController } from './ui-assets.controller';
 import { UiErrorFilter } from './ui-error.filter';
 import { UiImportController } from './ui-import.controller';
 import { PendingUploads } from './imports/pending-uploads';
+import { UiRegionPagesController } from './pages/ui-region-pages.controller';
+import { UiWhatIfController } from './pages/ui-what-if.controller';
+import { UiYearPagesController } from './pages/ui-year-pages.controller';
 import { UiLoginController } from './ui-login.controller';
 import { UiNotFoundController } from './ui-not-found.controller';
-import { UiPagesController } from './ui-pages.controller';
 import { UiReadService } from './ui-read.service';
 
 /**
@@ -20,14 +22,16 @@ import { UiReadService } from './ui-read.service';
  * by the global ServiceModule), with the same read rule as the API.
  */
 @Module({
-  // the pages' `:regionId/:year` route comes after the fixed paths it would otherwise shadow, and the
-  // not-found page after every page
+  // the year pages' `:regionId/:year` route comes after the fixed paths it would otherwise shadow (import,
+  // what-if, journaal), and the not-found page after every page
   controllers: [
     UiAssetsController,
     UiLoginController,
     UiLiveController,
     UiImportController,
-    UiPagesController,
+    UiRegionPagesController,
+    UiWhatIfController,
+    UiYearPagesController,
     UiNotFoundController,
   ],
   providers: [

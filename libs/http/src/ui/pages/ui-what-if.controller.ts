@@ -1,0 +1,96 @@
+import {
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DomainError } from '@libs/domain';
+import { CommandFileError } from '@libs/ledger';
+import { replayWithRevisions, Revision } from '@libs/projections';
+import type { Request, Response } from 'express';
+import { requirePrincipal } from '../../auth/bearer-auth.guard';
+import { Public } from '../../auth/public.decorator';
+import { UiAuthGuard } from '../auth/ui-auth.guard';
+import { UiErrorFilter } from '../ui-error.filter';
+import { UiReadService } from '../ui-read.service';
+import { whatIfPage } from '../views/what-if.view';
+import { send } from './page-response';
+import { chosenKey, editedKey, revisionsFromFile, weightsOf } from './what-if-form';
+
+const MAX_REVISION_FILE = 1024 * 1024;
+
+interface UploadedRevisionFile {
+  readonly originalname: string;
+  readonly buffer: Buffer;
+  readonly size: number;
+}
+
+/** The what-if page: a key with other weights, or a revision file, replayed over the recorded years. */
+@ApiExcludeController()
+@Public()
+@UseGuards(UiAuthGuard)
+@UseFilters(UiErrorFilter)
+@Controller()
+export class UiWhatIfController {
+  constructor(private readonly read: UiReadService) {}
+
+  @Get('ui/regions/:regionId/what-if')
+  async whatIf(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: Record<string, string>,
+    @Query() query: Record<string, string>,
+  ) {
+    const principal = requirePrincipal(request);
+    const data = await this.read.region(principal, params.regionId);
+    send(response, whatIfPage(principal, data, { key: chosenKey(data, query.sleutel) }));
+  }
+
+  @Post('ui/regions/:regionId/what-if')
+  @UseInterceptors(FileInterceptor('herziening', { limits: { fileSize: MAX_REVISION_FILE, files: 1, fields: 2000 } }))
+  async whatIfRun(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param() params: Record<string, string>,
+    @UploadedFile() file: UploadedRevisionFile | undefined,
+  ) {
+    const principal = requirePrincipal(request);
+    const data = await this.read.region(principal, params.regionId);
+    const body = (request.body ?? {}) as Record<string, string>;
+    const key = chosenKey(data, body.sleutel);
+    const weights = key ? weightsOf(body, key) : undefined;
+    try {
+      let revisions: Revision[];
+      let source: string;
+      if (file && file.size > 0) {
+        revisions = revisionsFromFile(
+          file.originalname || 'herziening.jsonl',
+          file.buffer.toString('utf8'),
+          params.regionId,
+        );
+        source = file.originalname || 'herzieningsbestand';
+      } else if (key && weights) {
+        revisions = [editedKey(key, weights)];
+        source = `${key.keyId} v${key.version} met aangepaste gewichten`;
+      } else {
+        throw new DomainError('INVALID_FIELD', 'kies een bestand of een sleutel met gewichten', 'herziening');
+      }
+      const report = replayWithRevisions(params.regionId, data.events, data.state, revisions);
+      response.status(200);
+      send(response, whatIfPage(principal, data, { key, weights, report, source }));
+    } catch (error) {
+      if (!(error instanceof DomainError) && !(error instanceof CommandFileError)) throw error;
+      response.status(400);
+      send(response, whatIfPage(principal, data, { key, weights, error: error.message }));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { InvariantViolation, KeyVersion, parseCommand } from '@libs/domain';
+import { CommandFileError, parseCommandFile } from '@libs/ledger';
+import { REVISABLE_COMMANDS, Revision } from '@libs/projections';
+import { isRevision, revisionRefusal } from '@libs/queries';
+import { RegionPageData } from '../ui-read.service';
+
+export function chosenKey(data: RegionPageData, choice: string | undefined): KeyVersion | undefined {
+  if (typeof choice !== 'string') return undefined;
+  const [keyId, version] = choice.split(':');
+  return data.state.keys.get(keyId)?.find((key) => String(key.version) === version);
+}
+
+export function weightsOf(body: Record<string, string>, key: KeyVersion): Record<string, string> | undefined {
+  const weights: Record<string, string> = {};
+  for (const code of Object.keys(key.weights)) {
+    const value = body[`gewicht.${code}`];
+    if (typeof value !== 'string') return undefined;
+    // a Dutch decimal comma is what people type
+    weights[code] = value.trim().replace(',', '.');
+  }
+  return weights;
+}
+
+/**
+ * The key with the weights typed into the form, read by the domain's command parser like any
+ * AdoptDistributionKey: a weight that is no number is a DomainError naming it (a 400 page), not a 500.
+ */
+export function editedKey(key: KeyVersion, weights: Record<string, string>): Revision {
+  const command = parseCommand({ ...key, command: 'AdoptDistributionKey', weights });
+  if (command.type !== 'AdoptDistributionKey') throw new InvariantViolation('the parser changed the command type');
+  return command;
+}
+
+/** A revision file: JSON Lines of key and agreement commands of this region, each checked by the command parser. */
+export function revisionsFromFile(file: string, text: string, regionId: string): Revision[] {
+  const revisions: Revision[] = [];
+  for (const { line, command } of parseCommandFile(file, text)) {
+    if (isRevision(command, regionId)) {
+      revisions.push(command);
+      continue;
+    }
+    // which commands a what-if takes is @libs/queries' rule, the same as the API's and the CLI's; the words are Dutch
+    const field = revisionRefusal(command, regionId)?.field ?? 'command';
+    const reason =
+      field === 'command'
+        ? `${command.type}: een wat-als herziet alleen ${REVISABLE_COMMANDS.join(', ')}`
+        : `regionId: moet "${regionId}" zijn, niet "${command.regionId}"`;
+    throw new CommandFileError(file, line, reason, 'INVALID_FIELD', field);
+  }
+  if (revisions.length === 0)
+    throw new CommandFileError(file, 0, 'het bestand bevat geen enkele regel', 'INVALID_FIELD');
+  return revisions;
+}
