@@ -337,6 +337,38 @@ describe('what-if', () => {
     expect(await api.eventCount()).toBe(before);
   });
 
+  it('lists the municipalities in one order, by name, in the weights form, the chart, its table and the comparison', async () => {
+    // Regio Zuid's codes run Centrumstad, Rivierdorp, Heuvelrug, Polderland, and its keys list them by code
+    const byName = ['Centrumstad', 'Heuvelrug', 'Polderland', 'Rivierdorp'];
+    const labels = (page: string) =>
+      [...page.matchAll(/<label for="gewicht-(GM\d{4})"\s*>([^<]+)<\/label/g)].map((match) => match[2].trim());
+    const form = await api.http
+      .get('/ui/regions/regio-zuid/what-if?sleutel=bw-objective:1')
+      .set(api.as('controller'))
+      .expect(200);
+    expect(labels(form.text)).toEqual(byName);
+    const weights = Object.fromEntries(
+      [...form.text.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
+    );
+    const result = await api.http
+      .post('/ui/regions/regio-zuid/what-if')
+      .set(api.as('controller'))
+      .type('form')
+      .send({ sleutel: 'bw-objective:1', ...weights, 'gewicht.GM0101': '43,2', 'gewicht.GM0102': '23,9' })
+      .expect(200);
+    expect(labels(result.text)).toEqual(byName);
+    const figure = /<figure[^>]*aria-labelledby="verschil-caption">([\s\S]*?)<\/figure>/.exec(result.text)![1];
+    const [chart, chartTable] = figure.split('<details');
+    const axis = [...chart.matchAll(/<text[^>]*>([^<]+)<\/text>/g)]
+      .map((match) => match[1])
+      .filter((text) => byName.includes(text));
+    expect(axis).toEqual(byName);
+    const rows = (table: string) => [...table.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((match) => match[1]);
+    expect(rows(chartTable)).toEqual(byName);
+    const comparison = /<table class="data what-if-table"[\s\S]*?<\/table>/.exec(result.text)![0];
+    expect(rows(comparison)).toEqual(byName);
+  });
+
   it('a typed weight that is no number is a 400 page naming the weight, not a server error', async () => {
     const form = await api.http
       .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)

@@ -8,6 +8,7 @@ import { yearHasData } from '@libs/queries';
 import { LedgerService } from '../ledger/ledger.service';
 import { YearState } from './labels';
 import { makeRoom } from './make-room';
+import { inNameOrder } from './name-order';
 
 export interface RegionPageData {
   readonly state: RegionState;
@@ -55,7 +56,7 @@ export class UiReadService {
         regions.push({ regionId, name: region.name, region, state });
       }
     }
-    return regions.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    return inNameOrder(regions);
   }
 
   /** The region as recorded now, for a principal who may read it (403/404 otherwise). */

@@ -11,6 +11,7 @@ import { Principal } from '@libs/access';
 import { ingroeipadChart, memberBarsChart, reserveChart } from '../charts/chart-options';
 import { ingroeipadData, memberMoneyData, reserveData, ReserveYear } from '../charts/multi-year.data';
 import { html, Html, path } from '../html';
+import { inNameOrder } from '../name-order';
 import { euro } from '../format';
 import { YEAR_STATE_LABELS } from '../labels';
 import { explainHref, amount, figure, notice } from './components';
@@ -236,15 +237,13 @@ function membersSection(region: RegionInfo): Html {
   return html`<section aria-labelledby="gemeenten">
     <h2 id="gemeenten">Gemeenten (${region.municipalities.length})</h2>
     <ul class="members">
-      ${[...region.municipalities]
-        .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-        .map(
-          (member) =>
-            html`<li>
-              <span class="code">${member.code}</span>
-              ${member.name}${member.code === region.centralMunicipality ? html` <span class="badge central">centrumgemeente</span>` : ''}
-            </li>`,
-        )}
+      ${inNameOrder(region.municipalities).map(
+        (member) =>
+          html`<li>
+            <span class="code">${member.code}</span>
+            ${member.name}${member.code === region.centralMunicipality ? html` <span class="badge central">centrumgemeente</span>` : ''}
+          </li>`,
+      )}
     </ul>
   </section>`;
 }

@@ -4,6 +4,7 @@ import { ReplayReport } from '@libs/projections';
 import { Principal } from '@libs/access';
 import { differenceChart } from '../charts/chart-options';
 import { html, Html, path } from '../html';
+import { inNameOrder } from '../name-order';
 import { RegionPageData } from '../ui-read.service';
 import { amount, figure, notice } from './components';
 import { memberTable } from './member-table';
@@ -26,20 +27,22 @@ interface MemberDifference {
   readonly byYear: ReadonlyMap<number, bigint>;
 }
 
-/** Per municipality (of the first replayed year) its difference in every year of the report. */
+/** Per municipality (of the first replayed year) its difference in every year of the report, in name order. */
 function memberDifferences(report: ReplayReport, years: readonly number[]): MemberDifference[] {
   const first = report.years[String(years[0])];
   const codes = first ? Object.keys(first.replayed.municipalities) : [];
-  return codes.map((code) => ({
-    code,
-    name: first.replayed.municipalities[code].name,
-    byYear: new Map(
-      years.map((year) => [
-        year,
-        parseAmount(report.years[String(year)].difference.municipalities[code]?.due ?? '0.00'),
-      ]),
-    ),
-  }));
+  return inNameOrder(
+    codes.map((code) => ({
+      code,
+      name: first.replayed.municipalities[code].name,
+      byYear: new Map(
+        years.map((year) => [
+          year,
+          parseAmount(report.years[String(year)].difference.municipalities[code]?.due ?? '0.00'),
+        ]),
+      ),
+    })),
+  );
 }
 
 /** Recorded, replayed and the difference side by side, per municipality and year. */
@@ -95,7 +98,7 @@ function resultSection(report: ReplayReport, source: string | undefined): Html {
   </section>`;
 }
 
-/** The chosen key's weights as a form, each prefilled with what was typed or else what is recorded. */
+/** The chosen key's weights as a form in name order, each prefilled with what was typed or else what is recorded. */
 function weightsForm(
   action: string,
   region: RegionInfo,
@@ -115,13 +118,17 @@ function weightsForm(
             </tr>
           </thead>
           <tbody>
-            ${Object.entries(key.weights).map(
-              ([code, weight]) =>
+            ${inNameOrder(
+              Object.entries(key.weights).map(([code, weight]) => ({
+                code,
+                weight,
+                name: region.municipalities.find((member) => member.code === code)?.name ?? code,
+              })),
+            ).map(
+              ({ code, weight, name }) =>
                 html`<tr>
                   <th scope="row">
-                    <label for="gewicht-${code}"
-                      >${region.municipalities.find((member) => member.code === code)?.name ?? code}</label
-                    >
+                    <label for="gewicht-${code}">${name}</label>
                   </th>
                   <td class="num">${weight}</td>
                   <td>
