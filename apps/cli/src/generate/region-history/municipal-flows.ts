@@ -18,10 +18,7 @@ export function advances(
 ): CommandLine[] {
   const lines: CommandLine[] = [];
   const { central, members, random } = region;
-  const skim = (plan.bwBudget * BigInt(100 - plan.objectivePct)) / 100n;
-  const historicalShares = split(plan.historical - skim, keys.historicalWeights(plan.year));
-  const contributions = split(plan.bwBudget - skim, keys.objectiveWeights);
-  const moShares = split(plan.moCentral - plan.moBudget, keys.currentMoWeights(plan.year));
+  const { historicalShares, contributions, moShares } = estimatedShares(keys, plan);
   for (const member of members) {
     if (member.code === central.code) continue;
     const bw = (at(contributions, member.code) - at(historicalShares, member.code)) / 4n;
@@ -64,10 +61,7 @@ export function afterYear(
 ): CommandLine[] {
   const lines: CommandLine[] = [];
   const { regionId, members, random } = region;
-  const skim = (plan.bwBudget * BigInt(100 - plan.objectivePct)) / 100n;
-  const historicalShares = split(plan.historical - skim, keys.historicalWeights(plan.year));
-  const contributions = split(plan.bwBudget - skim, keys.objectiveWeights);
-  const moShares = split(plan.moCentral - plan.moBudget, keys.currentMoWeights(plan.year));
+  const { historicalShares, contributions, moShares } = estimatedShares(keys, plan);
   for (const member of members) {
     const income = at(plan.objective, member.code) + at(historicalShares, member.code) - at(contributions, member.code);
     const care = random.vary(income > 0n ? income : at(plan.objective, member.code) / 2n, 150);
@@ -104,6 +98,19 @@ export function afterYear(
       });
   }
   return lines;
+}
+
+/**
+ * Each municipality's part of the year's money as the region estimates it from its plan and keys: the
+ * historical BW money less the skim, its contribution, and its MO share — what advances and local
+ * spending are drawn around.
+ */
+function estimatedShares(keys: DistributionKeys, plan: YearPlan) {
+  const skim = (plan.bwBudget * BigInt(100 - plan.objectivePct)) / 100n;
+  const historicalShares = split(plan.historical - skim, keys.historicalWeights(plan.year));
+  const contributions = split(plan.bwBudget - skim, keys.objectiveWeights);
+  const moShares = split(plan.moCentral - plan.moBudget, keys.currentMoWeights(plan.year));
+  return { historicalShares, contributions, moShares };
 }
 
 function split(total: bigint, weights: ReadonlyMap<string, bigint>): Map<string, bigint> {
