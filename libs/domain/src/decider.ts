@@ -4,4 +4,4 @@
  * state into the events that record it, or a DomainError).
  */
 export { decide } from './decide';
-export { evolve, fold, initialState } from './state/evolve';
+export { evolve, evolveUnremembered, fold, initialState } from './state/evolve';

@@ -24,7 +24,7 @@ export { readStoredEvent, toStoredEvent } from './events/stored-event';
 export { CURRENT_SCHEMA_VERSION } from './events/upcasters';
 
 // the decider and its state
-export { decide, evolve, fold, initialState } from './decider';
+export { decide, evolve, evolveUnremembered, fold, initialState } from './decider';
 export { commandOfFact } from './decide/fact-of-command';
 export { factIdOf, factIdentity } from './state/fact-identity';
 export { canonicalJson, sortedCopy, UNSAFE } from './state/canonical-json';

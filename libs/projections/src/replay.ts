@@ -5,6 +5,7 @@ import {
   DomainError,
   DomainEvent,
   evolve,
+  evolveUnremembered,
   FactEvent,
   factIdentity,
   initialState,
@@ -96,7 +97,7 @@ export function historyAsCommands(events: readonly DomainEvent[]): Command[] {
  * are closed, never on a key or an agreement. A replay, which re-decides every run and closing, leaves
  * the closed years as they were, so it folds these facts as recorded instead of deciding them again.
  */
-const FOLDED_AS_RECORDED: ReadonlySet<FactEvent['type']> = new Set<FactEvent['type']>([
+const FOLDED_AS_RECORDED: ReadonlySet<DomainEvent['type']> = new Set<FactEvent['type']>([
   'RijkPaymentRecorded',
   'RegionalCostRecorded',
   'CoPaymentRecorded',
@@ -327,12 +328,14 @@ async function replayRead(
 
 /**
  * The given contents a history holds with its facts (see HistoryEntry), by the fact read: a fact decided
- * again, or read without its content, has its content computed.
+ * again, or read without its content, has its content computed. A money fact's is not asked for: a replay
+ * does not remember it (see replaySelected).
  */
 function contentsOf({ outline, entries }: SelectedHistory): RecordedContent {
   const contents = new Map<DomainEvent, string>();
   for (const list of [outline.config, entries])
-    for (const { event, content } of list) if (content !== undefined) contents.set(event, content);
+    for (const { event, content } of list)
+      if (content !== undefined && !FOLDED_AS_RECORDED.has(event.type)) contents.set(event, content);
   return (event) => contents.get(event);
 }
 
@@ -391,7 +394,9 @@ function replaySelected(
     const place = step.type === 'AsRecorded' ? (step as PlacedFact).step : stepOf.get(step);
     if (place !== undefined) takeInUpTo(place);
     if (step.type === 'AsRecorded') {
-      evolve(state, step.event, knownContent(step.event));
+      // a money fact is never decided again in a replay (see FOLDED_AS_RECORDED): nothing asks for its identity
+      if (FOLDED_AS_RECORDED.has(step.event.type)) evolveUnremembered(state, step.event);
+      else evolve(state, step.event, knownContent(step.event));
       continue;
     }
     const fact = recordedOnce.get(step);

@@ -37,6 +37,25 @@ const add = (map: Map<string, bigint>, key: string, amount: bigint) => map.set(k
  * it is computed from the event.
  */
 export function evolve(state: RegionState, event: DomainEvent, given?: string): RegionState {
+  return evolveEvent(state, event, given, true);
+}
+
+/**
+ * evolve for a fact that nothing decided on this state will record again: it folds as evolve folds it, but
+ * is not remembered by its identity and given content (see recordOnce, the only reader of that). A replay
+ * folds so the money facts it takes as recorded and never decides again — a what-if folds tens of
+ * thousands, each identity and content otherwise written out and kept for nothing.
+ */
+export function evolveUnremembered(state: RegionState, event: FactEvent): RegionState {
+  return evolveEvent(state, event, undefined, false);
+}
+
+function evolveEvent(
+  state: RegionState,
+  event: DomainEvent,
+  given: string | undefined,
+  remember: boolean,
+): RegionState {
   state.eventCount += 1;
   const year = yearOf(event);
   const postings = postingsOf(event);
@@ -45,15 +64,15 @@ export function evolve(state: RegionState, event: DomainEvent, given?: string): 
     if (MONEY_FACTS.has(event.type) || postings.length > 0) state.moneyYears.add(year);
   }
   for (const posting of postings) state.ledger.add(year ?? 0, posting.account, event.type, posting.amount);
-  if (isFactEvent(event)) evolveFact(state, event, given);
+  if (isFactEvent(event)) evolveFact(state, event, given, remember);
   else evolveRun(state, event);
   return state;
 }
 
 /** A fact is remembered as recorded (by its identity, so that recording it again is recognised). */
-function evolveFact(state: RegionState, event: FactEvent, given: string | undefined): void {
+function evolveFact(state: RegionState, event: FactEvent, given: string | undefined, remember: boolean): void {
   invariant(!state.forPlanning, () => `a planning copy shares its facts: ${event.type} cannot be evolved into it`);
-  state.facts.set(factIdentity(event), given ?? givenContent(event));
+  if (remember) state.facts.set(factIdentity(event), given ?? givenContent(event));
   switch (event.type) {
     case 'RegionRegistered':
       state.region = event.data;
