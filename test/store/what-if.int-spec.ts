@@ -121,6 +121,27 @@ function revisionsOf(
     revisions.push([{ ...adopted, ownAccountPct: '50', cap: !adopted.cap }]);
     revisions.push([{ ...adopted, validFrom: last, version: adopted.version + 5, ownAccountPct: '80' }]);
   }
+  // both schemes in one what-if: a BW key as recorded with other weights, and a new MO key version from a middle year
+  const bw = keys.find((key) => key.data.keyId === 'bw-objective');
+  const mo = keys.filter((key) => key.data.keyId === 'mo-objective');
+  if (bw && mo.length > 0) {
+    const adopted = commandOfFact(bw) as Revision & { type: 'AdoptDistributionKey' };
+    revisions.push([
+      {
+        ...adopted,
+        unit: 'weight',
+        weights: Object.fromEntries(members.map((code, index) => [code, String(index + 2)])),
+      },
+      {
+        ...(commandOfFact(mo[0]) as Revision & { type: 'AdoptDistributionKey' }),
+        version: Math.max(...mo.map((key) => key.data.version)) + 1,
+        validFrom: middle,
+        validTo: undefined,
+        unit: 'weight',
+        weights: Object.fromEntries(members.map((code) => [code, '1'])),
+      },
+    ]);
+  }
   const reserve = recordedFacts(events, 'ReserveAgreementAdopted')[0];
   if (reserve) {
     const adopted = commandOfFact(reserve) as Revision & { type: 'AdoptReserveAgreement' };
