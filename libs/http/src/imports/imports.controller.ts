@@ -39,12 +39,7 @@ import { InvalidParam, ProblemDocument } from '../openapi/problem.dto';
 import { XLSX } from '../regions/regions.controller';
 import { ImportQueryDto, ImportReportDto, TemplateQueryDto } from './import.dto';
 import { intakeUpload, isSpreadsheetName, mayImport, MAX_UPLOAD_BYTES, uploadName } from './upload-intake';
-
-/** What multer hands over (its memory storage) — only the parts used here. */
-interface UploadedSpreadsheet {
-  readonly originalname: string;
-  readonly buffer: Buffer;
-}
+import { UploadedFileParts } from '../http/uploaded-file';
 
 /** An error answer of the import route, as problem+json, with what it means here. */
 const problemAnswer = (status: number, description: string) =>
@@ -101,7 +96,7 @@ export class ImportsController {
     @Res({ passthrough: true }) response: Response,
     @Param() params: RegionParamsDto,
     @Query() query: ImportQueryDto,
-    @UploadedFile() upload: UploadedSpreadsheet | undefined,
+    @UploadedFile() upload: UploadedFileParts | undefined,
   ): Promise<unknown> {
     if (!mayImport(principal, params.regionId))
       throw forbidden(`role "${principal.role}" may not import into region "${params.regionId}"`);

@@ -26,12 +26,7 @@ import { PendingUploads } from './imports/pending-uploads';
 import { UiErrorFilter } from './ui-error.filter';
 import { UiReadService } from './ui-read.service';
 import { importPage, ImportView } from './views/import.view';
-
-interface UploadedSpreadsheet {
-  readonly originalname: string;
-  readonly buffer: Buffer;
-  readonly size: number;
-}
+import { UploadedFileParts } from '../http/uploaded-file';
 
 /**
  * The spreadsheet upload of the web interface, for recorders and admins: a multipart form (no
@@ -63,7 +58,7 @@ export class UiImportController {
     @Req() request: Request,
     @Res() response: Response,
     @Param() params: Record<string, string>,
-    @UploadedFile() upload: UploadedSpreadsheet | undefined,
+    @UploadedFile() upload: UploadedFileParts | undefined,
   ) {
     const regionId = params.regionId;
     const { principal, data } = await this.allowed(request, regionId);

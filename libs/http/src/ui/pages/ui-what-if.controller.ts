@@ -25,14 +25,9 @@ import { UiReadService } from '../ui-read.service';
 import { whatIfPage } from '../views/what-if.view';
 import { send } from './page-response';
 import { chosenKey, editedKey, revisionsFromFile, weightsOf } from './what-if-form';
+import { UploadedFileParts } from '../../http/uploaded-file';
 
 const MAX_REVISION_FILE = 1024 * 1024;
-
-interface UploadedRevisionFile {
-  readonly originalname: string;
-  readonly buffer: Buffer;
-  readonly size: number;
-}
 
 /** The what-if page: a key with other weights, or a revision file, replayed over the recorded years. */
 @ApiExcludeController()
@@ -61,7 +56,7 @@ export class UiWhatIfController {
     @Req() request: Request,
     @Res() response: Response,
     @Param() params: Record<string, string>,
-    @UploadedFile() file: UploadedRevisionFile | undefined,
+    @UploadedFile() file: UploadedFileParts | undefined,
   ) {
     const principal = requirePrincipal(request);
     const data = await this.read.region(principal, params.regionId);
