@@ -198,6 +198,23 @@ describe('the multi-year charts', () => {
     }
   });
 
+  it('lists the municipalities by name, as the region page’s member list does, not by code', () => {
+    const zuid = regions.find((region) => region.statements[0].regionId === 'regio-zuid')!;
+    const latest = zuid.statements[zuid.statements.length - 1];
+    const byName = Object.values(latest.municipalities)
+      .map((member) => member.name)
+      .sort((a, b) => a.localeCompare(b, 'nl'));
+    const byCode = Object.keys(latest.municipalities)
+      .sort()
+      .map((code) => latest.municipalities[code].name);
+    expect(byName).not.toEqual(byCode);
+    const names = (series: readonly { name: string }[]) => series.map((entry) => entry.name);
+    const ingroei = ingroeipadData(zuid.statements);
+    const money = memberMoneyData(zuid.statements);
+    for (const series of [ingroei.historical, ingroei.objective, money.contributions, money.due])
+      expect(names(series)).toEqual(byName);
+  });
+
   it('the ingroeipad and the member bars are the statement’s lines per municipality and year', () => {
     for (const region of regions) {
       const ingroei = ingroeipadData(region.statements);

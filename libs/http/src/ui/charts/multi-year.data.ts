@@ -1,5 +1,6 @@
 import { parseAmount } from '@libs/money';
 import { Statement } from '@libs/projections';
+import { inNameOrder } from '../name-order';
 
 /** A value per municipality and year, in cents. */
 export interface MemberSeries {
@@ -19,8 +20,9 @@ export interface Ingroeipad {
 const codesOf = (statements: readonly Statement[]) =>
   [...new Set(statements.flatMap((statement) => Object.keys(statement.municipalities)))].sort();
 
+/** Each municipality's values by year, listed by name as the region page's member list is (see inNameOrder). */
 function series(statements: readonly Statement[], value: (statement: Statement, code: string) => string | undefined) {
-  return codesOf(statements).map((code): MemberSeries => {
+  const all = codesOf(statements).map((code): MemberSeries => {
     const byYear = new Map<number, bigint>();
     let name = code;
     for (const statement of statements) {
@@ -32,6 +34,7 @@ function series(statements: readonly Statement[], value: (statement: Statement, 
     }
     return { code, name, byYear };
   });
+  return inNameOrder(all);
 }
 
 /** Per municipality and year: the historical share and the objective Rijk budget (the phase-in path). */
