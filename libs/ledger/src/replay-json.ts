@@ -33,10 +33,11 @@ export type WhatIfRevisions = readonly Revision[] | ((configured: RegionState) =
 export async function replayJson(ledger: Ledger, regionId: string, revisions: WhatIfRevisions): Promise<string> {
   // asked once: of the history's config part while the read models are current, of the folded region otherwise
   let answer = typeof revisions === 'function' ? undefined : revisions;
+  const ask = (configured: () => RegionState) =>
+    (answer ??= typeof revisions === 'function' ? revisions(configured()) : revisions);
   const current = ledger.dryRun ? undefined : await currentStatements(ledger, regionId);
   if (current) {
-    const asked: ReplayRevisions =
-      typeof revisions === 'function' ? (outline) => (answer = revisions(configuredOf(outline.config))) : revisions;
+    const asked: ReplayRevisions = answer ?? ((outline) => ask(() => configuredOf(outline.config)));
     const replayed = await replayedFromHistory(
       regionId,
       (choose) => ledger.replayHistory(regionId, choose, current.revision),
@@ -46,8 +47,11 @@ export async function replayJson(ledger: Ledger, regionId: string, revisions: Wh
     if (json !== undefined) return json;
   }
   const view = await ledger.regionView(regionId);
-  answer ??= typeof revisions === 'function' ? revisions(view.state) : revisions;
-  const replayed = await replayedFromHistory(regionId, (choose) => ledger.replayHistory(regionId, choose), answer);
+  const replayed = await replayedFromHistory(
+    regionId,
+    (choose) => ledger.replayHistory(regionId, choose),
+    ask(() => view.state),
+  );
   const texts = await recordedStatementTexts(ledger, regionId, view);
   const recorded = { years: view.state.activeYears, text: (year: number) => texts.get(year), state: view.state };
   const json = replayReportJson(replayed, recorded);

@@ -49,11 +49,12 @@ const asOfText = (asOf: Date | undefined) => (asOf ? ` as of ${asOf.toISOString(
 /** Whether a year has anything recorded for the region: a year without data is "not found" (see RegionQueries). */
 export const yearHasData = (state: RegionState, year: number): boolean => state.activeYears.has(year);
 
-/** A region's state, once it is registered and the asker may read it. */
-function readable(regionId: string, state: RegionState, mayRead: ReadCheck): RegionState {
-  if (!state.region) throw regionNotRegistered(regionId);
+/** A region's registration, once it is registered (now or at `asOf`) and the asker may read it. */
+function readable(regionId: string, state: RegionState, mayRead: ReadCheck, asOf?: Date) {
+  const registration = state.region;
+  if (!registration) throw regionNotRegistered(regionId, asOf);
   mayRead(regionId, state);
-  return state;
+  return registration;
 }
 
 /** The one answer to a region that is not registered (or was not yet at `asOf`), on both edges. */
@@ -73,10 +74,7 @@ export class RegionQueries {
   /** A registered region as recorded (now or at `asOf`) with its ledger hash, once the asker may read it. */
   async region(question: RegionQuestion, mayRead: ReadCheck = anyone): Promise<RegisteredRegion> {
     const view = await this.ledger.regionView(question.regionId, question.asOf);
-    const registration = view.state.region;
-    if (!registration) throw regionNotRegistered(question.regionId, question.asOf);
-    mayRead(question.regionId, view.state);
-    return { ...view, registration };
+    return { ...view, registration: readable(question.regionId, view.state, mayRead, question.asOf) };
   }
 
   /** The year statement, with the ledger hash of the history it was read from. */
