@@ -9,6 +9,7 @@ import {
   renderStatementXlsx,
 } from '@libs/reports';
 import type { Request, Response } from 'express';
+import { Principal } from '@libs/access';
 import { requirePrincipal } from '../../auth/bearer-auth.guard';
 import { Public } from '../../auth/public.decorator';
 import { Clock, CLOCK } from '../../http/clock';
@@ -38,6 +39,14 @@ export class UiYearPagesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The region a page's path names, for a principal who may read it, and its year, which must have data. */
+  private async regionYear(principal: Principal, params: Record<string, string>) {
+    const year = yearParam(params.year);
+    const data = await this.read.region(principal, params.regionId);
+    this.read.requireYear(data, year);
+    return { data, year };
+  }
+
   @Get('ui/regions/:regionId/:year')
   async year(
     @Req() request: Request,
@@ -46,9 +55,7 @@ export class UiYearPagesController {
     @Query() query: Record<string, string>,
   ) {
     const principal = requirePrincipal(request);
-    const year = yearParam(params.year);
-    const data = await this.read.region(principal, params.regionId);
-    this.read.requireYear(data, year);
+    const { data, year } = await this.regionYear(principal, params);
     const mode = query.stromen === 'per-gemeente' ? 'members' : 'summary';
     const flows = sankeyData(yearFlows(data.events, year), data.state.region, mode);
     send(response, yearPage(principal, data, year, { data: flows, mode }, rijkPayments(data, year)));
@@ -57,9 +64,7 @@ export class UiYearPagesController {
   @Get('ui/regions/:regionId/:year/jaaroverzicht.xlsx')
   @Header('Content-Type', XLSX)
   async statementXlsx(@Req() request: Request, @Res() response: Response, @Param() params: Record<string, string>) {
-    const year = yearParam(params.year);
-    const data = await this.read.region(requirePrincipal(request), params.regionId);
-    this.read.requireYear(data, year);
+    const { data, year } = await this.regionYear(requirePrincipal(request), params);
     const statement = data.statement(year);
     response.setHeader('Content-Disposition', `attachment; filename="${params.regionId}-${statement.year}.xlsx"`);
     response.send(
@@ -82,9 +87,7 @@ export class UiYearPagesController {
 
   /** The settlement letters as the API serves them (same bytes), for the page's session. */
   private async sendLetters(request: Request, response: Response, params: Record<string, string>, code?: string) {
-    const year = yearParam(params.year);
-    const data = await this.read.region(requirePrincipal(request), params.regionId);
-    this.read.requireYear(data, year);
+    const { data, year } = await this.regionYear(requirePrincipal(request), params);
     const statement = data.statement(year);
     if (code !== undefined && !statement.municipalities[code])
       throw notFound(`gemeente "${code}" hoort niet bij ${data.region.name}`, 'code');
@@ -123,9 +126,7 @@ export class UiYearPagesController {
     @Query() query: Record<string, string>,
   ) {
     const principal = requirePrincipal(request);
-    const year = yearParam(params.year);
-    const data = await this.read.region(principal, params.regionId);
-    this.read.requireYear(data, year);
+    const { data, year } = await this.regionYear(principal, params);
     if (typeof query.gemeente === 'string') {
       const statement = data.statement(year);
       if (!statement.municipalities[query.gemeente])
@@ -162,9 +163,7 @@ export class UiYearPagesController {
   }
 
   private async statementFor(request: Request, params: Record<string, string>) {
-    const year = yearParam(params.year);
-    const data = await this.read.region(requirePrincipal(request), params.regionId);
-    this.read.requireYear(data, year);
+    const { data, year } = await this.regionYear(requirePrincipal(request), params);
     return data.statement(year);
   }
 }
