@@ -117,6 +117,22 @@ describe('the HTTP API refuses malformed requests with a problem, never a 500', 
     expect(await api.eventCount()).toBe(before + 1);
   });
 
+  it('a body with bytes that are not UTF-8 (text saved as Windows-1252) is a 400, also gzipped, and records nothing', async () => {
+    const before = await api.eventCount();
+    // "café" in Windows-1252: é is the single byte 0xE9, which UTF-8 would read as U+FFFD
+    const latin1 = Buffer.from(
+      JSON.stringify({ ...payment('cp1252'), reference: 'caf_' }).replace('caf_', 'caf\xe9'),
+      'latin1',
+    );
+    for (const response of [await post(latin1), await post(gzipSync(latin1), { 'Content-Encoding': 'gzip' })])
+      expect(expectProblem(response, 400)).toMatchObject({
+        code: 'INVALID_JSON',
+        detail: expect.stringMatching(/UTF-8/),
+      });
+    expect(await api.eventCount()).toBe(before);
+    await post(Buffer.from(JSON.stringify({ ...payment('utf8-cafe'), reference: 'café' }), 'utf8')).expect(201);
+  });
+
   it('a gzip body is read; a broken one is a 400, an unknown encoding a 415, a bomb over the limit a 413', async () => {
     await post(gzipSync(JSON.stringify(payment('gz-1'))), { 'Content-Encoding': 'gzip' }).expect(201);
     const before = await api.eventCount();

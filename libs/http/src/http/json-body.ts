@@ -1,4 +1,5 @@
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The one JSON body parser of the service, for Express and for a fast path that reads a body before Express. */
@@ -16,7 +17,7 @@ export interface JsonBodies {
 /** JSON bodies (application/json and application/*+json) up to `limitBytes`. */
 export function jsonBodies(limitBytes: number): JsonBodies {
   const parse: (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void =
-    express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'] });
+    express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'], verify: utf8Only });
   // the same parser typed as Express's own handler: body-parser declares it over Node's bare request and response
   const parser: RequestHandler = parse;
   // the outcome of each read done before Express: undefined (read) or the parser's error
@@ -35,3 +36,18 @@ export function jsonBodies(limitBytes: number): JsonBodies {
       ),
   };
 }
+
+/**
+ * JSON is UTF-8 (RFC 8259 §8.1). A body with bytes that are not — text saved as Windows-1252 — would be
+ * decoded with U+FFFD in their place and recorded so; it is refused instead (400, see problem.ts).
+ */
+function utf8Only(_request: IncomingMessage, _response: ServerResponse, body: Buffer): void {
+  if (!isUtf8(body))
+    throw Object.assign(new Error('the request body is not valid UTF-8; send JSON in UTF-8'), {
+      status: 400,
+      type: NOT_UTF8,
+    });
+}
+
+/** The type of the body reader's error for a body that is not UTF-8. */
+export const NOT_UTF8 = 'entity.not.utf8';

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES } from '@libs/domain';
 import { ConcurrencyConflictError, EventStoreError } from '@libs/event-store';
 import { HistoryBrokenError, UnreadableEventError } from '@libs/ledger';
+import { NOT_UTF8 } from './json-body';
 
 /** One invalid parameter or body field (the NL API Design Rules' `invalidParams` extension). */
 export interface InvalidParam {
@@ -113,6 +114,8 @@ function bodyReadProblem(error: { type?: string; status?: number; message?: stri
       );
     case 'entity.parse.failed':
       return problem(400, 'INVALID_JSON', `the request body is not valid JSON: ${error.message}`);
+    case NOT_UTF8:
+      return problem(400, 'INVALID_JSON', error.message ?? 'the request body is not valid UTF-8', { field: '(body)' });
     case 'charset.unsupported':
       return problem(415, 'UNSUPPORTED_MEDIA_TYPE', `${error.message}; send application/json in UTF-8`);
     case 'encoding.unsupported':
