@@ -82,6 +82,20 @@ describe('geldstroom apply', () => {
     expect(balances()).toEqual({ 'municipality:GM0200:bw': '100.00', rijk: '-100.00' });
   });
 
+  it('refuses a file that is not UTF-8 (saved as Windows-1252), naming the line of the first such byte, and records nothing of it', () => {
+    const path = join(temp.dir, 'cp1252.jsonl');
+    const lines = [region, payment('p-cp1252', '1.00'), { ...payment('p-cafe', '2.00'), reference: 'café' }];
+    // é as the one byte E9 of Windows-1252, which UTF-8 would read as U+FFFD
+    writeFileSync(path, Buffer.from(lines.map((line) => JSON.stringify(line)).join('\r\n'), 'latin1'));
+    const store = `sqlite:${join(temp.dir, 'cp1252.db')}`;
+    const result = geldstroom(['apply', path, '--store', store]);
+    expect([result.status, result.stderr.trim()]).toEqual([
+      1,
+      `${path}:3: is not UTF-8 text; save the file as UTF-8 (it may be Windows-1252)`,
+    ]);
+    expect(JSON.parse(geldstroom(['regions', '--format', 'json', '--store', store]).stdout)).toEqual({ regions: [] });
+  });
+
   it('names a line that is not JSON', () => {
     const path = file('garbage.jsonl', ['{"command": "RegisterRegion",']);
     const result = geldstroom(['apply', path, '--store', temp.store]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkedInOrder, CommandsRefused } from './apply-commands';
-import { checkedFileCommands, commandFileInputs } from './command-file';
+import { checkedFileCommands, commandFileInputs, commandFileText, CommandFileError } from './command-file';
 
 /** The lines as a split on line breaks numbers them: what the reader in place must give. */
 function bySplit(file: string, text: string) {
@@ -97,5 +97,30 @@ describe('checkedFileCommands', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('commandFileText', () => {
+  const refusal = (data: Buffer) => {
+    try {
+      commandFileText('f.jsonl', data);
+    } catch (error) {
+      return error instanceof CommandFileError ? [error.line, error.code] : error;
+    }
+    return 'read';
+  };
+
+  it('reads UTF-8, with or without BOM and with CRLF, as it is', () => {
+    const text = '\uFEFF# Súdwest-Fryslân\r\n{"command": "RunAllocation"}\r\n';
+    expect(commandFileText('f.jsonl', Buffer.from(text, 'utf8'))).toBe(text);
+  });
+
+  it('refuses bytes that are not UTF-8, naming the line of the first one', () => {
+    expect(refusal(Buffer.from('a\nb\ncaf\xe9\nd\xe9', 'latin1'))).toEqual([3, 'INVALID_FILE']);
+    expect(refusal(Buffer.from('caf\xe9', 'latin1'))).toEqual([1, 'INVALID_FILE']);
+    expect(refusal(Buffer.concat([Buffer.from('ok\n'), Buffer.from('€', 'utf8').subarray(0, 2)]))).toEqual([
+      2,
+      'INVALID_FILE',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { Command, DomainError, isPlainObject, parseCommand } from '@libs/domain';
+import { isUtf8 } from 'node:buffer';
 import { CheckedCommand, CommandInput, CommandsRefused } from './apply-commands';
 
 export interface CommandLine {
@@ -33,6 +34,30 @@ export class CommandFileError extends Error {
 
 /** Longest command line accepted; a larger line is almost certainly not a command. */
 export const MAX_LINE_LENGTH = 1_000_000;
+
+/**
+ * The text of a command file, which is UTF-8 as JSON is. A file with bytes that are not — saved as
+ * Windows-1252, "café" with é as the one byte E9 — would be read with U+FFFD in their place and recorded
+ * so; it is refused instead, naming the first line that holds such a byte.
+ */
+export function commandFileText(file: string, data: Buffer): string {
+  if (isUtf8(data)) return data.toString('utf8');
+  let line = 1;
+  for (let start = 0; ; line += 1) {
+    const newline = data.indexOf(NEWLINE, start);
+    const end = newline === -1 ? data.length : newline;
+    if (!isUtf8(data.subarray(start, end)) || newline === -1) break;
+    start = end + 1;
+  }
+  throw new CommandFileError(
+    file,
+    line,
+    'is not UTF-8 text; save the file as UTF-8 (it may be Windows-1252)',
+    'INVALID_FILE',
+  );
+}
+
+const NEWLINE = 0x0a;
 
 /** What a line holds: its JSON value, or why it cannot be read. */
 function readLine(raw: string): { value: unknown } | { unreadable: { code: string; reason: string } } {

@@ -1,6 +1,12 @@
 /** The application: the ledger, command files, integrity and transfer between stores (only what other packages use). */
 export { applyCommandFile } from './apply-command-file';
-export { CommandFileError, commandFileInputs, parseCommandFile, parseCommandLine } from './command-file';
+export {
+  CommandFileError,
+  commandFileInputs,
+  commandFileText,
+  parseCommandFile,
+  parseCommandLine,
+} from './command-file';
 export type { FilePlace } from './command-file';
 export {
   applyCommands,

@@ -1,6 +1,6 @@
 import { EventStore, SqliteBatchWriter, SqliteEventStore } from '@libs/event-store';
 import { IntakeError, IntakeFile } from '@libs/intake';
-import { applyCommandFile, Ledger, newCommandId } from '@libs/ledger';
+import { applyCommandFile, commandFileText, Ledger, newCommandId } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
 import { ExitCode, UsageError } from '../cli-error';
 import { CliContext, defaultActor, withStore } from '../cli-context';
@@ -98,7 +98,7 @@ async function applyAll(
       const report = await applyCommandFile(
         run.ledger,
         file,
-        data.toString('utf8'),
+        commandFileText(file, data),
         { actor: run.actor, correlationId: run.correlationId },
         { batchSize: run.batchSize, ...(run.writer ? { writer: run.writer } : {}) },
       );

@@ -1,4 +1,4 @@
-import { CommandFileError, parseCommandFile } from '@libs/ledger';
+import { CommandFileError, commandFileText, parseCommandFile } from '@libs/ledger';
 import { Revision } from '@libs/projections';
 import { isRevision, revisionRefusal } from '@libs/queries';
 import { renderReplayText } from '@libs/reports';
@@ -19,12 +19,13 @@ export async function replayCommand(context: CliContext): Promise<number> {
   const regionId = regionOption(values.region);
   const file = requireOption(values.with, 'with');
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
-  let text: string;
+  let data: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    data = readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
+  const text = commandFileText(file, data);
   const revisions = revisionsIn(file, text, regionId);
   if (revisions.length === 0) throw new UsageError(`${file} holds no revision`);
   if (format === 'json') {

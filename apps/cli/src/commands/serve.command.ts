@@ -1,5 +1,5 @@
 import { EventStore, openEventStore } from '@libs/event-store';
-import { allEvents, applyCommandFile, Ledger } from '@libs/ledger';
+import { allEvents, applyCommandFile, commandFileText, Ledger } from '@libs/ledger';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ExitCode, UsageError } from '../cli-error';
@@ -208,11 +208,13 @@ async function applySeed(store: EventStore, file: string, text: string, context:
 const SEED_ACTOR = 'system:seed';
 
 function readSeed(file: string): string {
+  let data: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    data = readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read the seed ${file}: ${(error as Error).message}`);
   }
+  return commandFileText(file, data);
 }
 
 function exampleNotice(storeUrl: string): string {

@@ -14,7 +14,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError } from '@libs/domain';
-import { CommandFileError } from '@libs/ledger';
+import { CommandFileError, commandFileText } from '@libs/ledger';
 import { replayWithRevisions, Revision } from '@libs/projections';
 import type { Request, Response } from 'express';
 import { requirePrincipal } from '../../auth/bearer-auth.guard';
@@ -67,11 +67,8 @@ export class UiWhatIfController {
       let revisions: Revision[];
       let source: string;
       if (file && file.size > 0) {
-        revisions = revisionsFromFile(
-          file.originalname || 'herziening.jsonl',
-          file.buffer.toString('utf8'),
-          params.regionId,
-        );
+        const name = file.originalname || 'herziening.jsonl';
+        revisions = revisionsFromFile(name, commandFileText(name, file.buffer), params.regionId);
         source = file.originalname || 'herzieningsbestand';
       } else if (key && weights) {
         revisions = [editedKey(key, weights)];
