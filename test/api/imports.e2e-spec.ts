@@ -275,14 +275,29 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
       .expect(415);
     expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect((await upload(Buffer.from('%PDF-1.4'), 'brief.pdf').expect(415)).body.detail).toMatch(/not a workbook/);
-    await http.post(`/api/v1/regions/${REGION}/imports`).set(as('recorder')).field('note', 'x').expect(400);
-    await http
+    // what is wrong with the form is said as such, naming the field, never as invalid JSON or in multer's English
+    const note = await http
+      .post(`/api/v1/regions/${REGION}/imports`)
+      .set(as('recorder'))
+      .field('note', 'x')
+      .expect(400);
+    const wrongField = await http
       .post(`/api/v1/regions/${REGION}/imports`)
       .set(as('recorder'))
       .attach('other', workbook, 'w.xlsx')
       .expect(400);
+    for (const refused of [note, wrongField])
+      expect(refused.body).toMatchObject({
+        code: 'INVALID_UPLOAD',
+        field: 'file',
+        detail: expect.stringMatching(/^het formulier klopt niet: stuur één bestand in het veld "file"/),
+      });
     const huge = await upload(Buffer.alloc(10 * 1024 * 1024 + 1), 'groot.xlsx').expect(413);
-    expect(huge.body.status).toBe(413);
+    expect(huge.body).toMatchObject({
+      status: 413,
+      field: 'file',
+      detail: 'het bestand is groter dan 10 MB; splits het en stuur de delen apart',
+    });
     await upload(workbook, 'werkboek.xlsx', 'recorder', '?dryRun=ja').expect(400);
     const garbage = await upload(Buffer.from('PK\u0003\u0004 niet echt'), 'kapot.xlsx').expect(400);
     expect(garbage.body.detail).toMatch(/^kapot\.xlsx: is geen leesbaar werkboek \(\.xlsx\)/);

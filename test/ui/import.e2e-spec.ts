@@ -196,6 +196,14 @@ describe('uploading a spreadsheet on the pages', () => {
       .attach('bestand', Buffer.from('geen zip'), 'kapot.xlsx')
       .expect(400);
     expect(textOf(broken.text)).toContain('Bestand kapot.xlsx is geen leesbaar werkboek (.xlsx)');
+    // a file over the limit is said in Dutch, not in the upload library's English ("File too large")
+    const huge = await api.http
+      .post(`/ui/regions/${region}/import`)
+      .set(api.as('recorder'))
+      .attach('bestand', Buffer.alloc(10 * 1024 * 1024 + 1), 'groot.xlsx')
+      .expect(413);
+    expect(textOf(huge.text)).toContain('het bestand is groter dan 10 MB; splits het en stuur de delen apart');
+    expect(huge.text).not.toContain('File too large');
   });
 
   it('a file with more than 100 errors shows the first 100 and how many more there are', async () => {

@@ -10,7 +10,7 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { UploadInterceptor } from '../http/upload-interceptor';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -67,7 +67,7 @@ export class ImportsController {
   ) {}
 
   @Post(':regionId/imports')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 0, parts: 1 } }))
+  @UseInterceptors(UploadInterceptor('file', { fileSize: MAX_UPLOAD_BYTES, fields: 0, parts: 1 }))
   @ApiOperation({
     summary: 'Apply a workbook (.xlsx) or a CSV sheet, as geldstroom apply does',
     description: IMPORT_DESCRIPTION,

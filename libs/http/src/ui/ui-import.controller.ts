@@ -10,7 +10,7 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { UploadInterceptor } from '../http/upload-interceptor';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Principal } from '@libs/access';
 import { IntakeError, IntakeReport } from '@libs/intake';
@@ -53,7 +53,7 @@ export class UiImportController {
   }
 
   @Post()
-  @UseInterceptors(FileInterceptor('bestand', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4 } }))
+  @UseInterceptors(UploadInterceptor('bestand', { fileSize: MAX_UPLOAD_BYTES, fields: 4 }))
   async preview(
     @Req() request: Request,
     @Res() response: Response,

@@ -11,7 +11,7 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { UploadInterceptor } from '../../http/upload-interceptor';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError } from '@libs/domain';
 import { CommandFileError, commandFileText } from '@libs/ledger';
@@ -51,7 +51,7 @@ export class UiWhatIfController {
   }
 
   @Post('ui/regions/:regionId/what-if')
-  @UseInterceptors(FileInterceptor('herziening', { limits: { fileSize: MAX_REVISION_FILE, files: 1, fields: 2000 } }))
+  @UseInterceptors(UploadInterceptor('herziening', { fileSize: MAX_REVISION_FILE, fields: 2000 }))
   async whatIfRun(
     @Req() request: Request,
     @Res() response: Response,
