@@ -16,7 +16,7 @@ export {
   year,
   yearKey,
 } from './commands/field-schema';
-export { YEAR_MIN, YEAR_MAX } from './commands/fields';
+export { YEAR_MIN, YEAR_MAX, unfitCharacter } from './commands/fields';
 export type { FieldParser } from './commands/fields';
 export { schemaOf } from './commands/field-schema';
 export type { DescribedParser, FieldSchema } from './commands/field-schema';

@@ -659,5 +659,17 @@ describe('spreadsheet intake', () => {
         (await rejection(intake([{ file: 'betalingen.csv', data: csv('a\n') }], { regionId: REGION }))).message,
       ).toMatch(/^betalingen\.csv: een CSV-bestand wordt gelezen als het blad dat zijn naam noemt/);
     });
+
+    it('refuses a text cell holding a control character, in Dutch at its column, and records nothing', async () => {
+      const before = await events();
+      const payments = csv(
+        'betaling;jaar;regeling;grondslag;ontvanger;bedrag;omschrijving\np9;2024;BW;objectief;GM0547;10;Mei\u001b[2J\n',
+      );
+      const error = await rejection(intake([{ file: 'rijksbetalingen.csv', data: payments }], { regionId: REGION }));
+      expect(error.message).toBe(
+        'rijksbetalingen.csv:Rijksbetalingen:2: omschrijving: bevat een teken dat niet in een tekst hoort (U+001B, onzichtbaar); typ de tekst opnieuw of plak hem zonder opmaak',
+      );
+      expect(await events()).toBe(before);
+    });
   });
 });

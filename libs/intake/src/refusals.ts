@@ -1,4 +1,4 @@
-import { COMMAND_SHAPES, CommandType, DomainError, FieldSchema, schemaOf } from '@libs/domain';
+import { COMMAND_SHAPES, CommandType, DomainError, FieldSchema, schemaOf, unfitCharacter } from '@libs/domain';
 import { DECIMAL_MAX_SIGNIFICANT_DIGITS, formatDecimalNl, formatEuroNl, Rational } from '@libs/money';
 import { AMOUNT_LIMIT, dutchNumber, quoted, REASONS } from './reasons';
 
@@ -98,6 +98,8 @@ function invalidValue(field: string, value: unknown, refused: Refused): string {
     case 'text':
       if (typeof value === 'string' && schema.maxLength !== undefined && value.length > schema.maxLength)
         return `is te lang: ${value.length} tekens, hoogstens ${schema.maxLength}`;
+      if (typeof value === 'string' && unfitCharacter(value) !== undefined)
+        return `bevat een teken dat niet in een tekst hoort (${unfitCharacter(value)?.code}, onzichtbaar); typ de tekst opnieuw of plak hem zonder opmaak`;
       return `is geen tekst: ${it}`;
     default:
       return `ongeldige waarde: ${it}`;

@@ -125,8 +125,30 @@ export const text =
     if (typeof value !== 'string') throw invalidField(field, `must be a string, got ${describe(value)}`);
     if (!startsVisibly(value) && value.trim() === '') throw invalidField(field, 'must not be empty');
     if (value.length > maxLength) throw invalidField(field, `must be at most ${maxLength} characters`);
+    const unfit = unfitCharacter(value);
+    if (unfit !== undefined)
+      throw invalidField(
+        field,
+        `must not hold ${unfit.control ? 'the control character' : 'half a character (a lone surrogate)'} ${unfit.code}`,
+      );
     return value;
   };
+
+/**
+ * The first character text may not hold, as "U+001B", or undefined: a control character other than a tab
+ * or a line break (an escape sequence would rewrite the terminal a statement is printed on, and XML — a
+ * workbook, an SVG chart — cannot hold one), or half of a surrogate pair (no character at all).
+ */
+export function unfitCharacter(value: string): { readonly code: string; readonly control: boolean } | undefined {
+  const found = UNFIT.exec(value);
+  if (found === null) return undefined;
+  const unit = found[0].charCodeAt(0);
+  return { code: `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`, control: unit < 0xd800 };
+}
+
+const UNFIT =
+  // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether a text starts with a printable ASCII character other than a space: then trimming leaves it not empty. */
 function startsVisibly(value: string): boolean {

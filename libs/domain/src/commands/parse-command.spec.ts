@@ -290,6 +290,35 @@ describe('parseCommand', () => {
       expect([error.code, error.field]).toEqual(['INVALID_FIELD', 'paymentId']);
       expect(error.message).toMatch(/at most 100 characters/);
     });
+
+    it.each([
+      ['an escape sequence', 'Leiden\u001b[2J', 'the control character U+001B'],
+      ['a NUL', 'a\u0000b', 'the control character U+0000'],
+      ['a bell', 'Ede\u0007', 'the control character U+0007'],
+      ['a C1 control (Windows-1252 read as Latin-1)', 'caf\u0085', 'the control character U+0085'],
+      ['a lone surrogate', 'x\ud800y', 'half a character (a lone surrogate) U+D800'],
+      ['a lone low surrogate', '\udc00', 'half a character (a lone surrogate) U+DC00'],
+    ])('a text: %s is refused, naming the field and the character', (_what, text, reason) => {
+      const region = {
+        command: 'RegisterRegion',
+        regionId: 'r',
+        name: 'Regio',
+        centralMunicipality: 'GM0546',
+        municipalities: [{ code: 'GM0546', name: text }],
+      };
+      const error = rejection(region);
+      expect([error.code, error.field, error.reason]).toEqual([
+        'INVALID_FIELD',
+        'municipalities[0].name',
+        `must not hold ${reason}`,
+      ]);
+      expect(rejection({ ...payment, reference: text }).field).toBe('reference');
+    });
+
+    it('a text: tabs, line breaks and any character of any script are taken as they are', () => {
+      for (const reference of ['regel 1\r\nregel 2\tkolom', '’s-Hertogenbosch, Súdwest-Fryslân', '漢字 😀 Łódź'])
+        expect(parseCommand({ ...payment, reference })).toMatchObject({ reference });
+    });
   });
 
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
