@@ -56,6 +56,13 @@ const CASES: readonly Case[] = [
     exit: 1,
     reason: `region "${R}" has nothing recorded for 2031`,
   },
+  ...['municipality:GM0546', 'gemeente:GM0546:bw', 'region:reserve', 'rijk '].map((account): Case => ({
+    question: `explain of "${account}", which is no account name`,
+    cli: ['explain', '--region', R, '--year', '2024', '--account', account],
+    http: `/api/v1/regions/${R}/explain?year=2024&account=${encodeURIComponent(account)}`,
+    exit: 2,
+    reason: `must be an account name such as municipality:GM0546:bw, region:holland-rijnland:reserve, region:holland-rijnland:fund:ID, external:providers or rijk, got ${JSON.stringify(account)}`,
+  })),
   {
     question: 'the journal of a year without data',
     cli: ['export', '--format', 'hledger', '--region', R, '--year', '2031'],

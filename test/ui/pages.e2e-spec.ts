@@ -231,6 +231,13 @@ describe('drill-down', () => {
       .set(api.as('admin'))
       .expect(200);
     expect(/data-explained-total>([^<]+)</.exec(due.text)![1].trim()).toBe(euro(member.due));
+    // a name that is no account (a hand-edited link) is not explained to nothing and € 0,00
+    const typo = await api.http
+      .get(`/ui/regions/${holland}/2024/uitleg`)
+      .query({ account: `municipality:${code}` })
+      .set(api.as('admin'))
+      .expect(404);
+    expect(textOf(typo.text)).toContain(`"municipality:${code}" is geen rekening`);
   });
 
   it('every Rijk payment links to its trace, a tree whose top is the payment', async () => {

@@ -5,6 +5,7 @@ import {
   identifier,
   municipalityCode,
   oneOf,
+  parseAccount,
   Scheme,
   SCHEMES,
   slug,
@@ -40,8 +41,21 @@ export const schemeParameter: DescribedParser<Scheme> = oneOf(...SCHEMES);
 /** The form of a CSV: nl for Dutch spreadsheets, en for the machine form. */
 export const csvLocaleParameter: DescribedParser<CsvLocale> = oneOf(...CSV_LOCALES);
 
-/** An account name as the ledger writes it (municipality:GM0546:bw, region:holland-rijnland:reserve, …). */
-export const accountParameter = text(200);
+const accountText = text(200);
+/**
+ * An account name as the ledger writes it (municipality:GM0546:bw, region:holland-rijnland:reserve, …). A
+ * name that is no account — a typo — is refused: explained, it would be an empty list and a balance of 0,00
+ * that passes for an answer.
+ */
+export const accountParameter: DescribedParser<string> = described((value, field) => {
+  const name = accountText(value, field);
+  if (parseAccount(name) === undefined)
+    throw invalidField(
+      field,
+      `must be an account name such as municipality:GM0546:bw, region:holland-rijnland:reserve, region:holland-rijnland:fund:ID, external:providers or rijk, got ${JSON.stringify(name)}`,
+    );
+  return name;
+}, accountText.schema);
 
 /** A budget year as typed: four digits from 1900 to 2999 ("0042", "2024.0", "+2024" and "0x7e8" are refused). */
 export const yearParameter: DescribedParser<number> = described((value, field) => Number(yearKey(value, field)), {

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { parseAccount } from '@libs/domain';
 import { explainAccount, buildYearContext, tracePayment } from '@libs/projections';
 import {
   buildSettlementLetter,
@@ -136,6 +137,11 @@ export class UiYearPagesController {
     }
     if (typeof query.account !== 'string' || query.account === '')
       throw notFound('kies een rekening (account) of een gemeente', 'account');
+    if (parseAccount(query.account) === undefined)
+      throw notFound(
+        `"${query.account.slice(0, 200)}" is geen rekening; kies een bedrag om het uit te leggen`,
+        'account',
+      );
     const explanation = explainAccount(data.state, data.events, year, query.account);
     const types = typeof query.soort === 'string' && query.soort !== '' ? query.soort.split(',') : [];
     const line = typeof query.regel === 'string' ? query.regel.slice(0, 200) : undefined;
