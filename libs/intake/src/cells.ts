@@ -40,9 +40,8 @@ export function cellOfExcel(value: ExcelValue | undefined, numFmt?: string): Cel
     const text = (value.richText as { text?: string }[]).map((part) => part.text ?? '').join('');
     return text.trim() === '' ? EMPTY : { kind: 'text', value: text };
   }
-  if ('text' in value && typeof value.text === 'string') {
-    return value.text.trim() === '' ? EMPTY : { kind: 'text', value: value.text };
-  }
+  // a hyperlink: its text, plain or rich (a link pasted with its formatting)
+  if ('text' in value) return cellOfExcel(value.text as ExcelValue, numFmt);
   return EMPTY;
 }
 

@@ -55,6 +55,14 @@ describe('reading a cell for its column', () => {
     expect(readCell(cellOfExcel({ text: 'Q1', hyperlink: 'https://example.org' }), 'text', text, members)).toEqual({
       value: 'Q1',
     });
+    // a link whose text has formatting (pasted from a web page) holds rich text, which is not left out as empty
+    const formattedLink = {
+      text: { richText: [{ text: 'Circulaire ' }, { text: 'september' }] },
+      hyperlink: 'https://example.org',
+    };
+    expect(readCell(cellOfExcel(formattedLink as never), 'text', text, members)).toEqual({
+      value: 'Circulaire september',
+    });
     expect(
       readCell(cellOfExcel({ formula: 'A1', result: 12.5 }), 'amount', column(advances, 'bedrag'), members),
     ).toEqual({ value: '12.5' });
