@@ -64,9 +64,13 @@ export function parseAmountText(value: string, options: ParseOptions = {}): Cent
       ? 'has more than two decimals'
       : /[eE]/.test(value)
         ? 'uses an exponent'
-        : /[,\s_']/.test(value) || /\d\.\d{3}\./.test(value)
-          ? 'uses a thousands separator'
-          : 'is not a plain decimal number';
+        : value.trim() !== value
+          ? 'has spaces before or after it'
+          : /^-?\d+,\d{1,2}$/.test(value)
+            ? 'uses a decimal comma; write a decimal point'
+            : /[,\s_']/.test(value) || /\d\.\d{3}\./.test(value)
+              ? 'uses a thousands separator'
+              : 'is not a plain decimal number';
     throw new MoneyFormatError(`must be a decimal string with at most two decimals, got ${describe(value)} (${hint})`);
   }
   const negative = value.startsWith('-');
