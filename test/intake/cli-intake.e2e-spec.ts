@@ -118,6 +118,25 @@ describe('a new region from scratch with init, template and apply', () => {
     expect(events()).toHaveLength(4);
   });
 
+  it.each([
+    ['a code that is no CBS code', 'GM547;Leiderdorp', ':3: code: is geen CBS-code: "GM547"'],
+    ['an empty name', 'GM0547;', ':3: naam: is leeg, maar moet ingevuld zijn'],
+    [
+      'a name with an escape sequence',
+      'GM0547;Leiderdorp\u001b[31m',
+      ':3: naam: bevat een teken dat niet in een tekst hoort (U+001B, onzichtbaar)',
+    ],
+    ['a code listed twice', 'GM0546;Leiderdorp', ':3: code: "GM0546" staat twee keer in de lijst van gemeenten'],
+  ])('refuses a members file with %s for what it is, recording nothing', (_case, line, reason) => {
+    const before = events().length;
+    writeFileSync(file('leden.csv'), ['code;naam', 'GM0546;Leiden', line].join('\n'));
+    const init = ['init', '--region', 'leden', '--name', 'L', '--central', 'GM0546', '--members', file('leden.csv')];
+    const result = geldstroom([...init, '--store', temp.store]);
+    expect(result.status).toBe(1);
+    expect(lines(result.stderr)[0]).toContain(`${file('leden.csv')}${reason}`);
+    expect(events()).toHaveLength(before);
+  });
+
   it('fills in a year from the template and applies it', async () => {
     const template = geldstroom([
       'template',

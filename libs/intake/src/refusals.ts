@@ -25,7 +25,8 @@ export function refusalReason(error: DomainError, refused: Refused): string {
       return 'is leeg, maar moet ingevuld zijn';
     case 'INVALID_FIELD':
       return (
-        RULES[`${refused.command}.${topField(field)}`]?.(value, refused.values) ?? invalidValue(field, value, refused)
+        RULES[`${refused.command}.${topField(field)}`]?.(value, refused.values, field) ??
+        invalidValue(field, value, refused)
       );
     case 'UNKNOWN_MUNICIPALITY':
       return REASONS.notAMember(codeIn(field, value), regionId);
@@ -57,13 +58,28 @@ const GENERAL: Record<string, string> = {
   NOT_FOUND: 'niet gevonden',
 };
 
-/** The ledger's rules on one field of a well-formed command (the parser checks fields one by one). */
-const RULES: Record<string, (value: unknown, values: Readonly<Record<string, unknown>>) => string> = {
+/**
+ * The ledger's rules on one field of a well-formed command (the parser checks fields one by one); a rule
+ * that does not apply to the refusal answers undefined, and the field's own rule is said instead.
+ */
+const RULES: Record<
+  string,
+  (value: unknown, values: Readonly<Record<string, unknown>>, field: string) => string | undefined
+> = {
   'AdoptRegionalBudget.amount': () =>
     'een regionale begroting is het nettobedrag dat de regionale voorzieningen nodig hebben en mag niet negatief zijn',
   'AdoptRegionalBudget.objectivePct': () =>
     'geldt alleen voor een BW-begroting (MO heeft geen objectief aandeel); laat de cel leeg bij MO',
-  'RegisterRegion.municipalities': (value) => `${shown(value)} staat twee keer in de lijst van gemeenten`,
+  'RegisterRegion.municipalities': (value, values, field) => {
+    if (field === 'municipalities' && Array.isArray(value) && value.length === 0)
+      return 'bevat geen enkele gemeente; een regio heeft ten minste één gemeente';
+    const codes = Array.isArray(values.municipalities)
+      ? values.municipalities.map((member) => (member as { code?: unknown } | null)?.code)
+      : [];
+    return /^municipalities\[\d+\]\.code$/.test(field) && codes.filter((code) => code === value).length > 1
+      ? `${shown(value)} staat twee keer in de lijst van gemeenten`
+      : undefined;
+  },
   'RegisterRegion.centralMunicipality': (value) =>
     `${shown(value)} staat niet in de lijst van gemeenten; de centrumgemeente is een van de gemeenten van de regio`,
   'AdoptDistributionKey.validTo': (_value, values) =>
@@ -96,6 +112,7 @@ function invalidValue(field: string, value: unknown, refused: Refused): string {
     case 'one of':
       return REASONS.notAChoice(refused.choices ?? schema.enum ?? [], typeof value === 'string' ? value : it);
     case 'text':
+      if (typeof value === 'string' && value.trim() === '') return 'is leeg, maar moet ingevuld zijn';
       if (typeof value === 'string' && schema.maxLength !== undefined && value.length > schema.maxLength)
         return `is te lang: ${value.length} tekens, hoogstens ${schema.maxLength}`;
       if (typeof value === 'string' && unfitCharacter(value) !== undefined)
@@ -137,7 +154,7 @@ function valueAt(values: Readonly<Record<string, unknown>>, field: string): unkn
 /** The municipality code a refusal is about: the value, or the key of a map entry (`weights.GM0546`). */
 function codeIn(field: string, value: unknown): string {
   const key = /\.([^.[\]]+)$/.exec(field)?.[1];
-  if (key !== undefined && field.split('.')[0] !== 'municipalities' && !/^GM\d{4}$/.test(String(value))) return key;
+  if (key !== undefined && topField(field) !== 'municipalities' && !/^GM\d{4}$/.test(String(value))) return key;
   return String(value);
 }
 
