@@ -376,7 +376,7 @@ describe('what-if', () => {
     expect(rows(comparison)).toEqual(byName);
   });
 
-  it('a typed weight that is no number is a 400 page naming the weight, not a server error', async () => {
+  it('a typed weight that is no number, or percentages that do not sum to 100, is a 400 page saying so in Dutch, not a server error', async () => {
     const form = await api.http
       .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
       .set(api.as('controller'))
@@ -391,8 +391,20 @@ describe('what-if', () => {
       .type('form')
       .send({ sleutel: 'bw-objective:1', ...weights, [first]: 'abc' })
       .expect(400);
-    expect(textOf(result.text)).toContain(`weights.${first.slice('gewicht.'.length)}`);
+    const code = first.slice('gewicht.'.length);
+    expect(textOf(result.text)).toContain(
+      `${code}: is geen geldig gewicht: "abc"; een gewicht is een getal van 0 of meer (zoals 24,3)`,
+    );
     expect(textOf(result.text)).not.toContain('Er ging iets mis');
+    const more = (Number(weights[first].replace(',', '.')) + 5).toFixed(1).replace('.', ',');
+    const sum = await api.http
+      .post(`/ui/regions/${holland}/what-if`)
+      .set(api.as('controller'))
+      .type('form')
+      .send({ sleutel: 'bw-objective:1', ...weights, [first]: more })
+      .expect(400);
+    expect(textOf(sum.text)).toMatch(/de percentages tellen op tot 10[45](,\d+)? in plaats van 100 \(± 1\)/);
+    for (const page of [result.text, sum.text]) expect(textOf(page)).not.toMatch(/must be|must sum|replaying|--unit/);
   });
 });
 

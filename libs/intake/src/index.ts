@@ -6,6 +6,7 @@ export { runIntake } from './intake';
 export type { IntakeFile, IntakeReport } from './intake';
 export { IntakeError, MAX_ISSUES } from './intake.errors';
 export { REASONS } from './reasons';
+export { refusalReason } from './refusals';
 export type { IntakeIssue } from './intake.errors';
 export { renderIntakeReport } from './preview.text';
 export { SHEETS } from './sheets';

@@ -152,7 +152,11 @@ function refusalPlace(
   keyId?: string,
 ): IntakeIssue {
   const field = error.field ?? '';
-  const reason = refusalReason(error, { command: raw.command as CommandType, values: raw });
+  const reason = refusalReason(error, {
+    command: raw.command as CommandType,
+    values: raw,
+    percentHint: 'zijn het gewichten, geef dan --unit weight',
+  });
   const at = (where: { file: string; row?: number; column: string }) => issue(where, reason, error.code, error.reason);
   const member = /^municipalities\[(\d+)\]\.(code|name)/.exec(field);
   if (member) return at({ file, row: members[Number(member[1])]?.row, column: member[2] === 'code' ? 'code' : 'naam' });

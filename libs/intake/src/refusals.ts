@@ -14,6 +14,8 @@ export interface Refused {
   readonly values: Readonly<Record<string, unknown>>;
   /** the Dutch words of a choice column (historisch, objectief), when the field is one */
   readonly choices?: readonly string[];
+  /** said after percentages that do not sum to 100: how to give weights instead, where there is a way */
+  readonly percentHint?: string;
 }
 
 export function refusalReason(error: DomainError, refused: Refused): string {
@@ -41,7 +43,7 @@ export function refusalReason(error: DomainError, refused: Refused): string {
     case 'REGION_CONFLICT':
       return `regio "${regionId}" staat al geregistreerd met een andere naam, centrumgemeente of andere gemeenten`;
     case 'INVALID_KEY':
-      return keyReason(refused.values);
+      return keyReason(refused.values, refused.percentHint);
     default:
       return GENERAL[error.code] ?? `afgewezen (${error.code})`;
   }
@@ -124,7 +126,7 @@ function invalidValue(field: string, value: unknown, refused: Refused): string {
 }
 
 /** INVALID_KEY of a key adopted by geldstroom init: the weights' sum, checked as the ledger checks it. */
-function keyReason(values: Readonly<Record<string, unknown>>): string {
+function keyReason(values: Readonly<Record<string, unknown>>, percentHint?: string): string {
   const weights = values.weights;
   if (typeof weights !== 'object' || weights === null) return 'de verdeelsleutel klopt niet';
   let sum = Rational.ZERO;
@@ -135,7 +137,7 @@ function keyReason(values: Readonly<Record<string, unknown>>): string {
   if (!sum.isPositive())
     return 'de gewichten tellen op tot nul; een verdeelsleutel heeft ten minste één gewicht groter dan nul nodig';
   if (values.unit === 'percent')
-    return `de percentages tellen op tot ${formatDecimalNl(sum.toDecimalString(6))} in plaats van 100 (± 1); zijn het gewichten, geef dan --unit weight`;
+    return `de percentages tellen op tot ${formatDecimalNl(sum.toDecimalString(6))} in plaats van 100 (± 1)${percentHint ? `; ${percentHint}` : ''}`;
   return 'de verdeelsleutel moet een gewicht hebben voor elke gemeente van de regio';
 }
 

@@ -24,7 +24,7 @@ import { UiErrorFilter } from '../ui-error.filter';
 import { UiReadService } from '../ui-read.service';
 import { whatIfPage } from '../views/what-if.view';
 import { send } from './page-response';
-import { chosenKey, editedKey, revisionsFromFile, weightsOf } from './what-if-form';
+import { chosenKey, editedKey, revisionsFromFile, weightsOf, weightsRefusal } from './what-if-form';
 import { UploadedFileParts } from '../../http/uploaded-file';
 
 const MAX_REVISION_FILE = 1024 * 1024;
@@ -81,8 +81,16 @@ export class UiWhatIfController {
       send(response, whatIfPage(principal, data, { key, weights, report, source }));
     } catch (error) {
       if (!(error instanceof DomainError) && !(error instanceof CommandFileError)) throw error;
+      const typed = error instanceof DomainError && !(file && file.size > 0) && key && weights;
       response.status(400);
-      send(response, whatIfPage(principal, data, { key, weights, error: error.message }));
+      send(
+        response,
+        whatIfPage(principal, data, {
+          key,
+          weights,
+          error: typed ? weightsRefusal(error, key, weights) : error.message,
+        }),
+      );
     }
   }
 }

@@ -1,4 +1,5 @@
-import { InvariantViolation, KeyVersion, parseCommand } from '@libs/domain';
+import { DomainError, InvariantViolation, KeyVersion, parseCommand } from '@libs/domain';
+import { refusalReason } from '@libs/intake';
 import { CommandFileError, parseCommandFile } from '@libs/ledger';
 import { REVISABLE_COMMANDS, Revision } from '@libs/projections';
 import { isRevision, revisionRefusal } from '@libs/queries';
@@ -29,6 +30,16 @@ export function editedKey(key: KeyVersion, weights: Record<string, string>): Rev
   const command = parseCommand({ ...key, command: 'AdoptDistributionKey', weights });
   if (command.type !== 'AdoptDistributionKey') throw new InvariantViolation('the parser changed the command type');
   return command;
+}
+
+/**
+ * Why the weights typed into the form were refused (a weight that is no number, percentages that do not
+ * sum to 100), in the Dutch words a spreadsheet row gets (refusalReason), with the municipality's code.
+ */
+export function weightsRefusal(error: DomainError, key: KeyVersion, weights: Record<string, string>): string {
+  const code = /^weights\.(GM\d{4})$/.exec(error.field ?? '')?.[1];
+  const reason = refusalReason(error, { command: 'AdoptDistributionKey', values: { ...key, weights } });
+  return code ? `${code}: ${reason}` : reason;
 }
 
 /** A revision file: JSON Lines of key and agreement commands of this region, each checked by the command parser. */
