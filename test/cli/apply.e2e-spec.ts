@@ -191,6 +191,31 @@ describe('geldstroom apply', () => {
         /region:holland-rijnland:reserve\s+€ 4\.572\.262,00\s+€ -3\.992\.021,30\s+€ 580\.240,70\n/,
       );
       expect(balanceTable).not.toMatch(/saldo\s+€ -3\.992\.021,30/i);
+      // an --out the system refuses is said in one line, without a stack trace (usage, exit 2)
+      const out = (command: string, path: string, ...options: string[]) =>
+        geldstroom([
+          command,
+          '--region',
+          'holland-rijnland',
+          '--year',
+          '2023',
+          ...options,
+          '--out',
+          path,
+          '--store',
+          store.store,
+        ]);
+      const folder = out('statement', store.dir, '--format', 'csv');
+      const missing = out('statement', join(store.dir, 'nergens', 'x.xlsx'), '--format', 'xlsx');
+      const file = join(store.dir, 'een-bestand.txt');
+      writeFileSync(file, 'x');
+      const letters = out('letters', file);
+      expect([folder, missing, letters].map((result) => [result.status, result.stderr.split('\n')[0]])).toEqual([
+        [2, `geldstroom: cannot open ${store.dir}: it is a folder`],
+        [2, `geldstroom: cannot open ${join(store.dir, 'nergens', 'x.xlsx')}: no such file or folder`],
+        [2, `geldstroom: cannot make the folder ${file}: it exists and is not a folder`],
+      ]);
+      for (const result of [folder, missing, letters]) expect(result.stderr).not.toMatch(/\n\s+at /);
     } finally {
       store.cleanup();
     }

@@ -65,8 +65,33 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
     );
     return ExitCode.internal;
   }
+  // a path given to a command that the system refuses (--out naming a folder, a folder that does not exist)
+  const refused = fileRefusal(error);
+  if (refused !== undefined) {
+    io.err(`geldstroom: ${refused}\nUsage: ${usageText}`);
+    return ExitCode.usage;
+  }
   io.err(`geldstroom: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
   return ExitCode.store;
 }
+
+/** What the system said of a path, in one line without a stack, for the errors a mistyped path causes. */
+function fileRefusal(error: unknown): string | undefined {
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  const reason = code !== undefined ? PATH_REASONS[code] : undefined;
+  if (reason === undefined || path === undefined) return undefined;
+  const action = syscall === 'mkdir' ? 'make the folder' : syscall === 'open' ? 'open' : 'use';
+  return `cannot ${action} ${path}: ${reason}`;
+}
+
+const PATH_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'it exists and is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the file system is read-only',
+};
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
