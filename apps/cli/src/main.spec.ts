@@ -1,3 +1,4 @@
+import { TokenFileError } from '@libs/access';
 import { DomainError, InvariantViolation } from '@libs/domain';
 import { UnreadableEventError } from '@libs/ledger';
 import { ExitCode } from './cli-error';
@@ -29,6 +30,27 @@ describe('the CLI edge: errors as exit codes', () => {
         'geldstroom: stream region-r revision 7 holds a RijkPaymentRecorded event this Geldstroom cannot read: amount: must be a decimal string',
       ],
     ]);
+  });
+
+  it('a token file that cannot be read is a failure (exit 3) in one line, without a stack trace', () => {
+    const { code, lines } = report(new TokenFileError('tokens.json cannot be read as a token file: not valid JSON'));
+    expect([code, lines]).toEqual([
+      ExitCode.store,
+      ['geldstroom: tokens.json cannot be read as a token file: not valid JSON'],
+    ]);
+  });
+
+  it('a path the system refuses is a usage error (exit 2) in one line naming it; a renamed file by where it goes', () => {
+    const system = (code: string, syscall: string, path: string, dest?: string) =>
+      Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path, ...(dest ? { dest } : {}) });
+    expect(report(system('EISDIR', 'open', '/tmp')).lines[0]).toMatch(
+      /^geldstroom: cannot open \/tmp: it is a folder\n/,
+    );
+    expect(report(system('EISDIR', 'rename', '/tmp/x.partial', '/tmp/x'))).toEqual({
+      code: ExitCode.usage,
+      lines: ['geldstroom: cannot write /tmp/x: it is a folder\nUsage: geldstroom test'],
+    });
+    expect(report(system('EIO', 'read', '/dev/sda')).lines[0]).toMatch(/^geldstroom: unexpected error/);
   });
 
   it('a rule refusing input stays a rejection (exit 1) naming the field and the reason', () => {

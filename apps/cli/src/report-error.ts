@@ -1,3 +1,4 @@
+import { TokenFileError } from '@libs/access';
 import { DomainError, InvariantViolation } from '@libs/domain';
 import { EventStoreError } from '@libs/event-store';
 import {
@@ -54,8 +55,8 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
     io.err(`geldstroom: ${error.message}`);
     return ExitCode.rejected;
   }
-  // the store holds an event this version cannot read: like a store that fails, said in one line
-  if (error instanceof EventStoreError || error instanceof UnreadableEventError) {
+  // the store holds an event this version cannot read, or the token file cannot be read: like a store that fails, said in one line
+  if (error instanceof EventStoreError || error instanceof UnreadableEventError || error instanceof TokenFileError) {
     io.err(`geldstroom: ${error.message}`);
     return ExitCode.store;
   }
@@ -77,9 +78,11 @@ export function reportError(error: unknown, io: CliIo, usageText: string): numbe
 
 /** What the system said of a path, in one line without a stack, for the errors a mistyped path causes. */
 function fileRefusal(error: unknown): string | undefined {
-  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  const { code, path, dest, syscall } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
   const reason = code !== undefined ? PATH_REASONS[code] : undefined;
   if (reason === undefined || path === undefined) return undefined;
+  // a file written whole is written next to its path and renamed onto it: the path given is the destination
+  if (syscall === 'rename' && dest !== undefined) return `cannot write ${dest}: ${reason}`;
   const action = syscall === 'mkdir' ? 'make the folder' : syscall === 'open' ? 'open' : 'use';
   return `cannot ${action} ${path}: ${reason}`;
 }
