@@ -16,6 +16,7 @@ import {
   historyEntries,
   LedgerEvent,
   outlineOf,
+  replayAsksContent,
   replayFromHistory,
   replayWithRevisions,
   Reach,
@@ -579,11 +580,14 @@ function stored(entries: readonly HistoryEntry[]) {
   return entries.map((entry) => [entry.step, toStoredEvent(entry.event)] as const);
 }
 
-/** Entries as the history parts hold them: each event as a decoder of its stored form gives it, a fact with its content. */
+/**
+ * Entries as the history parts hold them: each event as a decoder of its stored form gives it, a fact whose
+ * content a replay may ask for with its content.
+ */
 function asPartsHoldThem(entries: readonly HistoryEntry[], facts: ReadonlyMap<string, string>): HistoryEntry[] {
   return entries.map(({ event, step }) => {
     const decoded = readStoredEvent(toStoredEvent(event));
-    return isFactEvent(decoded)
+    return isFactEvent(decoded) && replayAsksContent(decoded)
       ? { event: decoded, step, content: facts.get(factIdentity(decoded)) }
       : { event: decoded, step };
   });

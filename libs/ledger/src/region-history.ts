@@ -11,7 +11,15 @@ import {
 import { createHash } from 'node:crypto';
 import { readBigintJson, writeBigintJson } from './bigint-json';
 import { DerivedDocument, EventStore } from '@libs/event-store';
-import { historyPart, HistoryEntry, HistoryOutline, HistoryPart, Reach, readFor } from '@libs/projections';
+import {
+  historyPart,
+  HistoryEntry,
+  HistoryOutline,
+  HistoryPart,
+  Reach,
+  readFor,
+  replayAsksContent,
+} from '@libs/projections';
 import { ChainPoint } from './integrity';
 import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 
@@ -19,7 +27,7 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 7;
+const HISTORY_FORMAT = 8;
 
 /** The key of the document of each part (see HistoryPart); the outline's is ''. */
 const CONFIG_KEY = 'config';
@@ -33,8 +41,9 @@ const yearKey = (year: number) => `year:${year}`;
  * again (as a state is loaded from its snapshot). The outline document ('') holds the outline and the
  * digest of every part; every part has its own document at the same revision, its events as the replay
  * consumes them: decoded, their cents as bigints (see bigint-json), so that reading one back is one parse,
- * checked whole against its digest; each fact with its given content (as evolve keeps it), so that a
- * replay folds it without writing its data out again as canonical JSON. The config part, which every
+ * checked whole against its digest; each fact whose content a replay may ask for (see replayAsksContent) with
+ * its given content (as evolve keeps it), so that a replay folds it without writing its data out again as
+ * canonical JSON (a money fact, the most of a history, without: a replay never asks). The config part, which every
  * replay reads to choose the parts it needs, is read with the outline.
  */
 export function historyDocuments(
@@ -53,7 +62,8 @@ export function historyDocuments(
     // exactly the event a reader of its stored form gets (its type and data, nothing the store added)
     const stored = toStoredEvent(entry.event);
     const event = readStoredEvent(stored);
-    if (isFactEvent(event)) list.push([entry.step, event, entry.content ?? givenContentOf(stored.data)]);
+    if (isFactEvent(event) && replayAsksContent(event))
+      list.push([entry.step, event, entry.content ?? givenContentOf(stored.data)]);
     else list.push([entry.step, event]);
     byPart.set(key, list);
   }

@@ -9,6 +9,7 @@ export type { RegionOverview, YearState } from './region-overview.projection';
 export {
   REVISABLE_COMMANDS,
   replayedFromHistory,
+  replayAsksContent,
   replayFromHistory,
   replayReportOf,
   replayWithRevisions,

@@ -110,6 +110,14 @@ const FOLDED_AS_RECORDED: ReadonlySet<DomainEvent['type']> = new Set<FactEvent['
 ]);
 
 /**
+ * Whether a replay may ask for a recorded fact's given content: for every fact but a money fact, which it
+ * folds as recorded without remembering it (see FOLDED_AS_RECORDED), so that a history need not keep theirs.
+ */
+export function replayAsksContent(event: FactEvent): boolean {
+  return !FOLDED_AS_RECORDED.has(event.type);
+}
+
+/**
  * Keys, budgets and reserve agreements: deciding one reads the command, the region's registration (its
  * members), the years closed and whether its identity is recorded already (see decide: checkKey,
  * normaliseBudget, checkReserveAgreement, recordOnce) — in a replay all as recorded at its place, except
@@ -335,7 +343,7 @@ function contentsOf({ outline, entries }: SelectedHistory): RecordedContent {
   const contents = new Map<DomainEvent, string>();
   for (const list of [outline.config, entries])
     for (const { event, content } of list)
-      if (content !== undefined && !FOLDED_AS_RECORDED.has(event.type)) contents.set(event, content);
+      if (content !== undefined && isFactEvent(event) && replayAsksContent(event)) contents.set(event, content);
   return (event) => contents.get(event);
 }
 
