@@ -20,6 +20,7 @@ import {
   replayFromHistory,
   replayWithRevisions,
   Reach,
+  ReplayReport,
   Revision,
   selectInMemory,
 } from '@libs/projections';
@@ -30,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NATIONAL_SET, syntheticLines } from '../../apps/cli/src/generate/synthetic-set';
 import { executeInMemory, historyAsCommands, replayReport, reviseHistory } from '../../libs/projections/src/replay';
+import { reaches } from '../../libs/projections/src/replay-history';
 import { reachOf } from '../../libs/projections/src/replay-reach';
 
 const context = { actor: 'test', correlationId: 'what-if.int-spec' };
@@ -215,6 +217,8 @@ describe('the what-if', () => {
     let compared = 0;
     let refused = 0;
     let partial = 0;
+    // the revisions by the scheme whose events the years decided again fold as recorded (see schemesRevisedBy)
+    const keeping = { BW: 0, MO: 0, none: 0, solidarity: 0 };
     for (const regionId of await ledger.regionIds()) {
       const view = await ledger.regionView(regionId);
       const state = view.state;
@@ -245,14 +249,99 @@ describe('the what-if', () => {
         const reach = reachOf(outline, revisions);
         if (years.some((year) => !reach.years.has(year) && (reach.from === undefined || year < reach.from)))
           partial += 1;
+        if (!expected.startsWith('refused')) {
+          for (const scheme of reach.kept ?? []) keeping[scheme] += 1;
+          if (!reach.kept) keeping.none += 1;
+          // BW kept in a year decided again that has solidarity
+          const solidarity = recordedSolidarity(events).filter((year) => reaches(reach, year));
+          if (reach.kept?.has('BW') && solidarity.length > 0) keeping.solidarity += 1;
+        }
       }
     }
+    // revisions of BW only (its keys, solidarity), of MO only (its key), and of both (the reserve agreement, or
+    // one of each), with BW kept in years that have solidarity
+    expect(keeping.BW).toBeGreaterThan(5);
+    expect(keeping.MO).toBeGreaterThan(5);
+    expect(keeping.none).toBeGreaterThan(2);
+    expect(keeping.solidarity).toBeGreaterThan(2);
     // every region, with its keys and agreements, and some revisions the rules refuse
     expect(compared).toBeGreaterThanOrEqual(3 * 20);
     expect(refused).toBeGreaterThan(0);
     expect(refused).toBeLessThan(compared / 2);
     // most revisions leave some years as recorded: those are not decided again
     expect(partial).toBeGreaterThan(compared / 2);
+    await store.close();
+  });
+
+  it('folds as recorded the events of a scheme its revisions cannot change, in the years it decides again', async () => {
+    const store = new SqliteEventStore(join(dir, 'events.db'));
+    const ledger = new Ledger(store);
+    let altered = 0;
+    let reserveMoved = 0;
+    for (const regionId of await ledger.regionIds()) {
+      const state = await ledger.regionState(regionId);
+      const events = await ledger.regionEvents(regionId);
+      const keys = recordedFacts(events, 'DistributionKeyAdopted');
+      const equalShares = (key: (typeof keys)[number]): Revision => ({
+        ...(commandOfFact(key) as Revision & { type: 'AdoptDistributionKey' }),
+        unit: 'weight',
+        basis: 'what if: equal shares',
+        weights: Object.fromEntries(state.memberCodes().map((code) => [code, '1'])),
+      });
+      // an MO key revised (BW kept), and with it a BW key revised as recorded (nothing kept)
+      const mo = keys.find((key) => key.data.keyId === 'mo-objective');
+      const bw = keys.find((key) => key.data.keyId === 'bw-historical');
+      if (!mo || !bw) continue;
+      const moOnly = [equalShares(mo)];
+      const both = [...moOnly, commandOfFact(bw) as Revision];
+      const outline = outlineOf(historyEntries(events));
+      const reachOfBoth = reachOf(outline, both);
+      expect(reachOf(outline, moOnly).kept).toEqual(new Set(['BW']));
+      expect(reachOfBoth.kept).toBeUndefined();
+      // a recorded BW split in a year both decide again, a cent moved from one member to another (the reserve
+      // and the pools as recorded)
+      const index = events.findIndex(
+        (event) =>
+          event.type === 'BwHistoricalDistributed' &&
+          reaches(reachOf(outline, moOnly), event.data.year) &&
+          reaches(reachOfBoth, event.data.year) &&
+          event.data.postings.filter((posting) => posting.amount > 0n).length >= 2,
+      );
+      if (index < 0) continue;
+      const target = events[index] as Extract<LedgerEvent, { type: 'BwHistoricalDistributed' }>;
+      const changed = [...events];
+      changed[index] = movedCent(target);
+      // BW kept: the changed split is what the replay folds, and its year's replayed statement shows it (no other)
+      const year = String(target.data.year);
+      const kept = JSON.parse(
+        await answer(() => replayWithRevisions(regionId, changed, state, moOnly)),
+      ) as ReplayReport;
+      const planned = JSON.parse(referenceReplay(regionId, events, state, moOnly)) as ReplayReport;
+      expect(kept.years[year].replayed).not.toEqual(planned.years[year].replayed);
+      expect({ ...kept.years, [year]: null }).toEqual({ ...planned.years, [year]: null });
+      // BW planned again: the changed split is derived again from what it read
+      expect(await answer(() => replayWithRevisions(regionId, changed, state, both))).toBe(
+        referenceReplay(regionId, events, state, both),
+      );
+      altered += 1;
+      // an MO result recorded as moving a cent more into the reserve than MO's planned again: BW, kept as recorded,
+      // read the reserve as recorded, so the replay plans every scheme again (and the years after, see above)
+      const transfer = events.findIndex(
+        (event) =>
+          event.type === 'RegionalResultTransferred' &&
+          event.data.scheme === 'MO' &&
+          reaches(reachOf(outline, moOnly), event.data.year),
+      );
+      if (transfer < 0) continue;
+      const moved = [...events];
+      moved[transfer] = centMore(events[transfer] as Extract<LedgerEvent, { type: 'RegionalResultTransferred' }>);
+      expect(await answer(() => replayWithRevisions(regionId, moved, state, moOnly))).toBe(
+        referenceReplay(regionId, events, state, moOnly),
+      );
+      reserveMoved += 1;
+    }
+    expect(altered).toBeGreaterThan(0);
+    expect(reserveMoved).toBeGreaterThan(0);
     await store.close();
   });
 
@@ -371,6 +460,10 @@ describe('the what-if', () => {
     const part = await read(firstYear);
     expect(part).toEqual(await expected(firstYear));
     expect(part.length).toBeLessThan((await expected(everything)).length);
+    // a replay keeping BW as recorded reads that year's other BW events too (a step's derived events of several
+    // parts in another order: a replay asks them by type and scheme, see PlanScope)
+    const keepingBw: Reach = { ...firstYear, kept: new Set(['BW']) };
+    expect(byStep(await read(keepingBw))).toEqual(byStep(await expected(keepingBw)));
     // the parts hold the events decoded (cents as bigints): exactly the events a decoder of the stream gives, each
     // fact with the given content the region's fold keeps for it
     const decodedFromStream = selectInMemory(historyEntries(await new Ledger(store).regionEvents(regionId)), firstYear);
@@ -574,6 +667,43 @@ describe('the what-if', () => {
     await store.close();
   });
 });
+
+/** The years with a recorded solidarity transfer. */
+function recordedSolidarity(events: readonly LedgerEvent[]): number[] {
+  return events.flatMap((event) => (event.type === 'SolidarityTransferred' ? [event.data.year] : []));
+}
+
+/** A split with one cent moved from its second member to its first: the pool and the total as recorded. */
+function movedCent(
+  event: Extract<LedgerEvent, { type: 'BwHistoricalDistributed' }>,
+): Extract<LedgerEvent, { type: 'BwHistoricalDistributed' }> {
+  const members = event.data.postings.flatMap((posting, index) => (posting.amount > 0n ? [index] : []));
+  const postings = event.data.postings.map((posting, index) =>
+    index === members[0]
+      ? { ...posting, amount: posting.amount + 1n }
+      : index === members[1]
+        ? { ...posting, amount: posting.amount - 1n }
+        : posting,
+  );
+  return { ...event, data: { ...event.data, postings } };
+}
+
+/** Stored entries in the order of their steps, those of one step in the order of their text. */
+function byStep(entries: ReturnType<typeof stored>) {
+  const text = (entry: (typeof entries)[number]) => JSON.stringify(entry);
+  return [...entries].sort((a, b) => a[0] - b[0] || (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
+}
+
+/** A result to the reserve with one cent more moved. */
+function centMore(
+  event: Extract<LedgerEvent, { type: 'RegionalResultTransferred' }>,
+): Extract<LedgerEvent, { type: 'RegionalResultTransferred' }> {
+  const postings = event.data.postings.map((posting) => ({
+    ...posting,
+    amount: posting.amount + (posting.amount > 0n ? 1n : -1n),
+  }));
+  return { ...event, data: { ...event.data, postings } };
+}
 
 /** Entries as the replay reads them: the step, type and data, in their stored form. */
 function stored(entries: readonly HistoryEntry[]) {

@@ -25,6 +25,7 @@ import { DecidedEvent } from './events/domain-event';
 import { planAllocationRun } from './rules/allocation.planner';
 import { planClosing } from './rules/closing.planner';
 import { transfer } from './rules/postings';
+import { PLAN_EVERY_SCHEME, PlanScope } from './rules/scheme-scope';
 import { requireMoneyInYear } from './rules/year-empty';
 import { isRegistered, RegionView, RegisteredRegionView } from './state/region-state';
 
@@ -32,9 +33,10 @@ import { isRegistered, RegionView, RegisteredRegionView } from './state/region-s
  * The decider's decide: given a read-only view of a region and a validated command, the events that
  * record it — or a DomainError, in which case nothing is recorded. Pure: no clock, no I/O; the same
  * state and command always give the same events. Every command but RegisterRegion needs the region
- * registered, and is decided on a `RegisteredRegionView` from there on.
+ * registered, and is decided on a `RegisteredRegionView` from there on. `scope` says which schemes a run or
+ * closing plans (see PlanScope: a what-if may give one scheme's events as recorded); every scheme unless told.
  */
-export function decide(command: Command, state: RegionView): DecidedEvent[] {
+export function decide(command: Command, state: RegionView, scope: PlanScope = PLAN_EVERY_SCHEME): DecidedEvent[] {
   if (command.type === 'RegisterRegion') return registerRegion(byCode(command), state);
   if (!isRegistered(state))
     throw new DomainError(
@@ -46,7 +48,7 @@ export function decide(command: Command, state: RegionView): DecidedEvent[] {
     case 'RunAllocation':
     case 'CloseYear':
     case 'ReopenYear':
-      return decideRun(command, state);
+      return decideRun(command, state, scope);
     case 'AdoptDistributionKey':
       checkKey(command, state);
       return recordOnce(state, fact.distributionKeyAdopted(command), undefined);
@@ -135,20 +137,24 @@ function recordMoneyFact(command: MoneyFactCommand, state: RegisteredRegionView)
 }
 
 /** Runs and closings: a closed year is neither run nor closed again, an open year is not reopened. */
-function decideRun(command: RunAllocation | CloseYear | ReopenYear, state: RegisteredRegionView): DecidedEvent[] {
+function decideRun(
+  command: RunAllocation | CloseYear | ReopenYear,
+  state: RegisteredRegionView,
+  scope: PlanScope,
+): DecidedEvent[] {
   const { regionId, year } = command;
   switch (command.type) {
     case 'RunAllocation':
       if (state.closedYears.has(year)) return [];
       requireMoneyInYear(state, year);
       return [
-        ...planAllocationRun(state, year),
+        ...planAllocationRun(state, year, scope),
         { type: 'AllocationRunCompleted' as const, data: { regionId, year } },
       ].map((event) => ({ event }));
     case 'CloseYear':
       if (state.closedYears.has(year)) return [];
       requireMoneyInYear(state, year);
-      return planClosing(state, year).map((event) => ({ event }));
+      return planClosing(state, year, scope).map((event) => ({ event }));
     case 'ReopenYear':
       if (!state.closedYears.has(year)) return [];
       return [{ event: { type: 'YearReopened', data: { regionId, year, reason: command.reason } } }];

@@ -45,4 +45,6 @@ export {
 } from './rules/in-force';
 export { keyReference, weightSum } from './rules/key-split';
 export { ownAccountPctFor } from './rules/solidarity';
+export { PLAN_EVERY_SCHEME, schemesRevisedBy } from './rules/scheme-scope';
+export type { PlanScope } from './rules/scheme-scope';
 export { reserveBand } from './rules/reserve-band.planner';

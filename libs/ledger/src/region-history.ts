@@ -27,12 +27,20 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 8;
+const HISTORY_FORMAT = 9;
 
 /** The key of the document of each part (see HistoryPart); the outline's is ''. */
 const CONFIG_KEY = 'config';
 const CARRIED_KEY = 'carried';
 const yearKey = (year: number) => `year:${year}`;
+const keyOf = (part: HistoryPart): string =>
+  part === 'config'
+    ? CONFIG_KEY
+    : part === 'carried'
+      ? CARRIED_KEY
+      : typeof part === 'number'
+        ? yearKey(part)
+        : `${yearKey(part.year)}:${part.scheme}`;
 
 /**
  * The events a replay reads up to a revision, kept as derived documents with where the hash chain stood
@@ -57,7 +65,7 @@ export function historyDocuments(
   for (const entry of entries) {
     const part = historyPart(entry.event);
     if (part === undefined) continue;
-    const key = part === 'config' ? CONFIG_KEY : part === 'carried' ? CARRIED_KEY : yearKey(part);
+    const key = keyOf(part);
     const list = byPart.get(key) ?? [];
     // exactly the event a reader of its stored form gets (its type and data, nothing the store added)
     const stored = toStoredEvent(entry.event);
@@ -130,7 +138,10 @@ export async function loadHistory(store: EventStore, streamId: string, upTo: big
   const outline: HistoryOutline = { config, years, firstRun: new Map(firstRun), steps: body.steps };
   const read = async (reach: Reach | undefined): Promise<HistoryEntry[] | undefined> => {
     const entries = [...config];
-    const wanted = parts.filter(([key]) => key !== CONFIG_KEY && (!reach || readFor(partOf(key), reach)));
+    const wanted = parts.filter(([key]) => {
+      const part = key === CONFIG_KEY ? undefined : partOf(key);
+      return part !== undefined && (!reach || readFor(part, reach));
+    });
     // the parts wanted, in one read
     const documents = await derived.getMany(
       HISTORY,
@@ -142,13 +153,20 @@ export async function loadHistory(store: EventStore, streamId: string, upTo: big
       if (!list) return undefined;
       for (const entry of list) entries.push(entry);
     }
-    // recorded order: by step, a step's derived events (in the order kept) before its fact or marker
+    // recorded order: by step, a step's derived events before its fact or marker (those of one part in the order
+    // kept; a replay asks a step's derived events of several parts by their type and scheme, see PlanScope)
     return entries.sort((a, b) => a.step - b.step || Number(isKept(a)) - Number(isKept(b)));
   };
   return { outline, point: { ...point, position: at.position }, read };
 }
 
-const partOf = (key: string): HistoryPart => (key === CARRIED_KEY ? 'carried' : Number(key.slice('year:'.length)));
+/** The part a document's key names (see keyOf); undefined for a key no part has. */
+function partOf(key: string): HistoryPart | undefined {
+  if (key === CARRIED_KEY) return 'carried';
+  const [, year, scheme] = /^year:(\d+)(?::(BW|MO))?$/.exec(key) ?? [];
+  if (year === undefined) return undefined;
+  return scheme === 'BW' || scheme === 'MO' ? { year: Number(year), scheme } : Number(year);
+}
 const isKept = (entry: HistoryEntry) => !isDerivedEvent(entry.event);
 const isYear = (value: unknown): value is number => Number.isSafeInteger(value);
 const isYearAndStep = (value: unknown): value is [number, number] =>

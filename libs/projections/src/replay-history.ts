@@ -1,4 +1,4 @@
-import { DomainEvent, isDerivedEvent, parseAccount, postingsOf, yearOf } from '@libs/domain/model';
+import { DomainEvent, isDerivedEvent, parseAccount, postingsOf, Scheme, yearOf } from '@libs/domain/model';
 
 /**
  * One event of the recorded history as a replay reads it, with `step`: the place among the history's
@@ -22,9 +22,19 @@ export interface HistoryEntry {
  *              closing reads the reserve of every earlier year): every replay reads them, and evolves those
  *              of years it does not decide again as recorded;
  *   a year     the other facts and the run, closing and reopening markers of that year;
- *   undefined  a derived event that moves neither: a replay derives it again or leaves its year as recorded.
+ *   a year's scheme
+ *              the other derived events of that year and scheme: a replay derives them again or leaves
+ *              their year as recorded, or, in a year it decides again, folds them as recorded where its
+ *              revisions cannot change the scheme (see Reach.kept);
+ *   undefined  a derived event of no year or scheme (none is recorded so): a replay derives it again.
  */
-export type HistoryPart = 'config' | 'carried' | number;
+export type HistoryPart = 'config' | 'carried' | number | SchemePart;
+
+/** The part of a year's derived events of one scheme (see HistoryPart). */
+export interface SchemePart {
+  readonly year: number;
+  readonly scheme: Scheme;
+}
 
 const CONFIG: ReadonlySet<DomainEvent['type']> = new Set<DomainEvent['type']>([
   'RegionRegistered',
@@ -36,7 +46,10 @@ const CONFIG: ReadonlySet<DomainEvent['type']> = new Set<DomainEvent['type']>([
 export function historyPart(event: DomainEvent): HistoryPart | undefined {
   if (CONFIG.has(event.type)) return 'config';
   if (postingsOf(event).some((posting) => carriedOver(posting.account))) return 'carried';
-  if (isDerivedEvent(event)) return undefined;
+  if (isDerivedEvent(event)) {
+    const year = yearOf(event);
+    return year !== undefined && 'scheme' in event.data ? { year, scheme: event.data.scheme } : undefined;
+  }
   return yearOf(event) ?? 'config';
 }
 
@@ -84,6 +97,11 @@ export interface Reach {
   readonly years: ReadonlySet<number>;
   /** every year from this one on, too */
   readonly from?: number;
+  /**
+   * the schemes the revisions cannot change (see schemesRevisedBy): in the years decided again, their
+   * events at each run and closing are folded as recorded instead of planned again; none when undefined
+   */
+  readonly kept?: ReadonlySet<Scheme>;
 }
 
 export function reaches(reach: Reach, year: number): boolean {
@@ -99,6 +117,7 @@ export interface SelectedHistory {
 
 /** Whether a replay that decides `reach` again reads an entry of this part. */
 export function readFor(part: HistoryPart, reach: Reach): boolean {
+  if (typeof part === 'object') return reach.kept?.has(part.scheme) === true && reaches(reach, part.year);
   return part === 'config' || part === 'carried' || reaches(reach, part);
 }
 

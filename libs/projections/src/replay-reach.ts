@@ -1,4 +1,4 @@
-import { KEY_IDS, unreachable } from '@libs/domain/model';
+import { KEY_IDS, Scheme, SCHEMES, schemesRevisedBy, unreachable } from '@libs/domain/model';
 import { HistoryOutline, Reach } from './replay-history';
 import type { Revision } from './revision';
 
@@ -30,6 +30,8 @@ const covers = (key: Coverage, year: number) =>
  *     (also those without a run: the statement shows the agreement in force);
  *   - the reserve and funds carry over: when a year decided again moves them otherwise than recorded,
  *     every later year is reached too (the replay finds that out and widens its reach, see replay.ts).
+ * In the years reached, a scheme no revision can change (see schemesRevisedBy) is kept: its events at each
+ * run and closing are folded as recorded (as long as the reserve moves as recorded, see replay.ts).
  */
 export function reachOf(outline: HistoryOutline, revisions: readonly Revision[]): Reach {
   const years = new Set<number>();
@@ -63,10 +65,17 @@ export function reachOf(outline: HistoryOutline, revisions: readonly Revision[])
       if (changed.some((key) => covers(key, year) && !shadowed(key))) years.add(year);
     }
   }
-  return from === undefined ? { years } : { years, from };
+  const revised = new Set<Scheme>(revisions.flatMap((revision) => schemesRevisedBy(revision)));
+  const kept = new Set(SCHEMES.filter((scheme) => !revised.has(scheme)));
+  return { years, ...(from === undefined ? {} : { from }), ...(kept.size === 0 ? {} : { kept }) };
 }
 
 /** The reach widened to every year after `year`. */
 export function widened(reach: Reach, year: number): Reach {
-  return { years: reach.years, from: Math.min(reach.from ?? year + 1, year + 1) };
+  return { ...reach, from: Math.min(reach.from ?? year + 1, year + 1) };
+}
+
+/** The reach with every scheme planned again in the years it reaches. */
+export function everySchemePlanned({ years, from }: Reach): Reach {
+  return from === undefined ? { years } : { years, from };
 }

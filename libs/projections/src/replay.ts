@@ -2,6 +2,7 @@ import {
   Command,
   commandOfFact,
   decide,
+  DerivedEvent,
   DomainError,
   DomainEvent,
   evolve,
@@ -12,14 +13,17 @@ import {
   isDerivedEvent,
   isFactEvent,
   isPlainObject,
+  PLAN_EVERY_SCHEME,
+  PlanScope,
   RegionState,
   RegionView,
+  Scheme,
   unreachable,
   yearOf,
 } from '@libs/domain/model';
 import { formatAmount, parseAmount } from '@libs/money';
 import { isAmountText } from './amount-text';
-import { reachOf, widened } from './replay-reach';
+import { everySchemePlanned, reachOf, widened } from './replay-reach';
 import type { Revision } from './revision';
 import {
   carriedMoves,
@@ -209,15 +213,19 @@ export function executeInMemory(
   return state;
 }
 
-/** Decides one command of a replay (the `index`th) and evolves what it records; a refusal names the command. */
+/**
+ * Decides one command of a replay (the `index`th), a run or closing planning the schemes `scope` says, and
+ * evolves what it records; a refusal names the command.
+ */
 function decideInReplay(
   state: RegionState,
   command: Command,
   index: number,
   knownContent: (event: FactEvent) => string | undefined,
+  scope: PlanScope = PLAN_EVERY_SCHEME,
 ): DomainEvent[] {
   try {
-    const events = decide(command, state).map(({ event }) => event);
+    const events = decide(command, state, scope).map(({ event }) => event);
     for (const event of events) evolve(state, event, isFactEvent(event) ? knownContent(event) : undefined);
     return events;
   } catch (error) {
@@ -254,7 +262,7 @@ export function replayWithRevisions(
   for (;;) {
     const outcome = replaySelected({ outline, reach, entries: selectInMemory(entries, reach) }, contentOf, revisions);
     if ('state' in outcome) return reportOf(regionId, outcome.applied, recorded, outcome.state, reach);
-    reach = widened(reach, outcome.spreadsFrom);
+    reach = 'spreadsFrom' in outcome ? widened(reach, outcome.spreadsFrom) : everySchemePlanned(reach);
   }
 }
 
@@ -309,16 +317,19 @@ export async function replayedFromHistory(
   };
   if (asked) checkRegion(regionId, asked);
   let spreadsFrom: number | undefined;
+  let everyScheme = false;
   for (;;) {
-    const outcome = await replayRead(read, revisionsOf, spreadsFrom);
+    const outcome = await replayRead(read, revisionsOf, spreadsFrom, everyScheme);
     if ('state' in outcome)
       return { regionId, applied: outcome.applied, replayed: outcome.state, reach: outcome.reach };
-    spreadsFrom = Math.min(spreadsFrom ?? outcome.spreadsFrom, outcome.spreadsFrom);
+    if ('spreadsFrom' in outcome) spreadsFrom = Math.min(spreadsFrom ?? outcome.spreadsFrom, outcome.spreadsFrom);
+    else everyScheme = true;
   }
 }
 
 /**
- * One replay of what `read` gives for the revisions' reach (widened from `spreadsFrom` on). The history read
+ * One replay of what `read` gives for the revisions' reach (widened from `spreadsFrom` on, with every scheme
+ * planned when `everyScheme`). The history read
  * is not kept beyond it: the report that follows builds the statements of every year, and a history no
  * longer referenced need not be carried through the collections of its garbage.
  */
@@ -326,10 +337,12 @@ async function replayRead(
   read: HistorySource,
   revisionsOf: (outline: HistoryOutline) => readonly Revision[],
   spreadsFrom: number | undefined,
+  everyScheme: boolean,
 ): Promise<ReturnType<typeof replaySelected> & { reach: Reach }> {
   const history = await read((outline) => {
     const reach = reachOf(outline, revisionsOf(outline));
-    return spreadsFrom === undefined ? reach : widened(reach, spreadsFrom);
+    const wide = spreadsFrom === undefined ? reach : widened(reach, spreadsFrom);
+    return everyScheme ? everySchemePlanned(wide) : wide;
   });
   return { ...replaySelected(history, contentsOf(history), revisionsOf(history.outline)), reach: history.reach };
 }
@@ -374,13 +387,18 @@ const ELSEWHERE = { type: 'Elsewhere' } as const;
  * replay derives again, as long as what they read is as recorded (see reachOf): the reserve is the one
  * thing a year reached may hand on to another year, so every run and closing of a year reached is
  * compared with what it recorded there.
+ *
+ * In the years reached, a run or closing gives the events of the schemes `reach.kept` keeps as it recorded
+ * them (see PlanScope): they read nothing a revision changed as long as the reserve moved as recorded up to
+ * there. When it did not, or a step is refused, the replay is to be made again with every scheme planned.
  */
 function replaySelected(
   history: SelectedHistory,
   contentOf: RecordedContent,
   revisions: readonly Revision[],
-): { state: RegionState; applied: ReplayReport['revisions'] } | { spreadsFrom: number } {
+): { state: RegionState; applied: ReplayReport['revisions'] } | { spreadsFrom: number } | { everyScheme: true } {
   const { outline, reach } = history;
+  const kept = reach.kept !== undefined && reach.kept.size > 0 ? reach.kept : undefined;
   const { slots, stepOf, recordedOnce, derivedOf } = placedSteps(history);
   const knownContent = recordedContent(contentOf, revisions);
   const { commands, applied } = reviseHistory(slots, revisions);
@@ -416,22 +434,42 @@ function replaySelected(
         continue;
       }
     }
+    const run = place !== undefined && (step.type === 'RunAllocation' || step.type === 'CloseYear');
+    const scope = run && kept ? keptAsRecorded(kept, derivedOf.get(place) ?? []) : PLAN_EVERY_SCHEME;
     let events: DomainEvent[];
     try {
-      events = decideInReplay(state, step, index, knownContent);
+      events = decideInReplay(state, step, index, knownContent, scope);
     } catch (error) {
+      // the refusal is the one deciding every scheme gives
+      if (kept) return { everyScheme: true };
       // a refusal counts only if no year before it handed on a reserve the years not reached did not see
       if (spreads() && spreadsFrom !== undefined) return { spreadsFrom };
       throw error;
     }
-    if (place !== undefined && (step.type === 'RunAllocation' || step.type === 'CloseYear')) {
-      if (!sameMoves(carriedMoves(events), carriedMoves(derivedOf.get(place) ?? [])))
-        spreadsFrom = Math.min(spreadsFrom ?? step.year, step.year);
+    if (run && !sameMoves(carriedMoves(events), carriedMoves(derivedOf.get(place) ?? []))) {
+      // a scheme kept as recorded read the reserve as it was recorded
+      if (kept) return { everyScheme: true };
+      spreadsFrom = Math.min(spreadsFrom ?? step.year, step.year);
     }
   }
   takeInUpTo(Infinity);
   if (spreads() && spreadsFrom !== undefined) return { spreadsFrom };
   return { state, applied };
+}
+
+/** A run or closing's scope in a replay that keeps `kept`: their events as the step recorded them. */
+function keptAsRecorded(kept: ReadonlySet<Scheme>, recorded: readonly DomainEvent[]): PlanScope {
+  return {
+    asRecorded(scheme, types) {
+      if (!kept.has(scheme)) return undefined;
+      const events: DerivedEvent[] = [];
+      for (const type of types)
+        for (const event of recorded)
+          if (event.type === type && isDerivedEvent(event) && 'scheme' in event.data && event.data.scheme === scheme)
+            events.push(event);
+      return events;
+    },
+  };
 }
 
 /** What replaySelected runs, by place (see there). */
@@ -442,7 +480,7 @@ interface PlacedSteps {
   readonly stepOf: ReadonlyMap<ReplayStep | Revision | typeof ELSEWHERE, number>;
   /** the recorded fact of each step that is folded as recorded while its identity is free (see RECORDED_ONCE) */
   readonly recordedOnce: ReadonlyMap<ReplayStep | Revision | typeof ELSEWHERE, FactEvent>;
-  /** the derived events recorded by each step (those that move the reserve or a fund) */
+  /** the derived events recorded by each step (those that move the reserve or a fund, and those of the schemes kept) */
   readonly derivedOf: ReadonlyMap<number, DomainEvent[]>;
 }
 

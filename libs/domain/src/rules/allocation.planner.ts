@@ -9,6 +9,7 @@ import { membersInCodeOrder, RegisteredRegionView } from '../state/region-state'
 import { budgetInForce, KEY_IDS } from './in-force';
 import { splitChanges } from './key-split';
 import { postings, shareMovements, transfer } from './postings';
+import { PLAN_EVERY_SCHEME, PlanScope } from './scheme-scope';
 
 // Note: the planners write each event's data out member by member instead of spreading shared parts
 // into it (`{ ...base, rule, ...split }`): on Node 20 an object spread followed by more members cost
@@ -20,9 +21,22 @@ import { postings, shareMovements, transfer } from './postings';
  * and agreements in force and returns events for the difference with what earlier runs recorded —
  * so a run is idempotent, and a new circulaire, budget revision or key version yields corrections.
  */
-export function planAllocationRun(state: RegisteredRegionView, year: number): DerivedEvent[] {
-  return [...planBw(state, year), ...planMo(state, year)];
+export function planAllocationRun(
+  state: RegisteredRegionView,
+  year: number,
+  scope: PlanScope = PLAN_EVERY_SCHEME,
+): DerivedEvent[] {
+  return [
+    ...(scope.asRecorded('BW', RUN_EVENTS.BW) ?? planBw(state, year)),
+    ...(scope.asRecorded('MO', RUN_EVENTS.MO) ?? planMo(state, year)),
+  ];
 }
+
+/** What each scheme's part of a run records, in the order planBw and planMo record it. */
+const RUN_EVENTS: Readonly<Record<Scheme, readonly DerivedEvent['type'][]>> = {
+  BW: ['BwHistoricalSkimmed', 'BwHistoricalDistributed', 'BwContributionsCharged'],
+  MO: ['MoBudgetSkimmed', 'MoBudgetDistributed'],
+};
 
 /** A split's part of a derived event: the key, the trail and the postings of the deltas. */
 interface SplitPart {

@@ -1,6 +1,7 @@
 import { formatAmount } from '@libs/money';
 import { Accounts } from '../accounts';
 import { invariant } from '../errors';
+import { DerivedEvent } from '../events/derived.events';
 import { DomainEvent, postingsOf } from '../events/domain-event';
 import { evolve } from '../state/evolve';
 import { isRegistered, RegisteredRegionView } from '../state/region-state';
@@ -8,6 +9,7 @@ import { planAllocationRun } from './allocation.planner';
 import { reserveAgreementInForce } from './in-force';
 import { planReserveBand, reserveBand } from './reserve-band.planner';
 import { planResults } from './result-settlement.planner';
+import { PLAN_EVERY_SCHEME, PlanScope } from './scheme-scope';
 import { planSolidarity } from './solidarity.planner';
 
 /**
@@ -16,7 +18,11 @@ import { planSolidarity } from './solidarity.planner';
  * YearClosed marker included); a broken invariant of domain.md §7 is a bug (InvariantViolation) and
  * nothing is recorded.
  */
-export function planClosing(state: RegisteredRegionView, year: number): DomainEvent[] {
+export function planClosing(
+  state: RegisteredRegionView,
+  year: number,
+  scope: PlanScope = PLAN_EVERY_SCHEME,
+): DomainEvent[] {
   const scratch = state.planningCopy();
   invariant(isRegistered(scratch), () => `a copy of region "${state.region.regionId}" lost its registration`);
   const events: DomainEvent[] = [];
@@ -26,14 +32,17 @@ export function planClosing(state: RegisteredRegionView, year: number): DomainEv
       events.push(event);
     }
   };
-  record(planAllocationRun(scratch, year));
-  record(planResults(scratch, year));
+  record(planAllocationRun(scratch, year, scope));
+  record(planResults(scratch, year, scope));
   record(planReserveBand(scratch, year));
-  record(planSolidarity(scratch, year));
+  record(scope.asRecorded('BW', SOLIDARITY_EVENTS) ?? planSolidarity(scratch, year));
   checkClosingInvariants(scratch, year, events);
   events.push({ type: 'YearClosed', data: { regionId: scratch.region.regionId, year } });
   return events;
 }
+
+/** What solidarity records (among the members' BW accounts). */
+const SOLIDARITY_EVENTS: readonly DerivedEvent['type'][] = ['SolidarityTransferred'];
 
 /** domain.md §7, checked on the state the closing would leave behind. */
 function checkClosingInvariants(state: RegisteredRegionView, year: number, events: readonly DomainEvent[]): void {

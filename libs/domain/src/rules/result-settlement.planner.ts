@@ -6,13 +6,26 @@ import { RegisteredRegionView } from '../state/region-state';
 import { reserveAgreementInForce, SETTLEMENT_KEY } from './in-force';
 import { splitByKey } from './key-split';
 import { postings, shareMovements, transfer } from './postings';
+import { PLAN_EVERY_SCHEME, PlanScope } from './scheme-scope';
+
+/** What a scheme's result records, in this order. */
+const RESULT_EVENTS: readonly DerivedEvent['type'][] = ['RegionalResultTransferred', 'RegionalResultSettled'];
 
 /** Steps 2–3: each scheme's result to the reserve (its agreed share) and the rest settled by key. */
-export function planResults(state: RegisteredRegionView, year: number): DerivedEvent[] {
+export function planResults(
+  state: RegisteredRegionView,
+  year: number,
+  scope: PlanScope = PLAN_EVERY_SCHEME,
+): DerivedEvent[] {
   const regionId = state.region.regionId;
   const agreement = reserveAgreementInForce(state, year);
   const events: DerivedEvent[] = [];
   for (const scheme of SCHEMES) {
+    const recorded = scope.asRecorded(scheme, RESULT_EVENTS);
+    if (recorded) {
+      events.push(...recorded);
+      continue;
+    }
     const provisions = Accounts.provisions(regionId, scheme);
     const result = state.ledger.balance(year, provisions);
     if (result === 0n) continue;
