@@ -38,12 +38,14 @@ type Revised = AdoptDistributionKey | AdoptReserveAgreement | AdoptSolidarityAgr
  *     reserve) and its settlement key (BW: bw-objective, MO: mo-objective);
  *   - the reserve band, which both schemes share: the reserve's balance (both schemes' results go to it),
  *     the reserve agreement and both budgets, each scheme's part split by its settlement key;
- *   - solidarity: BW only, among the members' BW accounts, by the solidarity agreement.
+ *   - solidarity: BW only, by the solidarity agreement, from the members' BW accounts — which hold the BW
+ *     part of the reserve band's movement too.
  * Advances, the due amounts and the settlement read what these recorded, and record nothing themselves.
  * So a key reaches the scheme that splits by it (a key no rule reads, none), the reserve agreement both
- * schemes, and the solidarity agreement BW. What remains is the reserve: a key splits a total without
- * changing it, so it moves nothing into or out of the reserve, but a replay that keeps a scheme as recorded
- * checks that at every run and closing and plans every scheme again when the reserve moved otherwise.
+ * schemes, and the solidarity agreement BW. What remains is the reserve, which the band (always planned)
+ * reads and solidarity through it: a key splits a total without changing it, so it moves nothing into or
+ * out of the reserve, but a replay that keeps a scheme as recorded checks that at every run and closing and
+ * plans every scheme again when the reserve moved otherwise.
  */
 export function schemesRevisedBy(revision: Revised): readonly Scheme[] {
   switch (revision.type) {
