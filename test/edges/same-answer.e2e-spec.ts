@@ -63,6 +63,13 @@ const CASES: readonly Case[] = [
     exit: 2,
     reason: `must be an account name such as municipality:GM0546:bw, region:holland-rijnland:reserve, region:holland-rijnland:fund:ID, external:providers or rijk, got ${JSON.stringify(account)}`,
   })),
+  ...['region:evil:reserve', 'region:evil:fund:frictie', 'municipality:GM0363:bw'].map((account): Case => ({
+    question: `explain of "${account}", an account of another region or of no member`,
+    cli: ['explain', '--region', R, '--year', '2024', '--account', account],
+    http: `/api/v1/regions/${R}/explain?year=2024&account=${encodeURIComponent(account)}`,
+    exit: 2,
+    reason: `must be an account of region "${R}": its own pots and funds, a member's account, external:… or rijk, got ${JSON.stringify(account)}`,
+  })),
   {
     question: 'the journal of a year without data',
     cli: ['export', '--format', 'hledger', '--region', R, '--year', '2031'],

@@ -238,6 +238,15 @@ describe('drill-down', () => {
       .set(api.as('admin'))
       .expect(404);
     expect(textOf(typo.text)).toContain(`"municipality:${code}" is geen rekening`);
+    // nor is another region's account, or a municipality that is no member
+    for (const account of ['region:evil:reserve', 'municipality:GM0363:bw']) {
+      const foreign = await api.http
+        .get(`/ui/regions/${holland}/2024/uitleg`)
+        .query({ account })
+        .set(api.as('admin'))
+        .expect(404);
+      expect(textOf(foreign.text)).toContain(`"${account}" is geen rekening van Holland Rijnland`);
+    }
   });
 
   it('every Rijk payment links to its trace, a tree whose top is the payment', async () => {

@@ -1,4 +1,4 @@
-import { accountName, AccountRef, Accounts, isAccount, parseAccount } from './accounts';
+import { accountName, AccountRef, Accounts, isAccount, isAccountOfRegion, parseAccount } from './accounts';
 
 describe('account names: one writer, one reader', () => {
   const refs: [string, AccountRef][] = [
@@ -83,5 +83,14 @@ describe('account names: one writer, one reader', () => {
     for (let index = 0; index < 10_010; index += 1)
       expect(Accounts.reserve(`r-${index}`)).toBe(`region:r-${index}:reserve`);
     expect(Accounts.reserve('r-0')).toBe('region:r-0:reserve');
+  });
+
+  it("knows which accounts are a region's: rijk, external parties, its own pots and funds, its members'", () => {
+    const isMember = (code: string) => code === 'GM0546';
+    const of = (name: string) => isAccountOfRegion(parseAccount(name)!, 'r', isMember);
+    for (const name of ['rijk', 'external:providers', 'region:r:reserve', 'region:r:fund:f', 'municipality:GM0546:bw'])
+      expect([name, of(name)]).toEqual([name, true]);
+    for (const name of ['region:evil:reserve', 'region:evil:fund:f', 'municipality:GM0363:mo'])
+      expect([name, of(name)]).toEqual([name, false]);
   });
 });

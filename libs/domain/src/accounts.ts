@@ -82,6 +82,24 @@ export function parseAccount(name: string): AccountRef | undefined {
   return undefined;
 }
 
+/**
+ * Whether an account is one region `regionId`'s ledger can hold: rijk, an external party, the region's own
+ * pots and funds, or a member's account. Another region's reserve or a municipality that is no member is
+ * an account name, but none of this region: explained, it would be no postings and a balance of 0,00.
+ */
+export function isAccountOfRegion(ref: AccountRef, regionId: string, isMember: (code: string) => boolean): boolean {
+  switch (ref.kind) {
+    case 'rijk':
+    case 'external':
+      return true;
+    case 'region':
+    case 'fund':
+      return ref.regionId === regionId;
+    case 'municipality':
+      return isMember(ref.code);
+  }
+}
+
 /** Whether a name read from outside (a stored posting) is an account. */
 export function isAccount(name: string): name is Account {
   if (knownAccounts.has(name)) return true;

@@ -4,7 +4,7 @@
  * imports this entry point, so that no fold or replay path loads a command parser; `@libs/domain` adds
  * the command side. Only what other packages use is exported.
  */
-export { Accounts, isAccount, parseAccount } from './accounts';
+export { Accounts, isAccount, isAccountOfRegion, parseAccount } from './accounts';
 export type { Account, AccountRef, ExternalParty, RegionPot } from './accounts';
 export { SCHEMES } from './scheme';
 export type { Scheme } from './scheme';

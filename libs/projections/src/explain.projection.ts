@@ -5,6 +5,7 @@ import {
   encodeEventData,
   invariant,
   isAccount,
+  isAccountOfRegion,
   isDerivedEvent,
   isPlainObject,
   KeyReference,
@@ -119,6 +120,13 @@ export function explainAccount(
 ): Explanation {
   if (!state.region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
   const regionId = state.region.regionId;
+  const ref = parseAccount(account);
+  if (ref !== undefined && !isAccountOfRegion(ref, regionId, (code) => state.isMember(code)))
+    throw new DomainError(
+      'INVALID_FIELD',
+      `must be an account of region "${regionId}": its own pots and funds, a member's account, external:… or rijk, got ${JSON.stringify(account)}`,
+      'account',
+    );
   const postings: ExplainedPosting[] = [];
   let explained = 0n;
   let before = 0n;

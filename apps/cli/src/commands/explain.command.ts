@@ -1,3 +1,4 @@
+import { DomainError } from '@libs/domain';
 import { accountParameter } from '@libs/queries';
 import { renderExplanationText } from '@libs/reports';
 import { CliContext } from '../cli-context';
@@ -10,6 +11,7 @@ import {
   storeOption,
   yearOption,
 } from '../cli-options';
+import { UsageError } from '../cli-error';
 import { withQueries } from './region-queries';
 
 /** Every posting on an account for a year, with the rule, key, inputs and arithmetic behind it. */
@@ -29,7 +31,14 @@ export async function explainCommand(context: CliContext): Promise<number> {
     asOf: asOfOption(values['as-of']),
   };
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
-  const explanation = await withQueries(context, values.store, (queries) => queries.explain(question));
+  const explanation = await withQueries(context, values.store, (queries) => queries.explain(question)).catch(
+    (error: unknown) => {
+      // an account of another region, or of no member, is a malformed question (exit 2), as over HTTP (400)
+      if (error instanceof DomainError && error.code === 'INVALID_FIELD' && error.field === 'account')
+        throw new UsageError(`--account: ${error.reason}`);
+      throw error;
+    },
+  );
   context.io.out(format === 'json' ? JSON.stringify(explanation, null, 2) : renderExplanationText(explanation));
   return 0;
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { parseAccount } from '@libs/domain';
+import { isAccountOfRegion, parseAccount } from '@libs/domain';
 import { explainAccount, buildYearContext, tracePayment } from '@libs/projections';
 import {
   buildSettlementLetter,
@@ -137,11 +137,14 @@ export class UiYearPagesController {
     }
     if (typeof query.account !== 'string' || query.account === '')
       throw notFound('kies een rekening (account) of een gemeente', 'account');
-    if (parseAccount(query.account) === undefined)
+    const account = parseAccount(query.account);
+    if (account === undefined)
       throw notFound(
         `"${query.account.slice(0, 200)}" is geen rekening; kies een bedrag om het uit te leggen`,
         'account',
       );
+    if (!isAccountOfRegion(account, data.region.regionId, (code) => data.state.isMember(code)))
+      throw notFound(`"${query.account.slice(0, 200)}" is geen rekening van ${data.region.name}`, 'account');
     const explanation = explainAccount(data.state, data.events, year, query.account);
     const types = typeof query.soort === 'string' && query.soort !== '' ? query.soort.split(',') : [];
     const line = typeof query.regel === 'string' ? query.regel.slice(0, 200) : undefined;
