@@ -415,6 +415,35 @@ describe('what-if', () => {
     expect(textOf(sum.text)).toMatch(/de percentages tellen op tot 10[45](,\d+)? in plaats van 100 \(± 1\)/);
     for (const page of [result.text, sum.text]) expect(textOf(page)).not.toMatch(/must be|must sum|replaying|--unit/);
   });
+
+  it('a field the form does not have (a weight of a code that is no member of the key, a typo) is a 400 page naming it in Dutch', async () => {
+    const form = await api.http
+      .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
+      .set(api.as('controller'))
+      .expect(200);
+    const weights = Object.fromEntries(
+      [...form.text.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
+    );
+    for (const field of ['gewicht.GM9999', 'foo']) {
+      const refused = await api.http
+        .post(`/ui/regions/${holland}/what-if`)
+        .set(api.as('controller'))
+        .type('form')
+        .send({ sleutel: 'bw-objective:1', ...weights, [field]: '1' })
+        .expect(400);
+      expect(textOf(refused.text)).toContain(
+        `${field}: dit veld kent het formulier niet (het kent sleutel en een gewicht per gemeente van bw-objective v1)`,
+      );
+      expect(refused.text).not.toContain('id="wat-als-verschillen"');
+    }
+    const withFile = await api.http
+      .post(`/ui/regions/${holland}/what-if`)
+      .set(api.as('controller'))
+      .field('foo', '1')
+      .attach('herziening', Buffer.from('{}'), 'herziening.jsonl')
+      .expect(400);
+    expect(textOf(withFile.text)).toContain('foo: dit veld kent het formulier niet (het kent sleutel)');
+  });
 });
 
 describe('verify', () => {

@@ -24,7 +24,14 @@ import { UiErrorFilter } from '../ui-error.filter';
 import { UiReadService } from '../ui-read.service';
 import { whatIfPage } from '../views/what-if.view';
 import { send } from './page-response';
-import { chosenKey, editedKey, revisionsFromFile, weightsOf, weightsRefusal } from './what-if-form';
+import {
+  chosenKey,
+  editedKey,
+  revisionsFromFile,
+  unknownFieldRefusal,
+  weightsOf,
+  weightsRefusal,
+} from './what-if-form';
 import { UploadedFileParts } from '../../http/uploaded-file';
 
 const MAX_REVISION_FILE = 1024 * 1024;
@@ -63,6 +70,12 @@ export class UiWhatIfController {
     const body = (request.body ?? {}) as Record<string, string>;
     const key = chosenKey(data, body.sleutel);
     const weights = key ? weightsOf(body, key) : undefined;
+    const unknown = unknownFieldRefusal(body, key);
+    if (unknown !== undefined) {
+      response.status(400);
+      send(response, whatIfPage(principal, data, { key, weights, error: unknown }));
+      return;
+    }
     try {
       let revisions: Revision[];
       let source: string;

@@ -5,6 +5,9 @@ import { REVISABLE_COMMANDS, Revision } from '@libs/projections';
 import { isRevision, revisionRefusal } from '@libs/queries';
 import { RegionPageData } from '../ui-read.service';
 
+/** The form's field of a municipality's weight is this and its code. */
+const WEIGHT_FIELD = 'gewicht.';
+
 export function chosenKey(data: RegionPageData, choice: string | undefined): KeyVersion | undefined {
   if (typeof choice !== 'string') return undefined;
   const [keyId, version] = choice.split(':');
@@ -14,12 +17,32 @@ export function chosenKey(data: RegionPageData, choice: string | undefined): Key
 export function weightsOf(body: Record<string, string>, key: KeyVersion): Record<string, string> | undefined {
   const weights: Record<string, string> = {};
   for (const code of Object.keys(key.weights)) {
-    const value = body[`gewicht.${code}`];
+    const value = body[`${WEIGHT_FIELD}${code}`];
     if (typeof value !== 'string') return undefined;
     // a Dutch decimal comma is what people type
     weights[code] = value.trim().replace(',', '.');
   }
   return weights;
+}
+
+/**
+ * Why the form sent holds a field it does not have — a weight of a code that is no member of the key
+ * (gewicht.GM9999), a name it never sends — in Dutch, naming the field; undefined when it holds none.
+ * Such a field was ignored, and the outcome shown as if it had counted.
+ */
+export function unknownFieldRefusal(body: Record<string, unknown>, key: KeyVersion | undefined): string | undefined {
+  const field = Object.keys(body).find(
+    (name) =>
+      name !== 'sleutel' &&
+      !(
+        key !== undefined &&
+        name.startsWith(WEIGHT_FIELD) &&
+        Object.hasOwn(key.weights, name.slice(WEIGHT_FIELD.length))
+      ),
+  );
+  if (field === undefined) return undefined;
+  const known = key ? `sleutel en een gewicht per gemeente van ${key.keyId} v${key.version}` : 'sleutel';
+  return `${field.slice(0, 100)}: dit veld kent het formulier niet (het kent ${known})`;
 }
 
 /**
