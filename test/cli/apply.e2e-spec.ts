@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, geldstroom, tempDir } from '../support/cli';
 
@@ -216,6 +216,55 @@ describe('geldstroom apply', () => {
         [2, `geldstroom: cannot make the folder ${file}: it exists and is not a folder`],
       ]);
       for (const result of [folder, missing, letters]) expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      store.cleanup();
+    }
+  });
+
+  it('writes an --out file whole: refused onto a folder, it leaves no .partial behind, whichever command writes it', () => {
+    const store = tempDir();
+    try {
+      expect(geldstroom(['apply', join(EXAMPLES, 'holland-rijnland.jsonl'), '--store', store.store]).status).toBe(0);
+      const workbook = join(store.dir, 'sjabloon.xlsx');
+      const letterFolder = join(store.dir, 'brieven');
+      mkdirSync(workbook);
+      mkdirSync(join(letterFolder, 'holland-rijnland-2023-GM0546.pdf'), { recursive: true });
+      const ontoFolders = [
+        geldstroom(['export', '--format', 'jsonl', '--out', store.dir, '--store', store.store]),
+        geldstroom(['generate', '--regions', '1', '--years', '1', '--out', store.dir]),
+        geldstroom([
+          'template',
+          '--region',
+          'holland-rijnland',
+          '--year',
+          '2030',
+          '--out',
+          workbook,
+          '--store',
+          store.store,
+        ]),
+        geldstroom([
+          'letters',
+          '--region',
+          'holland-rijnland',
+          '--year',
+          '2023',
+          '--municipality',
+          'GM0546',
+          '--out',
+          letterFolder,
+          '--store',
+          store.store,
+        ]),
+      ];
+      expect(ontoFolders.map((result) => [result.status, result.stderr.split('\n')[0]])).toEqual([
+        [2, `geldstroom: cannot write ${store.dir}: it is a folder`],
+        [2, `geldstroom: cannot write ${store.dir}: it is a folder`],
+        [2, `geldstroom: cannot write ${workbook}: it is a folder`],
+        [2, `geldstroom: cannot write ${join(letterFolder, 'holland-rijnland-2023-GM0546.pdf')}: it is a folder`],
+      ]);
+      for (const path of [store.dir, workbook, join(letterFolder, 'holland-rijnland-2023-GM0546.pdf')])
+        expect([path, existsSync(`${path}.partial`)]).toEqual([path, false]);
     } finally {
       store.cleanup();
     }

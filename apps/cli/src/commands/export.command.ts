@@ -9,11 +9,13 @@ import {
   renderJournalCsv,
   renderJournalMapping,
 } from '@libs/reports';
-import { createWriteStream, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { UsageError } from '../cli-error';
 import { CliContext, withStore } from '../cli-context';
 import { formatOption, localeOption, parseOptions, regionOption, storeOption, yearOption } from '../cli-options';
+import { streamWhole } from '../write-whole';
 import { withQueries } from './region-queries';
 
 const FORMATS = ['jsonl', 'hledger', 'journal-csv', 'journal-mapping'] as const;
@@ -97,26 +99,22 @@ function journalCsv(
  * complete, so an interrupted export never passes for a backup.
  */
 async function exportBackup(store: EventStore, file: string | undefined, context: CliContext): Promise<number> {
-  const partial = file !== undefined ? `${file}.partial` : undefined;
-  const out = partial !== undefined ? createWriteStream(partial) : undefined;
   let count = 0;
   const chains = new Map<string, ChainCheck>();
-  for await (const event of allEvents(store)) {
-    const line = `${toEventLine(event)}\n`;
-    const chain = chains.get(event.streamId) ?? new ChainCheck(event.streamId);
-    chains.set(event.streamId, chain);
-    chain.accept(event);
-    if (!out) process.stdout.write(line);
-    else if (!out.write(line)) await once(out, 'drain');
-    count += 1;
-  }
-  if (out && partial !== undefined && file !== undefined) {
-    await new Promise<void>((resolve, reject) =>
-      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
-    renameSync(partial, file);
-  }
-  context.io.err(`exported ${count} event(s) from ${store.description}${out ? ` to ${file}` : ''}`);
+  const copy = async (out?: Writable) => {
+    for await (const event of allEvents(store)) {
+      const line = `${toEventLine(event)}\n`;
+      const chain = chains.get(event.streamId) ?? new ChainCheck(event.streamId);
+      chains.set(event.streamId, chain);
+      chain.accept(event);
+      if (!out) process.stdout.write(line);
+      else if (!out.write(line)) await once(out, 'drain');
+      count += 1;
+    }
+  };
+  if (file !== undefined) await streamWhole(file, copy);
+  else await copy();
+  context.io.err(`exported ${count} event(s) from ${store.description}${file !== undefined ? ` to ${file}` : ''}`);
   // the backup is written whatever it holds; what it pins, or that it does not verify, is said beside it
   for (const [streamId, chain] of chains)
     context.io.err(

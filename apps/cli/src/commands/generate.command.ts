@@ -1,4 +1,3 @@
-import { createWriteStream, renameSync } from 'node:fs';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { UsageError } from '../cli-error';
@@ -6,6 +5,7 @@ import { CliContext } from '../cli-context';
 import { parseOptions, yearOption } from '../cli-options';
 import { MAX_REGIONS } from '../generate/national-layout';
 import { NATIONAL_SET, SYNTHETIC_LIMITS, SyntheticSetOptions, syntheticLines } from '../generate/synthetic-set';
+import { streamWhole } from '../write-whole';
 
 /**
  * Writes a synthetic command file (JSON Lines that `apply` accepts): by default the national set, 44
@@ -43,31 +43,26 @@ export async function generateCommand(context: CliContext): Promise<number> {
     seed: seedOption(values.seed),
   };
   const out = typeof values.out === 'string' ? values.out : undefined;
-  // written under a temporary name and renamed when complete, so an interrupted run leaves no half file
-  const partial = out ? { out, path: `${out}.partial` } : undefined;
-  const stream: Writable = partial ? createWriteStream(partial.path) : process.stdout;
-  if (partial) await waitOpen(stream, partial.out);
   let commands = 0;
-  let chunk: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (!stream.write(chunk.join(''))) await once(stream, 'drain');
-    chunk = [];
-    size = 0;
+  const generate = async (stream: Writable) => {
+    let chunk: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (!stream.write(chunk.join(''))) await once(stream, 'drain');
+      chunk = [];
+      size = 0;
+    };
+    for (const line of syntheticLines(options)) {
+      if (!line.startsWith('#')) commands += 1;
+      chunk.push(line, '\n');
+      size += line.length + 1;
+      if (size > 1 << 20) await flush();
+    }
+    await flush();
   };
-  for (const line of syntheticLines(options)) {
-    if (!line.startsWith('#')) commands += 1;
-    chunk.push(line, '\n');
-    size += line.length + 1;
-    if (size > 1 << 20) await flush();
-  }
-  await flush();
-  if (partial) {
-    await new Promise<void>((resolve, reject) =>
-      stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
-    renameSync(partial.path, partial.out);
-  }
+  // written whole, so an interrupted run leaves no half file
+  if (out) await streamWhole(out, generate);
+  else await generate(process.stdout);
   context.io.err(
     `generated ${commands} commands: ${options.regions} region(s) × ${options.years} year(s) from ${options.firstYear}, seed ${options.seed}${out ? `, in ${out}` : ''}`,
   );
@@ -97,12 +92,4 @@ function seedOption(value: string | boolean | undefined): string {
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(text))
     throw new UsageError(`--seed must be 1 to 100 letters, digits, dots, hyphens or underscores, got "${text}"`);
   return text;
-}
-
-async function waitOpen(stream: Writable, out: string): Promise<void> {
-  try {
-    await once(stream, 'open');
-  } catch (error) {
-    throw new UsageError(`cannot write ${out}: ${(error as Error).message}`);
-  }
 }

@@ -1,7 +1,7 @@
 import { DomainError } from '@libs/domain';
 import { municipalityParameter } from '@libs/queries';
 import { buildSettlementLetter, renderSettlementLetterPdf } from '@libs/reports';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotAnswered } from '../cli-error';
 import { CliContext } from '../cli-context';
@@ -15,6 +15,7 @@ import {
   storeOption,
   yearOption,
 } from '../cli-options';
+import { writeWhole } from '../write-whole';
 import { withQueries } from './region-queries';
 
 /**
@@ -62,9 +63,8 @@ export async function lettersCommand(context: CliContext): Promise<number> {
   for (const code of municipalities) {
     const letter = buildSettlementLetter(statement, yearContext, code, { generatedAt: now });
     const path = join(out, `${question.regionId}-${question.year}-${code}.pdf`);
-    // written whole under another name first: an interrupted run never leaves half a letter
-    writeFileSync(`${path}.partial`, await renderSettlementLetterPdf(letter, { generatedAt: now }));
-    renameSync(`${path}.partial`, path);
+    // written whole: an interrupted run never leaves half a letter
+    writeWhole(path, await renderSettlementLetterPdf(letter, { generatedAt: now }));
     context.io.err(`wrote ${path}`);
   }
   return 0;

@@ -1,8 +1,8 @@
 import { buildTemplate } from '@libs/intake';
-import { renameSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-error';
 import { CliContext } from '../cli-context';
 import { parseOptions, regionOption, requireOption, storeOption, yearOption } from '../cli-options';
+import { writeWhole } from '../write-whole';
 import { withQueries } from './region-queries';
 
 /** Writes the workbook a region fills in for a year (interface.md §5). */
@@ -19,9 +19,8 @@ export async function templateCommand(context: CliContext): Promise<number> {
   if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(`--out must name an .xlsx file, got "${out}"`);
   const { state } = await withQueries(context, values.store, (queries) => queries.region({ regionId }));
   const workbook = await buildTemplate(state, year);
-  // written whole under a temporary name, so a half-written file never replaces a filled-in one
-  writeFileSync(`${out}.partial`, workbook);
-  renameSync(`${out}.partial`, out);
+  // written whole, so a half-written file never replaces a filled-in one
+  writeWhole(out, workbook);
   context.io.err(
     `wrote ${out}: the workbook for ${state.region?.name ?? regionId} (${regionId}), ${year}; fill it in, then: geldstroom apply ${out} --dry-run`,
   );
