@@ -124,3 +124,16 @@ describe('commandFileText', () => {
     ]);
   });
 });
+
+describe('a key given twice', () => {
+  it('is refused naming the line and the key, not read as the last one given', () => {
+    const text =
+      '{"command":"RunAllocation","regionId":"r","year":2024}\n{"command":"RunAllocation","regionId":"r","year":2024,"year":2099}\n';
+    expect([...commandFileInputs('f.jsonl', text)][1]).toEqual({
+      place: { file: 'f.jsonl', line: 2 },
+      source: 'f.jsonl:2',
+      unreadable: { code: 'INVALID_JSON', reason: 'gives the key "year" twice in one object; give each key once' },
+    });
+    expect(() => [...checkedFileCommands('f.jsonl', text)]).toThrow(CommandsRefused);
+  });
+});

@@ -1,6 +1,7 @@
 import { Command, DomainError, isPlainObject, parseCommand } from '@libs/domain';
 import { isUtf8 } from 'node:buffer';
 import { CheckedCommand, CommandInput, CommandsRefused } from './apply-commands';
+import { duplicateJsonKey } from './json-duplicate-key';
 
 export interface CommandLine {
   readonly file: string;
@@ -63,12 +64,23 @@ const NEWLINE = 0x0a;
 function readLine(raw: string): { value: unknown } | { unreadable: { code: string; reason: string } } {
   if (raw.length > MAX_LINE_LENGTH)
     return { unreadable: { code: 'INVALID_FIELD', reason: `line is longer than ${MAX_LINE_LENGTH} characters` } };
+  let value: unknown;
   try {
-    return { value: JSON.parse(raw) };
+    value = JSON.parse(raw);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { unreadable: { code: 'INVALID_JSON', reason: `not valid JSON (${message})` } };
   }
+  // JSON.parse keeps the last of two equal keys: {"year":2024,"year":2099} would be recorded as 2099
+  const twice = duplicateJsonKey(raw, value);
+  if (twice !== undefined)
+    return {
+      unreadable: {
+        code: 'INVALID_JSON',
+        reason: `gives the key ${JSON.stringify(twice)} twice in one object; give each key once`,
+      },
+    };
+  return { value };
 }
 
 /**
