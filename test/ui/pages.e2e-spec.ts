@@ -15,6 +15,11 @@ const regionsOf = (file: string) =>
     .map((command) => String(command.regionId));
 
 const euro = (amount: string) => formatEuro(parseAmount(amount));
+/** The weights a what-if form offers, by field name (gewicht.GM…), as typed in it. */
+const weightsOf = (page: string): Record<string, string> =>
+  Object.fromEntries(
+    [...page.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
+  );
 /** The visible text of a page, tags dropped and entities of the euro amounts undone. */
 const textOf = (page: string) =>
   page
@@ -312,9 +317,7 @@ describe('what-if', () => {
       .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
       .set(api.as('controller'))
       .expect(200);
-    const weights = Object.fromEntries(
-      [...form.text.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
-    );
+    const weights = weightsOf(form.text);
     expect(Object.keys(weights).length).toBe(13);
     const [first, second] = Object.keys(weights);
     // move 1.5 percentage point from the first municipality to the second (a key in percent keeps its sum), typed the Dutch way
@@ -363,9 +366,7 @@ describe('what-if', () => {
       .set(api.as('controller'))
       .expect(200);
     expect(labels(form.text)).toEqual(byName);
-    const weights = Object.fromEntries(
-      [...form.text.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
-    );
+    const weights = weightsOf(form.text);
     const result = await api.http
       .post('/ui/regions/regio-zuid/what-if')
       .set(api.as('controller'))
@@ -390,9 +391,7 @@ describe('what-if', () => {
       .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
       .set(api.as('controller'))
       .expect(200);
-    const weights = Object.fromEntries(
-      [...form.text.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
-    );
+    const weights = weightsOf(form.text);
     const [first] = Object.keys(weights);
     const result = await api.http
       .post(`/ui/regions/${holland}/what-if`)
@@ -421,9 +420,7 @@ describe('what-if', () => {
       .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
       .set(api.as('controller'))
       .expect(200);
-    const weights = Object.fromEntries(
-      [...form.text.matchAll(/name="(gewicht\.GM\d{4})"\s+value="([^"]+)"/g)].map((match) => [match[1], match[2]]),
-    );
+    const weights = weightsOf(form.text);
     for (const field of ['gewicht.GM9999', 'foo']) {
       const refused = await api.http
         .post(`/ui/regions/${holland}/what-if`)
