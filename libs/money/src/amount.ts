@@ -50,6 +50,15 @@ export function parseAmount(value: unknown, options: ParseOptions = {}): Cents {
   return plainAmountCents(value) ?? parseAmountText(value, options);
 }
 
+/** Why a text is no plain decimal amount: the first hint that applies, in this order. */
+const REFUSAL_HINTS: readonly (readonly [(value: string) => boolean, string])[] = [
+  [(value) => /^-?\d+\.\d{3,}$/.test(value), 'has more than two decimals'],
+  [(value) => /[eE]/.test(value), 'uses an exponent'],
+  [(value) => value.trim() !== value, 'has spaces before or after it'],
+  [(value) => /^-?\d+,\d{1,2}$/.test(value), 'uses a decimal comma; write a decimal point'],
+  [(value) => /[,\s_']/.test(value) || /\d\.\d{3}\./.test(value), 'uses a thousands separator'],
+];
+
 /** parseAmount's general path: any text, checked against the limits and the pattern, with the reason it is refused. */
 export function parseAmountText(value: string, options: ParseOptions = {}): Cents {
   if (value.trim() === '') throw new MoneyFormatError('must not be empty');
@@ -60,17 +69,7 @@ export function parseAmountText(value: string, options: ParseOptions = {}): Cent
     );
   }
   if (!AMOUNT_PATTERN.test(value)) {
-    const hint = /^-?\d+\.\d{3,}$/.test(value)
-      ? 'has more than two decimals'
-      : /[eE]/.test(value)
-        ? 'uses an exponent'
-        : value.trim() !== value
-          ? 'has spaces before or after it'
-          : /^-?\d+,\d{1,2}$/.test(value)
-            ? 'uses a decimal comma; write a decimal point'
-            : /[,\s_']/.test(value) || /\d\.\d{3}\./.test(value)
-              ? 'uses a thousands separator'
-              : 'is not a plain decimal number';
+    const hint = REFUSAL_HINTS.find(([applies]) => applies(value))?.[1] ?? 'is not a plain decimal number';
     throw new MoneyFormatError(`must be a decimal string with at most two decimals, got ${describe(value)} (${hint})`);
   }
   const negative = value.startsWith('-');
