@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { isAccountOfRegion, parseAccount } from '@libs/domain';
-import { explainAccount, buildYearContext, tracePayment } from '@libs/projections';
+import { DomainError, parseAccount } from '@libs/domain';
+import { explainAccount, buildYearContext, Explanation, tracePayment } from '@libs/projections';
 import {
   buildSettlementLetter,
   renderSettlementLetterPdf,
@@ -19,7 +19,7 @@ import { UiAuthGuard } from '../auth/ui-auth.guard';
 import { yearFlows } from '../charts/year-flows';
 import { sankeyData } from '../charts/sankey.data';
 import { UiErrorFilter } from '../ui-error.filter';
-import { UiReadService } from '../ui-read.service';
+import { RegionPageData, UiReadService } from '../ui-read.service';
 import { duePage, explainPage } from '../views/explain.view';
 import { tracePage } from '../views/trace.view';
 import { yearPage } from '../views/year/year.view';
@@ -143,9 +143,7 @@ export class UiYearPagesController {
         `"${query.account.slice(0, 200)}" is geen rekening; kies een bedrag om het uit te leggen`,
         'account',
       );
-    if (!isAccountOfRegion(account, data.region.regionId, (code) => data.state.isMember(code)))
-      throw notFound(`"${query.account.slice(0, 200)}" is geen rekening van ${data.region.name}`, 'account');
-    const explanation = explainAccount(data.state, data.events, year, query.account);
+    const explanation = explainOnPage(data, year, query.account);
     const types = typeof query.soort === 'string' && query.soort !== '' ? query.soort.split(',') : [];
     const line = typeof query.regel === 'string' ? query.regel.slice(0, 200) : undefined;
     send(
@@ -174,5 +172,16 @@ export class UiYearPagesController {
   private async statementFor(request: Request, params: Record<string, string>) {
     const { data, year } = await this.regionYear(requirePrincipal(request), params);
     return data.statement(year);
+  }
+}
+
+/** The explanation of an account, or the page's 404 for an account explainAccount refuses as no account of the region. */
+function explainOnPage(data: RegionPageData, year: number, account: string): Explanation {
+  try {
+    return explainAccount(data.state, data.events, year, account);
+  } catch (error) {
+    if (error instanceof DomainError && error.field === 'account')
+      throw notFound(`"${account.slice(0, 200)}" is geen rekening van ${data.region.name}`, 'account');
+    throw error;
   }
 }
