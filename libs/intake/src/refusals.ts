@@ -117,12 +117,18 @@ function invalidValue(field: string, value: unknown, refused: Refused): string {
       if (typeof value === 'string' && value.trim() === '') return 'is leeg, maar moet ingevuld zijn';
       if (typeof value === 'string' && schema.maxLength !== undefined && value.length > schema.maxLength)
         return `is te lang: ${value.length} tekens, hoogstens ${schema.maxLength}`;
-      if (typeof value === 'string' && unfitCharacter(value) !== undefined)
-        return `bevat een teken dat niet in een tekst hoort (${unfitCharacter(value)?.code}, onzichtbaar); typ de tekst opnieuw of plak hem zonder opmaak`;
-      return `is geen tekst: ${it}`;
+      return unfitText(value) ?? `is geen tekst: ${it}`;
     default:
       return `ongeldige waarde: ${it}`;
   }
+}
+
+/** Why a text holds a character no text may (see unfitCharacter), in Dutch; undefined when it holds none. */
+function unfitText(value: unknown): string | undefined {
+  const unfit = typeof value === 'string' ? unfitCharacter(value) : undefined;
+  return unfit
+    ? `bevat een teken dat niet in een tekst hoort (${unfit.code}, onzichtbaar); typ de tekst opnieuw of plak hem zonder opmaak`
+    : undefined;
 }
 
 /** INVALID_KEY of a key adopted by geldstroom init: the weights' sum, checked as the ledger checks it. */
