@@ -70,19 +70,23 @@ export class UiWhatIfController {
     const body = (request.body ?? {}) as Record<string, string>;
     const key = chosenKey(data, body.sleutel);
     const weights = key ? weightsOf(body, key) : undefined;
+    const uploaded = file && file.size > 0 ? file : undefined;
+    const refuse = (error: string) => {
+      response.status(400);
+      send(response, whatIfPage(principal, data, { key, weights, error }));
+    };
     const unknown = unknownFieldRefusal(body, key);
     if (unknown !== undefined) {
-      response.status(400);
-      send(response, whatIfPage(principal, data, { key, weights, error: unknown }));
+      refuse(unknown);
       return;
     }
     try {
       let revisions: Revision[];
       let source: string;
-      if (file && file.size > 0) {
-        const name = file.originalname || 'herziening.jsonl';
-        revisions = revisionsFromFile(name, commandFileText(name, file.buffer), params.regionId);
-        source = file.originalname || 'herzieningsbestand';
+      if (uploaded) {
+        const name = uploaded.originalname || 'herziening.jsonl';
+        revisions = revisionsFromFile(name, commandFileText(name, uploaded.buffer), params.regionId);
+        source = uploaded.originalname || 'herzieningsbestand';
       } else if (key && weights) {
         revisions = [editedKey(key, weights)];
         source = `${key.keyId} v${key.version} met aangepaste gewichten`;
@@ -94,16 +98,9 @@ export class UiWhatIfController {
       send(response, whatIfPage(principal, data, { key, weights, report, source }));
     } catch (error) {
       if (!(error instanceof DomainError) && !(error instanceof CommandFileError)) throw error;
-      const typed = error instanceof DomainError && !(file && file.size > 0) && key && weights;
-      response.status(400);
-      send(
-        response,
-        whatIfPage(principal, data, {
-          key,
-          weights,
-          error: typed ? weightsRefusal(error, key, weights) : error.message,
-        }),
-      );
+      // a refusal of the weights typed into the form is said in the form's words
+      const typed = error instanceof DomainError && !uploaded && key && weights;
+      refuse(typed ? weightsRefusal(error, key, weights) : error.message);
     }
   }
 }
