@@ -265,6 +265,16 @@ describe('geldstroom apply', () => {
       ]);
       for (const path of [store.dir, workbook, join(letterFolder, 'holland-rijnland-2023-GM0546.pdf')])
         expect([path, existsSync(`${path}.partial`)]).toEqual([path, false]);
+      // a folder that is not there: the path given is named, not the partial file's
+      const nowhere = join(store.dir, 'nergens', 'x.jsonl');
+      const intoNowhere = [
+        geldstroom(['export', '--format', 'jsonl', '--out', nowhere, '--store', store.store]),
+        geldstroom(['generate', '--regions', '1', '--years', '1', '--out', nowhere]),
+      ];
+      expect(intoNowhere.map((result) => [result.status, result.stderr.split('\n')[0]])).toEqual([
+        [2, `geldstroom: cannot write ${nowhere}: no such file or folder`],
+        [2, `geldstroom: cannot write ${nowhere}: no such file or folder`],
+      ]);
     } finally {
       store.cleanup();
     }

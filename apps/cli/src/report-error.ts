@@ -11,6 +11,7 @@ import {
 import { JournalMappingError } from '@libs/reports';
 import { ExitCode, NotAnswered, UsageError } from './cli-error';
 import { CliIo } from './cli-io';
+import { PARTIAL } from './write-whole';
 
 /** Lines of a command file named at most, the first rejected line first. */
 const MAX_PRINTED_LINES = 20;
@@ -83,6 +84,7 @@ function fileRefusal(error: unknown): string | undefined {
   if (reason === undefined || path === undefined) return undefined;
   // a file written whole is written next to its path and renamed onto it: the path given is the destination
   if (syscall === 'rename' && dest !== undefined) return `cannot write ${dest}: ${reason}`;
+  if (syscall === 'open' && path.endsWith(PARTIAL)) return `cannot write ${path.slice(0, -PARTIAL.length)}: ${reason}`;
   const action = syscall === 'mkdir' ? 'make the folder' : syscall === 'open' ? 'open' : 'use';
   return `cannot ${action} ${path}: ${reason}`;
 }

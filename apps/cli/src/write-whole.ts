@@ -1,7 +1,9 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { UsageError } from './cli-error';
+
+/** The suffix of the name a file is written under before it is renamed onto its path. */
+export const PARTIAL = '.partial';
 
 /**
  * Files an --out names are written whole: under `PATH.partial` first and renamed onto the path when
@@ -9,7 +11,7 @@ import { UsageError } from './cli-error';
  * fails — the path is a folder, the disk is full — the partial file goes too: it would be taken for output.
  */
 export function writeWhole(path: string, data: string | Uint8Array): void {
-  const partial = `${path}.partial`;
+  const partial = `${path}${PARTIAL}`;
   try {
     writeFileSync(partial, data);
     renameSync(partial, path);
@@ -21,13 +23,10 @@ export function writeWhole(path: string, data: string | Uint8Array): void {
 
 /** The same for output written as a stream: `write` writes it all to the stream given, which is then closed. */
 export async function streamWhole(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
-  const partial = `${path}.partial`;
+  const partial = `${path}${PARTIAL}`;
   const out = createWriteStream(partial);
-  try {
-    await once(out, 'open');
-  } catch (error) {
-    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`);
-  }
+  // a path that cannot be opened (a folder that is not there) is said by reportError, naming `path`
+  await once(out, 'open');
   try {
     await write(out);
     await new Promise<void>((resolve, reject) =>
