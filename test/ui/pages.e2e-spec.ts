@@ -311,13 +311,18 @@ describe('downloads', () => {
 });
 
 describe('what-if', () => {
-  it('replays edited weights and a revision file, shows the differences, and records nothing', async () => {
-    const before = await api.eventCount();
+  /** The weights the what-if form offers for Holland Rijnland's bw-objective v1, as a controller gets them. */
+  const hollandFormWeights = async () => {
     const form = await api.http
       .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
       .set(api.as('controller'))
       .expect(200);
-    const weights = weightsOf(form.text);
+    return weightsOf(form.text);
+  };
+
+  it('replays edited weights and a revision file, shows the differences, and records nothing', async () => {
+    const before = await api.eventCount();
+    const weights = await hollandFormWeights();
     expect(Object.keys(weights).length).toBe(13);
     const [first, second] = Object.keys(weights);
     // move 1.5 percentage point from the first municipality to the second (a key in percent keeps its sum), typed the Dutch way
@@ -387,11 +392,7 @@ describe('what-if', () => {
   });
 
   it('a typed weight that is no number, or percentages that do not sum to 100, is a 400 page saying so in Dutch, not a server error', async () => {
-    const form = await api.http
-      .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
-      .set(api.as('controller'))
-      .expect(200);
-    const weights = weightsOf(form.text);
+    const weights = await hollandFormWeights();
     const [first] = Object.keys(weights);
     const result = await api.http
       .post(`/ui/regions/${holland}/what-if`)
@@ -416,11 +417,7 @@ describe('what-if', () => {
   });
 
   it('a field the form does not have (a weight of a code that is no member of the key, a typo) is a 400 page naming it in Dutch', async () => {
-    const form = await api.http
-      .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
-      .set(api.as('controller'))
-      .expect(200);
-    const weights = weightsOf(form.text);
+    const weights = await hollandFormWeights();
     for (const field of ['gewicht.GM9999', 'foo']) {
       const refused = await api.http
         .post(`/ui/regions/${holland}/what-if`)
