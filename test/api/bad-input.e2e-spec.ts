@@ -133,6 +133,37 @@ describe('the HTTP API refuses malformed requests with a problem, never a 500', 
     await post(Buffer.from(JSON.stringify({ ...payment('utf8-cafe'), reference: 'café' }), 'utf8')).expect(201);
   });
 
+  it('a body that gives a key twice in one object is a 400 naming the key, on every JSON route, and records nothing', async () => {
+    const before = await api.eventCount();
+    const once = JSON.stringify(payment('twice'));
+    const twice = once.replace('"amount":"1.00"', '"amount":"1.00","amount":"1000000.00"');
+    const nested = `[${JSON.stringify(payment('twice-ok'))},${twice.replace('"twice"', '"twice-2"')}]`;
+    const refusals = [
+      await post(twice),
+      await post(twice, { 'Idempotency-Key': 'twice-1' }),
+      await post(gzipSync(twice), { 'Content-Encoding': 'gzip' }),
+      await post(nested),
+      await api.http
+        .post('/api/v1/regions/holland-rijnland/replay')
+        .set(api.as('admin'))
+        .set('Content-Type', 'application/json')
+        .send('{"revisions":[],"revisions":[{"x":1}]}'),
+    ];
+    for (const response of refusals) {
+      const problem = expectProblem(response, 400);
+      expect(problem).toMatchObject({ code: 'INVALID_JSON', detail: expect.stringContaining('given twice') });
+      expect(problem.field).toMatch(/^(amount|revisions)$/);
+      expect(problem.invalidParams).toEqual([
+        { name: problem.field, code: 'INVALID_JSON', reason: expect.any(String) },
+      ]);
+    }
+    expect(await api.eventCount()).toBe(before);
+    // the same key in two objects, and colons inside strings, are no key given twice
+    await post(`[${once.replace('"twice"', '"twice-3"')},${once.replace('"twice"', '"twice-4"')}]`).expect(201);
+    await post(JSON.stringify({ ...payment('twice-5'), reference: 'om 10:30 "amount": 2' })).expect(201);
+    expect(await api.eventCount()).toBe(before + 3);
+  });
+
   it('a gzip body is read; a broken one is a 400, an unknown encoding a 415, a bomb over the limit a 413', async () => {
     await post(gzipSync(JSON.stringify(payment('gz-1'))), { 'Content-Encoding': 'gzip' }).expect(201);
     const before = await api.eventCount();

@@ -26,6 +26,7 @@ export type {
   RunReport,
 } from './apply-commands';
 export { newCommandId } from './event-id';
+export { duplicateJsonKey } from './json-duplicate-key';
 export { ChainCheck } from './integrity/chain-check';
 export { GENESIS_HASH, HASH_PATTERN, eventHash } from './integrity/event-hash';
 export { HistoryBrokenError, describeProblem } from './integrity/history-broken.error';

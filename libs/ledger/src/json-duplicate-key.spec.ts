@@ -9,6 +9,12 @@ describe('duplicateJsonKey', () => {
     ['{"a":{"k":1},"b":{"k":2},"a":3}', 'a'],
   ])('finds the key given twice in one object of %s', (text, key) => {
     expect(duplicateJsonKey(text, JSON.parse(text))).toBe(key);
+    expect(duplicateJsonKey(Buffer.from(text, 'utf8'), JSON.parse(text))).toBe(key);
+  });
+
+  it('finds a key given twice in UTF-8 bytes, beside keys and values outside ASCII', () => {
+    const text = '{"café":"€ 1,00","straße":{"ü":1,"ü":2}}';
+    expect(duplicateJsonKey(Buffer.from(text, 'utf8'), JSON.parse(text))).toBe('ü');
   });
 
   it.each([
@@ -22,6 +28,7 @@ describe('duplicateJsonKey', () => {
     '{}',
   ])('finds none in %s', (text) => {
     expect(duplicateJsonKey(text, JSON.parse(text))).toBeUndefined();
+    expect(duplicateJsonKey(Buffer.from(text, 'utf8'), JSON.parse(text))).toBeUndefined();
   });
 
   it('reads a long string in one step', () => {

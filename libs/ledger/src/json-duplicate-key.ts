@@ -5,19 +5,24 @@
 const TOKEN = /"([^"\\]*(?:\\.[^"\\]*)*)"(\s*:)?|[{}[\]]/g;
 
 /**
- * The first key given twice in one object of `text`, which JSON.parse read as `value`, or undefined.
- * JSON.parse keeps the last of two equal keys without a word: `{"year":2024,"year":2099}` is read as 2099.
- * Every key in the text has its colon, so when the text holds no more colons than `value` holds keys, no
- * key can be there twice: that count is all most lines cost; the text is read token by token only when
- * it has more (a colon in a string such as a time, or a key given twice).
+ * The first key given twice in one object of `text` (or of its UTF-8 bytes), which JSON.parse read as
+ * `value`, or undefined. JSON.parse keeps the last of two equal keys without a word: `{"year":2024,"year":2099}`
+ * is read as 2099. Every key in the text has its colon, so when the text holds no more colons than `value`
+ * holds keys, no key can be there twice: that count is all most texts cost; the text is read token by token
+ * only when it has more (a colon in a string such as a time, or a key given twice). In UTF-8 a colon is the
+ * byte 0x3A and no other character holds that byte, so bytes are counted as they are, without decoding.
  */
-export function duplicateJsonKey(text: string, value: unknown): string | undefined {
-  return colonsIn(text) > keysIn(value) ? firstDuplicateKey(text) : undefined;
+export function duplicateJsonKey(text: string | Buffer, value: unknown): string | undefined {
+  if (colonsIn(text) <= keysIn(value)) return undefined;
+  return firstDuplicateKey(typeof text === 'string' ? text : text.toString('utf8'));
 }
 
-function colonsIn(text: string): number {
+const COLON = 0x3a;
+
+function colonsIn(text: string | Buffer): number {
   let count = 0;
-  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) count += 1;
+  if (typeof text === 'string') for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) count += 1;
+  else for (let at = text.indexOf(COLON); at !== -1; at = text.indexOf(COLON, at + 1)) count += 1;
   return count;
 }
 

@@ -1,3 +1,4 @@
+import { duplicateJsonKey } from '@libs/ledger';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,8 +17,20 @@ export interface JsonBodies {
 
 /** JSON bodies (application/json and application/*+json) up to `limitBytes`. */
 export function jsonBodies(limitBytes: number): JsonBodies {
-  const parse: (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void =
-    express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'], verify: utf8Only });
+  // the bytes of each body read, kept for the look for a key given twice once the parser has its value
+  const bytesOf = new WeakMap<IncomingMessage, Buffer>();
+  const verify = (request: IncomingMessage, response: ServerResponse, body: Buffer) => {
+    utf8Only(request, response, body);
+    bytesOf.set(request, body);
+  };
+  const parseOnly: (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void =
+    express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'], verify });
+  const parse = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
+    parseOnly(request, response, (error?: unknown) => {
+      const bytes = bytesOf.get(request);
+      next(error ?? (bytes === undefined ? undefined : keyGivenTwice(bytes, (request as { body?: unknown }).body)));
+    });
+  };
   // the same parser typed as Express's own handler: body-parser declares it over Node's bare request and response
   const parser: RequestHandler = parse;
   // the outcome of each read done before Express: undefined (read) or the parser's error
@@ -51,3 +64,21 @@ function utf8Only(_request: IncomingMessage, _response: ServerResponse, body: Bu
 
 /** The type of the body reader's error for a body that is not UTF-8. */
 export const NOT_UTF8 = 'entity.not.utf8';
+
+/**
+ * JSON.parse keeps the last of two equal keys without a word: `{"amount":"1,00","amount":"1000000,00"}`
+ * would be recorded as the second. A body that gives a key twice in one object is refused instead (400,
+ * see problem.ts), as a command file's line is; the bytes are looked at, not parsed again.
+ */
+function keyGivenTwice(bytes: Buffer, value: unknown): Error | undefined {
+  const key = duplicateJsonKey(bytes, value);
+  if (key === undefined) return undefined;
+  return Object.assign(new Error(`the key ${JSON.stringify(key)} is given twice in one object; give each key once`), {
+    status: 400,
+    type: KEY_GIVEN_TWICE,
+    key,
+  });
+}
+
+/** The type of the body reader's error for a body that gives a key twice in one object. */
+export const KEY_GIVEN_TWICE = 'entity.key.twice';

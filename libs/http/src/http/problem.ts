@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES } from '@libs/domain';
 import { ConcurrencyConflictError, EventStoreError } from '@libs/event-store';
 import { HistoryBrokenError, UnreadableEventError } from '@libs/ledger';
-import { NOT_UTF8 } from './json-body';
+import { KEY_GIVEN_TWICE, NOT_UTF8 } from './json-body';
 
 /** One invalid parameter or body field (the NL API Design Rules' `invalidParams` extension). */
 export interface InvalidParam {
@@ -104,7 +104,13 @@ export function domainProblem(error: DomainError, paramPrefix = ''): Problem {
  * What the body reader (body-parser, raw-body, zlib) reports, by its error type: the client sent a
  * body that cannot be read. Its own messages are kept where they say something useful.
  */
-function bodyReadProblem(error: { type?: string; status?: number; message?: string; limit?: number }): Problem {
+function bodyReadProblem(error: {
+  type?: string;
+  status?: number;
+  message?: string;
+  limit?: number;
+  key?: string;
+}): Problem {
   switch (error.type) {
     case 'entity.too.large':
       return problem(
@@ -116,6 +122,14 @@ function bodyReadProblem(error: { type?: string; status?: number; message?: stri
       return problem(400, 'INVALID_JSON', `the request body is not valid JSON: ${error.message}`);
     case NOT_UTF8:
       return problem(400, 'INVALID_JSON', error.message ?? 'the request body is not valid UTF-8', { field: '(body)' });
+    case KEY_GIVEN_TWICE:
+      return problem(400, 'INVALID_JSON', `the request body is not valid: ${error.message}`, {
+        field: error.key,
+        invalidParams:
+          error.key === undefined
+            ? []
+            : [{ name: error.key, code: 'INVALID_JSON', reason: 'given twice in one object' }],
+      });
     case 'charset.unsupported':
       return problem(415, 'UNSUPPORTED_MEDIA_TYPE', `${error.message}; send application/json in UTF-8`);
     case 'encoding.unsupported':
