@@ -124,13 +124,17 @@ describe('follow every euro', () => {
     expect(share!.inputs).toMatchObject({ historicalPayments: '38750000.00', skim: '5802407.00' });
   });
 
-  it('explain: an account without postings in a year has a zero balance; a year without data, an unknown region are errors', () => {
+  it('explain: an account without postings in a year has a zero balance; a year without data, an unknown region, a fund never set up are errors', () => {
     const explain = (year: string, account: string, region = 'holland-rijnland') =>
       geldstroom(['explain', '--region', region, '--year', year, '--account', account, '--store', temp.store]);
-    expect(JSON.parse(explain('2023', 'region:holland-rijnland:fund:onbekend').stdout)).toMatchObject({
+    // the friction fund is set up by a transfer in 2023 and has no postings in 2024
+    expect(JSON.parse(explain('2024', 'region:holland-rijnland:fund:friction').stdout)).toMatchObject({
       postings: [],
       balance: '0.00',
     });
+    const unknownFund = explain('2023', 'region:holland-rijnland:fund:onbekend');
+    expect([unknownFund.status, unknownFund.stdout]).toEqual([2, '']);
+    expect(unknownFund.stderr).toMatch(/^geldstroom: --account: must be a fund region "holland-rijnland" has set up/);
     const empty = explain('2030', 'municipality:GM0537:bw');
     expect([empty.status, empty.stderr]).toEqual([
       1,

@@ -71,6 +71,19 @@ const CASES: readonly Case[] = [
     reason: `must be an account of region "${R}": its own pots and funds, a member's account, external:… or rijk, got ${JSON.stringify(account)}`,
   })),
   {
+    question: 'explain of a fund the region never set up (no transfer, spending or agreement names it)',
+    cli: ['explain', '--region', R, '--year', '2024', '--account', `region:${R}:fund:frictie`],
+    http: `/api/v1/regions/${R}/explain?year=2024&account=${encodeURIComponent(`region:${R}:fund:frictie`)}`,
+    exit: 2,
+    reason: `must be a fund region "${R}" has set up (by a transfer from the reserve, a spending from it or a reserve agreement's excessTo), got "region:${R}:fund:frictie"`,
+  },
+  {
+    question: 'explain of a fund a transfer from the reserve set up, in a year after it',
+    cli: ['explain', '--region', R, '--year', '2024', '--account', `region:${R}:fund:friction`],
+    http: `/api/v1/regions/${R}/explain?year=2024&account=${encodeURIComponent(`region:${R}:fund:friction`)}`,
+    exit: 0,
+  },
+  {
     question: 'the journal of a year without data',
     cli: ['export', '--format', 'hledger', '--region', R, '--year', '2031'],
     http: `/api/v1/regions/${R}/export?format=hledger&year=2031`,

@@ -243,8 +243,8 @@ describe('drill-down', () => {
       .set(api.as('admin'))
       .expect(404);
     expect(textOf(typo.text)).toContain(`"municipality:${code}" is geen rekening`);
-    // nor is another region's account, or a municipality that is no member
-    for (const account of ['region:evil:reserve', 'municipality:GM0363:bw']) {
+    // nor is another region's account, a municipality that is no member or a fund the region never set up
+    for (const account of ['region:evil:reserve', 'municipality:GM0363:bw', `region:${holland}:fund:frictie`]) {
       const foreign = await api.http
         .get(`/ui/regions/${holland}/2024/uitleg`)
         .query({ account })

@@ -86,11 +86,15 @@ describe('account names: one writer, one reader', () => {
   });
 
   it("knows which accounts are a region's: rijk, external parties, its own pots and funds, its members'", () => {
-    const isMember = (code: string) => code === 'GM0546';
-    const of = (name: string) => isAccountOfRegion(parseAccount(name)!, 'r', isMember);
+    const region = {
+      regionId: 'r',
+      isMember: (code: string) => code === 'GM0546',
+      hasFund: (id: string) => id === 'f',
+    };
+    const of = (name: string) => isAccountOfRegion(parseAccount(name)!, region);
     for (const name of ['rijk', 'external:providers', 'region:r:reserve', 'region:r:fund:f', 'municipality:GM0546:bw'])
       expect([name, of(name)]).toEqual([name, true]);
-    for (const name of ['region:evil:reserve', 'region:evil:fund:f', 'municipality:GM0363:mo'])
+    for (const name of ['region:evil:reserve', 'region:evil:fund:f', 'region:r:fund:g', 'municipality:GM0363:mo'])
       expect([name, of(name)]).toEqual([name, false]);
   });
 });

@@ -82,21 +82,30 @@ export function parseAccount(name: string): AccountRef | undefined {
   return undefined;
 }
 
+/** What decides whether an account is one region's: its id, its members and the funds it has set up. */
+export interface AccountOwner {
+  readonly regionId: string;
+  isMember(code: string): boolean;
+  hasFund(fundId: string): boolean;
+}
+
 /**
- * Whether an account is one region `regionId`'s ledger can hold: rijk, an external party, the region's own
- * pots and funds, or a member's account. Another region's reserve or a municipality that is no member is
- * an account name, but none of this region: explained, it would be no postings and a balance of 0,00.
+ * Whether an account is one region's ledger can hold: rijk, an external party, the region's own pots, a
+ * fund it has set up, or a member's account. Another region's reserve, a fund the region never named or a
+ * municipality that is no member is an account name, but none of this region: explained, it would be no
+ * postings and a balance of 0,00.
  */
-export function isAccountOfRegion(ref: AccountRef, regionId: string, isMember: (code: string) => boolean): boolean {
+export function isAccountOfRegion(ref: AccountRef, region: AccountOwner): boolean {
   switch (ref.kind) {
     case 'rijk':
     case 'external':
       return true;
     case 'region':
+      return ref.regionId === region.regionId;
     case 'fund':
-      return ref.regionId === regionId;
+      return ref.regionId === region.regionId && region.hasFund(ref.fundId);
     case 'municipality':
-      return isMember(ref.code);
+      return region.isMember(ref.code);
   }
 }
 

@@ -5,7 +5,7 @@
  * the command side. Only what other packages use is exported.
  */
 export { Accounts, isAccount, isAccountOfRegion, parseAccount } from './accounts';
-export type { Account, AccountRef, ExternalParty, RegionPot } from './accounts';
+export type { Account, AccountOwner, AccountRef, ExternalParty, RegionPot } from './accounts';
 export { SCHEMES } from './scheme';
 export type { Scheme } from './scheme';
 export { CONFLICT_CODES, DomainError, InvariantViolation, RULE_CODES, at, invariant, unreachable } from './errors';
@@ -27,6 +27,7 @@ export { CURRENT_SCHEMA_VERSION } from './events/upcasters';
 export { decide, evolve, evolveUnremembered, fold, initialState } from './decider';
 export { commandOfFact } from './decide/fact-of-command';
 export { factIdOf, factIdentity } from './state/fact-identity';
+export { hasFund } from './state/region-funds';
 export { canonicalJson, sortedCopy, UNSAFE } from './state/canonical-json';
 export { givenContentOf, givenContentOfSorted } from './state/fact-content';
 export { STATE_SNAPSHOT_FORMAT, SnapshotError, decodeRegionState, encodeRegionState } from './state/state-snapshot';

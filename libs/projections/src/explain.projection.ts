@@ -3,6 +3,7 @@ import {
   DerivedEvent,
   DomainError,
   encodeEventData,
+  hasFund,
   invariant,
   isAccount,
   isAccountOfRegion,
@@ -121,10 +122,17 @@ export function explainAccount(
   if (!state.region) throw new DomainError('UNKNOWN_REGION', 'region is not registered', 'regionId');
   const regionId = state.region.regionId;
   const ref = parseAccount(account);
-  if (ref !== undefined && !isAccountOfRegion(ref, regionId, (code) => state.isMember(code)))
+  const owner = {
+    regionId,
+    isMember: (code: string) => state.isMember(code),
+    hasFund: (id: string) => hasFund(state, id),
+  };
+  if (ref !== undefined && !isAccountOfRegion(ref, owner))
     throw new DomainError(
       'INVALID_FIELD',
-      `must be an account of region "${regionId}": its own pots and funds, a member's account, external:… or rijk, got ${JSON.stringify(account)}`,
+      ref.kind === 'fund' && ref.regionId === regionId
+        ? `must be a fund region "${regionId}" has set up (by a transfer from the reserve, a spending from it or a reserve agreement's excessTo), got ${JSON.stringify(account)}`
+        : `must be an account of region "${regionId}": its own pots and funds, a member's account, external:… or rijk, got ${JSON.stringify(account)}`,
       'account',
     );
   const postings: ExplainedPosting[] = [];
