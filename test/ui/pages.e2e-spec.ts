@@ -262,6 +262,9 @@ describe('drill-down', () => {
     expect(links.length).toBeGreaterThan(3);
     const trace = await api.http.get(links[0].replace(/&amp;/g, '&')).set(api.as('admin')).expect(200);
     expect(trace.text).toContain('<ul class="tree"');
+    // a payment that is not recorded (a hand-edited link) is the page's 404, in Dutch
+    const unknown = await api.http.get(`/ui/regions/${holland}/2024/trace/onbekend`).set(api.as('admin')).expect(404);
+    expect(textOf(unknown.text)).toContain('betaling "onbekend" is voor Holland Rijnland niet vastgelegd');
   });
 });
 

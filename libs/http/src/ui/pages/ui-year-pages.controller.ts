@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, parseAccount } from '@libs/domain';
-import { explainAccount, buildYearContext, Explanation, tracePayment } from '@libs/projections';
+import { explainAccount, buildYearContext, Explanation, Trace, tracePayment } from '@libs/projections';
 import {
   buildSettlementLetter,
   renderSettlementLetterPdf,
@@ -163,7 +163,7 @@ export class UiYearPagesController {
     const principal = requirePrincipal(request);
     const year = yearParam(params.year);
     const data = await this.read.region(principal, params.regionId);
-    const trace = tracePayment(params.regionId, data.events, params.paymentId);
+    const trace = traceOnPage(data, params.paymentId);
     if (trace.year !== year)
       throw notFound(`betaling ${params.paymentId} hoort bij ${trace.year}, niet bij ${year}`, 'year');
     send(response, tracePage(principal, data, trace));
@@ -172,6 +172,17 @@ export class UiYearPagesController {
   private async statementFor(request: Request, params: Record<string, string>) {
     const { data, year } = await this.regionYear(requirePrincipal(request), params);
     return data.statement(year);
+  }
+}
+
+/** The trace of a Rijk payment, or the page's 404 in Dutch for a payment the region has not recorded. */
+function traceOnPage(data: RegionPageData, paymentId: string): Trace {
+  try {
+    return tracePayment(data.region.regionId, data.events, paymentId);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND')
+      throw notFound(`betaling "${paymentId.slice(0, 200)}" is voor ${data.region.name} niet vastgelegd`, 'payment');
+    throw error;
   }
 }
 
