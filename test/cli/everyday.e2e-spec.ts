@@ -86,6 +86,35 @@ describe('everyday use of the CLI', () => {
     expect(result.stderr.split('\n')[0]).toBe(`geldstroom: ${message}`);
   });
 
+  it.each([
+    [['statement', '--region', 'x', '--year', '2024', '--year', '2025'], '--year is given twice, as "2024" and "2025"'],
+    [['balances', '--region=a', '--region', 'b', '--year', '2024'], '--region is given twice, as "a" and "b"'],
+    [['statement', '--format', 'json', '--format', 'csv'], '--format is given twice, as "json" and "csv"'],
+    [['token', 'create', '--role', 'admin', '--role', 'viewer'], '--role is given twice, as "admin" and "viewer"'],
+  ])(
+    'an option given twice with different values in %j is refused (exit 2), not the last one taken',
+    (args, message) => {
+      const result = geldstroom([...args, '--store', store]);
+      expect([result.status, result.stdout]).toEqual([2, '']);
+      expect(result.stderr.split('\n')[0]).toBe(`geldstroom: ${message}; give it once`);
+    },
+  );
+
+  it('takes an option given twice with the same value, and a repeatable option given twice', () => {
+    const statement = ['statement', '--region', 'voorbeeld-holland-rijnland', '--year', '2024', '--store', store];
+    expect(geldstroom([...statement, '--year', '2024']).stdout).toBe(geldstroom(statement).stdout);
+    expect(geldstroom([...statement, '--year', '2024']).status).toBe(0);
+    // --municipality of letters is repeatable: each is read, the second one's code is the one refused here
+    const letters = geldstroom([
+      ...['letters', '--region', 'voorbeeld-holland-rijnland', '--year', '2024', '--store', store],
+      ...['--municipality', 'GM0546', '--municipality', 'GM9999', '--out', join(temp.dir, 'letters')],
+    ]);
+    expect([letters.status, letters.stderr.split('\n')[0]]).toEqual([
+      1,
+      'geldstroom: GM9999 is not a member of region "voorbeeld-holland-rijnland"',
+    ]);
+  });
+
   it('suggests nothing for what resembles no command, and then lists them all', () => {
     const result = geldstroom(['frobnicate']);
     expect(result.status).toBe(2);

@@ -9,16 +9,37 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * Parses a subcommand's arguments; an unknown or malformed option is a usage error (exit 2), and an
- * unknown option close to a known one is named ("did you mean --region?").
+ * unknown option close to a known one is named ("did you mean --region?"). So is an option given twice
+ * with different values (see givenOnce).
  */
 export function parseOptions<O extends Options>(args: string[], options: O, allowPositionals = false) {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
     const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
     if (unknown === undefined) throw new UsageError((error as Error).message);
     const known = Object.keys(options).map((name) => `--${name}`);
     throw new UsageError(`unknown option ${unknown}${didYouMean(unknown, known)}`);
+  }
+  givenOnce(parsed.tokens, options);
+  return parsed;
+}
+
+/**
+ * parseArgs keeps the last value of an option given twice without a word: `--year 2024 --year 2025`
+ * would answer for 2025, `--region a --region b` for b. An option that takes one value is refused when
+ * it is given again with another (again with the same value changes nothing).
+ */
+function givenOnce(tokens: readonly { kind: string; name?: string; value?: string }[], options: Options): void {
+  const given = new Map<string, string | undefined>();
+  for (const { kind, name, value } of tokens) {
+    if (kind !== 'option' || name === undefined || options[name]?.multiple === true) continue;
+    if (given.has(name) && given.get(name) !== value)
+      throw new UsageError(
+        `--${name} is given twice, as ${JSON.stringify(given.get(name) ?? '')} and ${JSON.stringify(value ?? '')}; give it once`,
+      );
+    given.set(name, value);
   }
 }
 
