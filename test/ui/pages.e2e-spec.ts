@@ -441,6 +441,37 @@ describe('what-if', () => {
       .expect(400);
     expect(textOf(withFile.text)).toContain('foo: dit veld kent het formulier niet (het kent sleutel)');
   });
+
+  it('a field given twice (a weight, the key) is a 400 page naming it in Dutch, not taken for a missing key or weights', async () => {
+    const weights = await hollandFormWeights();
+    const [first] = Object.keys(weights);
+    const fields = new URLSearchParams({ sleutel: 'bw-objective:1', ...weights });
+    for (const [field, value] of [
+      [first, '99'],
+      ['sleutel', 'mo-objective:1'],
+    ]) {
+      const twice = new URLSearchParams(fields);
+      twice.append(field, value);
+      const refused = await api.http
+        .post(`/ui/regions/${holland}/what-if`)
+        .set(api.as('controller'))
+        .type('form')
+        .send(twice.toString())
+        .expect(400);
+      expect(textOf(refused.text)).toContain(
+        `${field}: dit veld staat meer dan één keer in het formulier; geef het één keer`,
+      );
+      expect(refused.text).not.toContain('id="wat-als-verschillen"');
+    }
+    const withFile = await api.http
+      .post(`/ui/regions/${holland}/what-if`)
+      .set(api.as('controller'))
+      .field('sleutel', 'bw-objective:1')
+      .field('sleutel', 'bw-objective:1')
+      .attach('herziening', Buffer.from('{}'), 'herziening.jsonl')
+      .expect(400);
+    expect(textOf(withFile.text)).toContain('sleutel: dit veld staat meer dan één keer in het formulier');
+  });
 });
 
 describe('verify', () => {

@@ -24,14 +24,7 @@ import { UiErrorFilter } from '../ui-error.filter';
 import { UiReadService } from '../ui-read.service';
 import { whatIfPage } from '../views/what-if.view';
 import { send } from './page-response';
-import {
-  chosenKey,
-  editedKey,
-  revisionsFromFile,
-  unknownFieldRefusal,
-  weightsOf,
-  weightsRefusal,
-} from './what-if-form';
+import { chosenKey, editedKey, revisionsFromFile, formFieldRefusal, weightsOf, weightsRefusal } from './what-if-form';
 import { UploadedFileParts } from '../../http/uploaded-file';
 
 const MAX_REVISION_FILE = 1024 * 1024;
@@ -75,9 +68,9 @@ export class UiWhatIfController {
       response.status(400);
       send(response, whatIfPage(principal, data, { key, weights, error }));
     };
-    const unknown = unknownFieldRefusal(body, key);
-    if (unknown !== undefined) {
-      refuse(unknown);
+    const refusal = formFieldRefusal(body, key);
+    if (refusal !== undefined) {
+      refuse(refusal);
       return;
     }
     try {

@@ -27,10 +27,14 @@ export function weightsOf(body: Record<string, string>, key: KeyVersion): Record
 
 /**
  * Why the form sent holds a field it does not have — a weight of a code that is no member of the key
- * (gewicht.GM9999), a name it never sends — in Dutch, naming the field; undefined when it holds none.
- * Such a field was ignored, and the outcome shown as if it had counted.
+ * (gewicht.GM9999), a name it never sends — or one field twice, in Dutch, naming the field; undefined
+ * when it holds none. Such a field was ignored, and the outcome shown as if it had counted; a field
+ * given twice (read as a list of both) was said to be a missing key or weights, naming neither.
  */
-export function unknownFieldRefusal(body: Record<string, unknown>, key: KeyVersion | undefined): string | undefined {
+export function formFieldRefusal(body: Record<string, unknown>, key: KeyVersion | undefined): string | undefined {
+  const twice = Object.keys(body).find((name) => Array.isArray(body[name]));
+  if (twice !== undefined)
+    return `${twice.slice(0, 100)}: dit veld staat meer dan één keer in het formulier; geef het één keer`;
   const field = Object.keys(body).find(
     (name) =>
       name !== 'sleutel' &&
