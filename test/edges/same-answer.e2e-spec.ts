@@ -132,7 +132,7 @@ const CASES: readonly Case[] = [
     exit: 1,
     reason: `region "${R}" is not registered as of 2000-01-01T00:00:00.000Z`,
   },
-  ...['yesterday', '2026-02-30', '2026-03-01T12:00', '2026-W09-1'].map((asOf): Case => ({
+  ...['yesterday', '2026-02-30', '2026-03-01T12:00', '2026-W09-1', ''].map((asOf): Case => ({
     question: `as of "${asOf}"`,
     cli: ['balances', '--region', R, '--year', '2024', '--as-of', asOf],
     http: `/api/v1/regions/${R}/balances/2024?asOf=${encodeURIComponent(asOf)}`,

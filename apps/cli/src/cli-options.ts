@@ -50,12 +50,13 @@ export function requireOption(value: string | boolean | undefined, name: string)
 
 /**
  * An option read by the rule of its query parameter (@libs/queries: the same rule the HTTP API
- * applies to the same parameter): a missing or refused value is a usage error, `--name: reason`.
+ * applies to the same parameter): a missing or refused value is a usage error, `--name: reason`. An
+ * empty value (`--as-of=`) is the rule's to refuse, as `?asOf=` is, not said to be missing.
  */
 export function parameterOption<T>(value: string | boolean | undefined, name: string, parse: FieldParser<T>): T {
-  const text = requireOption(value, name);
+  if (typeof value !== 'string') throw new UsageError(`--${name} is required`);
   try {
-    return parse(text, name);
+    return parse(value, name);
   } catch (error) {
     if (error instanceof DomainError) throw new UsageError(`--${name}: ${error.reason}`);
     throw error;
