@@ -194,6 +194,26 @@ describe('the HTTP API', () => {
         await http.get('/api/v1/regions/holland-rijnland/trace/iu-bw-2023').set(as('controller')).expect(200)
       ).body;
       expect(trace).toMatchObject({ paymentId: 'iu-bw-2023', amount: '38750000.00' });
+      // the machine form keeps its English sentences; ?locale=nl gives the Dutch a controller reads, same fields
+      const share = (body: { postings: { eventType: string; derivation: string }[] }) =>
+        body.postings.find((posting) => posting.eventType === 'BwHistoricalDistributed')!.derivation;
+      expect(share(explain)).toMatch(/\(largest remainder \+0,00\), key bw-historical v1; H − K = /);
+      const dutch = (
+        await http
+          .get('/api/v1/regions/holland-rijnland/explain?year=2023&account=municipality:GM0537:bw&locale=nl')
+          .set(as('controller'))
+          .expect(200)
+      ).body;
+      expect(Object.keys(dutch.postings[0])).toEqual(Object.keys(explain.postings[0]));
+      expect(share(dutch)).toMatch(
+        /^8,1 \/ 100,0 × € 32\.947\.593,00 = € 2\.668\.755,03 \(afronding grootste restmethode \+0,00\), historische sleutel BW v1; Rijksbetalingen historisch budget /,
+      );
+      const tracedNl = (
+        await http.get('/api/v1/regions/holland-rijnland/trace/iu-bw-2023?locale=nl').set(as('controller')).expect(200)
+      ).body;
+      expect(tracedNl.flows[0].via).toBe('Rijksbetaling');
+      expect(trace.flows[0].via).toBe('RijkPaymentRecorded');
+      await http.get('/api/v1/regions/holland-rijnland/trace/iu-bw-2023?locale=fr').set(as('controller')).expect(400);
       const revision = commandsOf('revised-keys.jsonl');
       const replay = (
         await http.post('/api/v1/regions/holland-rijnland/replay').set(as('controller')).send(revision).expect(200)
@@ -245,7 +265,7 @@ describe('the HTTP API', () => {
         ].sort(),
       );
       expect(document.paths['/regions/{regionId}/explain'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
-        expect.arrayContaining(['regionId', 'year', 'account', 'asOf']),
+        expect.arrayContaining(['regionId', 'year', 'account', 'asOf', 'locale']),
       );
       expect((await http.get('/docs').expect(200)).text).toMatch(/swagger/i);
     });

@@ -13,6 +13,7 @@ import {
   traceLeaves,
   tracePayment,
 } from '@libs/projections';
+import { derivationText } from '@libs/reports';
 import { EXAMPLES, geldstroom, tempDir } from '../support/cli';
 
 const cents = (amount: string) => BigInt(amount.replace('.', ''));
@@ -66,7 +67,7 @@ describe('follow every euro', () => {
                   source: expect.stringContaining('.jsonl:'),
                 }),
               );
-              expect(posting.derivation.length).toBeGreaterThan(10);
+              expect(derivationText(posting, account, 'nl').length).toBeGreaterThan(10);
             }
             accounts += 1;
           }
@@ -122,6 +123,40 @@ describe('follow every euro', () => {
       /^8\.1 \/ 100\.0 × € 32\.947\.593,00 = € 2\.668\.755,03 \(largest remainder \+0,00\), key bw-historical v1/,
     );
     expect(share!.inputs).toMatchObject({ historicalPayments: '38750000.00', skim: '5802407.00' });
+  });
+
+  it('explain and trace: the text a person reads is Dutch unless --locale en, the JSON English unless --locale nl', () => {
+    const at = ['--region', 'holland-rijnland', '--store', temp.store];
+    const explain = ['explain', '--year', '2023', '--account', 'region:holland-rijnland:reserve'];
+    const run = (args: string[]) => {
+      const result = geldstroom([...args, ...at]);
+      expect([args, result.status, result.stderr]).toEqual([args, 0, '']);
+      return result.stdout;
+    };
+    const dutch = 'resultaat BW € -115.593,00 × 100 / 100, afgerond = € -115.593,00 naar (+) of uit (−) de reserve';
+    const english = 'round(BW result € -115.593,00 × 100/100) = € -115.593,00 to (+) or from (−) the reserve';
+    const text = run([...explain, '--format', 'text']);
+    expect(text).toContain(dutch);
+    expect(text).toMatch(/^Rekening region:holland-rijnland:reserve \(regionale reserve\)/);
+    expect(run([...explain, '--format', 'text', '--locale', 'nl'])).toBe(text);
+    const textEn = run([...explain, '--format', 'text', '--locale', 'en']);
+    expect(textEn).toContain(english);
+    expect(textEn).toMatch(/^Account region:holland-rijnland:reserve — holland-rijnland 2023\n/);
+    expect(textEn).toMatch(/RegionalResultTransferred\n/);
+    const derivations = (args: string[]) =>
+      (JSON.parse(run(args)) as Explanation).postings.map((posting) => posting.derivation);
+    expect(derivations(explain)).toEqual(expect.arrayContaining([expect.stringContaining(english)]));
+    expect(derivations([...explain, '--locale', 'nl'])).toEqual(
+      expect.arrayContaining([expect.stringContaining(dutch)]),
+    );
+    const trace = ['trace', '--payment', 'iu-bw-2023'];
+    expect(run([...trace, '--format', 'text'])).toMatch(/\(Verdeling historisch budget BW\)/);
+    expect(run([...trace, '--format', 'text', '--locale', 'en'])).toMatch(
+      /\(BwHistoricalDistributed \(bw-historical-distribution\)\)/,
+    );
+    expect((JSON.parse(run([...trace, '--locale', 'nl'])) as Trace).flows[0].via).toBe('Rijksbetaling');
+    const refused = geldstroom([...explain, '--locale', 'fr', ...at]);
+    expect([refused.status, refused.stderr]).toEqual([2, expect.stringContaining('--locale')]);
   });
 
   it('explain: an account without postings in a year has a zero balance; a year without data, an unknown region, a fund never set up are errors', () => {

@@ -3,6 +3,7 @@ import { get as httpGet, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { LiveService } from '../../libs/http/src/ui/live/live.service';
 import { commandsOf, startApi, TestApi } from '../support/api';
+import { nonDutchWords, wordsOfData } from '../support/dutch-text';
 
 const ORIGIN = 'http://127.0.0.1';
 
@@ -15,6 +16,8 @@ const regionsOf = (file: string) =>
     .map((command) => String(command.regionId));
 
 const euro = (amount: string) => formatEuro(parseAmount(amount));
+/** The words the examples bring (references, descriptions): the data's own, whatever their language. */
+const DATA_WORDS = wordsOfData(['holland-rijnland.jsonl'].flatMap((file) => commandsOf(file)));
 /** The weights a what-if form offers, by field name (gewicht.GM…), as typed in it. */
 const weightsOf = (page: string): Record<string, string> =>
   Object.fromEntries(
@@ -252,6 +255,50 @@ describe('drill-down', () => {
         .expect(404);
       expect(textOf(foreign.text)).toContain(`"${account}" is geen rekening van Holland Rijnland`);
     }
+  });
+
+  it('the explanation and the trace read Dutch: every derivation and flow in the words of the reports', async () => {
+    const cells = async (account: string, year: number) => {
+      const page = await api.http
+        .get(`/ui/regions/${holland}/${year}/uitleg`)
+        .query({ account })
+        .set(api.as('controller'))
+        .expect(200);
+      // the derivation, without the stored inputs listed under it
+      return [...page.text.matchAll(/<td class="derivation">([\s\S]*?)(?:<details|<\/td>)/g)].map((match) =>
+        textOf(match[1]).replace(/\s+/g, ' ').trim(),
+      );
+    };
+    const reserve = await cells(`region:${holland}:reserve`, 2023);
+    expect(reserve).toContain(
+      'resultaat BW € -115.593,00 × 100 / 100, afgerond = € -115.593,00 naar (+) of uit (−) de reserve (reserveafspraak v1)',
+    );
+    const member = await cells('municipality:GM0484:bw', 2023);
+    expect(member).toContain(
+      '24,3 / 100,0 × € 32.947.593,00 = € 8.006.265,10 (afronding grootste restmethode +0,01), historische sleutel BW v1; Rijksbetalingen historisch budget € 38.750.000,00 − afroming € 5.802.407,00 = te verdelen € 32.947.593,00',
+    );
+    const texts = [...reserve, ...member, ...(await cells(`region:${holland}:bw-provisions`, 2024))];
+    expect(texts.length).toBeGreaterThan(10);
+    for (const text of texts) {
+      for (const english of [
+        'round(',
+        'result ',
+        'reserve agreement',
+        'skimmed',
+        'largest remainder',
+        ' to (+)',
+        'key ',
+      ])
+        expect([text, text.includes(english)]).toEqual([text, false]);
+      expect(nonDutchWords(text, DATA_WORDS)).toEqual([]);
+    }
+    const trace = await api.http
+      .get(`/ui/regions/${holland}/2023/trace/iu-bw-2023`)
+      .set(api.as('controller'))
+      .expect(200);
+    const flows = [...trace.text.matchAll(/<span class="note">([^<]*)<\/span>/g)].map((match) => match[1]);
+    expect(flows).toContain('Verdeling historisch budget BW');
+    for (const flow of flows) expect(nonDutchWords(textOf(flow), DATA_WORDS)).toEqual([]);
   });
 
   it('every Rijk payment links to its trace, a tree whose top is the payment', async () => {

@@ -1,7 +1,7 @@
 import { DomainError, FieldParser } from '@libs/domain';
-import { csvLocaleParameter, momentParameter, regionIdParameter, yearParameter } from '@libs/queries';
+import { csvLocaleParameter, localeParameter, momentParameter, regionIdParameter, yearParameter } from '@libs/queries';
 import { parseArgs, ParseArgsConfig } from 'node:util';
-import { CsvLocale } from '@libs/reports';
+import { CsvLocale, Locale } from '@libs/reports';
 import { UsageError } from './cli-error';
 import { didYouMean } from './did-you-mean';
 
@@ -98,6 +98,13 @@ export const storeOption = { store: { type: 'string' } } as const;
 /** `--locale nl|en` of CSV output: Dutch spreadsheets by default, `en` for the machine form. */
 export const localeOption = (value: string | boolean | undefined): CsvLocale =>
   optionalParameterOption(value, 'locale', csvLocaleParameter) ?? 'nl';
+
+/**
+ * `--locale nl|en` of explain and trace: what a person reads (text) is Dutch unless asked, the machine
+ * form (JSON) keeps its English derivations and flows unless asked — as the API's `?locale=`.
+ */
+export const readerLocaleOption = (value: string | boolean | undefined, format: 'json' | 'text'): Locale =>
+  optionalParameterOption(value, 'locale', localeParameter) ?? (format === 'text' ? 'nl' : 'en');
 
 /**
  * The moment a document says it was generated: now, or SOURCE_DATE_EPOCH (seconds since 1970, the

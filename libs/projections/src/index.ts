@@ -2,7 +2,7 @@
 export { KEY_OPTIONS, compareKeys } from './compare-keys.projection';
 export type { KeyComparison, KeyOption } from './compare-keys.projection';
 export { explainAccount } from './explain.projection';
-export type { ExplainedPosting, Explanation } from './explain.projection';
+export type { ExplainedPosting, Explanation, PostingBasis } from './explain.projection';
 export type { LedgerEvent } from './recorded-events';
 export { buildRegionOverview } from './region-overview.projection';
 export type { RegionOverview, YearState } from './region-overview.projection';

@@ -3,6 +3,7 @@ export {
   accountParameter,
   csvLocaleParameter,
   ledgerHashParameter,
+  localeParameter,
   momentParameter,
   municipalityParameter,
   paymentIdParameter,

@@ -18,6 +18,7 @@ import {
   tracePayment,
   YearContext,
 } from '@libs/projections';
+import { Locale, withDerivations, withViaText } from '@libs/reports';
 import { YearRange } from './query-parameters';
 
 /** A question about a region, as recorded now or at `asOf`. */
@@ -126,18 +127,31 @@ export class RegionQueries {
     return buildBalances(state, question.year);
   }
 
-  /** Every posting on an account in a year with data; an account without postings in it explains to none. */
-  async explain(question: YearQuestion & { readonly account: string }, mayRead = anyone): Promise<Explanation> {
+  /**
+   * Every posting on an account in a year with data, each derivation in `locale` (JSON's default `en`,
+   * the machine form); an account without postings in it explains to none.
+   */
+  async explain(
+    question: YearQuestion & { readonly account: string; readonly locale?: Locale },
+    mayRead = anyone,
+  ): Promise<Explanation> {
     const { state } = await this.yearView(question, mayRead);
     const events = await this.ledger.regionEvents(question.regionId);
-    return explainAccount(state, events, question.year, question.account, question.asOf);
+    const explanation = explainAccount(state, events, question.year, question.account, question.asOf);
+    return withDerivations(explanation, question.locale ?? 'en');
   }
 
-  /** Where a Rijk payment's money went; a payment not recorded (by `asOf`) is not found. */
-  async trace(question: RegionQuestion & { readonly paymentId: string }, mayRead = anyone): Promise<Trace> {
+  /** Where a Rijk payment's money went, `via` in `locale` (default `en`); a payment not recorded (by `asOf`) is not found. */
+  async trace(
+    question: RegionQuestion & { readonly paymentId: string; readonly locale?: Locale },
+    mayRead = anyone,
+  ): Promise<Trace> {
     await this.region(question, mayRead);
     const events = await this.ledger.regionEvents(question.regionId);
-    return tracePayment(question.regionId, events, question.paymentId, question.asOf);
+    return withViaText(
+      tracePayment(question.regionId, events, question.paymentId, question.asOf),
+      question.locale ?? 'en',
+    );
   }
 
   /** What if: the history replayed in memory with revised keys or agreements (see revisionRefusal). */

@@ -1,11 +1,13 @@
+import { Locale, LOCALES } from './locale';
+
 /**
  * `nl` (the default for people): what Excel and LibreOffice in a Dutch locale open by double-click —
  * `;` between cells, a decimal comma in numbers (no thousands points, so a cell stays a number) and a
  * UTF-8 byte order mark, without which Excel reads `cliënten` as `cliÃ«nten`. `en`: the machine form
  * for scripts — `,` between cells, a decimal point, no BOM.
  */
-export const CSV_LOCALES = ['nl', 'en'] as const;
-export type CsvLocale = (typeof CSV_LOCALES)[number];
+export const CSV_LOCALES = LOCALES;
+export type CsvLocale = Locale;
 
 export interface CsvOptions {
   /** columns holding numbers (amounts, years): kept numeric when they hold a plain decimal */

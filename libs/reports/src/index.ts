@@ -3,6 +3,7 @@ export { renderBalancesTable } from './balances.table';
 export { CSV_LOCALES, CSV_MEDIA_TYPE } from './csv';
 export type { CsvLocale } from './csv';
 export { EVENT_LABELS, RULE_LABELS, eventLabel, fundLabel } from './event-labels';
+export { derivationText, withDerivations } from './derivation/derivation';
 export { renderExplanationText } from './explain.text';
 export { renderHledgerJournal } from './hledger-journal';
 export {
@@ -29,4 +30,6 @@ export { renderStatementCsv } from './statement.csv';
 export { renderStatementTable, reserveStatementRows } from './statement.table';
 export { renderStatementXlsx } from './statement.xlsx';
 export { textTable } from './text-table';
-export { renderTraceText } from './trace.text';
+export { LOCALES } from './locale';
+export type { Locale } from './locale';
+export { renderTraceText, viaText, withViaText } from './trace.text';

@@ -1,13 +1,16 @@
 import { formatEuroNl } from '@libs/money';
 import { Trace, TraceFlow } from '@libs/projections';
-import { eventLabel } from './event-labels';
+import { WORDS } from './derivation/locale-words';
+import { EN } from './derivation/words.en';
+import { Locale } from './locale';
 
 /** A payment's money as an indented tree: account, amount, and the events it moved by. */
-export function renderTraceText(trace: Trace): string {
-  const lines = [`Betaling ${trace.paymentId} (${trace.regionId}, ${trace.year}): ${formatEuroNl(trace.amount)}`, ''];
+export function renderTraceText(trace: Trace, locale: Locale = 'nl'): string {
+  const { paymentId, regionId, year } = trace;
+  const lines = [WORDS[locale].text.payment({ paymentId, regionId, year, amount: formatEuroNl(trace.amount) }), ''];
   const walk = (flows: readonly TraceFlow[], depth: number) => {
     for (const flow of flows) {
-      lines.push(`${'  '.repeat(depth)}${flow.account}  ${formatEuroNl(flow.amount)}  (${viaNl(flow.via)})`);
+      lines.push(`${'  '.repeat(depth)}${flow.account}  ${formatEuroNl(flow.amount)}  (${viaText(flow.via, locale)})`);
       walk(flow.children, depth + 1);
     }
   };
@@ -15,30 +18,45 @@ export function renderTraceText(trace: Trace): string {
   return lines.join('\n');
 }
 
-const SENTENCES: [RegExp, (id: string) => string][] = [
-  [
-    /^taken back by correction (.+) before it was allocated$/,
-    (id) => `teruggenomen door correctie ${id} voordat het verdeeld was`,
-  ],
-  [
-    /^netted against payment (.+) before it was allocated$/,
-    (id) => `verrekend met betaling ${id} voordat het verdeeld was`,
-  ],
-  [/^still held \(balance\)$/, () => 'staat nog in de pot (saldo)'],
-  [/^still to be taken back \(balance\)$/, () => 'moet nog worden teruggenomen (saldo)'],
-];
+/** A trace with its `via` in a language (JSON: `en`, the sentences tracePayment writes, unless asked). */
+export function withViaText(trace: Trace, locale: Locale): Trace {
+  const translate = (flow: TraceFlow): TraceFlow => ({
+    ...flow,
+    via: viaText(flow.via, locale),
+    children: flow.children.map(translate),
+  });
+  return { ...trace, flows: trace.flows.map(translate) };
+}
+
+/** A pattern matching an English sentence of one id, e.g. "netted against payment (id) before it was allocated". */
+function sentenceOf(sentence: (id: string) => string): RegExp {
+  const [before, after] = sentence('\0')
+    .split('\0')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${before}(.+)${after}$`);
+}
+
+const TAKEN_BACK = sentenceOf(EN.trace.takenBack);
+const NETTED = sentenceOf(EN.trace.netted);
 
 /**
- * How money moved, in Dutch: the JSON's `via` is the event types (with their rule) the money moved
- * by, or one of the trace's sentences about a pot; each becomes its Dutch label.
+ * How money moved, in a language: the JSON's `via` — tracePayment's English sentences about a pot
+ * (words.en.ts holds the same), or the event types with their rule the money moved by — read back
+ * and said in the language's words.
  */
-export function viaNl(via: string): string {
-  for (const [pattern, sentence] of SENTENCES) {
-    const match = pattern.exec(via);
-    if (match) return sentence(match[1]);
-  }
+export function viaText(via: string, locale: Locale): string {
+  const words = WORDS[locale].trace;
+  const takenBack = TAKEN_BACK.exec(via);
+  if (takenBack) return words.takenBack(takenBack[1]);
+  const netted = NETTED.exec(via);
+  if (netted) return words.netted(netted[1]);
+  if (via === EN.trace.held) return words.held;
+  if (via === EN.trace.toTakeBack) return words.toTakeBack;
   return via
     .split(', ')
-    .map((part) => eventLabel(/^(\w+)(?: \([\w-]+\))?$/.exec(part)?.[1] ?? part))
+    .map((part) => {
+      const event = /^(\w+)(?: \(([\w-]+)\))?$/.exec(part);
+      return event ? words.event(event[1], event[2] ?? '') : part;
+    })
     .join(', ');
 }

@@ -7,6 +7,7 @@ import {
   formatOption,
   parameterOption,
   parseOptions,
+  readerLocaleOption,
   regionOption,
   storeOption,
   yearOption,
@@ -23,6 +24,7 @@ export async function explainCommand(context: CliContext): Promise<number> {
     account: { type: 'string' },
     format: { type: 'string' },
     'as-of': { type: 'string' },
+    locale: { type: 'string' },
   });
   const question = {
     regionId: regionOption(values.region),
@@ -31,14 +33,15 @@ export async function explainCommand(context: CliContext): Promise<number> {
     asOf: asOfOption(values['as-of']),
   };
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
-  const explanation = await withQueries(context, values.store, (queries) => queries.explain(question)).catch(
-    (error: unknown) => {
-      // an account of another region, or of no member, is a malformed question (exit 2), as over HTTP (400)
-      if (error instanceof DomainError && error.code === 'INVALID_FIELD' && error.field === 'account')
-        throw new UsageError(`--account: ${error.reason}`);
-      throw error;
-    },
-  );
-  context.io.out(format === 'json' ? JSON.stringify(explanation, null, 2) : renderExplanationText(explanation));
+  const locale = readerLocaleOption(values.locale, format);
+  const explanation = await withQueries(context, values.store, (queries) =>
+    queries.explain({ ...question, locale }),
+  ).catch((error: unknown) => {
+    // an account of another region, or of no member, is a malformed question (exit 2), as over HTTP (400)
+    if (error instanceof DomainError && error.code === 'INVALID_FIELD' && error.field === 'account')
+      throw new UsageError(`--account: ${error.reason}`);
+    throw error;
+  });
+  context.io.out(format === 'json' ? JSON.stringify(explanation, null, 2) : renderExplanationText(explanation, locale));
   return 0;
 }

@@ -1,7 +1,15 @@
 import { paymentIdParameter } from '@libs/queries';
 import { renderTraceText } from '@libs/reports';
 import { CliContext } from '../cli-context';
-import { asOfOption, formatOption, parameterOption, parseOptions, regionOption, storeOption } from '../cli-options';
+import {
+  asOfOption,
+  formatOption,
+  parameterOption,
+  parseOptions,
+  readerLocaleOption,
+  regionOption,
+  storeOption,
+} from '../cli-options';
 import { withQueries } from './region-queries';
 
 /** Forward from a Rijk payment: where its money went, pro rata through the pots it was mixed in. */
@@ -12,6 +20,7 @@ export async function traceCommand(context: CliContext): Promise<number> {
     payment: { type: 'string' },
     format: { type: 'string' },
     'as-of': { type: 'string' },
+    locale: { type: 'string' },
   });
   const question = {
     regionId: regionOption(values.region),
@@ -19,7 +28,8 @@ export async function traceCommand(context: CliContext): Promise<number> {
     asOf: asOfOption(values['as-of']),
   };
   const format = formatOption(values.format, ['json', 'text'] as const, 'json');
-  const trace = await withQueries(context, values.store, (queries) => queries.trace(question));
-  context.io.out(format === 'json' ? JSON.stringify(trace, null, 2) : renderTraceText(trace));
+  const locale = readerLocaleOption(values.locale, format);
+  const trace = await withQueries(context, values.store, (queries) => queries.trace({ ...question, locale }));
+  context.io.out(format === 'json' ? JSON.stringify(trace, null, 2) : renderTraceText(trace, locale));
   return 0;
 }

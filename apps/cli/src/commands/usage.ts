@@ -12,7 +12,7 @@ export const COMPARE_KEYS_USAGE =
   'geldstroom compare-keys --region R --years A-B [--scheme BW|MO] [--format json|text] [--store URL]';
 
 export const EXPLAIN_USAGE =
-  'geldstroom explain --region R --year Y --account ACCOUNT [--as-of TIME] [--format json|text] [--store URL]';
+  'geldstroom explain --region R --year Y --account ACCOUNT [--as-of TIME] [--format json|text] [--locale nl|en] [--store URL]';
 
 export const EXPORT_USAGE =
   'geldstroom export --format jsonl|hledger|journal-csv|journal-mapping [--region R] [--year Y] [--mapping FILE] [--locale nl|en] [--out FILE] [--store URL]';
@@ -65,6 +65,6 @@ export const TOKEN_USAGE =
   'geldstroom token create --actor NAME --role admin|recorder|controller|municipality [--municipality GM…] [--region R] [--tokens FILE] [--store URL] | token list | token revoke --id ID';
 
 export const TRACE_USAGE =
-  'geldstroom trace --region R --payment PAYMENT_ID [--as-of TIME] [--format json|text] [--store URL]';
+  'geldstroom trace --region R --payment PAYMENT_ID [--as-of TIME] [--format json|text] [--locale nl|en] [--store URL]';
 
 export const VERIFY_USAGE = 'geldstroom verify [--region R] [--expect HASH | --contains HASH] [--store URL]';

@@ -3,13 +3,14 @@ import { Scheme } from '@libs/domain';
 import {
   accountParameter,
   csvLocaleParameter,
+  localeParameter,
   momentParameter,
   schemeParameter,
   YearRange,
   yearParameter,
   yearRangeParameter,
 } from '@libs/queries';
-import { CsvLocale } from '@libs/reports';
+import { CsvLocale, Locale } from '@libs/reports';
 import { IsIn, IsOptional } from 'class-validator';
 import { Parameter } from './parameter.decorator';
 
@@ -35,12 +36,23 @@ export class StatementQueryDto extends AsOfQueryDto {
   locale?: CsvLocale;
 }
 
+const LOCALE_DESCRIPTION =
+  'the language of the sentences (explain: `derivation`, trace: `via`): en (default) the machine form in English, nl the Dutch a controller reads; field names stay the same';
+
 export class ExplainQueryDto extends AsOfQueryDto {
   @Parameter(yearParameter)
   year!: number;
 
   @Parameter(accountParameter, { description: 'an account, e.g. municipality:GM0537:bw' })
   account!: string;
+
+  @Parameter(localeParameter, { required: false, description: LOCALE_DESCRIPTION })
+  locale?: Locale;
+}
+
+export class TraceQueryDto extends AsOfQueryDto {
+  @Parameter(localeParameter, { required: false, description: LOCALE_DESCRIPTION })
+  locale?: Locale;
 }
 
 export class CompareKeysQueryDto {

@@ -12,7 +12,7 @@ import {
 import type { Request, Response } from 'express';
 import { Principal } from '../auth/principal.decorator';
 import { readableBy } from '../auth/region-access';
-import { AsOfQueryDto, CompareKeysQueryDto, ExplainQueryDto, ExportQueryDto } from '../dto/queries.dto';
+import { CompareKeysQueryDto, ExplainQueryDto, ExportQueryDto, TraceQueryDto } from '../dto/queries.dto';
 import { RegionParamsDto, TraceParamsDto } from '../dto/region-year.params.dto';
 import { idempotent } from '../http/idempotent';
 import { badRequest } from '../http/problem';
@@ -35,15 +35,15 @@ export class QueriesController {
   @ApiOperation({ summary: 'Every posting on an account for a year, with its rule, key, inputs and derivation' })
   @ApiOkResponse({ description: 'the postings, as `geldstroom explain --format json`' })
   explain(@Principal() principal: Principal, @Param() params: RegionParamsDto, @Query() query: ExplainQueryDto) {
-    const { year, account, asOf } = query;
-    return this.queries.explain({ regionId: params.regionId, year, account, asOf }, readableBy(principal));
+    const { year, account, asOf, locale } = query;
+    return this.queries.explain({ regionId: params.regionId, year, account, asOf, locale }, readableBy(principal));
   }
 
   @Get('trace/:paymentId')
   @ApiOperation({ summary: 'Forward from a Rijk payment: the accounts its money flowed into, pro rata' })
   @ApiOkResponse({ description: 'the flows, as `geldstroom trace --format json`' })
-  trace(@Principal() principal: Principal, @Param() params: TraceParamsDto, @Query() query: AsOfQueryDto) {
-    return this.queries.trace({ ...params, asOf: query.asOf }, readableBy(principal));
+  trace(@Principal() principal: Principal, @Param() params: TraceParamsDto, @Query() query: TraceQueryDto) {
+    return this.queries.trace({ ...params, asOf: query.asOf, locale: query.locale }, readableBy(principal));
   }
 
   @Post('replay')

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainError, parseAccount } from '@libs/domain';
-import { explainAccount, buildYearContext, Explanation, Trace, tracePayment } from '@libs/projections';
+import { explainAccount, buildYearContext, Explanation, PostingBasis, Trace, tracePayment } from '@libs/projections';
 import {
   buildSettlementLetter,
   renderSettlementLetterPdf,
@@ -187,7 +187,7 @@ function traceOnPage(data: RegionPageData, paymentId: string): Trace {
 }
 
 /** The explanation of an account, or the page's 404 for an account explainAccount refuses as no account of the region. */
-function explainOnPage(data: RegionPageData, year: number, account: string): Explanation {
+function explainOnPage(data: RegionPageData, year: number, account: string): Explanation<PostingBasis> {
   try {
     return explainAccount(data.state, data.events, year, account);
   } catch (error) {

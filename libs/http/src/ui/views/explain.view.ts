@@ -1,7 +1,7 @@
 import { Scheme } from '@libs/domain';
 import { parseAmount } from '@libs/money';
-import { Explanation, ExplainedPosting, Statement } from '@libs/projections';
-import { MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS } from '@libs/reports';
+import { Explanation, PostingBasis, Statement } from '@libs/projections';
+import { derivationText, MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS } from '@libs/reports';
 import { Principal } from '@libs/access';
 import { amsterdamTime, euro } from '../format';
 import { html, Html, path } from '../html';
@@ -25,7 +25,13 @@ function inputsList(inputs: Record<string, unknown> | undefined): Html {
   </details>`;
 }
 
-function postingRow(regionId: string, year: number, posting: ExplainedPosting, paymentId?: string): Html {
+/** The derivation in Dutch; an amount is not broken after its euro sign where the narrow column wraps. */
+function derivationCell(posting: PostingBasis, account: string): string {
+  return derivationText(posting, account, 'nl').replace(/€ /g, '€\u00a0');
+}
+
+function postingRow(explanation: Explanation<PostingBasis>, posting: PostingBasis, paymentId?: string): Html {
+  const { regionId, year } = explanation;
   return html`<tr>
     <td class="num">
       ${amount(posting.amount, paymentId ? traceHref(regionId, year, paymentId) : undefined, paymentId ? `spoor van betaling ${paymentId}` : undefined)}
@@ -37,7 +43,7 @@ function postingRow(regionId: string, year: number, posting: ExplainedPosting, p
     <td>
       ${posting.key ? html`${posting.key.keyId} v${posting.key.version}<br /><span class="note">${posting.key.basis}</span>` : '—'}
     </td>
-    <td class="derivation">${posting.derivation}${inputsList(posting.inputs)}</td>
+    <td class="derivation">${derivationCell(posting, explanation.account)}${inputsList(posting.inputs)}</td>
     <td class="meta">
       ${amsterdamTime(posting.recordedAt)}<br />door ${posting.actor}<br />bron ${posting.source}<br /><span
         class="note"
@@ -51,7 +57,7 @@ function postingRow(regionId: string, year: number, posting: ExplainedPosting, p
 export function explainPage(
   principal: Principal,
   data: RegionPageData,
-  explanation: Explanation,
+  explanation: Explanation<PostingBasis>,
   filter: { types: readonly string[]; negated: boolean; line?: string },
   paymentIds: ReadonlyMap<string, string>,
 ): Html {
@@ -97,7 +103,7 @@ export function explainPage(
           </tr>
         </thead>
         <tbody>
-          ${shown.map((posting) => postingRow(regionId, year, posting, paymentIds.get(posting.eventId)))}
+          ${shown.map((posting) => postingRow(explanation, posting, paymentIds.get(posting.eventId)))}
         </tbody>
         <tfoot>
           <tr>

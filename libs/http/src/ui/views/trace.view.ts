@@ -1,33 +1,17 @@
 import { Trace, TraceFlow } from '@libs/projections';
+import { viaText } from '@libs/reports';
 import { Principal } from '@libs/access';
 import { euro } from '../format';
 import { html, Html, path } from '../html';
-import { accountLabel, eventLabel } from '../labels';
+import { accountLabel } from '../labels';
 import { RegionPageData } from '../ui-read.service';
 import { amount } from './components';
 import { page } from './layout';
 
-const VIA_WORDS: [RegExp, string][] = [
-  [/^RijkPaymentRecorded$/, 'Rijksbetaling'],
-  [/still held \(balance\)/, 'staat nog op de rekening'],
-  [/still to be taken back \(balance\)/, 'moet nog worden teruggehaald'],
-];
-
-function via(text: string): string {
-  for (const [pattern, dutch] of VIA_WORDS) if (pattern.test(text)) return dutch;
-  return text
-    .split(', ')
-    .map((part) => {
-      const event = /^([A-Za-z]+)(?: \([^)]*\))?$/.exec(part);
-      return event ? eventLabel(event[1]) : part;
-    })
-    .join(', ');
-}
-
 /** The tree as nested lists with details, so that every branch opens and closes by keyboard. */
 function flowItem(flow: TraceFlow, data: RegionPageData, depth: number): Html {
   const label = html`<span class="flow-account">${accountLabel(flow.account, data.state.region)}</span>
-    ${amount(flow.amount)} <span class="note">${via(flow.via)}</span>`;
+    ${amount(flow.amount)} <span class="note">${viaText(flow.via, 'nl')}</span>`;
   if (flow.children.length === 0) return html`<li class="leaf">${label}</li>`;
   return html`<li><details${depth < 2 ? html` open` : ''}><summary>${label}</summary><ul>${flow.children.map((child) =>
     flowItem(child, data, depth + 1),
