@@ -206,7 +206,7 @@ describe('the HTTP API', () => {
       ).body;
       expect(Object.keys(dutch.postings[0])).toEqual(Object.keys(explain.postings[0]));
       expect(share(dutch)).toMatch(
-        /^8,1 \/ 100,0 × € 32\.947\.593,00 = € 2\.668\.755,03 \(afronding grootste restmethode \+0,00\), historische sleutel BW v1; Rijksbetalingen historisch budget /,
+        /^aandeel 8,1 \/ 100,0 × € 32\.947\.593,00 = € 2\.668\.755,03 \(afronding grootste restmethode \+0,00\), historische sleutel BW v1; Rijksbetalingen historisch budget /,
       );
       const tracedNl = (
         await http.get('/api/v1/regions/holland-rijnland/trace/iu-bw-2023?locale=nl').set(as('controller')).expect(200)

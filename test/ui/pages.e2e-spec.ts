@@ -275,7 +275,7 @@ describe('drill-down', () => {
     );
     const member = await cells('municipality:GM0484:bw', 2023);
     expect(member).toContain(
-      '24,3 / 100,0 × € 32.947.593,00 = € 8.006.265,10 (afronding grootste restmethode +0,01), historische sleutel BW v1; Rijksbetalingen historisch budget € 38.750.000,00 − afroming € 5.802.407,00 = te verdelen € 32.947.593,00',
+      'aandeel 24,3 / 100,0 × € 32.947.593,00 = € 8.006.265,10 (afronding grootste restmethode +0,01), historische sleutel BW v1; Rijksbetalingen historisch budget € 38.750.000,00 − afroming € 5.802.407,00 = te verdelen € 32.947.593,00',
     );
     const texts = [...reserve, ...member, ...(await cells(`region:${holland}:bw-provisions`, 2024))];
     expect(texts.length).toBeGreaterThan(10);

@@ -107,7 +107,7 @@ function splitDerivation(words: DerivationWords, posting: PostingBasis, account:
   const key = posting.key ? words.key(posting.key.keyId, String(posting.key.version)) : '';
   const share = posting.details.share;
   if (!share) return `${total}, ${words.split.splitOver(key, posting.details.splitOver ?? 0, euro(posting.amount))}`;
-  const line = `${words.decimal(share.weight)} / ${words.decimal(share.weightSum)} × ${euro(share.total)} = ${euro(share.target)} (${words.split.largestRemainder(signedCent(share.remainderCent))}), ${key}`;
+  const line = `${words.split.weight(share.weight, share.weightSum)} × ${euro(share.total)} = ${euro(share.target)} (${words.split.largestRemainder(signedCent(share.remainderCent))}), ${key}`;
   return `${line}${earlierShare(words, share)}; ${total}`;
 }
 

@@ -46,6 +46,7 @@ export const EN: DerivationWords = {
     difference: (kind, first, second, total) => `${SYMBOLS[kind]} = ${first} − ${second} = ${total}`,
     resultToSettle: (settled, result, pct) => `result to settle ${settled} (result ${result}, ${pct}% to the reserve)`,
     schemePart: (_scheme, part) => `scheme part ${part}`,
+    weight: (weight, weightSum) => `${weight} / ${weightSum}`,
     largestRemainder: (cent) => `largest remainder ${cent}`,
     targetMinusEarlier: (target, earlier, delta) => `target ${target} − earlier ${earlier} = ${delta}`,
     splitOver: (key, members, amount) =>

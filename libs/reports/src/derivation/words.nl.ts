@@ -53,6 +53,7 @@ export const NL: DerivationWords = {
     resultToSettle: (settled, result, pct) =>
       `af te rekenen resultaat ${settled} (resultaat ${result}, ${formatDecimalNl(pct)} % naar de reserve)`,
     schemePart: (scheme, part) => `deel ${scheme || 'van de regeling'} ${part}`,
+    weight: (weight, weightSum) => `aandeel ${formatDecimalNl(weight)} / ${formatDecimalNl(weightSum)}`,
     largestRemainder: (cent) => `afronding grootste restmethode ${cent}`,
     targetMinusEarlier: (target, earlier, delta) => `doel ${target} − eerder ${earlier} = ${delta}`,
     splitOver: (key, members, amount) =>

@@ -80,6 +80,8 @@ export interface SplitWords {
   resultToSettle(settled: string, result: string, toReservePct: string): string;
   /** a scheme's part of a reserve movement */
   schemePart(scheme: string, part: string): string;
+  /** a member's weight over the key's weight sum, before `× total` */
+  weight(weight: string, weightSum: string): string;
   /** `(largest remainder +0,01)` */
   largestRemainder(cent: string): string;
   /** `target − earlier = delta`, where an earlier run recorded a share */

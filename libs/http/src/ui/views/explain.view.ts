@@ -25,9 +25,9 @@ function inputsList(inputs: Record<string, unknown> | undefined): Html {
   </details>`;
 }
 
-/** The derivation in Dutch; an amount is not broken after its euro sign where the narrow column wraps. */
+/** The derivation in Dutch; where the narrow column wraps, an amount stays with its euro sign, a percentage with its %. */
 function derivationCell(posting: PostingBasis, account: string): string {
-  return derivationText(posting, account, 'nl').replace(/€ /g, '€\u00a0');
+  return derivationText(posting, account, 'nl').replace(/€ /g, '€\u00a0').replace(/ %/g, '\u00a0%');
 }
 
 function postingRow(explanation: Explanation<PostingBasis>, posting: PostingBasis, paymentId?: string): Html {
