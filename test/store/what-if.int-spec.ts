@@ -1,9 +1,14 @@
 import {
   commandOfFact,
   DomainEvent,
+  encodeRegionState,
+  evolve,
+  evolveSummedPostings,
+  evolveUnremembered,
   FactEvent,
   factIdentity,
   isDerivedEvent,
+  initialState,
   isFactEvent,
   readStoredEvent,
   RegionState,
@@ -14,6 +19,8 @@ import { applyCommandFile, Ledger, recordedStatementTexts, replayJson } from '@l
 import {
   HistoryEntry,
   historyEntries,
+  HistoryItem,
+  isMoneyRun,
   LedgerEvent,
   outlineOf,
   replayAsksContent,
@@ -23,6 +30,7 @@ import {
   ReplayReport,
   Revision,
   selectInMemory,
+  withMoneyRuns,
 } from '@libs/projections';
 import { RegionQueries } from '@libs/queries';
 import Database from 'better-sqlite3';
@@ -469,7 +477,7 @@ describe('the what-if', () => {
     const decodedFromStream = selectInMemory(historyEntries(await new Ledger(store).regionEvents(regionId)), firstYear);
     const { facts } = await new Ledger(store).regionState(regionId);
     expect((await ledger.replayHistory(regionId, () => firstYear)).entries).toStrictEqual(
-      asPartsHoldThem(decodedFromStream, facts),
+      withMoneyRuns(asPartsHoldThem(decodedFromStream, facts)),
     );
 
     // appended by another process: read on from the documents, which are written again once far enough behind
@@ -516,6 +524,41 @@ describe('the what-if', () => {
     );
     db.close();
     expect(await read(everything, new Ledger(store))).toEqual(await expected(everything));
+    await store.close();
+  });
+
+  it('keeps the payments and costs between two other steps as one run of their sums, which folds as they do', async () => {
+    const store = new SqliteEventStore(join(dir, 'events.db'));
+    const ledger = new Ledger(store);
+    for (const regionId of await ledger.regionIds()) {
+      const entries = historyEntries(await ledger.regionEvents(regionId));
+      const items = withMoneyRuns(entries);
+      const runs = items.filter(isMoneyRun);
+      // most of a year's history is payments and costs: far fewer items than events
+      expect(items.length).toBeLessThan(entries.length / 2);
+      expect(runs.reduce((count, run) => count + run.money.count, items.length - runs.length)).toBe(entries.length);
+      // a run holds only steps no other item holds, one after the other
+      const steps = items.flatMap((item) =>
+        isMoneyRun(item)
+          ? Array.from({ length: item.money.count }, (_, index) => item.step + index)
+          : isDerivedEvent(item.event)
+            ? []
+            : [item.step],
+      );
+      expect(steps).toEqual(steps.map((_, index) => index));
+      // folded as a replay folds them (money facts unremembered), one by one or as runs: the same state, the
+      // ledger's sums in the same order
+      const oneByOne = initialState();
+      for (const { event } of entries)
+        if (isFactEvent(event) && !replayAsksContent(event)) evolveUnremembered(oneByOne, event);
+        else evolve(oneByOne, event);
+      const byRuns = initialState();
+      for (const item of items)
+        if (isMoneyRun(item)) evolveSummedPostings(byRuns, item.money);
+        else if (isFactEvent(item.event) && !replayAsksContent(item.event)) evolveUnremembered(byRuns, item.event);
+        else evolve(byRuns, item.event);
+      expect(encodeRegionState(byRuns)).toStrictEqual(encodeRegionState(oneByOne));
+    }
     await store.close();
   });
 
@@ -705,9 +748,15 @@ function centMore(
   return { ...event, data: { ...event.data, postings } };
 }
 
-/** Entries as the replay reads them: the step, type and data, in their stored form. */
-function stored(entries: readonly HistoryEntry[]) {
-  return entries.map((entry) => [entry.step, toStoredEvent(entry.event)] as const);
+/**
+ * Entries as the replay reads them: the step, type and data, in their stored form — the payments and costs
+ * between two other steps as the run of their sums the history documents keep (see withMoneyRuns), so that
+ * what is read from them and what is read from the stream compare alike.
+ */
+function stored(entries: readonly HistoryItem[]) {
+  return withMoneyRuns(entries).map((entry) =>
+    isMoneyRun(entry) ? ([entry.step, entry.money] as const) : ([entry.step, toStoredEvent(entry.event)] as const),
+  );
 }
 
 /**

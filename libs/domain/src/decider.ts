@@ -4,4 +4,12 @@
  * state into the events that record it, or a DomainError).
  */
 export { decide } from './decide';
-export { evolve, evolveUnremembered, fold, initialState } from './state/evolve';
+export {
+  evolve,
+  evolveSummedPostings,
+  evolveUnremembered,
+  fold,
+  foldsAsPostingsOnly,
+  initialState,
+} from './state/evolve';
+export type { SummedPostings } from './state/evolve';

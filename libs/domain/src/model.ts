@@ -24,7 +24,16 @@ export { readStoredEvent, toStoredEvent } from './events/stored-event';
 export { CURRENT_SCHEMA_VERSION } from './events/upcasters';
 
 // the decider and its state
-export { decide, evolve, evolveUnremembered, fold, initialState } from './decider';
+export {
+  decide,
+  evolve,
+  evolveSummedPostings,
+  evolveUnremembered,
+  fold,
+  foldsAsPostingsOnly,
+  initialState,
+} from './decider';
+export type { SummedPostings } from './decider';
 export { commandOfFact } from './decide/fact-of-command';
 export { factIdOf, factIdentity } from './state/fact-identity';
 export { hasFund } from './state/region-funds';

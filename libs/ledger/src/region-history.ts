@@ -6,19 +6,23 @@ import {
   isFactEvent,
   isPlainObject,
   readStoredEvent,
+  SummedPostings,
   toStoredEvent,
 } from '@libs/domain/model';
 import { createHash } from 'node:crypto';
 import { readBigintJson, writeBigintJson } from './bigint-json';
 import { DerivedDocument, EventStore } from '@libs/event-store';
 import {
-  historyPart,
   HistoryEntry,
+  HistoryItem,
+  isMoneyRun,
+  itemPart,
   HistoryOutline,
   HistoryPart,
   Reach,
   readFor,
   replayAsksContent,
+  withMoneyRuns,
 } from '@libs/projections';
 import { ChainPoint } from './integrity';
 import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
@@ -27,7 +31,7 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 9;
+const HISTORY_FORMAT = 10;
 
 /** The key of the document of each part (see HistoryPart); the outline's is ''. */
 const CONFIG_KEY = 'config';
@@ -51,33 +55,30 @@ const keyOf = (part: HistoryPart): string =>
  * consumes them: decoded, their cents as bigints (see bigint-json), so that reading one back is one parse,
  * checked whole against its digest; each fact whose content a replay may ask for (see replayAsksContent) with
  * its given content (as evolve keeps it), so that a replay folds it without writing its data out again as
- * canonical JSON (a money fact, the most of a history, without: a replay never asks). The config part, which every
- * replay reads to choose the parts it needs, is read with the outline.
+ * canonical JSON (a money fact, the most of a history, without: a replay never asks); the payments and costs
+ * between two other steps as one run of their summed postings (see withMoneyRuns), which a replay folds as it
+ * would fold each. The config part, which every replay reads to choose the parts it needs, is read with the
+ * outline.
  */
 export function historyDocuments(
   streamId: string,
   outline: HistoryOutline,
-  entries: readonly HistoryEntry[],
+  entries: readonly HistoryItem[],
   point: ChainPoint,
 ): DerivedDocument[] {
   const revision = point.revision;
-  const byPart = new Map<string, ([number, DomainEvent] | [number, DomainEvent, string])[]>();
+  const byPart = new Map<string, HistoryItem[]>();
   for (const entry of entries) {
-    const part = historyPart(entry.event);
+    const part = itemPart(entry);
     if (part === undefined) continue;
     const key = keyOf(part);
     const list = byPart.get(key) ?? [];
-    // exactly the event a reader of its stored form gets (its type and data, nothing the store added)
-    const stored = toStoredEvent(entry.event);
-    const event = readStoredEvent(stored);
-    if (isFactEvent(event) && replayAsksContent(event))
-      list.push([entry.step, event, entry.content ?? givenContentOf(stored.data)]);
-    else list.push([entry.step, event]);
+    list.push(entry);
     byPart.set(key, list);
   }
   const parts = [...byPart].map(([key, list]) => ({
     key,
-    body: writeBigintJson({ format: HISTORY_FORMAT, entries: list }),
+    body: writeBigintJson({ format: HISTORY_FORMAT, entries: withMoneyRuns(list).map(writtenItem) }),
   }));
   const outlineBody = JSON.stringify({
     format: HISTORY_FORMAT,
@@ -93,6 +94,17 @@ export function historyDocuments(
   ];
 }
 
+/** An item as a part holds it: [step, event] or [step, event, content], a run as [step, sums]. */
+function writtenItem(item: HistoryItem): [number, DomainEvent | SummedPostings] | [number, DomainEvent, string] {
+  if (isMoneyRun(item)) return [item.step, item.money];
+  // exactly the event a reader of its stored form gets (its type and data, nothing the store added)
+  const stored = toStoredEvent(item.event);
+  const event = readStoredEvent(stored);
+  return isFactEvent(event) && replayAsksContent(event)
+    ? [item.step, event, item.content ?? givenContentOf(stored.data)]
+    : [item.step, event];
+}
+
 const digestOf = (body: string) => createHash('sha256').update(body).digest('hex');
 
 /** A region's history documents as far as they hold: the outline, and the parts read on demand. */
@@ -100,7 +112,7 @@ export interface HeldHistory {
   readonly outline: HistoryOutline;
   readonly point: ChainPoint;
   /** The entries of the parts a replay deciding `reach` again reads (all parts without), in recorded order; undefined when a part does not hold. */
-  read(reach: Reach | undefined): Promise<HistoryEntry[] | undefined>;
+  read(reach: Reach | undefined): Promise<HistoryItem[] | undefined>;
 }
 
 /**
@@ -133,11 +145,13 @@ export async function loadHistory(store: EventStore, streamId: string, upTo: big
   const entriesOfPart = (stored: DerivedDocument | undefined, digest: string) =>
     stored?.revision === document.revision && digestOf(stored.body) === digest ? partEntriesOf(stored.body) : undefined;
   const configDigest = parts.find(([key]) => key === CONFIG_KEY)?.[1];
-  const config = configDigest === undefined ? [] : entriesOfPart(configDocument, configDigest);
+  const configItems = configDigest === undefined ? [] : entriesOfPart(configDocument, configDigest);
+  // the config part holds no money: a run in it is not one historyDocuments wrote
+  const config = configItems?.every(isEntry) ? configItems : undefined;
   if (!config) return undefined;
   const outline: HistoryOutline = { config, years, firstRun: new Map(firstRun), steps: body.steps };
-  const read = async (reach: Reach | undefined): Promise<HistoryEntry[] | undefined> => {
-    const entries = [...config];
+  const read = async (reach: Reach | undefined): Promise<HistoryItem[] | undefined> => {
+    const entries: HistoryItem[] = [...config];
     const wanted = parts.filter(([key]) => {
       const part = key === CONFIG_KEY ? undefined : partOf(key);
       return part !== undefined && (!reach || readFor(part, reach));
@@ -167,7 +181,8 @@ function partOf(key: string): HistoryPart | undefined {
   if (year === undefined) return undefined;
   return scheme === 'BW' || scheme === 'MO' ? { year: Number(year), scheme } : Number(year);
 }
-const isKept = (entry: HistoryEntry) => !isDerivedEvent(entry.event);
+const isEntry = (item: HistoryItem): item is HistoryEntry => !isMoneyRun(item);
+const isKept = (entry: HistoryItem) => isMoneyRun(entry) || !isDerivedEvent(entry.event);
 const isYear = (value: unknown): value is number => Number.isSafeInteger(value);
 const isYearAndStep = (value: unknown): value is [number, number] =>
   Array.isArray(value) && value.length === 2 && isYear(value[0]) && isYear(value[1]);
@@ -185,7 +200,7 @@ function parsed(text: string): Record<string, unknown> | undefined {
 }
 
 /** The entries of a part as historyDocuments wrote them (decoded events); undefined when it does not read so. */
-function partEntriesOf(text: string): HistoryEntry[] | undefined {
+function partEntriesOf(text: string): HistoryItem[] | undefined {
   let body: unknown;
   try {
     body = readBigintJson(text);
@@ -193,10 +208,15 @@ function partEntriesOf(text: string): HistoryEntry[] | undefined {
     return undefined;
   }
   if (!isPlainObject(body) || body.format !== HISTORY_FORMAT || !Array.isArray(body.entries)) return undefined;
-  const entries: HistoryEntry[] = [];
+  const entries: HistoryItem[] = [];
   for (const item of body.entries as unknown[]) {
     if (!Array.isArray(item) || item.length < 2 || item.length > 3 || !isYear(item[0])) return undefined;
     const event: unknown = item[1];
+    if (item.length === 2 && isPlainObject(event) && 'moves' in event) {
+      if (!isSummedPostings(event)) return undefined;
+      entries.push({ step: item[0], money: event });
+      continue;
+    }
     const content: unknown = item[2];
     if (
       !isPlainObject(event) ||
@@ -213,4 +233,23 @@ function partEntriesOf(text: string): HistoryEntry[] | undefined {
     );
   }
   return entries;
+}
+
+/** The sums of a run as writtenItem wrote them (a year, a count, moves of an account, an event type and cents). */
+function isSummedPostings(value: Record<string, unknown>): value is Record<string, unknown> & SummedPostings {
+  const { year, count, moves } = value;
+  return (
+    isYear(year) &&
+    isYear(count) &&
+    count > 0 &&
+    Array.isArray(moves) &&
+    moves.every(
+      (move: unknown) =>
+        isPlainObject(move) &&
+        typeof move.account === 'string' &&
+        typeof move.type === 'string' &&
+        EVENT_TYPES.has(move.type) &&
+        typeof move.amount === 'bigint',
+    )
+  );
 }

@@ -17,8 +17,25 @@ export {
 export type { HistorySource, Replayed, ReplayReport, ReplayRevisions, Revision } from './replay';
 export { replayReportJson } from './replay-report-json';
 export type { RecordedSide } from './replay-report-json';
-export { historyEntries, historyPart, outlineOf, readFor, selectInMemory } from './replay-history';
-export type { HistoryEntry, HistoryOutline, HistoryPart, Reach, SelectedHistory } from './replay-history';
+export {
+  historyEntries,
+  historyPart,
+  isMoneyRun,
+  itemPart,
+  outlineOf,
+  readFor,
+  selectInMemory,
+} from './replay-history';
+export type {
+  HistoryEntry,
+  HistoryItem,
+  HistoryOutline,
+  HistoryPart,
+  MoneyRun,
+  Reach,
+  SelectedHistory,
+} from './replay-history';
+export { withMoneyRuns } from './replay-money-runs';
 export type { ReserveMovementKind } from './reserve-movements';
 export { buildBalances, buildStatement } from './statement.projection';
 export type { Balances, ReserveLines, Statement } from './statement.types';

@@ -1,4 +1,12 @@
-import { DomainEvent, isDerivedEvent, parseAccount, postingsOf, Scheme, yearOf } from '@libs/domain/model';
+import {
+  DomainEvent,
+  isDerivedEvent,
+  parseAccount,
+  postingsOf,
+  Scheme,
+  SummedPostings,
+  yearOf,
+} from '@libs/domain/model';
 
 /**
  * One event of the recorded history as a replay reads it, with `step`: the place among the history's
@@ -11,6 +19,27 @@ export interface HistoryEntry {
   readonly step: number;
   /** a fact's given content as recorded (see evolve), where the reader keeps it: a replay then need not compute it */
   readonly content?: string;
+}
+
+/**
+ * Money facts of one year and one part at consecutive steps (from `step` on) that a replay folds as their
+ * postings alone (see foldsAsPostingsOnly), as one: the sums of their postings (see SummedPostings). Nothing
+ * is decided between them, so folding the sums at the first step leaves a replay as folding each at its own.
+ */
+export interface MoneyRun {
+  readonly step: number;
+  readonly money: SummedPostings;
+}
+
+/** What a history holds at a step: an event, or a run of money facts folded as one. */
+export type HistoryItem = HistoryEntry | MoneyRun;
+
+export const isMoneyRun = (item: HistoryItem): item is MoneyRun => 'money' in item;
+
+/** The part of the history an item is kept in (see HistoryPart); a run's is that of each of its facts. */
+export function itemPart(item: HistoryItem): HistoryPart | undefined {
+  if (!isMoneyRun(item)) return historyPart(item.event);
+  return item.money.moves.some((move) => carriedOver(move.account)) ? 'carried' : item.money.year;
 }
 
 /**
@@ -112,7 +141,7 @@ export function reaches(reach: Reach, year: number): boolean {
 export interface SelectedHistory {
   readonly outline: HistoryOutline;
   readonly reach: Reach;
-  readonly entries: readonly HistoryEntry[];
+  readonly entries: readonly HistoryItem[];
 }
 
 /** Whether a replay that decides `reach` again reads an entry of this part. */
@@ -186,9 +215,9 @@ export function outlineOf(entries: readonly HistoryEntry[], start?: HistoryOutli
 }
 
 /** The entries a replay deciding `reach` again reads (all it may read without), of entries held in memory. */
-export function selectInMemory(entries: readonly HistoryEntry[], reach: Reach | undefined): HistoryEntry[] {
+export function selectInMemory<T extends HistoryItem>(entries: readonly T[], reach: Reach | undefined): T[] {
   return entries.filter((entry) => {
-    const part = historyPart(entry.event);
+    const part = itemPart(entry);
     return part !== undefined && (!reach || readFor(part, reach));
   });
 }

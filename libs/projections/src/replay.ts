@@ -6,6 +6,7 @@ import {
   DomainError,
   DomainEvent,
   evolve,
+  evolveSummedPostings,
   evolveUnremembered,
   FactEvent,
   factIdentity,
@@ -29,7 +30,9 @@ import {
   carriedMoves,
   historyEntries,
   HistoryOutline,
+  isMoneyRun,
   isRunMarker,
+  MoneyRun,
   outlineOf,
   Reach,
   reaches,
@@ -355,8 +358,11 @@ async function replayRead(
 function contentsOf({ outline, entries }: SelectedHistory): RecordedContent {
   const contents = new Map<DomainEvent, string>();
   for (const list of [outline.config, entries])
-    for (const { event, content } of list)
+    for (const item of list) {
+      if (isMoneyRun(item)) continue;
+      const { event, content } = item;
       if (content !== undefined && isFactEvent(event) && replayAsksContent(event)) contents.set(event, content);
+    }
   return (event) => contents.get(event);
 }
 
@@ -417,6 +423,11 @@ function replaySelected(
   for (let index = 0; index < commands.length; index += 1) {
     const step = commands[index];
     if (step.type === 'Elsewhere') continue;
+    if (step.type === 'Summed') {
+      takeInUpTo(step.step);
+      evolveSummedPostings(state, step.run.money);
+      continue;
+    }
     const place = step.type === 'AsRecorded' ? (step as PlacedFact).step : stepOf.get(step);
     if (place !== undefined) takeInUpTo(place);
     if (step.type === 'AsRecorded') {
@@ -474,8 +485,8 @@ function keptAsRecorded(kept: ReadonlySet<Scheme>, recorded: readonly DomainEven
 
 /** What replaySelected runs, by place (see there). */
 interface PlacedSteps {
-  /** every step of the history at its place, what the replay leaves as recorded ELSEWHERE */
-  readonly slots: (ReplayStep | typeof ELSEWHERE)[];
+  /** every step of the history at its place, what the replay leaves as recorded (or sums in a run) ELSEWHERE */
+  readonly slots: (ReplayStep | PlacedRun | typeof ELSEWHERE)[];
   /** the place of each command (a fact folded as recorded carries its own: most steps are) */
   readonly stepOf: ReadonlyMap<ReplayStep | Revision | typeof ELSEWHERE, number>;
   /** the recorded fact of each step that is folded as recorded while its identity is free (see RECORDED_ONCE) */
@@ -485,11 +496,17 @@ interface PlacedSteps {
 }
 
 function placedSteps({ outline, reach, entries }: SelectedHistory): PlacedSteps {
-  const slots = new Array<ReplayStep | typeof ELSEWHERE>(outline.steps).fill(ELSEWHERE);
+  const slots = new Array<ReplayStep | PlacedRun | typeof ELSEWHERE>(outline.steps).fill(ELSEWHERE);
   const stepOf = new Map<ReplayStep | Revision | typeof ELSEWHERE, number>();
   const recordedOnce = new Map<ReplayStep | Revision | typeof ELSEWHERE, FactEvent>();
   const derivedOf = new Map<number, DomainEvent[]>();
-  for (const { event, step } of entries) {
+  for (const item of entries) {
+    if (isMoneyRun(item)) {
+      // its other steps stay ELSEWHERE: the run folds them all at its first
+      slots[item.step] = { type: 'Summed', step: item.step, run: item };
+      continue;
+    }
+    const { event, step } = item;
     if (isDerivedEvent(event)) {
       const derived = derivedOf.get(step);
       if (derived) derived.push(event);
@@ -503,6 +520,13 @@ function placedSteps({ outline, reach, entries }: SelectedHistory): PlacedSteps 
     if (isFactEvent(event) && RECORDED_ONCE.has(event.type)) recordedOnce.set(command, event);
   }
   return { slots, stepOf, recordedOnce, derivedOf };
+}
+
+/** A run of money facts folded as recorded at its first place (see MoneyRun). */
+interface PlacedRun {
+  readonly type: 'Summed';
+  readonly step: number;
+  readonly run: MoneyRun;
 }
 
 /** A fact folded as recorded, with its place in the history. */

@@ -1,3 +1,5 @@
+import { Cents } from '@libs/money';
+import { Account } from '../accounts';
 import { invariant, unreachable } from '../errors';
 import { DerivedEvent } from '../events/derived.events';
 import { DomainEvent, DomainEventType, isFactEvent, MarkerEvent, postingsOf, yearOf } from '../events/domain-event';
@@ -48,6 +50,45 @@ export function evolve(state: RegionState, event: DomainEvent, given?: string): 
  */
 export function evolveUnremembered(state: RegionState, event: FactEvent): RegionState {
   return evolveEvent(state, event, undefined, false);
+}
+
+/**
+ * The facts whose fold is their postings alone: they put money in their year and nothing else in the state
+ * (see evolveFact), so that folding several of them unremembered is folding the sums of their postings.
+ */
+const POSTINGS_ONLY: ReadonlySet<DomainEventType> = new Set<FactEvent['type']>([
+  'RijkPaymentRecorded',
+  'RegionalCostRecorded',
+  'CoPaymentRecorded',
+  'ReserveTransferredToFund',
+  'FundSpendingRecorded',
+]);
+
+/** Whether a fact of a year folds as its postings alone (see evolveSummedPostings). */
+export function foldsAsPostingsOnly(event: FactEvent): boolean {
+  return POSTINGS_ONLY.has(event.type) && yearOf(event) !== undefined;
+}
+
+/** The postings of facts that fold as their postings alone, summed by account and event type. */
+export interface SummedPostings {
+  readonly year: number;
+  /** how many facts were summed */
+  readonly count: number;
+  /** by account and event type, in the order first posted */
+  readonly moves: readonly { readonly account: Account; readonly type: DomainEventType; readonly amount: Cents }[];
+}
+
+/**
+ * evolveUnremembered of `count` facts of one year that fold as their postings alone (see
+ * foldsAsPostingsOnly), folded one after the other, from the sums of their postings: the same state, as
+ * the ledger's sums are added in the order the facts first posted to each account and type.
+ */
+export function evolveSummedPostings(state: RegionState, { year, count, moves }: SummedPostings): RegionState {
+  state.eventCount += count;
+  state.activeYears.add(year);
+  state.moneyYears.add(year);
+  for (const move of moves) state.ledger.add(year, move.account, move.type, move.amount);
+  return state;
 }
 
 function evolveEvent(
