@@ -1,5 +1,3 @@
-import { zeroed } from './replay';
-
 /**
  * The value of a text that is exactly how JSON.stringify writes it (JSON.stringify(JSON.parse(text)) ===
  * text), or undefined: a text that reads otherwise (spaces, other escapes or number forms, cut off) is not
@@ -21,6 +19,15 @@ export function writtenValue(text: string): { readonly value: unknown } | undefi
  * JSON.stringify writes a value (see writtenValue).
  */
 export function zeroedJson(text: string): string | undefined {
-  const written = writtenValue(text);
-  return written && JSON.stringify(zeroed(written.value));
+  return writtenValue(text) && text.replace(AMOUNT_VALUE, ZERO_AMOUNT);
 }
+
+/**
+ * A string in a value's place (after a colon, a bracket or a comma, or the whole text; not followed by a
+ * colon, so no name) that is an amount (see isAmountText), in a text as JSON.stringify writes it: a quote
+ * there opens a string (within a string every quote is escaped, and a string is never followed by a digit),
+ * and an amount needs no escape. So the text is zeroed where it stands, instead of being read into a value,
+ * zeroed and written again (every year a what-if leaves as recorded).
+ */
+const AMOUNT_VALUE = /(?<=^|[:[,])"-?\d+\.\d\d"(?=[,\]}]|$)/g;
+const ZERO_AMOUNT = '"0.00"';
