@@ -3,7 +3,7 @@ import {
   DomainEvent,
   encodeRegionState,
   evolve,
-  evolveSummedPostings,
+  evolveSummedMoney,
   evolveUnremembered,
   FactEvent,
   factIdentity,
@@ -527,15 +527,17 @@ describe('the what-if', () => {
     await store.close();
   });
 
-  it('keeps the payments and costs between two other steps as one run of their sums, which folds as they do', async () => {
+  it('keeps the payments, costs and advances between two other steps as one run of their sums, which folds as they do', async () => {
     const store = new SqliteEventStore(join(dir, 'events.db'));
     const ledger = new Ledger(store);
     for (const regionId of await ledger.regionIds()) {
       const entries = historyEntries(await ledger.regionEvents(regionId));
       const items = withMoneyRuns(entries);
       const runs = items.filter(isMoneyRun);
-      // most of a year's history is payments and costs: far fewer items than events
-      expect(items.length).toBeLessThan(entries.length / 2);
+      // most of a year's history is payments, costs and advances: far fewer items than events
+      expect(items.length).toBeLessThan(entries.length / 4);
+      expect(runs.some((run) => run.money.advances.length > 0)).toBe(true);
+      expect(runs.some((run) => run.money.expenditures.length > 0)).toBe(true);
       expect(runs.reduce((count, run) => count + run.money.count, items.length - runs.length)).toBe(entries.length);
       // a run holds only steps no other item holds, one after the other
       const steps = items.flatMap((item) =>
@@ -554,7 +556,7 @@ describe('the what-if', () => {
         else evolve(oneByOne, event);
       const byRuns = initialState();
       for (const item of items)
-        if (isMoneyRun(item)) evolveSummedPostings(byRuns, item.money);
+        if (isMoneyRun(item)) evolveSummedMoney(byRuns, item.money);
         else if (isFactEvent(item.event) && !replayAsksContent(item.event)) evolveUnremembered(byRuns, item.event);
         else evolve(byRuns, item.event);
       expect(encodeRegionState(byRuns)).toStrictEqual(encodeRegionState(oneByOne));
@@ -749,7 +751,7 @@ function centMore(
 }
 
 /**
- * Entries as the replay reads them: the step, type and data, in their stored form — the payments and costs
+ * Entries as the replay reads them: the step, type and data, in their stored form — the payments, costs and advances
  * between two other steps as the run of their sums the history documents keep (see withMoneyRuns), so that
  * what is read from them and what is read from the stream compare alike.
  */

@@ -4,12 +4,6 @@
  * state into the events that record it, or a DomainError).
  */
 export { decide } from './decide';
-export {
-  evolve,
-  evolveSummedPostings,
-  evolveUnremembered,
-  fold,
-  foldsAsPostingsOnly,
-  initialState,
-} from './state/evolve';
-export type { SummedPostings } from './state/evolve';
+export { evolve, evolveUnremembered, fold, initialState } from './state/evolve';
+export { evolveSummedMoney, foldsAsSums, MoneySums } from './state/summed-money';
+export type { SummedMoney } from './state/summed-money';

@@ -27,13 +27,14 @@ export { CURRENT_SCHEMA_VERSION } from './events/upcasters';
 export {
   decide,
   evolve,
-  evolveSummedPostings,
+  evolveSummedMoney,
   evolveUnremembered,
   fold,
-  foldsAsPostingsOnly,
+  foldsAsSums,
   initialState,
+  MoneySums,
 } from './decider';
-export type { SummedPostings } from './decider';
+export type { SummedMoney } from './decider';
 export { commandOfFact } from './decide/fact-of-command';
 export { factIdOf, factIdentity } from './state/fact-identity';
 export { hasFund } from './state/region-funds';

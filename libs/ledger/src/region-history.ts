@@ -6,7 +6,7 @@ import {
   isFactEvent,
   isPlainObject,
   readStoredEvent,
-  SummedPostings,
+  SummedMoney,
   toStoredEvent,
 } from '@libs/domain/model';
 import { createHash } from 'node:crypto';
@@ -31,7 +31,7 @@ import { holdsAt, readPoint, writtenPoint } from './region-snapshot';
 export const HISTORY = 'history';
 
 /** The version of the form below: a document of another form is not read. */
-const HISTORY_FORMAT = 10;
+const HISTORY_FORMAT = 11;
 
 /** The key of the document of each part (see HistoryPart); the outline's is ''. */
 const CONFIG_KEY = 'config';
@@ -55,9 +55,9 @@ const keyOf = (part: HistoryPart): string =>
  * consumes them: decoded, their cents as bigints (see bigint-json), so that reading one back is one parse,
  * checked whole against its digest; each fact whose content a replay may ask for (see replayAsksContent) with
  * its given content (as evolve keeps it), so that a replay folds it without writing its data out again as
- * canonical JSON (a money fact, the most of a history, without: a replay never asks); the payments and costs
- * between two other steps as one run of their summed postings (see withMoneyRuns), which a replay folds as it
- * would fold each. The config part, which every replay reads to choose the parts it needs, is read with the
+ * canonical JSON (a money fact, the most of a history, without: a replay never asks); the payments, costs
+ * and advances between two other steps as one run of their sums (see withMoneyRuns), which a replay folds as
+ * it would fold each. The config part, which every replay reads to choose the parts it needs, is read with the
  * outline.
  */
 export function historyDocuments(
@@ -95,7 +95,7 @@ export function historyDocuments(
 }
 
 /** An item as a part holds it: [step, event] or [step, event, content], a run as [step, sums]. */
-function writtenItem(item: HistoryItem): [number, DomainEvent | SummedPostings] | [number, DomainEvent, string] {
+function writtenItem(item: HistoryItem): [number, DomainEvent | SummedMoney] | [number, DomainEvent, string] {
   if (isMoneyRun(item)) return [item.step, item.money];
   // exactly the event a reader of its stored form gets (its type and data, nothing the store added)
   const stored = toStoredEvent(item.event);
@@ -213,7 +213,7 @@ function partEntriesOf(text: string): HistoryItem[] | undefined {
     if (!Array.isArray(item) || item.length < 2 || item.length > 3 || !isYear(item[0])) return undefined;
     const event: unknown = item[1];
     if (item.length === 2 && isPlainObject(event) && 'moves' in event) {
-      if (!isSummedPostings(event)) return undefined;
+      if (!isSummedMoney(event)) return undefined;
       entries.push({ step: item[0], money: event });
       continue;
     }
@@ -235,9 +235,9 @@ function partEntriesOf(text: string): HistoryItem[] | undefined {
   return entries;
 }
 
-/** The sums of a run as writtenItem wrote them (a year, a count, moves of an account, an event type and cents). */
-function isSummedPostings(value: Record<string, unknown>): value is Record<string, unknown> & SummedPostings {
-  const { year, count, moves } = value;
+/** The sums of a run as writtenItem wrote them (see SummedMoney). */
+function isSummedMoney(value: Record<string, unknown>): value is Record<string, unknown> & SummedMoney {
+  const { year, count, moves, advances, expenditures } = value;
   return (
     isYear(year) &&
     isYear(count) &&
@@ -250,6 +250,18 @@ function isSummedPostings(value: Record<string, unknown>): value is Record<strin
         typeof move.type === 'string' &&
         EVENT_TYPES.has(move.type) &&
         typeof move.amount === 'bigint',
+    ) &&
+    Array.isArray(advances) &&
+    advances.every((advance: unknown) => isMemberSum(advance) && typeof advance.amount === 'bigint') &&
+    Array.isArray(expenditures) &&
+    expenditures.every(
+      (expenditure: unknown) =>
+        isMemberSum(expenditure) &&
+        typeof expenditure.careCosts === 'bigint' &&
+        typeof expenditure.executionCosts === 'bigint',
     )
   );
 }
+
+const isMemberSum = (value: unknown): value is Record<string, unknown> =>
+  isPlainObject(value) && typeof value.municipality === 'string' && (value.scheme === 'BW' || value.scheme === 'MO');

@@ -1,12 +1,4 @@
-import {
-  DomainEvent,
-  isDerivedEvent,
-  parseAccount,
-  postingsOf,
-  Scheme,
-  SummedPostings,
-  yearOf,
-} from '@libs/domain/model';
+import { DomainEvent, isDerivedEvent, parseAccount, postingsOf, Scheme, SummedMoney, yearOf } from '@libs/domain/model';
 
 /**
  * One event of the recorded history as a replay reads it, with `step`: the place among the history's
@@ -22,13 +14,13 @@ export interface HistoryEntry {
 }
 
 /**
- * Money facts of one year and one part at consecutive steps (from `step` on) that a replay folds as their
- * postings alone (see foldsAsPostingsOnly), as one: the sums of their postings (see SummedPostings). Nothing
+ * Money facts of one year and one part at consecutive steps (from `step` on) that a replay folds as recorded
+ * and that only add to sums (see foldsAsSums), as one: the sums of what they add (see SummedMoney). Nothing
  * is decided between them, so folding the sums at the first step leaves a replay as folding each at its own.
  */
 export interface MoneyRun {
   readonly step: number;
-  readonly money: SummedPostings;
+  readonly money: SummedMoney;
 }
 
 /** What a history holds at a step: an event, or a run of money facts folded as one. */

@@ -6,7 +6,7 @@ import {
   DomainError,
   DomainEvent,
   evolve,
-  evolveSummedPostings,
+  evolveSummedMoney,
   evolveUnremembered,
   FactEvent,
   factIdentity,
@@ -425,7 +425,7 @@ function replaySelected(
     if (step.type === 'Elsewhere') continue;
     if (step.type === 'Summed') {
       takeInUpTo(step.step);
-      evolveSummedPostings(state, step.run.money);
+      evolveSummedMoney(state, step.run.money);
       continue;
     }
     const place = step.type === 'AsRecorded' ? (step as PlacedFact).step : stepOf.get(step);

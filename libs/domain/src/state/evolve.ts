@@ -1,9 +1,7 @@
-import { Cents } from '@libs/money';
-import { Account } from '../accounts';
 import { invariant, unreachable } from '../errors';
 import { DerivedEvent } from '../events/derived.events';
 import { DomainEvent, DomainEventType, isFactEvent, MarkerEvent, postingsOf, yearOf } from '../events/domain-event';
-import { FactEvent } from '../events/fact.events';
+import { AdvanceRecorded, FactEvent, LocalExpenditureRecorded } from '../events/fact.events';
 import { givenContent } from './fact-content';
 import { factIdentity } from './fact-identity';
 import { RegionState } from './region-state';
@@ -52,45 +50,6 @@ export function evolveUnremembered(state: RegionState, event: FactEvent): Region
   return evolveEvent(state, event, undefined, false);
 }
 
-/**
- * The facts whose fold is their postings alone: they put money in their year and nothing else in the state
- * (see evolveFact), so that folding several of them unremembered is folding the sums of their postings.
- */
-const POSTINGS_ONLY: ReadonlySet<DomainEventType> = new Set<FactEvent['type']>([
-  'RijkPaymentRecorded',
-  'RegionalCostRecorded',
-  'CoPaymentRecorded',
-  'ReserveTransferredToFund',
-  'FundSpendingRecorded',
-]);
-
-/** Whether a fact of a year folds as its postings alone (see evolveSummedPostings). */
-export function foldsAsPostingsOnly(event: FactEvent): boolean {
-  return POSTINGS_ONLY.has(event.type) && yearOf(event) !== undefined;
-}
-
-/** The postings of facts that fold as their postings alone, summed by account and event type. */
-export interface SummedPostings {
-  readonly year: number;
-  /** how many facts were summed */
-  readonly count: number;
-  /** by account and event type, in the order first posted */
-  readonly moves: readonly { readonly account: Account; readonly type: DomainEventType; readonly amount: Cents }[];
-}
-
-/**
- * evolveUnremembered of `count` facts of one year that fold as their postings alone (see
- * foldsAsPostingsOnly), folded one after the other, from the sums of their postings: the same state, as
- * the ledger's sums are added in the order the facts first posted to each account and type.
- */
-export function evolveSummedPostings(state: RegionState, { year, count, moves }: SummedPostings): RegionState {
-  state.eventCount += count;
-  state.activeYears.add(year);
-  state.moneyYears.add(year);
-  for (const move of moves) state.ledger.add(year, move.account, move.type, move.amount);
-  return state;
-}
-
 function evolveEvent(
   state: RegionState,
   event: DomainEvent,
@@ -135,23 +94,14 @@ function evolveFact(state: RegionState, event: FactEvent, given: string | undefi
     case 'InhabitantsRecorded':
       state.inhabitants.set(event.data.year, event.data);
       return;
-    case 'LocalExpenditureRecorded': {
-      const slot = memberSchemeSlot(event.data.year, event.data.municipality, event.data.scheme);
-      const totals = state.expenditures.get(slot) ?? { careCosts: 0n, executionCosts: 0n };
-      totals.careCosts += event.data.careCosts;
-      totals.executionCosts += event.data.executionCosts;
-      state.expenditures.set(slot, totals);
+    case 'LocalExpenditureRecorded':
+      foldExpenditure(state, event.data);
       return;
-    }
     case 'PolicyCorrectionRecorded':
       add(state.policyCorrections, memberSlot(event.data.year, event.data.municipality), event.data.amount);
       return;
     case 'AdvanceRecorded':
-      add(
-        state.advances,
-        memberSchemeSlot(event.data.year, event.data.municipality, event.data.scheme),
-        event.data.amount,
-      );
+      foldAdvance(state, event.data);
       return;
     case 'ReserveOpeningRecorded':
       state.reserveOpeningYears.add(event.data.year);
@@ -200,4 +150,24 @@ function evolveRun(state: RegionState, event: DerivedEvent | MarkerEvent): void 
 export function fold(events: Iterable<DomainEvent>, state: RegionState = initialState()): RegionState {
   for (const event of events) evolve(state, event);
   return state;
+}
+
+/** A member's local expenditure of a year and scheme added to its totals (see LocalExpenditureRecorded). */
+export function foldExpenditure(
+  state: RegionState,
+  data: Pick<LocalExpenditureRecorded['data'], 'year' | 'municipality' | 'scheme' | 'careCosts' | 'executionCosts'>,
+): void {
+  const slot = memberSchemeSlot(data.year, data.municipality, data.scheme);
+  const totals = state.expenditures.get(slot) ?? { careCosts: 0n, executionCosts: 0n };
+  totals.careCosts += data.careCosts;
+  totals.executionCosts += data.executionCosts;
+  state.expenditures.set(slot, totals);
+}
+
+/** An advance to or from a member of a year and scheme added to its sum (see AdvanceRecorded). */
+export function foldAdvance(
+  state: RegionState,
+  data: Pick<AdvanceRecorded['data'], 'year' | 'municipality' | 'scheme' | 'amount'>,
+): void {
+  add(state.advances, memberSchemeSlot(data.year, data.municipality, data.scheme), data.amount);
 }
