@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
@@ -112,6 +113,28 @@ describe('POST /api/v1/regions/{regionId}/imports and the command schemas', () =
     const second = await upload(workbook).expect(200);
     expect(second.body).toMatchObject({ recorded: true, new: 0, identical: 68, events: 0 });
     expect(await count()).toBe(before + 68);
+  });
+
+  it("the template's instructions show a refusal exactly as the intake words it when that cell is uploaded", async () => {
+    const instructions = async (file: Buffer) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file as unknown as ArrayBuffer);
+      return Array.from(book.getWorksheet('Instructies')!.getColumn(1).values, (value) =>
+        typeof value === 'string' ? value : '',
+      );
+    };
+    const example = (await instructions(workbook)).find((line) => line.trim().startsWith('werkboek.xlsx:'))!.trim();
+    expect(example).toBe(
+      'werkboek.xlsx:Rijksbetalingen:7: bedrag: heeft meer dan twee decimalen: "12,345"; een bedrag is in hele centen',
+    );
+    const [, sheet, row, column, value] = /^werkboek\.xlsx:([^:]+):(\d+): ([^:]+): [^"]*"([^"]+)"/.exec(example)!;
+    const bad = await fillWorkbook(workbook, [], new Map(), (book) => {
+      const worksheet = book.getWorksheet(sheet)!;
+      const header = (worksheet.getRow(1).values as ExcelJS.CellValue[]).indexOf(column);
+      worksheet.getRow(Number(row)).getCell(header).value = value;
+    });
+    const response = await upload(bad, 'werkboek.xlsx', 'recorder', '?dryRun=true').expect(400);
+    expect(response.body.detail).toBe(example);
   });
 
   it('refuses a bad cell as problem+json naming sheet, row and column, with or without dryRun, recording nothing', async () => {

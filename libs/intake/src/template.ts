@@ -188,7 +188,10 @@ const HOW_IT_WORKS: readonly InstructionLine[] = [
     'text',
   ],
   ['   Bij één foute cel wordt niets vastgelegd; de melding noemt bestand, blad, rij en kolom, bijvoorbeeld', 'text'],
-  ['   werkboek.xlsx:Rijksbetalingen:7: bedrag: has more than two decimals: "12,345"', 'text'],
+  [
+    '   werkboek.xlsx:Rijksbetalingen:7: bedrag: heeft meer dan twee decimalen: "12,345"; een bedrag is in hele centen',
+    'text',
+  ],
   [
     '4. Hetzelfde werkboek nog eens toepassen legt niets opnieuw vast: een rij die al zo vastgelegd is, telt als "al vastgelegd".',
     'text',
