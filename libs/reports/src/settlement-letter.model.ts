@@ -112,7 +112,7 @@ export function buildSettlementLetter(
             `Let op: het jaar ${year} is nog niet afgesloten. Deze afrekening is voorlopig; de bedragen kunnen nog veranderen.`,
           ]),
     ],
-    outcome: { text: outcomeText(words, central.name), amount: `€ ${amount(absolute)}`, words },
+    outcome: { text: outcomeText(words, central.name, code === central.code), amount: `€ ${amount(absolute)}`, words },
     sections: letterSections(statement, context, code, municipality),
     closing: ['Met vriendelijke groet,', '', `namens de regio ${regionName},`, `de centrumgemeente ${central.name}`],
     footer: `Gegenereerd door Geldstroom op ${formatDateTimeLongNl(options.generatedAt)} (Nederlandse tijd) · ${regionId}/${year}/${code}`,
@@ -120,12 +120,17 @@ export function buildSettlementLetter(
   };
 }
 
-function outcomeText(words: string, centralName: string): string {
-  return words === 'te ontvangen'
-    ? `U ontvangt van de centrumgemeente ${centralName}`
-    : words === 'te betalen'
-      ? `U betaalt aan de centrumgemeente ${centralName}`
-      : 'Er valt niets te verrekenen';
+/**
+ * The outcome in words. The central municipality holds the region's money itself, so its letter cannot say it
+ * receives from or pays to the central municipality: its due is its share of that money or its part in it
+ * (short enough for one line of the letter's box).
+ */
+function outcomeText(words: string, centralName: string, toCentral: boolean): string {
+  if (words === 'te ontvangen')
+    return toCentral ? 'Uw aandeel als centrumgemeente' : `U ontvangt van de centrumgemeente ${centralName}`;
+  if (words === 'te betalen')
+    return toCentral ? 'Uw bijdrage als centrumgemeente' : `U betaalt aan de centrumgemeente ${centralName}`;
+  return 'Er valt niets te verrekenen';
 }
 
 const text = (value: string): LetterBlock => ({ kind: 'text', text: value });

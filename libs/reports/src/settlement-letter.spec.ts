@@ -16,6 +16,20 @@ describe('settlement letter', () => {
     expect(letter(code).outcome).toEqual({ text, amount, words });
   });
 
+  it.each([
+    ['1250.00', 'Uw aandeel als centrumgemeente', '€ 1.250,00', 'te ontvangen'],
+    ['-1250.00', 'Uw bijdrage als centrumgemeente', '€ 1.250,00', 'te betalen'],
+  ])(
+    'tells the central municipality with a due of %s what it keeps or adds, not that it pays itself',
+    (due, text, amount, words) => {
+      const own = { ...statement.municipalities[ALPHA], due };
+      const withDue = { ...statement, municipalities: { ...statement.municipalities, [ALPHA]: own } };
+      const outcome = buildSettlementLetter(withDue, context, ALPHA, { generatedAt: at }).outcome;
+      expect(outcome).toEqual({ text, amount, words });
+      expect(outcome.text).not.toContain('Alpha');
+    },
+  );
+
   it('lists its lines per scheme, the regional money, the advances and the due, as in the statement', () => {
     const table = letter(GAMMA).sections[0].blocks.find((block) => block.kind === 'table');
     expect(table?.kind === 'table' && table.table.rows.map((row) => row.cells)).toEqual([
