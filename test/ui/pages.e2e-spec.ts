@@ -184,6 +184,22 @@ describe('the pages of every example region', () => {
     console.log(`server time of the region pages (first render, cold): ${timings.join(', ')}`);
   });
 
+  it('name the distribution keys in Dutch, in the table of keys in force and in the what-if choice, not by their ids', async () => {
+    const region = textOf((await api.http.get(`/ui/regions/${holland}`).set(api.as('controller')).expect(200)).text);
+    expect(region).toMatch(
+      /Jaar\s+Historische sleutel BW\s+Objectieve sleutel BW\s+Objectieve sleutel MO\s+Reserveafspraak/,
+    );
+    const whatIf = await api.http.get(`/ui/regions/${holland}/what-if`).set(api.as('controller')).expect(200);
+    const options = [...whatIf.text.matchAll(/<option[^>]*>([^<]+)<\/option>/g)].map((match) => match[1].trim());
+    expect(options).toEqual([
+      'Historische sleutel BW v1 (vanaf 2023)',
+      'Objectieve sleutel BW v1 (vanaf 2023)',
+      'Objectieve sleutel MO v1 (vanaf 2023)',
+    ]);
+    for (const text of [region, textOf(whatIf.text)])
+      expect(text).not.toMatch(/bw-historical|bw-objective|mo-objective/);
+  });
+
   it('unknown regions and years are 404 pages, not problem documents', async () => {
     const region = await api.http.get('/ui/regions/nergens').set(api.as('admin')).expect(404);
     expect(region.headers['content-type']).toMatch(/^text\/html/);
@@ -476,7 +492,7 @@ describe('what-if', () => {
         .send({ sleutel: 'bw-objective:1', ...weights, [field]: '1' })
         .expect(400);
       expect(textOf(refused.text)).toContain(
-        `${field}: dit veld kent het formulier niet (het kent sleutel en een gewicht per gemeente van bw-objective v1)`,
+        `${field}: dit veld kent het formulier niet (het kent sleutel en een gewicht per gemeente van de objectieve sleutel BW v1)`,
       );
       expect(refused.text).not.toContain('id="wat-als-verschillen"');
     }

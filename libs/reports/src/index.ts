@@ -2,7 +2,7 @@
 export { renderBalancesTable } from './balances.table';
 export { CSV_LOCALES, CSV_MEDIA_TYPE } from './csv';
 export type { CsvLocale } from './csv';
-export { EVENT_LABELS, RULE_LABELS, eventLabel, fundLabel } from './event-labels';
+export { EVENT_LABELS, RULE_LABELS, eventLabel, fundLabel, keyLabel } from './event-labels';
 export { derivationText, withDerivations } from './derivation/derivation';
 export { renderExplanationText } from './explain.text';
 export { renderHledgerJournal } from './hledger-journal';

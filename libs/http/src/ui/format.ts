@@ -16,3 +16,8 @@ export function signClass(amount: Cents | string): string {
   const cents = typeof amount === 'bigint' ? amount : parseAmount(amount);
   return cents < 0n ? 'amount negative' : 'amount';
 }
+
+/** A text that starts a heading, a cell or a sentence, with a capital (the reports' labels are written to run on). */
+export function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('nl-NL') + text.slice(1);
+}

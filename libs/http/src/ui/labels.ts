@@ -2,7 +2,7 @@ import { AccountRef, ExternalParty, parseAccount, RegionInfo, RegionPot, unreach
 import { eventLabel, fundLabel } from '@libs/reports';
 
 // the Dutch names of event types, rules and funds are the reports' (one place for every text a controller reads)
-export { EVENT_LABELS, eventLabel, RULE_LABELS } from '@libs/reports';
+export { EVENT_LABELS, eventLabel, keyLabel, RULE_LABELS } from '@libs/reports';
 
 export const YEAR_STATE_LABELS = { open: 'open', closed: 'afgesloten', reopened: 'heropend' } as const;
 export type YearState = keyof typeof YEAR_STATE_LABELS;

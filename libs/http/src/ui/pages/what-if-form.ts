@@ -3,6 +3,7 @@ import { refusalReason } from '@libs/intake';
 import { CommandFileError, parseCommandFile } from '@libs/ledger';
 import { REVISABLE_COMMANDS, Revision } from '@libs/projections';
 import { isRevision, revisionRefusal } from '@libs/queries';
+import { keyLabel } from '../labels';
 import { RegionPageData } from '../ui-read.service';
 
 /** The form's field of a municipality's weight is this and its code. */
@@ -45,7 +46,7 @@ export function formFieldRefusal(body: Record<string, unknown>, key: KeyVersion 
       ),
   );
   if (field === undefined) return undefined;
-  const known = key ? `sleutel en een gewicht per gemeente van ${key.keyId} v${key.version}` : 'sleutel';
+  const known = key ? `sleutel en een gewicht per gemeente van de ${keyLabel(key.keyId)} v${key.version}` : 'sleutel';
   return `${field.slice(0, 100)}: dit veld kent het formulier niet (het kent ${known})`;
 }
 

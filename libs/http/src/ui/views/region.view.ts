@@ -12,8 +12,8 @@ import { ingroeipadChart, memberBarsChart, reserveChart } from '../charts/chart-
 import { ingroeipadData, memberMoneyData, reserveData, ReserveYear } from '../charts/multi-year.data';
 import { html, Html, path } from '../html';
 import { inNameOrder } from '../name-order';
-import { euro } from '../format';
-import { YEAR_STATE_LABELS } from '../labels';
+import { capitalised, euro } from '../format';
+import { keyLabel, YEAR_STATE_LABELS } from '../labels';
 import { explainHref, amount, figure, notice } from './components';
 import { memberTable } from './member-table';
 import { page } from './layout';
@@ -204,7 +204,7 @@ function agreementsInForce(state: RegionState, years: readonly number[]): Html {
         <thead>
           <tr>
             <th scope="col">Jaar</th>
-            ${Object.values(KEY_IDS).map((keyId) => html`<th scope="col">Sleutel ${keyId}</th>`)}
+            ${Object.values(KEY_IDS).map((keyId) => html`<th scope="col">${capitalised(keyLabel(keyId))}</th>`)}
             <th scope="col">Reserveafspraak</th>
             <th scope="col">Solidariteitsafspraak</th>
           </tr>

@@ -5,6 +5,8 @@ import { Principal } from '@libs/access';
 import { differenceChart } from '../charts/chart-options';
 import { html, Html, path } from '../html';
 import { inNameOrder } from '../name-order';
+import { capitalised } from '../format';
+import { keyLabel } from '../labels';
 import { RegionPageData } from '../ui-read.service';
 import { amount, figure, notice } from './components';
 import { memberTable } from './member-table';
@@ -198,7 +200,7 @@ export function whatIfPage(principal: Principal, data: RegionPageData, form: Wha
                     value="${candidate.keyId}:${candidate.version}"
                     ${key?.keyId === candidate.keyId && key.version === candidate.version ? html` selected` : ''}
                   >
-                    ${candidate.keyId} v${candidate.version} (vanaf ${candidate.validFrom})
+                    ${capitalised(keyLabel(candidate.keyId))} v${candidate.version} (vanaf ${candidate.validFrom})
                   </option>`,
               )}
             </select>
