@@ -244,6 +244,50 @@ const regionOf = (file: string) =>
     await page.setViewportSize({ width: 1366, height: 900 });
   });
 
+  it('keeps what a person reads on a phone (390 wide) readable: captions wrap, amounts stay on screen, charts keep their size', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const at of [`/ui/regions/${region}/2024`, `/ui/regions/${region}`]) {
+      await page.goto(`${base}${at}`);
+      const seen = await page.evaluate<Record<string, unknown>>(`(() => {
+        const width = window.innerWidth;
+        const right = (element) => element.getBoundingClientRect().right;
+        return {
+          page: document.documentElement.scrollWidth <= width,
+          // a caption is cut off where it leaves the screen, even when its table scrolls
+          captions: [...document.querySelectorAll('table.data caption')]
+            .filter((caption) => right(caption) > width + 0.5)
+            .map((caption) => caption.textContent.trim()),
+          // a table of a name and an amount: the amount on the screen without scrolling
+          amounts: [...document.querySelectorAll('table.lines td.num')]
+            .filter((cell) => right(cell) > width + 0.5)
+            .map((cell) => cell.textContent.trim()),
+          // an amount in a sentence on one line, the euro sign not left at the end of the one above
+          split: [...document.querySelectorAll('figcaption .amount, h2 .amount, td .amount')]
+            .filter((amount) => amount.getClientRects().length > 1)
+            .map((amount) => amount.textContent),
+          // a chart drawn at the size its labels were set for, in a box that scrolls, not shrunk to a third
+          shrunk: [...document.querySelectorAll('.chart-canvas svg')]
+            .filter((svg) => svg.getBoundingClientRect().width < Number(svg.getAttribute('width')) - 0.5)
+            .map((svg) => svg.getAttribute('aria-label')),
+          charts: document.querySelectorAll('.chart-canvas svg').length,
+        };
+      })()`);
+      expect({ at, ...seen }).toEqual({
+        at,
+        page: true,
+        captions: [],
+        amounts: [],
+        split: [],
+        shrunk: [],
+        charts: expect.any(Number),
+      });
+      expect(seen.charts).toBeGreaterThanOrEqual(3);
+      await shot(`telefoon-${at === `/ui/regions/${region}` ? 'regio' : 'jaar'}`);
+      expect({ at, problems: await accessibilityProblems() }).toEqual({ at, problems: [] });
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
   it('names municipality, year and € amount in the tooltip of a chart’s bars', async () => {
     await page.goto(`${base}/ui/regions/${region}`);
     const titles = await page.locator('#afrekening-caption ~ .chart-canvas svg title').allTextContents();

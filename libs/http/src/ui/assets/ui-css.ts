@@ -39,7 +39,7 @@ footer.bottom { max-width: 1240px; margin: 0 auto; padding: 1rem 2rem 2rem; colo
 .pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.2rem; align-items: start; }
 @media (max-width: 900px) { .overview, .pair { grid-template-columns: minmax(0, 1fr); } }
 /* a phone: every wide table scrolls sideways in its own box instead of widening the page */
-@media (max-width: 760px) { main, footer.bottom, header.top { padding-left: 1rem; padding-right: 1rem; } table.data { display: block; overflow-x: auto; } table.data.settlement { display: table; } }
+@media (max-width: 760px) { main, footer.bottom, header.top { padding-left: 1rem; padding-right: 1rem; } table.data { display: block; overflow-x: auto; } table.data.settlement, .scroll > table.data { display: table; } }
 table.data { border-collapse: collapse; width: 100%; background: var(--paper); font-variant-numeric: tabular-nums; margin: .3rem 0 1rem; }
 table.data caption { text-align: left; color: var(--muted); font-size: .88rem; padding: .3rem 0; caption-side: top; }
 table.data th, table.data td { padding: .38rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -88,6 +88,7 @@ button.link { background: none; border: none; color: var(--accent); padding: 0; 
 figure.chart { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1.2rem; padding: .8rem 1rem; }
 figure.chart figcaption { font-weight: 600; margin-bottom: .4rem; }
 .chart-canvas svg { display: block; max-width: 100%; height: auto; }
+.chart-canvas:focus-visible { outline: 3px solid #f2b705; outline-offset: 2px; }
 .chart-canvas svg text { font-family: var(--font); }
 details.chart-data summary, details.inputs summary { cursor: pointer; color: var(--accent); font-size: .9rem; }
 details.chart-data[open] { margin-top: .5rem; }
@@ -114,5 +115,14 @@ form.inline { display: flex; gap: .6rem; align-items: center; flex-wrap: wrap; m
 form.weights input { width: 8rem; text-align: right; }
 .live-status { min-height: 1.2rem; color: var(--ok); font-size: .9rem; margin: 0 0 .5rem; }
 .error-detail { font-size: 1.05rem; }
+/* a phone: a row's name wraps so that its amount stays on the screen; a caption wraps within the box it scrolls in,
+   and stays put while the table scrolls; a chart keeps its drawn size (its labels readable) and scrolls in its own box */
+@media (max-width: 760px) {
+  table.data tbody th { white-space: normal; }
+  .scroll, :not(.scroll) > table.data { container-type: inline-size; }
+  table.data caption { position: sticky; left: 0; max-width: 100cqi; }
+  .chart-canvas { overflow-x: auto; }
+  .chart-canvas svg { max-width: none; }
+}
 @media print { header.top, footer.bottom, form, .live-status, details.chart-data summary { display: none; } body, html { background: #fff; } }
 `;

@@ -3,6 +3,11 @@ import { html, Html, path } from '../html';
 import { euro, signClass } from '../format';
 import { LineSource } from '../statement-links';
 
+/** An amount in running text, kept on one line (the euro sign never alone at a line's end). */
+export function inlineAmount(value: Cents | string): Html {
+  return html`<span class="${signClass(value)}">${euro(value)}</span>`;
+}
+
 /** An amount, right-aligned in tabular figures, linking to its explanation when it has one. */
 export function amount(value: Cents | string, href?: string, label?: string): Html {
   const text = euro(value);
@@ -28,10 +33,16 @@ export function traceHref(regionId: string, year: number, paymentId: string): st
 }
 
 /** A chart with its accessible name, a caption and its data as a table for those who do not see it. */
-export function figure(options: { id: string; caption: string; chart: Html; table: Html; note?: Html | string }): Html {
+export function figure(options: {
+  id: string;
+  caption: Html | string;
+  chart: Html;
+  table: Html;
+  note?: Html | string;
+}): Html {
   return html`<figure class="chart" aria-labelledby="${options.id}-caption">
     <figcaption id="${options.id}-caption">${options.caption}</figcaption>
-    <div class="chart-canvas">${options.chart}</div>
+    <div class="chart-canvas" tabindex="0">${options.chart}</div>
     ${options.note ? html`<p class="note">${options.note}</p>` : ''}
     <details class="chart-data">
       <summary>Tabel bij deze grafiek</summary>

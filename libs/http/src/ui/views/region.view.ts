@@ -12,9 +12,9 @@ import { ingroeipadChart, memberBarsChart, reserveChart } from '../charts/chart-
 import { ingroeipadData, memberMoneyData, reserveData, ReserveYear } from '../charts/multi-year.data';
 import { html, Html, path } from '../html';
 import { inNameOrder } from '../name-order';
-import { capitalised, euro } from '../format';
+import { capitalised } from '../format';
 import { keyLabel, YEAR_STATE_LABELS } from '../labels';
-import { explainHref, amount, figure, notice } from './components';
+import { explainHref, amount, figure, inlineAmount, notice } from './components';
 import { memberTable } from './member-table';
 import { page } from './layout';
 import { mayImport } from '../../imports/upload-intake';
@@ -32,7 +32,9 @@ const HALF_WIDTH = 540;
 /** The reserve's band as "min – max"; a dash without a reserve or without a band. */
 function bandOf(reserve: Statement['reserve']): Html | string {
   if (!reserve) return '—';
-  return reserve.min !== null && reserve.max !== null ? html`${euro(reserve.min)} – ${euro(reserve.max)}` : '—';
+  return reserve.min !== null && reserve.max !== null
+    ? html`${inlineAmount(reserve.min)} – ${inlineAmount(reserve.max)}`
+    : '—';
 }
 
 /** Per year its state, results, reserve and band, each amount to its explanation, and the year's downloads. */
@@ -196,7 +198,7 @@ function multiYearCharts(data: RegionPageData, statements: readonly Statement[])
 function agreementsInForce(state: RegionState, years: readonly number[]): Html {
   return html`<section aria-labelledby="afspraken">
     <h2 id="afspraken">Sleutels en afspraken in werking</h2>
-    <div class="scroll">
+    <div class="scroll" tabindex="0" role="region" aria-labelledby="afspraken">
       <table class="data">
         <caption>
           Per jaar de versie die geldt

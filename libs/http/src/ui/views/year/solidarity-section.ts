@@ -1,15 +1,14 @@
 import { Statement } from '@libs/projections';
-import { euro } from '../../format';
 import { html, Html } from '../../html';
 import { knownMemberLineSource } from '../../statement-links';
-import { amount, explainHref } from '../components';
+import { amount, explainHref, inlineAmount } from '../components';
 
 /** The solidarity transfers between municipalities (BW), each to its explanation. */
 export function solidaritySection(statement: Statement): Html | string {
   const { regionId, year } = statement;
   if (!statement.solidarity) return '';
   return html`<section aria-labelledby="solidariteit">
-    <h2 id="solidariteit">Onderlinge solidariteit (BW): volume ${euro(statement.solidarity.volume)}</h2>
+    <h2 id="solidariteit">Onderlinge solidariteit (BW): volume ${inlineAmount(statement.solidarity.volume)}</h2>
     <table class="data">
       <thead>
         <tr>

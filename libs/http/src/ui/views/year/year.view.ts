@@ -2,11 +2,10 @@ import { Principal } from '@libs/access';
 import { SankeyData, SankeyMode } from '../../charts/sankey.data';
 import { waterfallData } from '../../charts/waterfall.data';
 import { waterfallChart } from '../../charts/chart-options';
-import { euro } from '../../format';
 import { html, Html, path } from '../../html';
 import { YEAR_STATE_LABELS } from '../../labels';
 import { RegionPageData, yearState } from '../../ui-read.service';
-import { figure } from '../components';
+import { figure, inlineAmount } from '../components';
 import { page } from '../layout';
 import { flowsSection } from './flows-section';
 import { memberLinesTable } from './member-lines-table';
@@ -56,8 +55,8 @@ export function yearPage(
       <section aria-labelledby="resultaat">
         <h2 id="resultaat">Jaarresultaat regionale voorzieningen</h2>
         <div class="pair">
-          ${figure({ id: 'waterval-bw', caption: `BW: afroming en bijdragen (begroting), eigen bijdragen en kosten geven het resultaat ${euro(bw.result)}; daarna reserve en verrekening`, chart: data.memo(`waterval:${year}:BW`, () => waterfallChart(bw, 540)), table: waterfallTable(bw) })}
-          ${figure({ id: 'waterval-mo', caption: `MO: afroming, eigen bijdragen en kosten geven het resultaat ${euro(mo.result)}; daarna reserve en verrekening`, chart: data.memo(`waterval:${year}:MO`, () => waterfallChart(mo, 540)), table: waterfallTable(mo) })}
+          ${figure({ id: 'waterval-bw', caption: html`BW: afroming en bijdragen (begroting), eigen bijdragen en kosten geven het resultaat ${inlineAmount(bw.result)}; daarna reserve en verrekening`, chart: data.memo(`waterval:${year}:BW`, () => waterfallChart(bw, 540)), table: waterfallTable(bw) })}
+          ${figure({ id: 'waterval-mo', caption: html`MO: afroming, eigen bijdragen en kosten geven het resultaat ${inlineAmount(mo.result)}; daarna reserve en verrekening`, chart: data.memo(`waterval:${year}:MO`, () => waterfallChart(mo, 540)), table: waterfallTable(mo) })}
         </div>
         <div class="pair">${regionalBlock(statement, 'bw')}${regionalBlock(statement, 'mo')}</div>
         <div class="pair">
