@@ -184,6 +184,36 @@ describe('the pages of every example region', () => {
     console.log(`server time of the region pages (first render, cold): ${timings.join(', ')}`);
   });
 
+  it('total the lines per municipality of each scheme and the Rijk payments, to the cent of the statement and the payments', async () => {
+    const page = (await api.http.get(`/ui/regions/${holland}/2024`).set(api.as('controller')).expect(200)).text;
+    const statement = (
+      await api.http.get(`/api/v1/regions/${holland}/statements/2024`).set(api.as('controller')).expect(200)
+    ).body as { municipalities: Record<string, Record<'bw' | 'mo', Record<string, string>>> };
+    const footOf = (caption: RegExp) => {
+      const table = new RegExp(`<caption>\\s*${caption.source}[\\s\\S]*?</table>`).exec(page)![0];
+      return textOf(/<tfoot>[\s\S]*?<\/tfoot>/.exec(table)![0])
+        .trim()
+        .split(/\s{2,}/);
+    };
+    const members = Object.values(statement.municipalities);
+    const sum = (amounts: string[]) => formatEuro(amounts.reduce((total, value) => total + parseAmount(value), 0n));
+    for (const [scheme, block] of [
+      ['BW', 'bw'],
+      ['MO', 'mo'],
+    ] as const) {
+      const fields = Object.keys(members[0][block]).filter((field) => field !== 'advances' && field !== 'due');
+      expect(footOf(new RegExp(`${scheme} per gemeente`))).toEqual([
+        'Totaal',
+        ...fields.map((field) => sum(members.map((member) => member[block][field]))),
+      ]);
+    }
+    const payments = commandsOf('holland-rijnland.jsonl').filter(
+      (command) => command.command === 'RecordRijkPayment' && command.year === 2024,
+    );
+    expect(payments.length).toBeGreaterThan(2);
+    expect(footOf(/Elke betaling/)).toEqual(['Totaal', sum(payments.map((payment) => String(payment.amount)))]);
+  });
+
   it('name the distribution keys in Dutch, in the table of keys in force and in the what-if choice, not by their ids', async () => {
     const region = textOf((await api.http.get(`/ui/regions/${holland}`).set(api.as('controller')).expect(200)).text);
     expect(region).toMatch(

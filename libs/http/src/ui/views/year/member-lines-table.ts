@@ -1,4 +1,5 @@
 import { Scheme } from '@libs/domain';
+import { parseAmount } from '@libs/money';
 import { Statement } from '@libs/projections';
 import { MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS } from '@libs/reports';
 import { html, Html } from '../../html';
@@ -10,6 +11,9 @@ export function memberLinesTable(statement: Statement, scheme: Scheme): Html {
   const fields = Object.keys(labels).filter((field) => field !== 'advances' && field !== 'due');
   const block = scheme === 'BW' ? 'bw' : 'mo';
   const codes = Object.keys(statement.municipalities);
+  const lineOf = (code: string, field: string) =>
+    (statement.municipalities[code][block] as unknown as Record<string, string>)[field];
+  const total = (field: string) => codes.reduce((sum, code) => sum + parseAmount(lineOf(code, field)), 0n);
   return html`<table class="data compact">
     <caption>
       ${scheme} per gemeente: elke regel van het jaaroverzicht (ontvangen +, betaald −)
@@ -34,5 +38,11 @@ export function memberLinesTable(statement: Statement, scheme: Scheme): Html {
         </tr>`;
       })}
     </tbody>
+    <tfoot>
+      <tr>
+        <th scope="row">Totaal</th>
+        ${fields.map((field) => html`<td class="num">${amount(total(field))}</td>`)}
+      </tr>
+    </tfoot>
   </table>`;
 }

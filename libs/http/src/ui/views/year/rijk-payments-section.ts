@@ -1,4 +1,5 @@
 import { RegionInfo } from '@libs/domain';
+import { parseAmount } from '@libs/money';
 import { html, Html } from '../../html';
 import { amount, traceHref } from '../components';
 
@@ -14,6 +15,7 @@ export interface RijkPaymentRow {
 /** The year's Rijk payments, each amount to the trace of where its money went. */
 export function rijkPaymentsSection(region: RegionInfo, year: number, payments: readonly RijkPaymentRow[]): Html {
   const regionId = region.regionId;
+  const total = payments.reduce((sum, payment) => sum + parseAmount(payment.amount), 0n);
   return html`<section aria-labelledby="rijk">
     <h2 id="rijk">Rijksbetalingen ${year}</h2>
     <table class="data">
@@ -45,6 +47,12 @@ export function rijkPaymentsSection(region: RegionInfo, year: number, payments: 
             </tr>`,
         )}
       </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colspan="4">Totaal</th>
+          <td class="num">${amount(total)}</td>
+        </tr>
+      </tfoot>
     </table>
   </section>`;
 }
