@@ -416,13 +416,32 @@ describe('what-if', () => {
     return weightsOf(form.text);
   };
 
+  it('shows the recorded weights with a decimal comma, as the form takes them back, in the column and the fields', async () => {
+    const form = await api.http
+      .get(`/ui/regions/${holland}/what-if?sleutel=bw-objective:1`)
+      .set(api.as('controller'))
+      .expect(200);
+    const key = commandsOf('holland-rijnland.jsonl').find(
+      (command) => command.command === 'AdoptDistributionKey' && command.keyId === 'bw-objective',
+    )!;
+    const recorded = Object.entries(key.weights as Record<string, string>);
+    expect(recorded.some(([, weight]) => weight.includes('.'))).toBe(true);
+    const dutch = (weight: string) => weight.replace('.', ',');
+    expect(weightsOf(form.text)).toEqual(
+      Object.fromEntries(recorded.map(([code, weight]) => [`gewicht.${code}`, dutch(weight)])),
+    );
+    for (const [code, weight] of recorded)
+      expect(form.text).toMatch(new RegExp(`for="gewicht-${code}"[\\s\\S]*?<td class="num">${dutch(weight)}</td>`));
+    expect(form.text).not.toMatch(/<td class="num">\d+\.\d+<\/td>/);
+  });
+
   it('replays edited weights and a revision file, shows the differences, and records nothing', async () => {
     const before = await api.eventCount();
     const weights = await hollandFormWeights();
     expect(Object.keys(weights).length).toBe(13);
     const [first, second] = Object.keys(weights);
     // move 1.5 percentage point from the first municipality to the second (a key in percent keeps its sum), typed the Dutch way
-    const tenths = (text: string) => Math.round(Number(text) * 10);
+    const tenths = (text: string) => Math.round(Number(text.replace(',', '.')) * 10);
     const typed = (value: number) => `${Math.trunc(value / 10)},${value % 10}`;
     const edited = {
       ...weights,
@@ -436,6 +455,7 @@ describe('what-if', () => {
       .send({ sleutel: 'bw-objective:1', ...edited })
       .expect(200);
     expect(result.text).toContain('er is niets vastgelegd');
+    expect(textOf(result.text)).toContain('Uitkomst: objectieve sleutel BW v1 met aangepaste gewichten');
     expect(result.text).toContain('id="wat-als-verschillen"');
     expect(result.text).toMatch(/<td class="num strong">\s*<span class="amount negative">€ -[\d.]+,\d\d/);
 

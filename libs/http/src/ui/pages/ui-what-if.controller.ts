@@ -21,6 +21,7 @@ import { requirePrincipal } from '../../auth/bearer-auth.guard';
 import { Public } from '../../auth/public.decorator';
 import { UiAuthGuard } from '../auth/ui-auth.guard';
 import { UiErrorFilter } from '../ui-error.filter';
+import { keyLabel } from '../labels';
 import { UiReadService } from '../ui-read.service';
 import { whatIfPage } from '../views/what-if.view';
 import { send } from './page-response';
@@ -82,7 +83,7 @@ export class UiWhatIfController {
         source = uploaded.originalname || 'herzieningsbestand';
       } else if (key && weights) {
         revisions = [editedKey(key, weights)];
-        source = `${key.keyId} v${key.version} met aangepaste gewichten`;
+        source = `${keyLabel(key.keyId)} v${key.version} met aangepaste gewichten`;
       } else {
         throw new DomainError('INVALID_FIELD', 'kies een bestand of een sleutel met gewichten', 'herziening');
       }

@@ -1,5 +1,5 @@
 import { at, KeyVersion, RegionInfo } from '@libs/domain';
-import { parseAmount } from '@libs/money';
+import { formatDecimalNl, parseAmount } from '@libs/money';
 import { ReplayReport } from '@libs/projections';
 import { Principal } from '@libs/access';
 import { differenceChart } from '../charts/chart-options';
@@ -100,6 +100,9 @@ function resultSection(report: ReplayReport, source: string | undefined): Html {
   </section>`;
 }
 
+/** A weight as a Dutch person types it (18,3), without grouping so that it reads back as typed; other text as it was. */
+const withDecimalComma = (value: string) => (/^-?\d+\.\d+$/.test(value) ? value.replace('.', ',') : value);
+
 /** The chosen key's weights as a form in name order, each prefilled with what was typed or else what is recorded. */
 function weightsForm(
   action: string,
@@ -132,12 +135,12 @@ function weightsForm(
                   <th scope="row">
                     <label for="gewicht-${code}">${name}</label>
                   </th>
-                  <td class="num">${weight}</td>
+                  <td class="num">${formatDecimalNl(weight)}</td>
                   <td>
                     <input
                       id="gewicht-${code}"
                       name="gewicht.${code}"
-                      value="${typed?.[code] ?? weight}"
+                      value="${withDecimalComma(typed?.[code] ?? weight)}"
                       inputmode="decimal"
                       size="10"
                     />
