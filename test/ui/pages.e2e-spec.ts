@@ -468,6 +468,12 @@ describe('what-if', () => {
       .attach('herziening', Buffer.from(revisions), 'herziening.jsonl')
       .expect(200);
     expect(upload.text).toContain('Uitkomst: herziening.jsonl');
+    // what the file revises, in words: the key by its Dutch name and id, the agreement by its start
+    const revised = [...upload.text.matchAll(/<li>([^<]+)<\/li>/g)].map((match) => match[1].trim());
+    expect(revised).toEqual([
+      'Objectieve sleutel BW (bw-objective) v1 (vervangt de vastgelegde)',
+      'Reserveafspraak vanaf 2023 (v1) (vervangt de vastgelegde)',
+    ]);
     const bad = await api.http
       .post(`/ui/regions/${holland}/what-if`)
       .set(api.as('controller'))

@@ -23,7 +23,7 @@ export {
   RESERVE_LABELS,
 } from './labels';
 export { renderRegionsTable } from './regions.table';
-export { renderKeyComparisonText, renderReplayText } from './replay.text';
+export { renderKeyComparisonText, renderReplayText, revisionLabel } from './replay.text';
 export { buildSettlementLetter } from './settlement-letter.model';
 export { renderSettlementLetterPdf, renderSettlementLettersPdf } from './settlement-letter.pdf';
 export { renderStatementCsv } from './statement.csv';

@@ -7,6 +7,7 @@ import { html, Html, path } from '../html';
 import { inNameOrder } from '../name-order';
 import { capitalised } from '../format';
 import { keyLabel } from '../labels';
+import { revisionLabel } from '@libs/reports';
 import { RegionPageData } from '../ui-read.service';
 import { amount, figure, notice } from './components';
 import { memberTable } from './member-table';
@@ -92,7 +93,7 @@ function resultSection(report: ReplayReport, source: string | undefined): Html {
     <h2 id="uitkomst">Uitkomst${source ? html`: ${source}` : ''}</h2>
     ${notice('info', 'Doorgerekend in het geheugen; er is niets vastgelegd.')}
     <ul>
-      ${report.revisions.map((revision) => html`<li>${revision.identity} ${revision.replaced > 0 ? '(vervangt de vastgelegde)' : '(toegevoegd)'}</li>`)}
+      ${report.revisions.map((revision) => html`<li>${capitalised(revisionLabel(revision))} ${revision.replaced > 0 ? '(vervangt de vastgelegde)' : '(toegevoegd)'}</li>`)}
     </ul>
     ${changed ? '' : html`<p>Deze herziening verandert geen enkele afrekening.</p>`}
     ${figure({ id: 'verschil', caption: 'Verschil in de afrekening per gemeente en jaar (herberekend − vastgelegd)', chart: differenceChart(years, members, 1140), table: memberTable(years, members, 'Verschil in de afrekening (herberekend − vastgelegd)') })}
