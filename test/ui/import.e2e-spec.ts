@@ -45,13 +45,14 @@ const payments: RawCommand[] = [
   },
 ];
 let workbook: Buffer;
+let template: Buffer;
 
 beforeAll(async () => {
   api = await startApi(['holland-rijnland.jsonl']);
   api.token('recorder', { actor: 'rita', role: 'recorder', region });
   api.token('controller', { actor: 'carla', role: 'controller' });
   api.token('leiden', { actor: 'leiden', role: 'municipality', municipality: 'GM0546' });
-  const template = await api.http
+  const made = await api.http
     .get(`/api/v1/regions/${region}/template?year=2025`)
     .set(api.as('admin'))
     .buffer(true)
@@ -61,7 +62,8 @@ beforeAll(async () => {
       response.on('end', () => done(null, Buffer.concat(chunks)));
     })
     .expect(200);
-  workbook = await fillWorkbook(template.body as Buffer, payments, names);
+  template = made.body as Buffer;
+  workbook = await fillWorkbook(template, payments, names);
 });
 afterAll(() => api.close());
 
@@ -137,6 +139,23 @@ describe('uploading a spreadsheet on the pages', () => {
       .expect(200);
     expect(textOf(again.text)).toContain('Alles in dit bestand staat al zo vastgelegd');
     expect(again.text).not.toContain('name="voorbeeld"');
+  });
+
+  it('an empty template is previewed as holding no rows to record, not as a file recorded already', async () => {
+    const cookie = await login('recorder');
+    const form = await api.http.get(`/ui/regions/${region}/import`).set('Cookie', cookie).expect(200);
+    const empty = await fillWorkbook(template, [], names);
+    const preview = await api.http
+      .post(`/ui/regions/${region}/import`)
+      .set('Cookie', cookie)
+      .set('Origin', ORIGIN)
+      .set('Host', '127.0.0.1')
+      .field('formulier', formTokenOf(form.text))
+      .attach('bestand', empty, 'leeg.xlsx')
+      .expect(200);
+    expect(textOf(preview.text)).toContain('Dit bestand bevat geen ingevulde rijen: er valt niets vast te leggen.');
+    expect(textOf(preview.text)).not.toContain('staat al zo vastgelegd');
+    expect(preview.text).not.toContain('name="voorbeeld"');
   });
 
   it('a bad cell is a Dutch message naming sheet, row and column; nothing is recorded and no stack trace shown', async () => {

@@ -192,18 +192,27 @@ function recordedOutcome(view: ImportView, regionId: string, report: IntakeRepor
   </section>`;
 }
 
+/** What recording the previewed file would do: add events, add nothing it holds, or nothing since it holds no rows. */
+function previewNotice(report: IntakeReport): Html {
+  if (report.events > 0)
+    return notice(
+      'info',
+      `Er is nog niets vastgelegd. Vastleggen legt ${report.events === 1 ? '1 gebeurtenis' : `${report.events} gebeurtenissen`} vast; ${report.identical} rij(en) staan er al zo en leggen niets opnieuw vast.`,
+    );
+  // an empty template is not "all recorded already": it holds nothing to record
+  if (report.rows === 0)
+    return notice(
+      'warning',
+      'Dit bestand bevat geen ingevulde rijen: er valt niets vast te leggen. Vul per blad onder de kolomkoppen één regel per feit in.',
+    );
+  return notice('info', 'Alles in dit bestand staat al zo vastgelegd: vastleggen zou niets toevoegen.');
+}
+
 /** The dry run: what recording would add, and the Vastleggen form for the upload that waits. */
 function previewOutcome(view: ImportView, regionId: string, action: string, report: IntakeReport): Html {
   return html`<section aria-labelledby="uitkomst">
     <h2 id="uitkomst">Voorbeeld: ${view.file ?? 'het bestand'}</h2>
-    ${
-      report.events > 0
-        ? notice(
-            'info',
-            `Er is nog niets vastgelegd. Vastleggen legt ${report.events === 1 ? '1 gebeurtenis' : `${report.events} gebeurtenissen`} vast; ${report.identical} rij(en) staan er al zo en leggen niets opnieuw vast.`,
-          )
-        : notice('info', 'Alles in dit bestand staat al zo vastgelegd: vastleggen zou niets toevoegen.')
-    }
+    ${previewNotice(report)}
     <div class="scroll">${sheetsTable(report)}</div>
     <div class="scroll">${totalsTable(report)}</div>
     ${
