@@ -458,6 +458,23 @@ describe('what-if', () => {
     expect(textOf(result.text)).toContain('Uitkomst: objectieve sleutel BW v1 met aangepaste gewichten');
     expect(result.text).toContain('id="wat-als-verschillen"');
     expect(result.text).toMatch(/<td class="num strong">\s*<span class="amount negative">€ -[\d.]+,\d\d/);
+    // per year the recorded total is the statement's, and the difference of the totals is shown beside it
+    const foot = textOf(/<table class="data what-if-table"[\s\S]*?<tfoot>([\s\S]*?)<\/tfoot>/.exec(result.text)![1])
+      .trim()
+      .split(/\s{2,}/);
+    const cells: string[] = ['Totaal'];
+    for (const year of [2023, 2024]) {
+      const statement = (
+        await api.http.get(`/api/v1/regions/${holland}/statements/${year}`).set(api.as('controller')).expect(200)
+      ).body as { municipalities: Record<string, { due: string }> };
+      const recorded = Object.values(statement.municipalities).reduce(
+        (sum, member) => sum + parseAmount(member.due),
+        0n,
+      );
+      const replayed = parseAmount(foot[cells.length + 1].replace(/[€ .]/g, '').replace(',', '.'));
+      cells.push(formatEuro(recorded), formatEuro(replayed), formatEuro(replayed - recorded));
+    }
+    expect(foot).toEqual(cells);
 
     const revisions = commandsOf('revised-keys.jsonl')
       .map((command) => JSON.stringify({ ...command, regionId: holland }))
@@ -509,7 +526,8 @@ describe('what-if', () => {
     expect(axis).toEqual(byName);
     const rows = (table: string) => [...table.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((match) => match[1]);
     expect(rows(chartTable)).toEqual(byName);
-    const comparison = /<table class="data what-if-table"[\s\S]*?<\/table>/.exec(result.text)![0];
+    // the municipalities' rows, the Totaal row below them apart
+    const comparison = /<table class="data what-if-table"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(result.text)![1];
     expect(rows(comparison)).toEqual(byName);
   });
 

@@ -48,8 +48,13 @@ function memberDifferences(report: ReplayReport, years: readonly number[]): Memb
   );
 }
 
-/** Recorded, replayed and the difference side by side, per municipality and year. */
+/** Recorded, replayed and the difference side by side, per municipality and year, with their totals. */
 function comparisonTable(report: ReplayReport, years: readonly number[], members: readonly MemberDifference[]): Html {
+  const total = (year: number, side: 'recorded' | 'replayed') =>
+    members.reduce(
+      (sum, member) => sum + parseAmount(report.years[String(year)][side].municipalities[member.code]?.due ?? '0.00'),
+      0n,
+    );
   return html`<table class="data what-if-table" id="wat-als-verschillen">
     <caption>
       Afrekening per gemeente en jaar: vastgelegd, herberekend en het verschil
@@ -82,6 +87,17 @@ function comparisonTable(report: ReplayReport, years: readonly number[], members
           </tr>`,
       )}
     </tbody>
+    <tfoot>
+      <tr>
+        <th scope="row">Totaal</th>
+        ${years.map(
+          (year) =>
+            html`<td class="num">${amount(total(year, 'recorded'))}</td>
+              <td class="num">${amount(total(year, 'replayed'))}</td>
+              <td class="num">${amount(total(year, 'replayed') - total(year, 'recorded'))}</td>`,
+        )}
+      </tr>
+    </tfoot>
   </table>`;
 }
 
