@@ -1,9 +1,10 @@
 import { parseAmount, formatEuro } from '@libs/money';
+import { INPUT_LABELS } from '@libs/reports';
 import { get as httpGet, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { LiveService } from '../../libs/http/src/ui/live/live.service';
 import { commandsOf, startApi, TestApi } from '../support/api';
-import { nonDutchWords, wordsOfData } from '../support/dutch-text';
+import { nonDutchNumbers, nonDutchWords, wordsOfData } from '../support/dutch-text';
 
 const ORIGIN = 'http://127.0.0.1';
 
@@ -56,6 +57,14 @@ async function login(token: string): Promise<string> {
   expect(cookie).toMatch(/^geldstroom_sessie=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
   expect(cookie).not.toContain(token);
   return cookie.split(';')[0];
+}
+
+/** A posting's stored inputs as the JSON API gives them (unchanged by the page's Dutch names). */
+async function explainedInputs(account: string, year: number, eventType: string) {
+  const body = (
+    await api.http.get(`/api/v1/regions/${holland}/explain`).query({ year, account }).set(api.as('admin')).expect(200)
+  ).body as { postings: { eventType: string; inputs?: Record<string, unknown> }[] };
+  return body.postings.find((posting) => posting.eventType === eventType)?.inputs;
 }
 
 const tokenOf = (name: string) => api.as(name).Authorization.slice('Bearer '.length);
@@ -345,6 +354,43 @@ describe('drill-down', () => {
     const flows = [...trace.text.matchAll(/<span class="note">([^<]*)<\/span>/g)].map((match) => match[1]);
     expect(flows).toContain('Verdeling historisch budget BW');
     for (const flow of flows) expect(nonDutchWords(textOf(flow), DATA_WORDS)).toEqual([]);
+  });
+
+  it('the inputs under a member’s share are listed by their Dutch names, with the field name, and Dutch amounts', async () => {
+    const page = await api.http
+      .get(`/ui/regions/${holland}/2023/uitleg`)
+      .query({ account: 'municipality:GM0484:bw', soort: 'BwHistoricalDistributed' })
+      .set(api.as('controller'))
+      .expect(200);
+    const list = /<details class="inputs">([\s\S]*?)<\/details>/.exec(page.text)![1];
+    const entries = [
+      ...list.matchAll(/<dt>([\s\S]*?)<code class="field">(\w+)<\/code><\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/g),
+    ].map((match) => [
+      textOf(match[1]).trim(),
+      match[2],
+      textOf(match[3])
+        .replace(/\u00a0/g, ' ')
+        .trim(),
+    ]);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        ['Rijksbetalingen historisch budget', 'historicalPayments', '€ 38.750.000,00'],
+        ['afroming', 'skim', '€ 5.802.407,00'],
+        ['te verdelen', 'remainder', '€ 32.947.593,00'],
+      ]),
+    );
+    // every stored input of the rule, none under its field name alone, every amount and percentage Dutch
+    expect(entries.map(([, field]) => field)).toEqual(
+      Object.keys((await explainedInputs('municipality:GM0484:bw', 2023, 'BwHistoricalDistributed'))!),
+    );
+    for (const [label, field, value] of entries) {
+      expect([field, label]).not.toEqual([field, field]);
+      expect(nonDutchWords(label, DATA_WORDS)).toEqual([]);
+      expect(nonDutchNumbers(value)).toEqual([]);
+    }
+    expect(entries.find(([, field]) => field === 'objectivePct')![2]).toMatch(/^\d+(,\d+)? %$/);
+    // and so is every name any rule's input has, on whichever page it shows
+    for (const { label } of Object.values(INPUT_LABELS)) expect(nonDutchWords(label, new Set())).toEqual([]);
   });
 
   it('every Rijk payment links to its trace, a tree whose top is the payment', async () => {

@@ -13,12 +13,20 @@ export type { DomainErrorCode } from './errors';
 export type { Command, CommandOf, CommandType } from './commands/command.types';
 
 // events and their stored form
-export { DOMAIN_EVENT_TYPES, isDerivedEvent, isFactEvent, postingsOf, ruleOf, yearOf } from './events/domain-event';
+export {
+  DERIVED_EVENT_TYPES,
+  DOMAIN_EVENT_TYPES,
+  isDerivedEvent,
+  isFactEvent,
+  postingsOf,
+  ruleOf,
+  yearOf,
+} from './events/domain-event';
 export type { DomainEvent, DomainEventType, EventOf } from './events/domain-event';
 export type { DerivedEvent, KeyReference, SolidarityTransferred, SplitEvent } from './events/derived.events';
 export type { FactEvent } from './events/fact.events';
 export type { Posting } from './events/posting';
-export { encodeEventData, encodeEventDataCanonical } from './events/codec/event.codecs';
+export { encodeEventData, encodeEventDataCanonical, storedInputFields } from './events/codec/event.codecs';
 export { EventDataError, isPlainObject } from './events/codec/field.codecs';
 export { readStoredEvent, toStoredEvent } from './events/stored-event';
 export { CURRENT_SCHEMA_VERSION } from './events/upcasters';

@@ -4,6 +4,8 @@ export { CSV_LOCALES, CSV_MEDIA_TYPE } from './csv';
 export type { CsvLocale } from './csv';
 export { EVENT_LABELS, RULE_LABELS, eventLabel, fundLabel, keyLabel } from './event-labels';
 export { derivationText, withDerivations } from './derivation/derivation';
+export { INPUT_LABELS, inputLabelNl, inputValueNl } from './derivation/inputs.nl';
+export type { InputField } from './derivation/inputs.nl';
 export { renderExplanationText } from './explain.text';
 export { renderHledgerJournal } from './hledger-journal';
 export {

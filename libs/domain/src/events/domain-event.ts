@@ -64,6 +64,11 @@ export function isDomainEventType(type: string): type is DomainEventType {
 /** Every event type, facts first, then derived events, then markers. */
 export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = Object.keys(KIND).filter(isDomainEventType);
 
+/** The types of the events a run or a closing derives, in the order above. */
+export const DERIVED_EVENT_TYPES: readonly DerivedEvent['type'][] = DOMAIN_EVENT_TYPES.filter(
+  (type): type is DerivedEvent['type'] => KIND[type] === 'derived',
+);
+
 export function isFactEvent(event: DomainEvent): event is FactEvent {
   return KIND[event.type] === 'fact';
 }

@@ -271,69 +271,86 @@ function split<Rule extends string, Inputs extends object>(rule: Rule, inputs: O
   return { regionId: id, year, scheme, rule: oneOf(rule), key: optional(keyReference), inputs, allocation, postings };
 }
 
+/** The rules' inputs per derived event type (what explain lists under a derivation). */
+const DERIVED_INPUTS: { readonly [T in derived.DerivedEvent['type']]: ObjectCodec<DataOf<T>['inputs']> } = {
+  BwHistoricalSkimmed: object<derived.BwSkimInputs>({ ...bw, ...skimProgress }),
+  BwHistoricalDistributed: object<derived.BwHistoricalDistributionInputs>({
+    ...bw,
+    skim: amount,
+    formula: text,
+    remainder: amount,
+  }),
+  BwContributionsCharged: object<derived.BwContributionInputs>({
+    ...bw,
+    skim: amount,
+    formula: text,
+    contribution: amount,
+  }),
+  MoBudgetSkimmed: object<derived.MoSkimInputs>({ ...mo, ...skimProgress }),
+  MoBudgetDistributed: object<derived.MoDistributionInputs>({ ...mo, formula: text, remainder: amount }),
+  RegionalResultTransferred: object<derived.ResultToReserveInputs>({ ...result, formula: text, toReserve: amount }),
+  RegionalResultSettled: object<derived.ResultSettlementInputs>({ ...result, formula: text, settled: amount }),
+  ReserveReplenished: object<derived.ReserveReplenishmentInputs>({
+    ...band,
+    replenishTo: oneOf('min', 'max'),
+    target: amount,
+    amount,
+    schemePart: amount,
+  }),
+  ReservePaidOut: object<derived.ReservePayoutInputs>({
+    ...band,
+    payoutTo: oneOf('max', 'min'),
+    target: amount,
+    amount,
+    schemePart: amount,
+  }),
+  ReserveExcessTransferredToFund: object<derived.ReserveExcessToFundInputs>({
+    ...band,
+    payoutTo: oneOf('max', 'min'),
+    target: amount,
+    amount,
+    fundId: id,
+  }),
+  SolidarityTransferred: object<derived.SolidarityInputs>({
+    baseline: oneOf('income', 'regional-average'),
+    executionCosts: oneOf('actual', 'surcharge'),
+    surchargePct: nullable(decimal),
+    cap: boolean,
+    policyCorrections: boolean,
+    ownAccountPct: decimal,
+    weighted: boolean,
+  }),
+};
+
 const DERIVED_CODECS: { readonly [T in derived.DerivedEvent['type']]: ObjectCodec<DataOf<T>> } = {
   BwHistoricalSkimmed: object<derived.BwHistoricalSkimmed['data']>(
-    moved('bw-skim', object<derived.BwSkimInputs>({ ...bw, ...skimProgress })),
+    moved('bw-skim', DERIVED_INPUTS.BwHistoricalSkimmed),
   ),
   BwHistoricalDistributed: object<derived.BwHistoricalDistributed['data']>(
-    split(
-      'bw-historical-distribution',
-      object<derived.BwHistoricalDistributionInputs>({ ...bw, skim: amount, formula: text, remainder: amount }),
-    ),
+    split('bw-historical-distribution', DERIVED_INPUTS.BwHistoricalDistributed),
   ),
   BwContributionsCharged: object<derived.BwContributionsCharged['data']>(
-    split(
-      'bw-objective-contribution',
-      object<derived.BwContributionInputs>({ ...bw, skim: amount, formula: text, contribution: amount }),
-    ),
+    split('bw-objective-contribution', DERIVED_INPUTS.BwContributionsCharged),
   ),
-  MoBudgetSkimmed: object<derived.MoBudgetSkimmed['data']>(
-    moved('mo-skim', object<derived.MoSkimInputs>({ ...mo, ...skimProgress })),
-  ),
+  MoBudgetSkimmed: object<derived.MoBudgetSkimmed['data']>(moved('mo-skim', DERIVED_INPUTS.MoBudgetSkimmed)),
   MoBudgetDistributed: object<derived.MoBudgetDistributed['data']>(
-    split('mo-distribution', object<derived.MoDistributionInputs>({ ...mo, formula: text, remainder: amount })),
+    split('mo-distribution', DERIVED_INPUTS.MoBudgetDistributed),
   ),
   RegionalResultTransferred: object<derived.RegionalResultTransferred['data']>(
-    moved('result-to-reserve', object<derived.ResultToReserveInputs>({ ...result, formula: text, toReserve: amount })),
+    moved('result-to-reserve', DERIVED_INPUTS.RegionalResultTransferred),
   ),
   RegionalResultSettled: object<derived.RegionalResultSettled['data']>(
-    split('result-settlement', object<derived.ResultSettlementInputs>({ ...result, formula: text, settled: amount })),
+    split('result-settlement', DERIVED_INPUTS.RegionalResultSettled),
   ),
   ReserveReplenished: object<derived.ReserveReplenished['data']>(
-    split(
-      'reserve-replenishment',
-      object<derived.ReserveReplenishmentInputs>({
-        ...band,
-        replenishTo: oneOf('min', 'max'),
-        target: amount,
-        amount,
-        schemePart: amount,
-      }),
-    ),
+    split('reserve-replenishment', DERIVED_INPUTS.ReserveReplenished),
   ),
-  ReservePaidOut: object<derived.ReservePaidOut['data']>(
-    split(
-      'reserve-payout',
-      object<derived.ReservePayoutInputs>({
-        ...band,
-        payoutTo: oneOf('max', 'min'),
-        target: amount,
-        amount,
-        schemePart: amount,
-      }),
-    ),
-  ),
+  ReservePaidOut: object<derived.ReservePaidOut['data']>(split('reserve-payout', DERIVED_INPUTS.ReservePaidOut)),
   ReserveExcessTransferredToFund: object<derived.ReserveExcessTransferredToFund['data']>({
     regionId: id,
     year,
     rule: oneOf('reserve-excess-to-fund'),
-    inputs: object<derived.ReserveExcessToFundInputs>({
-      ...band,
-      payoutTo: oneOf('max', 'min'),
-      target: amount,
-      amount,
-      fundId: id,
-    }),
+    inputs: DERIVED_INPUTS.ReserveExcessTransferredToFund,
     postings,
   }),
   SolidarityTransferred: object<derived.SolidarityTransferred['data']>({
@@ -342,15 +359,7 @@ const DERIVED_CODECS: { readonly [T in derived.DerivedEvent['type']]: ObjectCode
     scheme: oneOf('BW'),
     rule: oneOf('solidarity'),
     agreementVersion: version,
-    inputs: object<derived.SolidarityInputs>({
-      baseline: oneOf('income', 'regional-average'),
-      executionCosts: oneOf('actual', 'surcharge'),
-      surchargePct: nullable(decimal),
-      cap: boolean,
-      policyCorrections: boolean,
-      ownAccountPct: decimal,
-      weighted: boolean,
-    }),
+    inputs: DERIVED_INPUTS.SolidarityTransferred,
     volume: amount,
     lines: arrayOf(
       object<derived.SolidarityLine>({
@@ -423,4 +432,9 @@ function encodeData<T extends DomainEventType>(type: T, data: DataOf<T>, sorted?
 /** The fields of an event type's stored form, in the codec's order (for documentation and tests). */
 export function storedFields(type: DomainEventType): readonly string[] {
   return EVENT_CODECS[type].fields;
+}
+
+/** The fields of a derived event type's stored inputs, in the codec's order (explain lists them; tests check their labels). */
+export function storedInputFields(type: derived.DerivedEvent['type']): readonly string[] {
+  return DERIVED_INPUTS[type].fields;
 }

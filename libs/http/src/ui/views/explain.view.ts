@@ -1,7 +1,13 @@
 import { Scheme } from '@libs/domain';
 import { parseAmount } from '@libs/money';
 import { Explanation, PostingBasis, Statement } from '@libs/projections';
-import { derivationText, MUNICIPALITY_BW_LABELS, MUNICIPALITY_MO_LABELS } from '@libs/reports';
+import {
+  derivationText,
+  inputLabelNl,
+  inputValueNl,
+  MUNICIPALITY_BW_LABELS,
+  MUNICIPALITY_MO_LABELS,
+} from '@libs/reports';
 import { Principal } from '@libs/access';
 import { amsterdamTime, euro } from '../format';
 import { html, Html, path } from '../html';
@@ -11,23 +17,27 @@ import { RegionPageData } from '../ui-read.service';
 import { amount, explainHref, notice, traceHref } from './components';
 import { page } from './layout';
 
+/** Where the narrow column wraps, an amount stays with its euro sign, a percentage with its %. */
+const unbroken = (text: string) => text.replace(/€ /g, '€\u00a0').replace(/ %/g, '\u00a0%');
+
+/** The rule's stored inputs, each by its Dutch name with the field name a controller finds in the JSON and exports. */
 function inputsList(inputs: Record<string, unknown> | undefined): Html {
   if (!inputs || Object.keys(inputs).length === 0) return html``;
   return html`<details class="inputs">
     <summary>Invoer</summary>
     <dl>
-      ${Object.entries(inputs).map(
-        ([name, value]) =>
-          html`<dt>${name}</dt>
-            <dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`,
-      )}
+      ${Object.entries(inputs).map(([name, value]) => {
+        const shown = inputValueNl(name, value);
+        return html`<dt>${inputLabelNl(name)} <code class="field">${name}</code></dt>
+          ${name === 'formula' ? html`<dd><code>${shown}</code></dd>` : html`<dd class="num">${unbroken(shown)}</dd>`}`;
+      })}
     </dl>
   </details>`;
 }
 
-/** The derivation in Dutch; where the narrow column wraps, an amount stays with its euro sign, a percentage with its %. */
+/** The derivation in Dutch. */
 function derivationCell(posting: PostingBasis, account: string): string {
-  return derivationText(posting, account, 'nl').replace(/€ /g, '€\u00a0').replace(/ %/g, '\u00a0%');
+  return unbroken(derivationText(posting, account, 'nl'));
 }
 
 function postingRow(explanation: Explanation<PostingBasis>, posting: PostingBasis, paymentId?: string): Html {
