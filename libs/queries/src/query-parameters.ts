@@ -16,7 +16,7 @@ import {
   yearKey,
 } from '@libs/domain';
 import { HASH_PATTERN } from '@libs/ledger';
-import { CSV_LOCALES, CsvLocale, Locale, LOCALES } from '@libs/reports';
+import { CsvLocale, Locale, LOCALES } from '@libs/reports';
 
 const invalidField = (field: string, reason: string) => new DomainError('INVALID_FIELD', reason, field);
 
@@ -38,11 +38,11 @@ export const municipalityParameter = municipalityCode;
 
 export const schemeParameter: DescribedParser<Scheme> = oneOf(...SCHEMES);
 
-/** The form of a CSV: nl for Dutch spreadsheets, en for the machine form. */
-export const csvLocaleParameter: DescribedParser<CsvLocale> = oneOf(...CSV_LOCALES);
-
 /** The language of explain's derivations and trace's flows: nl (Dutch), en (the words of the machine form). */
 export const localeParameter: DescribedParser<Locale> = oneOf(...LOCALES);
+
+/** The form of a CSV: nl for Dutch spreadsheets, en for the machine form (the same two locales). */
+export const csvLocaleParameter: DescribedParser<CsvLocale> = localeParameter;
 
 const accountText = text(200);
 /**
