@@ -103,7 +103,7 @@ table.explain td.derivation { max-width: 30rem; font-size: .9rem; }
 table.explain td.meta { font-size: .82rem; color: var(--muted); min-width: 12rem; }
 details.inputs dl { display: grid; grid-template-columns: minmax(8rem, max-content) auto; gap: .1rem .8rem; margin: .3rem 0; font-size: .85rem; }
 details.inputs dt { color: var(--muted); }
-details.inputs dt code.field { display: block; font-size: .75rem; }
+details.inputs dt code.field, td.key code.field { display: block; font-size: .75rem; }
 details.inputs dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 details.inputs dd.num { white-space: nowrap; }
 ul.tree, ul.tree ul { list-style: none; padding-left: 1.4rem; border-left: 1px solid var(--line); }

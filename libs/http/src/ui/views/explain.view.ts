@@ -9,7 +9,8 @@ import {
   MUNICIPALITY_MO_LABELS,
 } from '@libs/reports';
 import { Principal } from '@libs/access';
-import { amsterdamTime, euro } from '../format';
+import { amsterdamTime, capitalised, euro } from '../format';
+import { keyLabel } from '../labels';
 import { html, Html, path } from '../html';
 import { accountLabel, eventLabel, RULE_LABELS } from '../labels';
 import { DUE_LINES, knownMemberLineSource } from '../statement-links';
@@ -50,8 +51,8 @@ function postingRow(explanation: Explanation<PostingBasis>, posting: PostingBasi
       <strong>${eventLabel(posting.eventType)}</strong
       >${posting.rule ? html`<br /><span class="note">regel ${RULE_LABELS[posting.rule] ?? posting.rule}</span>` : ''}
     </td>
-    <td>
-      ${posting.key ? html`${posting.key.keyId} v${posting.key.version}<br /><span class="note">${posting.key.basis}</span>` : '—'}
+    <td class="key">
+      ${posting.key ? html`${capitalised(keyLabel(posting.key.keyId))} <code class="field">${posting.key.keyId} v${posting.key.version}</code><span class="note">${posting.key.basis}</span>` : '—'}
     </td>
     <td class="derivation">${derivationCell(posting, explanation.account)}${inputsList(posting.inputs)}</td>
     <td class="meta">
